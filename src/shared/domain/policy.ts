@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { clockTimeSchema, minutesOfDay } from './time/clock-time';
+
+/**
+ * THE policy: every number of the contact center's rules lives here and nowhere
+ * else (PRODUCT.md, "Domain rules"). It is data: the server publishes it, IT may
+ * override parts of it through managed settings, and every rule takes it as a
+ * parameter. Durations are in minutes unless the name says otherwise.
+ */
+const weekdaySchema = z.number().int().min(0).max(6); // 0 = Sunday … 6 = Saturday (ISO-less, like Date#getDay)
+
+const dailyWindowSchema = z
+  .object({ start: clockTimeSchema, end: clockTimeSchema })
+  .refine((w) => minutesOfDay(w.start) < minutesOfDay(w.end), {
+    message: 'a daily window must start before it ends',
+  });
+
+export const policySchema = z
+  .object({
+    /** Bumped when the policy's shape changes; stored with data computed from it. */
+    version: z.literal(1),
+    sla: z.object({
+      /** Urgent inquiry: callback due within this many hours of creation. */
+      urgentDueHours: z.number().positive(),
+      /** Non-urgent inquiry: callback due within this many days of creation. */
+      nonUrgentDueDays: z.number().positive(),
+      /** A callback is "at risk" when less than this many hours remain (per urgency). */
+      urgentAtRiskHours: z.number().positive(),
+      nonUrgentAtRiskHours: z.number().positive(),
+      /** Supervisor "due soon" window. */
+      dueSoonHours: z.number().positive(),
+    }),
+    attempts: z.object({
+      /** Callback attempts before the callback closes as unable to reach. */
+      maxAttempts: z.number().int().min(1),
+      /** The next attempt after a failed one is due between earliest and latest minutes later. */
+      retryEarliestMinutes: z.number().int().min(0),
+      retryLatestMinutes: z.number().int().min(1),
+      /** How many extra attempts a lead may grant on one callback. */
+      maxExtraAttemptsGranted: z.number().int().min(0),
+    }),
+    callbackHours: z.object({
+      timeZone: z.string().min(1),
+      daily: dailyWindowSchema,
+      weekdays: z.array(weekdaySchema).min(1),
+      observeFederalHolidays: z.boolean(),
+    }),
+    /** The customer's own local time: no calls before start or after end. */
+    customerLocalHours: dailyWindowSchema,
+    /** Area code shown as caller ID; voicemail scripts say it. */
+    callerIdAreaCode: z.string().regex(/^\d{3}$/),
+    textAhead: z.object({
+      /** Text/e-mail notice goes out this many business days before a scheduled callback. */
+      minBusinessDaysBefore: z.number().int().min(0),
+      maxBusinessDaysBefore: z.number().int().min(0),
+    }),
+    security: z.object({
+      idleLockMinutes: z.number().int().min(1),
+      maxFailedSignIns: z.number().int().min(1),
+      lockoutMinutes: z.number().int().min(1),
+      sessionHours: z.number().positive(),
+    }),
+  })
+  .refine((p) => p.attempts.retryEarliestMinutes <= p.attempts.retryLatestMinutes, {
+    message: 'attempts.retryEarliestMinutes must not exceed attempts.retryLatestMinutes',
+    path: ['attempts'],
+  })
+  .refine((p) => p.textAhead.minBusinessDaysBefore <= p.textAhead.maxBusinessDaysBefore, {
+    message: 'textAhead.minBusinessDaysBefore must not exceed maxBusinessDaysBefore',
+    path: ['textAhead'],
+  })
+  .refine((p) => isValidTimeZone(p.callbackHours.timeZone), {
+    message: 'callbackHours.timeZone is not a known IANA time zone',
+    path: ['callbackHours', 'timeZone'],
+  });
+
+export type Policy = z.infer<typeof policySchema>;
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The defaults from PRODUCT.md (the USCIS Contact Center's published rules). */
+export const DEFAULT_POLICY: Policy = Object.freeze(
+  policySchema.parse({
+    version: 1,
+    sla: {
+      urgentDueHours: 72,
+      nonUrgentDueDays: 14,
+      urgentAtRiskHours: 12,
+      nonUrgentAtRiskHours: 48,
+      dueSoonHours: 4,
+    },
+    attempts: {
+      maxAttempts: 2,
+      retryEarliestMinutes: 60,
+      retryLatestMinutes: 90,
+      maxExtraAttemptsGranted: 1,
+    },
+    callbackHours: {
+      timeZone: 'America/New_York',
+      daily: { start: '07:00', end: '18:30' },
+      weekdays: [1, 2, 3, 4, 5],
+      observeFederalHolidays: true,
+    },
+    customerLocalHours: { start: '08:00', end: '21:00' },
+    callerIdAreaCode: '202',
+    textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
+    security: { idleLockMinutes: 15, maxFailedSignIns: 5, lockoutMinutes: 15, sessionHours: 12 },
+  }),
+) as Policy;
+
+/** Validates a policy from outside (server config, managed settings) with readable errors. */
+export function parsePolicy(input: unknown): { ok: true; value: Policy } | { ok: false; error: string } {
+  const parsed = policySchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    error: parsed.error.issues.map((i) => `${i.path.join('.') || 'policy'}: ${i.message}`).join('; '),
+  };
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
