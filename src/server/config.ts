@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '../shared/domain/result';
+import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
+
+/** Flags override environment variables, which override the defaults. */
+export const serverConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce
+    .number()
+    .int()
+    .min(0, 'port must be 0–65535')
+    .max(65535, 'port must be 0–65535')
+    .default(DEFAULT_SERVER_PORT),
+  dataDir: z.string().min(1).default('.data/server'),
+  /** Demo rows seeded into an empty database (0 = users only). */
+  demoRows: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  demoSeed: z.coerce.number().int().min(0).default(20_240_101),
+  /** A JSON policy file (validated); default: DEFAULT_POLICY. */
+  policyFile: z.string().min(1).optional(),
+  /** HMAC secret for session tokens; default: generated into the data folder on first start. */
+  sessionSecret: z.string().min(32, 'the session secret must be at least 32 characters').optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+const FLAGS: Record<string, keyof ServerConfig> = {
+  '--host': 'host',
+  '--port': 'port',
+  '--data': 'dataDir',
+  '--rows': 'demoRows',
+  '--seed': 'demoSeed',
+  '--policy': 'policyFile',
+  '--log-level': 'logLevel',
+};
+
+const ENV: Record<string, keyof ServerConfig> = {
+  AGENT_DESK_HOST: 'host',
+  AGENT_DESK_PORT: 'port',
+  AGENT_DESK_DATA: 'dataDir',
+  AGENT_DESK_DEMO_ROWS: 'demoRows',
+  AGENT_DESK_DEMO_SEED: 'demoSeed',
+  AGENT_DESK_POLICY: 'policyFile',
+  AGENT_DESK_SESSION_SECRET: 'sessionSecret',
+  AGENT_DESK_LOG_LEVEL: 'logLevel',
+};
+
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--rows 3000] [--seed N] [--policy file.json] [--log-level info]
+Environment: ${Object.keys(ENV).join(', ')}`;
+
+export function parseServerConfig(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Result<ServerConfig> {
+  const raw: Record<string, string> = {};
+  for (const [name, key] of Object.entries(ENV)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const key = FLAGS[flag as string];
+    if (!key) return err('config.unknown_flag', `Unknown option ${flag}.\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) return err('config.missing_value', `${flag} needs a value.\n${USAGE}`);
+    raw[key] = value;
+  }
+  const parsed = serverConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    return err(
+      'config.invalid',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  return ok(parsed.data);
+}

@@ -1,0 +1,238 @@
+import { nextOpening } from '../../shared/domain/calendar/business-calendar';
+import { DAY_MS, HOUR_MS, MINUTE_MS, type Policy } from '../../shared/domain/policy';
+import { dueAt } from '../../shared/domain/sla';
+import type { RowWrite } from '../../shared/sync/mutator';
+import { put } from '../../shared/sync/mutator';
+import type { CallbackRow, CustomerRow, InquiryRow } from '../../shared/sync/rows';
+import { DEMO_TEAMS, DEMO_USERS } from './demo-users';
+import { createPicker } from './prng';
+
+const FIRST_EN = [
+  'James',
+  'Mary',
+  'Robert',
+  'Linda',
+  'Michael',
+  'Susan',
+  'David',
+  'Karen',
+  'Daniel',
+  'Nancy',
+];
+const FIRST_ES = ['José', 'María', 'Luis', 'Guadalupe', 'Carlos', 'Rosa', 'Juan', 'Ana', 'Miguel', 'Lucía'];
+const LAST = [
+  'Smith',
+  'García',
+  'Johnson',
+  'Martínez',
+  'Nguyen',
+  'Hernández',
+  'Brown',
+  'López',
+  'Kim',
+  'Rodríguez',
+  'Patel',
+  'Okafor',
+];
+
+/** Area codes across U.S. zones; every number is a fictional 555-01XX line. */
+const AREAS = [
+  { area: '212', zone: 'America/New_York' },
+  { area: '305', zone: 'America/New_York' },
+  { area: '312', zone: 'America/Chicago' },
+  { area: '713', zone: 'America/Chicago' },
+  { area: '303', zone: 'America/Denver' },
+  { area: '602', zone: 'America/Phoenix' },
+  { area: '213', zone: 'America/Los_Angeles' },
+  { area: '206', zone: 'America/Los_Angeles' },
+  { area: '907', zone: 'America/Anchorage' },
+  { area: '808', zone: 'Pacific/Honolulu' },
+  { area: '787', zone: 'America/Puerto_Rico' },
+] as const;
+
+const RECEIPT_PREFIXES = ['EAC', 'VSC', 'WAC', 'CSC', 'LIN', 'NSC', 'SRC', 'TSC', 'YSC', 'MSC', 'NBC', 'IOE'];
+const TOPICS = [
+  'Case status outside normal processing time',
+  'Change of address',
+  'Did not receive notice',
+  'Biometrics appointment question',
+  'Employment authorization card not received',
+  'Typographical error on card',
+  'Request for evidence question',
+];
+
+export interface DemoDataOptions {
+  /** Roughly how many synced rows to make (customers + inquiries + callbacks + requests). */
+  rows: number;
+  seed: number;
+  now: number;
+  policy: Policy;
+}
+
+/**
+ * Deterministic demo data: the same seed and `now` give the same rows. Mixes
+ * English and Spanish speakers, phones across zones, urgent and non-urgent,
+ * some overdue, some waiting for a second attempt, some closed, two teams.
+ */
+export function generateDemoData(options: DemoDataOptions): RowWrite[] {
+  const { policy, now } = options;
+  const rnd = createPicker(options.seed);
+  const writes: RowWrite[] = [];
+  const agents = DEMO_USERS.filter((u) => u.role !== 'admin');
+  for (let n = 0; writes.length < options.rows; n++) {
+    const team = DEMO_TEAMS[n % DEMO_TEAMS.length] as string;
+    const spanish = rnd.chance(0.35);
+    const home = rnd.pick(AREAS);
+    const customerId = `demo-cu-${n}`;
+    const phoneCount = rnd.int(1, 3);
+    const labels = ['mobile', 'home', 'work', 'attorney', 'other'] as const;
+    const phones: CustomerRow['phones'] = [];
+    for (let p = 0; p < phoneCount; p++) {
+      const area = p === 0 ? home : rnd.pick(AREAS);
+      phones.push({
+        label: labels[p] ?? 'other',
+        e164: `+1${area.area}55501${String(rnd.int(0, 99)).padStart(2, '0')}`,
+        ext: p === 2 && rnd.chance(0.5) ? String(rnd.int(100, 999)) : null,
+        bestTime: rnd.chance(0.4)
+          ? { start: rnd.pick(['09:00', '12:00', '17:00']), end: rnd.pick(['11:00', '14:00', '20:00']) }
+          : null,
+      });
+    }
+    for (const phone of phones) {
+      if (phone.bestTime && phone.bestTime.start >= phone.bestTime.end) phone.bestTime = null;
+    }
+    const first = rnd.pick(spanish ? FIRST_ES : FIRST_EN);
+    writes.push(
+      put('customers', {
+        id: customerId,
+        team,
+        name: `${first} ${rnd.pick(LAST)}`,
+        preferredLanguage: spanish ? 'es' : 'en',
+        phones,
+        email: rnd.chance(0.6) ? `demo.customer${n}@example.com` : null,
+        aNumber: rnd.chance(0.5) ? `A${String(rnd.int(10_000_000, 999_999_999)).padStart(9, '0')}` : null,
+        timeZone: home.zone,
+      }),
+    );
+    const urgency = rnd.chance(0.25) ? 'urgent' : 'non-urgent';
+    // Spread creation over the last SLA period (and a bit more) so some are overdue.
+    const span =
+      (urgency === 'urgent' ? policy.sla.urgentDueHours * HOUR_MS : policy.sla.nonUrgentDueDays * DAY_MS) *
+      1.2;
+    const createdAt = Math.round(now - rnd.next() * span);
+    const inquiryId = `demo-in-${n}`;
+    const receipt = `${rnd.pick(RECEIPT_PREFIXES)}${String(rnd.int(19, 25))}${String(rnd.int(1, 260)).padStart(3, '0')}${String(rnd.int(0, 99_999)).padStart(5, '0')}`;
+    const tier = rnd.chance(0.3) ? 2 : 1;
+    const withCallback = rnd.chance(0.75);
+    const inquiry: Omit<InquiryRow, 'version'> = {
+      id: inquiryId,
+      team,
+      customerId,
+      receiptNumber: receipt,
+      topic: rnd.pick(TOPICS),
+      channel: 'phone',
+      ivr: rnd.chance(0.7)
+        ? { language: spanish ? 'es' : 'en', intent: 'case-status', receiptNumber: receipt }
+        : null,
+      urgency,
+      tier,
+      status: 'completed',
+      script: null,
+      outcome: withCallback
+        ? tier === 2
+          ? 'tier2-escalation'
+          : 'callback'
+        : rnd.pick(['resolved', 'link-sent', 'service-request'] as const),
+      createdAt,
+      createdBy: rnd.pick(agents.filter((a) => a.team === team)).id,
+      completedAt: createdAt + 10 * MINUTE_MS,
+    };
+    writes.push(put('inquiries', inquiry));
+    if (withCallback) writes.push(put('callbacks', demoCallback(n, inquiry, rnd, now, policy)));
+    if (inquiry.outcome === 'service-request') {
+      writes.push(
+        put('service_requests', {
+          id: `demo-sr-${n}`,
+          team,
+          inquiryId,
+          customerId,
+          receiptNumber: receipt,
+          type: 'outside-normal-processing-time',
+          description: 'Case is outside normal processing time.',
+          status: 'open',
+          createdAt: inquiry.completedAt ?? createdAt,
+          createdBy: inquiry.createdBy,
+        }),
+      );
+    }
+  }
+  return writes;
+}
+
+function demoCallback(
+  n: number,
+  inquiry: Omit<InquiryRow, 'version'>,
+  rnd: ReturnType<typeof createPicker>,
+  now: number,
+  policy: Policy,
+): Omit<CallbackRow, 'version'> {
+  const teamAgents = DEMO_USERS.filter(
+    (u) => u.team === inquiry.team && u.role !== 'admin' && (inquiry.tier === 1 || u.role !== 'tier1'),
+  );
+  const createdAt = inquiry.completedAt ?? inquiry.createdAt;
+  const callback: Omit<CallbackRow, 'version'> = {
+    id: `demo-cb-${n}`,
+    team: inquiry.team,
+    inquiryId: inquiry.id,
+    customerId: inquiry.customerId,
+    tier: inquiry.tier,
+    urgency: inquiry.urgency,
+    assigneeId: null,
+    claimedAt: null,
+    createdAt,
+    dueAt: dueAt(inquiry.createdAt, inquiry.urgency, policy),
+    attempts: [],
+    extraAttemptsGranted: 0,
+    status: 'open',
+    scheduledSlot: null,
+    textAhead: { enabled: false, sendAt: null },
+    closedAt: null,
+  };
+  const roll = rnd.next();
+  const agent = rnd.pick(teamAgents);
+  const firstAt = nextOpening(createdAt + HOUR_MS, policy);
+  if (roll < 0.2 && firstAt < now) {
+    // Awaiting a second attempt: one failed attempt with a message left.
+    callback.assigneeId = agent.id;
+    callback.claimedAt = firstAt - 5 * MINUTE_MS;
+    callback.attempts = [
+      {
+        id: `demo-at-${n}-1`,
+        at: firstAt,
+        agentId: agent.id,
+        numberDialed: '+12125550100',
+        outcome: 'no-answer-message-left',
+        messageLeft: true,
+      },
+    ];
+  } else if (roll < 0.35 && firstAt < now) {
+    callback.assigneeId = agent.id;
+    callback.claimedAt = firstAt - 5 * MINUTE_MS;
+    callback.attempts = [
+      {
+        id: `demo-at-${n}-1`,
+        at: firstAt,
+        agentId: agent.id,
+        numberDialed: '+12125550101',
+        outcome: 'reached-resolved',
+        messageLeft: false,
+      },
+    ];
+    callback.status = 'closed-resolved';
+    callback.closedAt = firstAt;
+  } else if (roll < 0.5) {
+    callback.assigneeId = agent.id;
+    callback.claimedAt = createdAt + 30 * MINUTE_MS;
+  }
+  return callback;
+}

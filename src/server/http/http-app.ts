@@ -1,0 +1,50 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { LIMITS } from '../../shared/sync/protocol';
+import type { Logger } from '../logger';
+import { registerRoutes, type RouteDeps } from './routes';
+
+/**
+ * The HTTP side: small bodies only, JSON errors with a code everywhere
+ * (including fastify's own: bad JSON, oversized bodies, unknown routes).
+ */
+export function createHttpApp(deps: RouteDeps, log: Logger): FastifyInstance {
+  // Request lines are info-level; the http child logs warnings and up only (URLs can carry ids).
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log.child(
+      { part: 'http' },
+      { level: log.levelVal > 40 ? log.level : 'warn' },
+    ) as FastifyBaseLogger,
+    bodyLimit: LIMITS.maxHttpBodyBytes,
+  });
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) log.error({ err: error }, 'http handler failed');
+    const code =
+      status === 413
+        ? 'http.payload_too_large'
+        : status === 415
+          ? 'http.unsupported_media_type'
+          : status === 500
+            ? 'server.error'
+            : 'http.bad_request';
+    const message =
+      status === 413
+        ? `The request body is larger than ${LIMITS.maxHttpBodyBytes} bytes.`
+        : status === 500
+          ? 'The server could not process this request.'
+          : error.message;
+    void reply.code(status).send({ ok: false, error: { code, message } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({
+      ok: false,
+      error: {
+        code: 'http.not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      },
+    });
+  });
+  registerRoutes(app, deps);
+  return app;
+}

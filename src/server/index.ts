@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { parsePolicy, type Policy } from '../shared/domain/policy';
+import { parseServerConfig } from './config';
+import { DEMO_USERS } from './demo/demo-users';
+import { startServer } from './start-server';
+
+/** `npm run server`: parse flags/env, start, print the demo sign-ins, stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = parseServerConfig(process.argv.slice(2), process.env);
+  if (!config.ok) {
+    console.error(config.error.message);
+    process.exit(2);
+  }
+  let policy: Policy | undefined;
+  if (config.value.policyFile) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(config.value.policyFile, 'utf8'));
+    } catch (error) {
+      console.error(`Cannot read the policy file ${config.value.policyFile}: ${(error as Error).message}`);
+      process.exit(2);
+    }
+    const parsed = parsePolicy(raw);
+    if (!parsed.ok) {
+      console.error(`The policy file ${config.value.policyFile} is invalid: ${parsed.error}`);
+      process.exit(2);
+    }
+    policy = parsed.value;
+  }
+  const { host, port, dataDir, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  const server = await startServer({
+    host,
+    port,
+    dataDir,
+    demoRows,
+    demoSeed,
+    logLevel,
+    ...(policy ? { policy } : {}),
+    ...(sessionSecret ? { sessionSecret } : {}),
+  });
+  console.log(`\nAgent Desk sync server on ${server.url} (data: ${dataDir})`);
+  console.log('Demo sign-ins (LOCAL USE ONLY):');
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.username.padEnd(14)} ${u.password}   ${u.role.padEnd(6)} team ${u.team}`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`The server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

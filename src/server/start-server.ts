@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_POLICY, type Policy } from '../shared/domain/policy';
+import { AuthService } from './auth/auth-service';
+import { seedIfEmpty } from './demo/seed';
+import { createHttpApp } from './http/http-app';
+import { createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
+import { migrateToLatest, openDatabase, type Db } from './storage/database';
+import { createSyncServer, type SyncServer } from './sync/socket-server';
+
+export interface StartOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 = an ephemeral port (tests). */
+  port?: number;
+  demoRows?: number;
+  demoSeed?: number;
+  policy?: Policy;
+  sessionSecret?: string;
+  logLevel?: string;
+  /** The server clock (tests inject one; production uses Date.now). */
+  clock?: () => number;
+  sessionSweepMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  log: Logger;
+  metrics: Metrics;
+  seeded: boolean;
+  sync: SyncServer;
+  close(): Promise<void>;
+}
+
+const DATABASE_FILE = 'agent-desk.sqlite';
+const SECRET_FILE = 'session-secret';
+
+/** The secret from config, else the one generated into the data folder on first start (mode 0600). */
+function loadSecret(dataDir: string, configured: string | undefined): string {
+  if (configured) return configured;
+  const file = join(dataDir, SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** Starts the sync server: migrates, seeds an empty database, then serves HTTP and socket.io on one port. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const clock = options.clock ?? Date.now;
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const log = createLogger(options.logLevel ?? 'info');
+  mkdirSync(options.dataDir, { recursive: true });
+  const secret = loadSecret(options.dataDir, options.sessionSecret);
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const migrated = await migrateToLatest(db);
+  if (!migrated.ok) {
+    await db.destroy();
+    throw new Error(migrated.error.message);
+  }
+  if (migrated.value.length > 0) log.info({ migrations: migrated.value }, 'database migrated');
+  const seeded = await seedIfEmpty(db, {
+    rows: options.demoRows ?? 3000,
+    seed: options.demoSeed ?? 20_240_101,
+    now: clock(),
+    policy,
+  });
+  const metrics = new Metrics();
+  const auth = new AuthService(db, secret, policy, clock);
+  // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
+  const holder: { sync?: SyncServer } = {};
+  const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
+  await app.ready();
+  const sync = createSyncServer(app.server, {
+    db,
+    auth,
+    policy,
+    clock,
+    log,
+    metrics,
+    sessionSweepMs: options.sessionSweepMs ?? 30_000,
+  });
+  holder.sync = sync;
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  log.info({ url, seeded }, 'agent desk sync server listening');
+  let closed = false;
+  const running: RunningServer = {
+    url,
+    port: address.port,
+    db,
+    log,
+    metrics,
+    seeded,
+    sync,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await sync.close();
+      await app.close();
+      await db.destroy();
+    },
+  };
+  return running;
+}

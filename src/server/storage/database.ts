@@ -1,0 +1,41 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { err, ok, type Result } from '../../shared/domain/result';
+import { MIGRATIONS, migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/**
+ * Opens the embedded SQLite database (WAL, foreign keys on). Kysely's SQLite
+ * driver runs everything on ONE connection behind a mutex, so transactions are
+ * serialized — which is what makes claim arbitration exact.
+ */
+export function openDatabase(file: string): Db {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Brings the schema up to date; refuses a database migrated by a newer server. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely migrations are untyped by design
+export async function migrateToLatest(db: Kysely<any>, target?: string): Promise<Result<string[]>> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const known = new Set(Object.keys(MIGRATIONS));
+  const { error, results } =
+    target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/corrupted migrations/i.test(message)) {
+      return err(
+        'storage.newer_schema',
+        `The data folder was written by a newer server (unknown migrations; this server knows ${[...known].join(', ')}). Use that server version or another data folder.`,
+      );
+    }
+    return err('storage.migration_failed', `Database migration failed: ${message}`);
+  }
+  return ok((results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName));
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001_accounts';
+import * as m002 from './002_sync';
+import * as m003 from './003_audit';
+
+/**
+ * Static list (not a folder scan) so the bundled server carries its migrations.
+ * Add a new file as NNN_name.ts and list it here; never edit a shipped one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '001_accounts': m001,
+  '002_sync': m002,
+  '003_audit': m003,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,129 @@
+import { sql, type Transaction } from 'kysely';
+import type { AnyRow, RowKey, TableName } from '../../shared/sync/rows';
+import { GLOBAL_TEAM, rowKey, TABLE_NAMES } from '../../shared/sync/rows';
+import type { RowWrite } from '../../shared/sync/mutator';
+import type { PulledRow } from '../../shared/sync/protocol';
+import type { Database } from './schema';
+import type { Db } from './database';
+
+type Executor = Db | Transaction<Database>;
+
+/** Allocates `count` consecutive global versions and returns the first. */
+export async function allocateVersions(trx: Executor, count: number): Promise<number> {
+  const row = await trx
+    .updateTable('meta')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('key', '=', 'version')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value - count + 1;
+}
+
+export async function currentVersion(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'version')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Loads the rows among `keys` that exist (deleted rows count as absent). */
+export async function readRows(trx: Executor, keys: readonly RowKey[]): Promise<Map<string, AnyRow>> {
+  const rows = new Map<string, AnyRow>();
+  const byTable = new Map<TableName, string[]>();
+  for (const key of keys) byTable.set(key.table, [...(byTable.get(key.table) ?? []), key.id]);
+  for (const [table, ids] of byTable) {
+    const found = await trx
+      .selectFrom(table)
+      .select(['id', 'version', 'data'])
+      .where('id', 'in', ids)
+      .where('deleted', '=', 0)
+      .execute();
+    for (const r of found)
+      rows.set(rowKey(table, r.id), { ...JSON.parse(r.data), version: r.version } as AnyRow);
+  }
+  return rows;
+}
+
+/**
+ * Stores mutator writes, each stamped with its own next global version (so a
+ * pull page can end between any two rows). Users are never written here — their
+ * credentials live beside the profile; see users.ts. Returns the last version.
+ */
+export async function writeRows(
+  trx: Transaction<Database>,
+  writes: readonly RowWrite[],
+): Promise<number | undefined> {
+  if (writes.length === 0) return undefined;
+  let version = await allocateVersions(trx, writes.length);
+  let last = version;
+  for (const write of writes) {
+    if (write.table === 'users') throw new Error('users are written through storage/users.ts');
+    const data = JSON.stringify(write.row);
+    await trx
+      .insertInto(write.table)
+      .values({ id: write.row.id, team: write.row.team, version, deleted: 0, data })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ team: write.row.team, version, deleted: 0, data }))
+      .execute();
+    last = version;
+    version += 1;
+  }
+  return last;
+}
+
+export interface PullScope {
+  /** null = every team (admins). */
+  team: string | null;
+}
+
+/**
+ * One page of rows changed after `cursor` in scope, oldest first. Runs inside one
+ * read transaction so the page, the end cursor and lastMutationSeq agree.
+ */
+export async function pullPage(
+  trx: Transaction<Database>,
+  scope: PullScope,
+  cursor: number,
+  limit: number,
+): Promise<{ rows: PulledRow[]; cursor: number; more: boolean }> {
+  const candidates: PulledRow[] = [];
+  for (const table of TABLE_NAMES) {
+    let query = trx
+      .selectFrom(table)
+      .select(['id', 'version', 'deleted', 'data'])
+      .where('version', '>', cursor)
+      .orderBy('version')
+      .limit(limit + 1);
+    if (scope.team !== null) query = query.where('team', 'in', [scope.team, GLOBAL_TEAM]);
+    for (const r of await query.execute()) {
+      candidates.push({
+        table,
+        id: r.id,
+        version: r.version,
+        deleted: r.deleted === 1,
+        data: r.deleted === 1 ? null : { ...JSON.parse(r.data), version: r.version },
+      });
+    }
+  }
+  candidates.sort((a, b) => a.version - b.version);
+  const more = candidates.length > limit;
+  const rows = candidates.slice(0, limit);
+  // At the end of the changes, jump the cursor to the global version so rows of
+  // other teams are not rescanned on every pull.
+  const end = more ? (rows.at(-1)?.version ?? cursor) : Math.max(cursor, await currentVersion(trx));
+  return { rows, cursor: end, more };
+}
+
+/** Row counts per table (health and tests). */
+export async function countRows(db: Executor): Promise<Record<TableName, number>> {
+  const counts = {} as Record<TableName, number>;
+  for (const table of TABLE_NAMES) {
+    const r = await db
+      .selectFrom(table)
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(r.n);
+  }
+  return counts;
+}

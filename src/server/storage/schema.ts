@@ -1,0 +1,85 @@
+import type { Generated } from 'kysely';
+import type { TableName } from '../../shared/sync/rows';
+
+/**
+ * The server's tables as Kysely sees them. Synced entities share one shape: the
+ * columns the server filters on (id, team, version, deleted) plus the row as
+ * JSON, validated by the shared zod row schema on every write. One shape keeps
+ * pull a single code path for every table, and JSON columns exist in both SQLite
+ * and PostgreSQL (jsonb) for later.
+ */
+export interface EntityTable {
+  id: string;
+  team: string;
+  version: number;
+  /** 0/1 (SQLite has no boolean). */
+  deleted: number;
+  data: string;
+}
+
+/** Users are synced (public profile in `data`) and carry credentials the server never sends. */
+export interface UsersTable extends EntityTable {
+  username: string;
+  password_hash: string;
+  failed_sign_ins: number;
+  locked_until: number | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+}
+
+/** A desktop installation; bound to the first user that syncs with it. */
+export interface ClientsTable {
+  client_id: string;
+  user_id: string;
+  last_seq: number;
+  created_at: number;
+}
+
+export interface MutationLogTable {
+  client_id: string;
+  seq: number;
+  mutation_id: string;
+  name: string;
+  status: 'applied' | 'rejected';
+  error_code: string | null;
+  error_message: string | null;
+  version: number | null;
+  at: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: number;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: number;
+  actor_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  source_ip: string | null;
+  client_id: string | null;
+  outcome: string;
+  /** Codes and ids only — never names, phones or receipt numbers. */
+  detail: string | null;
+}
+
+export type EntityTables = { [T in Exclude<TableName, 'users'>]: EntityTable };
+
+export interface Database extends EntityTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  clients: ClientsTable;
+  mutation_log: MutationLogTable;
+  meta: MetaTable;
+  audit_events: AuditTable;
+}

@@ -1,0 +1,33 @@
+import { err, ok, type Result } from '../domain/result';
+import type { Actor } from './mutator';
+import { GLOBAL_TEAM } from './rows/common';
+import type { Role } from './rows/user';
+
+/** Roles that work cases. Admins manage users and scripts, not customers (least privilege). */
+export const AGENT_ROLES: readonly Role[] = ['tier1', 'tier2', 'lead'];
+/** Roles allowed Tier 2 actions. */
+export const TIER2_ROLES: readonly Role[] = ['tier2', 'lead'];
+export const LEAD_ROLES: readonly Role[] = ['lead'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  tier1: 'Tier 1 agents',
+  tier2: 'Tier 2 agents',
+  lead: 'team leads',
+  admin: 'administrators',
+};
+
+export function forbidden(message: string): { ok: false; error: { code: string; message: string } } {
+  return err('auth.forbidden', message);
+}
+
+/** ok when the actor's role is one of `roles`; otherwise a message naming who may. */
+export function requireRole(actor: Actor, roles: readonly Role[], action: string): Result<void> {
+  if (roles.includes(actor.role)) return ok(undefined);
+  const who = roles.map((r) => ROLE_LABELS[r]).join(' and ');
+  return forbidden(`Only ${who} can ${action}.`);
+}
+
+/** The access scope: a row is visible to its team, to everyone when global, and to admins. */
+export function inScope(actor: Pick<Actor, 'role' | 'team'>, rowTeam: string): boolean {
+  return actor.role === 'admin' || rowTeam === GLOBAL_TEAM || rowTeam === actor.team;
+}

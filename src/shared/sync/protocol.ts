@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { DomainError } from '../domain/result';
+import { idSchema, versionSchema } from './rows/common';
+import { PRESENCE_STATUSES, itemRefSchema } from './rows/presence';
+import { ROW_SCHEMAS, type TableName } from './rows';
+import { roleSchema } from './rows/user';
+
+/**
+ * The wire protocol between desktops and the sync server (docs/protocol.md is
+ * the prose version). Every payload is validated with these schemas on BOTH
+ * ends; acks carry a Result so every failure has a code and a sentence.
+ */
+
+/** Bumped whenever a row schema or payload changes incompatibly; the server refuses other versions. */
+export const SCHEMA_VERSION = 1;
+
+export const DEFAULT_SERVER_PORT = 4780;
+
+export const EVENTS = {
+  /** client → server, with ack */
+  push: 'push',
+  pull: 'pull',
+  presence: 'presence',
+  /** server → client */
+  poke: 'poke',
+  sessionExpired: 'session-expired',
+  protocolError: 'protocol-error',
+} as const;
+
+export const LIMITS = {
+  /** Mutations per push. */
+  maxMutationsPerPush: 100,
+  /** Rows per pull page (default and ceiling). */
+  defaultPullLimit: 500,
+  maxPullLimit: 2000,
+  /** Bytes of one socket message / HTTP body. */
+  maxSocketMessageBytes: 1_000_000,
+  maxHttpBodyBytes: 64 * 1024,
+  mutationNameMaxLength: 100,
+} as const;
+
+export const clientIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8–64 letters, digits, _ or - (a UUID works)');
+
+/** socket.io handshake `auth`. */
+export const handshakeAuthSchema = z.object({
+  token: z.string().min(1, 'a session token is required').max(2048),
+  clientId: clientIdSchema,
+  schemaVersion: z.number().int(),
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export const mutationEnvelopeSchema = z.object({
+  /** Client-generated id (UUID) — for logs and the client's outbox. */
+  id: idSchema,
+  /** Per-client sequence number, strictly increasing; (clientId, seq) makes a push idempotent. */
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  name: z.string().min(1).max(LIMITS.mutationNameMaxLength),
+  args: z.unknown(),
+});
+export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
+
+export const pushRequestSchema = z.object({
+  clientId: clientIdSchema,
+  mutations: z
+    .array(mutationEnvelopeSchema)
+    .min(1, 'a push needs at least one mutation')
+    .max(LIMITS.maxMutationsPerPush, `at most ${LIMITS.maxMutationsPerPush} mutations per push`),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const domainErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export const MUTATION_STATUSES = ['applied', 'rejected', 'duplicate'] as const;
+export type MutationStatus = (typeof MUTATION_STATUSES)[number];
+
+export const mutationResultSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  status: z.enum(MUTATION_STATUSES),
+  /** For a duplicate: what happened the first time. */
+  firstStatus: z.enum(['applied', 'rejected']).optional(),
+  error: domainErrorSchema.optional(),
+  /** The version stamped on the rows it wrote (applied mutations that wrote rows). */
+  version: versionSchema.optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  /** The last version this client has seen; 0 for a first sync. */
+  cursor: versionSchema,
+  limit: z.number().int().min(1).max(LIMITS.maxPullLimit).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+const tableNameSchema = z.enum(Object.keys(ROW_SCHEMAS) as [TableName, ...TableName[]]);
+
+export const pulledRowSchema = z.object({
+  table: tableNameSchema,
+  id: z.string(),
+  version: versionSchema,
+  deleted: z.boolean(),
+  /** The full row (validate with ROW_SCHEMAS[table]); null when deleted. */
+  data: z.unknown(),
+});
+export type PulledRow = z.infer<typeof pulledRowSchema>;
+
+export const pullResponseSchema = z.object({
+  rows: z.array(pulledRowSchema),
+  /** Send this back as the next cursor. */
+  cursor: versionSchema,
+  /** The highest seq the server has processed for this client (applied or rejected). Act on it when `more` is false. */
+  lastMutationSeq: z.number().int().min(0),
+  /** More rows are waiting: pull again right away with the new cursor. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const presenceRequestSchema = z.object({
+  status: z.enum(PRESENCE_STATUSES),
+  currentItem: itemRefSchema.nullable(),
+});
+export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
+
+export const pokeSchema = z.object({ version: versionSchema });
+export type Poke = z.infer<typeof pokeSchema>;
+
+export const sessionExpiredSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Every ack: the value, or an error with a code and a sentence. */
+export type Ack<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ackSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: domainErrorSchema }),
+  ]);
+
+/* ---------- HTTP ---------- */
+
+export const signInRequestSchema = z.object({
+  username: z.string().trim().min(1, 'enter a user name').max(64),
+  password: z.string().min(1, 'enter a password').max(256),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  team: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const signInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number().int(),
+  user: sessionUserSchema,
+  /** The policy the server enforces; the desktop runs mutators with it. */
+  policy: z.unknown(),
+  schemaVersion: z.number().int(),
+});
+export type SignInResponse = z.infer<typeof signInResponseSchema>;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { urgencySchema } from '../../domain/sla';
+import {
+  baseRowShape,
+  idSchema,
+  instantSchema,
+  languageSchema,
+  storedReceiptNumberSchema,
+  tierSchema,
+} from './common';
+
+export const INQUIRY_CHANNELS = ['phone', 'chat', 'email', 'callback'] as const;
+export const INQUIRY_STATUSES = ['open', 'completed'] as const;
+export const INQUIRY_OUTCOMES = [
+  'resolved',
+  'callback',
+  'service-request',
+  'tier2-escalation',
+  'expedite-intake',
+  'appointment-request',
+  'link-sent',
+] as const;
+export type InquiryOutcome = (typeof INQUIRY_OUTCOMES)[number];
+
+/** What the IVR captured before handing the caller to an agent (PRODUCT.md rule 10). */
+export const ivrContextSchema = z.object({
+  language: languageSchema,
+  intent: z.string().max(120).nullable(),
+  receiptNumber: storedReceiptNumberSchema.nullable(),
+});
+
+const answerValueSchema = z.union([
+  z.string().max(4000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string().max(400)),
+]);
+
+export const scriptProgressSchema = z.object({
+  scriptId: idSchema,
+  scriptVersion: z.number().int().min(1),
+  answers: z.record(z.string().max(80), answerValueSchema),
+});
+
+export const inquiryRowSchema = z.object({
+  ...baseRowShape,
+  customerId: idSchema,
+  receiptNumber: storedReceiptNumberSchema.nullable(),
+  topic: z.string().trim().min(1, 'an inquiry needs a topic').max(200),
+  channel: z.enum(INQUIRY_CHANNELS),
+  ivr: ivrContextSchema.nullable(),
+  urgency: urgencySchema,
+  tier: tierSchema,
+  status: z.enum(INQUIRY_STATUSES),
+  script: scriptProgressSchema.nullable(),
+  outcome: z.enum(INQUIRY_OUTCOMES).nullable(),
+  /** Server time (the SLA clock starts here; never a desktop's clock). */
+  createdAt: instantSchema,
+  createdBy: idSchema,
+  completedAt: instantSchema.nullable(),
+});
+export type InquiryRow = z.infer<typeof inquiryRowSchema>;

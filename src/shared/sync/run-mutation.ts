@@ -1,0 +1,89 @@
+import { err, ok, type Result } from '../domain/result';
+import { inScope } from './authorization';
+import type { Mutator, MutatorContext, RowMap, RowWrite } from './mutator';
+import { ROW_SCHEMAS, rowKey, type AnyRow, type RowKey } from './rows';
+import { findMutator } from './registry';
+
+/** A mutation whose name and arguments checked out: what to read before applying it. */
+export interface PreparedMutation {
+  mutator: Mutator<unknown>;
+  args: unknown;
+  reads: RowKey[];
+}
+
+/** Finds the mutator and validates its arguments. Never throws. */
+export function prepareMutation(
+  name: string,
+  rawArgs: unknown,
+  lookup: (name: string) => Mutator<unknown> | undefined = findMutator,
+): Result<PreparedMutation> {
+  const mutator = lookup(name);
+  if (!mutator) return err('mutation.unknown', `Unknown mutation "${name.slice(0, 80)}".`);
+  const parsed = mutator.args.safeParse(rawArgs);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; ');
+    return err('mutation.invalid_args', `Invalid arguments for ${name}: ${detail}`);
+  }
+  return ok({ mutator, args: parsed.data, reads: mutator.reads(parsed.data) });
+}
+
+/**
+ * Runs a prepared mutation against the rows it read — the SAME steps on the
+ * desktop (optimistic) and on the server (authoritative):
+ * 1. a read row outside the actor's team is refused (never silently treated as absent,
+ *    which would let a "create" overwrite another team's row);
+ * 2. role/row authorization; 3. apply; 4. every write must be a row it read, in the
+ *    actor's scope, and valid against its table's schema.
+ * `rows` holds what exists among `prepared.reads` (missing keys are simply absent).
+ */
+export function applyMutation(
+  prepared: PreparedMutation,
+  rows: ReadonlyMap<string, AnyRow>,
+  ctx: MutatorContext,
+): Result<RowWrite[]> {
+  for (const row of rows.values()) {
+    if (!inScope(ctx, row.team)) return err('row.out_of_scope', 'This record belongs to another team.');
+  }
+  const visible: RowMap = rows;
+  const allowed = prepared.mutator.authorize(ctx, prepared.args, visible);
+  if (!allowed.ok) return allowed;
+  let result: Result<RowWrite[]>;
+  try {
+    result = prepared.mutator.apply(visible, prepared.args, ctx);
+  } catch (error) {
+    // A mutator bug must reject one mutation, not take the server or the desktop down.
+    return err(
+      'mutation.failed',
+      `The change could not be applied (${error instanceof Error ? error.message : 'error'}).`,
+    );
+  }
+  if (!result.ok) return result;
+  const readKeys = new Set(prepared.reads.map((k) => rowKey(k.table, k.id)));
+  for (const write of result.value) {
+    if (!readKeys.has(rowKey(write.table, write.row.id))) {
+      return err('mutation.failed', `The change wrote ${write.table} it did not read.`);
+    }
+    if (!inScope(ctx, write.row.team))
+      return err('row.out_of_scope', 'The change would write another team’s record.');
+    const valid = ROW_SCHEMAS[write.table].safeParse({ ...write.row, version: 0 });
+    if (!valid.success) {
+      return err(
+        'mutation.failed',
+        `The change produced an invalid ${write.table} row: ${valid.error.issues[0]?.message ?? ''}`,
+      );
+    }
+  }
+  return result;
+}
+
+/** Convenience: prepare + apply in one call (tests, and the desktop's optimistic run). */
+export function runMutation(
+  name: string,
+  rawArgs: unknown,
+  rows: RowMap,
+  ctx: MutatorContext,
+): Result<RowWrite[]> {
+  const prepared = prepareMutation(name, rawArgs);
+  if (!prepared.ok) return prepared;
+  return applyMutation(prepared.value, rows, ctx);
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RowData } from '../../../src/shared/sync/rows';
+import { MUTATOR_NAMES } from '../../../src/shared/sync/registry';
+import { connectAgent, startTestServer, writeFixture, type TestServer } from './helpers';
+import { baseWorld, callback, inquiry } from './fixtures';
+
+const USERS = {
+  tier1: ['tier1.alice', 'demo-password-1', 'u-tier1-alice'],
+  tier2: ['tier2.carmen', 'demo-password-3', 'u-tier2-carmen'],
+  lead: ['lead.erin', 'demo-password-5', 'u-lead-erin'],
+  admin: ['admin.grace', 'demo-password-7', 'u-admin-grace'],
+} as const;
+type RoleName = keyof typeof USERS;
+
+/** The spec (PRODUCT.md "Tiers", issue 3): who may run what. Independent of the code under test. */
+const ALLOWED: Record<string, RoleName[]> = {
+  'customer.upsert@1': ['tier1', 'tier2', 'lead'],
+  'inquiry.create@1': ['tier1', 'tier2', 'lead'],
+  'inquiry.record-outcome@1': ['tier1', 'tier2', 'lead'],
+  'callback.claim@1': ['tier2', 'lead'], // on a Tier 2 callback
+  'callback.release@1': ['tier1', 'tier2', 'lead'],
+  'callback.reassign@1': ['lead'],
+  'callback.record-attempt@1': ['tier2', 'lead'], // on a Tier 2 callback
+  'callback.grant-extra-attempt@1': ['lead'],
+  'callback.schedule@1': ['lead'], // on a callback nobody claimed
+  'expedite.record@1': ['tier1', 'tier2', 'lead'],
+  'expedite.refer@1': ['tier2', 'lead'],
+  'appointment.request@1': ['tier1', 'tier2', 'lead'],
+  'service-request.create@1': ['tier1', 'tier2', 'lead'],
+  'presence.set@1': ['tier1', 'tier2', 'lead', 'admin'],
+};
+
+function argsFor(name: string, role: RoleName, userId: string): unknown {
+  const s = role;
+  switch (name) {
+    case 'customer.upsert@1':
+      return {
+        customerId: `cu-${s}`,
+        name: 'A Person',
+        preferredLanguage: 'en',
+        phones: [],
+        email: null,
+        aNumber: null,
+        timeZone: null,
+      };
+    case 'inquiry.create@1':
+      return {
+        inquiryId: `in-${s}`,
+        customerId: 'cu-1',
+        receiptNumber: null,
+        topic: 'x',
+        channel: 'phone',
+        ivr: null,
+        urgency: 'urgent',
+        tier: 1,
+        script: null,
+      };
+    case 'inquiry.record-outcome@1':
+      return { inquiryId: `inq-${s}`, outcome: 'resolved', script: null, callbackId: null, urgency: null };
+    case 'callback.claim@1':
+      return { callbackId: `t2-${s}` };
+    case 'callback.release@1':
+      return { callbackId: `t1-mine-${s}` };
+    case 'callback.reassign@1':
+      return { callbackId: `t1-${s}`, assigneeId: 'u-tier2-carmen' };
+    case 'callback.record-attempt@1':
+      return {
+        callbackId: `t2-mine-${s}`,
+        attemptId: `at-${s}`,
+        numberDialed: '+12125550123',
+        outcome: 'busy',
+        messageLeft: false,
+      };
+    case 'callback.grant-extra-attempt@1':
+      return { callbackId: `utr-${s}` };
+    case 'callback.schedule@1':
+      return { callbackId: `t1-${s}`, slot: null, textAhead: false };
+    case 'expedite.record@1':
+      return {
+        expediteId: `ex-${s}`,
+        inquiryId: 'in-1',
+        criteria: ['clear-uscis-error'],
+        explanation: 'Wrong date on card',
+        documentation: [{ criterion: 'clear-uscis-error', item: 'Copy of card', provided: true }],
+        routing: 'service-center-operations',
+      };
+    case 'expedite.refer@1':
+      return { expediteId: `ex-ref-${s}` };
+    case 'appointment.request@1':
+      return {
+        appointmentId: `ap-${s}`,
+        inquiryId: 'in-1',
+        urgent: false,
+        urgentReason: null,
+        explanation: '',
+      };
+    case 'service-request.create@1':
+      return {
+        serviceRequestId: `sr-${s}`,
+        inquiryId: 'in-1',
+        type: 'other',
+        description: 'Needs follow-up',
+      };
+    case 'presence.set@1':
+      return { userId, status: 'available', currentItem: null };
+    default:
+      throw new Error(`no args for ${name}`);
+  }
+}
+
+describe('authorization matrix (every role × every mutation) and pull scope', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+    const failed = {
+      id: 'a1',
+      at: 0,
+      agentId: 'u-tier2-carmen',
+      numberDialed: '+12125550123',
+      outcome: 'busy' as const,
+      messageLeft: false,
+    };
+    const world = baseWorld();
+    await writeFixture(t.server, world);
+    const expedite = world.find((w) => w.table === 'expedite_requests')?.row as RowData<'expedite_requests'>;
+    for (const [role, [, , userId]] of Object.entries(USERS)) {
+      await writeFixture(t.server, [
+        { table: 'callbacks', row: callback(`t1-${role}`, 'alpha') },
+        { table: 'callbacks', row: callback(`t2-${role}`, 'alpha', { tier: 2 }) },
+        { table: 'expedite_requests', row: { ...expedite, id: `ex-ref-${role}` } },
+        { table: 'callbacks', row: callback(`t1-mine-${role}`, 'alpha', { assigneeId: userId }) },
+        { table: 'callbacks', row: callback(`t2-mine-${role}`, 'alpha', { tier: 2, assigneeId: userId }) },
+        {
+          table: 'callbacks',
+          row: callback(`utr-${role}`, 'alpha', {
+            attempts: [failed, { ...failed, id: 'a2' }],
+            status: 'closed-unable-to-reach',
+          }),
+        },
+        {
+          table: 'inquiries',
+          row: inquiry(`inq-${role}`, 'alpha', 'cu-1'),
+        },
+      ]);
+    }
+  });
+  afterAll(async () => t.dispose());
+
+  it('covers every registered mutator', () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual([...MUTATOR_NAMES].sort());
+  });
+
+  for (const role of Object.keys(USERS) as RoleName[]) {
+    it(`enforces the matrix for ${role}`, async () => {
+      const [username, password, userId] = USERS[role];
+      const agent = await connectAgent(t.server, username, password);
+      for (const name of MUTATOR_NAMES) {
+        const result = await agent.push({ name, args: argsFor(name, role, userId) });
+        if (!result.ok) throw new Error(result.error.message);
+        const r = result.value.results[0];
+        const allowed = ALLOWED[name]?.includes(role) ?? false;
+        expect({ name, role, status: r?.status, code: r?.error?.code }).toEqual(
+          allowed
+            ? { name, role, status: 'applied', code: undefined }
+            : { name, role, status: 'rejected', code: 'auth.forbidden' },
+        );
+      }
+      agent.socket.close();
+    });
+  }
+
+  it("never delivers another team's rows; admins see every team", async () => {
+    const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
+    const rows = (await bruno.pullAll(0)).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect((row.data as { team: string }).team).toMatch(/^(bravo|\*)$/);
+    const admin = await connectAgent(t.server, 'admin.grace', 'demo-password-7');
+    const teams = new Set((await admin.pullAll(0)).rows.map((r) => (r.data as { team: string }).team));
+    expect(teams.has('alpha') && teams.has('bravo')).toBe(true);
+    bruno.socket.close();
+    admin.socket.close();
+  });
+
+  it("refuses to touch another team's row, even by id", async () => {
+    const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
+    const result = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-1' } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { results: [{ status: 'rejected', error: { code: 'row.out_of_scope' } }] },
+    });
+    bruno.socket.close();
+  });
+});

@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { DEFAULT_POLICY, type Policy } from '../../../src/shared/domain/policy';
+import {
+  EVENTS,
+  SCHEMA_VERSION,
+  type Ack,
+  type MutationEnvelope,
+  type PullResponse,
+  type PushResponse,
+  type SignInResponse,
+} from '../../../src/shared/sync/protocol';
+import type { RowWrite } from '../../../src/shared/sync/mutator';
+import { startServer, type RunningServer, type StartOptions } from '../../../src/server/start-server';
+import { writeRows } from '../../../src/server/storage/row-store';
+
+/** Wednesday 2025-03-12 10:00 in New York (EDT): inside callback hours. */
+export const T0 = Date.UTC(2025, 2, 12, 14, 0, 0);
+
+export interface TestClock {
+  now: number;
+  advance(ms: number): void;
+}
+
+export function createClock(start = T0): TestClock {
+  const clock = {
+    now: start,
+    advance(ms: number) {
+      clock.now += ms;
+    },
+  };
+  return clock;
+}
+
+export interface TestServer {
+  server: RunningServer;
+  dataDir: string;
+  clock: TestClock;
+  /** Stops the server (idempotent) and removes the data folder. */
+  dispose(): Promise<void>;
+  /** Stops and starts again on the same data folder. */
+  restart(): Promise<RunningServer>;
+}
+
+export async function startTestServer(
+  options: Partial<StartOptions> & { policy?: Policy; dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'agent-desk-server-'));
+  const clock = createClock();
+  const start = () =>
+    startServer({
+      demoRows: 0,
+      logLevel: 'silent',
+      sessionSweepMs: 50,
+      ...options,
+      dataDir,
+      host: '127.0.0.1',
+      port: 0,
+      clock: () => clock.now,
+    });
+  const handle: TestServer = {
+    server: await start(),
+    dataDir,
+    clock,
+    async dispose() {
+      await handle.server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await handle.server.close();
+      handle.server = await start();
+      return handle.server;
+    },
+  };
+  return handle;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies vary per route
+type Json = any;
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; json: Json }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+export async function signIn(
+  server: RunningServer,
+  username: string,
+  password: string,
+): Promise<SignInResponse> {
+  const { status, json } = await postJson(`${server.url}/api/sign-in`, { username, password });
+  if (status !== 200) throw new Error(`sign-in failed for ${username}: ${JSON.stringify(json)}`);
+  return json.value as SignInResponse;
+}
+
+let clientCounter = 0;
+export function newClientId(): string {
+  clientCounter += 1;
+  return `client-${process.pid}-${clientCounter}-${Math.floor(performance.now())}`;
+}
+
+/** Connects a real socket.io client; resolves when connected, rejects with the server's error data. */
+export function connect(
+  server: RunningServer,
+  auth: { token: string; clientId?: string; schemaVersion?: number },
+): Promise<Socket> {
+  const socket = io(server.url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { clientId: newClientId(), schemaVersion: SCHEMA_VERSION, ...auth },
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error: Error & { data?: unknown }) => {
+      socket.close();
+      reject(Object.assign(new Error(error.message), { data: error.data }));
+    });
+  });
+}
+
+export interface Agent {
+  socket: Socket;
+  clientId: string;
+  token: string;
+  userId: string;
+  seq: number;
+  push(...mutations: { name: string; args: unknown }[]): Promise<Ack<PushResponse>>;
+  pull(cursor: number, limit?: number): Promise<Ack<PullResponse>>;
+  /** Pulls every page from `cursor`. */
+  pullAll(cursor?: number): Promise<{ rows: PullResponse['rows']; cursor: number; lastMutationSeq: number }>;
+}
+
+export async function connectAgent(
+  server: RunningServer,
+  username: string,
+  password: string,
+): Promise<Agent> {
+  const session = await signIn(server, username, password);
+  const clientId = newClientId();
+  const socket = await connect(server, { token: session.token, clientId });
+  const agent: Agent = {
+    socket,
+    clientId,
+    token: session.token,
+    userId: session.user.id,
+    seq: 0,
+    push: (...mutations) => {
+      const envelopes: MutationEnvelope[] = mutations.map((m) => {
+        agent.seq += 1;
+        return { id: `m-${clientId}-${agent.seq}`, seq: agent.seq, name: m.name, args: m.args };
+      });
+      return socket.timeout(10_000).emitWithAck(EVENTS.push, { clientId, mutations: envelopes });
+    },
+    pull: (cursor, limit) =>
+      socket.timeout(10_000).emitWithAck(EVENTS.pull, limit ? { cursor, limit } : { cursor }),
+    async pullAll(cursor = 0) {
+      const rows: PullResponse['rows'] = [];
+      for (;;) {
+        const page = await agent.pull(cursor);
+        if (!page.ok) throw new Error(page.error.message);
+        rows.push(...page.value.rows);
+        cursor = page.value.cursor;
+        if (!page.value.more) return { rows, cursor, lastMutationSeq: page.value.lastMutationSeq };
+      }
+    },
+  };
+  return agent;
+}
+
+/** Writes fixture rows straight into storage (bypassing mutators) for tests that need a given state. */
+export async function writeFixture(server: RunningServer, writes: RowWrite[]): Promise<void> {
+  await server.db.transaction().execute((trx) => writeRows(trx, writes));
+}
+
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export const policy = DEFAULT_POLICY;

@@ -1,0 +1,508 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
+import type { MutatorContext } from '../../../src/shared/sync/mutator';
+import { runMutation } from '../../../src/shared/sync/run-mutation';
+import { rowKey, type AnyRow, type RowOf, type TableName } from '../../../src/shared/sync/rows';
+import { MUTATORS } from '../../../src/shared/sync/registry';
+
+/** Wednesday 2025-03-12 10:00 New York. */
+const NOW = Date.UTC(2025, 2, 12, 14);
+const ctx = (over: Partial<MutatorContext> = {}): MutatorContext => ({
+  userId: 'u-a',
+  role: 'tier2',
+  team: 'alpha',
+  now: NOW,
+  policy: DEFAULT_POLICY,
+  clientId: 'client-1',
+  ...over,
+});
+const map = (...rows: [TableName, AnyRow][]) => new Map(rows.map(([t, r]) => [rowKey(t, r.id), r]));
+const cb = (over: Partial<RowOf<'callbacks'>> = {}): RowOf<'callbacks'> => ({
+  id: 'cb',
+  team: 'alpha',
+  version: 3,
+  inquiryId: 'in',
+  customerId: 'cu',
+  tier: 1,
+  urgency: 'urgent',
+  assigneeId: null,
+  claimedAt: null,
+  createdAt: NOW - HOUR_MS,
+  dueAt: NOW + 71 * HOUR_MS,
+  attempts: [],
+  extraAttemptsGranted: 0,
+  status: 'open',
+  scheduledSlot: null,
+  textAhead: { enabled: false, sendAt: null },
+  closedAt: null,
+  ...over,
+});
+const inq = (over: Partial<RowOf<'inquiries'>> = {}): RowOf<'inquiries'> => ({
+  id: 'in',
+  team: 'alpha',
+  version: 2,
+  customerId: 'cu',
+  receiptNumber: 'EAC2212345678',
+  topic: 't',
+  channel: 'phone',
+  ivr: null,
+  urgency: 'non-urgent',
+  tier: 1,
+  status: 'open',
+  script: null,
+  outcome: null,
+  createdAt: NOW - 2 * HOUR_MS,
+  createdBy: 'u-a',
+  completedAt: null,
+  ...over,
+});
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
+
+describe('callback mutators', () => {
+  it('claim: takes an open callback, no-ops for the owner, refuses another owner', () => {
+    const r = runMutation('callback.claim@1', { callbackId: 'cb' }, map(['callbacks', cb()]), ctx());
+    expect(r).toMatchObject({
+      ok: true,
+      value: [{ table: 'callbacks', row: { assigneeId: 'u-a', claimedAt: NOW } }],
+    });
+    expect(
+      runMutation(
+        'callback.claim@1',
+        { callbackId: 'cb' },
+        map(['callbacks', cb({ assigneeId: 'u-a' })]),
+        ctx(),
+      ),
+    ).toEqual({ ok: true, value: [] });
+    expect(
+      code(
+        runMutation(
+          'callback.claim@1',
+          { callbackId: 'cb' },
+          map(['callbacks', cb({ assigneeId: 'u-b' })]),
+          ctx(),
+        ),
+      ),
+    ).toBe('callback.already_claimed');
+    expect(
+      code(
+        runMutation(
+          'callback.claim@1',
+          { callbackId: 'cb' },
+          map(['callbacks', cb({ tier: 2 })]),
+          ctx({ role: 'tier1' }),
+        ),
+      ),
+    ).toBe('auth.forbidden');
+    expect(code(runMutation('callback.claim@1', { callbackId: 'cb' }, map(), ctx()))).toBe(
+      'callback.not_found',
+    );
+  });
+
+  it('release: only the owner or a lead', () => {
+    const mine = map(['callbacks', cb({ assigneeId: 'u-a' })]);
+    expect(code(runMutation('callback.release@1', { callbackId: 'cb' }, mine, ctx()))).toBe('ok');
+    expect(code(runMutation('callback.release@1', { callbackId: 'cb' }, mine, ctx({ userId: 'u-b' })))).toBe(
+      'auth.forbidden',
+    );
+    expect(
+      code(
+        runMutation('callback.release@1', { callbackId: 'cb' }, mine, ctx({ userId: 'u-l', role: 'lead' })),
+      ),
+    ).toBe('ok');
+  });
+
+  it('reassign: leads only, to an active agent of the team with the right tier', () => {
+    const user = (role: RowOf<'users'>['role'], team = 'alpha'): RowOf<'users'> => ({
+      id: 'u-x',
+      team,
+      version: 1,
+      name: 'X',
+      role,
+      active: true,
+    });
+    const lead = ctx({ role: 'lead' });
+    const args = { callbackId: 'cb', assigneeId: 'u-x' };
+    expect(
+      code(
+        runMutation('callback.reassign@1', args, map(['callbacks', cb()], ['users', user('tier1')]), ctx()),
+      ),
+    ).toBe('auth.forbidden');
+    expect(
+      code(
+        runMutation('callback.reassign@1', args, map(['callbacks', cb()], ['users', user('tier1')]), lead),
+      ),
+    ).toBe('ok');
+    expect(
+      code(
+        runMutation(
+          'callback.reassign@1',
+          args,
+          map(['callbacks', cb({ tier: 2 })], ['users', user('tier1')]),
+          lead,
+        ),
+      ),
+    ).toBe('callback.tier_mismatch');
+    expect(code(runMutation('callback.reassign@1', args, map(['callbacks', cb()]), lead))).toBe(
+      'user.not_found',
+    );
+  });
+
+  it('record-attempt: stamps server time; a second failure closes as unable to reach', () => {
+    const args = (id: string) => ({
+      callbackId: 'cb',
+      attemptId: id,
+      numberDialed: '+12125550123',
+      outcome: 'no-answer-message-left',
+      messageLeft: true,
+    });
+    const first = runMutation(
+      'callback.record-attempt@1',
+      args('a1'),
+      map(['callbacks', cb({ assigneeId: 'u-a' })]),
+      ctx(),
+    );
+    if (!first.ok) throw new Error(first.error.message);
+    const after = { ...(first.value[0]?.row as RowOf<'callbacks'>), version: 4 };
+    expect(after).toMatchObject({ status: 'open', attempts: [{ at: NOW, agentId: 'u-a' }] });
+    expect(
+      code(
+        runMutation(
+          'callback.record-attempt@1',
+          args('a2'),
+          map(['callbacks', after]),
+          ctx({ now: NOW + 30 * MINUTE_MS }),
+        ),
+      ),
+    ).toBe('attempt.too_early');
+    const second = runMutation(
+      'callback.record-attempt@1',
+      args('a2'),
+      map(['callbacks', after]),
+      ctx({ now: NOW + 70 * MINUTE_MS }),
+    );
+    expect(second).toMatchObject({ ok: true, value: [{ row: { status: 'closed-unable-to-reach' } }] });
+    expect(code(runMutation('callback.record-attempt@1', args('a1'), map(['callbacks', cb()]), ctx()))).toBe(
+      'callback.not_claimed_by_you',
+    );
+    expect(
+      code(
+        runMutation(
+          'callback.record-attempt@1',
+          { ...args('a1'), messageLeft: false },
+          map(['callbacks', cb()]),
+          ctx(),
+        ),
+      ),
+    ).toBe('mutation.invalid_args');
+  });
+
+  it('grant-extra-attempt: leads, only after every attempt failed', () => {
+    const failed = {
+      id: 'a',
+      at: NOW - HOUR_MS,
+      agentId: 'u-a',
+      numberDialed: '+12125550123',
+      outcome: 'busy' as const,
+      messageLeft: false,
+    };
+    const closed = cb({
+      attempts: [failed, { ...failed, id: 'b' }],
+      status: 'closed-unable-to-reach',
+      closedAt: NOW,
+    });
+    expect(
+      runMutation(
+        'callback.grant-extra-attempt@1',
+        { callbackId: 'cb' },
+        map(['callbacks', closed]),
+        ctx({ role: 'lead' }),
+      ),
+    ).toMatchObject({
+      ok: true,
+      value: [{ row: { status: 'open', extraAttemptsGranted: 1 } }],
+    });
+    expect(
+      code(
+        runMutation(
+          'callback.grant-extra-attempt@1',
+          { callbackId: 'cb' },
+          map(['callbacks', cb()]),
+          ctx({ role: 'lead' }),
+        ),
+      ),
+    ).toBe('attempt.grant_not_needed');
+    expect(
+      code(
+        runMutation(
+          'callback.grant-extra-attempt@1',
+          { callbackId: 'cb' },
+          map(['callbacks', closed]),
+          ctx(),
+        ),
+      ),
+    ).toBe('auth.forbidden');
+  });
+
+  it('schedule: a slot inside hours before due, text-ahead 1–2 business days before', () => {
+    const slotStart = Date.UTC(2025, 2, 14, 14); // Friday 10:00 EDT
+    const args = { callbackId: 'cb', slot: { start: slotStart, end: slotStart + HOUR_MS }, textAhead: true };
+    const r = runMutation('callback.schedule@1', args, map(['callbacks', cb({ assigneeId: 'u-a' })]), ctx());
+    expect(r).toMatchObject({
+      ok: true,
+      value: [
+        {
+          row: { scheduledSlot: args.slot, textAhead: { enabled: true, sendAt: Date.UTC(2025, 2, 13, 11) } },
+        },
+      ],
+    });
+    const night = {
+      ...args,
+      slot: { start: Date.UTC(2025, 2, 14, 2), end: Date.UTC(2025, 2, 14, 3) },
+      textAhead: false,
+    };
+    expect(
+      code(runMutation('callback.schedule@1', night, map(['callbacks', cb({ assigneeId: 'u-a' })]), ctx())),
+    ).toBe('callback.slot_outside_hours');
+  });
+});
+
+describe('inquiry, customer and request mutators', () => {
+  it('inquiry.create normalizes the receipt number and uses server time', () => {
+    const args = {
+      inquiryId: 'in2',
+      customerId: 'cu',
+      receiptNumber: 'eac-22-123-45678',
+      topic: 'x',
+      channel: 'phone',
+      ivr: null,
+      urgency: 'urgent',
+      tier: 1,
+      script: null,
+    };
+    const customer: RowOf<'customers'> = {
+      id: 'cu',
+      team: 'alpha',
+      version: 1,
+      name: 'N',
+      preferredLanguage: 'es',
+      phones: [],
+      email: null,
+      aNumber: null,
+      timeZone: null,
+    };
+    expect(runMutation('inquiry.create@1', args, map(['customers', customer]), ctx())).toMatchObject({
+      ok: true,
+      value: [{ row: { receiptNumber: 'EAC2212345678', createdAt: NOW, team: 'alpha', status: 'open' } }],
+    });
+    expect(code(runMutation('inquiry.create@1', args, map(), ctx()))).toBe('customer.not_found');
+    expect(
+      code(
+        runMutation(
+          'inquiry.create@1',
+          { ...args, tier: 2 },
+          map(['customers', customer]),
+          ctx({ role: 'tier1' }),
+        ),
+      ),
+    ).toBe('auth.forbidden');
+  });
+
+  it('customer.upsert refuses an unknown time zone and keeps the existing team', () => {
+    const args = {
+      customerId: 'cu',
+      name: 'N',
+      preferredLanguage: 'en',
+      phones: [],
+      email: null,
+      aNumber: null,
+      timeZone: 'Mars/Base',
+    };
+    expect(code(runMutation('customer.upsert@1', args, map(), ctx()))).toBe('mutation.invalid_args');
+    expect(
+      runMutation('customer.upsert@1', { ...args, timeZone: 'America/Chicago' }, map(), ctx()),
+    ).toMatchObject({ ok: true, value: [{ row: { team: 'alpha' } }] });
+  });
+
+  it('inquiry.record-outcome creates a callback due from the inquiry creation time', () => {
+    const args = {
+      inquiryId: 'in',
+      outcome: 'tier2-escalation',
+      script: null,
+      callbackId: 'cb-n',
+      urgency: 'urgent',
+    };
+    const r = runMutation(
+      'inquiry.record-outcome@1',
+      args,
+      map(['inquiries', inq()]),
+      ctx({ role: 'tier1' }),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: [
+        { row: { status: 'completed', tier: 2 } },
+        { table: 'callbacks', row: { tier: 2, dueAt: NOW - 2 * HOUR_MS + 72 * HOUR_MS } },
+      ],
+    });
+    expect(
+      code(
+        runMutation(
+          'inquiry.record-outcome@1',
+          { ...args, callbackId: null },
+          map(['inquiries', inq()]),
+          ctx(),
+        ),
+      ),
+    ).toBe('mutation.invalid_args');
+    expect(
+      code(
+        runMutation(
+          'inquiry.record-outcome@1',
+          args,
+          map(['inquiries', inq({ status: 'completed' })]),
+          ctx(),
+        ),
+      ),
+    ).toBe('inquiry.already_completed');
+  });
+
+  it('expedite.record requires documentation per criterion; refer is Tier 2 and one-way', () => {
+    const args = {
+      expediteId: 'ex',
+      inquiryId: 'in',
+      criteria: ['severe-financial-loss', 'clear-uscis-error'],
+      explanation: 'e',
+      documentation: [{ criterion: 'clear-uscis-error', item: 'copy', provided: false }],
+      routing: 'field-operations',
+    };
+    expect(code(runMutation('expedite.record@1', args, map(['inquiries', inq()]), ctx()))).toBe(
+      'expedite.documentation_required',
+    );
+    const ok = runMutation(
+      'expedite.record@1',
+      { ...args, criteria: ['clear-uscis-error'] },
+      map(['inquiries', inq()]),
+      ctx(),
+    );
+    expect(ok).toMatchObject({
+      ok: true,
+      value: [{ row: { status: 'recorded', receiptNumber: 'EAC2212345678' } }],
+    });
+    expect(Object.keys((ok as unknown as { value: [{ row: object }] }).value[0].row)).not.toContain(
+      'decision',
+    );
+    expect(
+      code(
+        runMutation(
+          'expedite.record@1',
+          { ...args, criteria: ['clear-uscis-error'] },
+          map(['inquiries', inq({ receiptNumber: null })]),
+          ctx(),
+        ),
+      ),
+    ).toBe('expedite.receipt_required');
+    const recorded = {
+      ...(ok as unknown as { value: [{ row: RowOf<'expedite_requests'> }] }).value[0].row,
+      version: 1,
+    };
+    expect(
+      code(
+        runMutation(
+          'expedite.refer@1',
+          { expediteId: 'ex' },
+          map(['expedite_requests', recorded]),
+          ctx({ role: 'tier1' }),
+        ),
+      ),
+    ).toBe('auth.forbidden');
+    expect(
+      runMutation('expedite.refer@1', { expediteId: 'ex' }, map(['expedite_requests', recorded]), ctx()),
+    ).toMatchObject({ ok: true, value: [{ row: { status: 'referred', referredAt: NOW } }] });
+    expect(
+      code(
+        runMutation(
+          'expedite.refer@1',
+          { expediteId: 'ex' },
+          map(['expedite_requests', { ...recorded, status: 'referred' }]),
+          ctx(),
+        ),
+      ),
+    ).toBe('expedite.already_referred');
+  });
+
+  it('appointment.request: urgent goes to review, others queue; service-request.create copies the receipt', () => {
+    const base = { appointmentId: 'ap', inquiryId: 'in', explanation: '' };
+    expect(
+      runMutation(
+        'appointment.request@1',
+        { ...base, urgent: true, urgentReason: 'medical-emergency' },
+        map(['inquiries', inq()]),
+        ctx(),
+      ),
+    ).toMatchObject({ ok: true, value: [{ row: { status: 'under-review' } }] });
+    expect(
+      runMutation(
+        'appointment.request@1',
+        { ...base, urgent: false, urgentReason: null },
+        map(['inquiries', inq()]),
+        ctx(),
+      ),
+    ).toMatchObject({ ok: true, value: [{ row: { status: 'queued' } }] });
+    expect(
+      code(
+        runMutation(
+          'appointment.request@1',
+          { ...base, urgent: true, urgentReason: null },
+          map(['inquiries', inq()]),
+          ctx(),
+        ),
+      ),
+    ).toBe('mutation.invalid_args');
+    expect(
+      runMutation(
+        'service-request.create@1',
+        { serviceRequestId: 'sr', inquiryId: 'in', type: 'other', description: 'd' },
+        map(['inquiries', inq()]),
+        ctx(),
+      ),
+    ).toMatchObject({ ok: true, value: [{ row: { receiptNumber: 'EAC2212345678', status: 'open' } }] });
+  });
+
+  it('presence.set: only your own row; admins too', () => {
+    expect(
+      runMutation(
+        'presence.set@1',
+        { userId: 'u-a', status: 'break', currentItem: null },
+        map(),
+        ctx({ role: 'admin' }),
+      ),
+    ).toMatchObject({ ok: true, value: [{ row: { id: 'u-a', status: 'break', updatedAt: NOW } }] });
+    expect(
+      code(
+        runMutation('presence.set@1', { userId: 'u-b', status: 'break', currentItem: null }, map(), ctx()),
+      ),
+    ).toBe('auth.forbidden');
+  });
+});
+
+describe('runMutation guards', () => {
+  it("refuses another team's row instead of treating it as absent", () => {
+    expect(
+      code(
+        runMutation(
+          'callback.claim@1',
+          { callbackId: 'cb' },
+          map(['callbacks', cb({ team: 'bravo' })]),
+          ctx(),
+        ),
+      ),
+    ).toBe('row.out_of_scope');
+  });
+  it('names an unknown mutation and keeps admins off case work', () => {
+    expect(code(runMutation('nope@1', {}, map(), ctx()))).toBe('mutation.unknown');
+    for (const name of Object.keys(MUTATORS).filter((n) => n !== 'presence.set@1')) {
+      const m = MUTATORS[name];
+      expect(m?.authorize(ctx({ role: 'admin' }), {} as never, map()).ok, name).toBe(false);
+    }
+  });
+});
