@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // Proves the layer rule in eslint.config.js bites: each case lints a line of code
 // as if it lived at `file`, and expects (or not) a no-restricted-imports error.
@@ -41,6 +41,11 @@ const cases: Array<[file: string, code: string, allowed: boolean]> = [
 ];
 
 describe('layer rule (lint)', () => {
+  // Loading ESLint's config and parser the first time takes seconds on a busy machine.
+  beforeAll(async () => {
+    await importErrors('src/shared/warm-up.ts', '');
+  }, 60_000);
+
   it.each(cases)('%s: %s → allowed=%s', async (file, code, allowed) => {
     const errors = await importErrors(file, code);
     if (allowed) expect(errors).toEqual([]);
