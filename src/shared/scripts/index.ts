@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './validate';
+export * from './answers';
+export * from './interpreter';
+export * from './parse-file';
+export * from './catalog';
