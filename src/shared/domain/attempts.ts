@@ -5,6 +5,7 @@ import {
   closingOn,
   fitWindow,
   isBusinessDay,
+  isOpen,
   nextOpening,
   zoneAbbreviation,
   type TimeWindow,
@@ -86,7 +87,7 @@ export function allowedAttempts(
 
 /** The last open instant at or before `deadline`: a deadline at night really ends at the close. */
 export function lastOpenAtOrBefore(deadline: number, policy: Policy): number {
-  if (!closedReasonAt(deadline, policy)) return deadline;
+  if (isOpen(deadline, policy)) return deadline;
   let date = businessDateOf(deadline, policy);
   for (let i = 0; i <= 31; i++) {
     if (isBusinessDay(date, policy) && closingOn(date, policy) <= deadline) return closingOn(date, policy);

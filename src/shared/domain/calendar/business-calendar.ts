@@ -42,44 +42,94 @@ const MAX_CLOSED_DAYS = 31;
 
 function hours(policy: Policy) {
   const { timeZone, daily } = policy.callbackHours;
-  return { timeZone, start: minutesOfDay(daily.start), end: minutesOfDay(daily.end), daily };
+  return { timeZone, daily };
 }
+
+interface DayInfo {
+  closedCode: 'weekend' | 'holiday' | undefined;
+  opening: number;
+  closing: number;
+}
+
+/**
+ * Per policy and calendar day: whether it is a business day and when hours open
+ * and close. Every rule asks this for every callback, and the answer never changes
+ * for a given policy object, so it is computed once.
+ */
+const dayCache = new WeakMap<Policy, Map<number, DayInfo>>();
+const MAX_CACHED_DAYS = 20_000;
+
+function dayInfo(date: LocalDate, policy: Policy): DayInfo {
+  let days = dayCache.get(policy);
+  if (!days) {
+    days = new Map();
+    dayCache.set(policy, days);
+  }
+  const key = date.year * 10_000 + date.month * 100 + date.day;
+  let info = days.get(key);
+  if (!info) {
+    const { timeZone, daily } = policy.callbackHours;
+    const start = minutesOfDay(daily.start);
+    const end = minutesOfDay(daily.end);
+    const at = (minutes: number) =>
+      zonedTimeToInstant(
+        {
+          year: date.year,
+          month: date.month,
+          day: date.day,
+          hour: Math.floor(minutes / 60),
+          minute: minutes % 60,
+        },
+        timeZone,
+      );
+    let closedCode: DayInfo['closedCode'];
+    if (!policy.callbackHours.weekdays.includes(weekdayOf(date))) closedCode = 'weekend';
+    else if (policy.callbackHours.observeFederalHolidays && observedHolidayOn(date)) closedCode = 'holiday';
+    info = { closedCode, opening: at(start), closing: at(end) };
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(key, info);
+  }
+  return info;
+}
+
+const abbreviationFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Short zone name at an instant ("EST"/"EDT"), so messages are right across DST. */
 export function zoneAbbreviation(instant: number, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(new Date(instant))
-    .find((p) => p.type === 'timeZoneName');
+  let formatter = abbreviationFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+    abbreviationFormatters.set(timeZone, formatter);
+  }
+  const part = formatter.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
+}
+
+function closedDayCode(date: LocalDate, policy: Policy): 'weekend' | 'holiday' | undefined {
+  return dayInfo(date, policy).closedCode;
 }
 
 /** Why `date` is not a business day, or undefined when it is one. */
 export function closedDayReason(date: LocalDate, policy: Policy): ClosedReason | undefined {
+  const code = closedDayCode(date, policy);
+  if (!code) return undefined;
   const label = `${weekdayName(weekdayOf(date)).slice(0, 3)} ${formatLocalDate(date)}`;
-  if (!policy.callbackHours.weekdays.includes(weekdayOf(date))) {
-    return { code: 'weekend', message: `${label} is outside the callback days` };
-  }
-  if (policy.callbackHours.observeFederalHolidays) {
-    const holiday = observedHolidayOn(date);
-    if (holiday) return { code: 'holiday', message: `${label} is a federal holiday (${holiday.name})` };
-  }
-  return undefined;
+  if (code === 'weekend') return { code, message: `${label} is outside the callback days` };
+  return { code, message: `${label} is a federal holiday (${observedHolidayOn(date)?.name ?? 'holiday'})` };
 }
 
 export function isBusinessDay(date: LocalDate, policy: Policy): boolean {
-  return closedDayReason(date, policy) === undefined;
+  return closedDayCode(date, policy) === undefined;
 }
 
 /** The instant callback hours open on `date` (which need not be a business day). */
 export function openingOn(date: LocalDate, policy: Policy): number {
-  const { timeZone, start } = hours(policy);
-  return zonedTimeToInstant({ ...date, hour: Math.floor(start / 60), minute: start % 60 }, timeZone);
+  return dayInfo(date, policy).opening;
 }
 
 /** The instant callback hours close on `date`. */
 export function closingOn(date: LocalDate, policy: Policy): number {
-  const { timeZone, end } = hours(policy);
-  return zonedTimeToInstant({ ...date, hour: Math.floor(end / 60), minute: end % 60 }, timeZone);
+  return dayInfo(date, policy).closing;
 }
 
 /** The policy-zone calendar date of an instant. */
@@ -107,7 +157,8 @@ export function closedReasonAt(instant: number, policy: Policy): ClosedReason | 
 }
 
 export function isOpen(instant: number, policy: Policy): boolean {
-  return closedReasonAt(instant, policy) === undefined;
+  const day = dayInfo(businessDateOf(instant, policy), policy);
+  return day.closedCode === undefined && instant >= day.opening && instant < day.closing;
 }
 
 /** The first business day strictly after `date`. */
@@ -151,7 +202,7 @@ export function fitWindow(
   policy: Policy,
 ): { window: TimeWindow; adjustment?: WindowAdjustment } {
   const { timeZone } = hours(policy);
-  const closed = closedReasonAt(window.earliest, policy);
+  const closed = isOpen(window.earliest, policy) ? undefined : closedReasonAt(window.earliest, policy);
   if (closed) {
     const earliest = nextOpening(window.earliest, policy);
     const close = closingOn(businessDateOf(earliest, policy), policy);

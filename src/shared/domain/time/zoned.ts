@@ -43,32 +43,61 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** What a wall clock in `timeZone` shows at `instant`. */
-export function zonedParts(instant: number, timeZone: string): ZonedParts {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+/**
+ * Offsets change only at transitions, and every transition of the zones we use
+ * falls on a quarter hour of UTC, so the offset is cached per zone and 15-minute
+ * bucket. Intl's formatToParts costs ~20 µs; worklists and forecasts evaluate the
+ * calendar for every callback, so this cache is what makes them cheap.
+ */
+const OFFSET_BUCKET_MS = 15 * 60_000;
+const MAX_CACHED_OFFSETS = 100_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function offsetFromIntl(instant: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
-  const year = parts.year ?? 0;
-  const month = parts.month ?? 1;
-  const day = parts.day ?? 1;
-  return {
-    year,
-    month,
-    day,
-    hour: (parts.hour ?? 0) % 24,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-    weekday: weekdayOf({ year, month, day }),
-  };
+  const asUtc = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    (p.hour ?? 0) % 24,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
+  return asUtc - instant;
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (New York in winter: −5 h). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const truncated = instant - (((instant % 1000) + 1000) % 1000);
-  return asUtc - truncated;
+  const bucket = Math.floor(instant / OFFSET_BUCKET_MS);
+  let zoneCache = offsetCache.get(timeZone);
+  if (!zoneCache) {
+    zoneCache = new Map();
+    offsetCache.set(timeZone, zoneCache);
+  }
+  let offset = zoneCache.get(bucket);
+  if (offset === undefined) {
+    offset = offsetFromIntl(bucket * OFFSET_BUCKET_MS, timeZone);
+    if (zoneCache.size >= MAX_CACHED_OFFSETS) zoneCache.clear();
+    zoneCache.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** What a wall clock in `timeZone` shows at `instant`. */
+export function zonedParts(instant: number, timeZone: string): ZonedParts {
+  const local = new Date(instant + zoneOffsetMs(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+  };
 }
 
 /**
