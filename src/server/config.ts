@@ -15,6 +15,12 @@ export const serverConfigSchema = z.object({
   /** Demo rows seeded into an empty database (0 = users only). */
   demoRows: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   demoSeed: z.coerce.number().int().min(0).default(20_240_101),
+  /**
+   * Script files (`<id>.v<n>.json` + index.json) the demo seed publishes into an empty
+   * database. Relative paths are resolved against the working directory (the repo root
+   * for `npm run server`), not against out/server where the bundle runs.
+   */
+  scriptsDir: z.string().trim().min(1, 'the scripts folder must not be empty').default('resources/scripts'),
   /** A JSON policy file (validated); default: DEFAULT_POLICY. */
   policyFile: z.string().min(1).optional(),
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
@@ -30,6 +36,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--rows': 'demoRows',
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
+  '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
 };
 
@@ -40,11 +47,12 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO_ROWS: 'demoRows',
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
+  AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--rows 3000] [--seed N] [--policy file.json] [--log-level info]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
 import { parseServerConfig } from './config';
 import { DEMO_USERS } from './demo/demo-users';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     demoRows,
     demoSeed,
     logLevel,
+    scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
   });

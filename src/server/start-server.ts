@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_POLICY, type Policy } from '../shared/domain/policy';
 import { AuthService } from './auth/auth-service';
+import { ok } from '../shared/domain/result';
 import { seedIfEmpty } from './demo/seed';
 import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
+import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
 import { migrateToLatest, openDatabase, type Db } from './storage/database';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
+import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
 
 export interface StartOptions {
   dataDir: string;
@@ -18,12 +21,16 @@ export interface StartOptions {
   port?: number;
   demoRows?: number;
   demoSeed?: number;
+  /** Script files the seed publishes into an empty database (validated at start); none when absent. */
+  scriptsDir?: string;
   policy?: Policy;
   sessionSecret?: string;
   logLevel?: string;
   /** The server clock (tests inject one; production uses Date.now). */
   clock?: () => number;
   sessionSweepMs?: number;
+  /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
+  supervisorTickMs?: number;
 }
 
 export interface RunningServer {
@@ -34,6 +41,7 @@ export interface RunningServer {
   metrics: Metrics;
   seeded: boolean;
   sync: SyncServer;
+  supervisor: SupervisorService;
   close(): Promise<void>;
 }
 
@@ -65,16 +73,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw new Error(migrated.error.message);
   }
   if (migrated.value.length > 0) log.info({ migrations: migrated.value }, 'database migrated');
+  const scripts = options.scriptsDir === undefined ? ok([]) : loadScriptFiles(options.scriptsDir);
+  if (!scripts.ok) {
+    await db.destroy();
+    throw new Error(scripts.error.message);
+  }
   const seeded = await seedIfEmpty(db, {
     rows: options.demoRows ?? 3000,
     seed: options.demoSeed ?? 20_240_101,
     now: clock(),
     policy,
+    scripts: scripts.value,
   });
   const metrics = new Metrics();
   const auth = new AuthService(db, secret, policy, clock);
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
-  const holder: { sync?: SyncServer } = {};
+  const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
   const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
   await app.ready();
   const sync = createSyncServer(app.server, {
@@ -85,8 +99,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     metrics,
     sessionSweepMs: options.sessionSweepMs ?? 30_000,
+    onRowsChanged: () => holder.supervisor?.rowsChanged(),
   });
   holder.sync = sync;
+  const supervisor = await startSupervisor({
+    io: sync.io,
+    db,
+    auth,
+    policy,
+    clock,
+    log,
+    tickMs: options.supervisorTickMs,
+    sessionSweepMs: options.sessionSweepMs,
+  });
+  holder.supervisor = supervisor;
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
@@ -101,9 +127,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     metrics,
     seeded,
     sync,
+    supervisor,
     close: async () => {
       if (closed) return;
       closed = true;
+      supervisor.close();
       await sync.close();
       await app.close();
       await db.destroy();

@@ -3,7 +3,10 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, type Policy } from '../../shared/domain/pol
 import { dueAt } from '../../shared/domain/sla';
 import type { RowWrite } from '../../shared/sync/mutator';
 import { put } from '../../shared/sync/mutator';
-import type { CallbackRow, CustomerRow, InquiryRow } from '../../shared/sync/rows';
+import { appointmentPriority, URGENT_APPOINTMENT_REASONS } from '../../shared/domain/appointments';
+import { DOCUMENTATION_STATUSES, EXPEDITE_CRITERIA, routeExpedite } from '../../shared/domain/expedite';
+import { parseReceiptNumber } from '../../shared/domain/identifiers/receipt-number';
+import type { CallbackRow, CustomerRow, InquiryRow, RowData } from '../../shared/sync/rows';
 import { DEMO_TEAMS, DEMO_USERS } from './demo-users';
 import { createPicker } from './prng';
 
@@ -142,13 +145,47 @@ export function generateDemoData(options: DemoDataOptions): RowWrite[] {
         ? tier === 2
           ? 'tier2-escalation'
           : 'callback'
-        : rnd.pick(['resolved', 'link-sent', 'service-request'] as const),
+        : rnd.pick([
+            'resolved',
+            'link-sent',
+            'service-request',
+            'expedite-intake',
+            'appointment-request',
+          ] as const),
       createdAt,
       createdBy: rnd.pick(agents.filter((a) => a.team === team)).id,
       completedAt: createdAt + 10 * MINUTE_MS,
     };
     writes.push(put('inquiries', inquiry));
-    if (withCallback) writes.push(put('callbacks', demoCallback(n, inquiry, rnd, now, policy)));
+    if (withCallback) {
+      const dialed = phones[0] as CustomerRow['phones'][number];
+      const numberDialed = dialed.ext ? `${dialed.e164};ext=${dialed.ext}` : dialed.e164;
+      writes.push(put('callbacks', demoCallback(n, inquiry, numberDialed, rnd, now, policy)));
+    }
+    if (inquiry.outcome === 'expedite-intake')
+      writes.push(put('expedite_requests', demoExpedite(n, inquiry, rnd)));
+    if (inquiry.outcome === 'appointment-request') {
+      const urgent = rnd.chance(0.3);
+      writes.push(
+        put('appointment_requests', {
+          id: `demo-ap-${n}`,
+          team,
+          inquiryId,
+          customerId,
+          urgent,
+          urgentReason: urgent ? rnd.pick(URGENT_APPOINTMENT_REASONS) : null,
+          explanation: urgent
+            ? 'Needs biometrics before travel for a family emergency.'
+            : 'Needs an appointment to have a document reviewed.',
+          preferredOffice: null,
+          receiptNumber: receipt,
+          status: urgent ? 'under-review' : 'queued',
+          priority: appointmentPriority({ urgent }, inquiry.completedAt ?? createdAt),
+          createdAt: inquiry.completedAt ?? createdAt,
+          createdBy: inquiry.createdBy,
+        }),
+      );
+    }
     if (inquiry.outcome === 'service-request') {
       writes.push(
         put('service_requests', {
@@ -169,9 +206,46 @@ export function generateDemoData(options: DemoDataOptions): RowWrite[] {
   return writes;
 }
 
+/** A complete expedite request (the domain's checklist), routed by its receipt (IOE: the agent chose). */
+function demoExpedite(
+  n: number,
+  inquiry: Omit<InquiryRow, 'version'>,
+  rnd: ReturnType<typeof createPicker>,
+): RowData<'expedite_requests'> {
+  const receipt = inquiry.receiptNumber as string;
+  const criterion = rnd.pick(EXPEDITE_CRITERIA);
+  const documentation = Object.fromEntries(
+    criterion.documentation.map((item, i) => [
+      item.id,
+      i === 0 ? 'will-send' : rnd.pick(DOCUMENTATION_STATUSES),
+    ]),
+  );
+  const parsed = parseReceiptNumber(receipt);
+  const suggestion = routeExpedite(parsed.ok ? parsed.value : undefined);
+  const recordedAt = inquiry.completedAt ?? inquiry.createdAt;
+  const referred = rnd.chance(0.3);
+  return {
+    id: `demo-ex-${n}`,
+    team: inquiry.team,
+    inquiryId: inquiry.id,
+    customerId: inquiry.customerId,
+    receiptNumber: receipt,
+    criteria: [criterion.id],
+    explanation: 'The caller explained why the case cannot wait.',
+    documentation: { [criterion.id]: documentation },
+    routing: suggestion.kind === 'default' ? suggestion.routing : 'service-center-operations',
+    routingSource: suggestion.kind === 'default' ? 'receipt-default' : 'agent',
+    status: referred ? 'referred' : 'recorded',
+    recordedAt,
+    recordedBy: inquiry.createdBy,
+    referredAt: referred ? recordedAt + HOUR_MS : null,
+  };
+}
+
 function demoCallback(
   n: number,
   inquiry: Omit<InquiryRow, 'version'>,
+  numberDialed: string,
   rnd: ReturnType<typeof createPicker>,
   now: number,
   policy: Policy,
@@ -210,7 +284,7 @@ function demoCallback(
         id: `demo-at-${n}-1`,
         at: firstAt,
         agentId: agent.id,
-        numberDialed: '+12125550100',
+        numberDialed,
         outcome: 'no-answer-message-left',
         messageLeft: true,
       },
@@ -223,7 +297,7 @@ function demoCallback(
         id: `demo-at-${n}-1`,
         at: firstAt,
         agentId: agent.id,
-        numberDialed: '+12125550101',
+        numberDialed,
         outcome: 'reached-resolved',
         messageLeft: false,
       },

@@ -1,8 +1,13 @@
 import type { Policy } from '../../shared/domain/policy';
+import type { RowWrite } from '../../shared/sync/mutator';
+import type { RowData } from '../../shared/sync/rows';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../storage/database';
 import { writeRows } from '../storage/row-store';
 import { insertUser } from '../storage/users';
+import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
+import { scriptRowId } from '../../shared/sync/rows/script';
+import type { ScriptFile } from '../scripts/script-files';
 import { generateDemoData } from './demo-data';
 import { DEMO_USERS } from './demo-users';
 
@@ -14,7 +19,7 @@ const BATCH = 1000;
  */
 export async function seedIfEmpty(
   db: Db,
-  options: { rows: number; seed: number; now: number; policy: Policy },
+  options: { rows: number; seed: number; now: number; policy: Policy; scripts?: readonly ScriptFile[] },
 ): Promise<boolean> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return false;
@@ -31,7 +36,20 @@ export async function seedIfEmpty(
       });
     }
   });
-  const writes = options.rows > 0 ? generateDemoData(options) : [];
+  // The starter scripts (resources/scripts), already validated by loadScriptFiles.
+  const scriptWrites: RowWrite[] = (options.scripts ?? []).map((s) => ({
+    table: 'scripts',
+    row: {
+      id: scriptRowId(s.scriptId, s.scriptVersion),
+      team: GLOBAL_TEAM,
+      scriptId: s.scriptId,
+      scriptVersion: s.scriptVersion,
+      content: s.content as RowData<'scripts'>['content'],
+      published: true,
+      publishedAt: options.now,
+    },
+  }));
+  const writes = [...scriptWrites, ...(options.rows > 0 ? generateDemoData(options) : [])];
   for (let i = 0; i < writes.length; i += BATCH) {
     await db.transaction().execute((trx) => writeRows(trx, writes.slice(i, i + BATCH)));
   }

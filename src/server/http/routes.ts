@@ -8,6 +8,7 @@ import { idSchema, teamSchema } from '../../shared/sync/rows/common';
 import { scriptRowId } from '../../shared/sync/rows/script';
 import { roleSchema } from '../../shared/sync/rows/user';
 import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
+import { describeProblems } from '../../shared/scripts/validate';
 import { appendAudit } from '../audit';
 import type { AuthService, AuthenticatedSession } from '../auth/auth-service';
 import { hashPassword } from '../auth/passwords';
@@ -15,6 +16,7 @@ import type { Metrics } from '../metrics';
 import type { Db } from '../storage/database';
 import { readRows, writeRows } from '../storage/row-store';
 import { findUserById, findUserByUsername, insertUser, listUsers, updateUserProfile } from '../storage/users';
+import { checkScriptForPublishing } from '../scripts/check-script';
 import type { SyncServer } from '../sync/socket-server';
 
 export interface RouteDeps {
@@ -259,6 +261,17 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!admin) return;
     const body = parse(publishScriptSchema, request.body, reply);
     if (!body) return;
+    const checked = checkScriptForPublishing(body.scriptId, body.scriptVersion, body.content);
+    if (!checked.ok) {
+      return reply.code(400).send({
+        ok: false,
+        error: {
+          code: 'script.invalid',
+          message: `The script cannot be published: ${checked.error.length} problem(s).\n${describeProblems(checked.error)}`,
+          problems: checked.error,
+        },
+      });
+    }
     const id = scriptRowId(body.scriptId, body.scriptVersion);
     const result = await db.transaction().execute(async (trx) => {
       const existing = await readRows(trx, [{ table: 'scripts', id }]);

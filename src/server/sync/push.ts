@@ -3,7 +3,7 @@ import type { DomainError } from '../../shared/domain/result';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import type { MutationEnvelope, MutationResult } from '../../shared/sync/protocol';
 import type { SessionUser } from '../../shared/sync/protocol';
-import { applyMutation, prepareMutation } from '../../shared/sync/run-mutation';
+import { applyMutation, followUpReads, prepareMutation } from '../../shared/sync/run-mutation';
 import { appendAudit } from '../audit';
 import type { Db } from '../storage/database';
 import { readRows, writeRows } from '../storage/row-store';
@@ -83,7 +83,9 @@ export async function applyPush(
         error = prepared.error;
       } else {
         const rows = await readRows(trx, prepared.value.reads);
-        const applied = applyMutation(prepared.value, rows, mctx);
+        const more = followUpReads(prepared.value, rows);
+        if (more.length > 0) for (const [key, row] of await readRows(trx, more)) rows.set(key, row);
+        const applied = applyMutation(prepared.value, rows, mctx, { followUpsRead: true });
         if (!applied.ok) {
           error = applied.error;
         } else {

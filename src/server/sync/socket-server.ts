@@ -45,6 +45,8 @@ export interface SyncServerDeps {
   metrics: Metrics;
   /** How often connected sessions are re-checked for expiry/idle/sign-out. */
   sessionSweepMs: number;
+  /** Told whenever rows of these teams changed (the supervisor index catches up from it). */
+  onRowsChanged?: (teams: readonly string[]) => void;
 }
 
 const ADMIN_ROOM = 'admins';
@@ -82,6 +84,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   const poke = (teams: Iterable<string>, version: number | undefined) => {
     const all = [...teams];
     if (all.length === 0) return;
+    deps.onRowsChanged?.(all);
     const payload = { version: version ?? 0 };
     if (all.includes(GLOBAL_TEAM)) {
       io.emit(EVENTS.poke, payload);

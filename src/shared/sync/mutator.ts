@@ -35,6 +35,12 @@ export interface Mutator<A = unknown> {
   /** Rows the mutator needs; the first one is the mutation's subject (audit). */
   reads(args: A): RowKey[];
   /**
+   * Rows found through the ones `reads` returned (the customer of a callback). Hosts
+   * read them with `readMutationRows` (or `followUpReads` when reading is async).
+   * The server always reads them and refuses a change whose follow-up row is missing.
+   */
+  readsAfter?(args: A, rows: RowMap): RowKey[];
+  /**
    * Whether the actor may run it, by role and by what the rows say (e.g. a Tier 2
    * callback). Pure and separate from apply so the desktop can disable a button
    * with the same rule the server enforces.

@@ -27,6 +27,33 @@ export function prepareMutation(
   return ok({ mutator, args: parsed.data, reads: mutator.reads(parsed.data) });
 }
 
+/** The rows a mutator reads through the ones it read first, not already among them. */
+export function followUpReads(prepared: PreparedMutation, rows: ReadonlyMap<string, AnyRow>): RowKey[] {
+  const keys = prepared.mutator.readsAfter?.(prepared.args, rows) ?? [];
+  const first = new Set(prepared.reads.map((k) => rowKey(k.table, k.id)));
+  return keys.filter((k) => !first.has(rowKey(k.table, k.id)));
+}
+
+/** Both read phases for a host with a synchronous store (the desktop cache, tests). */
+export function readMutationRows(
+  prepared: PreparedMutation,
+  read: (keys: RowKey[]) => ReadonlyMap<string, AnyRow>,
+): Map<string, AnyRow> {
+  const rows = new Map(read(prepared.reads));
+  const more = followUpReads(prepared, rows);
+  if (more.length > 0) for (const [key, row] of read(more)) rows.set(key, row);
+  return rows;
+}
+
+export interface ApplyOptions {
+  /**
+   * The host read the follow-up rows (`readsAfter`): a missing one then means it does not
+   * exist, and the change is refused (`row.not_found`). The server always sets it; a
+   * desktop that reads only `reads` leaves it off and the mutator skips what needs them.
+   */
+  followUpsRead?: boolean;
+}
+
 /**
  * Runs a prepared mutation against the rows it read — the SAME steps on the
  * desktop (optimistic) and on the server (authoritative):
@@ -40,7 +67,19 @@ export function applyMutation(
   prepared: PreparedMutation,
   rows: ReadonlyMap<string, AnyRow>,
   ctx: MutatorContext,
+  options: ApplyOptions = {},
 ): Result<RowWrite[]> {
+  if (options.followUpsRead) {
+    const missing = (prepared.mutator.readsAfter?.(prepared.args, rows) ?? []).find(
+      (k) => !rows.has(rowKey(k.table, k.id)),
+    );
+    if (missing) {
+      return err(
+        'row.not_found',
+        `A record this change depends on (${missing.table} ${missing.id}) does not exist.`,
+      );
+    }
+  }
   for (const row of rows.values()) {
     if (!inScope(ctx, row.team)) return err('row.out_of_scope', 'This record belongs to another team.');
   }
@@ -85,5 +124,6 @@ export function runMutation(
 ): Result<RowWrite[]> {
   const prepared = prepareMutation(name, rawArgs);
   if (!prepared.ok) return prepared;
-  return applyMutation(prepared.value, rows, ctx);
+  // `rows` is everything the caller has: the follow-ups are in it when they exist.
+  return applyMutation(prepared.value, rows, ctx, { followUpsRead: true });
 }

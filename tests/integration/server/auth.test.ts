@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
 import {
@@ -123,7 +124,10 @@ describe('sign-in, lockout, sessions', () => {
       'user.username_taken',
     );
     expect((await signIn(t.server, 'tier1.new', 'a-long-password-1')).user.role).toBe('tier1');
-    const script = { scriptId: 'case-status', scriptVersion: 1, content: { steps: [] } };
+    const content = JSON.parse(readFileSync('resources/scripts/case-status.v1.json', 'utf8')) as {
+      version: number;
+    };
+    const script = { scriptId: 'case-status', scriptVersion: 2, content: { ...content, version: 2 } };
     expect((await postJson(`${t.server.url}/api/admin/scripts`, script, lead.token)).status).toBe(403);
     expect((await postJson(`${t.server.url}/api/admin/scripts`, script, admin.token)).status).toBe(201);
     expect((await postJson(`${t.server.url}/api/admin/scripts`, script, admin.token)).json.error.code).toBe(

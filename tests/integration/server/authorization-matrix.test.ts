@@ -23,7 +23,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   'callback.record-attempt@1': ['tier2', 'lead'], // on a Tier 2 callback
   'callback.grant-extra-attempt@1': ['lead'],
   'callback.schedule@1': ['lead'], // on a callback nobody claimed
-  'expedite.record@1': ['tier1', 'tier2', 'lead'],
+  'expedite.record@2': ['tier1', 'tier2', 'lead'],
   'expedite.refer@1': ['tier2', 'lead'],
   'appointment.request@1': ['tier1', 'tier2', 'lead'],
   'service-request.create@1': ['tier1', 'tier2', 'lead'],
@@ -75,14 +75,15 @@ function argsFor(name: string, role: RoleName, userId: string): unknown {
       return { callbackId: `utr-${s}` };
     case 'callback.schedule@1':
       return { callbackId: `t1-${s}`, slot: null, textAhead: false };
-    case 'expedite.record@1':
+    case 'expedite.record@2':
       return {
         expediteId: `ex-${s}`,
         inquiryId: 'in-1',
         criteria: ['clear-uscis-error'],
         explanation: 'Wrong date on card',
-        documentation: [{ criterion: 'clear-uscis-error', item: 'Copy of card', provided: true }],
-        routing: 'service-center-operations',
+        documentation: {
+          'clear-uscis-error': { 'notice-with-error': 'provided', 'evidence-of-error': 'will-send' },
+        },
       };
     case 'expedite.refer@1':
       return { expediteId: `ex-ref-${s}` };
@@ -92,7 +93,7 @@ function argsFor(name: string, role: RoleName, userId: string): unknown {
         inquiryId: 'in-1',
         urgent: false,
         urgentReason: null,
-        explanation: '',
+        explanation: 'Needs a document reviewed',
       };
     case 'service-request.create@1':
       return {

@@ -80,7 +80,9 @@ export function baseWorld(): RowWrite[] {
         receiptNumber: 'EAC2212345678',
         criteria: ['severe-financial-loss'],
         explanation: 'Loss of job offer',
-        documentation: [{ criterion: 'severe-financial-loss', item: 'Employer letter', provided: false }],
+        documentation: {
+          'severe-financial-loss': { 'proof-of-loss': 'will-send', 'not-own-failure': 'provided' },
+        },
         routing: 'service-center-operations',
         status: 'recorded',
         recordedAt: T0 - 1000,

@@ -56,6 +56,17 @@ const inq = (over: Partial<RowOf<'inquiries'>> = {}): RowOf<'inquiries'> => ({
   completedAt: null,
   ...over,
 });
+const customer: RowOf<'customers'> = {
+  id: 'cu',
+  team: 'alpha',
+  version: 1,
+  name: 'N',
+  preferredLanguage: 'en',
+  phones: [{ label: 'mobile', e164: '+12125550123', ext: null, bestTime: null }],
+  email: null,
+  aNumber: null,
+  timeZone: null,
+};
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
 
 describe('callback mutators', () => {
@@ -158,7 +169,7 @@ describe('callback mutators', () => {
     const first = runMutation(
       'callback.record-attempt@1',
       args('a1'),
-      map(['callbacks', cb({ assigneeId: 'u-a' })]),
+      map(['callbacks', cb({ assigneeId: 'u-a' })], ['customers', customer]),
       ctx(),
     );
     if (!first.ok) throw new Error(first.error.message);
@@ -169,7 +180,7 @@ describe('callback mutators', () => {
         runMutation(
           'callback.record-attempt@1',
           args('a2'),
-          map(['callbacks', after]),
+          map(['callbacks', after], ['customers', customer]),
           ctx({ now: NOW + 30 * MINUTE_MS }),
         ),
       ),
@@ -177,19 +188,26 @@ describe('callback mutators', () => {
     const second = runMutation(
       'callback.record-attempt@1',
       args('a2'),
-      map(['callbacks', after]),
+      map(['callbacks', after], ['customers', customer]),
       ctx({ now: NOW + 70 * MINUTE_MS }),
     );
     expect(second).toMatchObject({ ok: true, value: [{ row: { status: 'closed-unable-to-reach' } }] });
-    expect(code(runMutation('callback.record-attempt@1', args('a1'), map(['callbacks', cb()]), ctx()))).toBe(
-      'callback.not_claimed_by_you',
-    );
+    expect(
+      code(
+        runMutation(
+          'callback.record-attempt@1',
+          args('a1'),
+          map(['callbacks', cb()], ['customers', customer]),
+          ctx(),
+        ),
+      ),
+    ).toBe('callback.not_claimed_by_you');
     expect(
       code(
         runMutation(
           'callback.record-attempt@1',
           { ...args('a1'), messageLeft: false },
-          map(['callbacks', cb()]),
+          map(['callbacks', cb()], ['customers', customer]),
           ctx(),
         ),
       ),
@@ -372,14 +390,16 @@ describe('inquiry, customer and request mutators', () => {
       inquiryId: 'in',
       criteria: ['severe-financial-loss', 'clear-uscis-error'],
       explanation: 'e',
-      documentation: [{ criterion: 'clear-uscis-error', item: 'copy', provided: false }],
+      documentation: {
+        'clear-uscis-error': { 'notice-with-error': 'will-send', 'evidence-of-error': 'provided' },
+      },
       routing: 'field-operations',
     };
-    expect(code(runMutation('expedite.record@1', args, map(['inquiries', inq()]), ctx()))).toBe(
-      'expedite.documentation_required',
+    expect(code(runMutation('expedite.record@2', args, map(['inquiries', inq()]), ctx()))).toBe(
+      'expedite.documentation_not_recorded',
     );
     const ok = runMutation(
-      'expedite.record@1',
+      'expedite.record@2',
       { ...args, criteria: ['clear-uscis-error'] },
       map(['inquiries', inq()]),
       ctx(),
@@ -394,7 +414,7 @@ describe('inquiry, customer and request mutators', () => {
     expect(
       code(
         runMutation(
-          'expedite.record@1',
+          'expedite.record@2',
           { ...args, criteria: ['clear-uscis-error'] },
           map(['inquiries', inq({ receiptNumber: null })]),
           ctx(),
@@ -431,7 +451,7 @@ describe('inquiry, customer and request mutators', () => {
   });
 
   it('appointment.request: urgent goes to review, others queue; service-request.create copies the receipt', () => {
-    const base = { appointmentId: 'ap', inquiryId: 'in', explanation: '' };
+    const base = { appointmentId: 'ap', inquiryId: 'in', explanation: 'Needs a document reviewed.' };
     expect(
       runMutation(
         'appointment.request@1',

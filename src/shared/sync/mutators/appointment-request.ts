@@ -1,9 +1,23 @@
 import { z } from 'zod';
+import {
+  APPOINTMENT_OFFICE_MAX_CHARS,
+  appointmentPriority,
+  checkAppointmentRequest,
+  urgentAppointmentReasonSchema,
+} from '../../domain/appointments';
 import { err, ok } from '../../domain/result';
 import { AGENT_ROLES, requireRole } from '../authorization';
 import { defineMutator, getRow, put } from '../mutator';
 import { idSchema } from '../rows/common';
-import { APPOINTMENT_URGENT_REASONS } from '../rows/appointment-request';
+
+/** Reason ids the sync layer used before it spoke the domain's vocabulary (queued outboxes). */
+const LEGACY_REASONS: Readonly<Record<string, string>> = {
+  'financial-hardship': 'financial-loss-employment-or-benefits',
+};
+const reasonArgSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? (LEGACY_REASONS[value] ?? value) : value),
+  urgentAppointmentReasonSchema,
+);
 
 export const requestAppointment = defineMutator({
   name: 'appointment.request@1',
@@ -14,12 +28,21 @@ export const requestAppointment = defineMutator({
       appointmentId: idSchema,
       inquiryId: idSchema,
       urgent: z.boolean(),
-      urgentReason: z.enum(APPOINTMENT_URGENT_REASONS).nullable(),
-      explanation: z.string().trim().max(4000),
+      urgentReason: reasonArgSchema.nullable(),
+      explanation: z.string().max(8000),
+      preferredOffice: z.string().trim().max(APPOINTMENT_OFFICE_MAX_CHARS).nullish(),
     })
-    .refine((a) => a.urgent === (a.urgentReason !== null), {
-      message: 'an urgent appointment request needs an urgent reason, and only an urgent one has it',
-      path: ['urgentReason'],
+    .superRefine((a, ctx) => {
+      // The domain's rules and wording (urgent needs a reason, explanation required…), on the edge.
+      const issues = checkAppointmentRequest({
+        urgent: a.urgent,
+        ...(a.urgentReason ? { urgentReason: a.urgentReason } : {}),
+        explanation: a.explanation,
+      });
+      for (const issue of issues) {
+        const field = issue.code.includes('reason') ? 'urgentReason' : 'explanation';
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [field] });
+      }
     }),
   reads: (args) => [
     { table: 'appointment_requests', id: args.appointmentId },
@@ -32,6 +55,7 @@ export const requestAppointment = defineMutator({
     }
     const inquiry = getRow(rows, 'inquiries', args.inquiryId);
     if (!inquiry) return err('inquiry.not_found', 'This inquiry does not exist or is not on your team.');
+    const priority = appointmentPriority(args, ctx.now);
     return ok([
       put('appointment_requests', {
         id: args.appointmentId,
@@ -40,8 +64,11 @@ export const requestAppointment = defineMutator({
         customerId: inquiry.customerId,
         urgent: args.urgent,
         urgentReason: args.urgentReason,
-        explanation: args.explanation,
-        status: args.urgent ? 'under-review' : 'queued',
+        explanation: args.explanation.trim(),
+        preferredOffice: args.preferredOffice ? args.preferredOffice : null,
+        receiptNumber: inquiry.receiptNumber,
+        status: priority.handling === 'review-individually' ? 'under-review' : 'queued',
+        priority: { ...priority },
         createdAt: ctx.now,
         createdBy: ctx.userId,
       }),

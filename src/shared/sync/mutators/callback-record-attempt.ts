@@ -5,11 +5,13 @@ import {
   checkAttemptAllowed,
   type AttemptRecord,
 } from '../../domain/attempts';
+import { formatUsPhone, parseUsPhone } from '../../domain/phones/phone-number';
 import { err, ok } from '../../domain/result';
 import { AGENT_ROLES, forbidden, requireRole } from '../authorization';
 import { defineMutator, getRow, put, withoutVersion } from '../mutator';
 import { idSchema } from '../rows/common';
 import type { CallbackStatus } from '../rows/callback';
+import { isNumberOnFile } from '../rows/customer';
 
 const STATUS_BY_RESOLUTION = {
   open: 'open',
@@ -28,9 +30,13 @@ export const recordCallbackAttempt = defineMutator({
       numberDialed: z
         .string()
         .regex(
-          /^\+1\d{10}(?:;ext=\d{1,6})?$/,
-          'the number dialed must be a US number in E.164 form, e.g. +12025550123',
-        ),
+          /^\+1\d{10}(?:;ext=\d{1,10})?$/,
+          'the number dialed must be a US number in E.164 form, e.g. +12025550123 or +12025550123;ext=12',
+        )
+        .superRefine((value, ctx) => {
+          const parsed = parseUsPhone(value.split(';ext=')[0] ?? value);
+          if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+        }),
       outcome: attemptOutcomeSchema,
       messageLeft: z.boolean(),
     })
@@ -39,6 +45,11 @@ export const recordCallbackAttempt = defineMutator({
       path: ['messageLeft'],
     }),
   reads: (args) => [{ table: 'callbacks', id: args.callbackId }],
+  // The customer's numbers on file: an attempt is only ever made to one of them.
+  readsAfter(args, rows) {
+    const callback = getRow(rows, 'callbacks', args.callbackId);
+    return callback ? [{ table: 'customers', id: callback.customerId }] : [];
+  },
   authorize(actor, args, rows) {
     const role = requireRole(actor, AGENT_ROLES, 'record callback attempts');
     if (!role.ok) return role;
@@ -57,6 +68,15 @@ export const recordCallbackAttempt = defineMutator({
     }
     if (callback.attempts.some((a) => a.id === args.attemptId)) {
       return err('attempt.duplicate_id', 'An attempt with this id is already recorded.');
+    }
+    // Absent only when the host did not read follow-ups (an older desktop); the server always does.
+    const customer = getRow(rows, 'customers', callback.customerId);
+    if (customer && !isNumberOnFile(customer.phones, args.numberDialed)) {
+      const [e164 = args.numberDialed, ext] = args.numberDialed.split(';ext=');
+      return err(
+        'callback.number_not_on_file',
+        `${formatUsPhone(e164, ext)} is not on file for this customer; dial one of their numbers, or add this one to the customer first.`,
+      );
     }
     const allowed = checkAttemptAllowed(callback, ctx.now, ctx.policy);
     if (!allowed.ok) return allowed;

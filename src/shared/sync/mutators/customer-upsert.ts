@@ -1,28 +1,18 @@
+import { aNumberSchema } from '../../domain/identifiers/a-number';
 import { ok } from '../../domain/result';
 import { AGENT_ROLES, requireRole } from '../authorization';
 import { defineMutator, getRow, put } from '../mutator';
 import { idSchema } from '../rows/common';
 import { customerRowSchema } from '../rows/customer';
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const upsertCustomer = defineMutator({
   name: 'customer.upsert@1',
   description: "Create a customer or replace an existing one's contact details.",
+  // The row's fields, except that the A-number may be typed any accepted way (`a-12-345-678`):
+  // it is normalized to A + 9 digits here, so the row only ever holds the normalized form.
   args: customerRowSchema
     .omit({ id: true, team: true, version: true })
-    .extend({ customerId: idSchema })
-    .refine((c) => c.timeZone === null || isTimeZone(c.timeZone), {
-      message: 'timeZone is not a known IANA time zone',
-      path: ['timeZone'],
-    }),
+    .extend({ customerId: idSchema, aNumber: aNumberSchema.nullable() }),
   reads: (args) => [{ table: 'customers', id: args.customerId }],
   authorize: (actor) => requireRole(actor, AGENT_ROLES, 'edit customers'),
   apply(rows, args, ctx) {

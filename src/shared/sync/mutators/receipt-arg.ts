@@ -1,11 +1,8 @@
-import { z } from 'zod';
-import { storedReceiptNumberSchema } from '../rows/common';
+import { receiptNumberSchema } from '../../domain/identifiers/receipt-number';
 
 /**
- * A receipt number argument: accepts what agents type (`eac-22-123-45678`) and
- * stores the normalized form. Prefix-to-office checks live in domain/identifiers.
+ * A receipt number argument: accepts what agents type (`eac-22-123-45678`), checks
+ * it against the office prefix table (domain/identifiers) and yields the normalized
+ * form that rows store (`EAC2212345678`).
  */
-export const receiptNumberArgSchema = z.preprocess(
-  (value) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').toUpperCase() : value),
-  storedReceiptNumberSchema,
-);
+export const receiptNumberArgSchema = receiptNumberSchema;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReceiptNumber } from '../../domain/identifiers/receipt-number';
 import { clockTimeSchema } from '../../domain/time/clock-time';
 
 /**
@@ -35,10 +36,18 @@ export type Language = z.infer<typeof languageSchema>;
 export const tierSchema = z.union([z.literal(1), z.literal(2)]);
 export type Tier = z.infer<typeof tierSchema>;
 
-/** Normalized receipt number: 3 letters + 10 digits, upper case. */
+/**
+ * A stored receipt number: the normalized form (`EAC2212345678`) of one that
+ * domain/identifiers accepts — a known office prefix and a real workday. Arguments
+ * that accept what agents type (`eac-22-123-45678`) use receiptNumberArgSchema.
+ */
 export const storedReceiptNumberSchema = z
   .string()
-  .regex(/^[A-Z]{3}\d{10}$/, 'a receipt number is 3 letters and 10 digits, e.g. EAC2212345678');
+  .regex(/^[A-Z]{3}\d{10}$/, 'a receipt number is stored as 3 letters and 10 digits, e.g. EAC2212345678')
+  .superRefine((value, ctx) => {
+    const parsed = parseReceiptNumber(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+  });
 
 /** A daily local-time window such as a phone's best time to call. */
 export const localWindowSchema = z.object({ start: clockTimeSchema, end: clockTimeSchema });

@@ -1,21 +1,78 @@
 import { z } from 'zod';
-import { baseRowShape, languageSchema, localWindowSchema } from './common';
+import { parseANumber } from '../../domain/identifiers/a-number';
+import { isKnownTimeZone } from '../../domain/phones/customer-time';
+import { bestTimeWindowSchema, customerPhoneSchema } from '../../domain/phones/customer-phone-schema';
+import { PHONE_LABELS, type CustomerPhone } from '../../domain/phones/suggest-number';
+import { baseRowShape, languageSchema } from './common';
 
-export const PHONE_LABELS = ['mobile', 'home', 'work', 'attorney', 'other'] as const;
+/** The phone labels of domain/phones (one source of truth), re-exported under the sync name. */
+export { PHONE_LABELS };
 
-/** A stored phone: already normalized to E.164 (US only) by the form that captured it. */
-export const storedPhoneSchema = z.object({
-  label: z.enum(PHONE_LABELS),
-  e164: z
-    .string()
-    .regex(/^\+1[2-9]\d{2}[2-9]\d{6}$/, 'a phone is a US number in E.164 form, e.g. +12025550123'),
-  ext: z
-    .string()
-    .regex(/^\d{1,6}$/, 'an extension is 1–6 digits')
-    .nullable(),
-  bestTime: localWindowSchema.nullable(),
-});
+const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, { message: 'not a known IANA time zone, e.g. America/Chicago' });
+
+/**
+ * A stored phone: already normalized to E.164 (US only) by the form that captured it.
+ * The row keeps its own field names (`e164`, `ext`, nullable `bestTime`); the
+ * rules are the domain's customerPhoneSchema, run on the domain form of the phone
+ * (toCustomerPhone), so a number parseUsPhone refuses never reaches a worklist.
+ */
+export const storedPhoneSchema = z
+  .object({
+    label: z.enum(PHONE_LABELS),
+    e164: z.string().regex(/^\+1\d{10}$/, 'a phone is a US number in E.164 form, e.g. +12025550123'),
+    ext: z
+      .string()
+      .regex(/^\d{1,10}$/, 'an extension is 1–10 digits')
+      .nullable(),
+    bestTime: bestTimeWindowSchema.nullable(),
+    /** The zone stated for this number (an attorney's office); beats the customer's zone and the area code. */
+    timeZone: timeZoneSchema.optional(),
+  })
+  .superRefine((phone, ctx) => {
+    const checked = customerPhoneSchema.safeParse(toCustomerPhone(phone, 0));
+    if (checked.success) return;
+    for (const issue of checked.error.issues) {
+      const field =
+        issue.path[0] === 'number' ? 'e164' : issue.path[0] === 'extension' ? 'ext' : issue.path[0];
+      ctx.addIssue({ code: 'custom', message: issue.message, path: field === undefined ? [] : [field] });
+    }
+  });
 export type StoredPhone = z.infer<typeof storedPhoneSchema>;
+
+/** The domain form of a stored phone (for suggestNumber, calling-hours checks). `id` is its position. */
+export function toCustomerPhone(
+  phone: Pick<StoredPhone, 'label' | 'e164' | 'ext' | 'bestTime' | 'timeZone'>,
+  index: number,
+): CustomerPhone {
+  return {
+    id: String(index),
+    label: phone.label,
+    number: phone.e164,
+    ...(phone.ext ? { extension: phone.ext } : {}),
+    ...(phone.bestTime ? { bestTime: phone.bestTime } : {}),
+    ...(phone.timeZone ? { timeZone: phone.timeZone } : {}),
+  };
+}
+
+/** Whether `numberDialed` (`+12025550143` or `+12025550143;ext=12`) is one of these phones. */
+export function isNumberOnFile(phones: readonly StoredPhone[], numberDialed: string): boolean {
+  const [e164, ext] = numberDialed.split(';ext=');
+  // Dialing the main line of a number that has an extension reaches the same place; a different extension does not.
+  return phones.some((p) => p.e164 === e164 && (ext === undefined || ext === p.ext));
+}
+
+/** A stored A-number: `A` + 9 digits, one that domain/identifiers accepts. */
+export const storedANumberSchema = z
+  .string()
+  .regex(/^A\d{9}$/, 'an A-number is stored as A + 9 digits, e.g. A012345678')
+  .superRefine((value, ctx) => {
+    const parsed = parseANumber(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+  });
 
 export const customerRowSchema = z.object({
   ...baseRowShape,
@@ -23,11 +80,8 @@ export const customerRowSchema = z.object({
   preferredLanguage: languageSchema,
   phones: z.array(storedPhoneSchema).max(10, 'at most 10 phone numbers'),
   email: z.email('not an e-mail address').max(254).nullable(),
-  aNumber: z
-    .string()
-    .regex(/^A\d{9}$/, 'an A-number is stored as A + 9 digits, e.g. A012345678')
-    .nullable(),
+  aNumber: storedANumberSchema.nullable(),
   /** The customer's own IANA zone as they stated it (drives the 08:00–21:00 local-time rule). */
-  timeZone: z.string().min(1).max(64).nullable(),
+  timeZone: timeZoneSchema.nullable(),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;

@@ -1,40 +1,79 @@
 import { z } from 'zod';
+import {
+  EXPEDITE_CRITERION_IDS,
+  EXPEDITE_STATUSES,
+  criterionIdSchema,
+  expediteDocumentationSchema,
+  expediteRequestSchema,
+  expediteRoutingSchema,
+  expediteStatusSchema,
+  type CriterionId,
+} from '../../domain/expedite';
+import { OPERATIONAL_COMPONENT_IDS } from '../../domain/identifiers/operational-components';
 import { baseRowShape, idSchema, instantSchema, storedReceiptNumberSchema } from './common';
 
 /**
  * An expedite request as the contact center records it (PRODUCT.md rule 7). There
  * is deliberately NO decision field: the contact center never approves or denies;
  * it records and refers to the operational component.
+ *
+ * The vocabulary is domain/expedite's (one source of truth): criteria ids, the
+ * per-criterion documentation checklist (criterion → item id → provided / will-send /
+ * not-available) and the operational components. A stored row must pass the domain's
+ * expediteRequestSchema, completeness check included.
  */
-export const EXPEDITE_CRITERIA = [
-  'severe-financial-loss',
-  'urgent-humanitarian-reasons',
-  'compelling-us-government-interests',
-  'clear-uscis-error',
-] as const;
-export type ExpediteCriterion = (typeof EXPEDITE_CRITERIA)[number];
+export const EXPEDITE_CRITERIA = EXPEDITE_CRITERION_IDS;
+export type ExpediteCriterion = CriterionId;
 
-export const EXPEDITE_ROUTES = ['service-center-operations', 'field-operations'] as const;
-export const EXPEDITE_STATUSES = ['recorded', 'referred'] as const;
+export const EXPEDITE_ROUTES = OPERATIONAL_COMPONENT_IDS;
+export { EXPEDITE_STATUSES };
 
+/**
+ * @deprecated The pre-domain documentation entry (free text + provided flag). Rows and
+ * `expedite.record@2` use the domain checklist (expediteDocumentationSchema); this is
+ * kept only so callers that still import it compile while they move over.
+ */
 export const documentationItemSchema = z.object({
-  criterion: z.enum(EXPEDITE_CRITERIA),
+  criterion: criterionIdSchema,
   item: z.string().trim().min(1, 'a documentation item needs a description').max(200),
   provided: z.boolean(),
 });
 
-export const expediteRequestRowSchema = z.object({
-  ...baseRowShape,
-  inquiryId: idSchema,
-  customerId: idSchema,
-  receiptNumber: storedReceiptNumberSchema,
-  criteria: z.array(z.enum(EXPEDITE_CRITERIA)).min(1, 'choose at least one expedite criterion'),
-  explanation: z.string().trim().min(1, "record the caller's explanation").max(4000),
-  documentation: z.array(documentationItemSchema).min(1, 'documentation is required for an expedite request'),
-  routing: z.enum(EXPEDITE_ROUTES),
-  status: z.enum(EXPEDITE_STATUSES),
-  recordedAt: instantSchema,
-  recordedBy: idSchema,
-  referredAt: instantSchema.nullable(),
-});
+export { expediteDocumentationSchema };
+
+/** Where the routing came from: the receipt number's default, or the agent (IOE, no receipt, override). */
+export const EXPEDITE_ROUTING_SOURCES = ['receipt-default', 'agent'] as const;
+
+export const expediteRequestRowSchema = z
+  .object({
+    ...baseRowShape,
+    inquiryId: idSchema,
+    customerId: idSchema,
+    receiptNumber: storedReceiptNumberSchema,
+    criteria: z.array(criterionIdSchema).min(1, 'choose at least one expedite criterion'),
+    explanation: z.string(),
+    documentation: expediteDocumentationSchema,
+    routing: expediteRoutingSchema,
+    routingSource: z.enum(EXPEDITE_ROUTING_SOURCES).optional(),
+    status: expediteStatusSchema,
+    recordedAt: instantSchema,
+    recordedBy: idSchema,
+    referredAt: instantSchema.nullable(),
+  })
+  .superRefine((row, ctx) => {
+    const { receiptNumber, criteria, explanation, documentation, routing, status } = row;
+    const checked = expediteRequestSchema.safeParse({
+      receiptNumber,
+      criteria,
+      explanation,
+      documentation,
+      routing,
+      status,
+    });
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      }
+    }
+  });
 export type ExpediteRequestRow = z.infer<typeof expediteRequestRowSchema>;

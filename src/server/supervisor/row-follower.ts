@@ -1,0 +1,122 @@
+import { callbackRowSchema } from '../../shared/sync/rows/callback';
+import { presenceRowSchema } from '../../shared/sync/rows/presence';
+import { userRowSchema } from '../../shared/sync/rows/user';
+import { toSupervised } from '../../shared/supervisor/supervised-callback';
+import type { Logger } from '../logger';
+import type { Db } from '../storage/database';
+import { currentVersion } from '../storage/row-store';
+import type { SupervisorIndex } from './supervisor-index';
+
+const FOLLOWED = ['callbacks', 'presence', 'users'] as const;
+
+/**
+ * Keeps the supervisor index in step with the database the way a desktop keeps
+ * its cache: by version. Every write stamps rows with a new global version, so
+ * "rows with version > cursor" (an index range on each table's version column) are
+ * exactly the changes since the last catch-up — whichever path wrote them (push,
+ * presence, admin HTTP, the seed). The old row comes from the index, the new one
+ * from the database: each change is applied as a delta, never a rescan.
+ * The first catch-up (cursor 0) is the rebuild at start.
+ */
+export class RowFollower {
+  private cursor = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly index: SupervisorIndex,
+    private readonly log: Logger,
+    private readonly onTeamsChanged: (teams: ReadonlySet<string>) => void,
+  ) {}
+
+  get version(): number {
+    return this.cursor;
+  }
+
+  /** Catches up; concurrent calls coalesce into one more pass. Resolves when the index has every committed change. */
+  catchUp(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const changed = new Set<string>();
+    const { rows, version } = await this.db.transaction().execute(async (trx) => {
+      const version = await currentVersion(trx);
+      const rows: { table: (typeof FOLLOWED)[number]; id: string; deleted: number; data: string }[] = [];
+      if (version <= this.cursor) return { rows, version };
+      for (const table of FOLLOWED) {
+        const found = await trx
+          .selectFrom(table)
+          .select(['id', 'version', 'deleted', 'data'])
+          .where('version', '>', this.cursor)
+          .where('version', '<=', version)
+          .orderBy('version')
+          .execute();
+        for (const r of found) rows.push({ table, id: r.id, deleted: r.deleted, data: r.data });
+      }
+      return { rows, version };
+    });
+    for (const row of rows) for (const team of this.apply(row)) changed.add(team);
+    this.cursor = Math.max(this.cursor, version);
+    if (changed.size > 0) this.onTeamsChanged(changed);
+  }
+
+  private apply(row: {
+    table: (typeof FOLLOWED)[number];
+    id: string;
+    deleted: number;
+    data: string;
+  }): string[] {
+    const data: unknown = row.deleted ? null : JSON.parse(row.data);
+    switch (row.table) {
+      case 'callbacks': {
+        if (data === null) return this.index.applyCallback(row.id, null);
+        const parsed = callbackRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, parsed.error.issues[0]?.message, (id) => this.index.applyCallback(id, null));
+        return this.index.applyCallback(row.id, toSupervised(parsed.data));
+      }
+      case 'presence': {
+        if (data === null) return this.index.applyPresence(row.id, null);
+        const parsed = presenceRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, parsed.error.issues[0]?.message, (id) => this.index.applyPresence(id, null));
+        const { status, currentItem, updatedAt, team } = parsed.data;
+        return this.index.applyPresence(row.id, { id: row.id, status, currentItem, updatedAt, team });
+      }
+      case 'users': {
+        if (data === null) return this.index.applyUser(row.id, null);
+        const parsed = userRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, parsed.error.issues[0]?.message, (id) => this.index.applyUser(id, null));
+        const { id, team, name, role, active } = parsed.data;
+        return this.index.applyUser(row.id, { id, team, name, role, active });
+      }
+    }
+  }
+
+  /** An invalid row is dropped from the index (its previous state would be stale) and logged. */
+  private skip(
+    row: { table: string; id: string },
+    reason: string | undefined,
+    drop: (id: string) => string[],
+  ): string[] {
+    this.log.warn({ table: row.table, id: row.id, reason }, 'supervisor index dropped an invalid row');
+    return drop(row.id);
+  }
+}

@@ -1,0 +1,119 @@
+import type { Policy } from '../../shared/domain/policy';
+import type { Urgency } from '../../shared/domain/sla';
+import type { Board } from '../../shared/supervisor/board';
+import type { SupervisorCharts } from '../../shared/supervisor/charts';
+import { dayKeyOf } from '../../shared/supervisor/days';
+import type { FigureId } from '../../shared/supervisor/figures';
+import {
+  compareRoster,
+  emptyOutcomes,
+  isRosterMember,
+  type RosterEntry,
+  type RosterPresence,
+  type RosterUser,
+} from '../../shared/supervisor/roster';
+import { ATTEMPT_OUTCOMES } from '../../shared/domain/attempts';
+import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import { TeamAggregates } from './team-aggregates';
+
+/**
+ * Every team's aggregates plus the users and presence the roster needs. Fed one
+ * row at a time (old → new) by the row follower; read by the supervisor channel.
+ * Everything here is in memory and rebuilt from the database at start.
+ */
+export class SupervisorIndex {
+  private readonly teams = new Map<string, TeamAggregates>();
+  /** callback id → team it is indexed under (a row could in principle move team). */
+  private readonly callbackTeam = new Map<string, string>();
+  private readonly users = new Map<string, RosterUser>();
+  private readonly presence = new Map<string, RosterPresence & { team: string }>();
+
+  constructor(private readonly policy: Policy) {}
+
+  private team(team: string): TeamAggregates {
+    let t = this.teams.get(team);
+    if (!t) this.teams.set(team, (t = new TeamAggregates(team, this.policy)));
+    return t;
+  }
+
+  /** Applies a callback row write; null = deleted. Returns the teams whose figures may have changed. */
+  applyCallback(id: string, row: SupervisedCallback | null): string[] {
+    const before = this.callbackTeam.get(id);
+    const changed: string[] = [];
+    if (before !== undefined && before !== row?.team) {
+      this.team(before).replace(id, null);
+      this.callbackTeam.delete(id);
+      changed.push(before);
+    }
+    if (row) {
+      this.team(row.team).replace(id, row);
+      this.callbackTeam.set(id, row.team);
+      if (!changed.includes(row.team)) changed.push(row.team);
+    }
+    return changed;
+  }
+
+  applyUser(id: string, user: RosterUser | null): string[] {
+    const before = this.users.get(id);
+    if (user) this.users.set(id, user);
+    else this.users.delete(id);
+    return [...new Set([before?.team, user?.team].filter((t): t is string => t !== undefined))];
+  }
+
+  applyPresence(id: string, presence: (RosterPresence & { team: string }) | null): string[] {
+    const before = this.presence.get(id);
+    if (presence) this.presence.set(id, presence);
+    else this.presence.delete(id);
+    return [...new Set([before?.team, presence?.team].filter((t): t is string => t !== undefined))];
+  }
+
+  board(team: string, now: number): Board {
+    return this.team(team).board(now);
+  }
+
+  callbacksFor(team: string, figure: FigureId, now: number, urgency?: Urgency): SupervisedCallback[] {
+    return this.team(team).callbacksFor(figure, now, urgency);
+  }
+
+  openCallbacks(team: string): SupervisedCallback[] {
+    return this.team(team).openCallbacks();
+  }
+
+  charts(team: string, now: number): SupervisorCharts {
+    return this.team(team).charts(now);
+  }
+
+  /** The team's agents: presence, current item, callbacks held, attempts and outcomes today. */
+  roster(team: string, now: number): RosterEntry[] {
+    const aggregates = this.team(team);
+    const today = dayKeyOf(now, this.policy);
+    const entries: RosterEntry[] = [];
+    for (const user of this.users.values()) {
+      if (!isRosterMember(user, team)) continue;
+      const p = this.presence.get(user.id);
+      const outcomes = { ...(aggregates.outcomesOn(today, user.id) ?? emptyOutcomes()) };
+      entries.push({
+        userId: user.id,
+        name: user.name,
+        role: user.role,
+        presence: p?.status ?? 'offline',
+        presenceSince: p?.updatedAt ?? null,
+        currentItem: p && p.status !== 'offline' ? p.currentItem : null,
+        callbacksHeld: aggregates.heldBy(user.id),
+        attemptsToday: ATTEMPT_OUTCOMES.reduce((s, o) => s + outcomes[o], 0),
+        outcomesToday: outcomes,
+      });
+    }
+    return entries.sort(compareRoster);
+  }
+
+  /** Roster members not offline: the forecast's default staffing. */
+  agentsOnShift(team: string, now: number): number {
+    return this.roster(team, now).filter((e) => e.presence !== 'offline').length;
+  }
+
+  /** Presence rows of users (for the full-recomputation tests). */
+  presenceMap(): ReadonlyMap<string, RosterPresence> {
+    return this.presence;
+  }
+}

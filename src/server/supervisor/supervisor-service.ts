@@ -1,0 +1,82 @@
+import type { Server } from 'socket.io';
+import type { Policy } from '../../shared/domain/policy';
+import type { AuthService } from '../auth/auth-service';
+import type { Logger } from '../logger';
+import type { Db } from '../storage/database';
+import { RowFollower } from './row-follower';
+import { createSupervisorChannel, type SupervisorChannel } from './supervisor-channel';
+import { SupervisorIndex } from './supervisor-index';
+
+export interface SupervisorDeps {
+  io: Server;
+  db: Db;
+  auth: AuthService;
+  policy: Policy;
+  clock: () => number;
+  log: Logger;
+  /** Clock-driven board refresh for subscribers (ms). */
+  tickMs?: number;
+  sessionSweepMs?: number;
+  /** Safety net for writes that do not poke (ms). */
+  pollMs?: number;
+}
+
+export interface SupervisorService {
+  index: SupervisorIndex;
+  channel: SupervisorChannel;
+  /** Call after rows were written (the sync server's poke does): the index catches up and boards refresh. */
+  rowsChanged(): void;
+  /** Resolves once the index holds every committed change. */
+  refresh(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The supervisor side of the sync server: rebuilds the index from the database,
+ * then keeps it current from each write (by version), and serves leads on the
+ * supervisor namespace.
+ */
+export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorService> {
+  const index = new SupervisorIndex(deps.policy);
+  const holder: { channel?: SupervisorChannel } = {};
+  const follower = new RowFollower(deps.db, index, deps.log, (teams) => holder.channel?.teamsChanged(teams));
+  const started = performance.now();
+  await follower.catchUp();
+  deps.log.info(
+    { ms: Math.round(performance.now() - started), version: follower.version },
+    'supervisor index built',
+  );
+  const channel = createSupervisorChannel({
+    io: deps.io,
+    db: deps.db,
+    auth: deps.auth,
+    policy: deps.policy,
+    clock: deps.clock,
+    log: deps.log,
+    index,
+    catchUp: () => follower.catchUp(),
+    tickMs: deps.tickMs ?? 5000,
+    sessionSweepMs: deps.sessionSweepMs ?? 30_000,
+  });
+  holder.channel = channel;
+  let closed = false;
+  const catchUp = () => {
+    if (closed) return;
+    follower.catchUp().catch((error: unknown) => {
+      if (!closed) deps.log.warn({ err: error }, 'supervisor index catch-up failed');
+    });
+  };
+  const poll = setInterval(catchUp, deps.pollMs ?? 1000);
+  poll.unref();
+  return {
+    index,
+    channel,
+    rowsChanged: catchUp,
+    refresh: () => follower.catchUp(),
+    close() {
+      closed = true;
+      clearInterval(poll);
+      channel.close();
+    },
+  };
+}

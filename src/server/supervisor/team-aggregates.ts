@@ -1,0 +1,212 @@
+import type { Policy } from '../../shared/domain/policy';
+import type { Urgency } from '../../shared/domain/sla';
+import type { CallbackStatus } from '../../shared/sync/rows/callback';
+import {
+  countInto,
+  emptyFigureCount,
+  emptyFigures,
+  sortForDrillDown,
+  type Board,
+  type FigureCount,
+} from '../../shared/supervisor/board';
+import {
+  attemptOutcomesChart,
+  backlogByDueDayChart,
+  complianceContribution,
+  slaComplianceChart,
+  type DayCompliance,
+  type SupervisorCharts,
+} from '../../shared/supervisor/charts';
+import { dayKeyOf } from '../../shared/supervisor/days';
+import {
+  FIGURES,
+  STATE_FIGURES,
+  figureContext,
+  type FigureContext,
+  type FigureId,
+} from '../../shared/supervisor/figures';
+import { emptyOutcomes, type OutcomeCounts } from '../../shared/supervisor/roster';
+import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import { SortedDueIndex } from './sorted-due-index';
+
+type ClosedStatus = Exclude<CallbackStatus, 'open'>;
+
+/**
+ * One team's callbacks, kept so that every board figure, the roster's per-agent
+ * counts and the charts are read without scanning callbacks. A row change is a
+ * delta: the old row's contributions are taken out and the new row's put in
+ * (`replace`), so the cost of a change is the size of ONE callback, whatever the
+ * backlog. Figures are decided by the shared predicates (shared/supervisor/figures);
+ * a property test holds this equal to a full recomputation.
+ */
+export class TeamAggregates {
+  readonly records = new Map<string, SupervisedCallback>();
+  private readonly stateMembers = new Map<FigureId, Set<string>>(STATE_FIGURES.map((f) => [f, new Set()]));
+  private readonly stateCounts = new Map<FigureId, FigureCount>(
+    STATE_FIGURES.map((f) => [f, emptyFigureCount()]),
+  );
+  private readonly due: Record<Urgency, SortedDueIndex> = {
+    urgent: new SortedDueIndex(),
+    'non-urgent': new SortedDueIndex(),
+  };
+  /** day → closed status → ids, and their counts by urgency. */
+  private readonly closedByDay = new Map<
+    string,
+    Map<ClosedStatus, { ids: Set<string>; count: FigureCount }>
+  >();
+  private readonly compliance = new Map<string, DayCompliance>();
+  private readonly outcomesByDay = new Map<string, OutcomeCounts>();
+  /** day → agent → outcomes. */
+  private readonly agentOutcomes = new Map<string, Map<string, OutcomeCounts>>();
+  private readonly held = new Map<string, number>();
+
+  constructor(
+    readonly team: string,
+    private readonly policy: Policy,
+  ) {}
+
+  /** Applies one row change: `next` null = the callback left this team (deleted or moved). */
+  replace(id: string, next: SupervisedCallback | null): void {
+    const previous = this.records.get(id);
+    if (previous) this.contribute(previous, -1);
+    if (next) {
+      this.records.set(id, next);
+      this.contribute(next, 1);
+    } else {
+      this.records.delete(id);
+    }
+  }
+
+  private contribute(cb: SupervisedCallback, sign: 1 | -1): void {
+    for (const f of STATE_FIGURES) {
+      const rule = FIGURES[f].rule;
+      if (rule.kind !== 'state' || !rule.test(cb, this.policy)) continue;
+      const members = this.stateMembers.get(f) as Set<string>;
+      if (sign > 0) members.add(cb.id);
+      else members.delete(cb.id);
+      countInto(this.stateCounts.get(f) as FigureCount, cb.urgency, sign);
+    }
+    if (cb.status === 'open') {
+      if (sign > 0) this.due[cb.urgency].insert(cb.dueAt, cb.id);
+      else this.due[cb.urgency].remove(cb.dueAt, cb.id);
+      if (cb.assigneeId) this.bump(this.held, cb.assigneeId, sign);
+    } else if (cb.closedAt !== null) {
+      const key = dayKeyOf(cb.closedAt, this.policy);
+      let byStatus = this.closedByDay.get(key);
+      if (!byStatus) this.closedByDay.set(key, (byStatus = new Map()));
+      let entry = byStatus.get(cb.status);
+      if (!entry) byStatus.set(cb.status, (entry = { ids: new Set(), count: emptyFigureCount() }));
+      if (sign > 0) entry.ids.add(cb.id);
+      else entry.ids.delete(cb.id);
+      countInto(entry.count, cb.urgency, sign);
+    }
+    const compliance = complianceContribution(cb);
+    if (compliance) {
+      const key = dayKeyOf(compliance.closedAt, this.policy);
+      const day = this.compliance.get(key) ?? { closed: 0, onTime: 0 };
+      day.closed += sign;
+      if (compliance.onTime) day.onTime += sign;
+      this.compliance.set(key, day);
+    }
+    for (const attempt of cb.attempts) {
+      const key = dayKeyOf(attempt.at, this.policy);
+      let day = this.outcomesByDay.get(key);
+      if (!day) this.outcomesByDay.set(key, (day = emptyOutcomes()));
+      day[attempt.outcome] += sign;
+      let agents = this.agentOutcomes.get(key);
+      if (!agents) this.agentOutcomes.set(key, (agents = new Map()));
+      let mine = agents.get(attempt.agentId);
+      if (!mine) agents.set(attempt.agentId, (mine = emptyOutcomes()));
+      mine[attempt.outcome] += sign;
+    }
+  }
+
+  private bump(map: Map<string, number>, key: string, by: number): void {
+    const n = (map.get(key) ?? 0) + by;
+    if (n === 0) map.delete(key);
+    else map.set(key, n);
+  }
+
+  board(now: number): Board {
+    const ctx = figureContext(now, this.policy);
+    const figures = emptyFigures();
+    for (const f of Object.keys(figures) as FigureId[]) figures[f] = this.count(f, ctx);
+    return {
+      team: this.team,
+      at: now,
+      today: ctx.today.key,
+      dueSoonHours: this.policy.sla.dueSoonHours,
+      figures,
+    };
+  }
+
+  private count(figure: FigureId, ctx: FigureContext): FigureCount {
+    const rule = FIGURES[figure].rule;
+    switch (rule.kind) {
+      case 'state':
+        return { ...(this.stateCounts.get(figure) as FigureCount) };
+      case 'due-range': {
+        const { after, atOrBefore } = rule.range(ctx);
+        const urgent = this.due.urgent.count(after, atOrBefore);
+        const nonUrgent = this.due['non-urgent'].count(after, atOrBefore);
+        return { total: urgent + nonUrgent, urgent, nonUrgent };
+      }
+      case 'closed-today': {
+        const entry = this.closedByDay.get(ctx.today.key)?.get(rule.status);
+        return entry ? { ...entry.count } : emptyFigureCount();
+      }
+    }
+  }
+
+  /** The ids behind a figure (unsorted), read from the structure that keeps it. */
+  private idsFor(figure: FigureId, ctx: FigureContext, urgency?: Urgency): string[] {
+    const rule = FIGURES[figure].rule;
+    switch (rule.kind) {
+      case 'state':
+        return [...(this.stateMembers.get(figure) as Set<string>)];
+      case 'due-range': {
+        const { after, atOrBefore } = rule.range(ctx);
+        const urgencies: Urgency[] = urgency ? [urgency] : ['urgent', 'non-urgent'];
+        return urgencies.flatMap((u) => this.due[u].idsIn(after, atOrBefore));
+      }
+      case 'closed-today':
+        return [...(this.closedByDay.get(ctx.today.key)?.get(rule.status)?.ids ?? [])];
+    }
+  }
+
+  /** The callbacks behind a figure, in drill-down order (open by SLA risk). */
+  callbacksFor(figure: FigureId, now: number, urgency?: Urgency): SupervisedCallback[] {
+    const ctx = figureContext(now, this.policy);
+    const found: SupervisedCallback[] = [];
+    for (const id of this.idsFor(figure, ctx, urgency)) {
+      const cb = this.records.get(id);
+      if (cb && (!urgency || cb.urgency === urgency)) found.push(cb);
+    }
+    return sortForDrillDown(found, now, this.policy);
+  }
+
+  openCallbacks(): SupervisedCallback[] {
+    const open = this.stateMembers.get('open') as Set<string>;
+    return [...open].map((id) => this.records.get(id) as SupervisedCallback);
+  }
+
+  heldBy(agentId: string): number {
+    return this.held.get(agentId) ?? 0;
+  }
+
+  outcomesOn(dayKey: string, agentId: string): OutcomeCounts | undefined {
+    return this.agentOutcomes.get(dayKey)?.get(agentId);
+  }
+
+  charts(now: number): SupervisorCharts {
+    return {
+      slaCompliance: slaComplianceChart((k) => this.compliance.get(k), now, this.policy),
+      backlogByDueDay: backlogByDueDayChart(
+        (urgency, after, atOrBefore) => this.due[urgency].count(after, atOrBefore),
+        now,
+        this.policy,
+      ),
+      attemptOutcomes: attemptOutcomesChart((k) => this.outcomesByDay.get(k), now, this.policy),
+    };
+  }
+}

@@ -1,0 +1,211 @@
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../domain/attempts';
+import type { Policy } from '../domain/policy';
+import type { Urgency } from '../domain/sla';
+import { dayKeyOf, daysEndingAt, daysStartingAt } from './days';
+import { emptyOutcomes, type OutcomeCounts } from './roster';
+import type { SupervisedCallback } from './supervised-callback';
+
+/**
+ * Chart data a lead would rather look at than read — and the same object is the
+ * accessible table: `categories` are the rows, `series` the columns. The UI draws
+ * the chart from it and renders the table from it, so they cannot disagree.
+ */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  unit: 'count' | 'percent';
+  /** One value per category; null = no data (e.g. a compliance rate on a day nothing closed). */
+  values: (number | null)[];
+}
+
+export interface ChartData {
+  id: 'sla-compliance' | 'backlog-by-due-day' | 'attempt-outcomes';
+  title: string;
+  /** A sentence for the table caption and screen readers. */
+  summary: string;
+  categoryLabel: string;
+  categories: { key: string; label: string }[];
+  series: ChartSeries[];
+}
+
+export interface SupervisorCharts {
+  slaCompliance: ChartData;
+  backlogByDueDay: ChartData;
+  attemptOutcomes: ChartData;
+}
+
+/** Days shown by the trend charts (a view setting, not a contact-center rule). */
+export const TREND_DAYS = 14;
+
+export interface DayCompliance {
+  /** Callbacks closed that day (resolved or unable to reach). */
+  closed: number;
+  /** …of which closed at or before their due time. */
+  onTime: number;
+}
+
+export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
+  'reached-resolved': 'Reached, resolved',
+  'reached-follow-up': 'Reached, follow-up',
+  'no-answer-message-left': 'No answer, message left',
+  'no-answer-no-message': 'No answer, no message',
+  busy: 'Busy',
+  'wrong-number': 'Wrong number',
+};
+
+/** Where a closed callback counts in the compliance chart, if it does. */
+export function complianceContribution(
+  cb: Pick<SupervisedCallback, 'status' | 'closedAt' | 'dueAt'>,
+): { closedAt: number; onTime: boolean } | null {
+  if (cb.status === 'open' || cb.closedAt === null) return null;
+  return { closedAt: cb.closedAt, onTime: cb.closedAt <= cb.dueAt };
+}
+
+export function slaComplianceChart(
+  lookup: (dayKey: string) => DayCompliance | undefined,
+  now: number,
+  policy: Policy,
+  days = TREND_DAYS,
+): ChartData {
+  const spans = daysEndingAt(now, days, policy);
+  const counts = spans.map((d) => lookup(d.key) ?? { closed: 0, onTime: 0 });
+  const total = counts.reduce((s, c) => s + c.closed, 0);
+  const onTime = counts.reduce((s, c) => s + c.onTime, 0);
+  return {
+    id: 'sla-compliance',
+    title: `SLA compliance, last ${days} days`,
+    summary:
+      total === 0
+        ? `No callbacks closed in the last ${days} days.`
+        : `${onTime} of ${total} callbacks closed in the last ${days} days were closed on time (${percent(onTime, total)}%).`,
+    categoryLabel: 'Day closed',
+    categories: spans.map((d) => ({ key: d.key, label: d.key })),
+    series: [
+      {
+        key: 'compliance',
+        label: 'Closed on time (%)',
+        unit: 'percent',
+        values: counts.map((c) => (c.closed === 0 ? null : percent(c.onTime, c.closed))),
+      },
+      { key: 'closed', label: 'Closed', unit: 'count', values: counts.map((c) => c.closed) },
+      { key: 'on-time', label: 'Closed on time', unit: 'count', values: counts.map((c) => c.onTime) },
+    ],
+  };
+}
+
+function percent(part: number, whole: number): number {
+  return Math.round((part / whole) * 1000) / 10;
+}
+
+/**
+ * Open callbacks by due day: an "overdue" bucket, each day from today through the
+ * non-urgent SLA (policy), then "later". `countDue` answers "open callbacks of this
+ * urgency with after < dueAt <= atOrBefore" (the server's sorted index does it
+ * without a scan).
+ */
+export function backlogByDueDayChart(
+  countDue: (urgency: Urgency, after: number, atOrBefore: number) => number,
+  now: number,
+  policy: Policy,
+): ChartData {
+  const spans = daysStartingAt(now, Math.ceil(policy.sla.nonUrgentDueDays) + 1, policy);
+  const buckets: { key: string; label: string; after: number; atOrBefore: number }[] = [
+    { key: 'overdue', label: 'Overdue', after: Number.MIN_SAFE_INTEGER, atOrBefore: now },
+    ...spans.map((d, i) => ({
+      key: d.key,
+      label: i === 0 ? `${d.key} (today)` : d.key,
+      after: Math.max(now, d.start - 1),
+      atOrBefore: d.end - 1,
+    })),
+  ];
+  const lastEnd = spans.at(-1)?.end ?? now;
+  buckets.push({
+    key: 'later',
+    label: 'Later',
+    after: Math.max(now, lastEnd - 1),
+    atOrBefore: Number.MAX_SAFE_INTEGER,
+  });
+  const urgent = buckets.map((b) => countDue('urgent', b.after, b.atOrBefore));
+  const nonUrgent = buckets.map((b) => countDue('non-urgent', b.after, b.atOrBefore));
+  const overdue = (urgent[0] ?? 0) + (nonUrgent[0] ?? 0);
+  const open = [...urgent, ...nonUrgent].reduce((s, n) => s + n, 0);
+  return {
+    id: 'backlog-by-due-day',
+    title: 'Open callbacks by due day',
+    summary: `${open} open callbacks, ${overdue} of them overdue.`,
+    categoryLabel: 'Due',
+    categories: buckets.map((b) => ({ key: b.key, label: b.label })),
+    series: [
+      { key: 'urgent', label: 'Urgent', unit: 'count', values: urgent },
+      { key: 'non-urgent', label: 'Non-urgent', unit: 'count', values: nonUrgent },
+    ],
+  };
+}
+
+export function attemptOutcomesChart(
+  lookup: (dayKey: string) => OutcomeCounts | undefined,
+  now: number,
+  policy: Policy,
+  days = TREND_DAYS,
+): ChartData {
+  const spans = daysEndingAt(now, days, policy);
+  const counts = spans.map((d) => lookup(d.key) ?? emptyOutcomes());
+  const total = counts.reduce((s, c) => s + ATTEMPT_OUTCOMES.reduce((t, o) => t + c[o], 0), 0);
+  const reached = counts.reduce((s, c) => s + c['reached-resolved'] + c['reached-follow-up'], 0);
+  return {
+    id: 'attempt-outcomes',
+    title: `Attempt outcomes, last ${days} days`,
+    summary:
+      total === 0
+        ? `No attempts in the last ${days} days.`
+        : `${total} attempts in the last ${days} days; ${reached} reached the customer.`,
+    categoryLabel: 'Day',
+    categories: spans.map((d) => ({ key: d.key, label: d.key })),
+    series: ATTEMPT_OUTCOMES.map((o) => ({
+      key: o,
+      label: OUTCOME_LABELS[o],
+      unit: 'count' as const,
+      values: counts.map((c) => c[o]),
+    })),
+  };
+}
+
+/** All three charts by full recomputation (reference for the server, and usable offline). */
+export function chartsFromCallbacks(
+  team: string,
+  callbacks: Iterable<SupervisedCallback>,
+  now: number,
+  policy: Policy,
+): SupervisorCharts {
+  const compliance = new Map<string, DayCompliance>();
+  const outcomes = new Map<string, OutcomeCounts>();
+  const open: SupervisedCallback[] = [];
+  for (const cb of callbacks) {
+    if (cb.team !== team) continue;
+    if (cb.status === 'open') open.push(cb);
+    const c = complianceContribution(cb);
+    if (c) {
+      const key = dayKeyOf(c.closedAt, policy);
+      const day = compliance.get(key) ?? { closed: 0, onTime: 0 };
+      day.closed += 1;
+      if (c.onTime) day.onTime += 1;
+      compliance.set(key, day);
+    }
+    for (const a of cb.attempts) {
+      const key = dayKeyOf(a.at, policy);
+      const day = outcomes.get(key) ?? emptyOutcomes();
+      day[a.outcome] += 1;
+      outcomes.set(key, day);
+    }
+  }
+  return {
+    slaCompliance: slaComplianceChart((k) => compliance.get(k), now, policy),
+    backlogByDueDay: backlogByDueDayChart(
+      (urgency, after, atOrBefore) =>
+        open.filter((cb) => cb.urgency === urgency && cb.dueAt > after && cb.dueAt <= atOrBefore).length,
+      now,
+      policy,
+    ),
+    attemptOutcomes: attemptOutcomesChart((k) => outcomes.get(k), now, policy),
+  };
+}

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { ATTEMPT_OUTCOMES, type AttemptRecord } from '../../../src/shared/domain/attempts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
+import { CALLBACK_STATUSES } from '../../../src/shared/sync/rows/callback';
+import type { SupervisedCallback } from '../../../src/shared/supervisor/supervised-callback';
+
+/** Wednesday 2025-03-12 10:00 New York (EDT): inside callback hours. */
+export const NOW = Date.UTC(2025, 2, 12, 14);
+
+export function callback(id: string, over: Partial<SupervisedCallback> = {}): SupervisedCallback {
+  return {
+    id,
+    team: 'alpha',
+    inquiryId: `in-${id}`,
+    customerId: `cu-${id}`,
+    tier: 1,
+    urgency: 'urgent',
+    assigneeId: null,
+    claimedAt: null,
+    createdAt: NOW - HOUR_MS,
+    dueAt: NOW + 71 * HOUR_MS,
+    attempts: [],
+    extraAttemptsGranted: 0,
+    status: 'open',
+    scheduledSlot: null,
+    closedAt: null,
+    ...over,
+  };
+}
+
+export function attempt(
+  at: number,
+  outcome: AttemptRecord['outcome'],
+  agentId = 'u-1',
+  n = 1,
+): AttemptRecord {
+  return {
+    id: `at-${at}-${n}`,
+    at,
+    agentId,
+    numberDialed: '+12125550123',
+    outcome,
+    messageLeft: outcome === 'no-answer-message-left',
+  };
+}
+
+/** Instants around NOW: the last 16 days and the next 16, minute resolution (day edges included). */
+export const instantArb = fc
+  .integer({ min: -16 * 24 * 60, max: 16 * 24 * 60 })
+  .map((m) => NOW + m * MINUTE_MS);
+
+export const attemptArb = fc
+  .record({
+    at: fc.integer({ min: -15 * 24 * 60, max: 0 }).map((m) => NOW + m * MINUTE_MS),
+    outcome: fc.constantFrom(...ATTEMPT_OUTCOMES),
+    agentId: fc.constantFrom('u-1', 'u-2', 'u-3'),
+  })
+  .map((a) => attempt(a.at, a.outcome, a.agentId));
+
+/** Any callback row shape (coherence does not matter: the figures are predicates on the row as it is). */
+export const callbackArb = (ids: readonly string[]) =>
+  fc
+    .record({
+      id: fc.constantFrom(...ids),
+      team: fc.constantFrom('alpha', 'bravo'),
+      urgency: fc.constantFrom('urgent' as const, 'non-urgent' as const),
+      assigneeId: fc.constantFrom(null, 'u-1', 'u-2', 'u-3'),
+      dueAt: instantArb,
+      attempts: fc.array(attemptArb, { maxLength: 3 }),
+      extraAttemptsGranted: fc.integer({ min: 0, max: 1 }),
+      status: fc.constantFrom(...CALLBACK_STATUSES),
+      closedAt: fc.option(
+        instantArb.filter((t) => t <= NOW + DAY_MS),
+        { nil: null },
+      ),
+    })
+    .map((r) =>
+      callback(r.id, {
+        ...r,
+        createdAt: r.dueAt - 72 * HOUR_MS,
+        closedAt: r.status === 'open' ? null : (r.closedAt ?? NOW),
+        attempts: r.attempts.map((a, i) => ({ ...a, id: `at-${r.id}-${i}` })),
+      }),
+    );
