@@ -9,15 +9,27 @@ const electron = findElectronBinary();
 
 if (!electron) {
   console.log(
-    'Electron is not installed on this machine (its binary cannot be downloaded here), so the desktop window cannot open: run `npm run start:web` to use Agent Desk in your browser instead.',
+    'Electron is not installed on this machine (its binary cannot be downloaded here), so Agent Desk starts in its browser host instead (`npm run start:web`): open the address printed below.',
   );
-  process.exit(0);
+  const web = spawn(npm, ['run', 'start:web'], { stdio: 'inherit' });
+  web.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  startDesktop(electron);
 }
 
-const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const app = spawn(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'preview'], {
-  stdio: 'inherit',
-  env: { ...process.env, ELECTRON_EXEC_PATH: electron },
-});
-app.on('exit', (code) => process.exit(code ?? 0));
+/** Builds everything, starts the embedded sync server, then the Electron app against it. */
+function startDesktop(electronPath) {
+  for (const script of ['build', 'build:server']) {
+    const build = spawnSync(npm, ['run', script], { stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const server = spawn(process.execPath, ['out/server/index.js'], { stdio: 'inherit' });
+  const app = spawn(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'preview'], {
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_EXEC_PATH: electronPath },
+  });
+  app.on('exit', (code) => {
+    server.kill();
+    process.exit(code ?? 0);
+  });
+}

@@ -1,0 +1,101 @@
+import { attemptPlan } from '../../../shared/domain/attempts';
+import type { Policy } from '../../../shared/domain/policy';
+import { suggestNumber } from '../../../shared/domain/phones/suggest-number';
+import { err, ok, type Result } from '../../../shared/domain/result';
+import { slaStatus } from '../../../shared/domain/sla';
+import { CALLBACK_ACTIONS, type CallbackDetail } from '../../../shared/ipc/views';
+import type { Actor, Mutator, MutatorContext } from '../../../shared/sync/mutator';
+import {
+  claimCallback,
+  grantExtraAttempt,
+  reassignCallback,
+  recordCallbackAttempt,
+  releaseCallback,
+  scheduleCallback,
+} from '../../../shared/sync/registry';
+import { toCustomerPhone } from '../../../shared/sync/rows/customer';
+import { applyMutation, prepareMutation } from '../../../shared/sync/run-mutation';
+import type { LocalStore } from '../../store/local-store';
+
+type Action = (typeof CALLBACK_ACTIONS)[number];
+
+/**
+ * The permissions shown on the detail screen come from the SAME shared rules the
+ * server enforces: authorize for every action, and a dry run of apply where the
+ * arguments are just the callback (claim, release, grant) so "already claimed"
+ * shows before the agent clicks.
+ */
+const ACTIONS: Record<Action, { mutator: Mutator<unknown>; dryRun: boolean }> = {
+  claim: { mutator: claimCallback as Mutator<unknown>, dryRun: true },
+  release: { mutator: releaseCallback as Mutator<unknown>, dryRun: true },
+  recordAttempt: { mutator: recordCallbackAttempt as Mutator<unknown>, dryRun: false },
+  schedule: { mutator: scheduleCallback as Mutator<unknown>, dryRun: false },
+  grantExtraAttempt: { mutator: grantExtraAttempt as Mutator<unknown>, dryRun: true },
+  reassign: { mutator: reassignCallback as Mutator<unknown>, dryRun: false },
+};
+
+export function callbackDetail(
+  store: LocalStore,
+  callbackId: string,
+  ctx: MutatorContext,
+  policy: Policy,
+): Result<CallbackDetail> {
+  const callback = store.rows.get('callbacks', callbackId);
+  if (!callback)
+    return err('callback.not_found', 'This callback is not in your cache (it may belong to another team).');
+  const customer = store.rows.get('customers', callback.customerId) ?? null;
+  const inquiry = store.rows.get('inquiries', callback.inquiryId) ?? null;
+  const now = ctx.now;
+  const suggestion = suggestNumber(
+    (customer?.phones ?? []).map((p, i) => toCustomerPhone(p, i)),
+    customer?.timeZone ?? undefined,
+    now,
+    policy,
+  );
+  const permissions = {} as CallbackDetail['permissions'];
+  for (const action of CALLBACK_ACTIONS)
+    permissions[action] = permission(store, ACTIONS[action], callbackId, ctx);
+  return ok({
+    callback,
+    customer,
+    inquiry,
+    sla: slaStatus(callback, now, policy),
+    plan: attemptPlan(callback, now, policy),
+    numbers: {
+      suggested: suggestion.suggested ? Number(suggestion.suggested.phone.id) : null,
+      phones: suggestion.ranked.map((r) => ({
+        label: r.phone.label,
+        e164: r.phone.number,
+        ext: r.phone.extension ?? null,
+        callable: r.callable,
+        status: r.status,
+        reason: r.reason,
+        warning: r.warning?.message ?? null,
+        callableFrom: r.callableFrom ?? null,
+      })),
+      reason: suggestion.reason,
+      nextCallableAt: suggestion.nextCallableAt ?? null,
+    },
+    permissions,
+    pendingSync: store.rows.isPending('callbacks', callbackId),
+    now,
+  });
+}
+
+function permission(
+  store: LocalStore,
+  action: { mutator: Mutator<unknown>; dryRun: boolean },
+  callbackId: string,
+  ctx: MutatorContext,
+): { allowed: boolean; reason: string | null } {
+  const rows = store.rows.read([{ table: 'callbacks', id: callbackId }]);
+  const actor: Actor = { userId: ctx.userId, role: ctx.role, team: ctx.team };
+  if (action.dryRun) {
+    const prepared = prepareMutation(action.mutator.name, { callbackId });
+    if (!prepared.ok) return { allowed: false, reason: prepared.error.message };
+    const result = applyMutation(prepared.value, rows, ctx);
+    return result.ok ? { allowed: true, reason: null } : { allowed: false, reason: result.error.message };
+  }
+  const allowed = action.mutator.authorize(actor, { callbackId } as never, rows);
+  return allowed.ok ? { allowed: true, reason: null } : { allowed: false, reason: allowed.error.message };
+}

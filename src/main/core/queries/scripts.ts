@@ -1,0 +1,72 @@
+import { err, ok, type Result } from '../../../shared/domain/result';
+import type { ScriptRow } from '../../../shared/sync/rows/script';
+import type { LocalStore } from '../../store/local-store';
+
+export interface ScriptSummary {
+  scriptId: string;
+  latestVersion: number;
+  publishedAt: number | null;
+  title: string;
+}
+
+function titleOf(row: ScriptRow): string {
+  const content = row.content;
+  if (content && typeof content === 'object' && !Array.isArray(content)) {
+    const title = (content as Record<string, unknown>)['title'];
+    if (typeof title === 'string') return title;
+    if (title && typeof title === 'object' && typeof (title as Record<string, unknown>)['en'] === 'string') {
+      return (title as Record<string, string>)['en'] ?? row.scriptId;
+    }
+  }
+  return row.scriptId;
+}
+
+/** Published scripts, one entry per script at its latest version. */
+export function listScripts(store: LocalStore): ScriptSummary[] {
+  const latest = new Map<string, ScriptRow>();
+  for (const row of store.rows.list('scripts')) {
+    if (!row.published) continue;
+    const seen = latest.get(row.scriptId);
+    if (!seen || seen.scriptVersion < row.scriptVersion) latest.set(row.scriptId, row);
+  }
+  return [...latest.values()]
+    .map((row) => ({
+      scriptId: row.scriptId,
+      latestVersion: row.scriptVersion,
+      publishedAt: row.publishedAt,
+      title: titleOf(row),
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** One script version (the latest when `version` is omitted). */
+export function getScript(
+  store: LocalStore,
+  scriptId: string,
+  version: number | undefined,
+): Result<{
+  scriptId: string;
+  scriptVersion: number;
+  content: ScriptRow['content'];
+  publishedAt: number | null;
+}> {
+  const candidates = store.rows.list('scripts').filter((r) => r.scriptId === scriptId && r.published);
+  const row =
+    version === undefined
+      ? candidates.sort((a, b) => b.scriptVersion - a.scriptVersion)[0]
+      : candidates.find((r) => r.scriptVersion === version);
+  if (!row) {
+    return err(
+      'script.not_found',
+      version === undefined
+        ? `No published script "${scriptId}" is in the cache yet.`
+        : `Version ${version} of script "${scriptId}" is not in the cache.`,
+    );
+  }
+  return ok({
+    scriptId: row.scriptId,
+    scriptVersion: row.scriptVersion,
+    content: row.content,
+    publishedAt: row.publishedAt,
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { policySchema, type Policy } from '../../shared/domain/policy';
+import { sessionUserSchema, type SessionUser } from '../../shared/sync/protocol';
+import { META_KEYS, type MetaStore } from '../store/meta';
+import type { PiiCipher } from '../store/pii-cipher';
+
+/** The signed-in session as the cache keeps it (encrypted: the token is a credential). */
+export interface StoredSession {
+  token: string;
+  expiresAt: number;
+  user: SessionUser;
+  policy: Policy;
+  /** Server time minus local time, estimated at sign-in. */
+  serverOffsetMs: number;
+  /** The server ended it; the agent must sign in again (local work is kept). */
+  expired: boolean;
+}
+
+const storedSessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  user: sessionUserSchema,
+  policy: policySchema,
+  serverOffsetMs: z.number(),
+  expired: z.boolean(),
+});
+
+const PLACE = 'meta/session';
+
+export function loadSession(meta: MetaStore, cipher: PiiCipher): StoredSession | undefined {
+  const raw = meta.get(META_KEYS.session);
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = storedSessionSchema.safeParse(
+      JSON.parse(cipher.decrypt(Buffer.from(raw, 'base64'), PLACE)),
+    );
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveSession(meta: MetaStore, cipher: PiiCipher, session: StoredSession): void {
+  meta.set(META_KEYS.session, cipher.encrypt(JSON.stringify(session), PLACE).toString('base64'));
+}

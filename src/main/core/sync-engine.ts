@@ -1,0 +1,365 @@
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import type { DomainError } from '../../shared/domain/result';
+import type { ConnectionState, ConnectionStateName, SyncProgress } from '../../shared/ipc/views';
+import type { MutatorContext } from '../../shared/sync/mutator';
+import {
+  ackSchema,
+  EVENTS,
+  LIMITS,
+  pullResponseSchema,
+  pushResponseSchema,
+  SCHEMA_VERSION,
+  type PresenceRequest,
+} from '../../shared/sync/protocol';
+import { META_KEYS } from '../store/meta';
+import type { LocalStore, StoredRejection } from '../store/local-store';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { CoreLogger } from './logger';
+
+/** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
+const pullAnswerSchema = ackSchema(pullResponseSchema.extend({ latestVersion: z.number().int().optional() }));
+const pushAnswerSchema = ackSchema(pushResponseSchema);
+
+export interface SyncEngineDeps {
+  serverUrl: string;
+  store: LocalStore;
+  clientId: () => string;
+  token: () => string | undefined;
+  contextFor: (createdAt: number) => MutatorContext;
+  clock: () => number;
+  logger: CoreLogger;
+  backoff?: BackoffOptions;
+  ackTimeoutMs?: number;
+  pullLimit?: number;
+  onState(state: ConnectionState): void;
+  onProgress(progress: SyncProgress): void;
+  onChanged(tables: string[]): void;
+  onRejected(rejection: StoredRejection): void;
+  /** The server refused the session (expired, signed out elsewhere, wrong client): stop and ask to sign in. */
+  onSessionEnded(error: DomainError): void;
+}
+
+class RequestFailed extends Error {
+  constructor(readonly domainError: DomainError) {
+    super(domainError.message);
+  }
+}
+
+/**
+ * The socket.io side of sync: connect with the session, push the outbox, pull
+ * until caught up, pull again on every poke, reconnect with backoff + jitter.
+ * One sync runs at a time; a poke during a sync schedules one more.
+ */
+export class SyncEngine {
+  private socket: Socket | undefined;
+  private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private running = false;
+  private again = false;
+  private stopped = true;
+  private name: ConnectionStateName = 'signed-out';
+  private lastError: DomainError | null = null;
+  private retryAt: number | null = null;
+  private firstSync: SyncProgress | null = null;
+  private presence: PresenceRequest | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: SyncEngineDeps) {}
+
+  state(): ConnectionState {
+    const { store } = this.deps;
+    const last = store.meta.get(META_KEYS.lastSyncedAt);
+    return {
+      state: this.name,
+      pending: store.outbox.count(),
+      rejected: store.rejectionCount(),
+      lastSyncedAt: last === undefined ? null : Number(last),
+      firstSync: this.firstSync,
+      error: this.lastError,
+      retryAt: this.retryAt,
+    };
+  }
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
+
+  private setState(name: ConnectionStateName): void {
+    this.name = name;
+    this.announce();
+  }
+
+  /** Tell the UI (pending count, error, progress). */
+  announce(): void {
+    this.deps.onState(this.state());
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  /** Disconnects and stops reconnecting (sign-out, session end, shutdown). */
+  stop(nextState: ConnectionStateName = 'signed-out'): void {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.retryAt = null;
+    const socket = this.socket;
+    this.socket = undefined;
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    this.setState(nextState);
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.retryAt = null;
+    this.setState('offline');
+    const socket = io(this.deps.serverUrl, {
+      forceNew: true,
+      reconnection: false,
+      transports: ['websocket'],
+      timeout: 10_000,
+      auth: (cb) =>
+        cb({ token: this.deps.token() ?? '', clientId: this.deps.clientId(), schemaVersion: SCHEMA_VERSION }),
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.attempt = 0;
+      this.lastError = null;
+      this.setState('syncing');
+      this.sendPresence();
+      this.requestSync();
+    });
+    socket.on('connect_error', (error: Error & { data?: unknown }) => {
+      const data = error.data as Partial<DomainError> | undefined;
+      const domain: DomainError = {
+        code: typeof data?.code === 'string' ? data.code : 'sync.unreachable',
+        message:
+          typeof data?.message === 'string'
+            ? data.message
+            : `The sync server at ${this.deps.serverUrl} cannot be reached (${error.message}); working offline.`,
+      };
+      if (domain.code.startsWith('auth.')) {
+        this.endSession(domain);
+        return;
+      }
+      this.lastError = domain;
+      this.scheduleReconnect(socket);
+    });
+    socket.on('disconnect', (reason) => {
+      this.deps.logger.info('sync: disconnected', { reason });
+      if (this.stopped || socket !== this.socket) return;
+      this.lastError = {
+        code: 'sync.disconnected',
+        message: 'The connection to the sync server was lost; working offline.',
+      };
+      this.scheduleReconnect(socket);
+    });
+    socket.on(EVENTS.sessionExpired, (payload: unknown) => {
+      const data = payload as Partial<DomainError> | undefined;
+      this.endSession({
+        code: typeof data?.code === 'string' ? data.code : 'auth.session_expired',
+        message: typeof data?.message === 'string' ? data.message : 'Your session ended; sign in again.',
+      });
+    });
+    socket.on(EVENTS.poke, () => this.requestSync());
+  }
+
+  private endSession(error: DomainError): void {
+    this.lastError = error;
+    this.stop('signed-out');
+    this.deps.onSessionEnded(error);
+  }
+
+  private scheduleReconnect(socket: Socket): void {
+    if (this.stopped || socket !== this.socket) return;
+    socket.removeAllListeners();
+    socket.disconnect();
+    this.socket = undefined;
+    clearTimeout(this.reconnectTimer);
+    const delay = backoffDelay(this.attempt, this.deps.backoff ?? DEFAULT_BACKOFF);
+    this.attempt += 1;
+    this.retryAt = this.deps.clock() + delay;
+    this.setState('offline');
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.reconnectTimer.unref?.();
+  }
+
+  /** Reconnect now (the "retry" button; also after sign-in). */
+  reconnectNow(): void {
+    if (this.stopped) return;
+    if (this.connected) {
+      this.requestSync();
+      return;
+    }
+    clearTimeout(this.reconnectTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = undefined;
+    this.connect();
+  }
+
+  setPresence(presence: PresenceRequest): void {
+    this.presence = presence;
+    this.sendPresence();
+  }
+
+  private sendPresence(): void {
+    const socket = this.socket;
+    if (!this.presence || !socket?.connected) return;
+    socket.timeout(this.deps.ackTimeoutMs ?? 15_000).emit(EVENTS.presence, this.presence, () => {});
+  }
+
+  requestSync(): void {
+    if (!this.connected) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.loop();
+  }
+
+  /** Resolves when no sync is running (tests, shutdown). */
+  whenIdle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async loop(): Promise<void> {
+    this.running = true;
+    this.setState('syncing');
+    try {
+      do {
+        this.again = false;
+        await this.syncOnce();
+      } while (this.again && this.connected);
+      this.deps.store.meta.set(META_KEYS.lastSyncedAt, String(this.deps.clock()));
+      if (this.connected) this.setState('online');
+    } catch (error) {
+      const domain =
+        error instanceof RequestFailed
+          ? error.domainError
+          : {
+              code: 'sync.failed',
+              message: `Sync failed: ${error instanceof Error ? error.message : String(error)}`,
+            };
+      this.deps.logger.warn('sync: failed', { code: domain.code });
+      this.lastError = domain;
+      if (domain.code.startsWith('auth.')) this.endSession(domain);
+      else if (this.socket) this.scheduleReconnect(this.socket);
+    } finally {
+      this.running = false;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
+    await this.pushAll();
+    await this.pullAll();
+  }
+
+  private async pushAll(): Promise<void> {
+    const { store } = this.deps;
+    for (;;) {
+      const batch = store.outbox.unsent(LIMITS.maxMutationsPerPush);
+      if (batch.length === 0) return;
+      const raw = await this.request(EVENTS.push, { clientId: this.deps.clientId(), mutations: batch });
+      const answer = pushAnswerSchema.safeParse(raw);
+      if (!answer.success)
+        throw new RequestFailed({
+          code: 'sync.bad_response',
+          message: 'The server answered a push with something this desktop cannot read.',
+        });
+      if (!answer.data.ok) throw new RequestFailed(answer.data.error);
+      const recorded = store.recordPushResults(
+        answer.data.value.results,
+        this.deps.contextFor,
+        this.deps.clock(),
+      );
+      for (const rejection of recorded.rejections) this.deps.onRejected(rejection);
+      if (recorded.changed.tables.size > 0) this.deps.onChanged([...recorded.changed.tables]);
+      this.announce();
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const { store } = this.deps;
+    const first = store.meta.get(META_KEYS.firstSyncDone) === undefined;
+    let resets = 0;
+    for (;;) {
+      const raw = await this.request(EVENTS.pull, {
+        cursor: store.cursor(),
+        limit: this.deps.pullLimit ?? LIMITS.defaultPullLimit,
+      });
+      const answer = pullAnswerSchema.safeParse(raw);
+      if (!answer.success)
+        throw new RequestFailed({
+          code: 'sync.bad_response',
+          message: 'The server answered a pull with something this desktop cannot read.',
+        });
+      if (!answer.data.ok) {
+        if (answer.data.error.code === 'sync.cursor_ahead' && resets === 0) {
+          // The server's data was reset: forget ours and sync from scratch (the outbox stays).
+          resets += 1;
+          store.resetConfirmed();
+          continue;
+        }
+        throw new RequestFailed(answer.data.error);
+      }
+      const page = answer.data.value;
+      const applied = store.applyPull(page, this.deps.contextFor);
+      if (!applied.ok) throw new RequestFailed(applied.error);
+      if (applied.value.tables.size > 0) this.deps.onChanged([...applied.value.tables]);
+      if (first) {
+        this.firstSync = { done: page.cursor, total: page.latestVersion ?? (page.more ? null : page.cursor) };
+        this.deps.onProgress(this.firstSync);
+      }
+      if (!page.more) break;
+    }
+    if (first) {
+      store.meta.set(META_KEYS.firstSyncDone, '1');
+      this.firstSync = null;
+    }
+    this.announce();
+  }
+
+  /** One request with an acknowledgement; fails on timeout or when the connection drops. */
+  private request(event: string, payload: unknown): Promise<unknown> {
+    const socket = this.socket;
+    if (!socket?.connected) {
+      return Promise.reject(
+        new RequestFailed({ code: 'sync.disconnected', message: 'Not connected to the sync server.' }),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      const onDisconnect = () =>
+        reject(
+          new RequestFailed({
+            code: 'sync.disconnected',
+            message: 'The connection dropped before the server answered.',
+          }),
+        );
+      socket.once('disconnect', onDisconnect);
+      socket
+        .timeout(this.deps.ackTimeoutMs ?? 30_000)
+        .emit(event, payload, (error: Error | null, answer: unknown) => {
+          socket.off('disconnect', onDisconnect);
+          if (error)
+            reject(
+              new RequestFailed({
+                code: 'sync.timeout',
+                message: `The server did not answer ${event} in time.`,
+              }),
+            );
+          else resolve(answer);
+        });
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDesktopCore } from '../core/desktop-core';
+import { fileKeyProvider } from '../core/file-key-provider';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+import { parseWebHostOptions } from './options';
+import { makeLaunchSecret } from './secret';
+import { startWebHost } from './web-host';
+
+/**
+ * `npm run start:web`: the sync server (embedded by default), the desktop core
+ * and the built renderer for a browser — one command, a working product.
+ */
+async function main(): Promise<void> {
+  const config = parseWebHostOptions(process.argv.slice(2), process.env);
+  if (!config.ok) {
+    console.error(config.error.message);
+    process.exit(2);
+  }
+  const options = config.value;
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    console.error(`No built renderer in ${options.rendererDir}: run \`npx electron-vite build\` first.`);
+    process.exit(2);
+  }
+  let server: EmbeddedServer | undefined;
+  let serverUrl = options.serverUrl;
+  if (!serverUrl) {
+    if (!options.embeddedServer) {
+      console.error('Give --server-url, or leave the embedded server on.');
+      process.exit(2);
+    }
+    server = await startEmbeddedServer({
+      port: options.serverPort,
+      dataDir: options.serverDataDir,
+      log: (l) => console.log(l),
+    });
+    serverUrl = server.url;
+  }
+  const core = await createDesktopCore({
+    dataDir: options.dataDir,
+    serverUrl,
+    keyProvider: fileKeyProvider(join(options.dataDir, 'cache.key')),
+    logger: {
+      info: (m, d) => console.log(`[core] ${m}`, d ?? ''),
+      warn: (m, d) => console.warn(`[core] ${m}`, d ?? ''),
+      error: (m, d) => console.error(`[core] ${m}`, d ?? ''),
+    },
+  });
+  if (!core.ok) {
+    console.error(core.error.message);
+    await server?.stop();
+    process.exit(1);
+  }
+  const host = await startWebHost({
+    core: core.value,
+    rendererDir: options.rendererDir,
+    port: options.port,
+    secret: makeLaunchSecret(),
+  });
+  console.log(`\nAgent Desk (browser host) — sync server ${serverUrl}`);
+  console.log(
+    `Open: ${host.url}\n(the address holds this launch's secret; anyone with it can use your session)`,
+  );
+  const stop = () => {
+    void (async () => {
+      await host.close();
+      await core.value.close();
+      await server?.stop();
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `The browser host could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

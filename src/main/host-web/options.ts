@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '../../shared/domain/result';
+import { DEFAULT_SERVER_PORT } from '../../shared/sync/protocol';
+
+export const DEFAULT_WEB_PORT = 5780;
+
+/** Flags override environment variables, which override the defaults. */
+export const webHostOptionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535, 'port must be 0–65535').default(DEFAULT_WEB_PORT),
+  dataDir: z.string().min(1).default('.data/web-host'),
+  rendererDir: z.string().min(1).default('out/renderer'),
+  /** An existing sync server; when set, no embedded server is started. */
+  serverUrl: z.url({ protocol: /^https?$/, error: 'serverUrl must be an http(s) URL' }).optional(),
+  /** Start the sync server as a child process (the default: one command gives a working product). */
+  embeddedServer: z.stringbool().default(true),
+  serverPort: z.coerce.number().int().min(1).max(65535).default(DEFAULT_SERVER_PORT),
+  serverDataDir: z.string().min(1).default('.data/server'),
+});
+export type WebHostConfig = z.infer<typeof webHostOptionsSchema>;
+
+const FLAGS: Record<string, keyof WebHostConfig> = {
+  '--port': 'port',
+  '--data': 'dataDir',
+  '--renderer': 'rendererDir',
+  '--server-url': 'serverUrl',
+  '--embedded-server': 'embeddedServer',
+  '--server-port': 'serverPort',
+  '--server-data': 'serverDataDir',
+};
+
+const ENV: Record<string, keyof WebHostConfig> = {
+  AGENT_DESK_WEB_PORT: 'port',
+  AGENT_DESK_WEB_DATA: 'dataDir',
+  AGENT_DESK_RENDERER_DIR: 'rendererDir',
+  AGENT_DESK_SERVER_URL: 'serverUrl',
+  AGENT_DESK_EMBEDDED_SERVER: 'embeddedServer',
+  AGENT_DESK_SERVER_PORT: 'serverPort',
+  AGENT_DESK_SERVER_DATA: 'serverDataDir',
+};
+
+export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server]
+Environment: ${Object.keys(ENV).join(', ')}`;
+
+export function parseWebHostOptions(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Result<WebHostConfig> {
+  const raw: Record<string, string> = {};
+  for (const [name, key] of Object.entries(ENV)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--no-server') {
+      raw['embeddedServer'] = 'false';
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const key = FLAGS[flag as string];
+    if (!key) return err('config.unknown_flag', `Unknown option ${flag}.\n${WEB_HOST_USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) return err('config.missing_value', `${flag} needs a value.\n${WEB_HOST_USAGE}`);
+    raw[key] = value;
+  }
+  const parsed = webHostOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    return err(
+      'config.invalid',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  return ok(parsed.data);
+}

@@ -1,0 +1,127 @@
+import type { Result } from '../../shared/domain/result';
+import {
+  IPC_CHANNELS,
+  isIpcChannel,
+  type ChannelResult,
+  type IpcChannel,
+  type ParsedChannelArgs,
+} from '../../shared/ipc/channels';
+import { IPC_ERROR_CODES, zodIssuesMessage, type IpcResult } from '../../shared/ipc/result';
+import type { DesktopCore } from '../core/desktop-core';
+import type { CoreLogger } from '../core/logger';
+
+type Handler<C extends IpcChannel> = (
+  args: ParsedChannelArgs<C>,
+) => Result<ChannelResult<C>> | Promise<Result<ChannelResult<C>>>;
+export type IpcHandlerMap = { [C in IpcChannel]: Handler<C> };
+
+/**
+ * Every channel of the desktop API mapped to the core (plain functions, no
+ * Electron — the Electron shell and the browser host both dispatch through this).
+ */
+export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
+  return {
+    'app.info': () => core.appInfo(),
+    'app.openExternal': (a) => core.openExternal(a),
+    'session.get': () => ({ ok: true, value: core.sessionState() }),
+    'session.signIn': (a) => core.signIn(a),
+    'session.signOut': (a) => core.signOut(a),
+    'session.lock': () => core.lock(),
+    'session.unlock': (a) => core.unlock(a),
+    'session.activity': () => core.activity(),
+    'sync.state': () => ({ ok: true, value: core.connectionState() }),
+    'sync.now': () => core.syncNow(),
+    'sync.rejections': () => core.rejections(),
+    'sync.dismissRejection': (a) => core.dismissRejection(a),
+    'worklist.query': (a) => core.worklist(a),
+    'callback.get': (a) => core.callback(a),
+    'callback.claim': (a) => core.claim(a),
+    'callback.release': (a) => core.release(a),
+    'callback.recordAttempt': (a) => core.recordAttempt(a),
+    'callback.schedule': (a) => core.schedule(a),
+    'callback.grantExtraAttempt': (a) => core.grantExtraAttempt(a),
+    'callback.reassign': (a) => core.reassign(a),
+    'customer.get': (a) => core.customer(a),
+    'customer.upsert': (a) => core.upsertCustomer(a),
+    'inquiry.create': (a) => core.createInquiry(a),
+    'inquiry.recordOutcome': (a) => core.recordOutcome(a),
+    'inquiry.submit': (a) => core.submitInquiry(a),
+    'expedite.record': (a) => core.recordExpedite(a),
+    'expedite.refer': (a) => core.referExpedite(a),
+    'appointment.request': (a) => core.requestAppointment(a),
+    'serviceRequest.create': (a) => core.createServiceRequest(a),
+    'presence.set': (a) => core.setPresence(a),
+    'team.users': () => core.teamUsers(),
+    'scripts.list': () => core.scripts(),
+    'scripts.get': (a) => core.script(a),
+    'supervisor.subscribe': () => core.supervisor.subscribe(),
+    'supervisor.unsubscribe': () => core.supervisor.unsubscribe(),
+    'supervisor.drillDown': (a) => core.supervisor.drillDown(a),
+    'supervisor.forecast': (a) => core.supervisor.forecast(a),
+    'supervisor.reassign': (a) => core.supervisor.reassign(a),
+    'supervisor.grantExtraAttempts': (a) => core.supervisor.grantExtraAttempts(a),
+  };
+}
+
+export interface DispatchGate {
+  isSignedIn(): boolean;
+  isLocked(): boolean;
+}
+
+/**
+ * One call from a renderer: the channel must exist, the arguments must parse,
+ * the session must allow it (signed in, not locked), the handler must not
+ * throw, and the result must match its schema. Whatever happens, the answer is
+ * an IpcResult — never an exception across the boundary.
+ */
+export async function dispatchIpc(
+  handlers: IpcHandlerMap,
+  gate: DispatchGate,
+  channel: unknown,
+  rawArgs: unknown,
+  logger?: CoreLogger,
+): Promise<IpcResult<unknown>> {
+  if (!isIpcChannel(channel)) {
+    return fail(
+      IPC_ERROR_CODES.unknownChannel,
+      `There is no desktop call named "${String(channel).slice(0, 60)}".`,
+    );
+  }
+  const spec = IPC_CHANNELS[channel];
+  const parsed = spec.args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    return fail(
+      IPC_ERROR_CODES.badArgs,
+      `Invalid arguments for ${channel}: ${zodIssuesMessage(parsed.error)}`,
+    );
+  }
+  if (!spec.signedOut && !gate.isSignedIn()) return fail(IPC_ERROR_CODES.notSignedIn, 'Sign in first.');
+  if (!spec.whenLocked && gate.isLocked()) {
+    return fail(IPC_ERROR_CODES.locked, 'Agent Desk is locked; unlock it with your password.');
+  }
+  let result: Result<unknown>;
+  try {
+    const handler = handlers[channel] as (args: unknown) => Result<unknown> | Promise<Result<unknown>>;
+    result = await handler(parsed.data);
+  } catch (error) {
+    logger?.error('ipc handler threw', {
+      channel,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return fail(IPC_ERROR_CODES.failed, `${channel} failed unexpectedly; nothing was changed. Try again.`);
+  }
+  if (!result.ok) return result;
+  const checked = spec.result.safeParse(result.value);
+  if (!checked.success) {
+    logger?.error('ipc result failed its schema', { channel, issues: zodIssuesMessage(checked.error) });
+    return fail(
+      IPC_ERROR_CODES.badResult,
+      `${channel} produced an answer the app cannot show (a bug); it was logged.`,
+    );
+  }
+  return { ok: true, value: checked.data };
+}
+
+function fail(code: string, message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,307 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Policy } from '../../shared/domain/policy';
+import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
+import type { MutatorContext } from '../../shared/sync/mutator';
+import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
+import type { RowKey, TableName } from '../../shared/sync/rows';
+import { isTableName } from '../../shared/sync/rows';
+import { applyMutation, prepareMutation, readMutationRows } from '../../shared/sync/run-mutation';
+import { CallbackIndex } from './callback-index';
+import { META_KEYS, MetaStore } from './meta';
+import { Outbox } from './outbox';
+import type { PiiCipher } from './pii-cipher';
+import { RowCache } from './row-cache';
+import { SearchIndex } from './search-index';
+
+export interface PlannedMutation {
+  id: string;
+  name: string;
+  args: unknown;
+}
+
+export interface StoredRejection {
+  mutationId: string;
+  name: string;
+  code: string;
+  message: string;
+  subject: { table: string; id: string } | null;
+  at: number;
+}
+
+/** What a write changed, for the `dataChanged` event. */
+export interface Changed {
+  tables: Set<TableName>;
+}
+
+class Abort extends Error {
+  constructor(readonly domainError: DomainError) {
+    super(domainError.message);
+  }
+}
+
+/**
+ * The desktop's data: confirmed rows, optimistic overlay, outbox, worklist index.
+ * Every public write is ONE SQLite transaction, so a crash leaves either all of
+ * a pull page / a mutation or none of it.
+ */
+export class LocalStore {
+  readonly meta: MetaStore;
+  readonly rows: RowCache;
+  readonly outbox: Outbox;
+  readonly callbacks: CallbackIndex;
+  readonly search: SearchIndex;
+  private policy: Policy;
+  private readonly stmts;
+
+  constructor(
+    readonly db: BetterSqlite3.Database,
+    cipher: PiiCipher,
+    policy: Policy,
+  ) {
+    this.policy = policy;
+    this.meta = new MetaStore(db);
+    this.rows = new RowCache(db, cipher);
+    this.outbox = new Outbox(db, cipher);
+    this.callbacks = new CallbackIndex(db, this.rows, () => this.policy);
+    this.search = new SearchIndex(this.rows, () => this.callbacks.entries());
+    this.callbacks.onChange = (id, entry) => this.search.update(id, entry);
+    this.stmts = {
+      addRejection: db.prepare(
+        `INSERT OR REPLACE INTO rejections (mutation_id, name, code, message, subject_tbl, subject_id, at, dismissed)
+         VALUES (@mutationId, @name, @code, @message, @subjectTable, @subjectId, @at, 0)`,
+      ),
+      rejections: db.prepare<[], RawRejection>(
+        'SELECT mutation_id, name, code, message, subject_tbl, subject_id, at FROM rejections WHERE dismissed = 0 ORDER BY at',
+      ),
+      dismiss: db.prepare<[string]>('UPDATE rejections SET dismissed = 1 WHERE mutation_id = ?'),
+      countRejections: db.prepare<[], { n: number }>(
+        'SELECT count(*) AS n FROM rejections WHERE dismissed = 0',
+      ),
+    };
+  }
+
+  setPolicy(policy: Policy): void {
+    this.policy = policy;
+  }
+
+  cursor(): number {
+    return this.meta.getNumber(META_KEYS.cursor, 0);
+  }
+
+  /**
+   * Runs mutations optimistically over the effective rows and stores them in the
+   * outbox — in one transaction, all or nothing. Only after this commits does the
+   * caller tell the UI, so nothing is ever shown that is not durably queued.
+   */
+  enqueue(planned: readonly PlannedMutation[], ctx: MutatorContext): Result<Changed> {
+    const changed: Changed = { tables: new Set() };
+    try {
+      this.db.transaction(() => {
+        const touched: RowKey[] = [];
+        for (const p of planned) {
+          const prepared = prepareMutation(p.name, p.args);
+          if (!prepared.ok) throw new Abort(prepared.error);
+          // Follow-up reads too (e.g. the customer behind a callback), so the optimistic run
+          // checks what the server checks whenever the rows are cached.
+          const rows = readMutationRows(prepared.value, (keys) => this.rows.read(keys));
+          const applied = applyMutation(prepared.value, rows, ctx);
+          if (!applied.ok) throw new Abort(applied.error);
+          for (const write of applied.value) {
+            this.rows.putPending(write.table, write.row);
+            touched.push({ table: write.table, id: write.row.id });
+            changed.tables.add(write.table);
+          }
+          this.outbox.add(p.id, p.name, p.args, ctx.now);
+        }
+        this.reindexFor(touched);
+      })();
+    } catch (error) {
+      if (error instanceof Abort) return { ok: false, error: error.domainError };
+      return err('store.write_failed', `The change could not be saved locally: ${messageOf(error)}.`);
+    }
+    return ok(changed);
+  }
+
+  /**
+   * Applies one pull page in one transaction. On the last page (`more` false),
+   * drops the mutations the server has applied (their effect is in the confirmed
+   * rows now) and rebases the rest over the new confirmed state.
+   */
+  applyPull(page: PullResponse, contextFor: (createdAt: number) => MutatorContext): Result<Changed> {
+    const changed: Changed = { tables: new Set() };
+    try {
+      this.db.transaction(() => {
+        const touched: RowKey[] = [];
+        for (const row of page.rows) {
+          if (!isTableName(row.table)) continue;
+          if (row.deleted) this.rows.deleteConfirmed(row.table, row.id);
+          else if (!this.rows.putConfirmed(row.table, row.id, row.version, row.data)) {
+            throw new Abort({
+              code: 'sync.bad_row',
+              message: `The server sent a ${row.table} row (${row.id}) this version of Agent Desk cannot read.`,
+            });
+          }
+          touched.push({ table: row.table, id: row.id });
+          changed.tables.add(row.table);
+        }
+        this.meta.set(META_KEYS.cursor, String(page.cursor));
+        if (!page.more) {
+          this.outbox.dropAcknowledged(page.lastMutationSeq);
+          for (const t of this.rebaseInTransaction(contextFor)) changed.tables.add(t);
+        }
+        this.reindexFor(touched);
+      })();
+    } catch (error) {
+      if (error instanceof Abort) return { ok: false, error: error.domainError };
+      return err('store.write_failed', `Synced data could not be saved locally: ${messageOf(error)}.`);
+    }
+    return ok(changed);
+  }
+
+  /**
+   * Records the server's answers to a push. Applied ones stay until a pull
+   * delivers their effect (no flicker); rejected ones leave the outbox, are kept
+   * as rejections with the server's reason, and their optimistic effect is undone.
+   */
+  recordPushResults(
+    results: readonly MutationResult[],
+    contextFor: (createdAt: number) => MutatorContext,
+    now: number,
+  ): { rejections: StoredRejection[]; changed: Changed } {
+    const rejections: StoredRejection[] = [];
+    const changed: Changed = { tables: new Set() };
+    this.db.transaction(() => {
+      for (const r of results) {
+        const status = r.status === 'duplicate' ? (r.firstStatus ?? 'applied') : r.status;
+        const entry = this.outbox.get(r.id);
+        if (!entry) continue;
+        if (status === 'applied') {
+          this.outbox.markApplied(r.id);
+          continue;
+        }
+        const prepared = prepareMutation(entry.name, entry.args);
+        const subject = prepared.ok ? (prepared.value.reads[0] ?? null) : null;
+        const rejection: StoredRejection = {
+          mutationId: entry.id,
+          name: entry.name,
+          code: r.error?.code ?? 'mutation.rejected',
+          message: r.error?.message ?? 'The server did not accept this change.',
+          subject: subject ? { table: subject.table, id: subject.id } : null,
+          at: now,
+        };
+        this.outbox.remove(r.id);
+        this.stmts.addRejection.run({
+          ...rejection,
+          subjectTable: rejection.subject?.table ?? null,
+          subjectId: rejection.subject?.id ?? null,
+        });
+        rejections.push(rejection);
+      }
+      if (rejections.length > 0) {
+        for (const t of this.rebaseInTransaction(contextFor)) changed.tables.add(t);
+      }
+    })();
+    return { rejections, changed };
+  }
+
+  /** Re-runs every outbox mutation over the confirmed rows (the overlay is rebuilt from scratch). */
+  private rebaseInTransaction(contextFor: (createdAt: number) => MutatorContext): Set<TableName> {
+    const before = this.rows.pendingKeys();
+    this.rows.clearPending();
+    for (const entry of this.outbox.all()) {
+      const prepared = prepareMutation(entry.name, entry.args);
+      if (!prepared.ok) continue;
+      const applied = applyMutation(
+        prepared.value,
+        readMutationRows(prepared.value, (keys) => this.rows.read(keys)),
+        contextFor(entry.createdAt),
+      );
+      // A mutation that no longer applies locally stays queued: the server has the last word.
+      if (!applied.ok) continue;
+      for (const write of applied.value) this.rows.putPending(write.table, write.row);
+    }
+    const after = this.rows.pendingKeys();
+    const all = [...before, ...after];
+    this.reindexFor(all);
+    return new Set(all.map((k) => k.table));
+  }
+
+  rebase(contextFor: (createdAt: number) => MutatorContext): Changed {
+    let tables = new Set<TableName>();
+    this.db.transaction(() => {
+      tables = this.rebaseInTransaction(contextFor);
+    })();
+    return { tables };
+  }
+
+  private reindexFor(keys: readonly RowKey[]): void {
+    const ids = new Set<string>();
+    for (const key of keys) {
+      if (key.table === 'callbacks') ids.add(key.id);
+      else for (const id of this.callbacks.dependents(key.table, key.id)) ids.add(id);
+    }
+    if (ids.size > 0) this.callbacks.reindex(ids);
+  }
+
+  rejections(): StoredRejection[] {
+    return this.stmts.rejections.all().map((r) => ({
+      mutationId: r.mutation_id,
+      name: r.name,
+      code: r.code,
+      message: r.message,
+      subject: r.subject_tbl && r.subject_id ? { table: r.subject_tbl, id: r.subject_id } : null,
+      at: r.at,
+    }));
+  }
+
+  rejectionCount(): number {
+    return this.stmts.countRejections.get()?.n ?? 0;
+  }
+
+  dismissRejection(mutationId: string): void {
+    this.stmts.dismiss.run(mutationId);
+  }
+
+  /** Forget the server's data (it was reset): start again from cursor 0, keep the outbox. */
+  resetConfirmed(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM confirmed_rows; DELETE FROM callback_index;');
+      this.meta.delete(META_KEYS.cursor);
+      this.meta.delete(META_KEYS.firstSyncDone);
+    })();
+    this.search.reset();
+  }
+
+  /**
+   * Sign-out: every row, the outbox, the session and the client id leave the
+   * disk. secure_delete overwrites the freed pages; the WAL is checkpointed and
+   * truncated and the file vacuumed, so no customer data stays behind.
+   */
+  wipe(): void {
+    this.db.transaction(() => {
+      this.db.exec(`
+        DELETE FROM confirmed_rows; DELETE FROM pending_rows; DELETE FROM outbox; DELETE FROM rejections;
+        DELETE FROM callback_index; DELETE FROM meta;
+        DELETE FROM sqlite_sequence WHERE name = 'outbox';
+      `);
+    })();
+    this.search.reset();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}
+
+interface RawRejection {
+  mutation_id: string;
+  name: string;
+  code: string;
+  message: string;
+  subject_tbl: string | null;
+  subject_id: string | null;
+  at: number;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

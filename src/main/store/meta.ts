@@ -1,0 +1,44 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** Small key → text settings of the cache (cursor, client id, session). */
+export class MetaStore {
+  private readonly getStmt: BetterSqlite3.Statement<[string], { value: string }>;
+  private readonly setStmt: BetterSqlite3.Statement<[string, string]>;
+  private readonly delStmt: BetterSqlite3.Statement<[string]>;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.getStmt = db.prepare('SELECT value FROM meta WHERE key = ?');
+    this.setStmt = db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.delStmt = db.prepare('DELETE FROM meta WHERE key = ?');
+  }
+
+  get(key: string): string | undefined {
+    return this.getStmt.get(key)?.value;
+  }
+
+  set(key: string, value: string): void {
+    this.setStmt.run(key, value);
+  }
+
+  delete(key: string): void {
+    this.delStmt.run(key);
+  }
+
+  getNumber(key: string, fallback: number): number {
+    const raw = this.get(key);
+    const n = raw === undefined ? Number.NaN : Number(raw);
+    return Number.isFinite(n) ? n : fallback;
+  }
+}
+
+export const META_KEYS = {
+  clientId: 'client_id',
+  cursor: 'cursor',
+  session: 'session',
+  unlockVerifier: 'unlock_verifier',
+  userId: 'user_id',
+  lastSyncedAt: 'last_synced_at',
+  firstSyncDone: 'first_sync_done',
+} as const;

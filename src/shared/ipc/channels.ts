@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { attemptOutcomeSchema } from '../domain/attempts';
+import { urgencySchema } from '../domain/sla';
+import { signInRequestSchema } from '../sync/protocol';
+import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
+import { idSchema, instantWindowSchema, tierSchema } from '../sync/rows/common';
+import { customerRowSchema } from '../sync/rows/customer';
+import { expediteDocumentationSchema } from '../domain/expedite';
+import { EXPEDITE_CRITERIA, EXPEDITE_ROUTES } from '../sync/rows/expedite-request';
+import {
+  INQUIRY_CHANNELS,
+  INQUIRY_OUTCOMES,
+  ivrContextSchema,
+  scriptProgressSchema,
+} from '../sync/rows/inquiry';
+import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
+import { SERVICE_REQUEST_TYPES } from '../sync/rows/service-request';
+import { roleSchema } from '../sync/rows/user';
+import {
+  callbackDetailSchema,
+  connectionStateSchema,
+  mutationAckSchema,
+  rejectionSchema,
+  scriptSummarySchema,
+  scriptViewSchema,
+  sessionStateSchema,
+  worklistPageSchema,
+  worklistQuerySchema,
+} from './views';
+import {
+  bulkResultSchema,
+  drillDownViewSchema,
+  forecastViewSchema,
+  supervisorDrillDownArgsSchema,
+  supervisorForecastArgsSchema,
+  supervisorGrantArgsSchema,
+  supervisorReassignArgsSchema,
+  supervisorSnapshotViewSchema,
+} from './supervisor-views';
+
+/**
+ * The desktop API: every call the renderer can make, with the zod schema of its
+ * arguments and of its result. Both ends validate (the host before running a
+ * handler and before answering; the preload/bridge before sending). Arguments are
+ * strict objects: an unknown key is a bug on the caller's side, not something to
+ * drop silently.
+ *
+ * Mutation calls answer once the change is in the durable outbox and applied
+ * optimistically; the server's verdict arrives later (`mutationRejected`).
+ */
+
+const none = z.object({}).strict();
+const callbackRef = z.object({ callbackId: idSchema }).strict();
+
+/** Customer fields as the inquiry form captures them (phones already normalized to E.164). */
+export const customerInputSchema = customerRowSchema.omit({ id: true, team: true, version: true });
+
+const inquiryFields = {
+  receiptNumber: z.string().max(20).nullable(),
+  topic: z.string().trim().min(1, 'an inquiry needs a topic').max(200),
+  channel: z.enum(INQUIRY_CHANNELS),
+  ivr: ivrContextSchema.nullable(),
+  urgency: urgencySchema,
+  tier: tierSchema,
+  script: scriptProgressSchema.nullable(),
+};
+
+const expediteFields = {
+  criteria: z.array(z.enum(EXPEDITE_CRITERIA)).min(1, 'choose at least one expedite criterion').max(4),
+  explanation: z.string().trim().min(1, "record the caller's explanation").max(4000),
+  // The domain checklist (criterion → item → provided / will-send / not-available).
+  documentation: expediteDocumentationSchema,
+  // Omitted: routed from the receipt number; required by the server for IOE receipts.
+  routing: z.enum(EXPEDITE_ROUTES).optional(),
+};
+
+const appointmentFields = {
+  urgent: z.boolean(),
+  urgentReason: z.enum(APPOINTMENT_URGENT_REASONS).nullable(),
+  explanation: z.string().trim().max(4000),
+};
+
+const serviceRequestFields = {
+  type: z.enum(SERVICE_REQUEST_TYPES),
+  description: z.string().trim().min(1, 'describe the service request').max(4000),
+};
+
+export const inquirySubmitArgsSchema = z
+  .object({
+    /** An existing customer (by id) or a new/updated one (fields, optional id to update). */
+    customer: z.union([
+      z.object({ customerId: idSchema }).strict(),
+      z.object({ customerId: idSchema.optional(), fields: customerInputSchema }).strict(),
+    ]),
+    inquiry: z.object(inquiryFields).strict(),
+    outcome: z.enum(INQUIRY_OUTCOMES),
+    /** The urgency the agent settled on at the end; null keeps the inquiry's. */
+    finalUrgency: urgencySchema.nullable().default(null),
+    expedite: z.object(expediteFields).strict().optional(),
+    appointment: z.object(appointmentFields).strict().optional(),
+    serviceRequest: z.object(serviceRequestFields).strict().optional(),
+  })
+  .strict();
+
+const idsResult = z.object({
+  mutationIds: z.array(idSchema),
+  customerId: idSchema,
+  inquiryId: idSchema,
+  callbackId: idSchema.nullable(),
+  expediteId: idSchema.nullable(),
+  appointmentId: idSchema.nullable(),
+  serviceRequestId: idSchema.nullable(),
+});
+
+const teamUserSchema = z.object({ id: idSchema, name: z.string(), role: roleSchema, active: z.boolean() });
+
+function channel<A extends z.ZodType, R extends z.ZodType>(
+  args: A,
+  result: R,
+  options: { whenLocked?: boolean; signedOut?: boolean } = {},
+) {
+  return {
+    args,
+    result,
+    /** Callable while the idle lock is on (everything else answers `session.locked`). */
+    whenLocked: options.whenLocked ?? false,
+    /** Callable without a session. */
+    signedOut: options.signedOut ?? false,
+  };
+}
+
+export const IPC_CHANNELS = {
+  'app.info': channel(
+    none,
+    z.object({ appVersion: z.string(), serverUrl: z.string(), schemaVersion: z.number().int() }),
+    { whenLocked: true, signedOut: true },
+  ),
+  'app.openExternal': channel(
+    z.object({ url: z.string().max(2000) }).strict(),
+    z.object({ opened: z.boolean(), url: z.string() }),
+  ),
+
+  'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
+  'session.signIn': channel(signInRequestSchema.strict(), sessionStateSchema, { signedOut: true }),
+  'session.signOut': channel(
+    z.object({ discardPending: z.boolean().default(false) }).strict(),
+    sessionStateSchema,
+    { whenLocked: true, signedOut: true },
+  ),
+  'session.lock': channel(none, sessionStateSchema, { whenLocked: true }),
+  'session.unlock': channel(
+    z.object({ password: z.string().min(1, 'enter your password').max(256) }).strict(),
+    sessionStateSchema,
+    { whenLocked: true },
+  ),
+  /** The renderer reports user activity (throttled) so the idle lock restarts its clock. */
+  'session.activity': channel(none, z.null()),
+
+  'sync.state': channel(none, connectionStateSchema, { whenLocked: true, signedOut: true }),
+  'sync.now': channel(none, connectionStateSchema, { whenLocked: true }),
+  'sync.rejections': channel(none, z.array(rejectionSchema)),
+  'sync.dismissRejection': channel(z.object({ mutationId: idSchema }).strict(), z.null()),
+
+  'worklist.query': channel(worklistQuerySchema, worklistPageSchema),
+  'callback.get': channel(callbackRef, callbackDetailSchema),
+  'callback.claim': channel(callbackRef, mutationAckSchema),
+  'callback.release': channel(callbackRef, mutationAckSchema),
+  'callback.recordAttempt': channel(
+    z
+      .object({ callbackId: idSchema, numberDialed: z.string().max(40), outcome: attemptOutcomeSchema })
+      .strict(),
+    mutationAckSchema.extend({ attemptId: idSchema }),
+  ),
+  'callback.schedule': channel(
+    z.object({ callbackId: idSchema, slot: instantWindowSchema.nullable(), textAhead: z.boolean() }).strict(),
+    mutationAckSchema,
+  ),
+  'callback.grantExtraAttempt': channel(callbackRef, mutationAckSchema),
+  'callback.reassign': channel(
+    z.object({ callbackId: idSchema, assigneeId: idSchema.nullable() }).strict(),
+    mutationAckSchema,
+  ),
+
+  'customer.get': channel(z.object({ customerId: idSchema }).strict(), customerRowSchema.nullable()),
+  'customer.upsert': channel(
+    z.object({ customerId: idSchema.optional(), fields: customerInputSchema }).strict(),
+    mutationAckSchema.extend({ customerId: idSchema }),
+  ),
+
+  'inquiry.create': channel(
+    z.object({ customerId: idSchema, ...inquiryFields }).strict(),
+    mutationAckSchema.extend({ inquiryId: idSchema }),
+  ),
+  'inquiry.recordOutcome': channel(
+    z
+      .object({
+        inquiryId: idSchema,
+        outcome: z.enum(INQUIRY_OUTCOMES),
+        script: scriptProgressSchema.nullable(),
+        urgency: urgencySchema.nullable(),
+      })
+      .strict(),
+    mutationAckSchema.extend({ callbackId: idSchema.nullable() }),
+  ),
+  /** The whole inquiry form in one atomic step: customer, inquiry, outcome and its follow-up record. */
+  'inquiry.submit': channel(inquirySubmitArgsSchema, idsResult),
+
+  'expedite.record': channel(
+    z.object({ inquiryId: idSchema, ...expediteFields }).strict(),
+    mutationAckSchema.extend({ expediteId: idSchema }),
+  ),
+  'expedite.refer': channel(z.object({ expediteId: idSchema }).strict(), mutationAckSchema),
+  'appointment.request': channel(
+    z.object({ inquiryId: idSchema, ...appointmentFields }).strict(),
+    mutationAckSchema.extend({ appointmentId: idSchema }),
+  ),
+  'serviceRequest.create': channel(
+    z.object({ inquiryId: idSchema, ...serviceRequestFields }).strict(),
+    mutationAckSchema.extend({ serviceRequestId: idSchema }),
+  ),
+
+  'presence.set': channel(
+    z.object({ status: z.enum(PRESENCE_STATUSES), currentItem: itemRefSchema.nullable() }).strict(),
+    z.null(),
+  ),
+  'team.users': channel(none, z.array(teamUserSchema)),
+  'scripts.list': channel(none, z.array(scriptSummarySchema)),
+  'scripts.get': channel(
+    z.object({ scriptId: idSchema, version: z.number().int().min(1).optional() }).strict(),
+    scriptViewSchema,
+  ),
+
+  /** Team leads only (the server refuses anyone else): live board, drill-down, forecast, bulk actions. */
+  'supervisor.subscribe': channel(none, supervisorSnapshotViewSchema),
+  'supervisor.unsubscribe': channel(none, z.null(), { whenLocked: true, signedOut: true }),
+  'supervisor.drillDown': channel(supervisorDrillDownArgsSchema, drillDownViewSchema),
+  'supervisor.forecast': channel(supervisorForecastArgsSchema, forecastViewSchema),
+  'supervisor.reassign': channel(supervisorReassignArgsSchema, bulkResultSchema),
+  'supervisor.grantExtraAttempts': channel(supervisorGrantArgsSchema, bulkResultSchema),
+} as const;
+
+export type IpcChannels = typeof IPC_CHANNELS;
+export type IpcChannel = keyof IpcChannels;
+/** What the caller passes (defaults may be left out). */
+export type ChannelArgs<C extends IpcChannel> = z.input<IpcChannels[C]['args']>;
+/** What a handler receives (after parsing: defaults filled in). */
+export type ParsedChannelArgs<C extends IpcChannel> = z.output<IpcChannels[C]['args']>;
+export type ChannelResult<C extends IpcChannel> = z.output<IpcChannels[C]['result']>;
+
+export const IPC_CHANNEL_NAMES = Object.keys(IPC_CHANNELS) as IpcChannel[];
+
+export function isIpcChannel(name: unknown): name is IpcChannel {
+  return typeof name === 'string' && Object.hasOwn(IPC_CHANNELS, name);
+}

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { attemptOutcomeSchema } from '../domain/attempts';
+import { policySchema } from '../domain/policy';
+import { SLA_STATES, urgencySchema } from '../domain/sla';
+import { sessionUserSchema } from '../sync/protocol';
+import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
+import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
+import { customerRowSchema, PHONE_LABELS } from '../sync/rows/customer';
+import { inquiryRowSchema } from '../sync/rows/inquiry';
+import { ipcErrorSchema } from './result';
+
+/** The view models the desktop core serves to the renderer (and only these cross IPC). */
+
+export const CONNECTION_STATES = ['online', 'offline', 'syncing', 'signed-out'] as const;
+export type ConnectionStateName = (typeof CONNECTION_STATES)[number];
+
+export const syncProgressSchema = z.object({
+  /** Server version reached so far (pull cursor). */
+  done: z.number().int().min(0),
+  /** The server's version at the start of the sync; null when the server did not say. */
+  total: z.number().int().min(0).nullable(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+export const connectionStateSchema = z.object({
+  state: z.enum(CONNECTION_STATES),
+  /** Local changes not yet confirmed by the server. */
+  pending: z.number().int().min(0),
+  /** Rejected changes the agent has not dismissed yet. */
+  rejected: z.number().int().min(0),
+  lastSyncedAt: instantSchema.nullable(),
+  /** Set while the first (snapshot) sync runs. */
+  firstSync: syncProgressSchema.nullable(),
+  /** Why the last connection attempt failed, when it did. */
+  error: ipcErrorSchema.nullable(),
+  /** When the next reconnection attempt is due (offline only). */
+  retryAt: instantSchema.nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const SESSION_STATUSES = ['signed-out', 'signed-in', 'locked'] as const;
+
+export const sessionStateSchema = z.object({
+  status: z.enum(SESSION_STATUSES),
+  user: sessionUserSchema.nullable(),
+  policy: policySchema.nullable(),
+  /** The server ended the session (expiry, sign-out elsewhere): sign in again; local work is kept. */
+  expired: z.boolean(),
+  idleLockMinutes: z.number().int().min(1),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const slaViewSchema = z.object({ state: z.enum(SLA_STATES), remainingMs: z.number() });
+
+export const WORKLIST_SCOPES = ['mine', 'queue', 'team'] as const;
+
+export const worklistQuerySchema = z
+  .object({
+    /** mine: claimed by me; queue: unclaimed; team: everything I can see. */
+    scope: z.enum(WORKLIST_SCOPES).default('team'),
+    status: z.array(z.enum(CALLBACK_STATUSES)).max(3).default(['open']),
+    urgency: z.array(urgencySchema).max(2).optional(),
+    tier: z.array(tierSchema).max(2).optional(),
+    language: z.array(languageSchema).max(2).optional(),
+    /** SLA states to include (the "due window" filter). */
+    sla: z.array(z.enum(SLA_STATES)).max(4).optional(),
+    /** Only callbacks due before this instant. */
+    dueBefore: instantSchema.optional(),
+    /** Only open callbacks whose first attempt failed and a next one is still allowed. */
+    secondAttemptPending: z.boolean().optional(),
+    /** Name, receipt number or phone digits; every word must match. */
+    search: z.string().trim().max(100).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type WorklistQuery = z.input<typeof worklistQuerySchema>;
+
+export const nextAttemptViewSchema = z.object({
+  attemptNumber: z.number().int().min(1),
+  earliest: instantSchema,
+  latest: instantSchema,
+  timing: z.enum(['too-early', 'in-window', 'late']),
+});
+
+export const worklistRowSchema = z.object({
+  id: idSchema,
+  customerId: idSchema,
+  customerName: z.string().nullable(),
+  receiptNumber: z.string().nullable(),
+  language: languageSchema.nullable(),
+  urgency: urgencySchema,
+  tier: tierSchema,
+  status: z.enum(CALLBACK_STATUSES),
+  assigneeId: idSchema.nullable(),
+  assigneeName: z.string().nullable(),
+  mine: z.boolean(),
+  createdAt: instantSchema,
+  dueAt: instantSchema,
+  sla: slaViewSchema,
+  attemptsMade: z.number().int().min(0),
+  nextAttempt: nextAttemptViewSchema.nullable(),
+  scheduledSlot: z.object({ start: instantSchema, end: instantSchema }).nullable(),
+  /** A local change to this callback has not been confirmed by the server yet. */
+  pendingSync: z.boolean(),
+});
+export type WorklistRow = z.infer<typeof worklistRowSchema>;
+
+export const worklistPageSchema = z.object({
+  total: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  rows: z.array(worklistRowSchema),
+  /** The (server-estimated) instant the SLA states were computed at. */
+  now: instantSchema,
+});
+export type WorklistPage = z.infer<typeof worklistPageSchema>;
+
+const closedReasonSchema = z.object({ code: z.string(), message: z.string() });
+
+export const attemptPlanViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('completed'), outcome: attemptOutcomeSchema, at: instantSchema }),
+  z.object({
+    kind: z.literal('unable-to-reach'),
+    attemptsMade: z.number().int(),
+    canGrantExtra: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('next'),
+    attemptNumber: z.number().int(),
+    allowedAttempts: z.number().int(),
+    basis: z.enum(['creation', 'scheduled-slot', 'retry']),
+    window: z.object({ earliest: instantSchema, latest: instantSchema }),
+    adjustment: z
+      .object({ code: z.enum(['moved', 'shortened']), reason: closedReasonSchema, message: z.string() })
+      .optional(),
+    timing: z.enum(['too-early', 'in-window', 'late']),
+  }),
+]);
+
+export const phoneOptionSchema = z.object({
+  label: z.enum(PHONE_LABELS),
+  e164: z.string(),
+  ext: z.string().nullable(),
+  callable: z.boolean(),
+  status: z.string(),
+  reason: z.string(),
+  warning: z.string().nullable(),
+  callableFrom: instantSchema.nullable(),
+});
+
+export const numberSuggestionViewSchema = z.object({
+  /** Index into `phones` of the number to dial now; null when none may be called now. */
+  suggested: z.number().int().min(0).nullable(),
+  phones: z.array(phoneOptionSchema),
+  reason: z.string(),
+  nextCallableAt: instantSchema.nullable(),
+});
+
+export const permissionSchema = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
+
+export const CALLBACK_ACTIONS = [
+  'claim',
+  'release',
+  'recordAttempt',
+  'schedule',
+  'grantExtraAttempt',
+  'reassign',
+] as const;
+
+export const callbackDetailSchema = z.object({
+  callback: callbackRowSchema,
+  customer: customerRowSchema.nullable(),
+  inquiry: inquiryRowSchema.nullable(),
+  sla: slaViewSchema,
+  plan: attemptPlanViewSchema,
+  numbers: numberSuggestionViewSchema,
+  /** The same authorize rules the server enforces, so buttons can be disabled with the reason. */
+  permissions: z.record(z.enum(CALLBACK_ACTIONS), permissionSchema),
+  pendingSync: z.boolean(),
+  now: instantSchema,
+});
+export type CallbackDetail = z.infer<typeof callbackDetailSchema>;
+
+export const scriptSummarySchema = z.object({
+  scriptId: idSchema,
+  latestVersion: z.number().int().min(1),
+  publishedAt: instantSchema.nullable(),
+  /** content.title when the script has one (en), else the id. */
+  title: z.string(),
+});
+
+export const scriptViewSchema = z.object({
+  scriptId: idSchema,
+  scriptVersion: z.number().int().min(1),
+  content: z.json(),
+  publishedAt: instantSchema.nullable(),
+});
+
+export const rejectionSchema = z.object({
+  mutationId: idSchema,
+  name: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** The subject the mutation was about, when known (e.g. the callback). */
+  subject: z.object({ table: z.string(), id: z.string() }).nullable(),
+  at: instantSchema,
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const mutationAckSchema = z.object({
+  /** Outbox id of the queued change; its confirmation or rejection arrives as an event. */
+  mutationId: idSchema,
+});
+
+export const dueSoonItemSchema = z.object({
+  callbackId: idSchema,
+  state: z.enum(SLA_STATES),
+  dueAt: instantSchema,
+});
+
+export const attemptOutcomeArgSchema = attemptOutcomeSchema;

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
+import { callback } from '../server/fixtures';
+import {
+  ALICE,
+  openDesktop,
+  restartOnSamePort,
+  serverRow,
+  signIn,
+  waitFor,
+  waitSynced,
+  deskWorld,
+} from './desktop-helpers';
+
+describe('offline edits', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+    await writeFixture(t.server, [
+      ...deskWorld(),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        table: 'callbacks' as const,
+        row: callback(`off-${i}`, 'alpha'),
+      })),
+    ]);
+  });
+  afterAll(async () => t.dispose());
+
+  it('queues changes while the server is down and agrees with it after reconnecting', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+
+      await restartOnSamePort(t, async () => {
+        await waitFor(
+          () => d.core.connectionState().state === 'offline',
+          'the desktop to notice it is offline',
+        );
+        for (let i = 0; i < 5; i++) expect(d.core.claim({ callbackId: `off-${i}` }).ok).toBe(true);
+        const submitted = d.core.submitInquiry({
+          customer: {
+            fields: {
+              name: 'María García',
+              preferredLanguage: 'es',
+              phones: [{ label: 'mobile', e164: '+13055550100', ext: null, bestTime: null }],
+              email: null,
+              aNumber: null,
+              timeZone: 'America/New_York',
+            },
+          },
+          inquiry: {
+            receiptNumber: 'eac-22-123-45679',
+            topic: 'Case status',
+            channel: 'phone',
+            ivr: null,
+            urgency: 'urgent',
+            tier: 1,
+            script: null,
+          },
+          outcome: 'callback',
+          finalUrgency: null,
+        });
+        expect(submitted.ok).toBe(true);
+        const state = d.core.connectionState();
+        expect(state.state).toBe('offline');
+        expect(state.pending).toBe(5 + 3);
+        // Visible offline: the new callback is on the worklist, found by name and receipt.
+        const found = d.core.worklist({
+          scope: 'team',
+          status: ['open'],
+          search: 'garcia eac22123',
+          offset: 0,
+          limit: 10,
+        });
+        expect(found.ok && found.value.rows.map((r) => r.customerName)).toEqual(['María García']);
+      });
+
+      await waitSynced(d.core, 15_000);
+      for (let i = 0; i < 5; i++)
+        expect((await serverRow(t, 'callbacks', `off-${i}`))['assigneeId']).toBe('u-tier1-alice');
+      const serverCallbacks = await t.server.db.selectFrom('callbacks').select(['id', 'data']).execute();
+      const local = d.core.worklist({
+        scope: 'team',
+        status: ['open', 'closed-resolved', 'closed-unable-to-reach'],
+        offset: 0,
+        limit: 500,
+      });
+      const alpha = serverCallbacks.filter((r) => JSON.parse(r.data).team === 'alpha');
+      expect(local.ok && local.value.total).toBe(alpha.length);
+      for (const row of alpha) {
+        const mine = d.core.callback({ callbackId: row.id });
+        expect(mine.ok && { ...mine.value.callback, version: 0 }).toEqual({
+          ...JSON.parse(row.data),
+          version: 0,
+        });
+      }
+      expect(d.core.connectionState().rejected).toBe(0);
+    } finally {
+      await d.dispose();
+    }
+  });
+});

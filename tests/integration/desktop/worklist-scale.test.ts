@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryWorklist } from '../../../src/main/core/queries/worklist';
+import { LocalStore } from '../../../src/main/store/local-store';
+import { openStore } from '../../../src/main/store/open-store';
+import { createPiiCipher } from '../../../src/main/store/pii-cipher';
+import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
+import { slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
+import { worklistQuerySchema } from '../../../src/shared/ipc/views';
+import type { MutatorContext } from '../../../src/shared/sync/mutator';
+
+const NOW = Date.UTC(2025, 2, 12, 14, 0); // Wed 10:00 New York
+const N = 50_000;
+const dir = mkdtempSync(join(tmpdir(), 'agent-desk-worklist-'));
+let store: LocalStore;
+
+function ctx(now = NOW): MutatorContext {
+  return {
+    userId: 'u-me',
+    role: 'tier1',
+    team: 'alpha',
+    now,
+    policy: DEFAULT_POLICY,
+    clientId: 'client-test-1',
+  };
+}
+
+beforeAll(() => {
+  const opened = openStore(join(dir, 'cache.db'));
+  const cipher = createPiiCipher(Buffer.alloc(32, 1));
+  if (!opened.ok || !cipher.ok) throw new Error('setup');
+  store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
+  const rows = [];
+  for (let i = 0; i < N; i++) {
+    rows.push({
+      table: 'customers' as const,
+      id: `cu-${i}`,
+      version: 1,
+      deleted: false,
+      data: {
+        id: `cu-${i}`,
+        team: 'alpha',
+        version: 1,
+        name: i === 4242 ? 'María García' : `Customer ${i}`,
+        preferredLanguage: i % 3 === 0 ? 'es' : 'en',
+        phones: [
+          {
+            label: 'mobile',
+            e164: `+1305555${String(i % 10000).padStart(4, '0')}`,
+            ext: null,
+            bestTime: null,
+          },
+        ],
+        email: null,
+        aNumber: null,
+        timeZone: null,
+      },
+    });
+    rows.push({
+      table: 'callbacks' as const,
+      id: `cb-${i}`,
+      version: 1,
+      deleted: false,
+      data: {
+        id: `cb-${i}`,
+        team: 'alpha',
+        version: 1,
+        inquiryId: `in-${i}`,
+        customerId: `cu-${i}`,
+        tier: (i % 5 === 0 ? 2 : 1) as 1 | 2,
+        urgency: i % 2 === 0 ? 'urgent' : 'non-urgent',
+        assigneeId: i % 10 === 0 ? 'u-me' : null,
+        claimedAt: null,
+        createdAt: NOW - 10 * HOUR_MS,
+        dueAt: NOW + (((i * 7919) % 400) - 40) * HOUR_MS,
+        attempts: [],
+        extraAttemptsGranted: 0,
+        status: 'open',
+        scheduledSlot: null,
+        textAhead: { enabled: false, sendAt: null },
+        closedAt: null,
+      },
+    });
+  }
+  const applied = store.applyPull({ rows, cursor: 2 * N, lastMutationSeq: 0, more: false }, () => ctx());
+  if (!applied.ok) throw new Error(applied.error.message);
+}, 120_000);
+afterAll(() => {
+  store.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('worklist over 50,000 callbacks', () => {
+  it('sorts by SLA risk exactly like slaRiskOrder, paged', () => {
+    const page = queryWorklist(
+      store,
+      worklistQuerySchema.parse({ limit: 500 }),
+      { userId: 'u-me' },
+      NOW,
+      DEFAULT_POLICY,
+    );
+    expect(page.total).toBe(N);
+    const keys = page.rows.map((r) => ({ state: r.sla.state, dueAt: r.dueAt }));
+    expect([...keys].sort(slaRiskOrder)).toEqual(keys);
+    for (const r of page.rows) expect(r.sla).toEqual(slaStatus(r, NOW, DEFAULT_POLICY));
+    const next = queryWorklist(
+      store,
+      worklistQuerySchema.parse({ limit: 500, offset: 500 }),
+      { userId: 'u-me' },
+      NOW,
+      DEFAULT_POLICY,
+    );
+    expect(
+      slaRiskOrder(keys.at(-1)!, { state: next.rows[0]!.sla.state, dueAt: next.rows[0]!.dueAt }),
+    ).toBeLessThanOrEqual(0);
+  });
+
+  it('filters by scope, urgency, tier, language and SLA state', () => {
+    const q = worklistQuerySchema.parse({
+      scope: 'mine',
+      urgency: ['urgent'],
+      tier: [2],
+      language: ['es'],
+      sla: ['overdue', 'at-risk'],
+      limit: 500,
+    });
+    const page = queryWorklist(store, q, { userId: 'u-me' }, NOW, DEFAULT_POLICY);
+    expect(page.total).toBeGreaterThan(0);
+    for (const r of page.rows) {
+      expect(r).toMatchObject({ mine: true, urgency: 'urgent', tier: 2, language: 'es' });
+      expect(['overdue', 'at-risk']).toContain(r.sla.state);
+    }
+  });
+
+  it('searches encrypted names and phones, and answers a page quickly', () => {
+    const byName = queryWorklist(
+      store,
+      worklistQuerySchema.parse({ search: 'maria garc' }),
+      { userId: 'u-me' },
+      NOW,
+      DEFAULT_POLICY,
+    );
+    expect(byName.rows.map((r) => r.id)).toEqual(['cb-4242']);
+    const byPhone = queryWorklist(
+      store,
+      worklistQuerySchema.parse({ search: '305-555-4242' }),
+      { userId: 'u-me' },
+      NOW,
+      DEFAULT_POLICY,
+    );
+    expect(byPhone.rows.map((r) => r.id)).toContain('cb-4242');
+    const started = performance.now();
+    queryWorklist(
+      store,
+      worklistQuerySchema.parse({ urgency: ['urgent'], limit: 100, offset: 20_000 }),
+      { userId: 'u-me' },
+      NOW,
+      DEFAULT_POLICY,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('a claim is queued and shown at once; a rejection undoes it', () => {
+    const claimed = store.enqueue(
+      [{ id: 'm-1', name: 'callback.claim@1', args: { callbackId: 'cb-1' } }],
+      ctx(),
+    );
+    expect(claimed.ok).toBe(true);
+    expect(store.rows.get('callbacks', 'cb-1')?.assigneeId).toBe('u-me');
+    expect(store.outbox.unsent(10)).toEqual([
+      { id: 'm-1', seq: 1, name: 'callback.claim@1', args: { callbackId: 'cb-1' } },
+    ]);
+    const bad = store.enqueue([{ id: 'm-2', name: 'callback.claim@1', args: { callbackId: 'nope' } }], ctx());
+    expect(bad).toMatchObject({ ok: false, error: { code: 'callback.not_found' } });
+    expect(store.outbox.count()).toBe(1);
+    const { rejections } = store.recordPushResults(
+      [
+        {
+          id: 'm-1',
+          seq: 1,
+          status: 'rejected',
+          error: { code: 'callback.already_claimed', message: 'taken' },
+        },
+      ],
+      () => ctx(),
+      NOW,
+    );
+    expect(rejections).toMatchObject([
+      { code: 'callback.already_claimed', subject: { table: 'callbacks', id: 'cb-1' } },
+    ]);
+    expect(store.rows.get('callbacks', 'cb-1')?.assigneeId).toBeNull();
+    expect(store.outbox.count()).toBe(0);
+  });
+});

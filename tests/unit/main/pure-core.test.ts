@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/main/core/backoff';
+import { detectDueSoon } from '../../../src/main/core/due-soon';
+import { isAllowedExternalUrl } from '../../../src/main/core/external-links';
+import { IdleLock } from '../../../src/main/core/idle-lock';
+import { checkVerifier, makeVerifier } from '../../../src/main/core/password-verifier';
+import { planInquirySubmit } from '../../../src/main/core/commands';
+import { createPiiCipher } from '../../../src/main/store/pii-cipher';
+import { searchWords } from '../../../src/main/store/search-index';
+import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
+import { inquirySubmitArgsSchema } from '../../../src/shared/ipc/channels';
+
+describe('backoff', () => {
+  it('stays within [ (1-jitter)·exp, exp ] and never exceeds the cap', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const exp = Math.min(DEFAULT_BACKOFF.maxMs, DEFAULT_BACKOFF.baseMs * 2 ** attempt);
+          const d = backoffDelay(attempt, DEFAULT_BACKOFF, () => r);
+          return d >= Math.floor(exp * (1 - DEFAULT_BACKOFF.jitter)) && d <= exp;
+        },
+      ),
+    );
+  });
+  it('grows exponentially without jitter', () => {
+    const o = { baseMs: 100, maxMs: 1000, factor: 2, jitter: 0 };
+    expect([0, 1, 2, 3, 4, 5].map((a) => backoffDelay(a, o))).toEqual([100, 200, 400, 800, 1000, 1000]);
+  });
+});
+
+describe('due-soon detection', () => {
+  const now = Date.UTC(2025, 2, 12, 14, 0); // Wed 10:00 New York
+  it('reports each callback once when it gets worse, and counts overdue + due today', () => {
+    const mine = [
+      { id: 'a', dueAt: now - 1, urgency: 'urgent' as const },
+      { id: 'b', dueAt: now + 2 * HOUR_MS, urgency: 'urgent' as const },
+      { id: 'c', dueAt: now + 30 * HOUR_MS, urgency: 'non-urgent' as const },
+      { id: 'd', dueAt: now + 10 * 24 * HOUR_MS, urgency: 'non-urgent' as const },
+    ];
+    const first = detectDueSoon(new Map(), mine, now, DEFAULT_POLICY);
+    expect(first.items.map((i) => [i.callbackId, i.state])).toEqual([
+      ['a', 'overdue'],
+      ['b', 'due-today'],
+      ['c', 'at-risk'],
+    ]);
+    expect(first.dueCount).toBe(2);
+    const again = detectDueSoon(first.states, mine, now + MINUTE_MS, DEFAULT_POLICY);
+    expect(again.items).toEqual([]);
+    const later = detectDueSoon(first.states, mine, now + 3 * HOUR_MS, DEFAULT_POLICY);
+    expect(later.items.map((i) => [i.callbackId, i.state])).toEqual([['b', 'overdue']]);
+  });
+});
+
+describe('idle lock', () => {
+  it('locks after the policy minutes without activity, and activity restarts the clock', () => {
+    let t = 0;
+    const lock = new IdleLock(
+      () => 15,
+      () => t,
+    );
+    t = 14 * MINUTE_MS;
+    expect(lock.check()).toBe(false);
+    lock.touch();
+    t += 14 * MINUTE_MS;
+    expect(lock.check()).toBe(false);
+    t += MINUTE_MS;
+    expect(lock.check()).toBe(true);
+    expect(lock.isLocked).toBe(true);
+    expect(lock.check()).toBe(false);
+    lock.unlock();
+    expect(lock.isLocked).toBe(false);
+  });
+});
+
+describe('external links', () => {
+  it.each([
+    ['https://www.uscis.gov/forms', true],
+    ['http://www.uscis.gov/forms', false],
+    ['https://www.uscis.gov.evil.com/', false],
+    ['https://user:pw@www.uscis.gov/', false],
+    ['javascript:alert(1)', false],
+    ['not a url', false],
+  ])('%s → %s', (url, allowed) => expect(isAllowedExternalUrl(url)).toBe(allowed));
+});
+
+describe('password verifier', () => {
+  it('accepts the password it was made from and nothing else', () => {
+    const v = makeVerifier('correct horse');
+    expect(checkVerifier('correct horse', v)).toBe(true);
+    expect(checkVerifier('correct horsE', v)).toBe(false);
+    expect(checkVerifier('x', 'garbage')).toBe(false);
+  });
+});
+
+describe('PII cipher', () => {
+  const cipher = createPiiCipher(Buffer.alloc(32, 7));
+  it('round-trips, hides the plaintext, and binds a blob to its place', () => {
+    if (!cipher.ok) throw new Error('no cipher');
+    const blob = cipher.value.encrypt('María García +13055550100', 'row/customers/c1');
+    expect(blob.includes(Buffer.from('García'))).toBe(false);
+    expect(cipher.value.decrypt(blob, 'row/customers/c1')).toBe('María García +13055550100');
+    expect(() => cipher.value.decrypt(blob, 'row/customers/c2')).toThrow();
+    const tampered = Buffer.from(blob);
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
+    expect(() => cipher.value.decrypt(tampered, 'row/customers/c1')).toThrow();
+  });
+  it('refuses a key of the wrong size', () => {
+    expect(createPiiCipher(Buffer.alloc(16)).ok).toBe(false);
+  });
+});
+
+describe('search words', () => {
+  it('splits names, receipts and phone numbers the way agents type them', () => {
+    expect(searchWords('García  EAC-22-123-45678')).toEqual(['garcia', 'eac2212345678']);
+    expect(searchWords('(305) 555-0100')).toEqual(['305', '555', '0100']);
+    expect(searchWords('   ')).toEqual([]);
+  });
+});
+
+describe('inquiry submit plan', () => {
+  let n = 0;
+  const id = () => `id-${++n}`;
+  const base = {
+    customer: { customerId: 'cu-1' },
+    inquiry: {
+      receiptNumber: null,
+      topic: 'x',
+      channel: 'phone',
+      ivr: null,
+      urgency: 'urgent',
+      tier: 1,
+      script: null,
+    },
+  };
+  it('orders the mutations: inquiry, follow-up record, outcome (with a callback id only for callbacks)', () => {
+    const args = inquirySubmitArgsSchema.parse({ ...base, outcome: 'callback' });
+    const plan = planInquirySubmit(args, id);
+    expect(plan.ok && plan.value.mutations.map((m) => m.name)).toEqual([
+      'inquiry.create@1',
+      'inquiry.record-outcome@1',
+    ]);
+    expect(plan.ok && plan.value.ids.callbackId).not.toBeNull();
+    const resolved = planInquirySubmit(inquirySubmitArgsSchema.parse({ ...base, outcome: 'resolved' }), id);
+    expect(resolved.ok && resolved.value.ids.callbackId).toBeNull();
+  });
+  it('refuses an expedite outcome without its checklist', () => {
+    const plan = planInquirySubmit(
+      inquirySubmitArgsSchema.parse({ ...base, outcome: 'expedite-intake' }),
+      id,
+    );
+    expect(plan).toMatchObject({ ok: false, error: { code: 'inquiry.missing_part' } });
+  });
+});
