@@ -1,14 +1,30 @@
-import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { useEffect } from 'react';
+import { LockScreen } from './features/lock/LockScreen';
+import { Shell } from './features/shell/Shell';
+import { SignIn } from './features/sign-in/SignIn';
+import { useHostBootstrap } from './features/shell/use-host-bootstrap';
+import { useT } from './i18n';
+import { useSessionStore } from './state/session-store';
+import { useUiStore } from './state/ui-store';
 
-/** Placeholder shell until the agent UI lands (issue 5); shows the policy it runs under. */
+/** Signed out → sign-in; locked → lock screen (nothing else rendered behind it); else the shell. */
 export function App() {
-  const { daily, timeZone } = DEFAULT_POLICY.callbackHours;
-  return (
-    <main>
-      <h1>Agent Desk</h1>
-      <p>
-        Callback hours: {daily.start}–{daily.end} ({timeZone})
-      </p>
-    </main>
-  );
+  const t = useT();
+  useHostBootstrap();
+  const session = useSessionStore((s) => s.session);
+  const language = useUiStore((s) => s.language);
+  // Screen readers pick their voice from the page language.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  if (!session) {
+    return (
+      <main id="main" className="gate">
+        <p role="status">{t.app.loading}</p>
+      </main>
+    );
+  }
+  if (session.status === 'signed-out') return <SignIn expired={session.expired} />;
+  if (session.status === 'locked') return <LockScreen />;
+  return <Shell />;
 }

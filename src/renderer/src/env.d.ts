@@ -1,0 +1,2 @@
+// Stylesheets are imported by the module that uses them; Vite bundles them.
+declare module '*.css';

@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatUsPhone } from '../../../../shared/domain/phones';
+import { invoke } from '../../api/agent-desk';
+import { SlaCountdown } from '../../components/SlaCountdown';
+import { useT } from '../../i18n';
+import { formatInstant } from '../../i18n/format';
+import { usePolicy, useSessionStore } from '../../state/session-store';
+import { useUiStore } from '../../state/ui-store';
+import { AttemptPanel } from './AttemptPanel';
+import { PhoneNumbers } from './PhoneNumbers';
+import { PlanPanel } from './PlanPanel';
+import { SchedulePanel } from './SchedulePanel';
+import { useCallbackDetail } from './use-callback-detail';
+import './CallbackDetail.css';
+
+export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
+  const t = useT();
+  const policy = usePolicy();
+  const navigate = useUiStore((s) => s.navigate);
+  const announce = useUiStore((s) => s.announce);
+  const { detail, error, reload } = useCallbackDetail(callbackId);
+  const myId = useSessionStore((s) => s.session?.user?.id);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const zone = policy.callbackHours.timeZone;
+
+  // Focus the heading once per callback opened, not on every reload.
+  const loadedId = detail?.callback.id;
+  useEffect(() => {
+    if (loadedId) headingRef.current?.focus();
+  }, [loadedId]);
+
+  const back = (
+    <button type="button" onClick={() => navigate({ name: 'worklist' })}>
+      ← {t.callback.back} <kbd aria-hidden="true">Esc</kbd>
+    </button>
+  );
+  if (!detail) {
+    return (
+      <section>
+        {back}
+        {error ? (
+          <p role="alert" className="error-box">
+            {error.message}
+          </p>
+        ) : (
+          <p role="status">{t.app.loading}</p>
+        )}
+      </section>
+    );
+  }
+
+  const { callback, customer, inquiry, permissions } = detail;
+  const name = customer?.name ?? t.worklist.noName;
+  const act = async (channel: 'callback.claim' | 'callback.release') => {
+    const result = await invoke(channel, { callbackId: callback.id });
+    if (!result.ok) {
+      setActionError(result.error.message);
+      return;
+    }
+    setActionError(null);
+    announce(channel === 'callback.claim' ? t.worklist.claimed : t.worklist.released);
+    void reload();
+  };
+  const assignee =
+    callback.assigneeId === null
+      ? t.callback.nobody
+      : callback.assigneeId === myId
+        ? t.worklist.claimedByMe
+        : callback.assigneeId;
+
+  return (
+    <section className="callback-detail" aria-labelledby="callback-title">
+      <div className="actions">{back}</div>
+      <h1 id="callback-title" ref={headingRef} tabIndex={-1}>
+        {t.callback.title(name)}
+      </h1>
+      {detail.pendingSync ? <p className="notice">{t.callback.pendingSync}</p> : null}
+      {error ? (
+        <p role="alert" className="error-box">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="cb-grid">
+        <div>
+          <section className="panel" aria-labelledby="customer-title">
+            <h2 id="customer-title">{t.callback.customer}</h2>
+            <dl className="facts">
+              <dt>{t.callback.customer}</dt>
+              <dd>{name}</dd>
+              {customer ? (
+                <>
+                  <dt>{t.callback.preferredLanguage}</dt>
+                  <dd>{t.languages[customer.preferredLanguage]}</dd>
+                </>
+              ) : null}
+              {inquiry?.receiptNumber ? (
+                <>
+                  <dt>{t.callback.receipt}</dt>
+                  <dd>{inquiry.receiptNumber}</dd>
+                </>
+              ) : null}
+              {customer?.aNumber ? (
+                <>
+                  <dt>{t.callback.aNumber}</dt>
+                  <dd>{customer.aNumber}</dd>
+                </>
+              ) : null}
+              {inquiry ? (
+                <>
+                  <dt>{t.callback.topic}</dt>
+                  <dd>{inquiry.topic}</dd>
+                </>
+              ) : null}
+              <dt>{t.worklist.urgency}</dt>
+              <dd>
+                {t.urgency[callback.urgency]} · {t.tier[callback.tier]} · {t.callbackStatus[callback.status]}
+              </dd>
+              <dt>{t.callback.created}</dt>
+              <dd>{formatInstant(callback.createdAt, zone)}</dd>
+              <dt>{t.callback.due}</dt>
+              <dd>
+                {formatInstant(callback.dueAt, zone)} —{' '}
+                {callback.status === 'open' ? (
+                  <SlaCountdown dueAt={callback.dueAt} urgency={callback.urgency} />
+                ) : (
+                  t.callbackStatus[callback.status]
+                )}
+              </dd>
+              <dt>{t.callback.assignee}</dt>
+              <dd data-testid="assignee">{assignee}</dd>
+            </dl>
+            <div className="actions">
+              {callback.status === 'open' && callback.assigneeId === null ? (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!permissions.claim?.allowed}
+                  onClick={() => void act('callback.claim')}
+                >
+                  {t.callback.claim} <kbd aria-hidden="true">c</kbd>
+                </button>
+              ) : null}
+              {callback.status === 'open' && callback.assigneeId !== null ? (
+                <button
+                  type="button"
+                  disabled={!permissions.release?.allowed}
+                  onClick={() => void act('callback.release')}
+                >
+                  {t.callback.release} <kbd aria-hidden="true">u</kbd>
+                </button>
+              ) : null}
+              {permissions.claim && !permissions.claim.allowed && callback.assigneeId === null ? (
+                <span className="field-hint">{permissions.claim.reason}</span>
+              ) : null}
+            </div>
+            <div role="alert" className={actionError ? 'error-box' : undefined}>
+              {actionError}
+            </div>
+          </section>
+          <PlanPanel detail={detail} onChanged={() => void reload()} />
+          <AttemptPanel detail={detail} onRecorded={() => void reload()} />
+        </div>
+        <div>
+          <PhoneNumbers detail={detail} />
+          <section className="panel" aria-labelledby="history-title">
+            <h2 id="history-title">{t.callback.history}</h2>
+            {callback.attempts.length === 0 ? (
+              <p>{t.callback.noAttempts}</p>
+            ) : (
+              <ol className="history" data-testid="attempt-history">
+                {callback.attempts.map((a, i) => {
+                  const [e164 = a.numberDialed, ext] = a.numberDialed.split(';ext=');
+                  return (
+                    <li key={a.id}>
+                      {t.callback.attemptLine(
+                        i + 1,
+                        formatInstant(a.at, zone),
+                        formatUsPhone(e164, ext),
+                        t.outcomes[a.outcome],
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </section>
+          <SchedulePanel
+            key={`${callback.id}-${callback.version}`}
+            detail={detail}
+            onSaved={() => void reload()}
+          />
+        </div>
+      </div>
+      <CallbackShortcuts
+        onClaim={() => void act('callback.claim')}
+        onRelease={() => void act('callback.release')}
+      />
+    </section>
+  );
+}
+
+/** c / u claim and release the open callback (not while typing). */
+function CallbackShortcuts({ onClaim, onRelease }: { onClaim(): void; onRelease(): void }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
+      )
+        return;
+      if (event.key === 'c') onClaim();
+      if (event.key === 'u') onRelease();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClaim, onRelease]);
+  return null;
+}

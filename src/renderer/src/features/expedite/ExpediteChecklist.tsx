@@ -1,0 +1,206 @@
+import { useMemo, useState } from 'react';
+import {
+  DOCUMENTATION_STATUSES,
+  EXPEDITE_CRITERIA,
+  checkExpediteCompleteness,
+  expediteReadBack,
+  routeExpedite,
+  type CriterionId,
+  type DocumentationStatus,
+  type ExpediteDraft,
+  type ExpediteRequest,
+  type ExpediteRouting,
+} from '../../../../shared/domain/expedite';
+import {
+  OPERATIONAL_COMPONENT_IDS,
+  OPERATIONAL_COMPONENT_LABELS,
+  parseReceiptNumber,
+} from '../../../../shared/domain/identifiers';
+import { useT } from '../../i18n';
+import { useUiStore } from '../../state/ui-store';
+import type { RoutingSource } from './to-ipc';
+import './Expedite.css';
+
+export interface ExpediteChecklistProps {
+  /** The caller's language: the read-back is in it. */
+  callerLanguage: 'en' | 'es';
+  initialReceipt?: string;
+  submitting?: boolean;
+  /** `routingSource`: whether the agent picked the routing or kept the receipt's suggestion. */
+  onSubmit(request: ExpediteRequest, routingSource: RoutingSource): void;
+}
+
+/**
+ * The expedite intake checklist (PRODUCT.md rule 7): criteria, the documentation each
+ * needs, routing (suggested by the receipt, the agent's choice where it can't tell),
+ * the "not decided here" notice and the read-back. Recording is possible only when
+ * the shared completeness check finds nothing missing. There is no approve or deny.
+ */
+export function ExpediteChecklist(props: ExpediteChecklistProps) {
+  const t = useT();
+  const ui = useUiStore((s) => s.language);
+  const [receipt, setReceipt] = useState(props.initialReceipt ?? '');
+  const [criteria, setCriteria] = useState<CriterionId[]>([]);
+  const [explanation, setExplanation] = useState('');
+  const [documentation, setDocumentation] = useState<ExpediteDraft['documentation']>({});
+  const [chosenRouting, setChosenRouting] = useState<ExpediteRouting | undefined>(undefined);
+
+  const parsedReceipt = receipt.trim() === '' ? undefined : parseReceiptNumber(receipt);
+  const suggestion = routeExpedite(parsedReceipt?.ok ? parsedReceipt.value : undefined);
+  // The receipt's suggestion stands until the agent picks a routing themselves.
+  const routing = chosenRouting ?? (suggestion.kind === 'default' ? suggestion.routing : undefined);
+
+  const draft: ExpediteDraft = useMemo(
+    () => ({
+      ...(receipt.trim() !== '' ? { receiptNumber: receipt } : {}),
+      criteria,
+      explanation,
+      documentation: Object.fromEntries(
+        Object.entries(documentation).filter(([id]) => criteria.includes(id as CriterionId)),
+      ),
+      ...(routing ? { routing } : {}),
+    }),
+    [receipt, criteria, explanation, documentation, routing],
+  );
+  const missing = checkExpediteCompleteness(draft);
+  const complete = missing.length === 0 && routing !== undefined;
+  const request: ExpediteRequest | undefined = complete
+    ? {
+        ...draft,
+        receiptNumber: parsedReceipt?.ok ? parsedReceipt.value.normalized : undefined,
+        routing,
+        status: 'recorded',
+      }
+    : undefined;
+  if (request && request.receiptNumber === undefined) delete request.receiptNumber;
+
+  const setDoc = (criterion: CriterionId, item: string, status: DocumentationStatus) =>
+    setDocumentation((d) => ({ ...d, [criterion]: { ...d[criterion], [item]: status } }));
+
+  return (
+    <form
+      className="expedite"
+      aria-labelledby="expedite-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (request) props.onSubmit(request, chosenRouting ? 'agent' : 'receipt-default');
+      }}
+    >
+      <h2 id="expedite-title">{t.expedite.checklist}</h2>
+      <p className="notice" role="note" data-testid="not-decided-notice">
+        {t.expedite.notDecided}
+      </p>
+      <div className="field">
+        <label htmlFor="expedite-receipt">{t.expedite.receipt}</label>
+        <input
+          id="expedite-receipt"
+          value={receipt}
+          autoComplete="off"
+          aria-invalid={parsedReceipt !== undefined && !parsedReceipt.ok}
+          aria-describedby="expedite-receipt-status"
+          onChange={(e) => setReceipt(e.target.value)}
+        />
+        <span
+          id="expedite-receipt-status"
+          className={
+            parsedReceipt === undefined ? 'field-hint' : parsedReceipt.ok ? 'field-ok' : 'field-error'
+          }
+        >
+          {parsedReceipt === undefined
+            ? ''
+            : parsedReceipt.ok
+              ? t.validation.receiptOk(parsedReceipt.value.normalized, parsedReceipt.value.office)
+              : parsedReceipt.error.message}
+        </span>
+      </div>
+      <fieldset>
+        <legend>{t.expedite.criteria}</legend>
+        {EXPEDITE_CRITERIA.map((c) => (
+          <label key={c.id} className="choice">
+            <input
+              type="checkbox"
+              checked={criteria.includes(c.id)}
+              onChange={(e) =>
+                setCriteria((list) => (e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id)))
+              }
+            />
+            {c.label[ui]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="expedite-explanation">{t.expedite.explanation}</label>
+        <textarea
+          id="expedite-explanation"
+          value={explanation}
+          onChange={(e) => setExplanation(e.target.value)}
+        />
+      </div>
+      {EXPEDITE_CRITERIA.filter((c) => criteria.includes(c.id)).map((c) => (
+        <fieldset key={c.id} className="expedite-docs">
+          <legend>{t.expedite.documentation(c.label[ui])}</legend>
+          {c.documentation.map((item) => (
+            <fieldset key={item.id} className="doc-item">
+              <legend>
+                {item.label[ui]} <span className="field-hint">({item.examples[ui]})</span>
+              </legend>
+              {DOCUMENTATION_STATUSES.map((status) => (
+                <label key={status} className="choice">
+                  <input
+                    type="radio"
+                    name={`doc-${c.id}-${item.id}`}
+                    checked={documentation[c.id]?.[item.id] === status}
+                    onChange={() => setDoc(c.id, item.id, status)}
+                  />
+                  {t.expedite.docStatus[status]}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </fieldset>
+      ))}
+      <fieldset>
+        <legend>{t.expedite.routing}</legend>
+        <p className="field-hint">
+          {suggestion.kind === 'default'
+            ? t.expedite.routingSuggested(suggestion.reason)
+            : t.expedite.routingChoose(suggestion.reason)}
+        </p>
+        {OPERATIONAL_COMPONENT_IDS.map((id) => (
+          <label key={id} className="choice">
+            <input
+              type="radio"
+              name="expedite-routing"
+              checked={routing === id}
+              onChange={() => setChosenRouting(id)}
+            />
+            {OPERATIONAL_COMPONENT_LABELS[id][ui]}
+          </label>
+        ))}
+      </fieldset>
+      <section aria-labelledby="expedite-missing-title" className="expedite-missing">
+        <h3 id="expedite-missing-title">{complete ? t.expedite.complete : t.expedite.missing}</h3>
+        <ul aria-live="polite" data-testid="expedite-missing">
+          {missing.map((issue) => (
+            <li key={issue.code + issue.message}>{issue.message}</li>
+          ))}
+        </ul>
+      </section>
+      {request ? (
+        <section aria-labelledby="read-back-title">
+          <h3 id="read-back-title">
+            {t.expedite.readBack} — {t.expedite.readBackLanguage(t.languages[props.callerLanguage])}
+          </h3>
+          <p className="read-back" lang={props.callerLanguage} data-testid="expedite-read-back">
+            {expediteReadBack(request, props.callerLanguage)}
+          </p>
+        </section>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!request || props.submitting}>
+          {t.expedite.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  answer,
+  back,
+  canGoBack,
+  checkAnswer,
+  currentStep,
+  fillText,
+  formatAnswer,
+  next,
+  progressOf,
+  renderText,
+  type AnswerSpec,
+  type AnswerValue,
+  type Bilingual,
+  type ScriptSession,
+} from '../../../../shared/scripts';
+import { useT } from '../../i18n';
+import { useUiStore } from '../../state/ui-store';
+import './ScriptWalker.css';
+
+/** What the input shows for a stored answer (phones and booleans read back as people write them). */
+function displayValue(spec: AnswerSpec, value: AnswerValue | undefined, language: 'en' | 'es'): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'boolean') return '';
+  return spec.type === 'phone' ? formatAnswer(spec, value, language) : value;
+}
+
+/** Hints are for the agent, so they follow the screen language (what is said follows the caller's). */
+function agentHint(hint: Bilingual, session: ScriptSession, language: 'en' | 'es'): string {
+  return fillText({ en: hint[language], es: hint[language] }, session);
+}
+
+/**
+ * Walks a script one step at a time with the shared interpreter: say / ask / outcome
+ * in the caller's language, typed answers checked on every keystroke, branches,
+ * Back and Next without losing answers. The session is owned by the caller (`onChange`).
+ */
+export function ScriptWalker(props: { session: ScriptSession; onChange(session: ScriptSession): void }) {
+  // One form per step: its typed text and error start fresh from the stored answer.
+  return <StepForm key={props.session.stepId} {...props} />;
+}
+
+function StepForm({ session, onChange }: { session: ScriptSession; onChange(session: ScriptSession): void }) {
+  const t = useT();
+  const uiLanguage = useUiStore((s) => s.language);
+  const step = currentStep(session);
+  const progress = progressOf(session);
+  const spec = step.kind === 'question' ? step.answer : undefined;
+  const stored = spec ? session.answers[spec.key] : undefined;
+  const [raw, setRaw] = useState(spec ? displayValue(spec, stored, session.language) : '');
+  const [error, setError] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepId = session.stepId;
+
+  // A new step moves focus to its heading, so a screen reader starts reading there.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const record = (value: unknown) => {
+    const result = answer(session, value);
+    if (result.ok) {
+      setError(null);
+      onChange(result.value);
+    } else setError(result.error.message);
+  };
+
+  const onText = (text: string) => {
+    setRaw(text);
+    setTouched(true);
+    if (!spec) return;
+    // Validate as the agent types; an empty optional answer is fine.
+    const checked = checkAnswer(spec, text);
+    if (checked.ok) record(text);
+    else setError(checked.error.message);
+  };
+
+  const goNext = () => {
+    if (spec && spec.type !== 'yes-no' && spec.type !== 'choice') {
+      const checked = checkAnswer(spec, raw);
+      if (!checked.ok) {
+        setTouched(true);
+        setError(checked.error.message);
+        return;
+      }
+    }
+    const result = next(session);
+    if (result.ok) onChange(result.value);
+    else {
+      setTouched(true);
+      setError(result.error.message);
+    }
+  };
+
+  const goBack = () => {
+    const result = back(session);
+    if (result.ok) onChange(result.value);
+  };
+
+  const heading =
+    step.kind === 'say' ? t.inquiry.say : step.kind === 'question' ? t.inquiry.ask : t.inquiry.outcomeTitle;
+  const inputId = `answer-${stepId}`;
+  const errorId = `${inputId}-error`;
+  const showError = touched && error !== null;
+  const prefilled = spec ? session.prefilled.includes(spec.key) : false;
+
+  return (
+    <form
+      className="script-step"
+      lang={session.language}
+      data-step={stepId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        goNext();
+      }}
+    >
+      <p className="script-progress">
+        {t.inquiry.step(progress.step)} / {progress.approximate ? '~' : ''}
+        {progress.of}
+      </p>
+      <h2 ref={headingRef} tabIndex={-1} className="script-heading">
+        {heading}
+      </h2>
+      {step.kind === 'question' && spec ? (
+        <>
+          {spec.type === 'yes-no' || spec.type === 'choice' ? (
+            <fieldset>
+              <legend className="script-text">{renderText(step, session)}</legend>
+              {(spec.type === 'yes-no'
+                ? [
+                    { value: true as AnswerValue, label: t.inquiry.yes },
+                    { value: false as AnswerValue, label: t.inquiry.no },
+                  ]
+                : (spec.choices ?? []).map((c) => ({
+                    value: c.value as AnswerValue,
+                    label: c.label[session.language],
+                  }))
+              ).map((option) => (
+                <label key={String(option.value)} className="choice">
+                  <input
+                    type="radio"
+                    name={inputId}
+                    checked={stored === option.value}
+                    onChange={() => {
+                      setTouched(true);
+                      record(option.value);
+                    }}
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <div className="field">
+              <label htmlFor={inputId} className="script-text">
+                {renderText(step, session)}
+              </label>
+              {spec.type === 'text' ? (
+                <textarea
+                  id={inputId}
+                  value={raw}
+                  aria-invalid={showError}
+                  aria-describedby={showError ? errorId : undefined}
+                  onChange={(e) => onText(e.target.value)}
+                />
+              ) : (
+                <input
+                  id={inputId}
+                  value={raw}
+                  autoComplete="off"
+                  placeholder={spec.type === 'date' ? 'YYYY-MM-DD' : undefined}
+                  aria-invalid={showError}
+                  aria-describedby={showError ? errorId : undefined}
+                  onChange={(e) => onText(e.target.value)}
+                />
+              )}
+            </div>
+          )}
+          {prefilled ? <p className="field-hint">{t.inquiry.prefilled}</p> : null}
+          {step.hint ? <p className="field-hint">{agentHint(step.hint, session, uiLanguage)}</p> : null}
+          <p id={errorId} className={showError ? 'field-error' : 'visually-hidden'} aria-live="polite">
+            {showError ? error : ''}
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="script-text script-say">{renderText(step, session)}</p>
+          {step.kind === 'say' && step.hint ? (
+            <p className="field-hint">{agentHint(step.hint, session, uiLanguage)}</p>
+          ) : null}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={goBack} disabled={!canGoBack(session)}>
+          ← {t.inquiry.back}
+        </button>
+        {step.kind !== 'outcome' ? (
+          <button type="submit" className="primary">
+            {t.inquiry.next} →
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { parseUsPhone } from '../../../../shared/domain/phones';
+import { parseReceiptNumber } from '../../../../shared/domain/identifiers';
+import type { Messages } from '../../i18n';
+
+/** The caller as the agent types them at the start of an inquiry. */
+export interface CallerDraft {
+  name: string;
+  phone: string;
+  email: string;
+  language: 'en' | 'es';
+  receipt: string;
+}
+
+export const EMPTY_CALLER: CallerDraft = { name: '', phone: '', email: '', language: 'en', receipt: '' };
+
+export interface CallerCheck {
+  name?: string;
+  phone?: string;
+  receipt?: string;
+}
+
+/** Problems per field, with the shared parsers' own messages; empty when the caller can be saved. */
+export function checkCaller(caller: CallerDraft, t: Messages): CallerCheck {
+  const problems: CallerCheck = {};
+  if (caller.name.trim() === '') problems.name = t.inquiry.callerNameRequired;
+  const phone = parseUsPhone(caller.phone);
+  if (!phone.ok) problems.phone = t.inquiry.phoneInvalid(phone.error.message);
+  if (caller.receipt.trim() !== '') {
+    const receipt = parseReceiptNumber(caller.receipt);
+    if (!receipt.ok) problems.receipt = receipt.error.message;
+  }
+  return problems;
+}
+
+/** The customer fields inquiry.submit takes (only call once checkCaller found nothing). */
+export function customerFields(caller: CallerDraft, aNumber: string | null) {
+  const phone = parseUsPhone(caller.phone);
+  const email = caller.email.trim();
+  return {
+    name: caller.name.trim(),
+    preferredLanguage: caller.language,
+    phones: phone.ok
+      ? [
+          {
+            label: 'mobile' as const,
+            e164: phone.value.e164,
+            ext: phone.value.extension ?? null,
+            bestTime: null,
+          },
+        ]
+      : [],
+    email: email === '' ? null : email,
+    aNumber,
+    timeZone: null,
+  };
+}
+
+export function normalizedReceipt(text: string): string | null {
+  if (text.trim() === '') return null;
+  const parsed = parseReceiptNumber(text);
+  return parsed.ok ? parsed.value.normalized : null;
+}

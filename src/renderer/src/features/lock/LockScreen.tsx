@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { invoke } from '../../api/agent-desk';
+import { useT } from '../../i18n';
+import { useSessionStore } from '../../state/session-store';
+import '../sign-in/SignIn.css';
+
+export function LockScreen() {
+  const t = useT();
+  const session = useSessionStore((s) => s.session);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const unlock = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await invoke('session.unlock', { password });
+    setPassword('');
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    useSessionStore.getState().setSession(result.value);
+  };
+
+  const signOut = async () => {
+    const result = await invoke('session.signOut', {});
+    if (result.ok) useSessionStore.getState().setSession(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <main id="main" className="gate">
+      <div className="gate-card panel">
+        <h1>{t.lock.title}</h1>
+        <p>{t.lock.explain(session?.user?.name ?? '', session?.idleLockMinutes ?? 0)}</p>
+        <form onSubmit={(e) => void unlock(e)}>
+          <div className="field">
+            <label htmlFor="unlock-password">{t.lock.password}</label>
+            <input
+              id="unlock-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              autoFocus
+            />
+          </div>
+          <div role="alert" className={error ? 'error-box' : undefined}>
+            {error}
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t.lock.unlock}
+            </button>
+            <button type="button" onClick={() => void signOut()}>
+              {t.lock.signOutInstead}
+            </button>
+          </div>
+        </form>
+      </div>
+    </main>
+  );
+}

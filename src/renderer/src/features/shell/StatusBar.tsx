@@ -1,0 +1,72 @@
+import { invoke } from '../../api/agent-desk';
+import { useT } from '../../i18n';
+import { formatInstant } from '../../i18n/format';
+import { usePolicy, useSessionStore } from '../../state/session-store';
+import { useUiStore } from '../../state/ui-store';
+
+const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–' } as const;
+
+/** Connection state, pending changes and the first-sync progress; read politely to screen readers. */
+export function StatusBar() {
+  const t = useT();
+  const policy = usePolicy();
+  const connection = useSessionStore((s) => s.connection);
+  const progress = useSessionStore((s) => s.progress);
+  const announcement = useUiStore((s) => s.announcement);
+  const zone = policy.callbackHours.timeZone;
+  const state = connection?.state ?? 'offline';
+  const label = {
+    online: t.connection.online,
+    offline: t.connection.offline,
+    syncing: t.connection.syncing,
+    'signed-out': t.connection.signedOut,
+  }[state];
+
+  return (
+    <section className={`status-bar status-bar--${state}`} aria-label={t.connection.region}>
+      <p className="status-line">
+        {/* Only the state and the counts are live: the sync time changes too often to read out. */}
+        <span role="status">
+          <span aria-hidden="true" className="status-icon">
+            {ICON[state]}
+          </span>{' '}
+          <strong data-testid="connection-state" data-state={state}>
+            {label}
+          </strong>
+          {' · '}
+          <span data-testid="pending-count" data-pending={connection?.pending ?? 0}>
+            {t.connection.pending(connection?.pending ?? 0)}
+          </span>
+          {connection && connection.rejected > 0 ? (
+            <> · {t.connection.rejected(connection.rejected)}</>
+          ) : null}
+        </span>
+        {connection?.lastSyncedAt ? (
+          <> · {t.connection.lastSynced(formatInstant(connection.lastSyncedAt, zone))}</>
+        ) : null}
+        {state === 'offline' && connection?.retryAt ? (
+          <> · {t.connection.retryAt(formatInstant(connection.retryAt, zone))}</>
+        ) : null}
+      </p>
+      {state === 'offline' ? (
+        <button type="button" onClick={() => void invoke('sync.now', {})}>
+          {t.connection.syncNow}
+        </button>
+      ) : null}
+      {progress ? (
+        <div className="first-sync">
+          <label htmlFor="first-sync-progress">{t.connection.firstSync}</label>{' '}
+          <progress
+            id="first-sync-progress"
+            max={progress.total ?? undefined}
+            value={progress.total ? progress.done : undefined}
+          />{' '}
+          <span>{t.connection.firstSyncProgress(progress.done, progress.total)}</span>
+        </div>
+      ) : null}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement?.text}
+      </p>
+    </section>
+  );
+}

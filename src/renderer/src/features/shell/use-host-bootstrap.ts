@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { invoke, subscribe } from '../../api/agent-desk';
+import { useSessionStore } from '../../state/session-store';
+import { useUiStore } from '../../state/ui-store';
+
+/** Reads the session and connection state from the host once, then follows its events. */
+export function useHostBootstrap(): void {
+  useEffect(() => {
+    const store = useSessionStore.getState();
+    let cancelled = false;
+    void (async () => {
+      const [session, connection] = await Promise.all([invoke('session.get', {}), invoke('sync.state', {})]);
+      if (cancelled) return;
+      if (session.ok) store.setSession(session.value);
+      else
+        store.setSession({
+          status: 'signed-out',
+          user: null,
+          policy: null,
+          expired: false,
+          idleLockMinutes: 1,
+        });
+      if (connection.ok) store.setConnection(connection.value);
+    })();
+    const offs = [
+      subscribe('session', (s) => useSessionStore.getState().setSession(s)),
+      subscribe('connection', (c) => useSessionStore.getState().setConnection(c)),
+      subscribe('syncProgress', (p) => useSessionStore.getState().setProgress(p)),
+      subscribe('mutationRejected', (r) => {
+        useSessionStore.getState().addRejection(r);
+        useUiStore.getState().announce(r.message);
+      }),
+      subscribe('lock', ({ locked }) => {
+        const current = useSessionStore.getState().session;
+        if (current && current.status !== 'signed-out') {
+          useSessionStore.getState().setSession({ ...current, status: locked ? 'locked' : 'signed-in' });
+        }
+      }),
+    ];
+    return () => {
+      cancelled = true;
+      for (const off of offs) off();
+    };
+  }, []);
+}
+
+/** Loads the refused changes once signed in (later ones arrive as events). */
+export function useRejections(signedIn: boolean): void {
+  useEffect(() => {
+    if (!signedIn) return;
+    void invoke('sync.rejections', {}).then((result) => {
+      if (result.ok) useSessionStore.getState().setRejections(result.value);
+    });
+  }, [signedIn]);
+}

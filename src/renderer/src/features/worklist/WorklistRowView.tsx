@@ -1,0 +1,53 @@
+import type { WorklistRow } from '../../../../shared/ipc';
+import { SlaCountdown } from '../../components/SlaCountdown';
+import { useT } from '../../i18n';
+import { formatInstant } from '../../i18n/format';
+import { usePolicy } from '../../state/session-store';
+
+/** One worklist row: who, the live countdown, then urgency, tier, status, attempts and owner. */
+export function WorklistRowView({ row }: { row: WorklistRow | undefined }) {
+  const t = useT();
+  const policy = usePolicy();
+  if (!row) return <span className="wl-loading">{t.worklist.loadingRow}</span>;
+  const zone = policy.callbackHours.timeZone;
+  const owner = row.mine
+    ? t.worklist.claimedByMe
+    : row.assigneeId
+      ? t.worklist.claimedBy(row.assigneeName ?? row.assigneeId)
+      : t.worklist.unclaimed;
+  return (
+    <div className="wl-row">
+      <div className="wl-line">
+        <span className="wl-name">{row.customerName ?? t.worklist.noName}</span>
+        {row.receiptNumber ? <span className="wl-receipt">{row.receiptNumber}</span> : null}
+        {row.status === 'open' ? (
+          <SlaCountdown dueAt={row.dueAt} urgency={row.urgency} />
+        ) : (
+          <strong>{t.callbackStatus[row.status]}</strong>
+        )}
+      </div>
+      <div className="wl-line wl-meta">
+        <span className={row.urgency === 'urgent' ? 'wl-tag wl-tag--urgent' : 'wl-tag'}>
+          {t.urgency[row.urgency]}
+        </span>
+        <span className="wl-tag">{t.tier[row.tier]}</span>
+        {row.language ? <span className="wl-tag">{t.languages[row.language]}</span> : null}
+        <span>{t.callbackStatus[row.status]}</span>
+        <span>{t.worklist.attempts(row.attemptsMade)}</span>
+        {row.nextAttempt && row.attemptsMade > 0 ? (
+          <span>
+            {t.worklist.nextAttempt(
+              row.nextAttempt.attemptNumber,
+              formatInstant(row.nextAttempt.earliest, zone),
+            )}
+          </span>
+        ) : null}
+        {row.scheduledSlot ? (
+          <span>{t.worklist.scheduled(formatInstant(row.scheduledSlot.start, zone))}</span>
+        ) : null}
+        <span>{owner}</span>
+        {row.pendingSync ? <span className="wl-pending">{t.worklist.pendingSync}</span> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+
+export type Route =
+  | { name: 'worklist' }
+  | { name: 'callback'; callbackId: string }
+  | { name: 'inquiry' }
+  | { name: 'expedite' }
+  | { name: 'appointment' }
+  | { name: 'supervisor' };
+
+interface UiState {
+  /** The agent's screen language (scripts follow the caller's language instead). */
+  language: 'en' | 'es';
+  route: Route;
+  helpOpen: boolean;
+  /** The latest status sentence for screen readers (a polite live region reads it). */
+  announcement: { text: string; at: number } | null;
+  setLanguage(language: 'en' | 'es'): void;
+  navigate(route: Route): void;
+  setHelpOpen(open: boolean): void;
+  announce(text: string): void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  language: 'en',
+  route: { name: 'worklist' },
+  helpOpen: false,
+  announcement: null,
+  setLanguage: (language) => set({ language }),
+  navigate: (route) => set({ route, helpOpen: false }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  announce: (text) => set({ announcement: { text, at: Date.now() } }),
+}));

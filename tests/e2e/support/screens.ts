@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Where each screen's screenshot is kept (a CI artifact). */
+export const SCREENSHOT_DIR = 'test-results/screens';
+
+/** axe (WCAG 2 A/AA rules) must find nothing; then keep a screenshot of the screen. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on the ${name} screen`).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+export const DEMO = {
+  carmen: { username: 'tier2.carmen', password: 'demo-password-3', name: 'Carmen Tier2' },
+  erin: { username: 'lead.erin', password: 'demo-password-5', name: 'Erin Lead' },
+};
+
+export async function signIn(
+  page: Page,
+  url: string,
+  who: { username: string; password: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('User name').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+}

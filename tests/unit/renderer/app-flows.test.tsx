@@ -1,0 +1,171 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/renderer/src/App';
+import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
+import { useWorklistStore } from '../../../src/renderer/src/features/worklist/worklist-store';
+import { DEFAULT_FILTERS } from '../../../src/renderer/src/features/worklist/worklist-query';
+import { useSessionStore } from '../../../src/renderer/src/state/session-store';
+import { useUiStore } from '../../../src/renderer/src/state/ui-store';
+import { FakeHost, ok } from './fake-host';
+import { callbackDetail, NOW, ONLINE, SIGNED_IN, SIGNED_OUT, worklistRow } from './fixtures';
+
+const TOTAL = 50_000;
+let host: FakeHost;
+
+beforeEach(() => {
+  useUiStore.setState({ language: 'en', route: { name: 'worklist' }, helpOpen: false, announcement: null });
+  useSessionStore.setState({ session: null, connection: null, progress: null, rejections: [] });
+  useWorklistStore.setState({ filters: DEFAULT_FILTERS, activeIndex: 0 });
+  host = new FakeHost()
+    .handle('session.get', () => ok(SIGNED_OUT))
+    .handle('sync.state', () => ok(ONLINE))
+    .handle('sync.rejections', () => ok([]))
+    .handle('session.activity', () => ok(null))
+    .handle('session.signIn', ({ password }) =>
+      password === 'demo-password-3'
+        ? ok(SIGNED_IN)
+        : { ok: false, error: { code: 'auth.invalid', message: 'Wrong user name or password.' } },
+    )
+    .handle('session.lock', () => ok({ ...SIGNED_IN, status: 'locked' }))
+    .handle('worklist.query', (q) => {
+      const offset = q.offset ?? 0;
+      const limit = q.limit ?? 100;
+      const rows = [];
+      for (let i = offset; i < Math.min(TOTAL, offset + limit); i++) rows.push(worklistRow(i));
+      return ok({ total: TOTAL, offset, rows, now: NOW });
+    })
+    .handle('callback.get', ({ callbackId }) => ok(callbackDetail(callbackId)))
+    .handle('callback.claim', () => ok({ mutationId: 'm-1' }));
+  setAgentDeskApi(host);
+});
+afterEach(() => {
+  cleanup();
+  setAgentDeskApi(undefined);
+});
+
+async function signIn(user: ReturnType<typeof userEvent.setup>, landing = 'Worklist') {
+  render(<App />);
+  await user.type(await screen.findByLabelText('User name'), 'tier2.carmen');
+  await user.type(screen.getByLabelText('Password'), 'demo-password-3');
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  await screen.findByRole('heading', { name: landing });
+}
+
+describe('agent UI flows against a fake desktop core', () => {
+  it('shows the reason when sign-in fails, then signs in to the worklist', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.type(await screen.findByLabelText('User name'), 'tier2.carmen');
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong user name or password.');
+    await user.clear(screen.getByLabelText('Password'));
+    await user.type(screen.getByLabelText('Password'), 'demo-password-3');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
+    expect(screen.getByRole('banner')).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(screen.getByTestId('connection-state').textContent).toBe('Online');
+  });
+
+  it('loads only the pages on screen out of 50,000 callbacks and opens one with the keyboard', async () => {
+    const user = userEvent.setup();
+    await signIn(user);
+    expect(await screen.findByText('50000 callbacks')).toBeTruthy();
+    await screen.findByText('Customer 0');
+    const queries = host.callsTo('worklist.query') as Array<{ offset: number; scope: string }>;
+    expect(queries.every((q) => q.offset === 0)).toBe(true);
+    expect(queries[0]?.scope).toBe('mine');
+
+    const list = screen.getByRole('listbox', { name: /Callbacks/ });
+    list.focus();
+    await user.keyboard('{End}');
+    await waitFor(() => expect(screen.getByText('Customer 49999')).toBeTruthy());
+    const offsets = (host.callsTo('worklist.query') as Array<{ offset: number }>).map((q) => q.offset);
+    expect(offsets).toContain(49_800);
+    expect(new Set(offsets).size).toBeLessThanOrEqual(3);
+
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Callback: María García' })).toBeTruthy();
+    expect(host.callsTo('callback.get')).toEqual([{ callbackId: 'cb-49998' }]);
+    expect(screen.getByText(/Suggested now/)).toBeTruthy();
+    expect(screen.getByText('Best time 09:00–11:00')).toBeTruthy();
+    expect(screen.getByText(/local time \(America\/Chicago\)/)).toBeTruthy();
+
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
+  });
+
+  it('switches scope with 2, claims the selected row with c, and shows the help overlay with ?', async () => {
+    const user = userEvent.setup();
+    await signIn(user);
+    await screen.findByText('Customer 0');
+    await user.keyboard('2');
+    await waitFor(() =>
+      expect(
+        (host.callsTo('worklist.query') as Array<{ scope: string }>).some((q) => q.scope === 'queue'),
+      ).toBe(true),
+    );
+    screen.getByRole('listbox').focus();
+    await user.keyboard('{ArrowDown}c');
+    await waitFor(() => expect(host.callsTo('callback.claim')).toEqual([{ callbackId: 'cb-1' }]));
+
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog.textContent).toMatch(/Claim the selected callback/);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('records an attempt: voicemail script names the caller-ID area code; outcome is sent to the core', async () => {
+    const user = userEvent.setup();
+    host.handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }));
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    expect(screen.getByTestId('voicemail-script').textContent).toMatch(/202 area code/);
+    const record = screen.getByRole('button', { name: 'Record outcome' });
+    expect(record).toHaveProperty('disabled', true);
+    await user.click(screen.getByLabelText('No answer — message left'));
+    await user.click(record);
+    await waitFor(() =>
+      expect(host.callsTo('callback.recordAttempt')).toEqual([
+        { callbackId: 'cb-7', numberDialed: '+13125550142', outcome: 'no-answer-message-left' },
+      ]),
+    );
+  });
+
+  it('goes to the lock screen when the core locks, and back after unlocking', async () => {
+    const user = userEvent.setup();
+    host.handle('session.unlock', ({ password }) =>
+      password === 'demo-password-3' ? ok(SIGNED_IN) : { ok: false, error: { code: 'x', message: 'no' } },
+    );
+    await signIn(user);
+    act(() => host.emit('lock', { locked: true }));
+    expect(await screen.findByRole('heading', { name: 'Screen locked' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Worklist' })).toBeNull();
+    await user.type(screen.getByLabelText('Password'), 'demo-password-3');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
+  });
+
+  it('shows offline state, pending changes and first-sync progress from host events', async () => {
+    const user = userEvent.setup();
+    await signIn(user);
+    act(() =>
+      host.emit('connection', {
+        ...ONLINE,
+        state: 'offline',
+        pending: 3,
+        firstSync: { done: 40, total: 100 },
+      }),
+    );
+    expect(screen.getByTestId('connection-state').textContent).toMatch(/Offline/);
+    expect(screen.getByTestId('pending-count').textContent).toBe('3 changes waiting to sync');
+    expect(screen.getByText('40% downloaded')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sync now' })).toBeTruthy();
+  });
+});
