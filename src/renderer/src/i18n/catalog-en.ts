@@ -21,6 +21,15 @@ export const en = {
     retry: 'Try again',
   },
   roles: { tier1: 'Tier 1', tier2: 'Tier 2', lead: 'Team lead', admin: 'Administrator' },
+  presence: {
+    label: 'My status',
+    statuses: {
+      available: 'Available',
+      'on-call': 'On a call',
+      'after-call': 'After-call work',
+      break: 'Break',
+    },
+  },
   languages: { en: 'English', es: 'Spanish' },
   nav: {
     worklist: 'Worklist',
@@ -143,6 +152,7 @@ export const en = {
       appointment: 'Start an appointment request',
       back: 'Close a dialog or go back to the worklist',
       lock: 'Lock the screen',
+      supervisor: 'Open the supervisor view (team leads)',
     },
   },
   callback: {

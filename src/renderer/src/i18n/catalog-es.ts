@@ -18,6 +18,15 @@ export const es: Messages = {
     retry: 'Intentar de nuevo',
   },
   roles: { tier1: 'Nivel 1', tier2: 'Nivel 2', lead: 'Supervisor de equipo', admin: 'Administrador' },
+  presence: {
+    label: 'Mi estado',
+    statuses: {
+      available: 'Disponible',
+      'on-call': 'En una llamada',
+      'after-call': 'Trabajo posterior a la llamada',
+      break: 'Descanso',
+    },
+  },
   languages: { en: 'Inglés', es: 'Español' },
   nav: {
     worklist: 'Lista de trabajo',
@@ -146,6 +155,7 @@ export const es: Messages = {
       appointment: 'Empezar una solicitud de cita',
       back: 'Cerrar un diálogo o volver a la lista de trabajo',
       lock: 'Bloquear la pantalla',
+      supervisor: 'Abrir la vista de supervisión (supervisores de equipo)',
     },
   },
   callback: {

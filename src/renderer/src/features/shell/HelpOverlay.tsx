@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
+import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 
 /** Every shortcut in one place; `?` toggles it, Escape closes it and focus returns where it was. */
 export const SHORTCUTS: ReadonlyArray<{
   keys: string[];
   id: keyof ReturnType<typeof useT>['shortcuts']['keys'];
+  leadOnly?: boolean;
 }> = [
   { keys: ['?'], id: 'help' },
   { keys: ['/'], id: 'search' },
@@ -21,12 +23,14 @@ export const SHORTCUTS: ReadonlyArray<{
   { keys: ['a'], id: 'appointment' },
   { keys: ['Esc'], id: 'back' },
   { keys: ['l'], id: 'lock' },
+  { keys: ['s'], id: 'supervisor', leadOnly: true },
 ];
 
 export function HelpOverlay() {
   const t = useT();
   const open = useUiStore((s) => s.helpOpen);
   const setOpen = useUiStore((s) => s.setHelpOpen);
+  const isLead = useSessionStore((s) => s.session?.user?.role === 'lead');
   const closeRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<Element | null>(null);
 
@@ -64,7 +68,7 @@ export function HelpOverlay() {
         <p>{t.shortcuts.intro}</p>
         <table className="shortcut-table">
           <tbody>
-            {SHORTCUTS.map((s) => (
+            {SHORTCUTS.filter((s) => !s.leadOnly || isLead).map((s) => (
               <tr key={s.id}>
                 <th scope="row">
                   {s.keys.map((k, i) => (

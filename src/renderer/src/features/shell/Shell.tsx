@@ -12,6 +12,7 @@ import { useIdleLock } from '../lock/use-idle-lock';
 import { isTyping, Worklist } from '../worklist/Worklist';
 import { HelpOverlay } from './HelpOverlay';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PresenceSwitch } from './PresenceSwitch';
 import { Rejections } from './Rejections';
 import { StatusBar } from './StatusBar';
 import { SupervisorScreen } from '../supervisor/SupervisorScreen';
@@ -132,6 +133,7 @@ export function Shell() {
         </nav>
         <div className="banner-tools">
           {user ? <span className="user">{t.app.signedInAs(user.name, t.roles[user.role])}</span> : null}
+          {user?.role === 'admin' ? null : <PresenceSwitch />}
           <LanguageSwitch />
           <button type="button" onClick={() => useUiStore.getState().setHelpOpen(true)}>
             {t.app.help} <kbd aria-hidden="true">?</kbd>
