@@ -105,6 +105,8 @@ export class SyncEngine {
   /** Disconnects and stops reconnecting (sign-out, session end, shutdown). */
   stop(nextState: ConnectionStateName = 'signed-out'): void {
     this.stopped = true;
+    // Presence belongs to the session that set it: the next user starts without one.
+    this.presence = undefined;
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
     this.retryAt = null;

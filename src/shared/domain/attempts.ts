@@ -177,7 +177,14 @@ export function checkAttemptAllowed(
     );
   }
   const closed = closedReasonAt(now, policy);
-  if (closed) return err('attempt.outside_hours', `Callbacks can't be made now: ${closed.message}.`);
+  if (closed) {
+    const opens = nextOpening(now, policy);
+    const zone = zoneAbbreviation(opens, policy.callbackHours.timeZone);
+    return err(
+      'attempt.outside_hours',
+      `Callbacks can't be made now: ${closed.message}. Callback hours open again ${describeInstant(opens, policy.callbackHours.timeZone)} ${zone}.`,
+    );
+  }
   if (plan.timing === 'too-early') {
     const zone = zoneAbbreviation(plan.window.earliest, policy.callbackHours.timeZone);
     const when = `${describeInstant(plan.window.earliest, policy.callbackHours.timeZone)} ${zone}`;

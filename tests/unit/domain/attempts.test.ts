@@ -97,7 +97,11 @@ describe('attempt policy', () => {
     });
     expect(checkAttemptAllowed(callback([]), ny('2026-11-30 19:00'), policy)).toMatchObject({
       ok: false,
-      error: { code: 'attempt.outside_hours' },
+      error: {
+        code: 'attempt.outside_hours',
+        message:
+          "Callbacks can't be made now: 19:00 EST is after callback hours (07:00–18:30 EST). Callback hours open again Tue 2026-12-01 07:00 EST.",
+      },
     });
     const two = callback([attempt(first), attempt(first + 70 * MIN, 'busy')]);
     const refused = checkAttemptAllowed(two, first + 200 * MIN, policy);

@@ -1,4 +1,4 @@
-import { attemptPlan } from '../../../shared/domain/attempts';
+import { attemptPlan, checkAttemptAllowed } from '../../../shared/domain/attempts';
 import type { Policy } from '../../../shared/domain/policy';
 import { suggestNumber } from '../../../shared/domain/phones/suggest-number';
 import { err, ok, type Result } from '../../../shared/domain/result';
@@ -55,6 +55,11 @@ export function callbackDetail(
   const permissions = {} as CallbackDetail['permissions'];
   for (const action of CALLBACK_ACTIONS)
     permissions[action] = permission(store, ACTIONS[action], callbackId, ctx);
+  // Say it before the agent dials, not after: too early, outside callback hours, none left.
+  if (permissions.recordAttempt.allowed && callback.status === 'open') {
+    const timing = checkAttemptAllowed(callback, now, policy);
+    if (!timing.ok) permissions.recordAttempt = { allowed: false, reason: timing.error.message };
+  }
   return ok({
     callback,
     customer,
