@@ -12,6 +12,14 @@ export const serverConfigSchema = z.object({
     .max(65535, 'port must be 0–65535')
     .default(DEFAULT_SERVER_PORT),
   dataDir: z.string().min(1).default('.data/server'),
+  /**
+   * Seed demo users (published passwords) and demo rows into an empty database.
+   * Absent = only when the host is a loopback address (decided by startServer).
+   */
+  demo: z
+    .enum(['true', 'false'], { message: 'demo must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
   /** Demo rows seeded into an empty database (0 = users only). */
   demoRows: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   demoSeed: z.coerce.number().int().min(0).default(20_240_101),
@@ -33,6 +41,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--host': 'host',
   '--port': 'port',
   '--data': 'dataDir',
+  '--demo': 'demo',
   '--rows': 'demoRows',
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
@@ -44,6 +53,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_HOST: 'host',
   AGENT_DESK_PORT: 'port',
   AGENT_DESK_DATA: 'dataDir',
+  AGENT_DESK_DEMO: 'demo',
   AGENT_DESK_DEMO_ROWS: 'demoRows',
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
@@ -52,7 +62,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_LOG_LEVEL: 'logLevel',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -5,7 +5,7 @@ import { parseServerConfig } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
 
-/** `npm run server`: parse flags/env, start, print the demo sign-ins, stop cleanly on SIGINT/SIGTERM. */
+/** `npm run server`: parse flags/env, start, print the demo sign-ins (demo mode only), stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = parseServerConfig(process.argv.slice(2), process.env);
   if (!config.ok) {
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     }
     policy = parsed.value;
   }
-  const { host, port, dataDir, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
   const server = await startServer({
     host,
     port,
@@ -36,14 +36,19 @@ async function main(): Promise<void> {
     demoRows,
     demoSeed,
     logLevel,
+    ...(demo !== undefined ? { demo } : {}),
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
   });
   console.log(`\nAgent Desk sync server on ${server.url} (data: ${dataDir})`);
-  console.log('Demo sign-ins (LOCAL USE ONLY):');
-  for (const u of DEMO_USERS)
-    console.log(`  ${u.username.padEnd(14)} ${u.password}   ${u.role.padEnd(6)} team ${u.team}`);
+  if (server.demo) {
+    console.log('Demo sign-ins (LOCAL USE ONLY):');
+    for (const u of DEMO_USERS)
+      console.log(`  ${u.username.padEnd(14)} ${u.password}   ${u.role.padEnd(6)} team ${u.team}`);
+  } else {
+    console.log('Demo mode is off (--demo false, or a non-loopback host): no demo users or rows are seeded.');
+  }
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

@@ -19,6 +19,11 @@ export interface StartOptions {
   host?: string;
   /** 0 = an ephemeral port (tests). */
   port?: number;
+  /**
+   * Seed demo users (published passwords) and demo rows into an empty database.
+   * Default: only when `host` is a loopback address (isLoopbackHost).
+   */
+  demo?: boolean;
   demoRows?: number;
   demoSeed?: number;
   /** Script files the seed publishes into an empty database (validated at start); none when absent. */
@@ -40,6 +45,8 @@ export interface RunningServer {
   log: Logger;
   metrics: Metrics;
   seeded: boolean;
+  /** Whether demo users and rows were allowed (they are seeded only into an empty database). */
+  demo: boolean;
   sync: SyncServer;
   supervisor: SupervisorService;
   close(): Promise<void>;
@@ -47,6 +54,13 @@ export interface RunningServer {
 
 const DATABASE_FILE = 'agent-desk.sqlite';
 const SECRET_FILE = 'session-secret';
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** A host only this machine can reach: the one case where demo accounts with published passwords are safe. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.trim().toLowerCase());
+}
 
 /** The secret from config, else the one generated into the data folder on first start (mode 0600). */
 function loadSecret(dataDir: string, configured: string | undefined): string {
@@ -78,7 +92,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.destroy();
     throw new Error(scripts.error.message);
   }
+  const host = options.host ?? '127.0.0.1';
+  const demo = options.demo ?? isLoopbackHost(host);
   const seeded = await seedIfEmpty(db, {
+    demo,
     rows: options.demoRows ?? 3000,
     seed: options.demoSeed ?? 20_240_101,
     now: clock(),
@@ -113,11 +130,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sessionSweepMs: options.sessionSweepMs,
   });
   holder.supervisor = supervisor;
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  log.info({ url, seeded }, 'agent desk sync server listening');
+  log.info({ url, seeded, demo }, 'agent desk sync server listening');
   let closed = false;
   const running: RunningServer = {
     url,
@@ -126,6 +142,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     metrics,
     seeded,
+    demo,
     sync,
     supervisor,
     close: async () => {

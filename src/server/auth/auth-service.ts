@@ -47,27 +47,32 @@ export class AuthService {
         `Too many failed sign-ins; this account is locked for ${minutes} more minute(s).`,
       );
     }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      // A lock that has run out starts a fresh count.
-      const previous = user.lockedUntil !== null ? 0 : user.failedSignIns;
-      const failed = previous + 1;
-      const locks = failed >= maxFailedSignIns;
-      await recordSignInFailure(
-        this.db,
-        user.profile.id,
-        locks ? 0 : failed,
-        locks ? now + lockoutMinutes * MINUTE_MS : null,
-      );
-      if (locks) {
+    const passwordRight = await verifyPassword(password, user.passwordHash);
+    // A disabled account gets the same answer whatever the password, so it never confirms a guess.
+    if (!user.profile.active)
+      return err('auth.account_disabled', 'This account is disabled; ask an administrator.');
+    if (!passwordRight) {
+      const lockedUntil = await recordSignInFailure(this.db, user.profile.id, {
+        now,
+        maxFailedSignIns,
+        lockUntil: now + lockoutMinutes * MINUTE_MS,
+      });
+      if (lockedUntil !== null && lockedUntil > now) {
         return err(
           'auth.locked',
-          `Too many failed sign-ins; this account is locked for ${lockoutMinutes} minutes.`,
+          `Too many failed sign-ins; this account is locked for ${Math.ceil((lockedUntil - now) / MINUTE_MS)} more minute(s).`,
         );
       }
       return err(INVALID, 'The user name or password is not correct.');
     }
-    if (!user.profile.active)
-      return err('auth.account_disabled', 'This account is disabled; ask an administrator.');
+    // Parallel wrong guesses may have locked the account while scrypt ran.
+    const latest = await findUserByUsername(this.db, username);
+    if (latest?.lockedUntil != null && latest.lockedUntil > now) {
+      return err(
+        'auth.locked',
+        `Too many failed sign-ins; this account is locked for ${Math.ceil((latest.lockedUntil - now) / MINUTE_MS)} more minute(s).`,
+      );
+    }
     await clearSignInFailures(this.db, user.profile.id);
     const sessionId = randomUUID();
     const expiresAt = now + sessionHours * HOUR_MS;

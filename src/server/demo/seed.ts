@@ -3,7 +3,7 @@ import type { RowWrite } from '../../shared/sync/mutator';
 import type { RowData } from '../../shared/sync/rows';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../storage/database';
-import { writeRows } from '../storage/row-store';
+import { currentVersion, writeRows } from '../storage/row-store';
 import { insertUser } from '../storage/users';
 import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
 import { scriptRowId } from '../../shared/sync/rows/script';
@@ -14,28 +14,24 @@ import { DEMO_USERS } from './demo-users';
 const BATCH = 1000;
 
 /**
- * Seeds demo users and data, only into an empty database (no users yet): a
- * restart never duplicates or overwrites anything. Returns whether it seeded.
+ * Seeds an empty database (nothing ever written): the starter scripts, and with
+ * `demo` the demo users and rows. A restart never duplicates or overwrites
+ * anything. Returns whether it seeded.
  */
 export async function seedIfEmpty(
   db: Db,
-  options: { rows: number; seed: number; now: number; policy: Policy; scripts?: readonly ScriptFile[] },
+  options: {
+    /** Demo users (published passwords) and rows: only for a local demo server. */
+    demo: boolean;
+    rows: number;
+    seed: number;
+    now: number;
+    policy: Policy;
+    scripts?: readonly ScriptFile[];
+  },
 ): Promise<boolean> {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
-  await db.transaction().execute(async (trx) => {
-    for (const [i, user] of DEMO_USERS.entries()) {
-      await insertUser(trx, {
-        id: user.id,
-        username: user.username,
-        name: user.name,
-        role: user.role,
-        team: user.team,
-        passwordHash: hashes[i] as string,
-      });
-    }
-  });
+  if ((await currentVersion(db)) > 0) return false;
+  if (options.demo) await seedDemoUsers(db);
   // The starter scripts (resources/scripts), already validated by loadScriptFiles.
   const scriptWrites: RowWrite[] = (options.scripts ?? []).map((s) => ({
     table: 'scripts',
@@ -49,9 +45,25 @@ export async function seedIfEmpty(
       publishedAt: options.now,
     },
   }));
-  const writes = [...scriptWrites, ...(options.rows > 0 ? generateDemoData(options) : [])];
+  const writes = [...scriptWrites, ...(options.demo && options.rows > 0 ? generateDemoData(options) : [])];
   for (let i = 0; i < writes.length; i += BATCH) {
     await db.transaction().execute((trx) => writeRows(trx, writes.slice(i, i + BATCH)));
   }
-  return true;
+  return writes.length > 0 || options.demo;
+}
+
+async function seedDemoUsers(db: Db): Promise<void> {
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  await db.transaction().execute(async (trx) => {
+    for (const [i, user] of DEMO_USERS.entries()) {
+      await insertUser(trx, {
+        id: user.id,
+        username: user.username,
+        name: user.name,
+        role: user.role,
+        team: user.team,
+        passwordHash: hashes[i] as string,
+      });
+    }
+  });
 }

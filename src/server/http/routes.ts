@@ -15,7 +15,14 @@ import { hashPassword } from '../auth/passwords';
 import type { Metrics } from '../metrics';
 import type { Db } from '../storage/database';
 import { readRows, writeRows } from '../storage/row-store';
-import { findUserById, findUserByUsername, insertUser, listUsers, updateUserProfile } from '../storage/users';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  revokeUserSessions,
+  updateUserProfile,
+} from '../storage/users';
 import { checkScriptForPublishing } from '../scripts/check-script';
 import type { SyncServer } from '../sync/socket-server';
 
@@ -221,7 +228,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       });
       return v;
     });
-    deps.sync().poke([body.team], version);
+    deps.sync().poke([body.team], version, { usersChanged: true });
     return reply.code(201).send({ ok: true, value: { id } });
   });
 
@@ -238,8 +245,10 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const { version: _v, ...current } = existing.profile;
     const profile = { ...current, ...changes };
     const passwordHash = password ? await hashPassword(password) : undefined;
-    const version = await db.transaction().execute(async (trx) => {
+    const { version, revoked } = await db.transaction().execute(async (trx) => {
       const v = await updateUserProfile(trx, params.id, profile, passwordHash);
+      // A reset password must lock out whoever held the old one: every session of the user ends.
+      const sessions = passwordHash ? await revokeUserSessions(trx, params.id, deps.clock()) : [];
       await appendAudit(trx, {
         at: deps.clock(),
         actorId: admin.user.id,
@@ -248,11 +257,17 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
         entityId: params.id,
         sourceIp: request.ip,
         outcome: 'ok',
-        detail: { fields: Object.keys(body) },
+        detail: { fields: Object.keys(body), sessionsRevoked: sessions.length },
       });
-      return v;
+      return { version: v, revoked: sessions };
     });
-    deps.sync().poke(new Set([existing.profile.team, profile.team]), version);
+    for (const sessionId of revoked) {
+      deps.sync().endSession(sessionId, {
+        code: 'auth.signed_out',
+        message: 'Your password was reset by an administrator; sign in again with the new password.',
+      });
+    }
+    deps.sync().poke(new Set([existing.profile.team, profile.team]), version, { usersChanged: true });
     return { ok: true, value: { ...profile, version } };
   });
 

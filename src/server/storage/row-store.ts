@@ -73,8 +73,10 @@ export async function writeRows(
 }
 
 export interface PullScope {
-  /** null = every team (admins). */
-  team: string | null;
+  /** Rows of this team and global rows. */
+  team: string;
+  /** Tables delivered whatever the row's team (admins: users). */
+  everyTeam?: readonly TableName[];
 }
 
 /**
@@ -95,7 +97,7 @@ export async function pullPage(
       .where('version', '>', cursor)
       .orderBy('version')
       .limit(limit + 1);
-    if (scope.team !== null) query = query.where('team', 'in', [scope.team, GLOBAL_TEAM]);
+    if (!scope.everyTeam?.includes(table)) query = query.where('team', 'in', [scope.team, GLOBAL_TEAM]);
     for (const r of await query.execute()) {
       candidates.push({
         table,

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Role, UserRow } from '../../shared/sync/rows/user';
 import { userRowSchema } from '../../shared/sync/rows/user';
 import { allocateVersions } from './row-store';
@@ -95,17 +95,32 @@ export async function updateUserProfile(
   return version;
 }
 
+/**
+ * Counts one failed sign-in in a single statement (parallel guesses cannot lose
+ * counts) and locks the account when the count reaches `maxFailedSignIns`. A lock
+ * that has run out starts a fresh count; a running lock is kept, not extended.
+ * Returns the account's lockedUntil after the update.
+ */
 export async function recordSignInFailure(
   db: Executor,
   id: string,
-  failed: number,
-  lockedUntil: number | null,
-): Promise<void> {
-  await db
+  rule: { now: number; maxFailedSignIns: number; lockUntil: number },
+): Promise<number | null> {
+  const expired = sql<boolean>`locked_until is not null and locked_until <= ${rule.now}`;
+  const running = sql<boolean>`locked_until is not null and locked_until > ${rule.now}`;
+  const count = sql<number>`case when ${expired} then 1 else failed_sign_ins + 1 end`;
+  const row = await db
     .updateTable('users')
-    .set({ failed_sign_ins: failed, locked_until: lockedUntil })
+    .set({
+      failed_sign_ins: count,
+      locked_until: sql<
+        number | null
+      >`case when ${running} then locked_until when ${count} >= ${rule.maxFailedSignIns} then ${rule.lockUntil} else null end`,
+    })
     .where('id', '=', id)
-    .execute();
+    .returning(['failed_sign_ins', 'locked_until'])
+    .executeTakeFirst();
+  return row?.locked_until ?? null;
 }
 
 export async function clearSignInFailures(db: Executor, id: string): Promise<void> {
@@ -114,4 +129,16 @@ export async function clearSignInFailures(db: Executor, id: string): Promise<voi
     .set({ failed_sign_ins: 0, locked_until: null })
     .where('id', '=', id)
     .execute();
+}
+
+/** Signs out every live session of a user (password reset). Returns their ids so live sockets can be closed. */
+export async function revokeUserSessions(trx: Executor, userId: string, now: number): Promise<string[]> {
+  const rows = await trx
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { PullRequest, PullResponse, SessionUser } from '../../shared/sync/protocol';
 import { LIMITS } from '../../shared/sync/protocol';
-import { PII_TABLES } from '../../shared/sync/rows';
+import { GLOBAL_TEAM, PII_TABLES } from '../../shared/sync/rows';
 import { appendAudit } from '../audit';
 import type { Db } from '../storage/database';
-import { currentVersion, pullPage } from '../storage/row-store';
+import { currentVersion, pullPage, type PullScope } from '../storage/row-store';
 
 export interface PullContext {
   user: SessionUser;
@@ -14,7 +14,9 @@ export interface PullContext {
 }
 
 /**
- * One page of changes in the user's scope (team; admins: all). Delivering
+ * One page of changes in the user's scope: their team and global rows. Admins
+ * manage users and scripts, not customers (least privilege): they get global rows
+ * and every team's users, no customer data. Delivering
  * customer-bearing rows is a "view": audited once per pull with ids, not text.
  */
 export async function servePull(db: Db, ctx: PullContext, req: PullRequest): Promise<Result<PullResponse>> {
@@ -27,7 +29,7 @@ export async function servePull(db: Db, ctx: PullContext, req: PullRequest): Pro
         `This desktop has seen version ${req.cursor} but the server is at ${latest}; the server data was reset — start a fresh sync from cursor 0.`,
       );
     }
-    const scope = { team: ctx.user.role === 'admin' ? null : ctx.user.team };
+    const scope = pullScope(ctx.user);
     const page = await pullPage(trx, scope, req.cursor, limit);
     const client = await trx
       .selectFrom('clients')
@@ -56,4 +58,9 @@ export async function servePull(db: Db, ctx: PullContext, req: PullRequest): Pro
       more: page.more,
     });
   });
+}
+
+/** What a user may pull (see servePull). */
+export function pullScope(user: SessionUser): PullScope {
+  return user.role === 'admin' ? { team: GLOBAL_TEAM, everyTeam: ['users'] } : { team: user.team };
 }

@@ -49,6 +49,7 @@ export interface SyncServerDeps {
   onRowsChanged?: (teams: readonly string[]) => void;
 }
 
+/** Admins pull every team's users (and nothing else of a team): they hear about user changes only. */
 const ADMIN_ROOM = 'admins';
 const teamRoom = (team: string) => `team:${team}`;
 const sessionRoom = (sid: string) => `session:${sid}`;
@@ -66,8 +67,11 @@ function handshakeError(code: string, message: string): Error & { data: DomainEr
 
 export interface SyncServer {
   io: Server;
-  /** Tell clients in scope of these teams that something changed. */
-  poke(teams: Iterable<string>, version: number | undefined): void;
+  /**
+   * Tell clients in scope of these teams that something changed. Admins hear only
+   * about user changes (`usersChanged`) and global rows, the only rows they pull.
+   */
+  poke(teams: Iterable<string>, version: number | undefined, options?: { usersChanged?: boolean }): void;
   /** Close every socket of a session (sign-out) with the reason. */
   endSession(sessionId: string, error: DomainError): void;
   close(): Promise<void>;
@@ -81,7 +85,11 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     cors: { origin: false },
   });
 
-  const poke = (teams: Iterable<string>, version: number | undefined) => {
+  const poke = (
+    teams: Iterable<string>,
+    version: number | undefined,
+    options?: { usersChanged?: boolean },
+  ) => {
     const all = [...teams];
     if (all.length === 0) return;
     deps.onRowsChanged?.(all);
@@ -90,7 +98,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
       io.emit(EVENTS.poke, payload);
       return;
     }
-    io.to([...all.map(teamRoom), ADMIN_ROOM]).emit(EVENTS.poke, payload);
+    io.to([...all.map(teamRoom), ...(options?.usersChanged ? [ADMIN_ROOM] : [])]).emit(EVENTS.poke, payload);
   };
 
   const endSession = (sessionId: string, error: DomainError) => {

@@ -27,7 +27,10 @@ export function requireRole(actor: Actor, roles: readonly Role[], action: string
   return forbidden(`Only ${who} can ${action}.`);
 }
 
-/** The access scope: a row is visible to its team, to everyone when global, and to admins. */
-export function inScope(actor: Pick<Actor, 'role' | 'team'>, rowTeam: string): boolean {
-  return actor.role === 'admin' || rowTeam === GLOBAL_TEAM || rowTeam === actor.team;
+/**
+ * The access scope: a row is visible to its team and, when global, to everyone.
+ * Admins get no exception: they manage users and scripts, not customers.
+ */
+export function inScope(actor: Pick<Actor, 'team'>, rowTeam: string): boolean {
+  return rowTeam === GLOBAL_TEAM || rowTeam === actor.team;
 }

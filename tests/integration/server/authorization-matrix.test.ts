@@ -16,7 +16,7 @@ type RoleName = keyof typeof USERS;
 const ALLOWED: Record<string, RoleName[]> = {
   'customer.upsert@1': ['tier1', 'tier2', 'lead'],
   'inquiry.create@1': ['tier1', 'tier2', 'lead'],
-  'inquiry.record-outcome@1': ['tier1', 'tier2', 'lead'],
+  'inquiry.record-outcome@1': ['tier1', 'tier2', 'lead'], // on a Tier 1 inquiry
   'callback.claim@1': ['tier2', 'lead'], // on a Tier 2 callback
   'callback.release@1': ['tier1', 'tier2', 'lead'],
   'callback.reassign@1': ['lead'],
@@ -29,6 +29,16 @@ const ALLOWED: Record<string, RoleName[]> = {
   'service-request.create@1': ['tier1', 'tier2', 'lead'],
   'presence.set@1': ['tier1', 'tier2', 'lead', 'admin'],
 };
+
+/** Mutations whose rule depends on the row: who may run them on a Tier 2 row. */
+const ALLOWED_ON_TIER2: Record<string, RoleName[]> = {
+  'inquiry.record-outcome@1': ['tier2', 'lead'],
+};
+
+/** A refused mutation: admins touch no team's rows (out of scope) and do no case work (forbidden). */
+function refusal(role: RoleName) {
+  return role === 'admin' ? expect.stringMatching(/^(auth\.forbidden|row\.out_of_scope)$/) : 'auth.forbidden';
+}
 
 function argsFor(name: string, role: RoleName, userId: string): unknown {
   const s = role;
@@ -142,6 +152,7 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
           table: 'inquiries',
           row: inquiry(`inq-${role}`, 'alpha', 'cu-1'),
         },
+        { table: 'inquiries', row: { ...inquiry(`inq2-${role}`, 'alpha', 'cu-1'), tier: 2 } },
       ]);
     }
   });
@@ -163,21 +174,55 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
         expect({ name, role, status: r?.status, code: r?.error?.code }).toEqual(
           allowed
             ? { name, role, status: 'applied', code: undefined }
-            : { name, role, status: 'rejected', code: 'auth.forbidden' },
+            : { name, role, status: 'rejected', code: refusal(role) },
+        );
+      }
+      agent.socket.close();
+    });
+
+    it(`enforces the Tier 2 row rules for ${role}`, async () => {
+      const [username, password] = USERS[role];
+      const agent = await connectAgent(t.server, username, password);
+      const args: Record<string, unknown> = {
+        'inquiry.record-outcome@1': {
+          inquiryId: `inq2-${role}`,
+          outcome: 'resolved',
+          script: null,
+          callbackId: null,
+          urgency: null,
+        },
+      };
+      for (const [name, roles] of Object.entries(ALLOWED_ON_TIER2)) {
+        const result = await agent.push({ name, args: args[name] });
+        if (!result.ok) throw new Error(result.error.message);
+        const r = result.value.results[0];
+        expect({ name, role, status: r?.status, code: r?.error?.code }).toEqual(
+          roles.includes(role)
+            ? { name, role, status: 'applied', code: undefined }
+            : { name, role, status: 'rejected', code: refusal(role) },
         );
       }
       agent.socket.close();
     });
   }
 
-  it("never delivers another team's rows; admins see every team", async () => {
+  it("never delivers another team's rows; admins get users and global rows, no customer data", async () => {
     const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
     const rows = (await bruno.pullAll(0)).rows;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect((row.data as { team: string }).team).toMatch(/^(bravo|\*)$/);
     const admin = await connectAgent(t.server, 'admin.grace', 'demo-password-7');
-    const teams = new Set((await admin.pullAll(0)).rows.map((r) => (r.data as { team: string }).team));
-    expect(teams.has('alpha') && teams.has('bravo')).toBe(true);
+    const adminRows = (await admin.pullAll(0)).rows;
+    const users = adminRows.filter((r) => r.table === 'users');
+    expect(new Set(users.map((r) => (r.data as { team: string }).team))).toEqual(
+      new Set(['alpha', 'bravo', 'it']),
+    );
+    for (const row of adminRows.filter((r) => r.table !== 'users'))
+      expect({ table: row.table, team: (row.data as { team: string }).team }).toEqual({
+        table: row.table,
+        team: '*',
+      });
+    expect(adminRows.some((r) => r.table === 'customers' || r.table === 'callbacks')).toBe(false);
     bruno.socket.close();
     admin.socket.close();
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dueAt, urgencySchema } from '../../domain/sla';
 import { err, ok } from '../../domain/result';
-import { AGENT_ROLES, requireRole } from '../authorization';
+import { AGENT_ROLES, TIER2_ROLES, requireRole } from '../authorization';
 import { defineMutator, getRow, put, withoutVersion, type RowWrite } from '../mutator';
 import { idSchema } from '../rows/common';
 import { INQUIRY_OUTCOMES, scriptProgressSchema, type InquiryOutcome } from '../rows/inquiry';
@@ -31,7 +31,13 @@ export const recordInquiryOutcome = defineMutator({
     { table: 'inquiries', id: args.inquiryId },
     ...(args.callbackId ? [{ table: 'callbacks' as const, id: args.callbackId }] : []),
   ],
-  authorize: (actor) => requireRole(actor, AGENT_ROLES, 'complete inquiries'),
+  authorize(actor, args, rows) {
+    const role = requireRole(actor, AGENT_ROLES, 'complete inquiries');
+    if (!role.ok) return role;
+    if (getRow(rows, 'inquiries', args.inquiryId)?.tier === 2)
+      return requireRole(actor, TIER2_ROLES, 'complete Tier 2 inquiries');
+    return ok(undefined);
+  },
   apply(rows, args, ctx) {
     const inquiry = getRow(rows, 'inquiries', args.inquiryId);
     if (!inquiry) return err('inquiry.not_found', 'This inquiry does not exist or is not on your team.');

@@ -42,7 +42,14 @@ export type RowData<T extends TableName> = Omit<RowOf<T>, 'version'>;
 export type AnyRow = RowOf<TableName>;
 
 /** Tables whose rows carry customer information: delivering them is an audited "view". */
-export const PII_TABLES: readonly TableName[] = ['customers', 'inquiries', 'callbacks', 'expedite_requests'];
+export const PII_TABLES: readonly TableName[] = [
+  'customers',
+  'inquiries',
+  'callbacks',
+  'expedite_requests',
+  'appointment_requests',
+  'service_requests',
+];
 
 export function isTableName(value: string): value is TableName {
   return Object.hasOwn(ROW_SCHEMAS, value);
