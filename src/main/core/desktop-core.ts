@@ -38,6 +38,7 @@ import { IdleLock } from './idle-lock';
 import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
 import { checkVerifier, makeVerifier } from './password-verifier';
+import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 import { callbackDetail } from './queries/callback-detail';
 import { getScript, listScripts } from './queries/scripts';
 import { queryWorklist } from './queries/worklist';
@@ -97,6 +98,7 @@ export class DesktopCore {
     this.newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     this.session = loadSession(store.meta, cipher);
+    upgradeUnlockVerifier(store.meta, cipher);
     store.setPolicy(this.policy());
     this.idle = new IdleLock(() => this.idleLockMinutes(), this.clock);
     this.engine = new SyncEngine({
@@ -231,7 +233,8 @@ export class DesktopCore {
     this.store.db.transaction(() => {
       saveSession(this.store.meta, this.cipher, this.session as StoredSession);
       this.store.meta.set(META_KEYS.userId, value.user.id);
-      this.store.meta.set(META_KEYS.unlockVerifier, makeVerifier(args.password));
+      saveUnlockVerifier(this.store.meta, this.cipher, makeVerifier(args.password));
+      this.store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
     })();
     this.store.setPolicy(policy.value);
@@ -246,6 +249,19 @@ export class DesktopCore {
 
   async signOut(args: ParsedChannelArgs<'session.signOut'>): Promise<R<'session.signOut'>> {
     const pending = this.store.outbox.count();
+    // Whoever sits at a locked desk may not be its agent: they must not throw away the agent's work.
+    if (this.idle.isLocked && args.discardPending) {
+      return err(
+        'session.locked_discard',
+        'Unsynced changes cannot be discarded while Agent Desk is locked. Unlock it first.',
+      );
+    }
+    if (this.idle.isLocked && pending > 0) {
+      return err(
+        'session.locked_pending',
+        `${pending} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
+      );
+    }
     if (pending > 0 && !args.discardPending) {
       return err(
         'session.pending_changes',
@@ -286,14 +302,51 @@ export class DesktopCore {
   }
 
   unlock(args: ParsedChannelArgs<'session.unlock'>): R<'session.unlock'> {
-    const verifier = this.store.meta.get(META_KEYS.unlockVerifier);
+    const verifier = loadUnlockVerifier(this.store.meta, this.cipher);
     if (!verifier || !checkVerifier(args.password, verifier)) {
-      return err('session.wrong_password', 'That password is not right; try again.');
+      const failures = this.store.meta.getNumber(META_KEYS.unlockFailures, 0) + 1;
+      const allowed = this.policy().security.maxFailedSignIns;
+      if (failures >= allowed) {
+        this.forceSignOut();
+        return err(
+          'session.unlock_attempts_exceeded',
+          `${allowed} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
+        );
+      }
+      this.store.meta.set(META_KEYS.unlockFailures, String(failures));
+      return err(
+        'session.wrong_password',
+        `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
+      );
     }
+    this.store.meta.delete(META_KEYS.unlockFailures);
     this.idle.unlock();
     this.events.emit('lock', { locked: false });
     this.events.emit('session', this.sessionState());
     return ok(this.sessionState());
+  }
+
+  /**
+   * Too many wrong unlock passwords: end the session so only the server can let
+   * the agent back in. The outbox stays (encrypted) and is sent after the same
+   * agent signs in again; everything else the cache holds is dropped.
+   */
+  private forceSignOut(): void {
+    const token = this.session && !this.session.expired ? this.session.token : undefined;
+    this.engine.stop('signed-out');
+    if (token) {
+      void requestSignOut(this.options.serverUrl, token).catch(() => undefined);
+    }
+    this.session = undefined;
+    this.store.wipeKeepingOutbox();
+    this.store.setPolicy(DEFAULT_POLICY);
+    this.idle.unlock();
+    this.dueStates = new Map();
+    this.logger.warn('too many wrong unlock passwords; signed out, outbox kept');
+    this.events.emit('lock', { locked: false });
+    this.events.emit('session', this.sessionState());
+    this.events.emit('dataChanged', { tables: [...TABLE_NAMES] });
+    this.engine.announce();
   }
 
   activity(): R<'session.activity'> {

@@ -53,20 +53,36 @@ export function injectBridge(html: string): string {
   return html.replace('</head>', `  ${tag}\n  </head>`);
 }
 
+const META_CSP = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/i;
+
+/**
+ * index.html carries the Electron build's CSP (connect-src 'self' only). Two
+ * CSPs both apply, so the host swaps the meta for its own policy (the header's,
+ * which adds this port's WebSocket) rather than depending on how a browser reads
+ * 'self' for ws:.
+ */
+export function replaceMetaCsp(html: string, csp: string): string {
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
+  if (META_CSP.test(html)) return html.replace(META_CSP, tag);
+  return html.replace('<head>', `<head>\n    ${tag}`);
+}
+
 export interface StaticFile {
   status: number;
   type: string;
   body: Buffer | string;
 }
 
-export async function loadStaticFile(root: string, urlPath: string): Promise<StaticFile> {
+/** `csp`: the policy index.html's meta tag is set to (the same one the host sends as a header). */
+export async function loadStaticFile(root: string, urlPath: string, csp?: string): Promise<StaticFile> {
   const file = resolveStaticPath(root, urlPath);
   if (!file) return { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found' };
   try {
     const body = await readFile(file);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (file.endsWith(`${sep}index.html`) && file === resolve(root, 'index.html')) {
-      return { status: 200, type, body: injectBridge(body.toString('utf8')) };
+      const html = injectBridge(body.toString('utf8'));
+      return { status: 200, type, body: csp === undefined ? html : replaceMetaCsp(html, csp) };
     }
     return { status: 200, type, body };
   } catch {

@@ -33,6 +33,26 @@ export interface RunningWebHost {
 
 const MAX_MESSAGE_BYTES = 1_000_000;
 
+interface ClientMessage {
+  type?: unknown;
+  secret?: unknown;
+  id?: unknown;
+  channel?: unknown;
+  args?: unknown;
+}
+
+/** A frame → a plain JSON object, or undefined (`null`, arrays, strings, numbers, not JSON). */
+export function parseMessage(data: unknown): ClientMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(String(data));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return value as ClientMessage;
+}
+
 /**
  * The browser host: the built renderer over HTTP and the desktop core over a
  * WebSocket, both on 127.0.0.1 only. A socket must come from our own origin and
@@ -68,7 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       res.end(bridge);
       return;
     }
-    void loadStaticFile(options.rendererDir, path).then((file) => {
+    void loadStaticFile(options.rendererDir, path, webHostCsp(port)).then((file) => {
       res.writeHead(file.status, { 'content-type': file.type, ...security });
       res.end(req.method === 'HEAD' ? undefined : file.body);
     });
@@ -104,12 +124,26 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       clearTimeout(helloTimer);
       unsubscribe();
     });
+    // Without this listener a bad frame (over maxPayload, invalid UTF-8, bad opcode) is an
+    // unhandled 'error' event and takes the whole host down; it only ends this socket.
+    ws.on('error', (error) => {
+      logger.warn('web host: socket error; closing it', { error: error.message });
+      ws.terminate();
+    });
     ws.on('message', (data) => {
-      let msg: { type?: unknown; secret?: unknown; id?: unknown; channel?: unknown; args?: unknown };
       try {
-        msg = JSON.parse(String(data)) as typeof msg;
-      } catch {
-        ws.close(1003, 'Messages must be JSON.');
+        handle(data);
+      } catch (error) {
+        logger.error('web host: message handler failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        ws.close(1011, 'The desktop could not handle that message.');
+      }
+    });
+    const handle = (data: unknown) => {
+      const msg = parseMessage(data);
+      if (!msg) {
+        ws.close(1003, 'Messages must be JSON objects.');
         return;
       }
       if (!authed) {
@@ -133,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       void dispatchIpc(handlers, options.core, msg.channel, msg.args, logger).then((result) =>
         send({ type: 'result', id, result }),
       );
-    });
+    };
   };
 
   await new Promise<void>((resolve, reject) => {

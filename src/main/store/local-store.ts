@@ -55,7 +55,7 @@ export class LocalStore {
 
   constructor(
     readonly db: BetterSqlite3.Database,
-    cipher: PiiCipher,
+    private readonly cipher: PiiCipher,
     policy: Policy,
   ) {
     this.policy = policy;
@@ -192,6 +192,7 @@ export class LocalStore {
         this.outbox.remove(r.id);
         this.stmts.addRejection.run({
           ...rejection,
+          message: this.cipher.encrypt(rejection.message, rejectionPlace(rejection.mutationId)),
           subjectTable: rejection.subject?.table ?? null,
           subjectId: rejection.subject?.id ?? null,
         });
@@ -248,10 +249,19 @@ export class LocalStore {
       mutationId: r.mutation_id,
       name: r.name,
       code: r.code,
-      message: r.message,
+      message: this.rejectionMessage(r),
       subject: r.subject_tbl && r.subject_id ? { table: r.subject_tbl, id: r.subject_id } : null,
       at: r.at,
     }));
+  }
+
+  private rejectionMessage(r: RawRejection): string {
+    try {
+      if (r.message.length > 0) return this.cipher.decrypt(r.message, rejectionPlace(r.mutation_id));
+    } catch {
+      // Tampered or another key: fall through to the generic reason (the code still says what happened).
+    }
+    return UNREADABLE_REJECTION_MESSAGE;
   }
 
   rejectionCount(): number {
@@ -270,6 +280,27 @@ export class LocalStore {
       this.meta.delete(META_KEYS.firstSyncDone);
     })();
     this.search.reset();
+  }
+
+  /**
+   * Forced sign-out (too many wrong unlock passwords): like wipe(), but the
+   * outbox, the user id and the client id stay, so the same agent's unsynced
+   * changes are sent after they sign in again (and nobody else may sign in
+   * over them). The overlay is rebuilt from the outbox after the next pull.
+   */
+  wipeKeepingOutbox(): void {
+    this.db.transaction(() => {
+      this.db.exec(`
+        DELETE FROM confirmed_rows; DELETE FROM pending_rows; DELETE FROM rejections; DELETE FROM callback_index;
+      `);
+      for (const key of Object.values(META_KEYS)) {
+        if (key !== META_KEYS.userId && key !== META_KEYS.clientId) this.meta.delete(key);
+      }
+    })();
+    this.search.reset();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /**
@@ -296,10 +327,19 @@ interface RawRejection {
   mutation_id: string;
   name: string;
   code: string;
-  message: string;
+  /** Encrypted (migration 003); empty for messages an older version stored plain. */
+  message: Buffer;
   subject_tbl: string | null;
   subject_id: string | null;
   at: number;
+}
+
+const UNREADABLE_REJECTION_MESSAGE =
+  'The server did not accept this change (its reason is no longer available).';
+
+/** The cipher's associated data: a message cannot be moved to another rejection unnoticed. */
+function rejectionPlace(mutationId: string): string {
+  return `rejections/${mutationId}`;
 }
 
 function messageOf(error: unknown): string {

@@ -38,6 +38,8 @@ export const META_KEYS = {
   cursor: 'cursor',
   session: 'session',
   unlockVerifier: 'unlock_verifier',
+  /** Wrong unlock passwords in a row (kept across restarts, so quitting does not reset it). */
+  unlockFailures: 'unlock_failures',
   userId: 'user_id',
   lastSyncedAt: 'last_synced_at',
   firstSyncDone: 'first_sync_done',

@@ -142,6 +142,7 @@ export const IPC_CHANNELS = {
 
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
   'session.signIn': channel(signInRequestSchema.strict(), sessionStateSchema, { signedOut: true }),
+  /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */
   'session.signOut': channel(
     z.object({ discardPending: z.boolean().default(false) }).strict(),
     sessionStateSchema,

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { startWebHost, type RunningWebHost } from '../../../src/main/host-web/web-host';
 import { BRIDGE_PATH, CLOSE_UNAUTHORIZED, SOCKET_PATH } from '../../../src/main/host-web/bridge-script';
 import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
+import { RENDERER_CSP } from '../../../src/main/electron/security';
 import { ALICE, openDesktop, tempDir, type TestDesktop, deskWorld } from './desktop-helpers';
 
 const SECRET = 'test-secret-0123456789abcdefghijklmnop';
@@ -64,7 +65,7 @@ describe('browser host', () => {
     mkdirSync(join(rendererDir, 'assets'), { recursive: true });
     writeFileSync(
       join(rendererDir, 'index.html'),
-      '<!doctype html><html><head><title>x</title><script type="module" src="./assets/app.js"></script></head><body></body></html>',
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP}" /><title>x</title><script type="module" src="./assets/app.js"></script></head><body></body></html>`,
     );
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     d = await openDesktop(t);
@@ -88,6 +89,10 @@ describe('browser host', () => {
     expect(response.headers.get('content-security-policy')).toContain(
       `connect-src 'self' ws://127.0.0.1:${host.port}`,
     );
+    // Both policies apply, so the page's meta (Electron's, no WebSocket) is swapped for the header's.
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(response.headers.get('content-security-policy'));
+    expect(html.match(/Content-Security-Policy/g)).toHaveLength(1);
     const bridge = await (await fetch(`http://127.0.0.1:${host.port}${BRIDGE_PATH}`)).text();
     expect(bridge).toContain('"worklist.query"');
     expect((await fetch(`http://127.0.0.1:${host.port}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
@@ -116,6 +121,27 @@ describe('browser host', () => {
     const ws = open(host, 'http://evil.example');
     const error = await new Promise<Error>((resolve) => ws.once('error', resolve));
     expect(error.message).toContain('403');
+  });
+
+  it('survives null, arrays, strings and oversized frames, and keeps serving a good client', async () => {
+    for (const bad of ['null', '[]', '"x"', '42', 'not json']) {
+      const ws = open(host);
+      await new Promise((r) => ws.once('open', r));
+      ws.send(bad);
+      expect((await closed(ws)).code, bad).toBe(1003);
+    }
+    // The same, after the secret: an authenticated socket that sends null is closed, not the host.
+    const authed = await session(host);
+    authed.ws.send('null');
+    expect((await closed(authed.ws)).code).toBe(1003);
+    const big = open(host);
+    big.on('error', () => {});
+    await new Promise((r) => big.once('open', r));
+    big.send('x'.repeat(1_000_001));
+    expect((await closed(big)).code).toBe(1009);
+    const s = await session(host);
+    expect(await s.invoke('session.get', {})).toMatchObject({ ok: true });
+    s.ws.close();
   });
 
   it('serves the core: sign-in, worklist, and bad arguments change nothing', async () => {

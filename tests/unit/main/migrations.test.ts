@@ -91,6 +91,36 @@ describe('cache migrations', () => {
     db.close();
   });
 
+  it('003 makes rejection messages encrypted blobs, dropping plain ones and keeping the rest of each row', () => {
+    const db = new BetterSqlite3(dbFile());
+    migrateStore(db, MIGRATIONS, 2);
+    db.prepare(
+      "INSERT INTO rejections (mutation_id, name, code, message, subject_tbl, subject_id, at, dismissed) VALUES ('m-1', 'claimCallback', 'callback.taken', 'Jane Doe took it', 'callbacks', 'cb-1', 5, 0)",
+    ).run();
+    const result = migrateStore(db, MIGRATIONS, 3);
+    expect(result).toEqual({
+      ok: true,
+      value: { from: 2, to: 3, applied: ['003_encrypted_rejection_messages'] },
+    });
+    const columns = db.prepare('PRAGMA table_info(rejections)').all() as { name: string; type: string }[];
+    expect(columns.find((c) => c.name === 'message')?.type).toBe('BLOB');
+    const row = db.prepare("SELECT * FROM rejections WHERE mutation_id = 'm-1'").get() as Record<
+      string,
+      unknown
+    >;
+    expect(row).toMatchObject({ code: 'callback.taken', subject_id: 'cb-1', at: 5, dismissed: 0 });
+    expect(Buffer.isBuffer(row.message) && row.message.length).toBe(0);
+    // STRICT: a plain text message can no longer be written by mistake.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO rejections (mutation_id, name, code, message, at) VALUES ('m-2', 'n', 'c', 'plain', 1)",
+        )
+        .run(),
+    ).toThrow();
+    db.close();
+  });
+
   it('opening an up-to-date cache applies nothing', () => {
     const file = dbFile();
     const first = openStore(file);
