@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockTimeSchema, minutesOfDay } from './time/clock-time';
+import { isKnownTimeZone } from './time/zoned';
 
 /**
  * THE policy: every number of the contact center's rules lives here and nowhere
@@ -69,21 +70,12 @@ export const policySchema = z
     message: 'textAhead.minBusinessDaysBefore must not exceed maxBusinessDaysBefore',
     path: ['textAhead'],
   })
-  .refine((p) => isValidTimeZone(p.callbackHours.timeZone), {
+  .refine((p) => isKnownTimeZone(p.callbackHours.timeZone), {
     message: 'callbackHours.timeZone is not a known IANA time zone',
     path: ['callbackHours', 'timeZone'],
   });
 
 export type Policy = z.infer<typeof policySchema>;
-
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The defaults from PRODUCT.md (the USCIS Contact Center's published rules). */
 export const DEFAULT_POLICY: Policy = Object.freeze(

@@ -7,7 +7,7 @@ import type { Policy } from '../policy';
 import type { DomainError } from '../result';
 import { minutesOfDay } from '../time/clock-time';
 import type { ZonedParts } from '../time/zoned';
-import { addDays, zonedParts, zonedTimeToInstant } from '../time/zoned';
+import { addDays, isKnownTimeZone, zonedParts, zonedTimeToInstant } from '../time/zoned';
 import { zoneForAreaCode } from './area-code-zones';
 import { areaCodeOf } from './phone-number';
 
@@ -38,15 +38,8 @@ export interface CallingHoursCheck {
   local?: CustomerLocalTime;
 }
 
-/** True when `zone` is an IANA time zone this runtime knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Kept here too: phone code and its callers know it by this module. */
+export { isKnownTimeZone };
 
 /**
  * The zone to use for a number: the stated one when it is a real zone, else the

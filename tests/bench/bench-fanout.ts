@@ -1,0 +1,195 @@
+/**
+ * fanout_p50 / fanout_p99: 500 desktops of one team are connected (protocol
+ * stand-ins, several agents with distinct client ids); another desktop claims
+ * or releases a callback; each desktop, on the poke, pulls from its cursor and
+ * stops the clock when the pulled callback shows the change (poke → pull → row).
+ * Baseline: a bare socket.io server broadcasting one message to 500 sockets.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { loadDataset, TEAM_AGENTS } from './lib/dataset';
+import { connect, connectMany, request, signIn, type PullAnswer } from './lib/protocol-client';
+import { connectRaw, startRawServer } from './lib/raw-echo';
+import { note, printBench } from './lib/report';
+import { startServerProcess } from './lib/server-process';
+import { nowMs, percentile, sleep } from './lib/stats';
+
+const dataset = loadDataset(process.argv[2] as string);
+const DESKTOPS = 500;
+const TRIALS = 20;
+const TRIAL_TIMEOUT_MS = 5_000;
+/** Latency recorded for a desktop that never saw the change within the trial. */
+const MISSED = Number.POSITIVE_INFINITY;
+
+interface Watcher {
+  socket: Socket;
+  cursor: number;
+  pulling: boolean;
+  again: boolean;
+  /** Set per trial: what to wait for, and when the change was sent. */
+  expect: { id: string; assigneeId: string | null; t0: number; done: boolean } | null;
+  latency: number;
+}
+
+async function pullUntilCurrent(w: Watcher): Promise<void> {
+  if (w.pulling) {
+    w.again = true;
+    return;
+  }
+  w.pulling = true;
+  try {
+    do {
+      w.again = false;
+      for (let page = 0; page < 20; page++) {
+        const answer = await request<PullAnswer>(w.socket, 'pull', { cursor: w.cursor, limit: 500 });
+        if (!answer.ok || !answer.value) throw new Error(`pull refused: ${answer.error?.message}`);
+        w.cursor = answer.value.cursor;
+        const e = w.expect;
+        if (e && !e.done) {
+          const hit = answer.value.rows.find(
+            (r) =>
+              r.table === 'callbacks' &&
+              r.id === e.id &&
+              (r.data as { assigneeId: string | null }).assigneeId === e.assigneeId,
+          );
+          if (hit) {
+            e.done = true;
+            w.latency = nowMs() - e.t0;
+          }
+        }
+        if (!answer.value.more) break;
+      }
+    } while (w.again);
+  } finally {
+    w.pulling = false;
+  }
+}
+
+async function rawBaseline(): Promise<number[]> {
+  const raw = await startRawServer(100_000);
+  const latencies: number[] = [];
+  try {
+    const sockets = await connectMany(DESKTOPS + 1, 25, () => connectRaw(raw.url));
+    const trigger = sockets[DESKTOPS] as Socket;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const got: number[] = [];
+      let t0 = 0;
+      const all = new Promise<void>((resolve) => {
+        for (const s of sockets.slice(0, DESKTOPS)) {
+          s.once('broadcast', () => {
+            got.push(nowMs() - t0);
+            if (got.length === DESKTOPS) resolve();
+          });
+        }
+      });
+      t0 = nowMs();
+      trigger.emit('trigger', { trial });
+      await Promise.race([all, sleep(TRIAL_TIMEOUT_MS)]);
+      latencies.push(...got, ...new Array<number>(DESKTOPS - got.length).fill(MISSED));
+      for (const s of sockets) s.removeAllListeners('broadcast');
+      await sleep(100);
+    }
+    for (const s of sockets) s.disconnect();
+  } finally {
+    await raw.stop();
+  }
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const raw = await rawBaseline();
+  note(
+    `raw broadcast to ${DESKTOPS} sockets: p50 ${percentile(raw, 50).toFixed(1)} ms, p99 ${percentile(raw, 99).toFixed(1)} ms`,
+  );
+
+  const server = await startServerProcess(dataset.dataDir, 110_000);
+  try {
+    const sessions = await Promise.all(TEAM_AGENTS.map((a) => signIn(server.url, a.username, a.password)));
+    const changerSession = sessions[1] as { token: string; user: { id: string } };
+    const changerClientId = `bench-fanout-changer-${randomUUID()}`;
+    const changer = await connect(server.url, changerSession.token, changerClientId);
+    const watchers: Watcher[] = [];
+    await connectMany(DESKTOPS, 25, async (i) => {
+      const session = sessions[i % sessions.length] as { token: string };
+      const socket = await connect(server.url, session.token, `bench-fanout-${i}-${randomUUID()}`);
+      const w: Watcher = { socket, cursor: 0, pulling: false, again: false, expect: null, latency: MISSED };
+      socket.on('poke', () => {
+        if (w.cursor > 0)
+          void pullUntilCurrent(w).catch((e: unknown) => note(`watcher pull failed: ${String(e)}`));
+      });
+      watchers[i] = w;
+      return socket;
+    });
+    note(`${DESKTOPS} desktops connected`);
+
+    const callbackId = dataset.openTier1[6_000] as string;
+    let seq = 0;
+    const change = async (name: string) => {
+      const answer = await request<{
+        results: { status: string; version?: number; error?: { code: string } }[];
+      }>(changer, 'push', {
+        clientId: changerClientId,
+        mutations: [{ id: randomUUID(), seq: ++seq, name, args: { callbackId } }],
+      });
+      const result = answer.value?.results[0];
+      if (!answer.ok || result?.status !== 'applied')
+        throw new Error(`${name} not applied: ${JSON.stringify(answer)}`);
+      return result.version ?? 0;
+    };
+    // Warm-up change: its version is where every desktop's cursor starts (they are "caught up").
+    const start = await change('callback.claim@1');
+    await change('callback.release@1');
+    await sleep(300);
+    for (const w of watchers) w.cursor = start;
+    await Promise.all(watchers.map((w) => pullUntilCurrent(w)));
+
+    const latencies: number[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const claim = trial % 2 === 0;
+      const t0 = nowMs();
+      for (const w of watchers) {
+        w.latency = MISSED;
+        w.expect = { id: callbackId, assigneeId: claim ? changerSession.user.id : null, t0, done: false };
+      }
+      await change(claim ? 'callback.claim@1' : 'callback.release@1');
+      const deadline = t0 + TRIAL_TIMEOUT_MS;
+      while (nowMs() < deadline && watchers.some((w) => !w.expect?.done)) await sleep(2);
+      const trialLatencies = watchers.map((w) => w.latency);
+      latencies.push(...trialLatencies);
+      note(
+        `trial ${trial + 1}: all ${DESKTOPS} had it after ${Math.max(...trialLatencies).toFixed(1)} ms (p50 ${percentile(trialLatencies, 50).toFixed(1)} ms)`,
+      );
+      while (watchers.some((w) => w.pulling) && nowMs() < deadline + 2_000) await sleep(5);
+      await sleep(150);
+    }
+    const missed = latencies.filter((l) => l === MISSED).length;
+    if (missed > 0)
+      note(`${missed} deliveries missed the ${TRIAL_TIMEOUT_MS} ms trial window (counted as infinite)`);
+    printBench({
+      name: 'fanout_p50',
+      value: percentile(latencies, 50),
+      unit: 'ms',
+      baseline: percentile(raw, 50),
+      goal: 'report',
+    });
+    printBench({
+      name: 'fanout_p99',
+      value: percentile(latencies, 99),
+      unit: 'ms',
+      baseline: percentile(raw, 99),
+      goal: 'p99<100ms',
+    });
+    changer.disconnect();
+    for (const w of watchers) w.socket.disconnect();
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    note(`bench-fanout failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,181 @@
+/**
+ * initial_sync_50k, worklist_query_p95 and rss_desktop_50k. This process IS
+ * the desktop: a real DesktopCore (cache, outbox, socket.io sync engine) signs
+ * in to the real server (a child process) and pulls the team's snapshot.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDesktopCore, fileKeyProvider, type DesktopCore } from '../../src/main/core';
+import { worklistQuerySchema, type WorklistQuery } from '../../src/shared/ipc/views';
+import { DESKTOP_AGENT, loadDataset } from './lib/dataset';
+import { idleNodeRssBytes, MB } from './lib/idle-rss';
+import { note, printBench } from './lib/report';
+import { startServerProcess } from './lib/server-process';
+import { nowMs, percentile, withTimeout } from './lib/stats';
+
+const datasetFile = process.argv[2] as string;
+const dataset = loadDataset(datasetFile);
+/** Kept for the frame bench (the run's work folder is removed at the end of `npm run bench`). */
+export const DESKTOP_DIR_NAME = 'desktop';
+const SYNC_TIMEOUT_MS = 300_000;
+/** BENCH_PULL_LIMIT=2000 measures the first sync with the protocol's largest page (docs/performance.md). */
+const PULL_LIMIT = Number(process.env['BENCH_PULL_LIMIT'] ?? 0) || undefined;
+
+async function initialSync(core: DesktopCore): Promise<number> {
+  const online = new Promise<void>((resolve) => {
+    core.events.on('connection', (state) => {
+      if (state.state === 'online') resolve();
+    });
+  });
+  const started = nowMs();
+  const signedIn = await core.signIn({ username: DESKTOP_AGENT.username, password: DESKTOP_AGENT.password });
+  if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
+  await withTimeout(online, SYNC_TIMEOUT_MS, 'the first sync');
+  return nowMs() - started;
+}
+
+function rawInsertBaselineMs(): number {
+  const script = fileURLToPath(new URL('./sync-baseline-insert.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, dataset.dataDir], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return Number(run.stdout.trim().split('\n').at(-1));
+}
+
+/** The filter / sort / search mixes an agent uses (PRODUCT.md: worklist), at the renderer's page size. */
+function worklistQueries(now: number): WorklistQuery[] {
+  const page = 200;
+  return [
+    { scope: 'team', offset: 0, limit: page },
+    { scope: 'team', offset: 10_000, limit: page },
+    { scope: 'queue', offset: 0, limit: page },
+    { scope: 'mine', offset: 0, limit: page },
+    {
+      scope: 'team',
+      status: ['open', 'closed-resolved', 'closed-unable-to-reach'],
+      offset: 20_000,
+      limit: page,
+    },
+    { scope: 'team', urgency: ['urgent'], offset: 0, limit: page },
+    { scope: 'team', language: ['es'], tier: [2], offset: 0, limit: page },
+    { scope: 'team', sla: ['overdue', 'due-today'], offset: 0, limit: page },
+    { scope: 'team', dueBefore: now + 86_400_000, offset: 0, limit: page },
+    { scope: 'team', secondAttemptPending: true, offset: 0, limit: page },
+    { scope: 'team', search: 'garcía', offset: 0, limit: page },
+    { scope: 'team', search: 'maria lopez', offset: 0, limit: page },
+    { scope: 'team', search: 'EAC', offset: 0, limit: page },
+    { scope: 'team', search: '5550142', offset: 0, limit: page },
+  ];
+}
+
+/** The raw SQL page: same filter columns and order key, ids + encrypted blobs, no decoding. */
+function rawPageMs(core: DesktopCore, offset: number, limit: number, urgency: string | null): number {
+  const started = nowMs();
+  core.store.db
+    .prepare(
+      `SELECT page.*, cr.data FROM (
+         SELECT * FROM callback_index WHERE status = 'open' ${urgency ? 'AND urgency = @urgency' : ''}
+         ORDER BY due_at, id LIMIT @limit OFFSET @offset
+       ) page JOIN confirmed_rows cr ON cr.tbl = 'callbacks' AND cr.id = page.id`,
+    )
+    .all({ offset, limit, ...(urgency ? { urgency } : {}) });
+  return nowMs() - started;
+}
+
+async function main(): Promise<void> {
+  const server = await startServerProcess(dataset.dataDir, 420_000);
+  const dir = join(dirname(datasetFile), DESKTOP_DIR_NAME);
+  rmSync(dir, { recursive: true, force: true });
+  let core: DesktopCore | undefined;
+  try {
+    const created = await createDesktopCore({
+      dataDir: dir,
+      serverUrl: server.url,
+      keyProvider: fileKeyProvider(join(dir, 'cache.key')),
+      timers: false,
+      ...(PULL_LIMIT ? { pullLimit: PULL_LIMIT } : {}),
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    core = created.value;
+    const syncMs = await initialSync(core);
+    const counts = core.store.db
+      .prepare('SELECT tbl, count(*) AS n FROM confirmed_rows GROUP BY tbl')
+      .all() as { tbl: string; n: number }[];
+    const total = counts.reduce((s, c) => s + c.n, 0);
+    note(
+      `initial sync: ${total} rows (${counts.map((c) => `${c.tbl} ${c.n}`).join(', ')}) in ${syncMs.toFixed(0)} ms`,
+    );
+    await server.stop();
+    const baselineMs = rawInsertBaselineMs();
+    printBench({
+      name: 'initial_sync_50k',
+      value: syncMs,
+      unit: 'ms',
+      baseline: baselineMs,
+      goal: '<=3x',
+    });
+
+    // Worklist: every query once cold (the first search builds the in-memory search index), then measured.
+    const callbacks = (
+      core.store.db.prepare('SELECT count(*) AS n FROM callback_index').get() as { n: number }
+    ).n;
+    const queries = worklistQueries(core.serverNow()).map((q) => worklistQuerySchema.parse(q));
+    for (const q of queries) {
+      const started = nowMs();
+      const page = core.worklist(q);
+      if (!page.ok) throw new Error(page.error.message);
+      note(
+        `worklist cold ${JSON.stringify({ ...q, limit: undefined })}: ${(nowMs() - started).toFixed(1)} ms, ${page.value.total} rows`,
+      );
+    }
+    const times: number[] = [];
+    const raw: number[] = [];
+    const deadline = nowMs() + 45_000;
+    for (let round = 0; round < 30 && nowMs() < deadline; round++) {
+      for (const q of queries) {
+        const started = nowMs();
+        core.worklist(q);
+        times.push(nowMs() - started);
+        raw.push(rawPageMs(core, q.offset, q.limit, q.urgency?.[0] ?? null));
+      }
+    }
+    note(
+      `worklist over ${callbacks} cached callbacks: ${times.length} queries, p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms; raw p95 ${percentile(raw, 95).toFixed(2)} ms`,
+    );
+    printBench({
+      name: 'worklist_query_p95',
+      value: percentile(times, 95),
+      unit: 'ms',
+      baseline: percentile(raw, 95),
+      goal: 'p95<16ms',
+    });
+
+    const peak = process.resourceUsage().maxRSS * 1024;
+    const idle = idleNodeRssBytes();
+    note(
+      `desktop core peak RSS ${(peak / MB).toFixed(0)} MB (current ${(process.memoryUsage().rss / MB).toFixed(0)} MB), idle node ${(idle / MB).toFixed(0)} MB`,
+    );
+    printBench({
+      name: 'rss_desktop_50k',
+      value: peak / MB,
+      unit: 'MB',
+      baseline: idle / MB,
+      goal: 'report',
+    });
+  } finally {
+    await core?.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    note(`bench-sync failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: seeds a real server's data folder with the server's own demo
+ * generator, then runs each bench in its own child process (bounded in time)
+ * and prints exactly one BENCH line per figure on stdout — a figure whose bench
+ * failed or timed out is printed with value=NaN, and the reason goes to stderr.
+ *
+ * BENCH_ONLY=sync,push,... runs a subset (development).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDataset, saveDataset } from './lib/dataset';
+import { note, printBench } from './lib/report';
+import { seedServerData } from './lib/server-process';
+
+/** Demo rows so that the bench team (alpha, half of the rows) holds ~50,000 inquiries. */
+const DEMO_ROWS = 290_500;
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+interface Phase {
+  key: string;
+  script: string;
+  figures: { name: string; unit: string; goal: string }[];
+  timeoutMs: number;
+}
+
+const PHASES: Phase[] = [
+  {
+    key: 'sync',
+    script: 'bench-sync.ts',
+    timeoutMs: 360_000,
+    figures: [
+      { name: 'initial_sync_50k', unit: 'ms', goal: '<=3x' },
+      { name: 'worklist_query_p95', unit: 'ms', goal: 'p95<16ms' },
+      { name: 'rss_desktop_50k', unit: 'MB', goal: 'report' },
+    ],
+  },
+  {
+    key: 'push',
+    script: 'bench-push.ts',
+    timeoutMs: 200_000,
+    figures: [
+      { name: 'push_one_desktop', unit: 'mutations/s', goal: '>=1x' },
+      { name: 'push_100_desktops', unit: 'mutations/s', goal: '>=1x' },
+      { name: 'push_ack_p99', unit: 'ms', goal: 'report' },
+    ],
+  },
+  {
+    key: 'fanout',
+    script: 'bench-fanout.ts',
+    timeoutMs: 120_000,
+    figures: [
+      { name: 'fanout_p50', unit: 'ms', goal: 'report' },
+      { name: 'fanout_p99', unit: 'ms', goal: 'p99<100ms' },
+    ],
+  },
+  {
+    key: 'load',
+    script: 'bench-load.ts',
+    timeoutMs: 360_000,
+    figures: [
+      { name: 'load_1000_agents', unit: 'ms', goal: 'report' },
+      { name: 'load_1000_agents_errors', unit: 'errors', goal: '0' },
+    ],
+  },
+  {
+    key: 'rss',
+    script: 'bench-rss-server.ts',
+    timeoutMs: 120_000,
+    figures: [{ name: 'rss_server_1000', unit: 'MB', goal: 'report' }],
+  },
+  {
+    key: 'frame',
+    script: 'bench-frame.ts',
+    timeoutMs: 180_000,
+    figures: [{ name: 'worklist_frame_p95', unit: 'ms', goal: 'p95<16.7ms' }],
+  },
+];
+
+/** Runs one bench child; forwards its BENCH lines, returns the names it printed. */
+function runPhase(phase: Phase, datasetFile: string): Promise<Set<string>> {
+  return new Promise((done) => {
+    const printed = new Set<string>();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'tests/bench', phase.script), datasetFile],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        detached: false,
+      },
+    );
+    let buffered = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        if (line.startsWith('BENCH ')) {
+          process.stdout.write(`${line}\n`);
+          printed.add(line.split(' ')[1] as string);
+        } else if (line.trim()) process.stderr.write(`${line}\n`);
+      }
+    });
+    const timer = setTimeout(() => {
+      note(`${phase.key}: over its ${phase.timeoutMs / 1000} s budget, stopping it`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    }, phase.timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code !== 0) note(`${phase.key}: exited with ${code ?? signal}`);
+      done(printed);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const only = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
+  note(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`,
+  );
+  const work = mkdtempSync(join(tmpdir(), 'agent-desk-bench-'));
+  const dataDir = join(work, 'server');
+  try {
+    const seedMs = await seedServerData(dataDir, DEMO_ROWS, join(ROOT, 'resources/scripts'));
+    const dataset = readDataset(dataDir);
+    note(
+      `seeded ${DEMO_ROWS} demo rows in ${(seedMs / 1000).toFixed(1)} s; team alpha: ${JSON.stringify(dataset.counts)}, open unclaimed callbacks: tier 1 ${dataset.openTier1.length}, tier 2 ${dataset.openTier2.length}`,
+    );
+    const datasetFile = join(work, 'dataset.json');
+    saveDataset(datasetFile, dataset);
+    for (const phase of PHASES) {
+      if (only && !only.includes(phase.key)) continue;
+      const phaseStart = performance.now();
+      const printed = await runPhase(phase, datasetFile);
+      note(`${phase.key}: ${((performance.now() - phaseStart) / 1000).toFixed(1)} s`);
+      for (const f of phase.figures) {
+        if (printed.has(f.name)) continue;
+        note(`${f.name}: not measured (the ${phase.key} bench did not report it; see its messages above)`);
+        printBench({ name: f.name, value: NaN, unit: f.unit, baseline: NaN, goal: f.goal });
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    note(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  note(`bench run failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
