@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_POLICY, parsePolicy, type Policy } from '../../shared/domain/policy';
+import { DEFAULT_POLICY, MINUTE_MS, parsePolicy, type Policy } from '../../shared/domain/policy';
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { SlaState } from '../../shared/domain/sla';
 import type { ChannelResult, IpcChannel, ParsedChannelArgs } from '../../shared/ipc/channels';
@@ -350,7 +350,13 @@ export class DesktopCore {
   }
 
   activity(): R<'session.activity'> {
-    if (!this.idle.isLocked) this.idle.touch();
+    if (!this.idle.isLocked) {
+      this.idle.touch();
+      // A third of the shorter idle timeout (the server's comes from its policy), so
+      // activity always reaches the server before it would end the session.
+      const idleMinutes = Math.min(this.idleLockMinutes(), this.policy().security.idleLockMinutes);
+      this.engine.keepAlive(this.serverNow(), (idleMinutes * MINUTE_MS) / 3);
+    }
     return ok(null);
   }
 

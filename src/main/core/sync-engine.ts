@@ -63,6 +63,7 @@ export class SyncEngine {
   private retryAt: number | null = null;
   private firstSync: SyncProgress | null = null;
   private presence: PresenceRequest | undefined;
+  private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: SyncEngineDeps) {}
@@ -204,6 +205,17 @@ export class SyncEngine {
     this.socket?.disconnect();
     this.socket = undefined;
     this.connect();
+  }
+
+  /**
+   * The agent is active: re-send presence at most every `everyMs`, which also keeps the
+   * server's idle timer for this session alive (pulls deliberately do not). Without it a
+   * long call with nothing saved would end the session mid-call.
+   */
+  keepAlive(now: number, everyMs: number): void {
+    if (now - this.lastKeepAliveAt < everyMs) return;
+    this.lastKeepAliveAt = now;
+    this.sendPresence();
   }
 
   setPresence(presence: PresenceRequest): void {
