@@ -475,10 +475,12 @@ export class DesktopCore {
 
   recordAttempt(args: ParsedChannelArgs<'callback.recordAttempt'>): R<'callback.recordAttempt'> {
     const attemptId = this.newId();
+    // The time the agent recorded it, so an attempt queued during a network cut keeps its time.
     const done = this.single(recordCallbackAttempt.name, {
       ...args,
       attemptId,
       messageLeft: args.outcome === 'no-answer-message-left',
+      at: this.serverNow(),
     });
     return done.ok ? ok({ ...done.value, attemptId }) : done;
   }

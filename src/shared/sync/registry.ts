@@ -3,7 +3,7 @@ import { requestAppointment } from './mutators/appointment-request';
 import { claimCallback } from './mutators/callback-claim';
 import { grantExtraAttempt } from './mutators/callback-grant-extra-attempt';
 import { reassignCallback } from './mutators/callback-reassign';
-import { recordCallbackAttempt } from './mutators/callback-record-attempt';
+import { recordCallbackAttempt, recordCallbackAttemptV1 } from './mutators/callback-record-attempt';
 import { releaseCallback } from './mutators/callback-release';
 import { scheduleCallback } from './mutators/callback-schedule';
 import { upsertCustomer } from './mutators/customer-upsert';
@@ -25,6 +25,7 @@ export const MUTATORS = {
   [claimCallback.name]: claimCallback,
   [releaseCallback.name]: releaseCallback,
   [reassignCallback.name]: reassignCallback,
+  [recordCallbackAttemptV1.name]: recordCallbackAttemptV1,
   [recordCallbackAttempt.name]: recordCallbackAttempt,
   [grantExtraAttempt.name]: grantExtraAttempt,
   [scheduleCallback.name]: scheduleCallback,
@@ -48,6 +49,7 @@ export {
   grantExtraAttempt,
   reassignCallback,
   recordCallbackAttempt,
+  recordCallbackAttemptV1,
   recordExpediteRequest,
   recordInquiryOutcome,
   referExpediteRequest,

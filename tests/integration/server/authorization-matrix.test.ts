@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowData } from '../../../src/shared/sync/rows';
 import { MUTATOR_NAMES } from '../../../src/shared/sync/registry';
-import { connectAgent, startTestServer, writeFixture, type TestServer } from './helpers';
+import { connectAgent, startTestServer, T0, writeFixture, type TestServer } from './helpers';
 import { baseWorld, callback, inquiry } from './fixtures';
 
 const USERS = {
@@ -21,6 +21,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   'callback.release@1': ['tier1', 'tier2', 'lead'],
   'callback.reassign@1': ['lead'],
   'callback.record-attempt@1': ['tier2', 'lead'], // on a Tier 2 callback
+  'callback.record-attempt@2': ['tier2', 'lead'], // on a Tier 2 callback
   'callback.grant-extra-attempt@1': ['lead'],
   'callback.schedule@1': ['lead'], // on a callback nobody claimed
   'expedite.record@2': ['tier1', 'tier2', 'lead'],
@@ -80,6 +81,16 @@ function argsFor(name: string, role: RoleName, userId: string): unknown {
         numberDialed: '+12125550123',
         outcome: 'busy',
         messageLeft: false,
+      };
+    case 'callback.record-attempt@2':
+      // Its own callback: @1 above already made this one's attempt (the next is too early).
+      return {
+        callbackId: `t2-mine2-${s}`,
+        attemptId: `at2-${s}`,
+        numberDialed: '+12125550123',
+        outcome: 'busy',
+        messageLeft: false,
+        at: T0, // the test server's clock
       };
     case 'callback.grant-extra-attempt@1':
       return { callbackId: `utr-${s}` };
@@ -141,6 +152,7 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
         { table: 'expedite_requests', row: { ...expedite, id: `ex-ref-${role}` } },
         { table: 'callbacks', row: callback(`t1-mine-${role}`, 'alpha', { assigneeId: userId }) },
         { table: 'callbacks', row: callback(`t2-mine-${role}`, 'alpha', { tier: 2, assigneeId: userId }) },
+        { table: 'callbacks', row: callback(`t2-mine2-${role}`, 'alpha', { tier: 2, assigneeId: userId }) },
         {
           table: 'callbacks',
           row: callback(`utr-${role}`, 'alpha', {
