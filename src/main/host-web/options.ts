@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { err, ok, type Result } from '../../shared/domain/result';
+import { parseCommandLine } from '../../shared/config/command-line';
+import type { Result } from '../../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../../shared/sync/protocol';
 
 export const DEFAULT_WEB_PORT = 5780;
@@ -45,30 +46,15 @@ export function parseWebHostOptions(
   argv: readonly string[],
   env: Record<string, string | undefined>,
 ): Result<WebHostConfig> {
-  const raw: Record<string, string> = {};
-  for (const [name, key] of Object.entries(ENV)) {
-    const value = env[name];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--no-server') {
-      raw['embeddedServer'] = 'false';
-      continue;
-    }
-    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const key = FLAGS[flag as string];
-    if (!key) return err('config.unknown_flag', `Unknown option ${flag}.\n${WEB_HOST_USAGE}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) return err('config.missing_value', `${flag} needs a value.\n${WEB_HOST_USAGE}`);
-    raw[key] = value;
-  }
-  const parsed = webHostOptionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    return err(
-      'config.invalid',
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
-  }
-  return ok(parsed.data);
+  return parseCommandLine(
+    {
+      schema: webHostOptionsSchema,
+      flags: FLAGS,
+      env: ENV,
+      switches: { '--no-server': ['embeddedServer', 'false'] },
+      usage: WEB_HOST_USAGE,
+    },
+    argv,
+    env,
+  );
 }
