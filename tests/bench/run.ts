@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'agent-desk-bench-'));
   const dataDir = join(work, 'server');
   try {
-    const seedMs = await seedServerData(dataDir, DEMO_ROWS, join(ROOT, 'resources/scripts'));
+    const seedMs = await seedServerData(dataDir, { rows: DEMO_ROWS }, join(ROOT, 'resources/scripts'));
     const dataset = readDataset(dataDir);
     note(
       `seeded ${DEMO_ROWS} demo rows in ${(seedMs / 1000).toFixed(1)} s; team alpha: ${JSON.stringify(dataset.counts)}, open unclaimed callbacks: tier 1 ${dataset.openTier1.length}, tier 2 ${dataset.openTier2.length}`,

@@ -70,6 +70,11 @@ export interface DemoDataOptions {
   seed: number;
   now: number;
   policy: Policy;
+  /**
+   * Share of inquiries that end with a callback (default 0.75, a realistic mix).
+   * The benchmarks use 1 so a 50,000-inquiry team also has 50,000 callbacks.
+   */
+  callbackShare?: number;
 }
 
 /**
@@ -126,7 +131,7 @@ export function generateDemoData(options: DemoDataOptions): RowWrite[] {
     const inquiryId = `demo-in-${n}`;
     const receipt = `${rnd.pick(RECEIPT_PREFIXES)}${String(rnd.int(19, 25))}${String(rnd.int(1, 260)).padStart(3, '0')}${String(rnd.int(0, 99_999)).padStart(5, '0')}`;
     const tier = rnd.chance(0.3) ? 2 : 1;
-    const withCallback = rnd.chance(0.75);
+    const withCallback = rnd.chance(options.callbackShare ?? 0.75);
     const inquiry: Omit<InquiryRow, 'version'> = {
       id: inquiryId,
       team,

@@ -27,6 +27,7 @@ export async function seedIfEmpty(
     seed: number;
     now: number;
     policy: Policy;
+    callbackShare?: number;
     scripts?: readonly ScriptFile[];
   },
 ): Promise<boolean> {

@@ -19,6 +19,12 @@ export interface SupervisorDeps {
   sessionSweepMs?: number;
   /** Safety net for writes that do not poke (ms). */
   pollMs?: number;
+  /**
+   * Least time between two catch-ups started by `rowsChanged` (ms). Under a burst of
+   * pushes every push would otherwise start its own catch-up transaction on the one
+   * database connection; boards refresh at most 4 times a second anyway.
+   */
+  catchUpGapMs?: number;
 }
 
 export interface SupervisorService {
@@ -68,13 +74,26 @@ export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorS
   };
   const poll = setInterval(catchUp, deps.pollMs ?? 1000);
   poll.unref();
+  const gapMs = deps.catchUpGapMs ?? 100;
+  let lastStart = -Infinity;
+  let scheduled: NodeJS.Timeout | null = null;
+  const rowsChanged = () => {
+    if (closed || scheduled) return;
+    const wait = Math.max(0, lastStart + gapMs - performance.now());
+    scheduled = setTimeout(() => {
+      scheduled = null;
+      lastStart = performance.now();
+      catchUp();
+    }, wait);
+  };
   return {
     index,
     channel,
-    rowsChanged: catchUp,
+    rowsChanged,
     refresh: () => follower.catchUp(),
     close() {
       closed = true;
+      if (scheduled) clearTimeout(scheduled);
       clearInterval(poll);
       channel.close();
     },

@@ -9,6 +9,8 @@ import { startServer } from '../../../src/server/start-server';
 interface ChildOptions {
   dataDir: string;
   demoRows: number;
+  /** Share of demo inquiries with a callback (the bench gives every inquiry one). */
+  demoCallbackShare?: number;
   scriptsDir?: string;
   /** Hard stop (ms) whatever the parent does. */
   lifetimeMs: number;
@@ -30,6 +32,7 @@ const server = await startServer({
   host: '127.0.0.1',
   port: 0,
   demoRows: options.demoRows,
+  ...(options.demoCallbackShare !== undefined ? { demoCallbackShare: options.demoCallbackShare } : {}),
   ...(options.scriptsDir ? { scriptsDir: options.scriptsDir } : {}),
   logLevel: 'warn',
 });

@@ -42,8 +42,19 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
 }
 
 /** Seeds a data folder with the server's own demo generator and waits until the seeding server has stopped. */
-export async function seedServerData(dataDir: string, demoRows: number, scriptsDir: string): Promise<number> {
-  const child = forkServer({ dataDir, demoRows, scriptsDir, lifetimeMs: 240_000, seedOnly: true });
+export async function seedServerData(
+  dataDir: string,
+  demo: { rows: number; callbackShare?: number },
+  scriptsDir: string,
+): Promise<number> {
+  const child = forkServer({
+    dataDir,
+    demoRows: demo.rows,
+    ...(demo.callbackShare !== undefined ? { demoCallbackShare: demo.callbackShare } : {}),
+    scriptsDir,
+    lifetimeMs: 240_000,
+    seedOnly: true,
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const seeded = await withTimeout(nextMessage<{ startMs: number }>(child, 'seeded'), 240_000, 'seeding');
   await withTimeout(exited, 30_000, 'the seeding server stopping');

@@ -139,6 +139,22 @@ describe('demo data and the scripts folder', () => {
     );
   });
 
+  it('gives every demo inquiry a callback when the callback share is 1 (the benchmark data set)', () => {
+    const writes = generateDemoData({
+      rows: 900,
+      seed: 7,
+      now: T0,
+      policy: DEFAULT_POLICY,
+      callbackShare: 1,
+    });
+    const count = (table: string) => writes.filter((w) => w.table === table).length;
+    expect(count('inquiries')).toBeGreaterThan(0);
+    expect(count('callbacks')).toBe(count('inquiries'));
+    const mixed = generateDemoData({ rows: 900, seed: 7, now: T0, policy: DEFAULT_POLICY });
+    const mixedCount = (table: string) => mixed.filter((w) => w.table === table).length;
+    expect(mixedCount('callbacks')).toBeLessThan(mixedCount('inquiries'));
+  });
+
   it('loads the starter scripts and refuses to start on a broken scripts folder', async () => {
     const loaded = loadScriptFiles(SCRIPTS);
     expect(loaded.ok && loaded.value.map((f) => f.fileName)).toEqual(indexed);

@@ -1,4 +1,5 @@
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -61,7 +62,10 @@ export function VirtualList(props: VirtualListProps) {
   const { id, count, rowHeight, activeIndex, onActiveChange, onActivate, onOtherKey, onRangeChange } = props;
   const overscan = props.overscan ?? 6;
   const viewportRef = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The scroll position lives in a ref; only the first rendered row is state, so a scroll
+  // that stays within the same rows (a slow wheel, a trackpad) renders nothing.
+  const scrollTopRef = useRef(0);
+  const [firstRow, setFirstRow] = useState(0);
   const [measured, setMeasured] = useState(0);
   const height = measured > 0 ? measured : (props.fallbackHeight ?? 480);
 
@@ -76,17 +80,28 @@ export function VirtualList(props: VirtualListProps) {
     return () => observer.disconnect();
   }, []);
 
-  const { start, end } = visibleRange(scrollTop, height, rowHeight, count, overscan);
+  const { start, end } = visibleRange(firstRow * rowHeight, height + rowHeight, rowHeight, count, overscan);
 
   useEffect(() => {
     onRangeChange?.(start, end);
   }, [start, end, onRangeChange]);
 
-  const scrollTo = useCallback((top: number) => {
-    const el = viewportRef.current;
-    if (el) el.scrollTop = top;
-    setScrollTop(top);
-  }, []);
+  const onScrollTop = useCallback(
+    (top: number) => {
+      scrollTopRef.current = top;
+      setFirstRow(Math.floor(Math.max(0, top) / rowHeight));
+    },
+    [rowHeight],
+  );
+
+  const scrollTo = useCallback(
+    (top: number) => {
+      const el = viewportRef.current;
+      if (el) el.scrollTop = top;
+      onScrollTop(top);
+    },
+    [onScrollTop],
+  );
 
   const moveTo = useCallback(
     (index: number) => {
@@ -94,11 +109,12 @@ export function VirtualList(props: VirtualListProps) {
       const target = Math.min(count - 1, Math.max(0, index));
       const top = target * rowHeight;
       const bottom = top + rowHeight;
+      const scrollTop = scrollTopRef.current;
       if (top < scrollTop) scrollTo(top);
       else if (bottom > scrollTop + height) scrollTo(bottom - height);
       onActiveChange(target);
     },
-    [count, rowHeight, scrollTop, height, scrollTo, onActiveChange],
+    [count, rowHeight, height, scrollTo, onActiveChange],
   );
 
   // Keep the active row in view when the owner moves it (e.g. after a refresh).
@@ -133,21 +149,17 @@ export function VirtualList(props: VirtualListProps) {
 
   const rows: ReactNode[] = [];
   for (let index = start; index < end; index++) {
-    const active = index === activeIndex;
     rows.push(
-      <div
+      <VirtualRow
         key={index}
-        id={optionId(id, index)}
-        role="option"
-        aria-selected={active}
-        aria-posinset={index + 1}
-        aria-setsize={count}
-        className={active ? 'vlist-row vlist-row--active' : 'vlist-row'}
-        onClick={() => onActiveChange(index)}
-        onDoubleClick={() => onActivate?.(index)}
-      >
-        {props.renderRow(index)}
-      </div>,
+        listId={id}
+        index={index}
+        active={index === activeIndex}
+        count={count}
+        onActiveChange={onActiveChange}
+        onActivate={onActivate}
+        renderRow={props.renderRow}
+      />,
     );
   }
   const activeRendered = activeIndex >= start && activeIndex < end;
@@ -156,7 +168,7 @@ export function VirtualList(props: VirtualListProps) {
     <div
       className="vlist-viewport"
       ref={viewportRef}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => onScrollTop(event.currentTarget.scrollTop)}
     >
       <svg
         className="vlist-spacer"
@@ -187,3 +199,35 @@ export function VirtualList(props: VirtualListProps) {
     </div>
   );
 }
+
+interface VirtualRowProps {
+  listId: string;
+  index: number;
+  active: boolean;
+  count: number;
+  onActiveChange(index: number): void;
+  onActivate: ((index: number) => void) | undefined;
+  renderRow(index: number): ReactNode;
+}
+
+/**
+ * One option. Memoized: while the list scrolls only the rows entering the window render;
+ * the owner re-renders them all by handing a new `renderRow` (e.g. when a page arrives).
+ */
+const VirtualRow = memo(function VirtualRow(props: VirtualRowProps) {
+  const { listId, index, active, count, onActiveChange, onActivate } = props;
+  return (
+    <div
+      id={optionId(listId, index)}
+      role="option"
+      aria-selected={active}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      className={active ? 'vlist-row vlist-row--active' : 'vlist-row'}
+      onClick={() => onActiveChange(index)}
+      onDoubleClick={() => onActivate?.(index)}
+    >
+      {props.renderRow(index)}
+    </div>
+  );
+});

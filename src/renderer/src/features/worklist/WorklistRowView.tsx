@@ -1,11 +1,18 @@
+import { memo } from 'react';
 import type { WorklistRow } from '../../../../shared/ipc';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { useT } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
+import { formatInstant } from '../../i18n/format';
+import { sameRowView } from './same-row-view';
 
-/** One worklist row: who, the live countdown, then urgency, tier, status, attempts and owner. */
-export function WorklistRowView({ row }: { row: WorklistRow | undefined }) {
+/**
+ * One worklist row: who, the live countdown, then urgency, tier, status, attempts and owner.
+ * Memoized on what it shows: scrolling and page arrivals re-render the list, not every row.
+ */
+export const WorklistRowView = memo(WorklistRowViewImpl, (a, b) => sameRowView(a.row, b.row));
+
+function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
   const t = useT();
   const policy = usePolicy();
   if (!row) return <span className="wl-loading">{t.worklist.loadingRow}</span>;
