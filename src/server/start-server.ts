@@ -10,7 +10,7 @@ import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
-import { migrateToLatest, openDatabase, type Db } from './storage/database';
+import { migrateToLatest, openDatabase, openReadConnection, type Db } from './storage/database';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
 
@@ -26,6 +26,8 @@ export interface StartOptions {
   demo?: boolean;
   demoRows?: number;
   demoSeed?: number;
+  /** Share of demo inquiries that end with a callback (see DemoDataOptions.callbackShare). */
+  demoCallbackShare?: number;
   /** Script files the seed publishes into an empty database (validated at start); none when absent. */
   scriptsDir?: string;
   policy?: Policy;
@@ -98,24 +100,36 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     demo,
     rows: options.demoRows ?? 3000,
     seed: options.demoSeed ?? 20_240_101,
+    ...(options.demoCallbackShare !== undefined ? { callbackShare: options.demoCallbackShare } : {}),
     now: clock(),
     policy,
     scripts: scripts.value,
   });
   const metrics = new Metrics();
-  const auth = new AuthService(db, secret, policy, clock);
+  // After migrations, so the file exists in WAL mode; reads on it never wait behind the writer.
+  const reader = openReadConnection(join(options.dataDir, DATABASE_FILE));
+  const sessionSweepMs = options.sessionSweepMs ?? 30_000;
+  const auth = new AuthService({
+    db,
+    reader,
+    secret,
+    policy,
+    clock,
+    lastSeenFlushMs: Math.min(sessionSweepMs, 2_000),
+  });
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
   const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
   const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
   await app.ready();
   const sync = createSyncServer(app.server, {
     db,
+    reader,
     auth,
     policy,
     clock,
     log,
     metrics,
-    sessionSweepMs: options.sessionSweepMs ?? 30_000,
+    sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
   });
   holder.sync = sync;
@@ -151,6 +165,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       supervisor.close();
       await sync.close();
       await app.close();
+      await auth.close();
+      reader.close();
       await db.destroy();
     },
   };

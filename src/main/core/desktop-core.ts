@@ -111,7 +111,10 @@ export class DesktopCore {
       logger: this.logger,
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
-      onState: (state) => this.events.emit('connection', state),
+      onState: (state) => {
+        this.events.emit('connection', state);
+        if (state.state === 'online') this.warmWorklist();
+      },
       onProgress: (progress) => this.events.emit('syncProgress', progress),
       onChanged: (tables) => this.changed(tables),
       onRejected: (rejection) => this.events.emit('mutationRejected', rejection),
@@ -171,6 +174,25 @@ export class DesktopCore {
       policy: this.policy(),
       clientId: this.clientId(),
     };
+  }
+
+  /**
+   * Once the cache is caught up, load the worklist's in-memory order now and build the
+   * search index in slices between other work, so neither the first worklist page
+   * nor the agent's first search waits for 50,000 decrypts.
+   */
+  private warmWorklist(): void {
+    const failed = (error: unknown) =>
+      this.logger.warn('the worklist could not be prepared ahead of time', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    if (this.store.search.isWarm()) return;
+    try {
+      this.store.callbacks.sortedEntries();
+    } catch (error) {
+      failed(error);
+    }
+    this.store.search.warm().catch(failed);
   }
 
   private changed(tables: readonly string[]): void {
@@ -371,7 +393,8 @@ export class DesktopCore {
 
   private checkDueSoon(): void {
     const me = this.session?.user.id;
-    if (!me) return;
+    // A half-pulled snapshot would announce a changing due count per page: the end of the first sync checks once.
+    if (!me || this.engine.inFirstSync) return;
     const mine = this.store.db
       .prepare(
         "SELECT id, due_at AS dueAt, urgency FROM callback_index WHERE assignee_id = ? AND status = 'open'",

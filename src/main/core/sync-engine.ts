@@ -62,6 +62,7 @@ export class SyncEngine {
   private lastError: DomainError | null = null;
   private retryAt: number | null = null;
   private firstSync: SyncProgress | null = null;
+  private firstSyncRunning = false;
   private presence: PresenceRequest | undefined;
   private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
@@ -80,6 +81,11 @@ export class SyncEngine {
       error: this.lastError,
       retryAt: this.retryAt,
     };
+  }
+
+  /** A first sync is pulling the snapshot (the core skips per-page work such as due-soon checks). */
+  get inFirstSync(): boolean {
+    return this.firstSyncRunning;
   }
 
   get connected(): boolean {
@@ -303,45 +309,76 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls until caught up. The next page is requested as soon as this page's answer
+   * (and so its cursor) arrives, and this page is applied while the server prepares
+   * the next one; pages are still applied in order, one transaction each, and
+   * nothing after a failed page is applied. The first sync uses the largest page
+   * and announces its changes once, at the end, instead of after every page.
+   */
   private async pullAll(): Promise<void> {
     const { store } = this.deps;
     const first = store.meta.get(META_KEYS.firstSyncDone) === undefined;
+    const limit = this.deps.pullLimit ?? (first ? LIMITS.maxPullLimit : LIMITS.defaultPullLimit);
+    const changed = new Set<string>();
     let resets = 0;
-    for (;;) {
-      const raw = await this.request(EVENTS.pull, {
-        cursor: store.cursor(),
-        limit: this.deps.pullLimit ?? LIMITS.defaultPullLimit,
-      });
-      const answer = pullAnswerSchema.safeParse(raw);
-      if (!answer.success)
-        throw new RequestFailed({
-          code: 'sync.bad_response',
-          message: 'The server answered a pull with something this desktop cannot read.',
-        });
-      if (!answer.data.ok) {
-        if (answer.data.error.code === 'sync.cursor_ahead' && resets === 0) {
-          // The server's data was reset: forget ours and sync from scratch (the outbox stays).
-          resets += 1;
-          store.resetConfirmed();
-          continue;
+    let next: Promise<unknown> | undefined;
+    this.firstSyncRunning = first;
+    try {
+      for (;;) {
+        const raw = await (next ?? this.pullRequest(store.cursor(), limit));
+        next = undefined;
+        const answer = pullAnswerSchema.safeParse(raw);
+        if (!answer.success)
+          throw new RequestFailed({
+            code: 'sync.bad_response',
+            message: 'The server answered a pull with something this desktop cannot read.',
+          });
+        if (!answer.data.ok) {
+          if (answer.data.error.code === 'sync.cursor_ahead' && resets === 0) {
+            // The server's data was reset: forget ours and sync from scratch (the outbox stays).
+            resets += 1;
+            store.resetConfirmed();
+            continue;
+          }
+          throw new RequestFailed(answer.data.error);
         }
-        throw new RequestFailed(answer.data.error);
+        const page = answer.data.value;
+        // The answer depends only on the cursor, which is this page's: ask now, apply meanwhile.
+        if (page.more) next = this.pullRequest(page.cursor, limit);
+        const applied = store.applyPull(page, this.deps.contextFor);
+        if (!applied.ok) throw new RequestFailed(applied.error);
+        for (const table of applied.value.tables) changed.add(table);
+        if (!first && changed.size > 0) {
+          this.deps.onChanged([...changed]);
+          changed.clear();
+        }
+        if (first) {
+          this.firstSync = {
+            done: page.cursor,
+            total: page.latestVersion ?? (page.more ? null : page.cursor),
+          };
+          this.deps.onProgress(this.firstSync);
+        }
+        if (!page.more) break;
       }
-      const page = answer.data.value;
-      const applied = store.applyPull(page, this.deps.contextFor);
-      if (!applied.ok) throw new RequestFailed(applied.error);
-      if (applied.value.tables.size > 0) this.deps.onChanged([...applied.value.tables]);
       if (first) {
-        this.firstSync = { done: page.cursor, total: page.latestVersion ?? (page.more ? null : page.cursor) };
-        this.deps.onProgress(this.firstSync);
+        store.meta.set(META_KEYS.firstSyncDone, '1');
+        this.firstSync = null;
       }
-      if (!page.more) break;
-    }
-    if (first) {
-      store.meta.set(META_KEYS.firstSyncDone, '1');
-      this.firstSync = null;
+    } finally {
+      this.firstSyncRunning = false;
+      // Pages applied before a failure are in the cache: say so even when the sync stops here.
+      if (changed.size > 0) this.deps.onChanged([...changed]);
     }
     this.announce();
+  }
+
+  /** A pull request whose failure is handled where it is awaited (or ignored, when a page before it failed). */
+  private pullRequest(cursor: number, limit: number): Promise<unknown> {
+    const answer = this.request(EVENTS.pull, { cursor, limit });
+    answer.catch(() => undefined);
+    return answer;
   }
 
   /** One request with an acknowledgement; fails on timeout or when the connection drops. */

@@ -11,6 +11,40 @@ export interface CallbackIndexEntry {
 }
 
 /**
+ * One callback_index row as the worklist filters and sorts it. Never changed in
+ * place: a re-indexed callback gets a new object, so a WeakMap keyed by the
+ * entry is a cache that cannot outlive the row versions it was built from.
+ */
+export interface WorklistEntry {
+  readonly id: string;
+  readonly status: string;
+  readonly urgency: string;
+  readonly tier: number;
+  readonly assigneeId: string | null;
+  readonly dueAt: number;
+  readonly language: string | null;
+  readonly secondAttemptPending: boolean;
+  readonly pending: boolean;
+}
+
+interface RawEntry {
+  id: string;
+  status: string;
+  urgency: string;
+  tier: number;
+  assignee_id: string | null;
+  due_at: number;
+  language: string | null;
+  second_attempt_pending: number;
+  pending: number;
+}
+
+const ENTRY_COLUMNS =
+  'id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending';
+/** Past this many changed callbacks, reloading the whole copy is cheaper than patching it. */
+const PATCH_LIMIT = 500;
+
+/**
  * Keeps `callback_index` (the worklist's plain, indexed columns) in step with
  * the effective callback rows. Called inside the transaction that changed them.
  */
@@ -18,6 +52,15 @@ export class CallbackIndex {
   private readonly stmts;
   /** Told about every re-indexed callback (the in-memory search index listens). */
   onChange: (id: string, entry: CallbackIndexEntry | undefined) => void = () => {};
+  /** The in-memory copy, sorted by (due_at, id); undefined until first asked for (or after a mismatch). */
+  private sorted: WorklistEntry[] | undefined;
+  private readonly byId = new Map<string, WorklistEntry>();
+  /** callback_index_version.deletes as the copy knows it: its load plus every delete reindex() made since. */
+  private toldDeletes = 0;
+  /** Callbacks re-indexed since the copy was last brought up to date. */
+  private readonly dirty = new Set<string>();
+  /** Bumped whenever sortedEntries() answers with different contents: a key for caches of derived answers. */
+  private generation = 0;
 
   constructor(
     db: BetterSqlite3.Database,
@@ -42,6 +85,11 @@ export class CallbackIndex {
       all: db.prepare<[], { id: string; customer_id: string; inquiry_id: string }>(
         'SELECT id, customer_id, inquiry_id FROM callback_index',
       ),
+      allEntries: db.prepare<[], RawEntry>(`SELECT ${ENTRY_COLUMNS} FROM callback_index ORDER BY due_at, id`),
+      entry: db.prepare<[string], RawEntry>(`SELECT ${ENTRY_COLUMNS} FROM callback_index WHERE id = ?`),
+      deletes: db.prepare<[], { deletes: number }>(
+        'SELECT deletes FROM callback_index_version WHERE only = 1',
+      ),
     };
   }
 
@@ -60,13 +108,15 @@ export class CallbackIndex {
 
   reindex(ids: Iterable<string>): void {
     for (const id of new Set(ids)) {
-      const callback = this.rows.get('callbacks', id);
-      if (!callback) {
-        this.stmts.remove.run(id);
+      const found = this.rows.view('callbacks', id);
+      this.noteChange(id);
+      if (!found) {
+        this.toldDeletes += this.stmts.remove.run(id).changes;
         this.onChange(id, undefined);
         continue;
       }
-      const customer = this.rows.get('customers', callback.customerId);
+      const callback = found.row;
+      const customer = this.rows.view('customers', callback.customerId)?.row;
       this.stmts.upsert.run({
         id,
         team: callback.team,
@@ -81,11 +131,102 @@ export class CallbackIndex {
         language: customer?.preferredLanguage ?? null,
         customer_id: callback.customerId,
         inquiry_id: callback.inquiryId,
-        pending: this.rows.isPending('callbacks', id) ? 1 : 0,
+        pending: found.pending ? 1 : 0,
       });
       this.onChange(id, { id, customerId: callback.customerId, inquiryId: callback.inquiryId });
     }
   }
+
+  private noteChange(id: string): void {
+    if (!this.sorted) return;
+    this.dirty.add(id);
+    if (this.dirty.size > PATCH_LIMIT) this.drop();
+  }
+
+  /**
+   * Forget the in-memory copy: for code that writes callback_index in bulk
+   * without reindex() (deletes are noticed on their own; inserts and updates are not).
+   */
+  invalidate(): void {
+    this.drop();
+  }
+
+  private drop(): void {
+    this.sorted = undefined;
+    this.byId.clear();
+    this.dirty.clear();
+  }
+
+  /** Changes each time sortedEntries() brings the copy up to date with something new. */
+  entriesGeneration(): number {
+    return this.generation;
+  }
+
+  /**
+   * Every callback_index row, sorted by (due_at, id), from memory. Brought up to
+   * date from SQLite first: the rows reindex() touched are re-read (so a
+   * rolled-back re-index leaves nothing behind), or — when too many changed, or
+   * the delete counter says rows went that reindex() did not delete (a bulk
+   * delete, or a rolled-back delete) — the whole table is reloaded.
+   * The array is shared: callers must not change it.
+   */
+  sortedEntries(): readonly WorklistEntry[] {
+    const deletes = this.stmts.deletes.get()?.deletes ?? 0;
+    if (!this.sorted || deletes !== this.toldDeletes) {
+      this.drop();
+      const sorted = this.stmts.allEntries.all().map(toEntry);
+      for (const e of sorted) this.byId.set(e.id, e);
+      this.sorted = sorted;
+      this.toldDeletes = deletes;
+      this.generation++;
+      return sorted;
+    }
+    const sorted = this.sorted;
+    if (this.dirty.size > 0) this.generation++;
+    for (const id of this.dirty) {
+      const old = this.byId.get(id);
+      if (old) sorted.splice(positionOf(sorted, old), 1);
+      const raw = this.stmts.entry.get(id);
+      if (raw) {
+        const fresh = toEntry(raw);
+        sorted.splice(positionOf(sorted, fresh), 0, fresh);
+        this.byId.set(id, fresh);
+      } else this.byId.delete(id);
+    }
+    this.dirty.clear();
+    return sorted;
+  }
+}
+
+function toEntry(r: RawEntry): WorklistEntry {
+  return {
+    id: r.id,
+    status: r.status,
+    urgency: r.urgency,
+    tier: r.tier,
+    assigneeId: r.assignee_id,
+    dueAt: r.due_at,
+    language: r.language,
+    secondAttemptPending: r.second_attempt_pending === 1,
+    pending: r.pending === 1,
+  };
+}
+
+/** The worklist's base order (SQLite's ORDER BY due_at, id: ids are ASCII, so `<` is its BINARY order). */
+export function compareDueThenId(a: WorklistEntry, b: WorklistEntry): number {
+  return a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Index of `entry` in `sorted` if present, else where it would go. */
+function positionOf(sorted: readonly WorklistEntry[], entry: WorklistEntry): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareDueThenId(sorted[mid] as WorklistEntry, entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Open, a first attempt failed, and another one is still allowed: the "attempt 2 pending" list. */

@@ -12,6 +12,7 @@ export interface OpenedStore {
  * Opens (or creates) the cache file: WAL so reads never wait for the sync
  * writer, synchronous=FULL because the outbox must survive a power cut, and
  * secure_delete so rows removed at sign-out are overwritten, not just unlinked.
+ * Pulled pages relax this for their own commit only (withRelaxedDurability).
  */
 export function openStore(file: string): Result<OpenedStore> {
   let db: BetterSqlite3.Database;
@@ -43,4 +44,23 @@ export function openStore(file: string): Result<OpenedStore> {
     return migrated;
   }
   return ok({ db, migration: migrated.value });
+}
+
+/**
+ * Runs `write` (which opens its own transaction) with synchronous=NORMAL, then
+ * restores FULL. Only for writes that can be redone from the server: a pulled
+ * page writes its cursor in the same transaction, so a commit lost in a power
+ * cut is simply pulled again (WAL + NORMAL never corrupts the file, it may
+ * only lose the last commits). Outbox writes keep FULL, and their fsync also
+ * makes every earlier relaxed commit durable.
+ */
+export function withRelaxedDurability<T>(db: BetterSqlite3.Database, write: () => T): T {
+  // Inside someone else's transaction the pragma would not apply to its commit: leave it alone.
+  if (db.inTransaction) return write();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }

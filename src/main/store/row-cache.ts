@@ -17,6 +17,13 @@ import type { PiiCipher } from './pii-cipher';
  */
 export class RowCache {
   private readonly stmts;
+  /**
+   * Rows putConfirmed validated during the current recordingFresh() call, keyed
+   * `table/id`, as decode() would return them: the re-index at the end of a pull
+   * page reads them from here instead of decrypting what it has just encrypted.
+   * Only alive inside one transaction (a rollback cannot leave a stale entry behind).
+   */
+  private fresh: Map<string, AnyRow> | undefined;
 
   constructor(
     db: BetterSqlite3.Database,
@@ -65,6 +72,33 @@ export class RowCache {
     return this.getConfirmed(table, id);
   }
 
+  /**
+   * The effective row and whether it is optimistic, for the indexes: like get(),
+   * but a row this transaction's putConfirmed just validated is answered without
+   * decrypting it. The object may be shared: read it, never change it.
+   */
+  view<T extends TableName>(table: T, id: string): { row: RowOf<T>; pending: boolean } | undefined {
+    const pending = this.stmts.pending.get(table, id);
+    if (pending)
+      return { row: this.decode(table, id, pending.data, `pending/${table}/${id}`, 0), pending: true };
+    const fresh = this.fresh?.get(rowKey(table, id));
+    const row = fresh ? (fresh as RowOf<T>) : this.getConfirmed(table, id);
+    return row ? { row, pending: false } : undefined;
+  }
+
+  /**
+   * Runs `write` (one transaction: the caller's) remembering the rows putConfirmed
+   * validates, for view(); forgets them when it returns or throws.
+   */
+  recordingFresh<R>(write: () => R): R {
+    this.fresh = new Map();
+    try {
+      return write();
+    } finally {
+      this.fresh = undefined;
+    }
+  }
+
   isPending(table: TableName, id: string): boolean {
     return this.stmts.isPending.get(table, id) !== undefined;
   }
@@ -95,14 +129,20 @@ export class RowCache {
   putConfirmed(table: TableName, id: string, version: number, data: unknown): boolean {
     const parsed = ROW_SCHEMAS[table].safeParse(data);
     if (!parsed.success) return false;
-    const { version: _v, ...row } = parsed.data as AnyRow;
+    // zod's output is a fresh object of ours: blank its version for the blob (JSON leaves
+    // undefined out), then set the column's, which makes it what getConfirmed would decode.
+    const row = parsed.data as Omit<AnyRow, 'version'> & { version?: number };
+    row.version = undefined;
     const blob = this.cipher.encrypt(JSON.stringify(row), `row/${table}/${id}`);
+    row.version = version;
     this.stmts.putConfirmed.run(table, id, version, row.team, blob);
+    this.fresh?.set(rowKey(table, id), row as AnyRow);
     return true;
   }
 
   deleteConfirmed(table: TableName, id: string): void {
     this.stmts.deleteConfirmed.run(table, id);
+    this.fresh?.delete(rowKey(table, id));
   }
 
   putPending(table: TableName, row: { id: string }): void {

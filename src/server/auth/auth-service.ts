@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { MINUTE_MS, HOUR_MS, type Policy } from '../../shared/domain/policy';
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { SessionUser } from '../../shared/sync/protocol';
-import type { Db } from '../storage/database';
-import { clearSignInFailures, findUserById, findUserByUsername, recordSignInFailure } from '../storage/users';
+import type { Statement } from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { UserRow } from '../../shared/sync/rows/user';
+import { userRowSchema } from '../../shared/sync/rows/user';
+import type { Db, ReadDb } from '../storage/database';
+import type { Database } from '../storage/schema';
+import { clearSignInFailures, recordSignInFailure, type StoredUser } from '../storage/users';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import { signToken, verifyToken } from './tokens';
 
@@ -19,22 +24,92 @@ export interface SignedIn extends AuthenticatedSession {
 
 const INVALID = 'auth.invalid_credentials';
 
+interface SessionRecord {
+  user_id: string;
+  expires_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+  user_version: number | null;
+  user_data: string | null;
+}
+
+export interface AuthServiceDeps {
+  db: Db;
+  /** The read-only connection: session checks read committed rows without queueing behind writes. */
+  reader: ReadDb;
+  secret: string;
+  policy: Policy;
+  clock: () => number;
+  /** How often user activity (`last_seen_at`) is written back, batched (default 2 s). */
+  lastSeenFlushMs?: number;
+  /** How long a checked session is trusted before it is read again (default 5 s; see AuthService). */
+  sessionCacheMs?: number;
+}
+
+interface CachedSession extends SessionRecord {
+  sid: string;
+  exp: number;
+  /** performance.now() when read: the entry is re-read after sessionCacheMs. */
+  readAt: number;
+}
+
+const MAX_CACHED_SESSIONS = 50_000;
+
+/** Parsed user profiles kept per (id, version): a stored profile never changes without a new version. */
+const MAX_PROFILES = 10_000;
+
 /**
  * Sign-in with lockout, session tokens, sign-out and the server-side idle
  * timeout. Sessions are rows, so sign-out and idle expiry take effect at once
  * even though tokens are self-verifying.
+ *
+ * Every socket event is authenticated, so the check must not touch the database
+ * each time: a token seen before is looked up in memory (its HMAC was verified
+ * when it was first read), and its session and user are read with one prepared
+ * statement on the read-only connection (never queued behind writes) at most
+ * every `sessionCacheMs`. What ends a session is applied to that cache at once:
+ * sign-out here, and `userChanged` (called by whatever revokes a user's sessions
+ * or edits a user: the admin routes); the periodic re-read is a safety net, not
+ * the mechanism. Expiry and the idle timeout are computed on every check.
+ * Activity (`touch`) is kept in memory and written as one batched update every
+ * few seconds; the idle check uses the newer of the stored and the pending time.
  */
 export class AuthService {
-  constructor(
-    private readonly db: Db,
-    private readonly secret: string,
-    private readonly policy: Policy,
-    private readonly clock: () => number,
-  ) {}
+  private readonly db: Db;
+  private readonly secret: string;
+  private readonly policy: Policy;
+  private readonly clock: () => number;
+  private readonly sessionStmt: Statement<[string], SessionRecord>;
+  private readonly userByNameStmt: Statement<[string], Database['users']>;
+  private readonly profiles = new Map<string, UserRow | null>();
+  /** Token → its claims and session, as last read. */
+  private readonly sessions = new Map<string, CachedSession>();
+  private readonly sessionCacheMs: number;
+  /** Session id → its latest activity seen here (cached rows may hold an older last_seen_at). */
+  private readonly seen = new Map<string, number>();
+  /** Sessions whose activity is not yet written to `sessions.last_seen_at`. */
+  private readonly unwritten = new Set<string>();
+  private readonly flushTimer: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(deps: AuthServiceDeps) {
+    this.db = deps.db;
+    this.secret = deps.secret;
+    this.policy = deps.policy;
+    this.clock = deps.clock;
+    this.sessionCacheMs = deps.sessionCacheMs ?? 5_000;
+    this.sessionStmt = deps.reader.prepare(
+      `select s.user_id, s.expires_at, s.last_seen_at, s.revoked_at, u.version as user_version, u.data as user_data
+       from sessions s left join users u on u.id = s.user_id where s.id = ?`,
+    );
+    this.userByNameStmt = deps.reader.prepare('select * from users where username = ?');
+    this.flushTimer = setInterval(() => void this.flushLastSeen(), deps.lastSeenFlushMs ?? 2_000);
+    this.flushTimer.unref();
+  }
 
   async signIn(username: string, password: string): Promise<Result<SignedIn>> {
     const now = this.clock();
-    const user = await findUserByUsername(this.db, username);
+    const user = this.findUser(username);
     if (!user) {
       await verifyPassword(password, await DUMMY_HASH_PROMISE);
       return err(INVALID, 'The user name or password is not correct.');
@@ -66,14 +141,16 @@ export class AuthService {
       return err(INVALID, 'The user name or password is not correct.');
     }
     // Parallel wrong guesses may have locked the account while scrypt ran.
-    const latest = await findUserByUsername(this.db, username);
+    const latest = this.findUser(username);
     if (latest?.lockedUntil != null && latest.lockedUntil > now) {
       return err(
         'auth.locked',
         `Too many failed sign-ins; this account is locked for ${Math.ceil((latest.lockedUntil - now) / MINUTE_MS)} more minute(s).`,
       );
     }
-    await clearSignInFailures(this.db, user.profile.id);
+    // Most sign-ins have nothing to clear: skip the write.
+    if (latest && (latest.failedSignIns !== 0 || latest.lockedUntil !== null))
+      await clearSignInFailures(this.db, user.profile.id);
     const sessionId = randomUUID();
     const expiresAt = now + sessionHours * HOUR_MS;
     await this.db
@@ -97,32 +174,133 @@ export class AuthService {
    * (pushes, presence) — machine traffic like pulls does not keep a session alive.
    */
   async authenticate(token: string, options: { touch: boolean }): Promise<Result<AuthenticatedSession>> {
+    return Promise.resolve(this.check(token, options));
+  }
+
+  /**
+   * The user by name, read on the read-only connection (committed state, so a
+   * failure counted by recordSignInFailure is seen) instead of waiting in the
+   * writer's queue behind pushes: sign-in storms come with work in progress.
+   */
+  private findUser(username: string): StoredUser | undefined {
+    const r = this.userByNameStmt.get(username);
+    if (!r) return undefined;
+    const profile = userRowSchema.parse({ ...JSON.parse(r.data), version: r.version });
+    return {
+      profile,
+      username: r.username,
+      passwordHash: r.password_hash,
+      failedSignIns: r.failed_sign_ins,
+      lockedUntil: r.locked_until,
+    };
+  }
+
+  /** authenticate, synchronously (it reads nothing asynchronous). */
+  check(token: string, options: { touch: boolean }): Result<AuthenticatedSession> {
     const now = this.clock();
-    const claims = verifyToken(token, this.secret, now);
-    if (!claims.ok) return claims;
-    const session = await this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', claims.value.sid)
-      .executeTakeFirst();
-    if (!session || session.user_id !== claims.value.uid)
-      return err('auth.invalid_token', 'Unknown session; sign in again.');
-    if (session.revoked_at !== null)
-      return err('auth.signed_out', 'This session was signed out; sign in again.');
-    if (session.expires_at <= now)
+    const session = this.session(token, now);
+    if (!session.ok) return session;
+    const { sid } = session.value;
+    if (session.value.exp <= now)
       return err('auth.session_expired', 'Your session has expired; sign in again.');
-    if (now - session.last_seen_at > this.policy.security.idleLockMinutes * MINUTE_MS) {
+    if (session.value.revoked_at !== null)
+      return err('auth.signed_out', 'This session was signed out; sign in again.');
+    if (session.value.expires_at <= now)
+      return err('auth.session_expired', 'Your session has expired; sign in again.');
+    const lastSeen = Math.max(session.value.last_seen_at, this.seen.get(sid) ?? 0);
+    if (now - lastSeen > this.policy.security.idleLockMinutes * MINUTE_MS) {
       return err(
         'auth.session_idle',
         `Your session ended after ${this.policy.security.idleLockMinutes} minutes without activity; sign in again.`,
       );
     }
-    const user = await findUserById(this.db, session.user_id);
-    if (!user || !user.profile.active)
+    const profile = this.profile(session.value.user_id, session.value.user_version, session.value.user_data);
+    if (!profile || !profile.active)
       return err('auth.account_disabled', 'This account is disabled; ask an administrator.');
-    if (options.touch)
-      await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
-    return ok({ sessionId: session.id, user: toSessionUser(user.profile), expiresAt: session.expires_at });
+    if (options.touch && now > lastSeen) {
+      this.seen.set(sid, now);
+      this.unwritten.add(sid);
+    }
+    return ok({ sessionId: sid, user: toSessionUser(profile), expiresAt: session.value.expires_at });
+  }
+
+  /**
+   * A user's sessions or profile changed (password reset, disabled, team or role
+   * changed): forget what is cached about them so the next check reads it.
+   */
+  userChanged(userId: string): void {
+    for (const [token, cached] of this.sessions) if (cached.user_id === userId) this.sessions.delete(token);
+  }
+
+  /** The token's claims and session row: from the cache while fresh, else verified and read. */
+  private session(token: string, now: number): Result<CachedSession> {
+    const cached = this.sessions.get(token);
+    if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return ok(cached);
+    const claims = verifyToken(token, this.secret, now);
+    if (!claims.ok) return claims;
+    const row = this.sessionStmt.get(claims.value.sid);
+    if (!row || row.user_id !== claims.value.uid) {
+      this.sessions.delete(token);
+      return err('auth.invalid_token', 'Unknown session; sign in again.');
+    }
+    const fresh: CachedSession = {
+      ...row,
+      sid: claims.value.sid,
+      exp: claims.value.exp,
+      readAt: performance.now(),
+    };
+    if (this.sessions.size >= MAX_CACHED_SESSIONS) {
+      this.sessions.clear();
+      // Written activity is in the rows read from now on.
+      for (const id of this.seen.keys()) if (!this.unwritten.has(id)) this.seen.delete(id);
+    }
+    this.sessions.set(token, fresh);
+    return ok(fresh);
+  }
+
+  /**
+   * Writes pending activity times in one transaction (never moving one back).
+   * Runs on a timer; close() runs it a last time. Failed writes stay pending.
+   */
+  flushLastSeen(): Promise<void> {
+    const run = this.flushing.then(async () => {
+      if (this.unwritten.size === 0) return;
+      const batch = [...this.unwritten].map((id) => [id, this.seen.get(id) ?? 0] as const);
+      this.unwritten.clear();
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          for (const [id, seen] of batch)
+            await trx
+              .updateTable('sessions')
+              .set({ last_seen_at: sql<number>`max(last_seen_at, ${seen})` })
+              .where('id', '=', id)
+              .execute();
+        });
+      } catch {
+        // Kept for the next flush (`seen` still holds the times).
+        for (const [id] of batch) this.unwritten.add(id);
+      }
+    });
+    this.flushing = run;
+    return run;
+  }
+
+  /** Stops the flush timer and writes pending activity (before the database closes). */
+  async close(): Promise<void> {
+    clearInterval(this.flushTimer);
+    await this.flushLastSeen();
+  }
+
+  private profile(id: string, version: number | null, data: string | null): UserRow | null {
+    if (version === null || data === null) return null;
+    const key = `${id}@${version}`;
+    const known = this.profiles.get(key);
+    if (known !== undefined) return known;
+    const parsed = userRowSchema.safeParse({ ...JSON.parse(data), version });
+    const profile = parsed.success ? parsed.data : null;
+    if (this.profiles.size >= MAX_PROFILES) this.profiles.clear();
+    this.profiles.set(key, profile);
+    return profile;
   }
 
   /** Revokes the token's session. Returns its id so live sockets of that session can be closed. */
@@ -137,6 +315,8 @@ export class AuthService {
       .where('id', '=', sid)
       .where('revoked_at', 'is', null)
       .execute();
+    for (const [cachedToken, cached] of this.sessions)
+      if (cached.sid === sid) this.sessions.delete(cachedToken);
     return ok(sid);
   }
 }

@@ -261,6 +261,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       });
       return { version: v, revoked: sessions };
     });
+    // Session checks are cached: a reset password or a disabled account must count from the next request.
+    auth.userChanged(params.id);
     for (const sessionId of revoked) {
       deps.sync().endSession(sessionId, {
         code: 'auth.signed_out',

@@ -6,6 +6,9 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+/** A read-only connection to the same file (see openReadConnection). */
+export type ReadDb = BetterSqlite3.Database;
+
 /**
  * Opens the embedded SQLite database (WAL, foreign keys on). Kysely's SQLite
  * driver runs everything on ONE connection behind a mutex, so transactions are
@@ -18,6 +21,20 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * A second, read-only connection to the database file. WAL lets it read the last
+ * committed state while the writer connection is inside a transaction, so reads
+ * on it (pulls, session checks) never queue behind pushes. better-sqlite3 is
+ * synchronous: a read run inside `reader.transaction(...)()` is one snapshot, so
+ * the values it reads agree with each other. Open it after the writer (and after
+ * migrations): the file must exist and be in WAL mode.
+ */
+export function openReadConnection(file: string): ReadDb {
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
 }
 
 /** Brings the schema up to date; refuses a database migrated by a newer server. */

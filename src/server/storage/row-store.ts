@@ -1,8 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { AnyRow, RowKey, TableName } from '../../shared/sync/rows';
-import { GLOBAL_TEAM, rowKey, TABLE_NAMES } from '../../shared/sync/rows';
+import { rowKey, TABLE_NAMES } from '../../shared/sync/rows';
 import type { RowWrite } from '../../shared/sync/mutator';
-import type { PulledRow } from '../../shared/sync/protocol';
 import type { Database } from './schema';
 import type { Db } from './database';
 
@@ -72,50 +71,7 @@ export async function writeRows(
   return last;
 }
 
-export interface PullScope {
-  /** Rows of this team and global rows. */
-  team: string;
-  /** Tables delivered whatever the row's team (admins: users). */
-  everyTeam?: readonly TableName[];
-}
-
-/**
- * One page of rows changed after `cursor` in scope, oldest first. Runs inside one
- * read transaction so the page, the end cursor and lastMutationSeq agree.
- */
-export async function pullPage(
-  trx: Transaction<Database>,
-  scope: PullScope,
-  cursor: number,
-  limit: number,
-): Promise<{ rows: PulledRow[]; cursor: number; more: boolean }> {
-  const candidates: PulledRow[] = [];
-  for (const table of TABLE_NAMES) {
-    let query = trx
-      .selectFrom(table)
-      .select(['id', 'version', 'deleted', 'data'])
-      .where('version', '>', cursor)
-      .orderBy('version')
-      .limit(limit + 1);
-    if (!scope.everyTeam?.includes(table)) query = query.where('team', 'in', [scope.team, GLOBAL_TEAM]);
-    for (const r of await query.execute()) {
-      candidates.push({
-        table,
-        id: r.id,
-        version: r.version,
-        deleted: r.deleted === 1,
-        data: r.deleted === 1 ? null : { ...JSON.parse(r.data), version: r.version },
-      });
-    }
-  }
-  candidates.sort((a, b) => a.version - b.version);
-  const more = candidates.length > limit;
-  const rows = candidates.slice(0, limit);
-  // At the end of the changes, jump the cursor to the global version so rows of
-  // other teams are not rescanned on every pull.
-  const end = more ? (rows.at(-1)?.version ?? cursor) : Math.max(cursor, await currentVersion(trx));
-  return { rows, cursor: end, more };
-}
+// The pull side (pages for desktops) reads on the read-only connection: see pull-reader.ts.
 
 /** Row counts per table (health and tests). */
 export async function countRows(db: Executor): Promise<Record<TableName, number>> {

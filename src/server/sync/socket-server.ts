@@ -18,10 +18,12 @@ import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { Db } from '../storage/database';
+import { AuditBatcher } from '../audit-batch';
+import type { Db, ReadDb } from '../storage/database';
+import { PullReader } from '../storage/pull-reader';
 import { bindClient } from './clients';
 import { applyPresence } from './presence';
-import { servePull } from './pull';
+import { createPullService, servePull } from './pull';
 import { applyPush } from './push';
 
 interface SocketData {
@@ -38,6 +40,8 @@ type SyncSocket = Socket<LooseEvents, LooseEvents, LooseEvents, SocketData>;
 
 export interface SyncServerDeps {
   db: Db;
+  /** The read-only connection pulls and client checks read from (see openReadConnection). */
+  reader: ReadDb;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -79,6 +83,11 @@ export interface SyncServer {
 
 export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): SyncServer {
   const { db, auth, log, metrics } = deps;
+  const reader = new PullReader(deps.reader);
+  const pullAudit = new AuditBatcher(db, (error, events) =>
+    log.error({ err: error, events }, 'could not write pull audit events'),
+  );
+  const pulls = createPullService(reader, pullAudit);
   const io = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.maxSocketMessageBytes,
     serveClient: false,
@@ -128,9 +137,9 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
           ),
         );
       }
-      const session = await auth.authenticate(token, { touch: true });
+      const session = auth.check(token, { touch: true });
       if (!session.ok) return next(handshakeError(session.error.code, session.error.message));
-      const bound = await bindClient(db, clientId, session.value.user.id, deps.clock());
+      const bound = await bindClient(db, reader, clientId, session.value.user.id, deps.clock());
       if (!bound.ok) return next(handshakeError(bound.error.code, bound.error.message));
       socket.data = {
         user: session.value.user,
@@ -186,7 +195,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
             metrics.protocolErrors += 1;
             return reply(err('protocol.bad_payload', `Bad ${event} payload: ${issuesMessage(parsed.error)}`));
           }
-          const session = await auth.authenticate(socket.data.token, { touch });
+          const session = auth.check(socket.data.token, { touch });
           if (!session.ok) {
             reply(session);
             expire(socket, session.error);
@@ -233,7 +242,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     handle(EVENTS.pull, pullRequestSchema, false, async (req) => {
       metrics.pulls += 1;
       return servePull(
-        db,
+        pulls,
         { user: socket.data.user, clientId, sourceIp: socket.data.ip, clock: deps.clock },
         req,
       );
@@ -288,12 +297,14 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
 
   let closing = false;
   const sweep = setInterval(() => {
-    void (async () => {
+    try {
       for (const socket of io.sockets.sockets.values() as IterableIterator<SyncSocket>) {
-        const session = await auth.authenticate(socket.data.token, { touch: false });
+        const session = auth.check(socket.data.token, { touch: false });
         if (!session.ok) expire(socket, session.error);
       }
-    })().catch((error: unknown) => log.warn({ err: error }, 'session sweep failed'));
+    } catch (error) {
+      log.warn({ err: error }, 'session sweep failed');
+    }
   }, deps.sessionSweepMs);
   sweep.unref();
 
@@ -307,6 +318,8 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
+      // Pulls answered before the close still owe their audit rows.
+      await pullAudit.flush();
     },
   };
 }

@@ -1,25 +1,46 @@
 import { businessDateOf } from '../../../shared/domain/calendar/business-calendar';
 import { HOUR_MS, type Policy } from '../../../shared/domain/policy';
+import { SLA_STATES, type SlaState } from '../../../shared/domain/sla';
 import { addDays, zonedTimeToInstant } from '../../../shared/domain/time/zoned';
 
-/**
- * slaStatus (shared/domain/sla) as a SQL expression over callback_index, so the
- * worklist can sort and filter 50,000 rows by SLA risk inside SQLite. Ranks
- * follow SLA_STATES: 0 overdue, 1 due today, 2 at risk, 3 on track.
- * Parameters: @now, @tomorrow, @urgentRisk, @nonUrgentRisk.
- */
-export const SLA_RANK_SQL = `CASE
-  WHEN due_at <= @now THEN 0
-  WHEN due_at < @tomorrow THEN 1
-  WHEN due_at - @now < (CASE urgency WHEN 'urgent' THEN @urgentRisk ELSE @nonUrgentRisk END) THEN 2
-  ELSE 3 END`;
+/** An index into SLA_STATES: 0 overdue, 1 due today, 2 at risk, 3 on track. */
+export type SlaRank = 0 | 1 | 2 | 3;
 
-export function slaRankParams(now: number, policy: Policy) {
-  const tomorrow = addDays(businessDateOf(now, policy), 1);
+/**
+ * slaStatus (shared/domain/sla) with the calendar work done once per query, so
+ * the worklist can rank 50,000 callbacks by SLA risk in a couple of
+ * milliseconds: "due today" is "before the next midnight in the callback-hours
+ * zone", the rest is arithmetic on due_at and urgency.
+ */
+export function slaRanker(now: number, policy: Policy): SlaRanker {
+  const tomorrow = zonedTimeToInstant(
+    { ...addDays(businessDateOf(now, policy), 1), hour: 0, minute: 0 },
+    policy.callbackHours.timeZone,
+  );
+  const urgentRisk = policy.sla.urgentAtRiskHours * HOUR_MS;
+  const nonUrgentRisk = policy.sla.nonUrgentAtRiskHours * HOUR_MS;
+  const riskOf = (urgency: string) => (urgency === 'urgent' ? urgentRisk : nonUrgentRisk);
   return {
     now,
-    tomorrow: zonedTimeToInstant({ ...tomorrow, hour: 0, minute: 0 }, policy.callbackHours.timeZone),
-    urgentRisk: policy.sla.urgentAtRiskHours * HOUR_MS,
-    nonUrgentRisk: policy.sla.nonUrgentAtRiskHours * HOUR_MS,
+    tomorrow,
+    riskOf,
+    rankOf: ({ dueAt, urgency }) => {
+      if (dueAt <= now) return 0;
+      if (dueAt < tomorrow) return 1;
+      return dueAt - now < riskOf(urgency) ? 2 : 3;
+    },
   };
+}
+
+export interface SlaRanker {
+  now: number;
+  /** The next midnight in the callback-hours zone: "due today" ends there. */
+  tomorrow: number;
+  /** How long before its due time a callback of this urgency is at risk. */
+  riskOf(urgency: string): number;
+  rankOf(item: { dueAt: number; urgency: string }): SlaRank;
+}
+
+export function slaStateOf(rank: SlaRank): SlaState {
+  return SLA_STATES[rank];
 }

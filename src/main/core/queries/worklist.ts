@@ -1,114 +1,128 @@
-import { attemptPlan } from '../../../shared/domain/attempts';
 import type { Policy } from '../../../shared/domain/policy';
-import { SLA_STATES, slaStatus } from '../../../shared/domain/sla';
-import type { WorklistPage, WorklistRow } from '../../../shared/ipc/views';
-import type { worklistQuerySchema } from '../../../shared/ipc/views';
-import type { z } from 'zod';
+import type { WorklistPage } from '../../../shared/ipc/views';
+import type { WorklistEntry } from '../../store/callback-index';
 import type { LocalStore } from '../../store/local-store';
-import { SLA_RANK_SQL, slaRankParams } from './sla-rank';
-
-type Query = z.output<typeof worklistQuerySchema>;
+import { slaRanksOf, worklistFilter, type WorklistQueryArgs } from './worklist-filter';
+import { worklistRows } from './worklist-rows';
+import { slaRanker } from './sla-rank';
 
 /**
- * The worklist: filters and the SLA-risk order run in SQL over callback_index
- * (plain, indexed columns); only the rows of the requested window are decrypted.
+ * The worklist: filters and the SLA-risk order run over the in-memory copy of
+ * callback_index (plain columns, already sorted by due time); only the rows of
+ * the requested window are decrypted, and only the first time they are shown.
+ *
+ * Order: SLA rank, then due time, then id. Overdue and due-today are due-time
+ * ranges (before now, before the next midnight), so one pass over the
+ * due-sorted entries that drops each match into one of three buckets (overdue
+ * or due today / at risk / on track) yields the order without sorting.
+ *
+ * The ordered matches are kept per filter set (the renderer asks page after
+ * page of the same list) until the data changes or `now` reaches the first
+ * instant at which one of them would change SLA state.
  */
 export function queryWorklist(
   store: LocalStore,
-  query: Query,
+  query: WorklistQueryArgs,
   me: { userId: string },
   now: number,
   policy: Policy,
 ): WorklistPage {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { ...slaRankParams(now, policy), me: me.userId };
-  const inList = (column: string, values: readonly (string | number)[], prefix: string) => {
-    const names = values.map((v, i) => {
-      params[`${prefix}${i}`] = v;
-      return `@${prefix}${i}`;
-    });
-    where.push(`${column} IN (${names.join(', ')})`);
-  };
-  if (query.scope === 'mine') where.push('assignee_id = @me');
-  if (query.scope === 'queue') where.push('assignee_id IS NULL');
-  if (query.status.length > 0) inList('status', query.status, 'st');
-  if (query.urgency?.length) inList('urgency', query.urgency, 'ur');
-  if (query.tier?.length) inList('tier', query.tier, 'ti');
-  if (query.language?.length) inList('language', query.language, 'la');
-  if (query.sla?.length)
-    inList(
-      `(${SLA_RANK_SQL})`,
-      query.sla.map((s) => SLA_STATES.indexOf(s)),
-      'sl',
-    );
-  if (query.dueBefore !== undefined) {
-    params['dueBefore'] = query.dueBefore;
-    where.push('due_at < @dueBefore');
+  const hits = query.search ? store.search.search(query.search) : undefined;
+  const entries = store.callbacks.sortedEntries();
+  const ranker = slaRanker(now, policy);
+  const key = JSON.stringify({ ...query, offset: 0, limit: 0, me: me.userId });
+  const caches = orderedCaches(store);
+  let ordered = caches.get(key);
+  const fresh =
+    ordered &&
+    ordered.generation === store.callbacks.entriesGeneration() &&
+    ordered.hits === hits &&
+    ordered.policy === policy &&
+    ordered.from <= now &&
+    now < ordered.until;
+  if (!ordered || !fresh) {
+    ordered = orderMatches(entries, query, me.userId, hits, ranker);
+    ordered.generation = store.callbacks.entriesGeneration();
+    ordered.policy = policy;
+    caches.delete(key);
+    if (caches.size >= ORDERED_CACHE_SIZE) caches.delete(caches.keys().next().value as string);
+    caches.set(key, ordered);
   }
-  if (query.secondAttemptPending !== undefined) {
-    params['second'] = query.secondAttemptPending ? 1 : 0;
-    where.push('second_attempt_pending = @second');
+  const window = ordered.entries.slice(query.offset, query.offset + query.limit);
+  const rows = worklistRows(
+    store,
+    window.map((entry) => ({ entry, rank: ranker.rankOf(entry) })),
+    me.userId,
+    now,
+    policy,
+  );
+  return { total: ordered.entries.length, offset: query.offset, rows, now };
+}
+
+interface Ordered {
+  entries: WorklistEntry[];
+  generation: number;
+  hits: ReadonlySet<string> | undefined;
+  policy: Policy | undefined;
+  /** The answer holds for `now` in [from, until). */
+  from: number;
+  until: number;
+}
+
+/** Lists kept: the renderer's few filter sets and their pages, at most ~0.3 MB each for 50,000 callbacks. */
+const ORDERED_CACHE_SIZE = 24;
+const orderedByStore = new WeakMap<LocalStore, Map<string, Ordered>>();
+function orderedCaches(store: LocalStore): Map<string, Ordered> {
+  let caches = orderedByStore.get(store);
+  if (!caches) orderedByStore.set(store, (caches = new Map()));
+  return caches;
+}
+
+function orderMatches(
+  entries: readonly WorklistEntry[],
+  query: WorklistQueryArgs,
+  me: string,
+  hits: ReadonlySet<string> | undefined,
+  { now, tomorrow, riskOf, rankOf }: ReturnType<typeof slaRanker>,
+): Ordered {
+  const matches = worklistFilter(query, me, hits);
+  const ranks = slaRanksOf(query);
+  const [soon, atRisk, onTrack] = bucketsFor(entries.length);
+  let nSoon = 0;
+  let nAtRisk = 0;
+  let nOnTrack = 0;
+  // Every rank is constant until midnight, the next due time of a filtered callback, or the next
+  // instant an on-track one turns at risk (SLA-filtered-out callbacks count: they may turn in).
+  let until = tomorrow;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as WorklistEntry;
+    if (!matches(entry)) continue;
+    const rank = rankOf(entry);
+    if (rank !== 0 && entry.dueAt < until) until = entry.dueAt;
+    if (rank === 3) until = Math.min(until, entry.dueAt - riskOf(entry.urgency));
+    if (ranks && !ranks.has(rank)) continue;
+    if (rank <= 1) soon[nSoon++] = i;
+    else if (rank === 2) atRisk[nAtRisk++] = i;
+    else onTrack[nOnTrack++] = i;
   }
-  if (query.search) {
-    const hits = store.search.search(query.search);
-    if (hits) {
-      store.db.exec(
-        'CREATE TEMP TABLE IF NOT EXISTS search_hits (id TEXT PRIMARY KEY); DELETE FROM temp.search_hits;',
-      );
-      const insert = store.db.prepare('INSERT INTO temp.search_hits (id) VALUES (?)');
-      store.db.transaction(() => {
-        for (const id of hits) insert.run(id);
-      })();
-      where.push('id IN (SELECT id FROM temp.search_hits)');
-    }
+  const ordered: WorklistEntry[] = new Array<WorklistEntry>(nSoon + nAtRisk + nOnTrack);
+  let k = 0;
+  for (const [bucket, count] of [
+    [soon, nSoon],
+    [atRisk, nAtRisk],
+    [onTrack, nOnTrack],
+  ] as const) {
+    for (let j = 0; j < count; j++) ordered[k++] = entries[bucket[j] as number] as WorklistEntry;
   }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (
-    store.db.prepare(`SELECT count(*) AS n FROM callback_index ${filter}`).get(params) as { n: number }
-  ).n;
-  const ids = store.db
-    .prepare(
-      `SELECT id, pending FROM callback_index ${filter}
-       ORDER BY ${SLA_RANK_SQL}, due_at, id LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as { id: string; pending: number }[];
-  const users = new Map(store.rows.list('users').map((u) => [u.id, u.name]));
-  const rows = ids.flatMap(({ id, pending }): WorklistRow[] => {
-    const callback = store.rows.get('callbacks', id);
-    if (!callback) return [];
-    const customer = store.rows.get('customers', callback.customerId);
-    const inquiry = store.rows.get('inquiries', callback.inquiryId);
-    const plan = attemptPlan(callback, now, policy);
-    return [
-      {
-        id,
-        customerId: callback.customerId,
-        customerName: customer?.name ?? null,
-        receiptNumber: inquiry?.receiptNumber ?? null,
-        language: customer?.preferredLanguage ?? null,
-        urgency: callback.urgency,
-        tier: callback.tier,
-        status: callback.status,
-        assigneeId: callback.assigneeId,
-        assigneeName: callback.assigneeId ? (users.get(callback.assigneeId) ?? null) : null,
-        mine: callback.assigneeId === me.userId,
-        createdAt: callback.createdAt,
-        dueAt: callback.dueAt,
-        sla: slaStatus(callback, now, policy),
-        attemptsMade: callback.attempts.length,
-        nextAttempt:
-          plan.kind === 'next'
-            ? {
-                attemptNumber: plan.attemptNumber,
-                earliest: plan.window.earliest,
-                latest: plan.window.latest,
-                timing: plan.timing,
-              }
-            : null,
-        scheduledSlot: callback.scheduledSlot,
-        pendingSync: pending === 1,
-      },
-    ];
-  });
-  return { total, offset: query.offset, rows, now };
+  return { entries: ordered, generation: 0, hits, policy: undefined, from: now, until };
+}
+
+/** Positions of the matches per bucket; shared by every query (they run one at a time, synchronously). */
+let scratch: [Int32Array, Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+function bucketsFor(size: number): [Int32Array, Int32Array, Int32Array] {
+  if (scratch[0].length < size) {
+    const length = size + 1024;
+    scratch = [new Int32Array(length), new Int32Array(length), new Int32Array(length)];
+  }
+  return scratch;
 }

@@ -122,8 +122,23 @@ function hasStrayLetters(text: string): boolean {
   return /[a-z]/i.test(withoutMarkers);
 }
 
+/**
+ * Answers of regionOfAreaCode by area code: the answer is a pure function of the
+ * three digits (bundled metadata), so each code is parsed once, not on every number.
+ * At most 1,000 three-digit codes exist, which bounds the map.
+ */
+const regionsByAreaCode = new Map<string, CountryCode | undefined>();
+
 /** The region libphonenumber gives an area code, or undefined when it is not assigned. */
-function regionOfAreaCode(areaCode: string): CountryCode | undefined {
+export function regionOfAreaCode(areaCode: string): CountryCode | undefined {
+  if (!/^\d{3}$/.test(areaCode)) return probeRegion(areaCode);
+  if (regionsByAreaCode.has(areaCode)) return regionsByAreaCode.get(areaCode);
+  const region = probeRegion(areaCode);
+  regionsByAreaCode.set(areaCode, region);
+  return region;
+}
+
+function probeRegion(areaCode: string): CountryCode | undefined {
   const probe = parsePhoneNumberFromString(`+1${areaCode}${PROBE_SUBSCRIBER}`);
   return probe?.isValid() ? probe.country : undefined;
 }

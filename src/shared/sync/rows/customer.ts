@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseANumber } from '../../domain/identifiers/a-number';
 import { isKnownTimeZone } from '../../domain/phones/customer-time';
-import { bestTimeWindowSchema, customerPhoneSchema } from '../../domain/phones/customer-phone-schema';
+import { bestTimeWindowSchema } from '../../domain/phones/customer-phone-schema';
+import { parseUsPhone } from '../../domain/phones/phone-number';
 import { PHONE_LABELS, type CustomerPhone } from '../../domain/phones/suggest-number';
 import { baseRowShape, languageSchema } from './common';
 
@@ -16,9 +17,11 @@ const timeZoneSchema = z
 
 /**
  * A stored phone: already normalized to E.164 (US only) by the form that captured it.
- * The row keeps its own field names (`e164`, `ext`, nullable `bestTime`); the
- * rules are the domain's customerPhoneSchema, run on the domain form of the phone
- * (toCustomerPhone), so a number parseUsPhone refuses never reaches a worklist.
+ * The row keeps its own field names (`e164`, `ext`, nullable `bestTime`). Its field
+ * rules are the domain's customerPhoneSchema rules (same label list, number and
+ * extension patterns, best-time window and zone check), so the one rule left to
+ * run is the number itself: parseUsPhone, run once per phone (not the whole domain
+ * schema a second time), so a number parseUsPhone refuses never reaches a worklist.
  */
 export const storedPhoneSchema = z
   .object({
@@ -33,15 +36,24 @@ export const storedPhoneSchema = z
     timeZone: timeZoneSchema.optional(),
   })
   .superRefine((phone, ctx) => {
-    const checked = customerPhoneSchema.safeParse(toCustomerPhone(phone, 0));
-    if (checked.success) return;
-    for (const issue of checked.error.issues) {
-      const field =
-        issue.path[0] === 'number' ? 'e164' : issue.path[0] === 'extension' ? 'ext' : issue.path[0];
-      ctx.addIssue({ code: 'custom', message: issue.message, path: field === undefined ? [] : [field] });
-    }
+    const problem = e164Problem(phone.e164);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: ['e164'] });
   });
 export type StoredPhone = z.infer<typeof storedPhoneSchema>;
+
+/** parseUsPhone's verdicts on numbers already seen (a pure function of the text; bounded). */
+const e164Verdicts = new Map<string, string | undefined>();
+const E164_VERDICTS_MAX = 10_000;
+
+/** Why parseUsPhone refuses this number, or undefined when it accepts it. */
+function e164Problem(e164: string): string | undefined {
+  if (e164Verdicts.has(e164)) return e164Verdicts.get(e164);
+  const parsed = parseUsPhone(e164);
+  const problem = parsed.ok ? undefined : parsed.error.message;
+  if (e164Verdicts.size >= E164_VERDICTS_MAX) e164Verdicts.clear();
+  e164Verdicts.set(e164, problem);
+  return problem;
+}
 
 /** The domain form of a stored phone (for suggestNumber, calling-hours checks). `id` is its position. */
 export function toCustomerPhone(

@@ -1,0 +1,131 @@
+import type { Statement } from 'better-sqlite3';
+import { attemptPlan, type AttemptPlan } from '../../../shared/domain/attempts';
+import type { Policy } from '../../../shared/domain/policy';
+import type { WorklistRow } from '../../../shared/ipc/views';
+import type { WorklistEntry } from '../../store/callback-index';
+import type { LocalStore } from '../../store/local-store';
+import { slaStateOf, type SlaRank } from './sla-rank';
+
+/** What a worklist row shows that does not depend on `now`, the viewer or the users table. */
+interface RowBase {
+  policy: Policy;
+  row: Omit<WorklistRow, 'assigneeName' | 'mine' | 'sla' | 'nextAttempt' | 'pendingSync'>;
+  plan: AttemptPlan;
+}
+
+/**
+ * Decrypted rows per index entry. An entry object is replaced whenever its
+ * callback, customer or inquiry changes (confirmed or optimistic: both re-index
+ * it), so an entry's base can never be stale, and the WeakMap lets it go with
+ * the entry. A policy change (another object) rebuilds it.
+ */
+const bases = new WeakMap<WorklistEntry, RowBase>();
+
+interface UsersCache {
+  fingerprint: string;
+  names: Map<string, string>;
+  statement: Statement<[], { fingerprint: string }>;
+}
+const usersByStore = new WeakMap<LocalStore, UsersCache>();
+
+/**
+ * The page's rows: three decrypts per callback the first time it is shown,
+ * none after that until it changes.
+ */
+export function worklistRows(
+  store: LocalStore,
+  page: readonly { entry: WorklistEntry; rank: SlaRank }[],
+  me: string,
+  now: number,
+  policy: Policy,
+): WorklistRow[] {
+  const users = userNames(store);
+  const rows: WorklistRow[] = [];
+  for (const { entry, rank } of page) {
+    const base = baseOf(store, entry, policy);
+    if (!base) continue;
+    const { row: r, plan } = base;
+    rows.push({
+      id: r.id,
+      customerId: r.customerId,
+      customerName: r.customerName,
+      receiptNumber: r.receiptNumber,
+      language: r.language,
+      urgency: r.urgency,
+      tier: r.tier,
+      status: r.status,
+      assigneeId: r.assigneeId,
+      assigneeName: r.assigneeId ? (users.get(r.assigneeId) ?? null) : null,
+      mine: r.assigneeId === me,
+      createdAt: r.createdAt,
+      dueAt: r.dueAt,
+      sla: { state: slaStateOf(rank), remainingMs: r.dueAt - now },
+      attemptsMade: r.attemptsMade,
+      nextAttempt:
+        plan.kind === 'next'
+          ? {
+              attemptNumber: plan.attemptNumber,
+              earliest: plan.window.earliest,
+              latest: plan.window.latest,
+              // attemptPlan's timing: the window does not depend on `now`, only this does.
+              timing:
+                now < plan.window.earliest ? 'too-early' : now > plan.window.latest ? 'late' : 'in-window',
+            }
+          : null,
+      scheduledSlot: r.scheduledSlot,
+      pendingSync: entry.pending,
+    });
+  }
+  return rows;
+}
+
+function baseOf(store: LocalStore, entry: WorklistEntry, policy: Policy): RowBase | undefined {
+  const cached = bases.get(entry);
+  if (cached && cached.policy === policy) return cached;
+  const callback = store.rows.get('callbacks', entry.id);
+  if (!callback) return undefined;
+  const customer = store.rows.get('customers', callback.customerId);
+  const inquiry = store.rows.get('inquiries', callback.inquiryId);
+  const base: RowBase = {
+    policy,
+    plan: attemptPlan(callback, Number.NEGATIVE_INFINITY, policy),
+    row: {
+      id: entry.id,
+      customerId: callback.customerId,
+      customerName: customer?.name ?? null,
+      receiptNumber: inquiry?.receiptNumber ?? null,
+      language: customer?.preferredLanguage ?? null,
+      urgency: callback.urgency,
+      tier: callback.tier,
+      status: callback.status,
+      assigneeId: callback.assigneeId,
+      createdAt: callback.createdAt,
+      dueAt: callback.dueAt,
+      attemptsMade: callback.attempts.length,
+      scheduledSlot: callback.scheduledSlot,
+    },
+  };
+  bases.set(entry, base);
+  return base;
+}
+
+/**
+ * Assignee names, decrypted again only when a users row changed: the
+ * fingerprint is every user's id and version (and, for an optimistic row, its
+ * blob's IV, fresh per write), read from SQLite without decrypting anything.
+ */
+function userNames(store: LocalStore): Map<string, string> {
+  const cached = usersByStore.get(store);
+  const statement =
+    cached?.statement ??
+    store.db.prepare<[], { fingerprint: string }>(
+      `SELECT coalesce((SELECT group_concat(id || ':' || version) FROM confirmed_rows WHERE tbl = 'users'), '')
+         || '|' || coalesce((SELECT group_concat(id || ':' || hex(substr(data, 1, 13))) FROM pending_rows
+                             WHERE tbl = 'users'), '') AS fingerprint`,
+    );
+  const fingerprint = statement.get()?.fingerprint ?? '';
+  if (cached?.fingerprint === fingerprint) return cached.names;
+  const names = new Map(store.rows.list('users').map((u) => [u.id, u.name]));
+  usersByStore.set(store, { fingerprint, names, statement });
+  return names;
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditBatcher } from '../../../src/server/audit-batch';
+import { migrateToLatest, openDatabase, type Db } from '../../../src/server/storage/database';
+
+const event = (i: number) => ({
+  at: 1_000 + i,
+  actorId: 'u-tier1-alice',
+  action: 'sync.pull.viewed',
+  clientId: `client-${i}`,
+  outcome: 'delivered',
+  detail: { cursor: i, ids: { callbacks: [`cb-${i}`] } },
+});
+
+describe('AuditBatcher', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'agent-desk-audit-'));
+    db = openDatabase(join(dir, 'audit.sqlite'));
+    const migrated = await migrateToLatest(db);
+    expect(migrated.ok).toBe(true);
+  });
+  afterEach(async () => {
+    await db.destroy().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const stored = () => db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+
+  it('stores every event of a turn, in order, before any append resolves', async () => {
+    const audit = new AuditBatcher(db);
+    const appends = Array.from({ length: 1_234 }, (_, i) => audit.append(event(i)));
+    expect(await stored()).toHaveLength(0);
+    await appends[0];
+    const rows = await stored();
+    expect(rows).toHaveLength(1_234);
+    expect(rows.map((r) => r.client_id)).toEqual(Array.from({ length: 1_234 }, (_, i) => `client-${i}`));
+    expect(JSON.parse(rows[7]?.detail ?? '')).toEqual({ cursor: 7, ids: { callbacks: ['cb-7'] } });
+    await Promise.all(appends);
+    expect(audit.pending).toBe(0);
+    expect(audit.writtenBatches).toBe(1);
+  });
+
+  it('record queues without waiting; the row is there after the turn, and a lost batch is reported', async () => {
+    const lost: number[] = [];
+    const audit = new AuditBatcher(db, (_error, events) => lost.push(events));
+    audit.record(event(1));
+    audit.record(event(2));
+    expect(audit.pending).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    await audit.flush();
+    expect((await stored()).map((r) => r.client_id)).toEqual(['client-1', 'client-2']);
+    await db.schema.alterTable('audit_events').renameTo('audit_events_moved').execute();
+    audit.record(event(3));
+    await audit.flush();
+    expect(lost).toEqual([1]);
+    await db.schema.alterTable('audit_events_moved').renameTo('audit_events').execute();
+  });
+
+  it('flush writes what is queued (graceful close)', async () => {
+    const audit = new AuditBatcher(db);
+    const appended = audit.append(event(1));
+    await audit.flush();
+    expect(await stored()).toHaveLength(1);
+    await appended;
+    await audit.flush(); // nothing queued: nothing written twice
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('rejects every append of a batch that could not be written, and keeps working', async () => {
+    const audit = new AuditBatcher(db);
+    await db.schema.alterTable('audit_events').renameTo('audit_events_moved').execute();
+    const failed = [audit.append(event(1)), audit.append(event(2))];
+    for (const f of failed) await expect(f).rejects.toThrow();
+    await db.schema.alterTable('audit_events_moved').renameTo('audit_events').execute();
+    await audit.append(event(3));
+    expect((await stored()).map((r) => r.client_id)).toEqual(['client-3']);
+  });
+});
