@@ -17,9 +17,8 @@ interface Waiting {
  * writer connection free. Still append-only, one row per event, written within
  * one turn of the event loop (later if the writer is busy: the batch then grows).
  * `append` resolves once its row is stored (a failed insert rejects every event
- * of that batch); `record` does not wait — pulls use it so that answering never
- * queues behind the writer. What is queued is written by `flush`, which the
- * server's graceful close awaits; only a crash can lose the last turn's rows.
+ * of that batch) — pulls await it, so no customer data leaves unaudited. What is
+ * queued is written by `flush`, which the server's graceful close awaits.
  */
 export class AuditBatcher {
   private queue: Waiting[] = [];
@@ -31,11 +30,6 @@ export class AuditBatcher {
     private readonly db: Db,
     private readonly onLost: (error: unknown, events: number) => void = () => undefined,
   ) {}
-
-  /** Queues one event without waiting for it (see the class comment); a failed write reaches `onLost`. */
-  record(event: AuditEvent): void {
-    this.append(event).catch(() => undefined);
-  }
 
   /** Queues one event; resolves when it is written, rejects if the write failed. */
   append(event: AuditEvent): Promise<void> {

@@ -33,8 +33,9 @@ export function createPullService(reader: PullReader, audit: AuditBatcher): Pull
  * manage users and scripts, not customers (least privilege): they get global rows
  * and every team's users, no customer data. Delivering
  * customer-bearing rows is a "view": audited once per pull with ids, not text.
- * The audit row is queued and written with the other pulls' rows of the same
- * turn (AuditBatcher), so answering never waits for the writer connection.
+ * The audit row is written with the other pulls' rows of the same turn (one
+ * insert, AuditBatcher) and the page is delivered only once it is stored: a
+ * view that could not be recorded is not delivered (the pull fails and is retried).
  *
  * The version, the page and lastMutationSeq are read in one snapshot of the
  * read-only connection, so they agree with each other and never wait for pushes.
@@ -68,7 +69,7 @@ export async function servePull(
   }
   const { page } = read;
   if (page.viewed) {
-    service.audit.record({
+    await service.audit.append({
       at: ctx.clock(),
       actorId: ctx.user.id,
       action: 'sync.pull.viewed',

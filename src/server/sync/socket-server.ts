@@ -22,6 +22,7 @@ import { AuditBatcher } from '../audit-batch';
 import type { Db, ReadDb } from '../storage/database';
 import { PullReader } from '../storage/pull-reader';
 import { bindClient } from './clients';
+import { PokeThrottle } from './poke-throttle';
 import { applyPresence } from './presence';
 import { createPullService, servePull } from './pull';
 import { applyPush } from './push';
@@ -49,6 +50,11 @@ export interface SyncServerDeps {
   metrics: Metrics;
   /** How often connected sessions are re-checked for expiry/idle/sign-out. */
   sessionSweepMs: number;
+  /**
+   * Least time between two pokes of one team (ms); a lone change is poked at once, a
+   * burst is folded into one more poke at the end of the gap (PokeThrottle).
+   */
+  pokeGapMs?: number;
   /** Told whenever rows of these teams changed (the supervisor index catches up from it). */
   onRowsChanged?: (teams: readonly string[]) => void;
 }
@@ -94,6 +100,12 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     cors: { origin: false },
   });
 
+  /** '*' stands for everyone (a global row changed: every desktop pulls it). */
+  const pokes = new PokeThrottle(deps.pokeGapMs ?? 200, (target, version, admins) => {
+    const payload = { version };
+    if (target === '*') io.emit(EVENTS.poke, payload);
+    else io.to([teamRoom(target), ...(admins ? [ADMIN_ROOM] : [])]).emit(EVENTS.poke, payload);
+  });
   const poke = (
     teams: Iterable<string>,
     version: number | undefined,
@@ -102,12 +114,11 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     const all = [...teams];
     if (all.length === 0) return;
     deps.onRowsChanged?.(all);
-    const payload = { version: version ?? 0 };
     if (all.includes(GLOBAL_TEAM)) {
-      io.emit(EVENTS.poke, payload);
+      pokes.poke('*', version ?? 0, false);
       return;
     }
-    io.to([...all.map(teamRoom), ...(options?.usersChanged ? [ADMIN_ROOM] : [])]).emit(EVENTS.poke, payload);
+    for (const team of all) pokes.poke(team, version ?? 0, options?.usersChanged ?? false);
   };
 
   const endSession = (sessionId: string, error: DomainError) => {
@@ -315,6 +326,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     close: async () => {
       closing = true;
       clearInterval(sweep);
+      pokes.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -44,19 +44,13 @@ describe('AuditBatcher', () => {
     expect(audit.writtenBatches).toBe(1);
   });
 
-  it('record queues without waiting; the row is there after the turn, and a lost batch is reported', async () => {
+  it('reports a lost batch to onLost as well as rejecting its appends', async () => {
     const lost: number[] = [];
     const audit = new AuditBatcher(db, (_error, events) => lost.push(events));
-    audit.record(event(1));
-    audit.record(event(2));
-    expect(audit.pending).toBe(2);
-    await new Promise((resolve) => setImmediate(resolve));
-    await audit.flush();
-    expect((await stored()).map((r) => r.client_id)).toEqual(['client-1', 'client-2']);
     await db.schema.alterTable('audit_events').renameTo('audit_events_moved').execute();
-    audit.record(event(3));
-    await audit.flush();
-    expect(lost).toEqual([1]);
+    const failed = Promise.allSettled([audit.append(event(1)), audit.append(event(2))]);
+    expect((await failed).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(lost).toEqual([2]);
     await db.schema.alterTable('audit_events_moved').renameTo('audit_events').execute();
   });
 
