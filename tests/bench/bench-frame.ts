@@ -1,7 +1,7 @@
 /**
  * worklist_frame_p95: the real renderer (out/renderer) in Debian's Chromium,
  * served by the browser host over the desktop core that bench-sync filled
- * (the team's ~37,600 callbacks), scope "team" and every status, scrolled for
+ * (the team's 50,000 callbacks), scope "team" and every status, scrolled for
  * a few seconds while requestAnimationFrame deltas are recorded. Baseline: the
  * same rAF loop in the same browser on a page that does nothing.
  */

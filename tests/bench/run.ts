@@ -15,8 +15,12 @@ import { readDataset, saveDataset } from './lib/dataset';
 import { note, printBench } from './lib/report';
 import { seedServerData } from './lib/server-process';
 
-/** Demo rows so that the bench team (alpha, half of the rows) holds ~50,000 inquiries. */
-const DEMO_ROWS = 290_500;
+/**
+ * The demo generator with every inquiry ending in a callback writes 3 rows per inquiry
+ * (customer, inquiry, callback), alternating between two teams: 300,000 rows give the
+ * bench team (alpha) exactly 50,000 inquiries, 50,000 customers and 50,000 callbacks.
+ */
+const DEMO = { rows: 300_000, callbackShare: 1 };
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 interface Phase {
@@ -128,10 +132,10 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'agent-desk-bench-'));
   const dataDir = join(work, 'server');
   try {
-    const seedMs = await seedServerData(dataDir, { rows: DEMO_ROWS }, join(ROOT, 'resources/scripts'));
+    const seedMs = await seedServerData(dataDir, DEMO, join(ROOT, 'resources/scripts'));
     const dataset = readDataset(dataDir);
     note(
-      `seeded ${DEMO_ROWS} demo rows in ${(seedMs / 1000).toFixed(1)} s; team alpha: ${JSON.stringify(dataset.counts)}, open unclaimed callbacks: tier 1 ${dataset.openTier1.length}, tier 2 ${dataset.openTier2.length}`,
+      `seeded ${DEMO.rows} demo rows in ${(seedMs / 1000).toFixed(1)} s; team alpha: ${JSON.stringify(dataset.counts)}, open unclaimed callbacks: tier 1 ${dataset.openTier1.length}, tier 2 ${dataset.openTier2.length}`,
     );
     const datasetFile = join(work, 'dataset.json');
     saveDataset(datasetFile, dataset);
