@@ -26,9 +26,13 @@ export class SearchIndex {
 
   update(id: string, entry: CallbackIndexEntry | undefined): void {
     if (!this.haystacks) return;
-    this.results.clear();
     this.toBuild?.delete(id);
-    if (entry) this.haystacks.set(id, this.haystackOf(entry));
+    const before = this.haystacks.get(id);
+    const after = entry ? this.haystackOf(entry) : undefined;
+    // A claim, an attempt or a new due time does not change what a search finds: keep the answers.
+    if (before === after) return;
+    this.results.clear();
+    if (after !== undefined) this.haystacks.set(id, after);
     else this.haystacks.delete(id);
   }
 

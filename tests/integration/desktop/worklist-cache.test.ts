@@ -311,6 +311,22 @@ describe('search index', () => {
     expect(store.search.search('zoe')?.size).toBe(0);
   });
 
+  it('keeps its answers through a claim (no searchable text changed), drops them when a name changes', async () => {
+    await store.search.warm();
+    const answer = store.search.search('customer 3');
+    expect(answer?.has('cb-3')).toBe(true);
+    const claimed = store.enqueue(
+      [{ id: 'm-s', name: 'callback.claim@1', args: { callbackId: 'cb-3' } }],
+      ctx(),
+    );
+    expect(claimed.ok).toBe(true);
+    expect(store.search.search('customer 3')).toBe(answer);
+    pull([customer(3, 'Renata Ruiz', 2)], 102);
+    expect(store.search.search('customer 3')).not.toBe(answer);
+    expect(store.search.search('customer 3')?.has('cb-3')).toBe(false);
+    expect([...(store.search.search('renata') ?? [])]).toEqual(['cb-3']);
+  });
+
   it('a search during a background build, and a reset, leave no stale or missing callback', async () => {
     const warming = store.search.warm();
     pull([
