@@ -1,17 +1,17 @@
-import type { Transaction } from 'kysely';
-import { rowKey, type RowKey, type TableName } from '../../shared/sync/rows';
+import type BetterSqlite3 from 'better-sqlite3';
+import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../audit';
-import type { Database, MutationLogTable } from './schema';
+import type { MutationLogTable } from './schema';
 
 /**
- * Write-side helpers for applying a whole push batch inside ONE transaction:
- * set-based reads and multi-row writes, so a batch costs a handful of queries
- * instead of several per mutation. Every function expects the caller's
- * transaction (the single connection is held for its whole duration, which is
- * what makes reading the version counter once and writing it back at the end safe).
+ * Storage for applying a whole push batch inside ONE transaction, as better-sqlite3
+ * statements prepared once per connection and reused: a push is the server's
+ * hottest write path, and building, compiling and re-preparing a Kysely query per
+ * statement cost more than SQLite's own work. Every method is synchronous and must
+ * run inside the Kysely transaction's callback on the same connection (see
+ * `rawConnection`): the connection is held for the whole transaction, which is what
+ * makes reading the version counter once and writing it back at the end safe.
  */
-
-type Trx = Transaction<Database>;
 
 /** A row as stored: its JSON `data` and its version (parse it per use, so no caller can alias another's object). */
 export interface StoredRowData {
@@ -28,105 +28,157 @@ export interface StampedRow {
   data: string;
 }
 
-/** Rows per statement: far below SQLite's bound-parameter limit whatever the column count. */
-const CHUNK = 400;
+type Statement = BetterSqlite3.Statement;
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+const KNOWN_TABLES: ReadonlySet<string> = new Set(TABLE_NAMES);
+
+/** Table names are spliced into SQL, so only the synced tables' own names are accepted. */
+function tableName(table: string): string {
+  if (!KNOWN_TABLES.has(table)) throw new Error(`Unknown table "${table}".`);
+  return `"${table}"`;
 }
 
-/** The live rows among `keys` (one query per table per chunk), keyed by `rowKey`. Deleted rows count as absent. */
-export async function readRowData(trx: Trx, keys: readonly RowKey[]): Promise<Map<string, StoredRowData>> {
-  const found = new Map<string, StoredRowData>();
-  const byTable = new Map<TableName, Set<string>>();
-  for (const key of keys) {
-    const ids = byTable.get(key.table) ?? new Set<string>();
-    ids.add(key.id);
-    byTable.set(key.table, ids);
+export class BatchWrites {
+  private static readonly byConnection = new WeakMap<BetterSqlite3.Database, BatchWrites>();
+
+  /** The statements of `connection`, prepared on first use and kept for its lifetime. */
+  static of(connection: BetterSqlite3.Database): BatchWrites {
+    let writes = BatchWrites.byConnection.get(connection);
+    if (!writes) {
+      writes = new BatchWrites(connection);
+      BatchWrites.byConnection.set(connection, writes);
+    }
+    return writes;
   }
-  for (const [table, ids] of byTable) {
-    for (const part of chunks([...ids])) {
-      const rows = await trx
-        .selectFrom(table)
-        .select(['id', 'version', 'data'])
-        .where('id', 'in', part)
-        .where('deleted', '=', 0)
-        .execute();
-      for (const r of rows) found.set(rowKey(table, r.id), { data: r.data, version: r.version });
+
+  private readonly readRow = new Map<string, Statement>();
+  private readonly upsertRow = new Map<string, Statement>();
+  private readonly statements = new Map<string, Statement>();
+
+  private constructor(private readonly connection: BetterSqlite3.Database) {}
+
+  private statement(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.connection.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /** The live rows among `keys`, keyed by `rowKey`. Deleted rows count as absent. */
+  readRowData(keys: readonly RowKey[]): Map<string, StoredRowData> {
+    const found = new Map<string, StoredRowData>();
+    for (const key of keys) {
+      const k = rowKey(key.table, key.id);
+      if (found.has(k)) continue;
+      let stmt = this.readRow.get(key.table);
+      if (!stmt) {
+        stmt = this.connection.prepare(
+          `select version, data from ${tableName(key.table)} where id = ? and deleted = 0`,
+        );
+        this.readRow.set(key.table, stmt);
+      }
+      const row = stmt.get(key.id) as StoredRowData | undefined;
+      if (row) found.set(k, { data: row.data, version: row.version });
+    }
+    return found;
+  }
+
+  /** The global version counter as it stands in this transaction. */
+  readVersionCounter(): number {
+    const row = this.statement(`select value from meta where key = 'version'`).get() as
+      { value: number } | undefined;
+    if (!row) throw new Error('The version counter is missing (database not migrated?).');
+    return row.value;
+  }
+
+  /** Moves the global version counter to `value` (the last version handed out in this transaction). */
+  writeVersionCounter(value: number): void {
+    this.statement(`update meta set value = ? where key = 'version'`).run(value);
+  }
+
+  /** Upserts entity rows; a row listed twice keeps its last state (and is written once). */
+  upsertRows(rows: readonly StampedRow[]): void {
+    const latest = new Map<string, StampedRow>();
+    for (const r of rows) latest.set(rowKey(r.table, r.id), r);
+    for (const r of latest.values()) {
+      let stmt = this.upsertRow.get(r.table);
+      if (!stmt) {
+        stmt = this.connection.prepare(
+          `insert into ${tableName(r.table)} (id, team, version, deleted, data) values (?, ?, ?, 0, ?)
+           on conflict (id) do update set team = excluded.team, version = excluded.version,
+             deleted = 0, data = excluded.data`,
+        );
+        this.upsertRow.set(r.table, stmt);
+      }
+      stmt.run(r.id, r.team, r.version, r.data);
     }
   }
-  return found;
-}
 
-/** The global version counter as it stands in this transaction. */
-export async function readVersionCounter(trx: Trx): Promise<number> {
-  const row = await trx
-    .selectFrom('meta')
-    .select('value')
-    .where('key', '=', 'version')
-    .executeTakeFirstOrThrow();
-  return row.value;
-}
-
-/** Moves the global version counter to `value` (the last version handed out in this transaction). */
-export async function writeVersionCounter(trx: Trx, value: number): Promise<void> {
-  await trx.updateTable('meta').set({ value }).where('key', '=', 'version').execute();
-}
-
-/** Upserts entity rows, a multi-row statement per table. A row listed twice keeps its last state. */
-export async function upsertRows(trx: Trx, rows: readonly StampedRow[]): Promise<void> {
-  const byTable = new Map<StampedRow['table'], Map<string, StampedRow>>();
-  for (const row of rows) {
-    const latest = byTable.get(row.table) ?? new Map<string, StampedRow>();
-    latest.set(row.id, row);
-    byTable.set(row.table, latest);
+  /** The mutation-log rows already stored for `seqs` of one client, by seq. */
+  findLoggedMutations(clientId: string, seqs: readonly number[]): Map<number, MutationLogTable> {
+    const logged = new Map<number, MutationLogTable>();
+    const stmt = this.statement(`select * from mutation_log where client_id = ? and seq = ?`);
+    for (const seq of seqs) {
+      if (logged.has(seq)) continue;
+      const row = stmt.get(clientId, seq) as MutationLogTable | undefined;
+      if (row) logged.set(row.seq, row);
+    }
+    return logged;
   }
-  for (const [table, latest] of byTable) {
-    for (const part of chunks([...latest.values()])) {
-      await trx
-        .insertInto(table)
-        .values(part.map((r) => ({ id: r.id, team: r.team, version: r.version, deleted: 0, data: r.data })))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            team: eb.ref('excluded.team'),
-            version: eb.ref('excluded.version'),
-            deleted: 0,
-            data: eb.ref('excluded.data'),
-          })),
-        )
-        .execute();
+
+  /** Appends mutation-log rows. */
+  insertMutationLog(rows: readonly MutationLogTable[]): void {
+    const stmt = this.statement(
+      `insert into mutation_log (client_id, seq, mutation_id, name, status, error_code, error_message, version, at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const r of rows)
+      stmt.run(
+        r.client_id,
+        r.seq,
+        r.mutation_id,
+        r.name,
+        r.status,
+        r.error_code ?? null,
+        r.error_message ?? null,
+        r.version ?? null,
+        r.at,
+      );
+  }
+
+  /** Appends audit events in order (each row exactly as appendAudit writes it). */
+  insertAuditEvents(events: readonly AuditEvent[]): void {
+    const stmt = this.statement(
+      `insert into audit_events (at, actor_id, action, entity_type, entity_id, source_ip, client_id, outcome, detail)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const event of events) {
+      const a = auditRow(event);
+      stmt.run(
+        a.at,
+        a.actor_id ?? null,
+        a.action,
+        a.entity_type ?? null,
+        a.entity_id ?? null,
+        a.source_ip ?? null,
+        a.client_id ?? null,
+        a.outcome,
+        a.detail ?? null,
+      );
     }
   }
-}
 
-/** The mutation-log rows already stored for `seqs` of one client, by seq. */
-export async function findLoggedMutations(
-  trx: Trx,
-  clientId: string,
-  seqs: readonly number[],
-): Promise<Map<number, MutationLogTable>> {
-  const logged = new Map<number, MutationLogTable>();
-  for (const part of chunks([...new Set(seqs)])) {
-    const rows = await trx
-      .selectFrom('mutation_log')
-      .selectAll()
-      .where('client_id', '=', clientId)
-      .where('seq', 'in', part)
-      .execute();
-    for (const r of rows) logged.set(r.seq, r);
+  /** The last seq `clientId` sent; a desktop pushes only after it was registered. */
+  clientLastSeq(clientId: string): number {
+    const row = this.statement(`select last_seq from clients where client_id = ?`).get(clientId) as
+      { last_seq: number } | undefined;
+    if (!row) throw new Error(`Unknown desktop "${clientId}".`);
+    return row.last_seq;
   }
-  return logged;
-}
 
-/** Appends mutation-log rows, multi-row statements. */
-export async function insertMutationLog(trx: Trx, rows: readonly MutationLogTable[]): Promise<void> {
-  for (const part of chunks(rows)) await trx.insertInto('mutation_log').values(part).execute();
-}
-
-/** Appends audit events in order, multi-row statements (each row exactly as appendAudit writes it). */
-export async function insertAuditEvents(trx: Trx, events: readonly AuditEvent[]): Promise<void> {
-  for (const part of chunks(events))
-    await trx.insertInto('audit_events').values(part.map(auditRow)).execute();
+  setClientLastSeq(clientId: string, seq: number): void {
+    this.statement(`update clients set last_seq = ? where client_id = ?`).run(seq, clientId);
+  }
 }

@@ -9,6 +9,21 @@ export type Db = Kysely<Database>;
 /** A read-only connection to the same file (see openReadConnection). */
 export type ReadDb = BetterSqlite3.Database;
 
+/** The better-sqlite3 connection behind each Kysely instance openDatabase made. */
+const connections = new WeakMap<Db, BetterSqlite3.Database>();
+
+/**
+ * The raw connection Kysely runs `db` on, for hot paths that reuse prepared
+ * statements instead of compiling a query per call. It is the SAME single
+ * connection, so a statement run inside `db.transaction().execute(cb)`'s callback
+ * is part of that transaction (Kysely's mutex is held until commit); never use it
+ * outside such a callback while Kysely may hold the connection. Undefined for a
+ * Kysely instance openDatabase did not create.
+ */
+export function rawConnection(db: Db): BetterSqlite3.Database | undefined {
+  return connections.get(db);
+}
+
 /**
  * Opens the embedded SQLite database (WAL, foreign keys on). Kysely's SQLite
  * driver runs everything on ONE connection behind a mutex, so transactions are
@@ -20,7 +35,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  connections.set(db, sqlite);
+  return db;
 }
 
 /**

@@ -11,18 +11,8 @@ import {
   type PreparedMutation,
 } from '../../shared/sync/run-mutation';
 import type { AuditEvent } from '../audit';
-import {
-  findLoggedMutations,
-  insertAuditEvents,
-  insertMutationLog,
-  readRowData,
-  readVersionCounter,
-  upsertRows,
-  writeVersionCounter,
-  type StampedRow,
-  type StoredRowData,
-} from '../storage/batch-writes';
-import type { Db } from '../storage/database';
+import { BatchWrites, type StampedRow, type StoredRowData } from '../storage/batch-writes';
+import { rawConnection, type Db } from '../storage/database';
 import type { MutationLogTable } from '../storage/schema';
 
 export interface PushContext {
@@ -50,12 +40,12 @@ export interface AppliedPush {
 class BatchRows {
   private readonly known = new Map<string, StoredRowData | null>();
 
-  constructor(private readonly read: (keys: RowKey[]) => Promise<Map<string, StoredRowData>>) {}
+  constructor(private readonly read: (keys: RowKey[]) => Map<string, StoredRowData>) {}
 
-  async load(keys: readonly RowKey[]): Promise<void> {
+  load(keys: readonly RowKey[]): void {
     const missing = keys.filter((k) => !this.known.has(rowKey(k.table, k.id)));
     if (missing.length === 0) return;
-    const found = await this.read(missing);
+    const found = this.read(missing);
     for (const k of missing) {
       const key = rowKey(k.table, k.id);
       this.known.set(key, found.get(key) ?? null);
@@ -94,7 +84,8 @@ interface Outcome {
  * For speed the batch reads the log, `clients.last_seq`, the version counter and
  * the rows the mutations name once, keeps them in memory (later mutations see
  * earlier ones' writes), and writes rows, log and audit as multi-row statements
- * at the end. A mutation's writes join the batch only after it was fully judged
+ * at the end, all as statements prepared once per connection (see BatchWrites).
+ * A mutation's writes join the batch only after it was fully judged
  * and validated, so one that fails leaves nothing behind; a storage error fails
  * the whole transaction (nothing is written, the desktop retries the same seqs).
  */
@@ -103,13 +94,17 @@ export async function applyPush(
   ctx: PushContext,
   mutations: readonly MutationEnvelope[],
 ): Promise<AppliedPush> {
-  return db.transaction().execute(async (trx) => {
+  const connection = rawConnection(db);
+  if (!connection) throw new Error('applyPush needs a database opened with openDatabase.');
+  const store = BatchWrites.of(connection);
+  // The callback is synchronous on purpose: it runs on Kysely's own connection while
+  // Kysely holds it between `begin` and `commit`, so every statement is in this transaction.
+  return db.transaction().execute(async () => {
     const results: MutationResult[] = [];
     const changedTeams = new Set<string>();
     let lastVersion: number | undefined;
 
-    const logged = await findLoggedMutations(
-      trx,
+    const logged = store.findLoggedMutations(
       ctx.clientId,
       mutations.map((m) => m.seq),
     );
@@ -120,27 +115,20 @@ export async function applyPush(
 
     let lastSeq: number | undefined;
     let seqChanged = false;
-    const clientLastSeq = async (): Promise<number> => {
-      if (lastSeq === undefined) {
-        const client = await trx
-          .selectFrom('clients')
-          .select('last_seq')
-          .where('client_id', '=', ctx.clientId)
-          .executeTakeFirstOrThrow();
-        lastSeq = client.last_seq;
-      }
+    const clientLastSeq = (): number => {
+      lastSeq ??= store.clientLastSeq(ctx.clientId);
       return lastSeq;
     };
 
     const prepared = mutations.map((m) => prepareMutation(m.name, m.args, ctx.findMutator));
-    const rows = new BatchRows((keys) => readRowData(trx, keys));
+    const rows = new BatchRows((keys) => store.readRowData(keys));
     // Every row any mutation names up front, in one query per table: the connection is ours
     // until commit, so reading now equals reading just before each mutation.
-    await rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
+    rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
 
     let versionCounter: number | undefined;
-    const nextVersion = async (): Promise<number> => {
-      versionCounter ??= await readVersionCounter(trx);
+    const nextVersion = (): number => {
+      versionCounter ??= store.readVersionCounter();
       return versionCounter + 1;
     };
 
@@ -158,7 +146,7 @@ export async function applyPush(
         results.push(dup);
         continue;
       }
-      const last = await clientLastSeq();
+      const last = clientLastSeq();
       if (m.seq <= last) {
         results.push({
           id: m.id,
@@ -182,7 +170,7 @@ export async function applyPush(
       };
       const prep = prepared[i] as Result<PreparedMutation>;
       const outcome = prep.ok
-        ? await judge(prep.value, rows, mctx, nextVersion)
+        ? judge(prep.value, rows, mctx, nextVersion)
         : { error: prep.error, writes: [] };
       const error = outcome.error;
       let version: number | undefined;
@@ -231,18 +219,12 @@ export async function applyPush(
     }
 
     if (rowWrites.length > 0) {
-      await upsertRows(trx, rowWrites);
-      await writeVersionCounter(trx, versionCounter as number);
+      store.upsertRows(rowWrites);
+      store.writeVersionCounter(versionCounter as number);
     }
-    if (logRows.length > 0) await insertMutationLog(trx, logRows);
-    if (seqChanged) {
-      await trx
-        .updateTable('clients')
-        .set({ last_seq: lastSeq as number })
-        .where('client_id', '=', ctx.clientId)
-        .execute();
-    }
-    await insertAuditEvents(trx, auditEvents);
+    store.insertMutationLog(logRows);
+    if (seqChanged) store.setClientLastSeq(ctx.clientId, lastSeq as number);
+    store.insertAuditEvents(auditEvents);
     return { results, changedTeams, lastVersion };
   });
 }
@@ -253,12 +235,12 @@ export async function applyPush(
  * A throw from pure code (a mutator's readsAfter, an unserializable row) rejects
  * this mutation only; storage errors propagate and fail the batch.
  */
-async function judge(
+function judge(
   prepared: PreparedMutation,
   rows: BatchRows,
   ctx: MutatorContext,
-  nextVersion: () => Promise<number>,
-): Promise<Outcome> {
+  nextVersion: () => number,
+): Outcome {
   const read = new Map<string, AnyRow>();
   rows.get(prepared.reads, read);
   let more: RowKey[];
@@ -268,14 +250,14 @@ async function judge(
     return failed(error);
   }
   if (more.length > 0) {
-    await rows.load(more);
+    rows.load(more);
     rows.get(more, read);
   }
   const applied = applyMutation(prepared, read, ctx, { followUpsRead: true });
   if (!applied.ok) return { error: applied.error, writes: [] };
   const writes: RowWrite[] = applied.value;
   if (writes.length === 0) return { writes: [] };
-  let version = await nextVersion();
+  let version = nextVersion();
   const stamped: StampedRow[] = [];
   for (const write of writes) {
     // Users carry credentials and are written through storage/users.ts only.

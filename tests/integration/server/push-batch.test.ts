@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { ok } from '../../../src/shared/domain/result';
@@ -337,5 +338,29 @@ describe('applyPush: one transaction per batch', () => {
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('applyPush and the database transaction', () => {
+  it('rolls back the whole batch when a write fails (its prepared statements run inside the transaction)', async () => {
+    const db = await world(1);
+    const snapshot = async () =>
+      JSON.stringify([
+        await db.selectFrom('callbacks').selectAll().where('id', '=', 'cb-x0').execute(),
+        await db.selectFrom('mutation_log').selectAll().execute(),
+        await db.selectFrom('clients').selectAll().execute(),
+        await db.selectFrom('meta').selectAll().execute(),
+        await db.selectFrom('audit_events').select(db.fn.countAll().as('n')).execute(),
+      ]);
+    const before = await snapshot();
+    await sql`create trigger refuse_audit before insert on audit_events begin select raise(abort, 'audit refused'); end`.execute(
+      db,
+    );
+    await expect(applyPush(db, ctx(), [claim(1, 'cb-x0')])).rejects.toThrow(/audit refused/);
+    expect(await snapshot()).toBe(before);
+    await sql`drop trigger refuse_audit`.execute(db);
+    const retried = await applyPush(db, ctx(), [claim(1, 'cb-x0')]);
+    expect(retried.results.map((r) => r.status)).toEqual(['applied']);
+    expect(await snapshot()).not.toBe(before);
   });
 });
