@@ -10,6 +10,7 @@ import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
+import { scheduleCheckpoints } from './storage/checkpoints';
 import { migrateToLatest, openDatabase, openReadConnection, type Db } from './storage/database';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
@@ -105,6 +106,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     policy,
     scripts: scripts.value,
   });
+  const checkpoints = scheduleCheckpoints(db, 1_000, (error) =>
+    log.warn({ err: error }, 'WAL checkpoint failed'),
+  );
   const metrics = new Metrics();
   // After migrations, so the file exists in WAL mode; reads on it never wait behind the writer.
   const reader = openReadConnection(join(options.dataDir, DATABASE_FILE));
@@ -167,6 +171,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await app.close();
       await auth.close();
       reader.close();
+      await checkpoints.stop();
       await db.destroy();
     },
   };
