@@ -51,6 +51,8 @@ export class LocalStore {
   readonly outbox: Outbox;
   readonly callbacks: CallbackIndex;
   readonly search: SearchIndex;
+  /** Caches queries derive from the rows (worklist orders, assignee names); see derived(). */
+  private readonly derivedCaches = new Map<string, unknown>();
   private policy: Policy;
   private readonly stmts;
 
@@ -303,6 +305,23 @@ export class LocalStore {
     this.stmts.dismiss.run(mutationId);
   }
 
+  /**
+   * A cache that a query keeps for this store (created on first use). It lives as
+   * long as the data it was derived from: every wipe and reset drops it, so no
+   * decrypted customer data outlives a sign-out in memory either.
+   */
+  derived<T>(key: string, create: () => T): T {
+    if (!this.derivedCaches.has(key)) this.derivedCaches.set(key, create());
+    return this.derivedCaches.get(key) as T;
+  }
+
+  /** Drops every in-memory copy of rows (after the rows on disk were deleted). */
+  private forgetInMemory(): void {
+    this.search.reset();
+    this.callbacks.invalidate();
+    this.derivedCaches.clear();
+  }
+
   /** Forget the server's data (it was reset): start again from cursor 0, keep the outbox. */
   resetConfirmed(): void {
     this.db.transaction(() => {
@@ -310,7 +329,7 @@ export class LocalStore {
       this.meta.delete(META_KEYS.cursor);
       this.meta.delete(META_KEYS.firstSyncDone);
     })();
-    this.search.reset();
+    this.forgetInMemory();
   }
 
   /**
@@ -328,7 +347,7 @@ export class LocalStore {
         if (key !== META_KEYS.userId && key !== META_KEYS.clientId) this.meta.delete(key);
       }
     })();
-    this.search.reset();
+    this.forgetInMemory();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -347,7 +366,7 @@ export class LocalStore {
         DELETE FROM sqlite_sequence WHERE name = 'outbox';
       `);
     })();
-    this.search.reset();
+    this.forgetInMemory();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');

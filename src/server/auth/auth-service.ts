@@ -8,7 +8,12 @@ import type { UserRow } from '../../shared/sync/rows/user';
 import { userRowSchema } from '../../shared/sync/rows/user';
 import type { Db, ReadDb } from '../storage/database';
 import type { Database } from '../storage/schema';
-import { clearSignInFailures, recordSignInFailure, type StoredUser } from '../storage/users';
+import {
+  clearSignInFailures,
+  findUserByUsername,
+  recordSignInFailure,
+  type StoredUser,
+} from '../storage/users';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import { signToken, verifyToken } from './tokens';
 
@@ -140,8 +145,9 @@ export class AuthService {
       }
       return err(INVALID, 'The user name or password is not correct.');
     }
-    // Parallel wrong guesses may have locked the account while scrypt ran.
-    const latest = this.findUser(username);
+    // Parallel wrong guesses may have locked the account while scrypt ran: ask the writer, behind
+    // which their failure counts may still be queued (the read connection would not see them yet).
+    const latest = await findUserByUsername(this.db, username);
     if (latest?.lockedUntil != null && latest.lockedUntil > now) {
       return err(
         'auth.locked',

@@ -120,7 +120,7 @@ export async function applyPush(
       return lastSeq;
     };
 
-    const prepared = mutations.map((m) => prepareMutation(m.name, m.args, ctx.findMutator));
+    const prepared = mutations.map((m) => prepareGuarded(m, ctx.findMutator));
     const rows = new BatchRows((keys) => store.readRowData(keys));
     // Every row any mutation names up front, in one query per table: the connection is ours
     // until commit, so reading now equals reading just before each mutation.
@@ -253,7 +253,12 @@ function judge(
     rows.load(more);
     rows.get(more, read);
   }
-  const applied = applyMutation(prepared, read, ctx, { followUpsRead: true });
+  let applied: ReturnType<typeof applyMutation>;
+  try {
+    applied = applyMutation(prepared, read, ctx, { followUpsRead: true });
+  } catch (error) {
+    return failed(error);
+  }
   if (!applied.ok) return { error: applied.error, writes: [] };
   const writes: RowWrite[] = applied.value;
   if (writes.length === 0) return { writes: [] };
@@ -278,12 +283,25 @@ function judge(
   return { writes: stamped };
 }
 
+/** prepareMutation, with a throw from the mutator's own `reads` turned into a rejection of that mutation. */
+function prepareGuarded(
+  m: MutationEnvelope,
+  find: PushContext['findMutator'],
+): ReturnType<typeof prepareMutation> {
+  try {
+    return prepareMutation(m.name, m.args, find);
+  } catch (error) {
+    return { ok: false, error: failureOf(error) };
+  }
+}
+
 function failed(error: unknown): Outcome {
+  return { error: failureOf(error), writes: [] };
+}
+
+function failureOf(error: unknown): DomainError {
   return {
-    error: {
-      code: 'mutation.failed',
-      message: `The change could not be applied (${error instanceof Error ? error.message : 'error'}).`,
-    },
-    writes: [],
+    code: 'mutation.failed',
+    message: `The change could not be applied (${error instanceof Error ? error.message : 'error'}).`,
   };
 }

@@ -285,6 +285,18 @@ describe('worklist from the in-memory index copy', () => {
     expect(ids(worklist({ scope: 'team', status: [], limit: N }))).toEqual(['cb-3']);
   });
 
+  it('keeps no decrypted rows or derived lists in memory after a sign-out wipe', () => {
+    expect(worklist({ limit: 10 }).rows).toHaveLength(10);
+    expect(store.callbacks.sortedEntries().length).toBe(N);
+    const kept = store.derived('worklist.ordered', () => new Map());
+    expect(kept.size).toBeGreaterThan(0);
+    store.wipe();
+    expect(store.derived('worklist.ordered', () => new Map()).size).toBe(0);
+    expect(store.derived<{ users?: unknown }>('worklist.users', () => ({})).users).toBeUndefined();
+    expect(store.callbacks.sortedEntries()).toEqual([]);
+    expect(worklist({ limit: 10 }).rows).toEqual([]);
+  });
+
   it('recomputes the attempt window when the policy changes', () => {
     const q = { scope: 'team' as const, status: [], limit: N };
     const before = worklist(q).rows.find((r) => r.id === 'cb-6')!;

@@ -267,6 +267,26 @@ describe('applyPush: one transaction per batch', () => {
           throw new Error('boom in apply');
         },
       }) as Mutator<unknown>,
+      'test.throws-in-reads@1': defineMutator({
+        name: 'test.throws-in-reads@1',
+        description: 'test',
+        args,
+        reads: () => {
+          throw new Error('boom in reads');
+        },
+        authorize: () => ok(undefined),
+        apply: () => ok([]),
+      }) as Mutator<unknown>,
+      'test.throws-in-authorize@1': defineMutator({
+        name: 'test.throws-in-authorize@1',
+        description: 'test',
+        args,
+        reads: (a) => [{ table: 'callbacks', id: a.callbackId }],
+        authorize: () => {
+          throw new Error('boom in authorize');
+        },
+        apply: () => ok([]),
+      }) as Mutator<unknown>,
       // Its first write is valid, its second is not: neither may be stored.
       'test.half-valid@1': defineMutator({
         name: 'test.half-valid@1',
@@ -293,10 +313,14 @@ describe('applyPush: one transaction per batch', () => {
       m(2, 'test.throws-in-reads-after@1', { callbackId: 'cb-1' }),
       m(3, 'test.throws-in-apply@1', { callbackId: 'cb-1' }),
       m(4, 'test.half-valid@1', { callbackId: 'cb-1' }),
-      release(5, 'cb-1'),
+      m(5, 'test.throws-in-reads@1', { callbackId: 'cb-1' }),
+      m(6, 'test.throws-in-authorize@1', { callbackId: 'cb-1' }),
+      release(7, 'cb-1'),
     ]);
     expect(pushed.results.map((r) => [r.status, r.error?.code])).toEqual([
       ['applied', undefined],
+      ['rejected', 'mutation.failed'],
+      ['rejected', 'mutation.failed'],
       ['rejected', 'mutation.failed'],
       ['rejected', 'mutation.failed'],
       ['rejected', 'mutation.failed'],
@@ -305,10 +329,10 @@ describe('applyPush: one transaction per batch', () => {
     expect(await callbackRow(db, 'cb-1')).toMatchObject({ assigneeId: null });
     expect(await callbackRow(db, 'cb-2')).toMatchObject({ assigneeId: null, status: 'open' });
     const book = await bookkeeping(db);
-    expect(book.log).toHaveLength(5);
-    expect(book.audit).toHaveLength(5);
+    expect(book.log).toHaveLength(7);
+    expect(book.audit).toHaveLength(7);
     // Versions were handed out only to stored writes: no gap from the refused ones.
-    expect(pushed.results[4]?.version).toBe((pushed.results[0]?.version ?? 0) + 1);
+    expect(pushed.results[6]?.version).toBe((pushed.results[0]?.version ?? 0) + 1);
   });
 
   it('has the same results, rows, log and audit as the former one-transaction-per-mutation push', async () => {

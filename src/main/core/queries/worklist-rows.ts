@@ -26,7 +26,6 @@ interface UsersCache {
   names: Map<string, string>;
   statement: Statement<[], { fingerprint: string }>;
 }
-const usersByStore = new WeakMap<LocalStore, UsersCache>();
 
 /**
  * The page's rows: three decrypts per callback the first time it is shown,
@@ -115,7 +114,8 @@ function baseOf(store: LocalStore, entry: WorklistEntry, policy: Policy): RowBas
  * blob's IV, fresh per write), read from SQLite without decrypting anything.
  */
 function userNames(store: LocalStore): Map<string, string> {
-  const cached = usersByStore.get(store);
+  const holder = store.derived<{ users?: UsersCache }>('worklist.users', () => ({}));
+  const cached = holder.users;
   const statement =
     cached?.statement ??
     store.db.prepare<[], { fingerprint: string }>(
@@ -126,6 +126,6 @@ function userNames(store: LocalStore): Map<string, string> {
   const fingerprint = statement.get()?.fingerprint ?? '';
   if (cached?.fingerprint === fingerprint) return cached.names;
   const names = new Map(store.rows.list('users').map((u) => [u.id, u.name]));
-  usersByStore.set(store, { fingerprint, names, statement });
+  holder.users = { fingerprint, names, statement };
   return names;
 }

@@ -71,11 +71,8 @@ interface Ordered {
 
 /** Lists kept: the renderer's few filter sets and their pages, at most ~0.3 MB each for 50,000 callbacks. */
 const ORDERED_CACHE_SIZE = 24;
-const orderedByStore = new WeakMap<LocalStore, Map<string, Ordered>>();
 function orderedCaches(store: LocalStore): Map<string, Ordered> {
-  let caches = orderedByStore.get(store);
-  if (!caches) orderedByStore.set(store, (caches = new Map()));
-  return caches;
+  return store.derived('worklist.ordered', () => new Map<string, Ordered>());
 }
 
 function orderMatches(
