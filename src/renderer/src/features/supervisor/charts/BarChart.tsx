@@ -1,11 +1,11 @@
 import type { ChartSeries } from '../../../../../shared/supervisor';
-import { niceMax, stackedMax, ticks } from './chart-scale';
+import { niceMax, stackedMax } from './chart-scale';
+import { ChartFrame, plotY } from './ChartFrame';
 import { ChartPatterns, patternId } from './ChartPatterns';
 import { axisLabel, PLOT } from './plot';
 
 /**
- * Stacked bars, one per category. The SVG is one image with a title and a
- * description (the summary); the numbers are in the data table next to it.
+ * Stacked bars, one per category, in the shared ChartFrame.
  */
 export function BarChart(props: {
   chartId: string;
@@ -18,30 +18,12 @@ export function BarChart(props: {
 }) {
   const { chartId, categories, series } = props;
   const top = niceMax(stackedMax(series));
-  const y = (v: number) => PLOT.top + PLOT.height - (v / top) * PLOT.height;
+  const y = (v: number) => plotY(v, top);
   const band = PLOT.width / Math.max(1, categories.length);
   const barWidth = Math.max(4, band * 0.7);
-  const titleId = `${chartId}-title`;
-  const descId = `${chartId}-desc`;
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${PLOT.viewWidth} ${PLOT.viewHeight}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      focusable="false"
-    >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.summary}</desc>
+    <ChartFrame chartId={chartId} title={props.title} summary={props.summary} top={top}>
       <ChartPatterns chartId={chartId} />
-      {ticks(top).map((tick) => (
-        <g key={tick}>
-          <line className="chart-grid" x1={PLOT.left} x2={PLOT.left + PLOT.width} y1={y(tick)} y2={y(tick)} />
-          <text className="chart-tick" x={PLOT.left - 6} y={y(tick) + 4} textAnchor="end">
-            {tick}
-          </text>
-        </g>
-      ))}
       {categories.map((category, i) => {
         let base = 0;
         const x = PLOT.left + i * band + (band - barWidth) / 2;
@@ -76,7 +58,6 @@ export function BarChart(props: {
           </g>
         );
       })}
-      <line className="chart-axis" x1={PLOT.left} x2={PLOT.left + PLOT.width} y1={y(0)} y2={y(0)} />
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { ChartSeries } from '../../../../../shared/supervisor';
-import { niceMax, ticks } from './chart-scale';
+import { niceMax } from './chart-scale';
+import { ChartFrame, plotY } from './ChartFrame';
 import { axisLabel, PLOT } from './plot';
 
 /**
@@ -18,29 +19,17 @@ export function LineChart(props: {
   const { chartId, categories, series } = props;
   const percent = series.every((s) => s.unit === 'percent');
   const top = percent ? 100 : niceMax(Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0))));
-  const y = (v: number) => PLOT.top + PLOT.height - (v / top) * PLOT.height;
+  const y = (v: number) => plotY(v, top);
   const band = PLOT.width / Math.max(1, categories.length);
   const x = (i: number) => PLOT.left + i * band + band / 2;
-  const titleId = `${chartId}-title`;
-  const descId = `${chartId}-desc`;
   return (
-    <svg
-      className="chart"
-      viewBox={`0 0 ${PLOT.viewWidth} ${PLOT.viewHeight}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      focusable="false"
+    <ChartFrame
+      chartId={chartId}
+      title={props.title}
+      summary={props.summary}
+      top={top}
+      tickLabel={(tick) => (percent ? `${tick}%` : tick)}
     >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.summary}</desc>
-      {ticks(top).map((tick) => (
-        <g key={tick}>
-          <line className="chart-grid" x1={PLOT.left} x2={PLOT.left + PLOT.width} y1={y(tick)} y2={y(tick)} />
-          <text className="chart-tick" x={PLOT.left - 6} y={y(tick) + 4} textAnchor="end">
-            {percent ? `${tick}%` : tick}
-          </text>
-        </g>
-      ))}
       {series.map((s, j) => (
         <g key={s.key}>
           {segments(s.values).map((segment) => (
@@ -76,8 +65,7 @@ export function LineChart(props: {
           {axisLabel(props.categoryKeys[i] ?? '', category)}
         </text>
       ))}
-      <line className="chart-axis" x1={PLOT.left} x2={PLOT.left + PLOT.width} y1={y(0)} y2={y(0)} />
-    </svg>
+    </ChartFrame>
   );
 }
 
