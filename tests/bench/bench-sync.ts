@@ -72,6 +72,21 @@ function worklistQueries(now: number): WorklistQuery[] {
   ];
 }
 
+/**
+ * The raw SQL page needs the (status, …, due_at) indexes a SQL worklist would have: the cache
+ * no longer keeps them (migration 005; the worklist sorts in memory), so the baseline gets its
+ * own for as long as it is timed.
+ */
+function withRawPageIndexes(core: DesktopCore, run: () => void): void {
+  core.store.db.exec(`CREATE INDEX bench_raw_status_due ON callback_index (status, due_at);
+    CREATE INDEX bench_raw_status_urgency_due ON callback_index (status, urgency, due_at);`);
+  try {
+    run();
+  } finally {
+    core.store.db.exec('DROP INDEX bench_raw_status_due; DROP INDEX bench_raw_status_urgency_due;');
+  }
+}
+
 /** The raw SQL page: same filter columns and order key, ids + encrypted blobs, no decoding. */
 function rawPageMs(core: DesktopCore, offset: number, limit: number, urgency: string | null): number {
   const started = nowMs();
@@ -134,15 +149,18 @@ async function main(): Promise<void> {
     }
     const times: number[] = [];
     const raw: number[] = [];
-    const deadline = nowMs() + 45_000;
-    for (let round = 0; round < 30 && nowMs() < deadline; round++) {
-      for (const q of queries) {
-        const started = nowMs();
-        core.worklist(q);
-        times.push(nowMs() - started);
-        raw.push(rawPageMs(core, q.offset, q.limit, q.urgency?.[0] ?? null));
+    const synced = core;
+    withRawPageIndexes(synced, () => {
+      const deadline = nowMs() + 45_000;
+      for (let round = 0; round < 30 && nowMs() < deadline; round++) {
+        for (const q of queries) {
+          const started = nowMs();
+          synced.worklist(q);
+          times.push(nowMs() - started);
+          raw.push(rawPageMs(synced, q.offset, q.limit, q.urgency?.[0] ?? null));
+        }
       }
-    }
+    });
     note(
       `worklist over ${callbacks} cached callbacks: ${times.length} queries, p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms; raw p95 ${percentile(raw, 95).toFixed(2)} ms`,
     );

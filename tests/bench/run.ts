@@ -90,7 +90,14 @@ function runPhase(phase: Phase, datasetFile: string): Promise<Set<string>> {
     const printed = new Set<string>();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'tests/bench', phase.script), datasetFile],
+      [
+        // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the bench processes (docs/performance.md).
+        ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+        '--import',
+        'tsx',
+        join(ROOT, 'tests/bench', phase.script),
+        datasetFile,
+      ],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],

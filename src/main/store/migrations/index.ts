@@ -2,11 +2,18 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_worklist_index';
 import { migration003 } from './003_encrypted_rejection_messages';
 import { migration004 } from './004_callback_index_version';
+import { migration005 } from './005_slim_callback_index';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
