@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
-import { callback } from '../server/fixtures';
-import { ALICE, openDesktop, serverRow, tempDir, waitSynced, deskWorld } from './desktop-helpers';
+import type { TestServer } from '../server/helpers';
+import { ALICE, openDesktop, serverRow, startDeskServer, tempDir, waitSynced } from './desktop-helpers';
 
 const COUNT = 150;
 const ids = Array.from({ length: COUNT }, (_, i) => `crash-${i}`);
@@ -46,11 +45,7 @@ function runAndKill(dataDir: string, serverUrl: string, killAfterMs: number): Pr
 describe('a desktop killed with SIGKILL in the middle of a sync', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await writeFixture(t.server, [
-      ...deskWorld(),
-      ...ids.map((id) => ({ table: 'callbacks' as const, row: callback(id, 'alpha') })),
-    ]);
+    t = await startDeskServer(ids);
   });
   afterAll(async () => t.dispose());
 

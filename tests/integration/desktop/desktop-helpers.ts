@@ -5,8 +5,8 @@ import { createDesktopCore, type DesktopCore } from '../../../src/main/core/desk
 import { fileKeyProvider } from '../../../src/main/core/file-key-provider';
 import { startServer } from '../../../src/server/start-server';
 import type { RowWrite } from '../../../src/shared/sync/mutator';
-import { baseWorld } from '../server/fixtures';
-import type { TestServer } from '../server/helpers';
+import { baseWorld, callback } from '../server/fixtures';
+import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
 
 export const ALICE = { username: 'tier1.alice', password: 'demo-password-1' } as const;
 export const CARMEN = { username: 'tier2.carmen', password: 'demo-password-3' } as const;
@@ -128,4 +128,14 @@ export function deskWorld(): RowWrite[] {
   return baseWorld().filter(
     (w) => w.table === 'customers' || w.table === 'inquiries' || w.table === 'callbacks',
   );
+}
+
+/** A test server holding deskWorld() plus an open, unclaimed team-alpha callback for each id. */
+export async function startDeskServer(callbackIds: readonly string[] = []): Promise<TestServer> {
+  const t = await startTestServer();
+  await writeFixture(t.server, [
+    ...deskWorld(),
+    ...callbackIds.map((id) => ({ table: 'callbacks' as const, row: callback(id, 'alpha') })),
+  ]);
+  return t;
 }

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVerifier } from '../../../src/main/core/password-verifier';
 import { createIpcHandlers, dispatchIpc } from '../../../src/main/ipc/ipc-handlers';
 import { META_KEYS } from '../../../src/main/store/meta';
-import { callback } from '../server/fixtures';
-import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
+import type { TestServer } from '../server/helpers';
 import {
   ALICE,
-  deskWorld,
   openDesktop,
   restartOnSamePort,
   serverRow,
   signIn,
+  startDeskServer,
   waitFor,
   waitSynced,
 } from './desktop-helpers';
@@ -18,11 +17,7 @@ import {
 describe('idle lock security', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await writeFixture(t.server, [
-      ...deskWorld(),
-      { table: 'callbacks' as const, row: callback('lock-1', 'alpha') },
-    ]);
+    t = await startDeskServer(['lock-1']);
   });
   afterAll(async () => t.dispose());
 

@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
-import { callback } from '../server/fixtures';
+import type { TestServer } from '../server/helpers';
 import {
   ALICE,
   openDesktop,
   restartOnSamePort,
   serverRow,
   signIn,
+  startDeskServer,
   waitFor,
   waitSynced,
-  deskWorld,
 } from './desktop-helpers';
 
 describe('offline edits', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await writeFixture(t.server, [
-      ...deskWorld(),
-      ...Array.from({ length: 5 }, (_, i) => ({
-        table: 'callbacks' as const,
-        row: callback(`off-${i}`, 'alpha'),
-      })),
-    ]);
+    t = await startDeskServer(Array.from({ length: 5 }, (_, i) => `off-${i}`));
   });
   afterAll(async () => t.dispose());
 

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
-import { callback } from '../server/fixtures';
+import type { TestServer } from '../server/helpers';
 import {
   ALICE,
   openDesktop,
   restartOnSamePort,
   serverRow,
   signIn,
+  startDeskServer,
   waitSynced,
-  deskWorld,
 } from './desktop-helpers';
 
 const ids = Array.from({ length: 250 }, (_, i) => `push-${i}`);
@@ -16,11 +15,7 @@ const ids = Array.from({ length: 250 }, (_, i) => `push-${i}`);
 describe('the server restarted during a push', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await writeFixture(t.server, [
-      ...deskWorld(),
-      ...ids.map((id) => ({ table: 'callbacks' as const, row: callback(id, 'alpha') })),
-    ]);
+    t = await startDeskServer(ids);
   });
   afterAll(async () => t.dispose());
 

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_OFFICES } from '../../../src/shared/domain/identifiers';
-import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
-import type { MutatorContext } from '../../../src/shared/sync/mutator';
+import { HOUR_MS } from '../../../src/shared/domain/policy';
 import { receiptNumberArgSchema } from '../../../src/shared/sync/mutators/receipt-arg';
 import { findMutator } from '../../../src/shared/sync/registry';
 import {
@@ -10,7 +9,6 @@ import {
   rowKey,
   storedReceiptNumberSchema,
   type AnyRow,
-  type RowOf,
   type TableName,
 } from '../../../src/shared/sync/rows';
 import {
@@ -19,73 +17,25 @@ import {
   readMutationRows,
   runMutation,
 } from '../../../src/shared/sync/run-mutation';
+import { callbackRow, customerRow, inquiryRow, mutatorContext, NOW, rowMap } from './fixtures';
 
-/** Wednesday 2025-03-12 10:00 New York. */
-const NOW = Date.UTC(2025, 2, 12, 14);
-const ctx = (over: Partial<MutatorContext> = {}): MutatorContext => ({
-  userId: 'u-a',
-  role: 'tier2',
-  team: 'alpha',
-  now: NOW,
-  policy: DEFAULT_POLICY,
-  clientId: 'client-1',
-  ...over,
-});
-const map = (...rows: [TableName, AnyRow][]) => new Map(rows.map(([t, r]) => [rowKey(t, r.id), r]));
+const ctx = mutatorContext;
+const map = rowMap;
 const failure = (r: { ok: boolean; error?: { code: string; message: string } }) =>
   r.ok ? { code: 'ok', message: '' } : (r.error as { code: string; message: string });
 
-const customer: RowOf<'customers'> = {
-  id: 'cu',
-  team: 'alpha',
-  version: 1,
+const customer = customerRow({
   name: 'María López',
   preferredLanguage: 'es',
   phones: [
     { label: 'mobile', e164: '+13125550142', ext: null, bestTime: { start: '09:00', end: '11:00' } },
     { label: 'attorney', e164: '+12065550111', ext: '12', bestTime: null, timeZone: 'America/Los_Angeles' },
   ],
-  email: null,
   aNumber: 'A012345678',
   timeZone: 'America/Chicago',
-};
-const callback: RowOf<'callbacks'> = {
-  id: 'cb',
-  team: 'alpha',
-  version: 3,
-  inquiryId: 'in',
-  customerId: 'cu',
-  tier: 1,
-  urgency: 'urgent',
-  assigneeId: 'u-a',
-  claimedAt: NOW - HOUR_MS,
-  createdAt: NOW - HOUR_MS,
-  dueAt: NOW + 71 * HOUR_MS,
-  attempts: [],
-  extraAttemptsGranted: 0,
-  status: 'open',
-  scheduledSlot: null,
-  textAhead: { enabled: false, sendAt: null },
-  closedAt: null,
-};
-const inquiry = (receiptNumber: string | null): RowOf<'inquiries'> => ({
-  id: 'in',
-  team: 'alpha',
-  version: 2,
-  customerId: 'cu',
-  receiptNumber,
-  topic: 't',
-  channel: 'phone',
-  ivr: null,
-  urgency: 'non-urgent',
-  tier: 1,
-  status: 'open',
-  script: null,
-  outcome: null,
-  createdAt: NOW - 2 * HOUR_MS,
-  createdBy: 'u-a',
-  completedAt: null,
 });
+const callback = callbackRow({ assigneeId: 'u-a', claimedAt: NOW - HOUR_MS });
+const inquiry = (receiptNumber: string | null) => inquiryRow({ receiptNumber });
 
 describe('receipt numbers and A-numbers use domain/identifiers', () => {
   it('stores only receipts with a known prefix and a real workday', () => {

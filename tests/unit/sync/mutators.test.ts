@@ -1,72 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
-import type { MutatorContext } from '../../../src/shared/sync/mutator';
+import { HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { runMutation } from '../../../src/shared/sync/run-mutation';
-import { rowKey, type AnyRow, type RowOf, type TableName } from '../../../src/shared/sync/rows';
 import { MUTATORS } from '../../../src/shared/sync/registry';
+import type { RowOf } from '../../../src/shared/sync/rows';
+import { callbackRow, customerRow, inquiryRow, mutatorContext, NOW, rowMap } from './fixtures';
 
-/** Wednesday 2025-03-12 10:00 New York. */
-const NOW = Date.UTC(2025, 2, 12, 14);
-const ctx = (over: Partial<MutatorContext> = {}): MutatorContext => ({
-  userId: 'u-a',
-  role: 'tier2',
-  team: 'alpha',
-  now: NOW,
-  policy: DEFAULT_POLICY,
-  clientId: 'client-1',
-  ...over,
-});
-const map = (...rows: [TableName, AnyRow][]) => new Map(rows.map(([t, r]) => [rowKey(t, r.id), r]));
-const cb = (over: Partial<RowOf<'callbacks'>> = {}): RowOf<'callbacks'> => ({
-  id: 'cb',
-  team: 'alpha',
-  version: 3,
-  inquiryId: 'in',
-  customerId: 'cu',
-  tier: 1,
-  urgency: 'urgent',
-  assigneeId: null,
-  claimedAt: null,
-  createdAt: NOW - HOUR_MS,
-  dueAt: NOW + 71 * HOUR_MS,
-  attempts: [],
-  extraAttemptsGranted: 0,
-  status: 'open',
-  scheduledSlot: null,
-  textAhead: { enabled: false, sendAt: null },
-  closedAt: null,
-  ...over,
-});
-const inq = (over: Partial<RowOf<'inquiries'>> = {}): RowOf<'inquiries'> => ({
-  id: 'in',
-  team: 'alpha',
-  version: 2,
-  customerId: 'cu',
-  receiptNumber: 'EAC2212345678',
-  topic: 't',
-  channel: 'phone',
-  ivr: null,
-  urgency: 'non-urgent',
-  tier: 1,
-  status: 'open',
-  script: null,
-  outcome: null,
-  createdAt: NOW - 2 * HOUR_MS,
-  createdBy: 'u-a',
-  completedAt: null,
-  ...over,
-});
-const customer: RowOf<'customers'> = {
-  id: 'cu',
-  team: 'alpha',
-  version: 1,
-  name: 'N',
-  preferredLanguage: 'en',
-  phones: [{ label: 'mobile', e164: '+12125550123', ext: null, bestTime: null }],
-  email: null,
-  aNumber: null,
-  timeZone: null,
-};
+const ctx = mutatorContext;
+const map = rowMap;
+const cb = callbackRow;
+const inq = inquiryRow;
+const customer = customerRow();
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
 
 describe('callback mutators', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
-import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import {
   ATTEMPT_CLOCK_SKEW_MS,
   MAX_OFFLINE_ATTEMPT_AGE_MS,
@@ -9,22 +8,16 @@ import {
 } from '../../../src/shared/sync/mutators/callback-record-attempt';
 import { MUTATORS } from '../../../src/shared/sync/registry';
 import { runMutation } from '../../../src/shared/sync/run-mutation';
-import { rowKey, type AnyRow, type RowOf, type TableName } from '../../../src/shared/sync/rows';
+import type { RowOf } from '../../../src/shared/sync/rows';
+import { callbackRow, customerRow, mutatorContext, rowMap } from './fixtures';
 
 /** Wednesday 2025-03-12, New York (EDT, UTC-4): callback hours end at 18:30. */
 const nyTime = (hour: number, minute: number) => Date.UTC(2025, 2, 12, hour + 4, minute);
 const MADE = nyTime(18, 20); // the agent dials while the network is down…
 const SYNCED = nyTime(18, 31); // …and the outbox reaches the server after hours.
 
-const ctx = (now: number): MutatorContext => ({
-  userId: 'u-a',
-  role: 'tier2',
-  team: 'alpha',
-  now,
-  policy: DEFAULT_POLICY,
-  clientId: 'client-1',
-});
-const map = (...rows: [TableName, AnyRow][]) => new Map(rows.map(([t, r]) => [rowKey(t, r.id), r]));
+const ctx = (now: number) => mutatorContext({ now });
+const map = rowMap;
 const attempt = (id: string, at: number): RowOf<'callbacks'>['attempts'][number] => ({
   id,
   at,
@@ -33,37 +26,15 @@ const attempt = (id: string, at: number): RowOf<'callbacks'>['attempts'][number]
   outcome: 'busy',
   messageLeft: false,
 });
-const cb = (over: Partial<RowOf<'callbacks'>> = {}): RowOf<'callbacks'> => ({
-  id: 'cb',
-  team: 'alpha',
-  version: 3,
-  inquiryId: 'in',
-  customerId: 'cu',
-  tier: 1,
-  urgency: 'urgent',
-  assigneeId: 'u-a',
-  claimedAt: nyTime(9, 0),
-  createdAt: nyTime(8, 0),
-  dueAt: nyTime(8, 0) + 72 * HOUR_MS,
-  attempts: [],
-  extraAttemptsGranted: 0,
-  status: 'open',
-  scheduledSlot: null,
-  textAhead: { enabled: false, sendAt: null },
-  closedAt: null,
-  ...over,
-});
-const customer: RowOf<'customers'> = {
-  id: 'cu',
-  team: 'alpha',
-  version: 1,
-  name: 'N',
-  preferredLanguage: 'en',
-  phones: [{ label: 'mobile', e164: '+12125550123', ext: null, bestTime: null }],
-  email: null,
-  aNumber: null,
-  timeZone: null,
-};
+const cb = (over: Partial<RowOf<'callbacks'>> = {}) =>
+  callbackRow({
+    assigneeId: 'u-a',
+    claimedAt: nyTime(9, 0),
+    createdAt: nyTime(8, 0),
+    dueAt: nyTime(8, 0) + 72 * HOUR_MS,
+    ...over,
+  });
+const customer = customerRow();
 const args = (at: number, id = 'a-new') => ({
   callbackId: 'cb',
   attemptId: id,
