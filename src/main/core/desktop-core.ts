@@ -196,8 +196,30 @@ export class DesktopCore {
   }
 
   private changed(tables: readonly string[]): void {
+    if (tables.includes('users')) this.followOwnProfile();
     this.events.emit('dataChanged', { tables: [...tables] });
     this.checkDueSoon();
+  }
+
+  /**
+   * An administrator may change the signed-in user's team, role or name while the
+   * session lasts: the server judges by the new profile at once (and a moved user's
+   * cache starts over, see SyncEngine.pullAll). The synced users row is the server's
+   * word, so the session follows it: the screens and the mutators' local context
+   * (team, role) must not keep the old ones until the next sign-in.
+   */
+  private followOwnProfile(): void {
+    const session = this.session;
+    if (!session) return;
+    const row = this.store.rows.get('users', session.user.id);
+    if (!row) return;
+    const { name, role, team } = row;
+    const user = session.user;
+    if (user.name === name && user.role === role && user.team === team) return;
+    this.session = { ...session, user: { ...user, name, role, team } };
+    saveSession(this.store.meta, this.cipher, this.session);
+    this.logger.info('session: profile changed by an administrator; following it');
+    this.events.emit('session', this.sessionState());
   }
 
   /* ---------- session ---------- */

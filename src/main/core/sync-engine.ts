@@ -7,18 +7,21 @@ import {
   ackSchema,
   EVENTS,
   LIMITS,
-  pullResponseSchema,
+  pulledPageSchema,
   pushResponseSchema,
   SCHEMA_VERSION,
   type PresenceRequest,
 } from '../../shared/sync/protocol';
+import { TABLE_NAMES } from '../../shared/sync/rows';
 import { META_KEYS } from '../store/meta';
 import type { LocalStore, StoredRejection } from '../store/local-store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { CoreLogger } from './logger';
 
 /** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
-const pullAnswerSchema = ackSchema(pullResponseSchema.extend({ latestVersion: z.number().int().optional() }));
+const pullAnswerSchema = ackSchema(pulledPageSchema.extend({ latestVersion: z.number().int().optional() }));
+/** Start-overs (server reset, scope change) one pull may make before it fails and is retried later. */
+const MAX_RESETS_PER_PULL = 2;
 const pushAnswerSchema = ackSchema(pushResponseSchema);
 
 export interface SyncEngineDeps {
@@ -315,17 +318,38 @@ export class SyncEngine {
    * the next one; pages are still applied in order, one transaction each, and
    * nothing after a failed page is applied. The first sync uses the largest page
    * and announces its changes once, at the end, instead of after every page.
+   *
+   * Two answers make the cache start over from cursor 0 as a first sync, keeping
+   * the outbox: `sync.cursor_ahead` (the server's data was reset) and a page whose
+   * `scope` differs from the one the cache was filled for (an administrator moved
+   * the user to another team or changed their role). That page is not applied: the
+   * old scope's rows are dropped and the new scope is pulled from the start.
    */
   private async pullAll(): Promise<void> {
     const { store } = this.deps;
-    const first = store.meta.get(META_KEYS.firstSyncDone) === undefined;
-    const limit = this.deps.pullLimit ?? (first ? LIMITS.maxPullLimit : LIMITS.defaultPullLimit);
+    let first = store.meta.get(META_KEYS.firstSyncDone) === undefined;
+    const limitFor = (firstSync: boolean) =>
+      this.deps.pullLimit ?? (firstSync ? LIMITS.maxPullLimit : LIMITS.defaultPullLimit);
+    let limit = limitFor(first);
     const changed = new Set<string>();
     let resets = 0;
     let next: Promise<unknown> | undefined;
+    const startOver = (nextScope?: string) => {
+      resets += 1;
+      store.resetConfirmed(nextScope);
+      // Whatever the UI shows came from the dropped rows: it must read again now, not after the snapshot.
+      this.deps.onChanged([...TABLE_NAMES]);
+      changed.clear();
+      first = true;
+      limit = limitFor(true);
+      this.firstSync = { done: 0, total: null };
+      this.deps.onProgress(this.firstSync);
+      this.announce();
+    };
     this.firstSyncRunning = first;
     try {
       for (;;) {
+        this.firstSyncRunning = first;
         const raw = await (next ?? this.pullRequest(store.cursor(), limit));
         next = undefined;
         const answer = pullAnswerSchema.safeParse(raw);
@@ -335,15 +359,25 @@ export class SyncEngine {
             message: 'The server answered a pull with something this desktop cannot read.',
           });
         if (!answer.data.ok) {
-          if (answer.data.error.code === 'sync.cursor_ahead' && resets === 0) {
+          if (answer.data.error.code === 'sync.cursor_ahead' && resets < MAX_RESETS_PER_PULL) {
             // The server's data was reset: forget ours and sync from scratch (the outbox stays).
-            resets += 1;
-            store.resetConfirmed();
+            startOver();
             continue;
           }
           throw new RequestFailed(answer.data.error);
         }
         const page = answer.data.value;
+        const held = store.pullScope();
+        if (page.scope !== undefined && held !== undefined && page.scope !== held) {
+          if (resets >= MAX_RESETS_PER_PULL)
+            throw new RequestFailed({
+              code: 'sync.scope_changed',
+              message: 'Your team or role changed again while this desktop was catching up; it will retry.',
+            });
+          this.deps.logger.info('sync: access scope changed, dropping the cached rows');
+          startOver(page.scope);
+          continue;
+        }
         // The answer depends only on the cursor, which is this page's: ask now, apply meanwhile.
         if (page.more) next = this.pullRequest(page.cursor, limit);
         const applied = store.applyPull(page, this.deps.contextFor);

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
 import type { MutatorContext } from '../../shared/sync/mutator';
-import type { MutationResult, PullResponse } from '../../shared/sync/protocol';
+import type { MutationResult, PulledPage } from '../../shared/sync/protocol';
 import type { RowKey, TableName } from '../../shared/sync/rows';
 import { isTableName } from '../../shared/sync/rows';
 import { applyMutation, prepareMutation, readMutationRows } from '../../shared/sync/run-mutation';
@@ -91,6 +91,11 @@ export class LocalStore {
     return this.meta.getNumber(META_KEYS.cursor, 0);
   }
 
+  /** The server's scope key the confirmed rows belong to; undefined before the first page (or for a cache older than the key). */
+  pullScope(): string | undefined {
+    return this.meta.get(META_KEYS.pullScope);
+  }
+
   /**
    * Runs mutations optimistically over the effective rows and stores them in the
    * outbox — in one transaction, all or nothing. Only after this commits does the
@@ -130,7 +135,7 @@ export class LocalStore {
    * drops the mutations the server has applied (their effect is in the confirmed
    * rows now) and rebases the rest over the new confirmed state.
    */
-  applyPull(page: PullResponse, contextFor: (createdAt: number) => MutatorContext): Result<Changed> {
+  applyPull(page: PulledPage, contextFor: (createdAt: number) => MutatorContext): Result<Changed> {
     const changed: Changed = { tables: new Set() };
     try {
       // The cursor commits with the rows, so a page lost in a power cut is pulled again: no fsync needed.
@@ -148,7 +153,7 @@ export class LocalStore {
 
   /** applyPull's transaction body. */
   private writePullPage(
-    page: PullResponse,
+    page: PulledPage,
     contextFor: (createdAt: number) => MutatorContext,
     changed: Changed,
   ): void {
@@ -166,6 +171,8 @@ export class LocalStore {
       changed.tables.add(row.table);
     }
     this.meta.set(META_KEYS.cursor, String(page.cursor));
+    // A cache without a remembered scope (empty, or filled before the key existed) adopts the page's.
+    if (page.scope !== undefined) this.meta.set(META_KEYS.pullScope, page.scope);
     if (!page.more) {
       this.outbox.dropAcknowledged(page.lastMutationSeq);
       for (const t of this.rebaseInTransaction(contextFor)) changed.tables.add(t);
@@ -322,12 +329,25 @@ export class LocalStore {
     this.derivedCaches.clear();
   }
 
-  /** Forget the server's data (it was reset): start again from cursor 0, keep the outbox. */
-  resetConfirmed(): void {
+  /**
+   * Forget the server's data and start again from cursor 0, keeping the outbox: the
+   * server's data was reset (no argument), or the user's access scope changed
+   * (`nextScope`, the scope the next pull answers for). After a scope change the
+   * optimistic overlay goes too, since it was computed over rows of the old scope
+   * the user may no longer see; the rebase at the end of the next pull rebuilds
+   * it from the outbox over the new scope's rows.
+   */
+  resetConfirmed(nextScope?: string): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM confirmed_rows; DELETE FROM callback_index;');
       this.meta.delete(META_KEYS.cursor);
       this.meta.delete(META_KEYS.firstSyncDone);
+      if (nextScope === undefined) {
+        this.meta.delete(META_KEYS.pullScope);
+      } else {
+        this.rows.clearPending();
+        this.meta.set(META_KEYS.pullScope, nextScope);
+      }
     })();
     this.forgetInMemory();
   }

@@ -43,4 +43,6 @@ export const META_KEYS = {
   userId: 'user_id',
   lastSyncedAt: 'last_synced_at',
   firstSyncDone: 'first_sync_done',
+  /** The server's scope key the confirmed rows were pulled for (the pull answer's `scope`). */
+  pullScope: 'pull_scope',
 } as const;

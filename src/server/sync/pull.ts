@@ -49,7 +49,8 @@ export async function servePull(
   const limit = req.limit ?? LIMITS.defaultPullLimit;
   const scope = pullScope(ctx.user);
   const { reader, pages } = service;
-  const key = `${scopeKey(scope)}|${req.cursor}|${limit}`;
+  const scopeName = scopeKey(scope);
+  const key = `${scopeName}|${req.cursor}|${limit}`;
   // The common case (a desktop of a team that another one just pulled for): one statement, no transaction.
   const head = reader.head(ctx.clientId);
   const known = req.cursor > head.version ? undefined : pages.peek(key, head.version);
@@ -79,7 +80,13 @@ export async function servePull(
       detail: { cursor: req.cursor, ids: page.viewed },
     });
   }
-  return ok({ rows: page.rows, cursor: page.cursor, lastMutationSeq: read.lastSeq, more: page.more });
+  return ok({
+    rows: page.rows,
+    cursor: page.cursor,
+    lastMutationSeq: read.lastSeq,
+    more: page.more,
+    scope: scopeName,
+  });
 }
 
 function withViewed(page: PullPage): ServedPage {
@@ -94,7 +101,12 @@ function withViewed(page: PullPage): ServedPage {
   return { ...page, viewed: any ? viewed : null };
 }
 
-function scopeKey(scope: PullScope): string {
+/**
+ * The scope as a string: the memo key's first part and the pull answer's `scope`.
+ * Two users get the same key exactly when they may pull the same rows, so a desktop
+ * compares it with the one its cache was filled for (a moved user's cache is dropped).
+ */
+export function scopeKey(scope: PullScope): string {
   return `${scope.team}|${(scope.everyTeam ?? []).join(',')}`;
 }
 

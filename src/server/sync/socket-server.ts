@@ -63,6 +63,8 @@ export interface SyncServerDeps {
 const ADMIN_ROOM = 'admins';
 const teamRoom = (team: string) => `team:${team}`;
 const sessionRoom = (sid: string) => `session:${sid}`;
+/** The room whose pokes a user's sockets hear. */
+const pokeRoom = (user: SessionUser) => (user.role === 'admin' ? ADMIN_ROOM : teamRoom(user.team));
 
 const CLIENT_EVENTS = new Set<string>([EVENTS.push, EVENTS.pull, EVENTS.presence]);
 
@@ -169,10 +171,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   io.on('connection', (socket: SyncSocket) => {
     const { user, clientId } = socket.data;
     metrics.connectedSockets += 1;
-    void socket.join([
-      user.role === 'admin' ? ADMIN_ROOM : teamRoom(user.team),
-      sessionRoom(socket.data.sessionId),
-    ]);
+    void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId)]);
     log.info({ userId: user.id, clientId }, 'socket connected');
 
     /**
@@ -212,7 +211,13 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
             expire(socket, session.error);
             return;
           }
+          // An administrator may have moved the user or changed their role: follow the new scope's pokes.
+          const heard = pokeRoom(socket.data.user);
           socket.data.user = session.value.user;
+          if (pokeRoom(session.value.user) !== heard) {
+            void socket.leave(heard);
+            void socket.join(pokeRoom(session.value.user));
+          }
           reply(await run(parsed.data));
         } catch (error) {
           log.error({ err: error, event, userId: user.id }, 'socket handler failed');

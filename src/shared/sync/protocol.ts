@@ -117,8 +117,23 @@ export const pullResponseSchema = z.object({
   lastMutationSeq: z.number().int().min(0),
   /** More rows are waiting: pull again right away with the new cursor. */
   more: z.boolean(),
+  /**
+   * The access scope the rows were chosen for (an opaque key, e.g. the user's team).
+   * It changes when an administrator moves the user to another team or changes their
+   * role: a desktop holding rows of another scope must drop them and sync from cursor 0.
+   */
+  scope: z.string().min(1).max(200),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * A pull answer as a desktop reads it: `scope` may be missing (a server older than
+ * the field), in which case the desktop cannot notice a scope change and keeps its cache.
+ */
+export const pulledPageSchema = pullResponseSchema.extend({
+  scope: pullResponseSchema.shape.scope.optional(),
+});
+export type PulledPage = z.infer<typeof pulledPageSchema>;
 
 export const presenceRequestSchema = z.object({
   status: z.enum(PRESENCE_STATUSES),
