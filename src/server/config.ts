@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseCommandLine } from '../shared/config/command-line';
 import type { Result } from '../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
+import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
+import { usernameSchema } from './auth/account-rules';
 
 /** Flags override environment variables, which override the defaults. */
 export const serverConfigSchema = z.object({
@@ -71,4 +73,59 @@ export function parseServerConfig(
   env: Record<string, string | undefined>,
 ): Result<ServerConfig> {
   return parseCommandLine({ schema: serverConfigSchema, flags: FLAGS, env: ENV, usage: USAGE }, argv, env);
+}
+
+/**
+ * `--bootstrap-admin <username>`: the one-shot command that creates the first
+ * administrator of a server without demo data. It takes the server's own options
+ * (so the usual command line works with the flag added) plus the new account's.
+ * The password is deliberately not an option: see BOOTSTRAP_PASSWORD_ENV.
+ */
+export const bootstrapAdminConfigSchema = serverConfigSchema.extend({
+  bootstrapAdmin: usernameSchema,
+  adminName: z.string().trim().min(1, 'the name must not be empty').max(120).default('Administrator'),
+  adminTeam: teamSchema.refine((t) => t !== GLOBAL_TEAM, 'a user belongs to one team').default('it'),
+});
+export type BootstrapAdminConfig = z.infer<typeof bootstrapAdminConfigSchema>;
+
+export const BOOTSTRAP_ADMIN_FLAG = '--bootstrap-admin';
+
+/** Where the bootstrap reads the password when it is not typed or piped on stdin (never a flag: `ps` and shell history show those). */
+export const BOOTSTRAP_PASSWORD_ENV = 'AGENT_DESK_ADMIN_PASSWORD';
+
+export const BOOTSTRAP_USAGE = `Usage: npm run server -- --bootstrap-admin <username> [--name "Display Name"] [--team it] [--data .data/server] [--scripts resources/scripts]
+Creates the first administrator when none exists, then exits. The password comes from ${BOOTSTRAP_PASSWORD_ENV}, else from stdin (typed twice without echo on a terminal, or the first line of a pipe).
+Environment: ${Object.keys(ENV).join(', ')}, ${BOOTSTRAP_PASSWORD_ENV}`;
+
+/** Whether the command line asks for the bootstrap instead of a running server. */
+export function wantsBootstrapAdmin(argv: readonly string[]): boolean {
+  return argv.some((a) => a === BOOTSTRAP_ADMIN_FLAG || a.startsWith(`${BOOTSTRAP_ADMIN_FLAG}=`));
+}
+
+export function parseBootstrapAdminConfig(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Result<BootstrapAdminConfig> {
+  const parsed = parseCommandLine(
+    {
+      schema: bootstrapAdminConfigSchema,
+      flags: {
+        ...FLAGS,
+        [BOOTSTRAP_ADMIN_FLAG]: 'bootstrapAdmin',
+        '--name': 'adminName',
+        '--team': 'adminTeam',
+      },
+      env: ENV,
+      usage: BOOTSTRAP_USAGE,
+    },
+    argv,
+    env,
+  );
+  if (parsed.ok) return parsed;
+  // Name the option the operator typed, not the schema key.
+  const message = parsed.error.message
+    .replace(/\bbootstrapAdmin:/g, `${BOOTSTRAP_ADMIN_FLAG}:`)
+    .replace(/\badminName:/g, '--name:')
+    .replace(/\badminTeam:/g, '--team:');
+  return { ok: false, error: { ...parsed.error, message } };
 }

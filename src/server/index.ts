@@ -1,13 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
-import { parseServerConfig } from './config';
+import { runBootstrapAdmin } from './admin/bootstrap-command';
+import { parseServerConfig, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
+import { listUsers } from './storage/users';
 
-/** `npm run server`: parse flags/env, start, print the demo sign-ins (demo mode only), stop cleanly on SIGINT/SIGTERM. */
+/**
+ * `npm run server`: parse flags/env, start, print the demo sign-ins (demo mode only), stop cleanly on SIGINT/SIGTERM.
+ * `npm run server -- --bootstrap-admin <username>`: create the first administrator, then exit (docs/deployment.md).
+ */
 async function main(): Promise<void> {
-  const config = parseServerConfig(process.argv.slice(2), process.env);
+  const argv = process.argv.slice(2);
+  if (wantsBootstrapAdmin(argv)) {
+    process.exitCode = await runBootstrapAdmin(argv, process.env, {
+      stdin: process.stdin,
+      prompt: (text) => process.stderr.write(text),
+      out: (line) => console.log(line),
+      error: (line) => console.error(line),
+    });
+    return;
+  }
+  const config = parseServerConfig(argv, process.env);
   if (!config.ok) {
     console.error(config.error.message);
     process.exit(2);
@@ -48,6 +63,12 @@ async function main(): Promise<void> {
       console.log(`  ${u.username.padEnd(14)} ${u.password}   ${u.role.padEnd(6)} team ${u.team}`);
   } else {
     console.log('Demo mode is off (--demo false, or a non-loopback host): no demo users or rows are seeded.');
+    const admins = (await listUsers(server.db)).filter((u) => u.profile.role === 'admin').length;
+    if (admins === 0) {
+      console.log(
+        'No administrator exists yet: create the first one with  npm run server -- --bootstrap-admin <username>  (docs/deployment.md §10).',
+      );
+    }
   }
   const stop = () => {
     void server.close().then(() => process.exit(0));

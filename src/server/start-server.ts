@@ -11,7 +11,13 @@ import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
 import { scheduleCheckpoints } from './storage/checkpoints';
-import { migrateToLatest, openDatabase, openReadConnection, type Db } from './storage/database';
+import {
+  DATABASE_FILE,
+  migrateToLatest,
+  openDatabase,
+  openReadConnection,
+  type Db,
+} from './storage/database';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
 
@@ -55,7 +61,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DATABASE_FILE = 'agent-desk.sqlite';
 const SECRET_FILE = 'session-secret';
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);

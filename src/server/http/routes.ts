@@ -11,6 +11,7 @@ import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
 import { describeProblems } from '../../shared/scripts/validate';
 import { appendAudit } from '../audit';
 import type { AuthService, AuthenticatedSession } from '../auth/auth-service';
+import { passwordSchema, usernameSchema } from '../auth/account-rules';
 import { hashPassword } from '../auth/passwords';
 import type { Metrics } from '../metrics';
 import type { Db } from '../storage/database';
@@ -55,11 +56,6 @@ function bearer(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 }
-
-const passwordSchema = z.string().min(12, 'a password needs at least 12 characters').max(256);
-const usernameSchema = z
-  .string()
-  .regex(/^[a-z0-9._-]{3,64}$/, 'a user name is 3–64 lower-case letters, digits, . _ or -');
 
 const newUserSchema = z.object({
   username: usernameSchema,

@@ -6,6 +6,9 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+/** The server's database file in its data folder (the server, the admin bootstrap and tools open the same). */
+export const DATABASE_FILE = 'agent-desk.sqlite';
+
 /** A read-only connection to the same file (see openReadConnection). */
 export type ReadDb = BetterSqlite3.Database;
 

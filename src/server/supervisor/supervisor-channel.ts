@@ -22,6 +22,7 @@ import { appendAudit } from '../audit';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Db } from '../storage/database';
+import { checkSupervisorAccess } from './supervisor-access';
 import type { SupervisorIndex } from './supervisor-index';
 
 interface SupervisorSocketData {
@@ -45,7 +46,11 @@ export interface SupervisorChannelDeps {
   catchUp: () => Promise<void>;
   /** How often subscribed boards are re-read for clock-driven changes (due soon → overdue). */
   tickMs: number;
-  /** How often subscribed sessions are re-checked for expiry / sign-out. */
+  /**
+   * How often every supervisor socket is re-checked (expiry, sign-out, and the user
+   * still being an active lead of the subscribed team). A board also re-checks its
+   * subscribers before each snapshot, which is what makes an admin's change count at once.
+   */
   sessionSweepMs: number;
 }
 
@@ -56,7 +61,8 @@ export interface SupervisorChannel {
   close(): void;
 }
 
-const teamRoom = (team: string) => `team:${team}`;
+const TEAM_ROOM_PREFIX = 'team:';
+const teamRoom = (team: string) => `${TEAM_ROOM_PREFIX}${team}`;
 const MIN_SNAPSHOT_GAP_MS = 1000 / SNAPSHOTS_PER_SECOND;
 const KNOWN_EVENTS = new Set<string>([
   SUPERVISOR_EVENTS.subscribe,
@@ -120,7 +126,9 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
 
   const send = (team: string) => {
     const state = teamState(team);
-    if (closing || !hasSubscribers(team)) return;
+    if (closing) return;
+    dropRevoked(team);
+    if (!hasSubscribers(team)) return;
     const snapshot = buildSnapshot(team);
     const body = bodyOf(snapshot);
     if (body === state.lastBody) return;
@@ -149,6 +157,55 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   const expire = (socket: SupervisorSocket, error: DomainError) => {
     socket.emit(SUPERVISOR_EVENTS.sessionExpired, error);
     socket.disconnect(true);
+  };
+
+  /** The session is still good but the view is not theirs any more: say why, audit it, close. */
+  const endAccess = (socket: SupervisorSocket, error: DomainError) => {
+    socket.emit(SUPERVISOR_EVENTS.accessEnded, error);
+    socket.disconnect(true);
+    appendAudit(db, {
+      at: clock(),
+      actorId: socket.data.user.id,
+      action: 'supervisor.access-ended',
+      sourceIp: socket.data.ip,
+      outcome: 'ended',
+      detail: { code: error.code },
+    }).catch((e: unknown) => log.warn({ err: e }, 'supervisor access-ended audit failed'));
+  };
+
+  const subscribedTeams = (socket: SupervisorSocket) =>
+    [...socket.rooms]
+      .filter((r) => r.startsWith(TEAM_ROOM_PREFIX))
+      .map((r) => r.slice(TEAM_ROOM_PREFIX.length));
+
+  /**
+   * Re-checks one socket against the user's current session, role and team (the
+   * auth cache is dropped by userChanged on every admin edit, so this reads the
+   * change) and closes it, with the reason, when it may no longer watch. Synchronous:
+   * a disconnected socket has left its rooms before the caller emits to them.
+   */
+  const recheck = (socket: SupervisorSocket): boolean => {
+    const access = checkSupervisorAccess(
+      auth.check(socket.data.token, { touch: false }),
+      subscribedTeams(socket),
+    );
+    if (access.kind === 'keep') {
+      socket.data.user = access.user;
+      return true;
+    }
+    if (access.kind === 'session-ended') expire(socket, access.error);
+    else endAccess(socket, access.error);
+    return false;
+  };
+
+  /** Before a board goes out, everyone about to receive it is checked again. */
+  const dropRevoked = (team: string) => {
+    const ids = nsp.adapter.rooms.get(teamRoom(team));
+    if (!ids) return;
+    for (const id of [...ids]) {
+      const socket = nsp.sockets.get(id) as SupervisorSocket | undefined;
+      if (socket) recheck(socket);
+    }
   };
 
   nsp.use(async (socket: SupervisorSocket, next) => {
@@ -226,7 +283,9 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
           const allowed = leadOnly(session.value.user);
           if (!allowed.ok) {
             reply(allowed);
-            socket.disconnect(true);
+            const ended = checkSupervisorAccess(session, []);
+            if (ended.kind === 'access-ended') endAccess(socket, ended.error);
+            else socket.disconnect(true);
             return;
           }
           await deps.catchUp();
@@ -261,7 +320,7 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
       }
       // A lead moved to another team by an admin leaves the old team's room.
       for (const room of socket.rooms)
-        if (room.startsWith('team:') && room !== teamRoom(user.team)) void socket.leave(room);
+        if (room.startsWith(TEAM_ROOM_PREFIX) && room !== teamRoom(user.team)) void socket.leave(room);
       await socket.join(teamRoom(user.team));
       await audit('supervisor.subscribe', 'applied', { team: user.team });
       const state = teamState(user.team);
@@ -270,7 +329,7 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
     });
 
     handle(SUPERVISOR_EVENTS.unsubscribe, unsubscribeRequestSchema, async () => {
-      for (const room of socket.rooms) if (room.startsWith('team:')) await socket.leave(room);
+      for (const room of socket.rooms) if (room.startsWith(TEAM_ROOM_PREFIX)) await socket.leave(room);
       return ok(null);
     });
 
@@ -342,15 +401,13 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   }, deps.tickMs);
   tick.unref();
 
+  // Catches what no snapshot would: a quiet team, a socket connected but not subscribed.
   const sweep = setInterval(() => {
-    void (async () => {
-      for (const socket of nsp.sockets.values() as IterableIterator<SupervisorSocket>) {
-        const session = await auth.authenticate(socket.data.token, { touch: false });
-        if (!session.ok) expire(socket, session.error);
-      }
-    })().catch((error: unknown) => {
+    try {
+      for (const socket of [...nsp.sockets.values()] as SupervisorSocket[]) recheck(socket);
+    } catch (error) {
       if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
-    });
+    }
   }, deps.sessionSweepMs);
   sweep.unref();
 

@@ -29,6 +29,12 @@ export const SUPERVISOR_EVENTS = {
   /** server → client */
   snapshot: 'supervisor:snapshot',
   sessionExpired: 'session-expired',
+  /**
+   * The view ended although the session is still good (the user is no longer a lead,
+   * or leads another team now), then the socket closes. Unlike `session-expired` it
+   * does not sign the desktop out. Payload: a DomainError.
+   */
+  accessEnded: 'supervisor:access-ended',
 } as const;
 
 /** Snapshots per team per second, at most (a change shows within a second, a burst costs 4 messages). */

@@ -4,7 +4,13 @@ import { createIpcHandlers, dispatchIpc } from '../../../src/main/ipc/ipc-handle
 import type { ChannelArgs, ChannelResult, IpcChannel, SupervisorSnapshotView } from '../../../src/shared/ipc';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { callback } from '../server/fixtures';
-import { startTestServer, T0, writeFixture, type TestServer } from '../server/helpers';
+import {
+  signIn as serverSignIn,
+  startTestServer,
+  T0,
+  writeFixture,
+  type TestServer,
+} from '../server/helpers';
 import {
   ALICE,
   CARMEN,
@@ -197,5 +203,26 @@ describe('supervisor view through the real desktop core and a real server', () =
     }
     value(await call(lead.core, 'supervisor.unsubscribe', {}));
     expect(lead.core.supervisor.status().state).toBe('off');
+  });
+
+  it('a lead demoted by an administrator: the board stops with the reason, the session goes on as tier 2', async () => {
+    value(await call(lead.core, 'supervisor.subscribe', {}));
+    await waitFor(() => lead.core.supervisor.status().state === 'live', 'the board live');
+    const admin = await serverSignIn(t.server, 'admin.grace', 'demo-password-7');
+    const demoted = await fetch(`${t.server.url}/api/admin/users/u-lead-erin`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ role: 'tier2' }),
+    });
+    expect(demoted.status).toBe(200);
+    await waitFor(() => lead.core.supervisor.status().state === 'off', 'the board to stop');
+    // Whichever comes first says why: the server's access-ended event or the synced profile (no longer a lead).
+    expect(lead.core.supervisor.status().error?.code).toMatch(/^(supervisor\.role_changed|auth\.forbidden)$/);
+    // Not signed out: the session follows the synced profile instead.
+    await waitFor(
+      () => lead.core.sessionState().user?.role === 'tier2',
+      'the session to follow the new role',
+    );
+    expect(lead.core.sessionState().status).toBe('signed-in');
   });
 });

@@ -84,10 +84,14 @@ export class SupervisorDesk {
     return ok(null);
   }
 
-  /** The session changed (sign-in, sign-out, expiry): a link opened for another session must go. */
+  /**
+   * The session changed (sign-in, sign-out, expiry, or an administrator changed the
+   * user's role): a link opened for another session, or by a lead no more, must go.
+   */
   sessionChanged(): void {
     const lead = this.lead();
-    if (!lead.ok) this.link.stop();
+    if (lead.ok || this.link.status().state === 'off') return;
+    this.link.stop(this.deps.session() ? lead.error : null);
   }
 
   async drillDown(request: DrillDownRequest): Promise<Result<DrillDownView>> {

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { err, type DomainError, type Result } from '../../../shared/domain/result';
 import type { SupervisorStatus } from '../../../shared/ipc/supervisor-views';
-import { ackSchema, SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import { ackSchema, domainErrorSchema, SCHEMA_VERSION } from '../../../shared/sync/protocol';
 import {
   SUPERVISOR_EVENTS,
   SUPERVISOR_NAMESPACE,
@@ -66,7 +66,8 @@ export class SupervisorLink {
   }
 
   /** Stops following the board and closes the socket (leaving the view, sign-out, shutdown). */
-  stop(): void {
+  /** Closes the link; `reason` (kept for the UI) says why when it was not the user's choice. */
+  stop(reason: DomainError | null = null): void {
     this.wanted = false;
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
@@ -76,7 +77,7 @@ export class SupervisorLink {
     socket?.disconnect();
     this.lastSeq = 0;
     this.settleWaiters(false);
-    this.setStatus({ state: 'off', error: null, retryAt: null });
+    this.setStatus({ state: 'off', error: reason, retryAt: null });
   }
 
   /** One request with an acknowledgement, its answer checked against `value`. */
@@ -183,6 +184,19 @@ export class SupervisorLink {
       if (parsed.success) this.deliver(parsed.data);
       else this.deps.logger.warn('supervisor: unreadable snapshot dropped');
     });
+    socket.on(SUPERVISOR_EVENTS.accessEnded, (payload: unknown) => {
+      // Demoted or moved by an administrator: this board is over (no retry), the session goes on.
+      const parsed = domainErrorSchema.safeParse(payload);
+      this.fail(
+        socket,
+        parsed.success
+          ? parsed.data
+          : {
+              code: 'supervisor.access_ended',
+              message: 'This supervisor view is no longer available to you.',
+            },
+      );
+    });
     socket.on(SUPERVISOR_EVENTS.sessionExpired, (payload: unknown) => {
       const data = payload as Partial<DomainError> | undefined;
       const domain = {
@@ -205,8 +219,7 @@ export class SupervisorLink {
   /** Stops for good on this error (no retry), keeping the reason for the UI. */
   private fail(socket: Socket, error: DomainError): void {
     if (socket !== this.socket) return;
-    this.stop();
-    this.setStatus({ state: 'off', error, retryAt: null });
+    this.stop(error);
   }
 
   private scheduleReconnect(socket: Socket, error: DomainError): void {
