@@ -13,6 +13,7 @@ import {
 } from './calendar/business-calendar';
 import { MINUTE_MS, type Policy } from './policy';
 import { err, ok, type Result } from './result';
+import { observedHolidayOn } from './calendar/federal-holidays';
 import { addDays, describeInstant } from './time/zoned';
 
 /**
@@ -174,15 +175,28 @@ export function checkAttemptAllowed(
     return err(
       'attempt.none_left',
       `All ${plan.attemptsMade} attempts were made; the callback is closed as unable to reach${plan.canGrantExtra ? ' (a lead may grant one more)' : ''}.`,
+      { attemptsMade: plan.attemptsMade, canGrantExtra: plan.canGrantExtra ? 'yes' : 'no' },
     );
   }
   const closed = closedReasonAt(now, policy);
   if (closed) {
     const opens = nextOpening(now, policy);
     const zone = zoneAbbreviation(opens, policy.callbackHours.timeZone);
+    const { timeZone, daily } = policy.callbackHours;
+    const holiday =
+      closed.code === 'holiday' ? observedHolidayOn(businessDateOf(now, policy))?.name : undefined;
     return err(
       'attempt.outside_hours',
       `Callbacks can't be made now: ${closed.message}. Callback hours open again ${describeInstant(opens, policy.callbackHours.timeZone)} ${zone}.`,
+      {
+        closedReason: closed.code,
+        at: now,
+        opensAt: opens,
+        timeZone,
+        hoursStart: daily.start,
+        hoursEnd: daily.end,
+        ...(holiday ? { holiday } : {}),
+      },
     );
   }
   if (plan.timing === 'too-early') {
@@ -193,6 +207,13 @@ export function checkAttemptAllowed(
       plan.basis === 'retry'
         ? `Attempt ${plan.attemptNumber} is not due before ${when} (${policy.attempts.retryEarliestMinutes} minutes after the last attempt).`
         : `The customer asked to be called from ${when}.`,
+      {
+        basis: plan.basis === 'retry' ? 'retry' : 'customer',
+        attemptNumber: plan.attemptNumber,
+        earliest: plan.window.earliest,
+        timeZone: policy.callbackHours.timeZone,
+        minutes: policy.attempts.retryEarliestMinutes,
+      },
     );
   }
   return ok({ attemptNumber: plan.attemptNumber, late: plan.timing === 'late' });
@@ -211,6 +232,7 @@ export function canGrantExtraAttempt(state: CallbackAttemptState, policy: Policy
     return err(
       'attempt.grant_limit',
       `This callback already had ${state.extraAttemptsGranted} extra attempt(s) granted; the limit is ${policy.attempts.maxExtraAttemptsGranted}.`,
+      { granted: state.extraAttemptsGranted, limit: policy.attempts.maxExtraAttemptsGranted },
     );
   }
   return ok(undefined);

@@ -8,7 +8,14 @@ import type { DomainError } from '../domain/result';
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
-export const ipcErrorSchema = z.object({ code: z.string().min(1), message: z.string() });
+/** An error's specifics (DomainError.params) survive the bridge so the screen can say it in Spanish. */
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const ipcErrorSchema = z.object({
+  code: z.string().min(1),
+  message: z.string(),
+  params: errorParamsSchema.optional(),
+});
 
 export function ipcResultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, type DomainError, type ErrorParams, type Result } from '../domain/result';
 import type { Actor } from './mutator';
 import { GLOBAL_TEAM } from './rows/common';
 import type { Role } from './rows/user';
@@ -16,8 +16,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'administrators',
 };
 
-export function forbidden(message: string): { ok: false; error: { code: string; message: string } } {
-  return err('auth.forbidden', message);
+/** `params.rule` names which rule refused, so a screen can say it in the agent's language. */
+export function forbidden(message: string, params?: ErrorParams): { ok: false; error: DomainError } {
+  return err('auth.forbidden', message, params);
 }
 
 /** ok when the actor's role is one of `roles`; otherwise a message naming who may. */

@@ -1,9 +1,11 @@
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
+import { errorsEn, type ErrorCatalog } from './errors-en';
 
 /**
  * Every piece of UI text, English. The Spanish catalog has the same shape (the
  * type is derived from this one), so a missing translation fails the type check.
- * Domain sentences (rule violations, read-backs) come from src/shared as they are.
+ * Domain sentences (read-backs) come from src/shared as they are; errors and refusals
+ * are said through `errors` (see error-text.ts), falling back to their English message.
  */
 export const en = {
   app: {
@@ -347,6 +349,8 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  /** Error and refusal sentences by DomainError code; show them with errorText(). */
+  errors: errorsEn as ErrorCatalog,
 };
 
 export type Messages = typeof en;

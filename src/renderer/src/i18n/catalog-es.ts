@@ -1,5 +1,6 @@
 import type { Messages } from './catalog-en';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { errorsEs } from './errors-es';
 
 /** Every piece of UI text, Spanish: same shape as the English catalog. */
 export const es: Messages = {
@@ -354,4 +355,5 @@ export const es: Messages = {
     phoneOk: (formatted) => `Se registrará como ${formatted}`,
   },
   supervisor: supervisorEs,
+  errors: errorsEs,
 };

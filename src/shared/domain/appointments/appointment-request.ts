@@ -53,6 +53,7 @@ export function checkAppointmentRequest(request: AppointmentRequest): DomainErro
     issues.push({
       code: 'appointment.reason_without_urgency',
       message: `a non-urgent request must not carry an urgent reason ('${URGENT_APPOINTMENT_REASON_LABELS[request.urgentReason].en}'): mark it urgent or remove the reason`,
+      params: { reason: request.urgentReason },
     });
   }
   if (request.explanation.trim() === '') {
@@ -61,11 +62,13 @@ export function checkAppointmentRequest(request: AppointmentRequest): DomainErro
       message: request.urgent
         ? 'explanation is required: record what the caller needs the appointment for and why it cannot wait'
         : 'explanation is required: record what the caller needs the appointment for',
+      params: { urgent: request.urgent ? 'yes' : 'no' },
     });
   } else if (request.explanation.length > APPOINTMENT_EXPLANATION_MAX_CHARS) {
     issues.push({
       code: 'appointment.explanation_too_long',
       message: `explanation has ${request.explanation.length} characters; shorten it to ${APPOINTMENT_EXPLANATION_MAX_CHARS} or fewer`,
+      params: { length: request.explanation.length, max: APPOINTMENT_EXPLANATION_MAX_CHARS },
     });
   }
   return issues;

@@ -1,6 +1,6 @@
-import type { DomainError } from '../result';
+import type { DomainError, ErrorParams } from '../result';
 import { OPERATIONAL_COMPONENT_LABELS } from '../identifiers/operational-components';
-import { parseReceiptNumber } from '../identifiers/receipt-number';
+import { formatReceiptNumber, parseReceiptNumber } from '../identifiers/receipt-number';
 import type { ReceiptNumber } from '../identifiers/receipt-number';
 import { EXPEDITE_CRITERIA, expediteCriterion } from './criteria';
 import type { ExpediteDraft } from './expedite-request';
@@ -26,7 +26,12 @@ export function checkExpediteCompleteness(draft: ExpediteDraft): DomainError[] {
     const parsed = parseReceiptNumber(draft.receiptNumber);
     if (parsed.ok) receipt = parsed.value;
     else
-      issues.push({ code: 'expedite.receipt_invalid', message: `receipt number: ${parsed.error.message}` });
+      issues.push({
+        code: 'expedite.receipt_invalid',
+        message: `receipt number: ${parsed.error.message}`,
+        // The receipt error's own code and specifics, so a screen can translate the inner sentence.
+        params: { ...parsed.error.params, receiptError: parsed.error.code },
+      });
   }
 
   if (draft.criteria.length === 0) {
@@ -46,6 +51,7 @@ export function checkExpediteCompleteness(draft: ExpediteDraft): DomainError[] {
     issues.push({
       code: 'expedite.explanation_too_long',
       message: `explanation has ${draft.explanation.length} characters; shorten it to ${EXPEDITE_EXPLANATION_MAX_CHARS} or fewer`,
+      params: { length: draft.explanation.length, max: EXPEDITE_EXPLANATION_MAX_CHARS },
     });
   }
 
@@ -57,6 +63,7 @@ export function checkExpediteCompleteness(draft: ExpediteDraft): DomainError[] {
       issues.push({
         code: 'expedite.documentation_not_recorded',
         message: `documentation for '${criterion.label.en}' is not recorded: ${unanswered.map((i) => i.label.en).join('; ')}`,
+        params: { criterion: id, items: unanswered.map((i) => i.id).join(',') },
       });
       continue;
     }
@@ -65,6 +72,7 @@ export function checkExpediteCompleteness(draft: ExpediteDraft): DomainError[] {
       issues.push({
         code: 'expedite.documentation_required',
         message: `documentation is required for '${criterion.label.en}', but none is provided or will be sent: ask whether the caller can send ${criterion.documentation.map((i) => i.label.en).join(' or ')}`,
+        params: { criterion: id },
       });
     }
   }
@@ -79,8 +87,19 @@ export function checkExpediteCompleteness(draft: ExpediteDraft): DomainError[] {
         : suggestion.kind === 'default'
           ? `choose a routing: the receipt number suggests ${OPERATIONAL_COMPONENT_LABELS[suggestion.routing].en} (${suggestion.reason})`
           : `choose a routing: ${suggestion.reason}`,
+      params: routingParams(receiptUnusable, receipt),
     });
   }
 
   return issues;
+}
+
+/** The routing issue's specifics: which of its three sentences applies, and the receipt it rests on. */
+function routingParams(receiptUnusable: boolean, receipt: ReceiptNumber | undefined): ErrorParams {
+  if (receiptUnusable) return { situation: 'receipt-invalid' };
+  if (!receipt) return { situation: 'no-receipt' };
+  const facts = { prefix: receipt.prefix, office: receipt.office, receipt: formatReceiptNumber(receipt) };
+  return receipt.directorate === 'needs-agent-choice'
+    ? { situation: 'agent-must-choose', ...facts }
+    : { situation: 'suggested', routing: receipt.directorate, ...facts };
 }

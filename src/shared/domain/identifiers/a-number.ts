@@ -31,12 +31,17 @@ export function parseANumber(input: string): Result<ANumber> {
     return err(
       'a_number.invalid_character',
       `A-number contains "${bad[0]}"; use only the letter A, digits, hyphens and spaces, e.g. A-012-345-678`,
+      { char: bad[0] },
     );
   }
   const compact = trimmed.replace(/[\s-]+/g, '').toUpperCase();
   if (!compact.startsWith('A')) {
     const hint = /^\d+$/.test(compact) ? `; if it is an A-number, add the A: A${compact}` : '';
-    return err('a_number.missing_prefix', `A-number must start with the letter A, e.g. ${EXAMPLE}${hint}`);
+    return err(
+      'a_number.missing_prefix',
+      `A-number must start with the letter A, e.g. ${EXAMPLE}${hint}`,
+      hint ? { suggestion: `A${compact}` } : undefined,
+    );
   }
   const digits = compact.slice(1);
   const stray = /\D/.exec(digits);
@@ -44,18 +49,21 @@ export function parseANumber(input: string): Result<ANumber> {
     return err(
       'a_number.not_digits',
       `after the A, an A-number has only digits, but character ${stray.index + 2} is "${stray[0]}"`,
+      { position: stray.index + 2, char: stray[0] },
     );
   }
   if (digits.length < MIN_DIGITS) {
     return err(
       'a_number.too_few_digits',
       `A-number has ${digits.length} digits, expected ${MIN_DIGITS} to ${MAX_DIGITS}`,
+      { digits: digits.length, min: MIN_DIGITS, max: MAX_DIGITS },
     );
   }
   if (digits.length > MAX_DIGITS) {
     return err(
       'a_number.too_many_digits',
       `A-number has ${digits.length} digits, expected ${MIN_DIGITS} to ${MAX_DIGITS}`,
+      { digits: digits.length, min: MIN_DIGITS, max: MAX_DIGITS },
     );
   }
   if (/^0+$/.test(digits)) {

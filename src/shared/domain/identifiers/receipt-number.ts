@@ -46,6 +46,7 @@ export function parseReceiptNumber(input: string): Result<ReceiptNumber> {
     return err(
       'receipt.invalid_character',
       `receipt number contains "${bad[0]}"; use only letters, digits, hyphens and spaces, e.g. EAC-22-123-45678`,
+      { char: bad[0] },
     );
   }
   const compact = trimmed.replace(/[\s-]+/g, '').toUpperCase();
@@ -55,12 +56,14 @@ export function parseReceiptNumber(input: string): Result<ReceiptNumber> {
     return err(
       'receipt.prefix_not_letters',
       `receipt number must start with 3 letters (the office prefix, e.g. EAC); "${compact.slice(0, PREFIX_LETTERS)}" is not 3 letters`,
+      { prefix: compact.slice(0, PREFIX_LETTERS) },
     );
   }
   if (letters > PREFIX_LETTERS) {
     return err(
       'receipt.prefix_too_long',
       `receipt number must start with exactly 3 letters, but "${compact.slice(0, letters)}" has ${letters}`,
+      { prefix: compact.slice(0, letters), letters },
     );
   }
   const strayLetter = /[A-Z]/.exec(compact.slice(PREFIX_LETTERS));
@@ -68,12 +71,14 @@ export function parseReceiptNumber(input: string): Result<ReceiptNumber> {
     return err(
       'receipt.letter_in_digits',
       `after the 3-letter prefix a receipt number has only digits, but character ${strayLetter.index + PREFIX_LETTERS + 1} is "${strayLetter[0]}"`,
+      { position: strayLetter.index + PREFIX_LETTERS + 1, char: strayLetter[0] },
     );
   }
   if (compact.length !== LENGTH) {
     return err(
       'receipt.wrong_length',
       `receipt number has ${compact.length} characters, expected ${LENGTH} (3 letters + 10 digits)`,
+      { length: compact.length, expected: LENGTH },
     );
   }
 
@@ -83,6 +88,7 @@ export function parseReceiptNumber(input: string): Result<ReceiptNumber> {
     return err(
       'receipt.unknown_prefix',
       `unknown receipt prefix ${prefix}; known prefixes are ${RECEIPT_OFFICES.map((o) => o.prefix).join(', ')}`,
+      { prefix, known: RECEIPT_OFFICES.map((o) => o.prefix).join(', ') },
     );
   }
 
@@ -92,6 +98,7 @@ export function parseReceiptNumber(input: string): Result<ReceiptNumber> {
     return err(
       'receipt.invalid_workday',
       `workday ${workdayDigits} is not a valid workday (digits 6–8 of a receipt number start at 001)`,
+      { workday: workdayDigits },
     );
   }
 

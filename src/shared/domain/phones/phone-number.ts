@@ -44,11 +44,14 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export function parseUsPhone(input: string): Result<UsPhone> {
   const text = input.trim();
   if (text === '') return err('phone.empty', 'enter a phone number');
-  if (!/\d/.test(text)) return err('phone.not_a_number', `“${text}” is not a phone number: it has no digits`);
+  if (!/\d/.test(text)) {
+    return err('phone.not_a_number', `“${text}” is not a phone number: it has no digits`, { text });
+  }
   if (hasStrayLetters(text)) {
     return err(
       'phone.letters',
       `“${text}” contains letters; enter the number as digits (spell out words like 1-800-FLOWERS)`,
+      { text },
     );
   }
 
@@ -65,16 +68,19 @@ export function parseUsPhone(input: string): Result<UsPhone> {
   const exchange = national.slice(3, 6);
   const areaRegion = regionOfAreaCode(areaCode);
   if (areaRegion === undefined) {
-    return err('phone.invalid_area_code', `area code ${areaCode} is not an assigned U.S. area code`);
+    return err('phone.invalid_area_code', `area code ${areaCode} is not an assigned U.S. area code`, {
+      areaCode,
+    });
   }
   if (!US_PHONE_REGIONS.includes(areaRegion)) return notUs(`+1 ${areaCode}`, areaRegion);
   if (/^[01]/.test(exchange)) {
     return err(
       'phone.invalid_exchange',
       `${areaCode}-${exchange}-… is not a valid number: the three digits after the area code cannot start with 0 or 1`,
+      { areaCode, exchange },
     );
   }
-  if (!parsed.isValid()) return err('phone.invalid', `“${text}” is not a valid U.S. phone number`);
+  if (!parsed.isValid()) return err('phone.invalid', `“${text}” is not a valid U.S. phone number`, { text });
   if (areaCode === PREMIUM_RATE_AREA_CODE) {
     return err('phone.premium_rate', 'a 900 number is premium-rate; the contact center does not call them');
   }
@@ -145,7 +151,11 @@ function probeRegion(areaCode: string): CountryCode | undefined {
 
 function notUs(prefix: string, country: CountryCode | undefined) {
   const where = country ? `is ${regionName(country)}` : 'is not a U.S. number';
-  return err('phone.not_us', `only U.S. numbers can be dialed: ${prefix}… ${where}`);
+  return err(
+    'phone.not_us',
+    `only U.S. numbers can be dialed: ${prefix}… ${where}`,
+    country ? { prefix, country } : { prefix },
+  );
 }
 
 function regionName(country: CountryCode): string {
@@ -161,6 +171,7 @@ function wrongLength(digits: number) {
   return err(
     code,
     `phone number has ${digits} ${digits === 1 ? 'digit' : 'digits'}, expected ${NATIONAL_DIGITS}`,
+    { digits, expected: NATIONAL_DIGITS },
   );
 }
 
@@ -168,11 +179,11 @@ function wrongLength(digits: number) {
 function unparsable(text: string) {
   const compact = text.replace(/[^\d+]/g, '');
   if (/^(?:\+|011)(?!1)/.test(compact)) {
-    return err('phone.not_us', `only U.S. numbers can be dialed: “${text}” is not a U.S. number`);
+    return err('phone.not_us', `only U.S. numbers can be dialed: “${text}” is not a U.S. number`, { text });
   }
   const digits = compact.replace(/\D/g, '');
   // A leading 1 is the country code (or the trunk prefix), not part of the ten digits.
   const national = digits.length > 1 ? digits.replace(/^1/, '') : digits;
   if (national.length < NATIONAL_DIGITS) return wrongLength(national.length);
-  return err('phone.unreadable', `could not read “${text}” as a phone number`);
+  return err('phone.unreadable', `could not read “${text}” as a phone number`, { text });
 }

@@ -14,7 +14,9 @@ export const claimCallback = defineMutator({
     if (!role.ok) return role;
     const callback = getRow(rows, 'callbacks', args.callbackId);
     if (callback?.tier === 2 && actor.role === 'tier1') {
-      return forbidden('Tier 2 callbacks can be claimed only by Tier 2 agents and team leads.');
+      return forbidden('Tier 2 callbacks can be claimed only by Tier 2 agents and team leads.', {
+        rule: 'tier2-claim',
+      });
     }
     return ok(undefined);
   },

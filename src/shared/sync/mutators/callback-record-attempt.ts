@@ -91,7 +91,9 @@ const common = {
     if (!role.ok) return role;
     const callback = getRow(rows, 'callbacks', args.callbackId);
     if (callback?.tier === 2 && actor.role === 'tier1') {
-      return forbidden('Only Tier 2 agents and team leads can work Tier 2 callbacks.');
+      return forbidden('Only Tier 2 agents and team leads can work Tier 2 callbacks.', {
+        rule: 'tier2-work',
+      });
     }
     return ok(undefined);
   },

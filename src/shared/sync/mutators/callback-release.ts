@@ -14,7 +14,9 @@ export const releaseCallback = defineMutator({
     if (!role.ok) return role;
     const callback = getRow(rows, 'callbacks', args.callbackId);
     if (callback?.assigneeId && callback.assigneeId !== actor.userId && actor.role !== 'lead') {
-      return forbidden('Only the agent who claimed this callback or a team lead can release it.');
+      return forbidden('Only the agent who claimed this callback or a team lead can release it.', {
+        rule: 'assignee-release',
+      });
     }
     return ok(undefined);
   },

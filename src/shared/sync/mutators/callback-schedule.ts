@@ -21,10 +21,14 @@ export const scheduleCallback = defineMutator({
     if (!role.ok) return role;
     const callback = getRow(rows, 'callbacks', args.callbackId);
     if (callback?.tier === 2 && actor.role === 'tier1') {
-      return forbidden('Only Tier 2 agents and team leads can work Tier 2 callbacks.');
+      return forbidden('Only Tier 2 agents and team leads can work Tier 2 callbacks.', {
+        rule: 'tier2-work',
+      });
     }
     if (callback && callback.assigneeId !== actor.userId && actor.role !== 'lead') {
-      return forbidden('Only the agent who claimed this callback or a team lead can schedule it.');
+      return forbidden('Only the agent who claimed this callback or a team lead can schedule it.', {
+        rule: 'assignee-schedule',
+      });
     }
     return ok(undefined);
   },

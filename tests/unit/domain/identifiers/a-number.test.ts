@@ -55,7 +55,7 @@ describe('parseANumber: errors', () => {
       'A-number cannot be all zeros; check the number on the notice or card',
     ],
   ])('rejects %j with %s', (input, code, message) => {
-    expect(parseANumber(input)).toEqual({ ok: false, error: { code, message } });
+    expect(parseANumber(input)).toMatchObject({ ok: false, error: { code, message } });
   });
 
   it('does not throw for a non-string at run time', () => {

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain/appointments';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
+import { errorText } from '../../i18n/error-text';
 
 /** Appointment request (PRODUCT.md rule 8): urgent ones with a reason are reviewed individually; others queue. */
 export function AppointmentForm(props: {
@@ -84,7 +85,7 @@ export function AppointmentForm(props: {
           <h3 id="appt-missing-title">{t.appointment.missing}</h3>
           <ul aria-live="polite">
             {issues.map((i) => (
-              <li key={i.code}>{i.message}</li>
+              <li key={i.code}>{errorText(i, t)}</li>
             ))}
           </ul>
         </section>

@@ -7,6 +7,7 @@ import { CallerFields } from '../inquiry/CallerFields';
 import { submitInquiry } from '../inquiry/submit-inquiry';
 import { AppointmentForm } from './AppointmentForm';
 import { appointmentToIpc } from './to-ipc';
+import { errorText } from '../../i18n/error-text';
 
 /** An in-person appointment request taken directly: caller, then urgency, reason and explanation. */
 export function AppointmentScreen() {
@@ -64,7 +65,7 @@ export function AppointmentScreen() {
                 extra: { appointment: appointmentToIpc(request) },
               }).then((result) => {
                 setSaving(false);
-                if (!result.ok) setError(result.error.message);
+                if (!result.ok) setError(errorText(result.error, t));
                 else {
                   setError(null);
                   setDone(true);

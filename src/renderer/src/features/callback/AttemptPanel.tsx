@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { reportPresence } from '../shell/presence';
+import { errorText } from '../../i18n/error-text';
 
 function dialString(e164: string, ext: string | null): string {
   return ext ? `${e164};ext=${ext}` : e164;
@@ -38,7 +39,7 @@ export function AttemptPanel({ detail, onRecorded }: { detail: CallbackDetail; o
     });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     setError(null);

@@ -12,6 +12,7 @@ import { PlanPanel } from './PlanPanel';
 import { SchedulePanel } from './SchedulePanel';
 import { useCallbackDetail } from './use-callback-detail';
 import './CallbackDetail.css';
+import { errorText } from '../../i18n/error-text';
 
 export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
   const t = useT();
@@ -41,7 +42,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
         {back}
         {error ? (
           <p role="alert" className="error-box">
-            {error.message}
+            {errorText(error, t)}
           </p>
         ) : (
           <p role="status">{t.app.loading}</p>
@@ -55,7 +56,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
   const act = async (channel: 'callback.claim' | 'callback.release') => {
     const result = await invoke(channel, { callbackId: callback.id });
     if (!result.ok) {
-      setActionError(result.error.message);
+      setActionError(errorText(result.error, t));
       return;
     }
     setActionError(null);
@@ -78,7 +79,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
       {detail.pendingSync ? <p className="notice">{t.callback.pendingSync}</p> : null}
       {error ? (
         <p role="alert" className="error-box">
-          {error.message}
+          {errorText(error, t)}
         </p>
       ) : null}
       <div className="cb-grid">

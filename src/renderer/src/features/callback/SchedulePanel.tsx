@@ -12,6 +12,7 @@ import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { errorText } from '../../i18n/error-text';
 
 function clockOf(instant: number, timeZone: string): string {
   const p = zonedParts(instant, timeZone);
@@ -62,7 +63,7 @@ export function SchedulePanel({ detail, onSaved }: { detail: CallbackDetail; onS
     }
     const result = await invoke('callback.schedule', args);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     setError(null);

@@ -20,6 +20,7 @@ import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import type { RoutingSource } from './to-ipc';
 import './Expedite.css';
+import { errorText } from '../../i18n/error-text';
 
 export interface ExpediteChecklistProps {
   /** The caller's language: the read-back is in it. */
@@ -110,7 +111,7 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
             ? ''
             : parsedReceipt.ok
               ? t.validation.receiptOk(parsedReceipt.value.normalized, parsedReceipt.value.office)
-              : parsedReceipt.error.message}
+              : errorText(parsedReceipt.error, t)}
         </span>
       </div>
       <fieldset>
@@ -182,7 +183,7 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
         <h3 id="expedite-missing-title">{complete ? t.expedite.complete : t.expedite.missing}</h3>
         <ul aria-live="polite" data-testid="expedite-missing">
           {missing.map((issue) => (
-            <li key={issue.code + issue.message}>{issue.message}</li>
+            <li key={issue.code + issue.message}>{errorText(issue, t)}</li>
           ))}
         </ul>
       </section>

@@ -7,6 +7,7 @@ import { CallerFields } from '../inquiry/CallerFields';
 import { submitInquiry } from '../inquiry/submit-inquiry';
 import { ExpediteChecklist } from './ExpediteChecklist';
 import { expediteToIpc } from './to-ipc';
+import { errorText } from '../../i18n/error-text';
 
 /** An expedite request taken directly (without walking a script): caller, then the checklist. */
 export function ExpediteScreen() {
@@ -66,7 +67,7 @@ export function ExpediteScreen() {
                 extra: { expedite: expediteToIpc(request, routingSource) },
               }).then((result) => {
                 setSaving(false);
-                if (!result.ok) setError(result.error.message);
+                if (!result.ok) setError(errorText(result.error, t));
                 else {
                   setError(null);
                   setDone(true);

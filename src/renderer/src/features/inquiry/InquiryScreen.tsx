@@ -25,6 +25,7 @@ import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import { CallerFields } from './CallerFields';
 import { ScriptWalker } from './ScriptWalker';
 import { submitInquiry, type InquirySubmission } from './submit-inquiry';
+import { errorText } from '../../i18n/error-text';
 
 type ScriptSummary = z.infer<typeof scriptSummarySchema>;
 type ServiceRequestType = (typeof SERVICE_REQUEST_TYPES)[number];
@@ -53,7 +54,7 @@ export function InquiryScreen() {
   useEffect(() => {
     void invoke('scripts.list', {}).then((result) => {
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorText(result.error, t));
         return;
       }
       setScripts(result.value);
@@ -67,7 +68,7 @@ export function InquiryScreen() {
   const start = async () => {
     const result = await invoke('scripts.get', { scriptId });
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     const script = validateScript(result.value.content);
@@ -114,7 +115,7 @@ export function InquiryScreen() {
     });
     setSaving(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     setError(null);

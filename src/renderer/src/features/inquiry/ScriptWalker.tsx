@@ -18,6 +18,7 @@ import {
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import './ScriptWalker.css';
+import { errorText } from '../../i18n/error-text';
 
 /** What the input shows for a stored answer (phones and booleans read back as people write them). */
 function displayValue(spec: AnswerSpec, value: AnswerValue | undefined, language: 'en' | 'es'): string {
@@ -64,7 +65,7 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
     if (result.ok) {
       setError(null);
       onChange(result.value);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error, t));
   };
 
   const onText = (text: string) => {
@@ -74,7 +75,7 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
     // Validate as the agent types; an empty optional answer is fine.
     const checked = checkAnswer(spec, text);
     if (checked.ok) record(text);
-    else setError(checked.error.message);
+    else setError(errorText(checked.error, t));
   };
 
   const goNext = () => {
@@ -82,7 +83,7 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
       const checked = checkAnswer(spec, raw);
       if (!checked.ok) {
         setTouched(true);
-        setError(checked.error.message);
+        setError(errorText(checked.error, t));
         return;
       }
     }
@@ -90,7 +91,7 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
     if (result.ok) onChange(result.value);
     else {
       setTouched(true);
-      setError(result.error.message);
+      setError(errorText(result.error, t));
     }
   };
 

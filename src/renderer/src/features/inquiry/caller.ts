@@ -1,6 +1,7 @@
 import { parseUsPhone } from '../../../../shared/domain/phones';
 import { parseReceiptNumber } from '../../../../shared/domain/identifiers';
 import type { Messages } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 
 /** The caller as the agent types them at the start of an inquiry. */
 export interface CallerDraft {
@@ -24,10 +25,10 @@ export function checkCaller(caller: CallerDraft, t: Messages): CallerCheck {
   const problems: CallerCheck = {};
   if (caller.name.trim() === '') problems.name = t.inquiry.callerNameRequired;
   const phone = parseUsPhone(caller.phone);
-  if (!phone.ok) problems.phone = t.inquiry.phoneInvalid(phone.error.message);
+  if (!phone.ok) problems.phone = t.inquiry.phoneInvalid(errorText(phone.error, t));
   if (caller.receipt.trim() !== '') {
     const receipt = parseReceiptNumber(caller.receipt);
-    if (!receipt.ok) problems.receipt = receipt.error.message;
+    if (!receipt.ok) problems.receipt = errorText(receipt.error, t);
   }
   return problems;
 }

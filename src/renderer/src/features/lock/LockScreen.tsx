@@ -3,6 +3,7 @@ import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
 import '../sign-in/SignIn.css';
+import { errorText } from '../../i18n/error-text';
 
 export function LockScreen() {
   const t = useT();
@@ -15,7 +16,7 @@ export function LockScreen() {
     const result = await invoke('session.unlock', { password });
     setPassword('');
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     useSessionStore.getState().setSession(result.value);
@@ -24,7 +25,7 @@ export function LockScreen() {
   const signOut = async () => {
     const result = await invoke('session.signOut', {});
     if (result.ok) useSessionStore.getState().setSession(result.value);
-    else setError(result.error.message);
+    else setError(errorText(result.error, t));
   };
 
   return (

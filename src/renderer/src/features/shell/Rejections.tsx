@@ -1,6 +1,7 @@
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
+import { errorText } from '../../i18n/error-text';
 
 /** Changes the server refused (e.g. a callback someone else claimed first), each with its reason. */
 export function Rejections() {
@@ -17,10 +18,10 @@ export function Rejections() {
       <ul>
         {rejections.map((r) => (
           <li key={r.mutationId}>
-            {t.rejections.item(t.rejections.kinds[r.name.replace(/@\d+$/, '')] ?? r.name, r.message)}{' '}
+            {t.rejections.item(t.rejections.kinds[r.name.replace(/@\d+$/, '')] ?? r.name, errorText(r, t))}{' '}
             <button type="button" onClick={() => void dismiss(r.mutationId)}>
               {t.app.dismiss}
-              <span className="visually-hidden">: {r.message}</span>
+              <span className="visually-hidden">: {errorText(r, t)}</span>
             </button>
           </li>
         ))}

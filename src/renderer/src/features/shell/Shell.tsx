@@ -18,6 +18,7 @@ import { StatusBar } from './StatusBar';
 import { SupervisorScreen } from '../supervisor/SupervisorScreen';
 import { useRejections } from './use-host-bootstrap';
 import './Shell.css';
+import { errorText } from '../../i18n/error-text';
 
 const CLOCK_TICK_MS = 1000;
 const NAV: ReadonlyArray<{
@@ -54,7 +55,7 @@ export function Shell() {
     const result = await invoke('session.signOut', {});
     // E.g. changes not synced yet: the core says so, and the agent stays signed in.
     if (result.ok) useSessionStore.getState().setSession(result.value);
-    else setShellError(result.error.message);
+    else setShellError(errorText(result.error, t));
   };
 
   // A new screen: move focus into it (the worklist's list, else the screen's heading) so

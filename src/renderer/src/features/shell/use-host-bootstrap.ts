@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { invoke, subscribe } from '../../api/agent-desk';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { messages } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 
 /** Reads the session and connection state from the host once, then follows its events. */
 export function useHostBootstrap(): void {
@@ -28,7 +30,7 @@ export function useHostBootstrap(): void {
       subscribe('syncProgress', (p) => useSessionStore.getState().setProgress(p)),
       subscribe('mutationRejected', (r) => {
         useSessionStore.getState().addRejection(r);
-        useUiStore.getState().announce(r.message);
+        useUiStore.getState().announce(errorText(r, messages(useUiStore.getState().language)));
       }),
       subscribe('lock', ({ locked }) => {
         const current = useSessionStore.getState().session;

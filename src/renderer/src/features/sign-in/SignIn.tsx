@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import './SignIn.css';
+import { errorText } from '../../i18n/error-text';
 
 export function SignIn({ expired }: { expired: boolean }) {
   const t = useT();
@@ -18,7 +19,7 @@ export function SignIn({ expired }: { expired: boolean }) {
     const result = await invoke('session.signIn', { username, password });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     setPassword('');

@@ -7,6 +7,7 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import type { DrillTarget } from './supervisor-store';
+import { errorText } from '../../i18n/error-text';
 
 export const DRILL_PAGE_SIZE = 50;
 
@@ -67,7 +68,7 @@ export function DrillDown(props: {
       limit: DRILL_PAGE_SIZE,
     });
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error, t));
       return;
     }
     setError(null);
@@ -105,7 +106,7 @@ export function DrillDown(props: {
     const assigneeId = assignee === '' ? null : assignee;
     const result = await invoke('supervisor.reassign', { callbackIds, assigneeId });
     setBusy(false);
-    if (!result.ok) return setOutcome({ text: result.error.message, refused: [] });
+    if (!result.ok) return setOutcome({ text: errorText(result.error, t), refused: [] });
     const to = assigneeId === null ? m.queue : (users.find((u) => u.id === assigneeId)?.name ?? assigneeId);
     finish(result.value, m.reassigned(result.value.mutationIds.length, to));
   };
@@ -114,7 +115,7 @@ export function DrillDown(props: {
     setBusy(true);
     const result = await invoke('supervisor.grantExtraAttempts', { callbackIds: [...selected] });
     setBusy(false);
-    if (!result.ok) return setOutcome({ text: result.error.message, refused: [] });
+    if (!result.ok) return setOutcome({ text: errorText(result.error, t), refused: [] });
     finish(result.value, m.granted(result.value.mutationIds.length));
   };
 
@@ -197,7 +198,7 @@ export function DrillDown(props: {
             {outcome.refused.length > 0 ? (
               <ul>
                 {outcome.refused.map((r) => (
-                  <li key={r.callbackId}>{m.refusedItem(nameOf(r.callbackId), r.message)}</li>
+                  <li key={r.callbackId}>{m.refusedItem(nameOf(r.callbackId), errorText(r, t))}</li>
                 ))}
               </ul>
             ) : null}

@@ -6,6 +6,7 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { forecastRequest, type ForecastFieldErrors, type ForecastFields } from './forecast-form';
+import { errorText } from '../../i18n/error-text';
 
 /** Breaches listed on screen at most (the counts above the table are complete). */
 const SHOWN_BREACHES = 50;
@@ -42,7 +43,7 @@ export function Forecast({ agentsOnline }: { agentsOnline: number }) {
     const answer = await invoke('supervisor.forecast', request.value);
     setRunning(false);
     if (!answer.ok) {
-      setFailure(answer.error.message);
+      setFailure(errorText(answer.error, t));
       setResult(null);
       return;
     }

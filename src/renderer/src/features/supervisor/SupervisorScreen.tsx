@@ -11,6 +11,7 @@ import { Roster } from './Roster';
 import { useSupervisorStore } from './supervisor-store';
 import { useSupervisorFeed } from './use-supervisor-feed';
 import './Supervisor.css';
+import { errorText } from '../../i18n/error-text';
 
 /** The team lead's screen: live board → drill-down and actions, roster, trends, breach forecast. */
 export function SupervisorScreen() {
@@ -77,7 +78,9 @@ function LeadScreen() {
           {error}
         </p>
       ) : null}
-      {status.error && status.state !== 'live' ? <p className="field-hint">{status.error.message}</p> : null}
+      {status.error && status.state !== 'live' ? (
+        <p className="field-hint">{errorText(status.error, t)}</p>
+      ) : null}
       {!snapshot ? (
         <p role="status">{t.app.loading}</p>
       ) : (

@@ -6,6 +6,7 @@ import { useClockStore } from '../../state/clock-store';
 import { useUiStore } from '../../state/ui-store';
 import { describeChanges, significantChanges } from './changes';
 import { useSupervisorStore } from './supervisor-store';
+import { errorText } from '../../i18n/error-text';
 
 /**
  * While the supervisor screen is open: subscribe to the live board, follow its
@@ -33,7 +34,10 @@ export function useSupervisorFeed(): void {
     void invoke('supervisor.subscribe', {}).then((result) => {
       if (cancelled) return;
       if (result.ok) accept(result.value);
-      else useSupervisorStore.getState().setError(result.error.message);
+      else {
+        const t = messages(useUiStore.getState().language);
+        useSupervisorStore.getState().setError(errorText(result.error, t));
+      }
     });
     return () => {
       cancelled = true;

@@ -11,6 +11,7 @@ import { DEFAULT_FILTERS, type WorklistFilters, type WorklistScope } from './wor
 import { WorklistRowView } from './WorklistRowView';
 import { useWorklistStore } from './worklist-store';
 import './Worklist.css';
+import { errorText } from '../../i18n/error-text';
 
 /** Keep equal to --vlist-row-height in VirtualList.css. */
 export const WORKLIST_ROW_HEIGHT = 56;
@@ -56,7 +57,7 @@ export function Worklist() {
       setActionError(null);
       announce(action === 'callback.claim' ? t.worklist.claimed : t.worklist.released);
       data.refresh();
-    } else setActionError(result.error.message);
+    } else setActionError(errorText(result.error, t));
   };
 
   const onOtherKey = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
@@ -200,7 +201,7 @@ export function Worklist() {
           ) : null}
           {data.error ? (
             <p role="alert" className="error-box">
-              {data.error.message}
+              {errorText(data.error, t)}
             </p>
           ) : null}
           {data.total === 0 ? (

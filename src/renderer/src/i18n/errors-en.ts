@@ -1,0 +1,191 @@
+import {
+  URGENT_APPOINTMENT_REASONS,
+  URGENT_APPOINTMENT_REASON_LABELS,
+} from '../../../shared/domain/appointments/urgent-reasons';
+import { EXPEDITE_CRITERIA } from '../../../shared/domain/expedite/criteria';
+import { OPERATIONAL_COMPONENT_LABELS } from '../../../shared/domain/identifiers/operational-components';
+import { CRITERIA_BY_ID, documentationLabels, regionName } from './error-labels';
+import type { ErrorEntry, ErrorParamReader } from './error-text';
+
+/**
+ * Error sentences by code, English. They say what the domain's English message
+ * says (times through the screen formatters); the Spanish table has exactly these
+ * codes (ErrorCatalog is derived from this object, so a missing one fails the type
+ * check). A code that is not here shows the error's own English message.
+ */
+const closedReason = (p: ErrorParamReader): string => {
+  const span = `${p.str('hoursStart')}–${p.str('hoursEnd')} ${p.zone('at')}`;
+  switch (p.str('closedReason')) {
+    case 'weekend':
+      return `${p.when('at')} is outside the callback days`;
+    case 'holiday':
+      return `${p.when('at')} is a federal holiday (${p.str('holiday')})`;
+    case 'before-hours':
+      return `${p.clock('at')} ${p.zone('at')} is before callback hours (${span})`;
+    default:
+      return `${p.clock('at')} ${p.zone('at')} is after callback hours (${span})`;
+  }
+};
+
+export const errorsEn = {
+  // Callback rules
+  'attempt.completed': 'The customer was already reached on this callback.',
+  'attempt.none_left': (p) =>
+    `All ${p.num('attemptsMade')} attempts were made; the callback is closed as unable to reach${p.str('canGrantExtra') === 'yes' ? ' (a lead may grant one more)' : ''}.`,
+  'attempt.outside_hours': (p) =>
+    `Callbacks can't be made now: ${closedReason(p)}. Callback hours open again ${p.when('opensAt')}.`,
+  'attempt.too_early': (p) =>
+    p.str('basis') === 'retry'
+      ? `Attempt ${p.num('attemptNumber')} is not due before ${p.when('earliest')} (${p.num('minutes')} minutes after the last attempt).`
+      : `The customer asked to be called from ${p.when('earliest')}.`,
+  'attempt.grant_not_needed': 'Extra attempts can only be granted once every allowed attempt failed.',
+  'attempt.grant_limit': (p) =>
+    `This callback already had ${p.num('granted')} extra attempt(s) granted; the limit is ${p.num('limit')}.`,
+  'attempt.duplicate_id': 'An attempt with this id is already recorded.',
+  'callback.not_found': 'This callback does not exist or is not on your team.',
+  'callback.closed': 'This callback is already closed.',
+  'callback.already_claimed': 'This callback is already claimed by another agent.',
+  'callback.not_claimed_by_you': 'Claim this callback before recording an attempt.',
+  'callback.not_claimed': 'This callback is not claimed by anyone.',
+  'callback.already_attempted': 'A callback can be scheduled only before its first attempt.',
+  'callback.slot_in_past': 'The slot must be in the future.',
+  'callback.assignee_role': 'Callbacks can be assigned only to agents and leads.',
+  'user.not_found': 'That agent is not on this team.',
+  'user.inactive': 'That agent account is disabled.',
+  'auth.forbidden': (p) => {
+    switch (p.str('rule')) {
+      case 'tier2-claim':
+        return 'Tier 2 callbacks can be claimed only by Tier 2 agents and team leads.';
+      case 'tier2-work':
+        return 'Only Tier 2 agents and team leads can work Tier 2 callbacks.';
+      case 'assignee-release':
+        return 'Only the agent who claimed this callback or a team lead can release it.';
+      case 'assignee-schedule':
+        return 'Only the agent who claimed this callback or a team lead can schedule it.';
+      default:
+        return p.none();
+    }
+  },
+  'inquiry.not_found': 'This inquiry does not exist or is not on your team.',
+  'inquiry.already_completed': 'This inquiry is already completed.',
+  'customer.not_found': 'The customer does not exist or is not on your team.',
+  'expedite.not_found': 'This expedite request does not exist or is not on your team.',
+  'expedite.already_referred': 'This expedite request was already referred.',
+
+  // Receipt number, A-number, phone
+  'receipt.not_text': 'receipt number must be text, e.g. EAC2212345678',
+  'receipt.empty': 'enter a receipt number: 3 letters and 10 digits, e.g. EAC2212345678',
+  'receipt.invalid_character': (p) =>
+    `receipt number contains "${p.str('char')}"; use only letters, digits, hyphens and spaces, e.g. EAC-22-123-45678`,
+  'receipt.prefix_not_letters': (p) =>
+    `receipt number must start with 3 letters (the office prefix, e.g. EAC); "${p.str('prefix')}" is not 3 letters`,
+  'receipt.prefix_too_long': (p) =>
+    `receipt number must start with exactly 3 letters, but "${p.str('prefix')}" has ${p.num('letters')}`,
+  'receipt.letter_in_digits': (p) =>
+    `after the 3-letter prefix a receipt number has only digits, but character ${p.num('position')} is "${p.str('char')}"`,
+  'receipt.wrong_length': (p) =>
+    `receipt number has ${p.num('length')} characters, expected ${p.num('expected')} (3 letters + 10 digits)`,
+  'receipt.unknown_prefix': (p) =>
+    `unknown receipt prefix ${p.str('prefix')}; known prefixes are ${p.str('known')}`,
+  'receipt.invalid_workday': (p) =>
+    `workday ${p.str('workday')} is not a valid workday (digits 6–8 of a receipt number start at 001)`,
+  'a_number.not_text': 'A-number must be text, e.g. A012345678',
+  'a_number.empty': 'enter an A-number: the letter A and 7 to 9 digits, e.g. A012345678',
+  'a_number.invalid_character': (p) =>
+    `A-number contains "${p.str('char')}"; use only the letter A, digits, hyphens and spaces, e.g. A-012-345-678`,
+  'a_number.missing_prefix': (p) =>
+    `A-number must start with the letter A, e.g. A012345678${p.has('suggestion') ? `; if it is an A-number, add the A: ${p.str('suggestion')}` : ''}`,
+  'a_number.not_digits': (p) =>
+    `after the A, an A-number has only digits, but character ${p.num('position')} is "${p.str('char')}"`,
+  'a_number.too_few_digits': (p) =>
+    `A-number has ${p.num('digits')} digits, expected ${p.num('min')} to ${p.num('max')}`,
+  'a_number.too_many_digits': (p) =>
+    `A-number has ${p.num('digits')} digits, expected ${p.num('min')} to ${p.num('max')}`,
+  'a_number.all_zeros': 'A-number cannot be all zeros; check the number on the notice or card',
+  'phone.empty': 'enter a phone number',
+  'phone.not_a_number': (p) => `“${p.str('text')}” is not a phone number: it has no digits`,
+  'phone.letters': (p) =>
+    `“${p.str('text')}” contains letters; enter the number as digits (spell out words like 1-800-FLOWERS)`,
+  'phone.invalid_area_code': (p) => `area code ${p.str('areaCode')} is not an assigned U.S. area code`,
+  'phone.invalid_exchange': (p) =>
+    `${p.str('areaCode')}-${p.str('exchange')}-… is not a valid number: the three digits after the area code cannot start with 0 or 1`,
+  'phone.invalid': (p) => `“${p.str('text')}” is not a valid U.S. phone number`,
+  'phone.premium_rate': 'a 900 number is premium-rate; the contact center does not call them',
+  'phone.not_us': (p) =>
+    p.has('text')
+      ? `only U.S. numbers can be dialed: “${p.str('text')}” is not a U.S. number`
+      : `only U.S. numbers can be dialed: ${p.str('prefix')}… ${p.has('country') ? `is ${regionName(p.str('country'), 'en')}` : 'is not a U.S. number'}`,
+  'phone.too_short': (p) =>
+    `phone number has ${p.num('digits')} ${p.num('digits') === 1 ? 'digit' : 'digits'}, expected ${p.num('expected')}`,
+  'phone.too_long': (p) => `phone number has ${p.num('digits')} digits, expected ${p.num('expected')}`,
+  'phone.unreadable': (p) => `could not read “${p.str('text')}” as a phone number`,
+
+  // Expedite and appointment requests
+  'expedite.receipt_invalid': (p) => `receipt number: ${p.nested('receiptError')}`,
+  'expedite.criteria_required': `choose at least one criterion: ${EXPEDITE_CRITERIA.map((c) => c.label.en).join(', ')}`,
+  'expedite.explanation_required':
+    "explanation is required: record in the caller's words why the case needs to be expedited",
+  'expedite.explanation_too_long': (p) =>
+    `explanation has ${p.num('length')} characters; shorten it to ${p.num('max')} or fewer`,
+  'expedite.documentation_not_recorded': (p) => {
+    const criterion = p.pick('criterion', CRITERIA_BY_ID);
+    return `documentation for '${criterion.label.en}' is not recorded: ${documentationLabels(criterion, p.str('items'), 'en').join('; ')}`;
+  },
+  'expedite.documentation_required': (p) => {
+    const criterion = p.pick('criterion', CRITERIA_BY_ID);
+    return `documentation is required for '${criterion.label.en}', but none is provided or will be sent: ask whether the caller can send ${criterion.documentation.map((i) => i.label.en).join(' or ')}`;
+  },
+  'expedite.routing_required': (p) => {
+    switch (p.str('situation')) {
+      case 'receipt-invalid':
+        return 'choose a routing: the receipt number is not valid, so it cannot suggest a component';
+      case 'no-receipt':
+        return 'choose a routing: no receipt number was recorded, so nothing suggests a component; choose one from the case data';
+      case 'agent-must-choose':
+        return `choose a routing: the receipt number ${p.str('receipt')} (${p.str('office')}) does not tell which component handles the case; choose one from the case data`;
+      default: {
+        const component = p.pick('routing', OPERATIONAL_COMPONENT_LABELS).en;
+        return `choose a routing: the receipt number suggests ${component} (receipt prefix ${p.str('prefix')} is the ${p.str('office')}, reviewed by ${component})`;
+      }
+    }
+  },
+  'appointment.urgent_reason_required': `an urgent appointment request needs a reason: ${URGENT_APPOINTMENT_REASONS.map((r) => URGENT_APPOINTMENT_REASON_LABELS[r].en.toLowerCase()).join('; ')}`,
+  'appointment.reason_without_urgency': (p) =>
+    `a non-urgent request must not carry an urgent reason ('${p.pick('reason', URGENT_APPOINTMENT_REASON_LABELS).en}'): mark it urgent or remove the reason`,
+  'appointment.explanation_required': (p) =>
+    p.str('urgent') === 'yes'
+      ? 'explanation is required: record what the caller needs the appointment for and why it cannot wait'
+      : 'explanation is required: record what the caller needs the appointment for',
+  'appointment.explanation_too_long': (p) =>
+    `explanation has ${p.num('length')} characters; shorten it to ${p.num('max')} or fewer`,
+
+  // Sign-in, session and lock (server and desktop core; params where the sender adds them)
+  'auth.invalid_credentials': 'The user name or password is not correct.',
+  'auth.account_disabled': 'This account is disabled; ask an administrator.',
+  'auth.locked': (p) =>
+    `Too many failed sign-ins; this account is locked for ${p.num('minutes')} more minute(s).`,
+  'auth.session_expired': 'Your session has expired; sign in again.',
+  'auth.signed_out': 'This session was signed out; sign in again.',
+  'auth.invalid_token': 'The session token is not valid; sign in again.',
+  'auth.session_idle': (p) =>
+    `Your session ended after ${p.num('minutes')} minutes without activity; sign in again.`,
+  'session.not_signed_in': 'Sign in first.',
+  'session.locked': 'Agent Desk is locked; unlock it with your password.',
+  'session.wrong_password': (p) =>
+    `That password is not right; try again (${p.num('attemptsLeft')} attempt(s) left before you are signed out).`,
+  'session.locked_discard':
+    'Unsynced changes cannot be discarded while Agent Desk is locked. Unlock it first.',
+  'session.pending_changes': (p) =>
+    `${p.num('count')} change(s) have not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
+
+  // Connection and sync
+  'sync.disconnected': 'The connection to the sync server was lost; working offline.',
+  'sync.server_unreachable': (p) =>
+    `The sync server at ${p.str('serverUrl')} cannot be reached (${p.str('reason')}). Check the network connection and try again.`,
+  'supervisor.disconnected': 'The supervisor board lost its connection; it reconnects on its own.',
+  'ipc.disconnected': 'Agent Desk is not connected to its desktop core. Restart the app.',
+} satisfies Record<string, ErrorEntry>;
+
+/** Every error code the screens translate, each with a sentence in every language. */
+export type ErrorCatalog = Readonly<Record<keyof typeof errorsEn, ErrorEntry>>;
+export type TranslatedErrorCode = keyof typeof errorsEn;

@@ -1,0 +1,202 @@
+import {
+  URGENT_APPOINTMENT_REASONS,
+  URGENT_APPOINTMENT_REASON_LABELS,
+} from '../../../shared/domain/appointments/urgent-reasons';
+import { EXPEDITE_CRITERIA } from '../../../shared/domain/expedite/criteria';
+import { OPERATIONAL_COMPONENT_LABELS } from '../../../shared/domain/identifiers/operational-components';
+import { CRITERIA_BY_ID, HOLIDAY_NAMES_ES, documentationLabels, regionName } from './error-labels';
+import type { ErrorParamReader } from './error-text';
+import type { ErrorCatalog } from './errors-en';
+
+/** "1 intento" / "2 intentos": Spanish plurals the English "(s)" leaves to the reader. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const closedReason = (p: ErrorParamReader): string => {
+  const span = `${p.str('hoursStart')}–${p.str('hoursEnd')} ${p.zone('at')}`;
+  switch (p.str('closedReason')) {
+    case 'weekend':
+      return `${p.when('at')} no es un día de llamadas`;
+    case 'holiday': {
+      const holiday = p.str('holiday');
+      return `${p.when('at')} es día feriado federal (${HOLIDAY_NAMES_ES[holiday] ?? holiday})`;
+    }
+    case 'before-hours':
+      return `la hora actual (${p.clock('at')} ${p.zone('at')}) es anterior al horario de llamadas (${span})`;
+    default:
+      return `la hora actual (${p.clock('at')} ${p.zone('at')}) es posterior al horario de llamadas (${span})`;
+  }
+};
+
+/**
+ * Error sentences by code, Spanish: formal register ("usted"), the terms of the
+ * Spanish screens (llamada de seguimiento, asignarse, horario de llamadas, Nivel 2).
+ * Field-validation sentences start in lower case without a final period, like the
+ * English ones, because screens also use them inside others ("Teléfono: …").
+ */
+export const errorsEs: ErrorCatalog = {
+  // Callback rules
+  'attempt.completed': 'Ya se contactó al cliente en esta llamada de seguimiento.',
+  'attempt.none_left': (p) =>
+    `Ya se hicieron los ${p.num('attemptsMade')} intentos; la llamada de seguimiento se cerró como no contactada${p.str('canGrantExtra') === 'yes' ? ' (un supervisor de equipo puede conceder un intento más)' : ''}.`,
+  'attempt.outside_hours': (p) =>
+    `No se pueden hacer llamadas de seguimiento en este momento: ${closedReason(p)}. El horario de llamadas vuelve a abrir: ${p.when('opensAt')}.`,
+  'attempt.too_early': (p) =>
+    p.str('basis') === 'retry'
+      ? `Todavía no corresponde el intento ${p.num('attemptNumber')}: se puede hacer a partir de ${p.when('earliest')} (${p.num('minutes')} minutos después del último intento).`
+      : `El cliente pidió que se le llame a partir de ${p.when('earliest')}.`,
+  'attempt.grant_not_needed':
+    'Solo se pueden conceder intentos adicionales cuando fallaron todos los intentos permitidos.',
+  'attempt.grant_limit': (p) =>
+    `A esta llamada de seguimiento ya se le ${p.num('granted') === 1 ? 'concedió' : 'concedieron'} ${plural(p.num('granted'), 'intento adicional', 'intentos adicionales')}; el límite es ${p.num('limit')}.`,
+  'attempt.duplicate_id': 'Ya se registró un intento con este identificador.',
+  'callback.not_found': 'Esta llamada de seguimiento no existe o no pertenece a su equipo.',
+  'callback.closed': 'Esta llamada de seguimiento ya está cerrada.',
+  'callback.already_claimed': 'Otro agente ya se asignó esta llamada de seguimiento.',
+  'callback.not_claimed_by_you': 'Asígnese esta llamada de seguimiento antes de registrar un intento.',
+  'callback.not_claimed': 'Nadie se ha asignado esta llamada de seguimiento.',
+  'callback.already_attempted':
+    'Una llamada de seguimiento solo se puede programar antes de su primer intento.',
+  'callback.slot_in_past': 'El horario elegido debe ser en el futuro.',
+  'callback.assignee_role':
+    'Las llamadas de seguimiento solo se pueden asignar a agentes y supervisores de equipo.',
+  'user.not_found': 'Ese agente no pertenece a este equipo.',
+  'user.inactive': 'La cuenta de ese agente está desactivada.',
+  'auth.forbidden': (p) => {
+    switch (p.str('rule')) {
+      case 'tier2-claim':
+        return 'Solo los agentes de Nivel 2 y los supervisores de equipo pueden asignarse llamadas de seguimiento de Nivel 2.';
+      case 'tier2-work':
+        return 'Solo los agentes de Nivel 2 y los supervisores de equipo pueden atender llamadas de seguimiento de Nivel 2.';
+      case 'assignee-release':
+        return 'Solo el agente que se asignó esta llamada de seguimiento o un supervisor de equipo puede devolverla.';
+      case 'assignee-schedule':
+        return 'Solo el agente que se asignó esta llamada de seguimiento o un supervisor de equipo puede programarla.';
+      default:
+        return p.none();
+    }
+  },
+  'inquiry.not_found': 'Esta consulta no existe o no pertenece a su equipo.',
+  'inquiry.already_completed': 'Esta consulta ya se completó.',
+  'customer.not_found': 'El cliente no existe o no pertenece a su equipo.',
+  'expedite.not_found': 'Esta solicitud de trámite acelerado no existe o no pertenece a su equipo.',
+  'expedite.already_referred': 'Esta solicitud de trámite acelerado ya se remitió.',
+
+  // Receipt number, A-number, phone
+  'receipt.not_text': 'el número de recibo debe ser texto, por ejemplo, EAC2212345678',
+  'receipt.empty': 'escriba un número de recibo: 3 letras y 10 dígitos, por ejemplo, EAC2212345678',
+  'receipt.invalid_character': (p) =>
+    `el número de recibo contiene «${p.str('char')}»; use solo letras, dígitos, guiones y espacios, por ejemplo, EAC-22-123-45678`,
+  'receipt.prefix_not_letters': (p) =>
+    `el número de recibo debe empezar con 3 letras (el prefijo de la oficina, por ejemplo, EAC); «${p.str('prefix')}» no son 3 letras`,
+  'receipt.prefix_too_long': (p) =>
+    `el número de recibo debe empezar con exactamente 3 letras, pero «${p.str('prefix')}» tiene ${p.num('letters')}`,
+  'receipt.letter_in_digits': (p) =>
+    `después del prefijo de 3 letras, el número de recibo solo lleva dígitos, pero el carácter ${p.num('position')} es «${p.str('char')}»`,
+  'receipt.wrong_length': (p) =>
+    `el número de recibo tiene ${plural(p.num('length'), 'carácter', 'caracteres')}; debe tener ${p.num('expected')} (3 letras y 10 dígitos)`,
+  'receipt.unknown_prefix': (p) =>
+    `el prefijo de recibo ${p.str('prefix')} no es conocido; los prefijos conocidos son ${p.str('known')}`,
+  'receipt.invalid_workday': (p) =>
+    `el día hábil ${p.str('workday')} no es válido (los dígitos 6 a 8 del número de recibo empiezan en 001)`,
+  'a_number.not_text': 'el número A debe ser texto, por ejemplo, A012345678',
+  'a_number.empty': 'escriba un número A: la letra A y de 7 a 9 dígitos, por ejemplo, A012345678',
+  'a_number.invalid_character': (p) =>
+    `el número A contiene «${p.str('char')}»; use solo la letra A, dígitos, guiones y espacios, por ejemplo, A-012-345-678`,
+  'a_number.missing_prefix': (p) =>
+    `el número A debe empezar con la letra A, por ejemplo, A012345678${p.has('suggestion') ? `; si es un número A, agregue la A: ${p.str('suggestion')}` : ''}`,
+  'a_number.not_digits': (p) =>
+    `después de la A, el número A solo lleva dígitos, pero el carácter ${p.num('position')} es «${p.str('char')}»`,
+  'a_number.too_few_digits': (p) =>
+    `el número A tiene ${plural(p.num('digits'), 'dígito', 'dígitos')}; debe tener de ${p.num('min')} a ${p.num('max')}`,
+  'a_number.too_many_digits': (p) =>
+    `el número A tiene ${plural(p.num('digits'), 'dígito', 'dígitos')}; debe tener de ${p.num('min')} a ${p.num('max')}`,
+  'a_number.all_zeros':
+    'el número A no puede ser solo ceros; verifique el número en el aviso o en la tarjeta',
+  'phone.empty': 'escriba un número de teléfono',
+  'phone.not_a_number': (p) => `«${p.str('text')}» no es un número de teléfono: no tiene dígitos`,
+  'phone.letters': (p) =>
+    `«${p.str('text')}» contiene letras; escriba el número solo con dígitos (convierta palabras como 1-800-FLOWERS en dígitos)`,
+  'phone.invalid_area_code': (p) =>
+    `el código de área ${p.str('areaCode')} no es un código de área asignado en los Estados Unidos`,
+  'phone.invalid_exchange': (p) =>
+    `${p.str('areaCode')}-${p.str('exchange')}-… no es un número válido: los tres dígitos que siguen al código de área no pueden empezar con 0 ni con 1`,
+  'phone.invalid': (p) => `«${p.str('text')}» no es un número de teléfono válido de los Estados Unidos`,
+  'phone.premium_rate':
+    'los números 900 son de tarifa especial; el centro de contacto no llama a esos números',
+  'phone.not_us': (p) =>
+    p.has('text')
+      ? `solo se puede marcar a números de los Estados Unidos: «${p.str('text')}» no es un número de los Estados Unidos`
+      : `solo se puede marcar a números de los Estados Unidos: ${p.str('prefix')}… ${p.has('country') ? `es de ${regionName(p.str('country'), 'es')}` : 'no es un número de los Estados Unidos'}`,
+  'phone.too_short': (p) =>
+    `el número de teléfono tiene ${plural(p.num('digits'), 'dígito', 'dígitos')}; debe tener ${p.num('expected')}`,
+  'phone.too_long': (p) =>
+    `el número de teléfono tiene ${plural(p.num('digits'), 'dígito', 'dígitos')}; debe tener ${p.num('expected')}`,
+  'phone.unreadable': (p) => `no se pudo leer «${p.str('text')}» como número de teléfono`,
+
+  // Expedite and appointment requests
+  'expedite.receipt_invalid': (p) => `número de recibo: ${p.nested('receiptError')}`,
+  'expedite.criteria_required': `elija al menos un criterio: ${EXPEDITE_CRITERIA.map((c) => c.label.es).join(', ')}`,
+  'expedite.explanation_required':
+    'la explicación es obligatoria: anote, en las palabras de la persona que llama, por qué se debe acelerar el caso',
+  'expedite.explanation_too_long': (p) =>
+    `la explicación tiene ${p.num('length')} caracteres; redúzcala a ${p.num('max')} o menos`,
+  'expedite.documentation_not_recorded': (p) => {
+    const criterion = p.pick('criterion', CRITERIA_BY_ID);
+    return `falta registrar la documentación para «${criterion.label.es}»: ${documentationLabels(criterion, p.str('items'), 'es').join('; ')}`;
+  },
+  'expedite.documentation_required': (p) => {
+    const criterion = p.pick('criterion', CRITERIA_BY_ID);
+    return `la documentación es obligatoria para «${criterion.label.es}», pero no se ha entregado ni se enviará ninguna: pregunte a la persona que llama si puede enviar ${criterion.documentation.map((i) => i.label.es).join(' o ')}`;
+  },
+  'expedite.routing_required': (p) => {
+    switch (p.str('situation')) {
+      case 'receipt-invalid':
+        return 'elija a dónde enviarla: el número de recibo no es válido, así que no puede sugerir un componente';
+      case 'no-receipt':
+        return 'elija a dónde enviarla: no se registró un número de recibo, así que nada sugiere un componente; elija uno según los datos del caso';
+      case 'agent-must-choose':
+        return `elija a dónde enviarla: el número de recibo ${p.str('receipt')} (${p.str('office')}) no indica qué componente tramita el caso; elija uno según los datos del caso`;
+      default: {
+        const component = p.pick('routing', OPERATIONAL_COMPONENT_LABELS).es;
+        return `elija a dónde enviarla: el número de recibo sugiere ${component} (el prefijo ${p.str('prefix')} corresponde al ${p.str('office')}, que revisa ${component})`;
+      }
+    }
+  },
+  'appointment.urgent_reason_required': `una solicitud de cita urgente necesita un motivo: ${URGENT_APPOINTMENT_REASONS.map((r) => URGENT_APPOINTMENT_REASON_LABELS[r].es.toLowerCase()).join('; ')}`,
+  'appointment.reason_without_urgency': (p) =>
+    `una solicitud no urgente no puede llevar un motivo urgente («${p.pick('reason', URGENT_APPOINTMENT_REASON_LABELS).es}»): márquela como urgente o quite el motivo`,
+  'appointment.explanation_required': (p) =>
+    p.str('urgent') === 'yes'
+      ? 'la explicación es obligatoria: anote para qué necesita la cita la persona que llama y por qué no puede esperar'
+      : 'la explicación es obligatoria: anote para qué necesita la cita la persona que llama',
+  'appointment.explanation_too_long': (p) =>
+    `la explicación tiene ${p.num('length')} caracteres; redúzcala a ${p.num('max')} o menos`,
+
+  // Sign-in, session and lock
+  'auth.invalid_credentials': 'El nombre de usuario o la contraseña no son correctos.',
+  'auth.account_disabled': 'Esta cuenta está desactivada; comuníquese con un administrador.',
+  'auth.locked': (p) =>
+    `Hubo demasiados intentos fallidos de inicio de sesión; esta cuenta está bloqueada durante ${plural(p.num('minutes'), 'minuto', 'minutos')} más.`,
+  'auth.session_expired': 'Su sesión venció; inicie sesión de nuevo.',
+  'auth.signed_out': 'Se cerró esta sesión; inicie sesión de nuevo.',
+  'auth.invalid_token': 'La sesión no es válida; inicie sesión de nuevo.',
+  'auth.session_idle': (p) =>
+    `Su sesión terminó tras ${plural(p.num('minutes'), 'minuto', 'minutos')} sin actividad; inicie sesión de nuevo.`,
+  'session.not_signed_in': 'Primero inicie sesión.',
+  'session.locked': 'Agent Desk está bloqueado; desbloquéelo con su contraseña.',
+  'session.wrong_password': (p) =>
+    `La contraseña no es correcta; inténtelo de nuevo (le ${p.num('attemptsLeft') === 1 ? 'queda' : 'quedan'} ${plural(p.num('attemptsLeft'), 'intento', 'intentos')} antes de que se cierre su sesión).`,
+  'session.locked_discard':
+    'No se pueden descartar cambios sin sincronizar mientras Agent Desk está bloqueado. Desbloquéelo primero.',
+  'session.pending_changes': (p) =>
+    `${p.num('count') === 1 ? '1 cambio todavía no ha llegado' : `${p.num('count')} cambios todavía no han llegado`} al servidor. Conéctese para sincronizarlos primero, o cierre la sesión de todos modos y descártelos.`,
+
+  // Connection and sync
+  'sync.disconnected':
+    'Se perdió la conexión con el servidor de sincronización; se sigue trabajando sin conexión.',
+  'sync.server_unreachable': (p) =>
+    `No se puede conectar con el servidor de sincronización en ${p.str('serverUrl')} (${p.str('reason')}). Revise la conexión de red e inténtelo de nuevo.`,
+  'supervisor.disconnected':
+    'El tablero de supervisión perdió la conexión; se volverá a conectar por sí solo.',
+  'ipc.disconnected': 'Agent Desk no está conectado a su núcleo de escritorio. Reinicie la aplicación.',
+};
