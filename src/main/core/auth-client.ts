@@ -1,23 +1,18 @@
 import { z } from 'zod';
-import { err, ok, type Result } from '../../shared/domain/result';
-import { signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
+import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
+import { domainErrorSchema, signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
 
-const failureSchema = z.object({
-  ok: z.literal(false),
-  error: z.object({ code: z.string(), message: z.string() }),
-});
+const failureSchema = z.object({ ok: z.literal(false), error: domainErrorSchema });
 const successSchema = z.object({ ok: z.literal(true), value: signInResponseSchema });
 
 const TIMEOUT_MS = 15_000;
 
-function unreachable(
-  serverUrl: string,
-  error: unknown,
-): { ok: false; error: { code: string; message: string } } {
+function unreachable(serverUrl: string, error: unknown): { ok: false; error: DomainError } {
   const reason = error instanceof Error ? error.message : String(error);
   return err(
     'sync.server_unreachable',
     `The sync server at ${serverUrl} cannot be reached (${reason}). Check the network connection and try again.`,
+    { serverUrl, reason },
   );
 }
 

@@ -257,6 +257,7 @@ export class DesktopCore {
         return err(
           'session.other_user_pending',
           `${pending} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+          { count: pending },
         );
       }
       this.engine.stop();
@@ -304,12 +305,14 @@ export class DesktopCore {
       return err(
         'session.locked_pending',
         `${pending} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
+        { count: pending },
       );
     }
     if (pending > 0 && !args.discardPending) {
       return err(
         'session.pending_changes',
         `${pending} change(s) have not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
+        { count: pending },
       );
     }
     const token = this.session?.token;
@@ -355,12 +358,14 @@ export class DesktopCore {
         return err(
           'session.unlock_attempts_exceeded',
           `${allowed} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
+          { count: allowed },
         );
       }
       this.store.meta.set(META_KEYS.unlockFailures, String(failures));
       return err(
         'session.wrong_password',
         `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
+        { attemptsLeft: allowed - failures },
       );
     }
     this.store.meta.delete(META_KEYS.unlockFailures);

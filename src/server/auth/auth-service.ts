@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MINUTE_MS, HOUR_MS, type Policy } from '../../shared/domain/policy';
-import { err, ok, type Result } from '../../shared/domain/result';
+import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { Statement } from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -28,6 +28,18 @@ export interface SignedIn extends AuthenticatedSession {
 }
 
 const INVALID = 'auth.invalid_credentials';
+
+/** The refusal of a locked account, with the minutes left (rounded up) for the screen to say. */
+function lockedOut(lockedUntil: number, now: number): { ok: false; error: DomainError } {
+  const minutes = Math.ceil((lockedUntil - now) / MINUTE_MS);
+  return err(
+    'auth.locked',
+    `Too many failed sign-ins; this account is locked for ${minutes} more minute(s).`,
+    {
+      minutes,
+    },
+  );
+}
 
 interface SessionRecord {
   user_id: string;
@@ -121,11 +133,7 @@ export class AuthService {
     }
     const { maxFailedSignIns, lockoutMinutes, sessionHours } = this.policy.security;
     if (user.lockedUntil !== null && user.lockedUntil > now) {
-      const minutes = Math.ceil((user.lockedUntil - now) / MINUTE_MS);
-      return err(
-        'auth.locked',
-        `Too many failed sign-ins; this account is locked for ${minutes} more minute(s).`,
-      );
+      return lockedOut(user.lockedUntil, now);
     }
     const passwordRight = await verifyPassword(password, user.passwordHash);
     // A disabled account gets the same answer whatever the password, so it never confirms a guess.
@@ -137,23 +145,13 @@ export class AuthService {
         maxFailedSignIns,
         lockUntil: now + lockoutMinutes * MINUTE_MS,
       });
-      if (lockedUntil !== null && lockedUntil > now) {
-        return err(
-          'auth.locked',
-          `Too many failed sign-ins; this account is locked for ${Math.ceil((lockedUntil - now) / MINUTE_MS)} more minute(s).`,
-        );
-      }
+      if (lockedUntil !== null && lockedUntil > now) return lockedOut(lockedUntil, now);
       return err(INVALID, 'The user name or password is not correct.');
     }
     // Parallel wrong guesses may have locked the account while scrypt ran: ask the writer, behind
     // which their failure counts may still be queued (the read connection would not see them yet).
     const latest = await findUserByUsername(this.db, username);
-    if (latest?.lockedUntil != null && latest.lockedUntil > now) {
-      return err(
-        'auth.locked',
-        `Too many failed sign-ins; this account is locked for ${Math.ceil((latest.lockedUntil - now) / MINUTE_MS)} more minute(s).`,
-      );
-    }
+    if (latest?.lockedUntil != null && latest.lockedUntil > now) return lockedOut(latest.lockedUntil, now);
     // Most sign-ins have nothing to clear: skip the write.
     if (latest && (latest.failedSignIns !== 0 || latest.lockedUntil !== null))
       await clearSignInFailures(this.db, user.profile.id);
@@ -215,9 +213,11 @@ export class AuthService {
       return err('auth.session_expired', 'Your session has expired; sign in again.');
     const lastSeen = Math.max(session.value.last_seen_at, this.seen.get(sid) ?? 0);
     if (now - lastSeen > this.policy.security.idleLockMinutes * MINUTE_MS) {
+      const minutes = this.policy.security.idleLockMinutes;
       return err(
         'auth.session_idle',
-        `Your session ended after ${this.policy.security.idleLockMinutes} minutes without activity; sign in again.`,
+        `Your session ended after ${minutes} minutes without activity; sign in again.`,
+        { minutes },
       );
     }
     const profile = this.profile(session.value.user_id, session.value.user_version, session.value.user_data);

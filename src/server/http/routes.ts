@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Policy } from '../../shared/domain/policy';
-import type { DomainError } from '../../shared/domain/result';
+import type { DomainError, ErrorParams } from '../../shared/domain/result';
 import { SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
 import { idSchema, teamSchema } from '../../shared/sync/rows/common';
 import { scriptRowId } from '../../shared/sync/rows/script';
@@ -36,8 +36,9 @@ export interface RouteDeps {
   sync: () => SyncServer;
 }
 
-function fail(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.code(status).send({ ok: false, error: { code, message } satisfies DomainError });
+function fail(reply: FastifyReply, status: number, code: string, message: string, params?: ErrorParams) {
+  const error: DomainError = params ? { code, message, params } : { code, message };
+  return reply.code(status).send({ ok: false, error });
 }
 
 function parse<S extends z.ZodType>(schema: S, body: unknown, reply: FastifyReply): z.infer<S> | undefined {
@@ -110,6 +111,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
         result.error.code === 'auth.locked' ? 423 : 401,
         result.error.code,
         result.error.message,
+        result.error.params,
       );
     }
     await appendAudit(db, {

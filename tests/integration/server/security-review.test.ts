@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServerConfig } from '../../../src/server/config';
+import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { isLoopbackHost, startServer } from '../../../src/server/start-server';
 import { countRows } from '../../../src/server/storage/row-store';
 import {
@@ -39,6 +40,9 @@ describe('security review fixes', () => {
       password: 'demo-password-4',
     });
     expect(right).toMatchObject({ status: 423, json: { error: { code: 'auth.locked' } } });
+    // The minutes left travel as a param too, so a Spanish screen can say them.
+    const minutes = (right.json as { error: { params?: { minutes?: unknown } } }).error.params?.minutes;
+    expect(minutes).toBe(DEFAULT_POLICY.security.lockoutMinutes);
   });
 
   it('gives a disabled account the same answer for a right and a wrong password', async () => {

@@ -177,6 +177,12 @@ export const errorsEn = {
     'Unsynced changes cannot be discarded while Agent Desk is locked. Unlock it first.',
   'session.pending_changes': (p) =>
     `${p.num('count')} change(s) have not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
+  'session.locked_pending': (p) =>
+    `${p.num('count')} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
+  'session.other_user_pending': (p) =>
+    `${p.num('count')} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+  'session.unlock_attempts_exceeded': (p) =>
+    `${p.num('count')} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
 
   // Connection and sync
   'sync.disconnected': 'The connection to the sync server was lost; working offline.',

@@ -190,6 +190,12 @@ export const errorsEs: ErrorCatalog = {
     'No se pueden descartar cambios sin sincronizar mientras Agent Desk está bloqueado. Desbloquéelo primero.',
   'session.pending_changes': (p) =>
     `${p.num('count') === 1 ? '1 cambio todavía no ha llegado' : `${p.num('count')} cambios todavía no han llegado`} al servidor. Conéctese para sincronizarlos primero, o cierre la sesión de todos modos y descártelos.`,
+  'session.locked_pending': (p) =>
+    `${p.num('count') === 1 ? '1 cambio todavía no ha llegado' : `${p.num('count')} cambios todavía no han llegado`} al servidor, así que Agent Desk no puede cerrar la sesión mientras está bloqueado. Desbloquéelo y sincronice primero.`,
+  'session.other_user_pending': (p) =>
+    `${p.num('count') === 1 ? '1 cambio hecho por otro usuario en este equipo todavía no ha llegado' : `${p.num('count')} cambios hechos por otro usuario en este equipo todavía no han llegado`} al servidor; ese usuario debe iniciar sesión y sincronizarlos primero.`,
+  'session.unlock_attempts_exceeded': (p) =>
+    `${p.num('count')} contraseñas incorrectas seguidas: se cerró su sesión. Inicie sesión de nuevo; los cambios aún sin sincronizar se conservaron y se enviarán cuando inicie sesión.`,
 
   // Connection and sync
   'sync.disconnected':
