@@ -119,6 +119,18 @@ describe('sameRowView', () => {
     ];
     for (const change of changes)
       expect(sameRowView(row, { ...row, ...change }), JSON.stringify(change)).toBe(false);
+    // The same window, once open and once missed, reads differently (due now / overdue).
+    const next = {
+      attemptNumber: 2,
+      earliest: NOW,
+      latest: NOW + 30 * MINUTE_MS,
+      timing: 'in-window' as const,
+    };
+    const open = { ...row, nextAttempt: next };
+    expect(sameRowView(open, { ...open, nextAttempt: { ...next, timing: 'late' } })).toBe(false);
+    expect(sameRowView(open, { ...open, nextAttempt: { ...next, latest: NOW + 31 * MINUTE_MS } })).toBe(
+      false,
+    );
   });
 });
 

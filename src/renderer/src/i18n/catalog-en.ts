@@ -128,6 +128,8 @@ export const en = {
     noName: 'Name not on file',
     attempts: (made: number) => (made === 1 ? '1 attempt' : `${made} attempts`),
     nextAttempt: (n: number, when: string) => `attempt ${n} from ${when}`,
+    nextAttemptNow: (n: number, until: string) => `attempt ${n} due now, until ${until}`,
+    nextAttemptLate: (n: number, since: string) => `attempt ${n} overdue: its window closed ${since}`,
     claimedByMe: 'Claimed by me',
     claimedBy: (name: string) => `Claimed by ${name}`,
     unclaimed: 'Unclaimed',

@@ -130,6 +130,8 @@ export const es: Messages = {
     noName: 'Nombre no registrado',
     attempts: (made) => (made === 1 ? '1 intento' : `${made} intentos`),
     nextAttempt: (n, when) => `intento ${n} desde ${when}`,
+    nextAttemptNow: (n, until) => `intento ${n} pendiente ahora, hasta ${until}`,
+    nextAttemptLate: (n, since) => `intento ${n} atrasado: su plazo terminó ${since}`,
     claimedByMe: 'Asignada a mí',
     claimedBy: (name) => `Asignada a ${name}`,
     unclaimed: 'Sin asignar',

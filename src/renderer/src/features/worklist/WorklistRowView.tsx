@@ -41,14 +41,7 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
         {row.language ? <span className="wl-tag">{t.languages[row.language]}</span> : null}
         <span>{t.callbackStatus[row.status]}</span>
         <span>{t.worklist.attempts(row.attemptsMade)}</span>
-        {row.nextAttempt && row.attemptsMade > 0 ? (
-          <span>
-            {t.worklist.nextAttempt(
-              row.nextAttempt.attemptNumber,
-              formatInstant(row.nextAttempt.earliest, zone),
-            )}
-          </span>
-        ) : null}
+        {row.nextAttempt && row.attemptsMade > 0 ? <NextAttempt next={row.nextAttempt} zone={zone} /> : null}
         {row.scheduledSlot ? (
           <span>{t.worklist.scheduled(formatInstant(row.scheduledSlot.start, zone))}</span>
         ) : null}
@@ -57,4 +50,22 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
       </div>
     </div>
   );
+}
+
+/**
+ * When the next attempt is due, said the way the agent must act on it: a window still
+ * ahead, open now, or already closed (late attempts are allowed and flagged, so a missed
+ * window must read as overdue, not as a date in the past).
+ */
+function NextAttempt({ next, zone }: { next: NonNullable<WorklistRow['nextAttempt']>; zone: string }) {
+  const t = useT();
+  if (next.timing === 'late')
+    return (
+      <span className="wl-late">
+        {t.worklist.nextAttemptLate(next.attemptNumber, formatInstant(next.latest, zone))}
+      </span>
+    );
+  if (next.timing === 'in-window')
+    return <span>{t.worklist.nextAttemptNow(next.attemptNumber, formatInstant(next.latest, zone))}</span>;
+  return <span>{t.worklist.nextAttempt(next.attemptNumber, formatInstant(next.earliest, zone))}</span>;
 }

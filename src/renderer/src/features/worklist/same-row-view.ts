@@ -24,6 +24,8 @@ export function sameRowView(a: WorklistRow | undefined, b: WorklistRow | undefin
     a.pendingSync === b.pendingSync &&
     a.nextAttempt?.attemptNumber === b.nextAttempt?.attemptNumber &&
     a.nextAttempt?.earliest === b.nextAttempt?.earliest &&
+    a.nextAttempt?.latest === b.nextAttempt?.latest &&
+    a.nextAttempt?.timing === b.nextAttempt?.timing &&
     a.scheduledSlot?.start === b.scheduledSlot?.start
   );
 }
