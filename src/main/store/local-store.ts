@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy';
-import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
+import { err, ok, type DomainError, type ErrorParams, type Result } from '../../shared/domain/result';
+import { errorParamsSchema } from '../../shared/ipc/result';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import type { MutationResult, PulledPage } from '../../shared/sync/protocol';
 import type { RowKey, TableName } from '../../shared/sync/rows';
@@ -25,6 +26,8 @@ export interface StoredRejection {
   name: string;
   code: string;
   message: string;
+  /** The specifics of the server's reason, for a screen in another language (see DomainError.params). */
+  params?: ErrorParams;
   subject: { table: string; id: string } | null;
   at: number;
 }
@@ -70,11 +73,12 @@ export class LocalStore {
     this.callbacks.onChange = (id, entry) => this.search.update(id, entry);
     this.stmts = {
       addRejection: db.prepare(
-        `INSERT OR REPLACE INTO rejections (mutation_id, name, code, message, subject_tbl, subject_id, at, dismissed)
-         VALUES (@mutationId, @name, @code, @message, @subjectTable, @subjectId, @at, 0)`,
+        `INSERT OR REPLACE INTO rejections (mutation_id, name, code, message, params, subject_tbl, subject_id, at,
+           dismissed)
+         VALUES (@mutationId, @name, @code, @message, @params, @subjectTable, @subjectId, @at, 0)`,
       ),
       rejections: db.prepare<[], RawRejection>(
-        'SELECT mutation_id, name, code, message, subject_tbl, subject_id, at FROM rejections WHERE dismissed = 0 ORDER BY at',
+        'SELECT mutation_id, name, code, message, params, subject_tbl, subject_id, at FROM rejections WHERE dismissed = 0 ORDER BY at',
       ),
       dismiss: db.prepare<[string]>('UPDATE rejections SET dismissed = 1 WHERE mutation_id = ?'),
       countRejections: db.prepare<[], { n: number }>(
@@ -226,6 +230,7 @@ export class LocalStore {
           name: entry.name,
           code: r.error?.code ?? 'mutation.rejected',
           message: r.error?.message ?? 'The server did not accept this change.',
+          ...(r.error?.params ? { params: r.error.params } : {}),
           subject: subject ? { table: subject.table, id: subject.id } : null,
           at: now,
         };
@@ -233,6 +238,12 @@ export class LocalStore {
         this.stmts.addRejection.run({
           ...rejection,
           message: this.cipher.encrypt(rejection.message, rejectionPlace(rejection.mutationId)),
+          params: rejection.params
+            ? this.cipher.encrypt(
+                JSON.stringify(rejection.params),
+                rejectionParamsPlace(rejection.mutationId),
+              )
+            : null,
           subjectTable: rejection.subject?.table ?? null,
           subjectId: rejection.subject?.id ?? null,
         });
@@ -290,6 +301,7 @@ export class LocalStore {
       name: r.name,
       code: r.code,
       message: this.rejectionMessage(r),
+      ...this.rejectionParams(r),
       subject: r.subject_tbl && r.subject_id ? { table: r.subject_tbl, id: r.subject_id } : null,
       at: r.at,
     }));
@@ -302,6 +314,19 @@ export class LocalStore {
       // Tampered or another key: fall through to the generic reason (the code still says what happened).
     }
     return UNREADABLE_REJECTION_MESSAGE;
+  }
+
+  /** The stored params, if any and readable; otherwise none (the screen falls back to the message). */
+  private rejectionParams(r: RawRejection): { params?: ErrorParams } {
+    if (!r.params) return {};
+    try {
+      const parsed = errorParamsSchema.safeParse(
+        JSON.parse(this.cipher.decrypt(r.params, rejectionParamsPlace(r.mutation_id))),
+      );
+      return parsed.success ? { params: parsed.data } : {};
+    } catch {
+      return {};
+    }
   }
 
   rejectionCount(): number {
@@ -399,6 +424,8 @@ interface RawRejection {
   code: string;
   /** Encrypted (migration 003); empty for messages an older version stored plain. */
   message: Buffer;
+  /** Encrypted JSON of DomainError.params (migration 006); null when the reason had none. */
+  params: Buffer | null;
   subject_tbl: string | null;
   subject_id: string | null;
   at: number;
@@ -415,6 +442,11 @@ const UNREADABLE_REJECTION_MESSAGE =
 /** The cipher's associated data: a message cannot be moved to another rejection unnoticed. */
 function rejectionPlace(mutationId: string): string {
   return `rejections/${mutationId}`;
+}
+
+/** Bound to its own place: a message blob cannot be passed off as params, nor the reverse. */
+function rejectionParamsPlace(mutationId: string): string {
+  return `rejections/${mutationId}/params`;
 }
 
 function messageOf(error: unknown): string {

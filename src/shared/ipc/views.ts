@@ -7,7 +7,7 @@ import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema, PHONE_LABELS } from '../sync/rows/customer';
 import { inquiryRowSchema } from '../sync/rows/inquiry';
-import { ipcErrorSchema } from './result';
+import { errorParamsSchema, ipcErrorSchema } from './result';
 
 /** The view models the desktop core serves to the renderer (and only these cross IPC). */
 
@@ -201,6 +201,8 @@ export const rejectionSchema = z.object({
   name: z.string(),
   code: z.string(),
   message: z.string(),
+  /** The reason's specifics, so the screen can say it in the agent's language (DomainError.params). */
+  params: errorParamsSchema.optional(),
   /** The subject the mutation was about, when known (e.g. the callback). */
   subject: z.object({ table: z.string(), id: z.string() }).nullable(),
   at: instantSchema,

@@ -47,6 +47,27 @@ describe('rejections at rest', () => {
     };
     expect(Buffer.isBuffer(raw.message)).toBe(true);
     expect(String(raw.message)).not.toContain('Zebulon');
+    // A reason's params are kept too (encrypted), so a Spanish screen can say it with its specifics.
+    store.outbox.add('m-2', 'callback.record-attempt@2', { callbackId: 'cb-1' }, 2);
+    const params = { opensAt: 1_764_500_400_000, timeZone: 'America/New_York', customer: 'Zebulon' };
+    store.recordPushResults(
+      [
+        {
+          id: 'm-2',
+          seq: 2,
+          status: 'rejected',
+          error: { code: 'attempt.outside_hours', message: 'x', params },
+        },
+      ],
+      context,
+      11,
+    );
+    expect(store.rejections().find((r) => r.mutationId === 'm-2')?.params).toEqual(params);
+    expect(store.rejections().find((r) => r.mutationId === 'm-1')).not.toHaveProperty('params');
+    const rawParams = opened.value.db
+      .prepare("SELECT params FROM rejections WHERE mutation_id = 'm-2'")
+      .get() as { params: unknown };
+    expect(Buffer.isBuffer(rawParams.params) && !String(rawParams.params).includes('Zebulon')).toBe(true);
     opened.value.db.pragma('wal_checkpoint(TRUNCATE)');
     opened.value.db.close();
     expect(readFileSync(file).includes('Zebulon')).toBe(false);
@@ -59,13 +80,15 @@ describe('rejections at rest', () => {
     const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
     opened.value.db
       .prepare(
-        "INSERT INTO rejections (mutation_id, name, code, message, at) VALUES ('m-1', 'n', 'c', x'', 1), ('m-2', 'n', 'c', x'0102', 2)",
+        "INSERT INTO rejections (mutation_id, name, code, message, params, at) VALUES ('m-1', 'n', 'c', x'', NULL, 1), ('m-2', 'n', 'c', x'0102', x'0304', 2)",
       )
       .run();
     expect(store.rejections().map((r) => r.message)).toEqual([
       expect.stringContaining('no longer available'),
       expect.stringContaining('no longer available'),
     ]);
+    // Unreadable params are left out: the screen falls back to the message.
+    expect(store.rejections().map((r) => r.params)).toEqual([undefined, undefined]);
     opened.value.db.close();
   });
 });

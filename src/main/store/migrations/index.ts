@@ -3,6 +3,7 @@ import { migration002 } from './002_worklist_index';
 import { migration003 } from './003_encrypted_rejection_messages';
 import { migration004 } from './004_callback_index_version';
 import { migration005 } from './005_slim_callback_index';
+import { migration006 } from './006_rejection_params';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
