@@ -5,60 +5,13 @@
  * `more: false`, and a refused or unreadable page stops the sync with nothing
  * of that page (or any later one) applied.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
-import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/main/core/logger';
-import { SyncEngine } from '../../../src/main/core/sync-engine';
-import { LocalStore } from '../../../src/main/store/local-store';
+import type { LocalStore } from '../../../src/main/store/local-store';
 import { META_KEYS } from '../../../src/main/store/meta';
-import { openStore } from '../../../src/main/store/open-store';
-import { createPiiCipher } from '../../../src/main/store/pii-cipher';
-import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
-import type { ConnectionState } from '../../../src/shared/ipc/views';
-import type { MutatorContext } from '../../../src/shared/sync/mutator';
-import { LIMITS, type PulledRow, type PullRequest } from '../../../src/shared/sync/protocol';
+import { LIMITS, type PulledRow } from '../../../src/shared/sync/protocol';
 import { callback, customer } from '../server/fixtures';
 import { waitFor } from './desktop-helpers';
-
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-interface Scripted {
-  url: string;
-  requests: PullRequest[];
-  close(): Promise<void>;
-}
-
-/** A socket.io server that answers pull n with `answers[n]` (and an empty final page past the end). */
-async function scriptedServer(answers: ((req: PullRequest) => Answer)[]): Promise<Scripted> {
-  const http = createServer();
-  const io = new Server(http, { transports: ['websocket'] });
-  const requests: PullRequest[] = [];
-  io.on('connection', (socket) => {
-    socket.on('pull', (req: PullRequest, ack: (answer: Answer) => void) => {
-      requests.push(req);
-      const answer = answers[requests.length - 1];
-      ack(
-        answer
-          ? answer(req)
-          : { ok: true, value: { rows: [], cursor: req.cursor, lastMutationSeq: 0, more: false } },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise((resolve) => io.close(() => resolve())),
-  };
-}
+import { scriptedDesk, scriptedServer, type Answer, type Scripted, type ScriptedDesk } from './scripted-sync';
 
 const customerRow = (n: number): PulledRow => ({
   table: 'customers',
@@ -79,72 +32,17 @@ const page = (rows: PulledRow[], cursor: number, more: boolean): Answer => ({
   value: { rows, cursor, lastMutationSeq: 0, more, latestVersion: 9 },
 });
 
-const context = (now: number): MutatorContext => ({
-  userId: 'u-1',
-  role: 'tier1',
-  team: 'alpha',
-  now,
-  policy: DEFAULT_POLICY,
-  clientId: 'client-12345678',
-});
-
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-interface Desk {
-  engine: SyncEngine;
-  store: LocalStore;
-  states: ConnectionState[];
-  changed: string[][];
-  /** What happened, in order: `request <cursor>` when a pull is emitted, `apply <cursor>` when a page is applied. */
-  log: string[];
-}
-
-async function desk(server: Scripted, pullLimit?: number): Promise<Desk> {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-pull-'));
-  const opened = openStore(join(dir, 'cache.db'));
-  const cipher = createPiiCipher(randomBytes(32));
-  if (!opened.ok || !cipher.ok) throw new Error('setup failed');
-  const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
-  const log: string[] = [];
-  const applyPull = store.applyPull.bind(store);
-  store.applyPull = (p, ctx) => {
-    log.push(`apply ${p.cursor}`);
-    return applyPull(p, ctx);
-  };
-  const states: ConnectionState[] = [];
-  const changed: string[][] = [];
-  const engine = new SyncEngine({
-    serverUrl: server.url,
-    store,
-    clientId: () => 'client-12345678',
-    token: () => 'token',
-    contextFor: context,
-    clock: Date.now,
-    logger: silentLogger,
-    // No reconnect during a test: a failed sync stays failed, so what it left behind can be checked.
-    backoff: { baseMs: 600_000, maxMs: 600_000, factor: 1, jitter: 0 },
-    ...(pullLimit ? { pullLimit } : {}),
-    onState: (s) => states.push(s),
-    onProgress: () => {},
-    onChanged: (tables) => changed.push([...tables].sort()),
-    onRejected: () => {},
-    onSessionEnded: () => {},
-  });
-  cleanups.push(() => {
-    engine.stop();
-    opened.value.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  engine.start();
-  // The client socket exists once start() returns; record every pull as it is emitted.
-  const socket = (engine as unknown as { socket: Socket }).socket;
-  socket.onAnyOutgoing((event: string, req: PullRequest) => {
-    if (event === 'pull') log.push(`request ${req.cursor}`);
-  });
-  return { engine, store, states, changed, log };
+/** A scripted desktop, syncing. */
+function desk(server: Scripted, pullLimit?: number): ScriptedDesk {
+  const d = scriptedDesk(server, pullLimit);
+  cleanups.push(() => d.dispose());
+  d.start();
+  return d;
 }
 
 const confirmedIds = (store: LocalStore) =>
@@ -158,10 +56,10 @@ describe('the pull loop', () => {
       () => page([callbackRow(6, 2)], 6, false),
     ]);
     cleanups.push(() => server.close());
-    const d = await desk(server);
+    const d = desk(server);
     await waitFor(() => d.states.at(-1)?.state === 'online', 'the first sync to finish');
 
-    expect(server.requests).toEqual([
+    expect(server.pulls).toEqual([
       { cursor: 0, limit: LIMITS.maxPullLimit },
       { cursor: 3, limit: LIMITS.maxPullLimit },
       { cursor: 5, limit: LIMITS.maxPullLimit },
@@ -186,19 +84,19 @@ describe('the pull loop', () => {
   it('uses the ordinary page size once the first sync is done, and an explicit limit always', async () => {
     const server = await scriptedServer([() => page([customerRow(1)], 1, false)]);
     cleanups.push(() => server.close());
-    const d = await desk(server, 7);
+    const d = desk(server, 7);
     await waitFor(() => d.states.at(-1)?.state === 'online', 'the sync to finish');
-    expect(server.requests[0]).toEqual({ cursor: 0, limit: 7 });
+    expect(server.pulls[0]).toEqual({ cursor: 0, limit: 7 });
 
     const later = await scriptedServer([() => page([customerRow(2)], 2, false)]);
     cleanups.push(() => later.close());
     // A second desktop on a cache whose first sync is done.
-    const d2 = await desk(later);
+    const d2 = desk(later);
     d2.engine.stop();
     d2.store.meta.set(META_KEYS.firstSyncDone, '1');
     d2.engine.start();
     await waitFor(() => d2.states.at(-1)?.state === 'online', 'the next sync to finish');
-    expect(later.requests.at(-1)).toEqual({ cursor: 0, limit: LIMITS.defaultPullLimit });
+    expect(later.pulls.at(-1)).toEqual({ cursor: 0, limit: LIMITS.defaultPullLimit });
     expect(d2.changed).toEqual([['customers']]);
   });
 
@@ -213,7 +111,7 @@ describe('the pull loop', () => {
       () => page([customerRow(6)], 6, false),
     ]);
     cleanups.push(() => server.close());
-    const d = await desk(server);
+    const d = desk(server);
     await waitFor(() => d.states.at(-1)?.error?.code === 'sync.bad_row', 'the sync to fail');
 
     expect(d.states.at(-1)?.state).toBe('offline');
@@ -237,7 +135,7 @@ describe('the pull loop', () => {
       (req) => page([customerRow(2)], req.cursor + 1, false),
     ]);
     cleanups.push(() => server.close());
-    const d = await desk(server);
+    const d = desk(server);
     await waitFor(() => d.states.at(-1)?.error?.code === 'sync.overloaded', 'the sync to fail');
     expect(confirmedIds(d.store)).toEqual(['cu-1']);
     expect(d.store.cursor()).toBe(1);
@@ -246,7 +144,7 @@ describe('the pull loop', () => {
     d.engine.reconnectNow();
     await waitFor(() => d.states.at(-1)?.state === 'online', 'the retried sync to finish');
     // The retry starts from the cursor of the last page applied, not from a request sent before the failure.
-    expect(server.requests.at(-1)).toEqual({ cursor: 1, limit: LIMITS.maxPullLimit });
+    expect(server.pulls.at(-1)).toEqual({ cursor: 1, limit: LIMITS.maxPullLimit });
     expect(confirmedIds(d.store)).toEqual(['cu-1', 'cu-2']);
     expect(d.store.meta.get(META_KEYS.firstSyncDone)).toBe('1');
   });

@@ -6,79 +6,21 @@
  * cursor 0 as a first sync. A cache without a remembered scope adopts the first
  * answer's, and an answer without a scope (an older server) changes nothing.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
-import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/main/core/logger';
-import { SyncEngine } from '../../../src/main/core/sync-engine';
-import { LocalStore } from '../../../src/main/store/local-store';
+import type { LocalStore } from '../../../src/main/store/local-store';
 import { META_KEYS } from '../../../src/main/store/meta';
-import { openStore } from '../../../src/main/store/open-store';
-import { createPiiCipher } from '../../../src/main/store/pii-cipher';
-import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
-import type { ConnectionState, SyncProgress } from '../../../src/shared/ipc/views';
-import type { MutatorContext } from '../../../src/shared/sync/mutator';
-import {
-  LIMITS,
-  type MutationEnvelope,
-  type PulledRow,
-  type PullRequest,
-} from '../../../src/shared/sync/protocol';
+import { LIMITS, type PulledRow } from '../../../src/shared/sync/protocol';
 import { TABLE_NAMES } from '../../../src/shared/sync/rows';
 import { callback, customer } from '../server/fixtures';
 import { waitFor } from './desktop-helpers';
-
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-interface Scripted {
-  url: string;
-  pulls: PullRequest[];
-  pushed: MutationEnvelope[];
-  close(): Promise<void>;
-}
-
-/**
- * Answers pull n with `answers[n]` (an empty final page of `finalScope` past the end)
- * and every push with "applied" — but no pull acknowledges it (lastMutationSeq 0),
- * so pushed mutations stay in the outbox for the whole test.
- */
-async function scriptedServer(
-  answers: ((req: PullRequest) => Answer)[],
-  finalScope?: string,
-): Promise<Scripted> {
-  const http = createServer();
-  const io = new Server(http, { transports: ['websocket'] });
-  const pulls: PullRequest[] = [];
-  const pushed: MutationEnvelope[] = [];
-  io.on('connection', (socket) => {
-    socket.on('pull', (req: PullRequest, ack: (answer: Answer) => void) => {
-      pulls.push(req);
-      const answer = answers[pulls.length - 1];
-      ack(answer ? answer(req) : page([], req.cursor, false, finalScope));
-    });
-    socket.on('push', (req: { mutations: MutationEnvelope[] }, ack: (answer: Answer) => void) => {
-      pushed.push(...req.mutations);
-      ack({
-        ok: true,
-        value: { results: req.mutations.map((m) => ({ id: m.id, seq: m.seq, status: 'applied' })) },
-      });
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pulls,
-    pushed,
-    close: () => new Promise((resolve) => io.close(() => resolve())),
-  };
-}
+import {
+  scriptedContext,
+  scriptedDesk,
+  scriptedServer,
+  type Answer,
+  type Scripted,
+  type ScriptedDesk,
+} from './scripted-sync';
 
 const customerRow = (id: string, team: string, version: number): PulledRow => ({
   table: 'customers',
@@ -102,88 +44,17 @@ const page = (rows: PulledRow[], cursor: number, more: boolean, scope?: string):
 const ALPHA = 'alpha|';
 const BRAVO = 'bravo|';
 
-const context = (now: number): MutatorContext => ({
-  userId: 'u-1',
-  role: 'tier1',
-  team: 'alpha',
-  now,
-  policy: DEFAULT_POLICY,
-  clientId: 'client-12345678',
-});
-
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-interface Desk {
-  engine: SyncEngine;
-  store: LocalStore;
-  states: ConnectionState[];
-  progress: SyncProgress[];
-  changed: string[][];
-  /** `request <cursor>` when a pull is emitted, `apply <cursor>` when a page is applied, `reset` at a reset. */
-  log: string[];
-  /** Starts syncing; returns when the socket exists. */
-  start(): void;
+function desk(server: Scripted): ScriptedDesk {
+  const d = scriptedDesk(server);
+  cleanups.push(() => d.dispose());
+  return d;
 }
-
-function desk(server: Scripted): Desk {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-scope-'));
-  const opened = openStore(join(dir, 'cache.db'));
-  const cipher = createPiiCipher(randomBytes(32));
-  if (!opened.ok || !cipher.ok) throw new Error('setup failed');
-  const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
-  const log: string[] = [];
-  const applyPull = store.applyPull.bind(store);
-  store.applyPull = (p, ctx) => {
-    log.push(`apply ${p.cursor}`);
-    return applyPull(p, ctx);
-  };
-  const resetConfirmed = store.resetConfirmed.bind(store);
-  store.resetConfirmed = (scope) => {
-    log.push('reset');
-    resetConfirmed(scope);
-  };
-  const states: ConnectionState[] = [];
-  const progress: SyncProgress[] = [];
-  const changed: string[][] = [];
-  const engine = new SyncEngine({
-    serverUrl: server.url,
-    store,
-    clientId: () => 'client-12345678',
-    token: () => 'token',
-    contextFor: context,
-    clock: Date.now,
-    logger: silentLogger,
-    backoff: { baseMs: 600_000, maxMs: 600_000, factor: 1, jitter: 0 },
-    onState: (s) => states.push(s),
-    onProgress: (p) => progress.push(p),
-    onChanged: (tables) => changed.push([...tables].sort()),
-    onRejected: () => {},
-    onSessionEnded: () => {},
-  });
-  cleanups.push(() => {
-    engine.stop();
-    opened.value.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return {
-    engine,
-    store,
-    states,
-    progress,
-    changed,
-    log,
-    start() {
-      engine.start();
-      const socket = (engine as unknown as { socket: Socket }).socket;
-      socket.onAnyOutgoing((event: string, req: PullRequest) => {
-        if (event === 'pull') log.push(`request ${req.cursor}`);
-      });
-    },
-  };
-}
+type Desk = ScriptedDesk;
 
 const confirmed = (store: LocalStore) =>
   (
@@ -222,7 +93,7 @@ describe('a pull answer for another scope', () => {
             BRAVO,
           ),
       ],
-      BRAVO,
+      (req) => page([], req.cursor, false, BRAVO),
     );
     cleanups.push(() => server.close());
     const d = desk(server);
@@ -236,7 +107,7 @@ describe('a pull answer for another scope', () => {
     // The agent claims cb-1 (queued), then a sync runs after the move.
     const claimed = d.store.enqueue(
       [{ id: 'm-claim', name: 'callback.claim@1', args: { callbackId: 'cb-1' } }],
-      context(Date.now()),
+      scriptedContext(Date.now()),
     );
     expect(claimed.ok).toBe(true);
     expect(pendingRows(d.store)).toEqual(['cb-1']);

@@ -1,5 +1,6 @@
 import { zoneAbbreviation } from '../../../shared/domain/calendar/business-calendar';
 import type { ErrorParams } from '../../../shared/domain/result';
+import { isKnownTimeZone } from '../../../shared/domain/time/zoned';
 import { formatClock, formatInstant } from './format';
 
 /** An error as it reaches a screen: a DomainError, an IPC error, a stored rejection. */
@@ -78,7 +79,7 @@ function reader(params: ErrorParams, catalog: ErrorCatalogHolder): ErrorParamRea
   };
   const timeZone = () => {
     const zone = str('timeZone');
-    if (!isTimeZone(zone)) throw new MissingParam('timeZone');
+    if (!isKnownTimeZone(zone)) throw new MissingParam('timeZone');
     return zone;
   };
   return {
@@ -102,21 +103,4 @@ function reader(params: ErrorParams, catalog: ErrorCatalogHolder): ErrorParamRea
       return text;
     },
   };
-}
-
-const knownZones = new Map<string, boolean>();
-
-/** An unknown zone would make Intl throw; treat it like a missing param. */
-function isTimeZone(zone: string): boolean {
-  let known = knownZones.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (knownZones.size < 100) knownZones.set(zone, known);
-  }
-  return known;
 }
