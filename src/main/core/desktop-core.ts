@@ -133,6 +133,8 @@ export class DesktopCore {
       onSessionEnded: (error) => this.sessionEnded(error),
     });
     this.events.on('session', () => this.supervisor.sessionChanged());
+    // A change synced before the app last closed (a move announced at the end of an interrupted sync).
+    this.followOwnProfile();
     if (options.timers ?? true) {
       this.timer = setInterval(() => this.checkTimers(), 15_000);
       this.timer.unref();
@@ -196,7 +198,8 @@ export class DesktopCore {
   }
 
   private changed(tables: readonly string[]): void {
-    if (tables.includes('users')) this.followOwnProfile();
+    // Every change, not only `users`: a first sync after a move announces its tables once, at its end.
+    this.followOwnProfile();
     this.events.emit('dataChanged', { tables: [...tables] });
     this.checkDueSoon();
   }

@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { err, ok, type Result } from '../../shared/domain/result';
 
 /** Longer input is not a password (the rules stop at 256): stop reading instead of buffering a file. */
@@ -42,6 +43,8 @@ function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
     let bytes = 0;
+    // A character split across two chunks must not turn into two replacement characters.
+    const decoder = new StringDecoder('utf8');
     const finish = () => {
       stdin.off('data', onData);
       stdin.off('end', finish);
@@ -50,9 +53,9 @@ function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
       resolve((text.split(/\r?\n/, 1)[0] ?? '').replace(/\r$/, ''));
     };
     const onData = (chunk: Buffer | string) => {
-      const piece = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      const piece = typeof chunk === 'string' ? chunk : decoder.write(chunk);
       text += piece;
-      bytes += Buffer.byteLength(piece);
+      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
       if (text.includes('\n') || bytes > MAX_PIPED_BYTES) finish();
     };
     const onError = (error: Error) => {
@@ -67,7 +70,10 @@ function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-/** One line from a terminal in raw mode: nothing is echoed; Backspace edits, Ctrl-C/Ctrl-D cancel. */
+/**
+ * One line from a terminal in raw mode: nothing is echoed; Backspace edits, Ctrl-C/Ctrl-D
+ * or a closed terminal cancel; arrow and function keys (escape sequences) are ignored.
+ */
 function readHidden(source: PasswordSource, prompt: string): Promise<Result<string>> {
   const { stdin } = source;
   source.prompt(prompt);
@@ -75,22 +81,38 @@ function readHidden(source: PasswordSource, prompt: string): Promise<Result<stri
   stdin.resume();
   return new Promise((resolve) => {
     let value = '';
+    const decoder = new StringDecoder('utf8');
+    /** Inside an escape sequence (ESC [ … final byte): its characters are not part of the password. */
+    let escape: 'none' | 'esc' | 'csi' = 'none';
+    const cancelled = () => done(err('bootstrap.cancelled', 'Cancelled; nothing was created.'));
     const done = (result: Result<string>) => {
       stdin.off('data', onData);
+      stdin.off('end', cancelled);
+      stdin.off('error', cancelled);
       stdin.setRawMode?.(false);
       stdin.pause();
       source.prompt('\n');
       resolve(result);
     };
     const onData = (chunk: Buffer | string) => {
-      for (const ch of typeof chunk === 'string' ? chunk : chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return done(ok(value));
-        if (ch === '\u0003' || ch === '\u0004')
-          return done(err('bootstrap.cancelled', 'Cancelled; nothing was created.'));
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+      for (const ch of typeof chunk === 'string' ? chunk : decoder.write(chunk)) {
+        if (escape === 'esc') {
+          escape = ch === '[' || ch === 'O' ? 'csi' : 'none';
+          continue;
+        }
+        if (escape === 'csi') {
+          if (ch >= '@' && ch <= '~') escape = 'none';
+          continue;
+        }
+        if (ch === '\u001b') escape = 'esc';
+        else if (ch === '\r' || ch === '\n') return done(ok(value));
+        else if (ch === '\u0003' || ch === '\u0004') return cancelled();
+        else if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }
     };
     stdin.on('data', onData);
+    stdin.once('end', cancelled);
+    stdin.once('error', cancelled);
   });
 }

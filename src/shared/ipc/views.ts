@@ -156,7 +156,8 @@ export const numberSuggestionViewSchema = z.object({
   nextCallableAt: instantSchema.nullable(),
 });
 
-export const permissionSchema = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
+/** Whether the agent may do an action now; if not, the rule's refusal (code, English message, params). */
+export const permissionSchema = z.object({ allowed: z.boolean(), reason: ipcErrorSchema.nullable() });
 
 export const CALLBACK_ACTIONS = [
   'claim',

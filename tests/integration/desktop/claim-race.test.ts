@@ -57,7 +57,10 @@ describe('two desktops claiming the same callback', () => {
       expect(detail.ok && detail.value.pendingSync).toBe(false);
       expect(detail.ok && detail.value.permissions.claim).toEqual({
         allowed: false,
-        reason: 'This callback is already claimed by another agent.',
+        reason: {
+          code: 'callback.already_claimed',
+          message: 'This callback is already claimed by another agent.',
+        },
       });
       expect((await serverRow(t, 'callbacks', 'cb-1'))['assigneeId']).toBe('u-tier2-carmen');
       expect(alice.core.rejections()).toMatchObject({

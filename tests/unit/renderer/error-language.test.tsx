@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
+import { AttemptPanel } from '../../../src/renderer/src/features/callback/AttemptPanel';
 import { SchedulePanel } from '../../../src/renderer/src/features/callback/SchedulePanel';
 import { Rejections } from '../../../src/renderer/src/features/shell/Rejections';
 import { formatInstant } from '../../../src/renderer/src/i18n/format';
@@ -52,6 +53,35 @@ describe('refusals on a Spanish screen', () => {
     expect(alert).toContain('No se pueden hacer llamadas de seguimiento en este momento');
     expect(alert).toContain(formatInstant(ny('2026-11-30 07:00'), DEFAULT_POLICY.callbackHours.timeZone));
     expect(alert).not.toContain("Callbacks can't be made now");
+  });
+
+  it('says why an attempt is blocked right now in Spanish (the permission carries the rule refusal)', () => {
+    const saturday = ny('2026-11-28 10:00');
+    const created = ny('2026-11-27 09:00');
+    const refusal = checkAttemptAllowed(
+      {
+        createdAt: created,
+        dueAt: dueAt(created, 'urgent', DEFAULT_POLICY),
+        attempts: [],
+        extraAttemptsGranted: 0,
+      },
+      saturday,
+      DEFAULT_POLICY,
+    );
+    if (refusal.ok) throw new Error('expected a refusal');
+    const detail = callbackDetail('cb-1');
+    render(
+      <AttemptPanel
+        detail={{
+          ...detail,
+          permissions: { ...detail.permissions, recordAttempt: { allowed: false, reason: refusal.error } },
+        }}
+        onRecorded={() => undefined}
+      />,
+    );
+    const notice = document.getElementById('attempt-blocked')?.textContent ?? '';
+    expect(notice).toContain('No se pueden hacer llamadas de seguimiento en este momento');
+    expect(notice).not.toContain("Callbacks can't be made now");
   });
 
   it('shows a stored push rejection in Spanish by its code, and an unknown one in English', () => {

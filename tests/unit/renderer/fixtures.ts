@@ -132,8 +132,14 @@ export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = 
       release: allowed,
       recordAttempt: allowed,
       schedule: allowed,
-      grantExtraAttempt: { allowed: false, reason: 'Only team leads can grant extra callback attempts.' },
-      reassign: { allowed: false, reason: 'Only team leads can reassign callbacks.' },
+      grantExtraAttempt: {
+        allowed: false,
+        reason: { code: 'auth.forbidden', message: 'Only team leads can grant extra callback attempts.' },
+      },
+      reassign: {
+        allowed: false,
+        reason: { code: 'auth.forbidden', message: 'Only team leads can reassign callbacks.' },
+      },
     },
     pendingSync: false,
     now: NOW,

@@ -1,7 +1,7 @@
 import { attemptPlan, checkAttemptAllowed } from '../../../shared/domain/attempts';
 import type { Policy } from '../../../shared/domain/policy';
 import { suggestNumber } from '../../../shared/domain/phones/suggest-number';
-import { err, ok, type Result } from '../../../shared/domain/result';
+import { err, ok, type DomainError, type Result } from '../../../shared/domain/result';
 import { slaStatus } from '../../../shared/domain/sla';
 import { CALLBACK_ACTIONS, type CallbackDetail } from '../../../shared/ipc/views';
 import type { Actor, Mutator, MutatorContext } from '../../../shared/sync/mutator';
@@ -58,7 +58,7 @@ export function callbackDetail(
   // Say it before the agent dials, not after: too early, outside callback hours, none left.
   if (permissions.recordAttempt.allowed && callback.status === 'open') {
     const timing = checkAttemptAllowed(callback, now, policy);
-    if (!timing.ok) permissions.recordAttempt = { allowed: false, reason: timing.error.message };
+    if (!timing.ok) permissions.recordAttempt = { allowed: false, reason: timing.error };
   }
   return ok({
     callback,
@@ -92,15 +92,15 @@ function permission(
   action: { mutator: Mutator<unknown>; dryRun: boolean },
   callbackId: string,
   ctx: MutatorContext,
-): { allowed: boolean; reason: string | null } {
+): { allowed: boolean; reason: DomainError | null } {
   const rows = store.rows.read([{ table: 'callbacks', id: callbackId }]);
   const actor: Actor = { userId: ctx.userId, role: ctx.role, team: ctx.team };
   if (action.dryRun) {
     const prepared = prepareMutation(action.mutator.name, { callbackId });
-    if (!prepared.ok) return { allowed: false, reason: prepared.error.message };
+    if (!prepared.ok) return { allowed: false, reason: prepared.error };
     const result = applyMutation(prepared.value, rows, ctx);
-    return result.ok ? { allowed: true, reason: null } : { allowed: false, reason: result.error.message };
+    return result.ok ? { allowed: true, reason: null } : { allowed: false, reason: result.error };
   }
   const allowed = action.mutator.authorize(actor, { callbackId } as never, rows);
-  return allowed.ok ? { allowed: true, reason: null } : { allowed: false, reason: allowed.error.message };
+  return allowed.ok ? { allowed: true, reason: null } : { allowed: false, reason: allowed.error };
 }

@@ -89,9 +89,11 @@ export class SupervisorDesk {
    * user's role): a link opened for another session, or by a lead no more, must go.
    */
   sessionChanged(): void {
+    // Signed out: close, and leave no reason of this user's for the next one to read.
+    if (!this.deps.session()) return this.link.stop();
     const lead = this.lead();
     if (lead.ok || this.link.status().state === 'off') return;
-    this.link.stop(this.deps.session() ? lead.error : null);
+    this.link.stop(lead.error);
   }
 
   async drillDown(request: DrillDownRequest): Promise<Result<DrillDownView>> {

@@ -353,6 +353,7 @@ export const en = {
   supervisor: supervisorEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
+  messagesAreNative: true,
 };
 
 export type Messages = typeof en;

@@ -358,4 +358,5 @@ export const es: Messages = {
   },
   supervisor: supervisorEs,
   errors: errorsEs,
+  messagesAreNative: false,
 };

@@ -40,6 +40,11 @@ export type ErrorEntry = string | ((p: ErrorParamReader) => string);
 /** The part of a catalog errorText needs: the error sentences by code. */
 export interface ErrorCatalogHolder {
   errors: Readonly<Record<string, ErrorEntry>>;
+  /**
+   * The domain and server write their messages in this language: show them as sent. One
+   * code may carry several sentences (e.g. why a session ended), so the sender's is exact.
+   */
+  messagesAreNative?: boolean;
 }
 
 class MissingParam extends Error {}
@@ -50,6 +55,7 @@ class MissingParam extends Error {}
  * not arrive, show the English message, so a screen never shows a blank.
  */
 export function errorText(error: ShownError, catalog: ErrorCatalogHolder): string {
+  if (catalog.messagesAreNative) return error.message;
   try {
     return entryText(error.code, error.params ?? {}, catalog) ?? error.message;
   } catch {

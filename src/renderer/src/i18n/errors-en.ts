@@ -189,6 +189,11 @@ export const errorsEn = {
   'sync.server_unreachable': (p) =>
     `The sync server at ${p.str('serverUrl')} cannot be reached (${p.str('reason')}). Check the network connection and try again.`,
   'supervisor.disconnected': 'The supervisor board lost its connection; it reconnects on its own.',
+  'supervisor.role_changed':
+    'An administrator changed your role; the supervisor view is for team leads, so it has closed.',
+  'supervisor.team_changed': (p) =>
+    `An administrator moved you from team ${p.str('from')} to team ${p.str('to')}; that board has closed. Reopen the supervisor view to see team ${p.str('to')}.`,
+  'supervisor.access_ended': 'This supervisor view is no longer available to you.',
   'ipc.disconnected': 'Agent Desk is not connected to its desktop core. Restart the app.',
 } satisfies Record<string, ErrorEntry>;
 

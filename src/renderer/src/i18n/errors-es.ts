@@ -204,5 +204,10 @@ export const errorsEs: ErrorCatalog = {
     `No se puede conectar con el servidor de sincronización en ${p.str('serverUrl')} (${p.str('reason')}). Revise la conexión de red e inténtelo de nuevo.`,
   'supervisor.disconnected':
     'El tablero de supervisión perdió la conexión; se volverá a conectar por sí solo.',
+  'supervisor.role_changed':
+    'Un administrador cambió su función; la vista de supervisión es para líderes de equipo, así que se cerró.',
+  'supervisor.team_changed': (p) =>
+    `Un administrador lo cambió del equipo ${p.str('from')} al equipo ${p.str('to')}; ese tablero se cerró. Vuelva a abrir la vista de supervisión para ver el equipo ${p.str('to')}.`,
+  'supervisor.access_ended': 'Esta vista de supervisión ya no está disponible para usted.',
   'ipc.disconnected': 'Agent Desk no está conectado a su núcleo de escritorio. Reinicie la aplicación.',
 };

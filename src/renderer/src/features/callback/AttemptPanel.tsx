@@ -59,7 +59,7 @@ export function AttemptPanel({ detail, onRecorded }: { detail: CallbackDetail; o
       <h2 id="attempt-title">{t.callback.startAttempt}</h2>
       {!permission?.allowed ? (
         <p id="attempt-blocked" className="notice">
-          {t.callback.notAllowed} {permission?.reason}
+          {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
         </p>
       ) : null}
       {!active ? (

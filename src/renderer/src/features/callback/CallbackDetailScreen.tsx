@@ -152,7 +152,9 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
                 </button>
               ) : null}
               {permissions.claim && !permissions.claim.allowed && callback.assigneeId === null ? (
-                <span className="field-hint">{permissions.claim.reason}</span>
+                <span className="field-hint">
+                  {permissions.claim.reason ? errorText(permissions.claim.reason, t) : null}
+                </span>
               ) : null}
             </div>
             <div role="alert" className={actionError ? 'error-box' : undefined}>

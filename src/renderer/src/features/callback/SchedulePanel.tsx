@@ -85,7 +85,7 @@ export function SchedulePanel({ detail, onSaved }: { detail: CallbackDetail; onS
       </p>
       {!permission?.allowed ? (
         <p className="notice">
-          {t.callback.notAllowed} {permission?.reason}
+          {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
         </p>
       ) : (
         <form
