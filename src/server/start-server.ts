@@ -145,6 +145,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const supervisor = await startSupervisor({
     io: sync.io,
     db,
+    reader,
     auth,
     policy,
     clock,

@@ -3,8 +3,8 @@ import { presenceRowSchema } from '../../shared/sync/rows/presence';
 import { userRowSchema } from '../../shared/sync/rows/user';
 import { toSupervised } from '../../shared/supervisor/supervised-callback';
 import type { Logger } from '../logger';
-import type { Db } from '../storage/database';
-import { currentVersion } from '../storage/row-store';
+import { ChangeReader, type ChangedRow } from '../storage/change-reader';
+import type { ReadDb } from '../storage/database';
 import type { SupervisorIndex } from './supervisor-index';
 
 const FOLLOWED = ['callbacks', 'presence', 'users'] as const;
@@ -16,19 +16,24 @@ const FOLLOWED = ['callbacks', 'presence', 'users'] as const;
  * exactly the changes since the last catch-up — whichever path wrote them (push,
  * presence, admin HTTP, the seed). The old row comes from the index, the new one
  * from the database: each change is applied as a delta, never a rescan.
- * The first catch-up (cursor 0) is the rebuild at start.
+ * The first catch-up (cursor 0) is the rebuild at start. Changes are read on the
+ * read-only connection (ChangeReader): catching up never waits for, nor holds up, a push.
  */
 export class RowFollower {
   private cursor = 0;
   private running: Promise<void> | null = null;
   private again = false;
 
+  private readonly changes: ChangeReader<(typeof FOLLOWED)[number]>;
+
   constructor(
-    private readonly db: Db,
+    reader: ReadDb,
     private readonly index: SupervisorIndex,
     private readonly log: Logger,
     private readonly onTeamsChanged: (teams: ReadonlySet<string>) => void,
-  ) {}
+  ) {
+    this.changes = new ChangeReader(reader, FOLLOWED);
+  }
 
   get version(): number {
     return this.cursor;
@@ -55,33 +60,13 @@ export class RowFollower {
 
   private async pass(): Promise<void> {
     const changed = new Set<string>();
-    const { rows, version } = await this.db.transaction().execute(async (trx) => {
-      const version = await currentVersion(trx);
-      const rows: { table: (typeof FOLLOWED)[number]; id: string; deleted: number; data: string }[] = [];
-      if (version <= this.cursor) return { rows, version };
-      for (const table of FOLLOWED) {
-        const found = await trx
-          .selectFrom(table)
-          .select(['id', 'version', 'deleted', 'data'])
-          .where('version', '>', this.cursor)
-          .where('version', '<=', version)
-          .orderBy('version')
-          .execute();
-        for (const r of found) rows.push({ table, id: r.id, deleted: r.deleted, data: r.data });
-      }
-      return { rows, version };
-    });
+    const { rows, version } = this.changes.since(this.cursor);
     for (const row of rows) for (const team of this.apply(row)) changed.add(team);
     this.cursor = Math.max(this.cursor, version);
     if (changed.size > 0) this.onTeamsChanged(changed);
   }
 
-  private apply(row: {
-    table: (typeof FOLLOWED)[number];
-    id: string;
-    deleted: number;
-    data: string;
-  }): string[] {
+  private apply(row: ChangedRow<(typeof FOLLOWED)[number]>): string[] {
     const data: unknown = row.deleted ? null : JSON.parse(row.data);
     switch (row.table) {
       case 'callbacks': {

@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
-import type { Db } from '../storage/database';
+import type { Db, ReadDb } from '../storage/database';
 import { RowFollower } from './row-follower';
 import { createSupervisorChannel, type SupervisorChannel } from './supervisor-channel';
 import { SupervisorIndex } from './supervisor-index';
@@ -10,6 +10,8 @@ import { SupervisorIndex } from './supervisor-index';
 export interface SupervisorDeps {
   io: Server;
   db: Db;
+  /** The read-only connection the index follows changes on. */
+  reader: ReadDb;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -45,7 +47,9 @@ export interface SupervisorService {
 export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorService> {
   const index = new SupervisorIndex(deps.policy);
   const holder: { channel?: SupervisorChannel } = {};
-  const follower = new RowFollower(deps.db, index, deps.log, (teams) => holder.channel?.teamsChanged(teams));
+  const follower = new RowFollower(deps.reader, index, deps.log, (teams) =>
+    holder.channel?.teamsChanged(teams),
+  );
   const started = performance.now();
   await follower.catchUp();
   deps.log.info(
