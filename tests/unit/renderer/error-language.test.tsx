@@ -9,6 +9,7 @@ import { Rejections } from '../../../src/renderer/src/features/shell/Rejections'
 import { formatInstant } from '../../../src/renderer/src/i18n/format';
 import { checkAttemptAllowed } from '../../../src/shared/domain/attempts';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import type { DomainError } from '../../../src/shared/domain/result';
 import { dueAt } from '../../../src/shared/domain/sla';
 import { useSessionStore } from '../../../src/renderer/src/state/session-store';
 import { useUiStore } from '../../../src/renderer/src/state/ui-store';
@@ -29,21 +30,26 @@ afterEach(() => {
   useUiStore.setState({ language: 'en' });
 });
 
+/** The core's refusal of an attempt on Saturday 2026-11-28 (outside the callback days). */
+function saturdayRefusal(): { ok: false; error: DomainError } {
+  const created = ny('2026-11-27 09:00');
+  const refusal = checkAttemptAllowed(
+    {
+      createdAt: created,
+      dueAt: dueAt(created, 'urgent', DEFAULT_POLICY),
+      attempts: [],
+      extraAttemptsGranted: 0,
+    },
+    ny('2026-11-28 10:00'),
+    DEFAULT_POLICY,
+  );
+  if (refusal.ok) throw new Error('expected a refusal');
+  return refusal;
+}
+
 describe('refusals on a Spanish screen', () => {
   it('shows a rule refusal from the core in Spanish, with its time in the callback-hours zone', async () => {
-    const saturday = ny('2026-11-28 10:00');
-    const created = ny('2026-11-27 09:00');
-    const refusal = checkAttemptAllowed(
-      {
-        createdAt: created,
-        dueAt: dueAt(created, 'urgent', DEFAULT_POLICY),
-        attempts: [],
-        extraAttemptsGranted: 0,
-      },
-      saturday,
-      DEFAULT_POLICY,
-    );
-    if (refusal.ok) throw new Error('expected a refusal');
+    const refusal = saturdayRefusal();
     host.handle('callback.schedule', () => refusal);
     const user = userEvent.setup();
     render(<SchedulePanel detail={callbackDetail('cb-1')} onSaved={() => undefined} />);
@@ -56,19 +62,7 @@ describe('refusals on a Spanish screen', () => {
   });
 
   it('says why an attempt is blocked right now in Spanish (the permission carries the rule refusal)', () => {
-    const saturday = ny('2026-11-28 10:00');
-    const created = ny('2026-11-27 09:00');
-    const refusal = checkAttemptAllowed(
-      {
-        createdAt: created,
-        dueAt: dueAt(created, 'urgent', DEFAULT_POLICY),
-        attempts: [],
-        extraAttemptsGranted: 0,
-      },
-      saturday,
-      DEFAULT_POLICY,
-    );
-    if (refusal.ok) throw new Error('expected a refusal');
+    const refusal = saturdayRefusal();
     const detail = callbackDetail('cb-1');
     render(
       <AttemptPanel
