@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
-import '../sign-in/SignIn.css';
+import { FormAlert, GatePage, PasswordField } from '../sign-in/gate-parts';
 import { errorText } from '../../i18n/error-text';
 
 export function LockScreen() {
@@ -29,36 +29,27 @@ export function LockScreen() {
   };
 
   return (
-    <main id="main" className="gate">
-      <div className="gate-card panel">
-        <h1>{t.lock.title}</h1>
-        <p>{t.lock.explain(session?.user?.name ?? '', session?.idleLockMinutes ?? 0)}</p>
-        <form onSubmit={(e) => void unlock(e)}>
-          <div className="field">
-            <label htmlFor="unlock-password">{t.lock.password}</label>
-            <input
-              id="unlock-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              autoFocus
-            />
-          </div>
-          <div role="alert" className={error ? 'error-box' : undefined}>
-            {error}
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t.lock.unlock}
-            </button>
-            <button type="button" onClick={() => void signOut()}>
-              {t.lock.signOutInstead}
-            </button>
-          </div>
-        </form>
-      </div>
-    </main>
+    <GatePage>
+      <h1>{t.lock.title}</h1>
+      <p>{t.lock.explain(session?.user?.name ?? '', session?.idleLockMinutes ?? 0)}</p>
+      <form onSubmit={(e) => void unlock(e)}>
+        <PasswordField
+          id="unlock-password"
+          label={t.lock.password}
+          value={password}
+          onChange={setPassword}
+          autoFocus
+        />
+        <FormAlert error={error} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t.lock.unlock}
+          </button>
+          <button type="button" onClick={() => void signOut()}>
+            {t.lock.signOutInstead}
+          </button>
+        </div>
+      </form>
+    </GatePage>
   );
 }

@@ -3,7 +3,7 @@ import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
-import './SignIn.css';
+import { FormAlert, GatePage, PasswordField } from './gate-parts';
 import { errorText } from '../../i18n/error-text';
 
 export function SignIn({ expired }: { expired: boolean }) {
@@ -27,46 +27,37 @@ export function SignIn({ expired }: { expired: boolean }) {
   };
 
   return (
-    <main id="main" className="gate">
-      <div className="gate-card panel">
-        <div className="gate-top">
-          <LanguageSwitch />
-        </div>
-        <h1>{t.signIn.title}</h1>
-        {expired ? <p className="notice">{t.signIn.expired}</p> : null}
-        <form onSubmit={(e) => void submit(e)}>
-          <div className="field">
-            <label htmlFor="signin-user">{t.signIn.username}</label>
-            <input
-              id="signin-user"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-              autoFocus
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="signin-password">{t.signIn.password}</label>
-            <input
-              id="signin-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          </div>
-          <div role="alert" className={error ? 'error-box' : undefined}>
-            {error}
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t.signIn.working : t.signIn.submit}
-            </button>
-          </div>
-        </form>
+    <GatePage>
+      <div className="gate-top">
+        <LanguageSwitch />
       </div>
-    </main>
+      <h1>{t.signIn.title}</h1>
+      {expired ? <p className="notice">{t.signIn.expired}</p> : null}
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="signin-user">{t.signIn.username}</label>
+          <input
+            id="signin-user"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            autoFocus
+          />
+        </div>
+        <PasswordField
+          id="signin-password"
+          label={t.signIn.password}
+          value={password}
+          onChange={setPassword}
+        />
+        <FormAlert error={error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t.signIn.working : t.signIn.submit}
+          </button>
+        </div>
+      </form>
+    </GatePage>
   );
 }

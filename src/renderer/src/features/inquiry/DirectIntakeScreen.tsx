@@ -1,0 +1,101 @@
+import { useState, type ReactNode } from 'react';
+import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
+import { useSessionStore } from '../../state/session-store';
+import { useUiStore } from '../../state/ui-store';
+import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
+import { CallerFields } from './CallerFields';
+import { submitInquiry, type InquirySubmission } from './submit-inquiry';
+
+/** What a direct intake form adds to the caller to make the inquiry (no IVR intent, no script). */
+export type IntakeRecord = Omit<InquirySubmission, 'intent' | 'role' | 'script'>;
+
+/** What the screen hands its form: a fresh `key` per caller, the caller, and how to submit. */
+export interface IntakeFormProps {
+  key: number;
+  caller: CallerDraft;
+  /** Saving, or the caller's fields are not complete yet. */
+  submitting: boolean;
+  submit(record: IntakeRecord): void;
+}
+
+/**
+ * A request taken directly, without walking a script (expedite, appointment): the
+ * caller's fields, then the form; one atomic submit; a confirmation with "another
+ * caller". `id` names the screen's ids and test ids (`<id>-screen-title`, `<id>-done`).
+ */
+export function DirectIntakeScreen({
+  id,
+  title,
+  doneText,
+  showReceipt = true,
+  form,
+}: {
+  id: string;
+  title: string;
+  doneText: string;
+  showReceipt?: boolean;
+  form(props: IntakeFormProps): ReactNode;
+}) {
+  const t = useT();
+  const role = useSessionStore((s) => s.session?.user?.role);
+  const announce = useUiStore((s) => s.announce);
+  const [caller, setCaller] = useState<CallerDraft>(EMPTY_CALLER);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [done, setDone] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const callerOk = Object.keys(checkCaller(caller, t)).length === 0;
+
+  const submit = (record: IntakeRecord) => {
+    setSaving(true);
+    void submitInquiry({ ...record, intent: null, role, script: null }).then((result) => {
+      setSaving(false);
+      if (!result.ok) setError(errorText(result.error, t));
+      else {
+        setError(null);
+        setDone(true);
+        announce(doneText);
+      }
+    });
+  };
+
+  return (
+    <section aria-labelledby={`${id}-screen-title`}>
+      <h1 id={`${id}-screen-title`}>{title}</h1>
+      {done ? (
+        <>
+          <p role="status" className="notice" data-testid={`${id}-done`}>
+            ✔ {doneText}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setDone(false);
+              setCaller(EMPTY_CALLER);
+              setFormKey((n) => n + 1);
+            }}
+          >
+            {t.inquiry.another}
+          </button>
+        </>
+      ) : (
+        <>
+          <CallerFields
+            idPrefix={`${id}-caller`}
+            caller={caller}
+            onChange={setCaller}
+            showReceipt={showReceipt}
+          />
+          {error ? (
+            <p role="alert" className="error-box">
+              {error}
+            </p>
+          ) : null}
+          {form({ key: formKey, caller, submitting: saving || !callerOk, submit })}
+        </>
+      )}
+    </section>
+  );
+}
