@@ -68,7 +68,8 @@ export class PullReader {
    * the current version read in the same snapshot: at the end of the changes the
    * cursor jumps to it, so rows of other teams are not rescanned on every pull.
    *
-   * One statement per page: a UNION ALL with one arm per (table, team), each an
+   * One statement per page: a UNION ALL with one arm per (table, team) and one per
+   * team for its scope exits (rows that left it, delivered as deletions), each an
    * ordered range of the (team, version) index, merged by version under the
    * LIMIT. SQLite runs the arms as coroutines, so a page reads only the rows it
    * returns (plus one). `team in (?, ?)` would sort every remaining row of the
@@ -81,6 +82,7 @@ export class PullReader {
       if (scope.everyTeam?.includes(table)) params.push(cursor);
       else for (const team of teams) params.push(team, cursor);
     }
+    for (const team of teams) params.push(team, cursor);
     params.push(limit + 1);
     const stored = this.pageStatement(scope, teams.length).all(...params);
     const more = stored.length > limit;
@@ -113,6 +115,13 @@ export class PullReader {
         if (everyTeam.includes(table)) arms.push(`${select} where version > ?`);
         else for (let i = 0; i < teamCount; i++) arms.push(`${select} where team = ? and version > ?`);
       });
+      // Rows that left the team (a moved user's): deletions for this team's desktops (migration 004).
+      const tableIndex = `case tbl ${TABLE_NAMES.map((table, index) => `when '${table}' then ${index}`).join(' ')} end`;
+      for (let i = 0; i < teamCount; i++) {
+        arms.push(
+          `select ${tableIndex} as t, id, version, 1 as deleted, '' as data from scope_exits where team = ? and version > ?`,
+        );
+      }
       stmt = this.sqlite
         .prepare<unknown[], StoredRow>(`${arms.join(' union all ')} order by version limit ?`)
         .raw(true);

@@ -75,8 +75,17 @@ export interface AuditTable {
 
 export type EntityTables = { [T in Exclude<TableName, 'users'>]: EntityTable };
 
+/** A row that left a team's scope (see migration 004): a deletion for that team's pulls. */
+export interface ScopeExitsTable {
+  tbl: TableName;
+  id: string;
+  team: string;
+  version: number;
+}
+
 export interface Database extends EntityTables {
   users: UsersTable;
+  scope_exits: ScopeExitsTable;
   sessions: SessionsTable;
   clients: ClientsTable;
   mutation_log: MutationLogTable;

@@ -74,14 +74,35 @@ export async function insertUser(trx: Transaction<Database>, user: NewUser): Pro
   return version;
 }
 
-/** Replaces a user's profile (and optionally password), stamping a new version. */
+/** Rows that follow a user to another team: the old team's desktops are told they left. */
+const ROWS_THAT_MOVE_WITH_THE_USER = ['users', 'presence'] as const;
+
+/**
+ * Replaces a user's profile (and optionally password), stamping a new version. A
+ * move to another team also records scope exits, so the old team's pulls delete
+ * the user's `users` and `presence` rows (each at its own version).
+ */
 export async function updateUserProfile(
   trx: Transaction<Database>,
   id: string,
   profile: Omit<UserRow, 'version'>,
   passwordHash?: string,
 ): Promise<number> {
-  const version = await allocateVersions(trx, 1);
+  const before = await trx.selectFrom('users').select('team').where('id', '=', id).executeTakeFirst();
+  const moved = before !== undefined && before.team !== profile.team;
+  const exits = moved ? ROWS_THAT_MOVE_WITH_THE_USER.length : 0;
+  const first = await allocateVersions(trx, 1 + exits);
+  if (moved) {
+    for (const [i, tbl] of ROWS_THAT_MOVE_WITH_THE_USER.entries()) {
+      await trx
+        .insertInto('scope_exits')
+        .values({ tbl, id, team: before.team, version: first + i })
+        .onConflict((oc) => oc.columns(['tbl', 'id', 'team']).doUpdateSet({ version: first + i }))
+        .execute();
+    }
+  }
+  // The profile's own version is the last: a pull that has it has the exits too.
+  const version = first + exits;
   await trx
     .updateTable('users')
     .set({

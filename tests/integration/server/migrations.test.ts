@@ -80,6 +80,26 @@ describe('server migrations', () => {
     await db.destroy();
   });
 
+  it('004_scope_exits keeps one exit per (table, id, team), indexed for a team pull by version', async () => {
+    const db = fresh();
+    await migrateToLatest(db, '003_audit');
+    expect(await migrateToLatest(db)).toEqual({ ok: true, value: ['004_scope_exits'] });
+    await db
+      .insertInto('scope_exits')
+      .values({ tbl: 'users', id: 'u-1', team: 'alpha', version: 5 })
+      .execute();
+    await expect(
+      db.insertInto('scope_exits').values({ tbl: 'users', id: 'u-1', team: 'alpha', version: 9 }).execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    const plan = await sql<{
+      detail: string;
+    }>`explain query plan select id from scope_exits where team = 'alpha' and version > 3 order by version`.execute(
+      db,
+    );
+    expect(plan.rows.map((r) => r.detail).join(' ')).toContain('scope_exits_team_version');
+    await db.destroy();
+  });
+
   it('migrates down cleanly and refuses a database from a newer server', async () => {
     const db = fresh();
     await migrateToLatest(db);

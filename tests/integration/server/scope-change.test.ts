@@ -3,7 +3,7 @@
  * answers switch scope (and rows) as soon as an administrator moves its user.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullResponseSchema } from '../../../src/shared/sync/protocol';
+import { EVENTS, pullResponseSchema } from '../../../src/shared/sync/protocol';
 import { GLOBAL_TEAM } from '../../../src/shared/sync/rows';
 import { baseWorld } from './fixtures';
 import { connectAgent, nextEvent, signIn, startTestServer, writeFixture, type TestServer } from './helpers';
@@ -79,6 +79,46 @@ describe('the pull answer scope', () => {
       }
     } finally {
       bruno.socket.close();
+    }
+  });
+  it("tells the old team's desktops that a moved user left (their users and presence rows), and back again", async () => {
+    const carmen = await connectAgent(t.server, 'tier2.carmen', 'demo-password-3');
+    const erin = await connectAgent(t.server, 'lead.erin', 'demo-password-5');
+    try {
+      const set = await erin.socket
+        .timeout(10_000)
+        .emitWithAck(EVENTS.presence, { status: 'available', currentItem: null });
+      expect(set).toMatchObject({ ok: true });
+      const start = await carmen.pull(0);
+      if (!start.ok) throw new Error(start.error.message);
+      expect(start.value.rows.some((r) => r.table === 'users' && r.id === 'u-lead-erin' && !r.deleted)).toBe(
+        true,
+      );
+      expect(start.value.rows.some((r) => r.table === 'presence' && r.id === 'u-lead-erin')).toBe(true);
+
+      await patchUser(t, 'u-lead-erin', { team: 'bravo' });
+      const after = await carmen.pull(start.value.cursor);
+      if (!after.ok) throw new Error(after.error.message);
+      const gone = after.value.rows.filter((r) => r.id === 'u-lead-erin');
+      expect(gone.map((r) => [r.table, r.deleted, r.data])).toEqual([
+        ['users', true, null],
+        ['presence', true, null],
+      ]);
+
+      // Moved back: the profile arrives again, after the exits (version order).
+      await patchUser(t, 'u-lead-erin', { team: 'alpha' });
+      const back = await carmen.pull(after.value.cursor);
+      if (!back.ok) throw new Error(back.error.message);
+      const users = back.value.rows.filter((r) => r.table === 'users' && r.id === 'u-lead-erin');
+      expect(users.map((r) => r.deleted)).toEqual([false]);
+      // A desktop syncing alpha from scratch ends with erin present (exit first, profile later).
+      const fresh = await carmen.pull(0);
+      if (!fresh.ok) throw new Error(fresh.error.message);
+      const erinRows = fresh.value.rows.filter((r) => r.table === 'users' && r.id === 'u-lead-erin');
+      expect(erinRows.at(-1)?.deleted).toBe(false);
+    } finally {
+      carmen.socket.close();
+      erin.socket.close();
     }
   });
 });

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_accounts';
 import * as m002 from './002_sync';
 import * as m003 from './003_audit';
+import * as m004 from './004_scope_exits';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '001_accounts': m001,
   '002_sync': m002,
   '003_audit': m003,
+  '004_scope_exits': m004,
 };
 
 export const migrationProvider: MigrationProvider = {
