@@ -32,6 +32,7 @@ export function tempDir(prefix = 'agent-desk-desktop-'): string {
 export async function openDesktop(
   t: TestServer | { server: { url: string } },
   dataDir = tempDir(),
+  options: { pullLimit?: number } = {},
 ): Promise<TestDesktop> {
   const created = await createDesktopCore({
     dataDir,
@@ -39,6 +40,7 @@ export async function openDesktop(
     keyProvider: fileKeyProvider(join(dataDir, 'cache.key')),
     backoff: TEST_BACKOFF,
     timers: false,
+    ...options,
   });
   if (!created.ok) throw new Error(created.error.message);
   const core = created.value;

@@ -1,11 +1,7 @@
-import { join } from 'node:path';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDesktopCore } from '../../../src/main/core/desktop-core';
-import { fileKeyProvider } from '../../../src/main/core/file-key-provider';
 import { startTestServer, T0, writeFixture, type TestServer } from '../server/helpers';
 import { callback } from '../server/fixtures';
-import { ALICE, deskWorld, signIn, tempDir, TEST_BACKOFF, waitSynced } from './desktop-helpers';
+import { ALICE, deskWorld, openDesktop, signIn, tempDir, waitSynced } from './desktop-helpers';
 
 const ALICE_ID = 'u-tier1-alice';
 const HOUR = 3_600_000;
@@ -35,17 +31,8 @@ describe('a first sync over many pages', () => {
   afterAll(async () => t.dispose());
 
   it('announces data and due-soon once at the end, not after every page', async () => {
-    const dataDir = tempDir();
-    const created = await createDesktopCore({
-      dataDir,
-      serverUrl: t.server.url,
-      keyProvider: fileKeyProvider(join(dataDir, 'cache.key')),
-      backoff: TEST_BACKOFF,
-      timers: false,
-      pullLimit: 2,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const core = created.value;
+    const desk = await openDesktop(t, tempDir(), { pullLimit: 2 });
+    const core = desk.core;
     try {
       const progress: number[] = [];
       const dataChanged: string[][] = [];
@@ -64,8 +51,7 @@ describe('a first sync over many pages', () => {
       const mine = core.worklist({ scope: 'mine', status: ['open'], offset: 0, limit: 10 });
       expect(mine.ok && mine.value.rows.map((r) => r.id).sort()).toEqual(['fine-1', 'late-1', 'late-2']);
     } finally {
-      await core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await desk.dispose();
     }
   });
 });
