@@ -87,7 +87,7 @@ export default tseslint.config(
     files: ['src/shared/**'],
     rules: layer({
       modules: [...nodeBuiltins, 'electron', ...serverOnly, ...uiOnly, 'socket.io-client'],
-      layers: ['main', 'preload', 'renderer', 'server'],
+      layers: ['main', 'desktop', 'preload', 'renderer', 'server'],
     }),
   },
   {
@@ -95,14 +95,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: layer({
       modules: [...nodeBuiltins, 'electron', ...serverOnly],
-      layers: ['main', 'preload', 'server'],
+      layers: ['main', 'desktop', 'preload', 'server'],
     }),
   },
   {
     files: ['src/preload/**'],
     rules: layer({
       modules: [...nodeBuiltins, ...serverOnly, ...uiOnly, 'socket.io-client'],
-      layers: ['main', 'renderer', 'server', 'shared/domain', 'shared/sync', 'shared/scripts'],
+      layers: ['main', 'desktop', 'renderer', 'server', 'shared/domain', 'shared/sync', 'shared/scripts'],
       paths: [
         {
           name: 'electron',
@@ -113,6 +113,17 @@ export default tseslint.config(
     }),
   },
   {
+    // The desktop core: plain Node (cache, outbox, sync, IPC handlers, browser host).
+    // It never loads Electron, so tests and the browser host can construct it.
+    files: ['src/desktop/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: layer({
+      modules: [...uiOnly, 'electron', 'electron-updater', 'fastify', 'fastify/*', 'socket.io'],
+      layers: ['main', 'renderer', 'server', 'preload'],
+    }),
+  },
+  {
+    // The Electron shell: wires the desktop core to windows, ipcMain, safeStorage, updates.
     files: ['src/main/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: layer({
@@ -125,7 +136,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: layer({
       modules: ['electron', ...uiOnly, 'socket.io-client'],
-      layers: ['main', 'preload', 'renderer'],
+      layers: ['main', 'desktop', 'preload', 'renderer'],
     }),
   },
 );

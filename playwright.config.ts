@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end: the built renderer in Debian's Chromium, against the browser host
-// (src/main/host-web) and a real sync server with demo data, each started by the
+// (src/desktop/host-web) and a real sync server with demo data, each started by the
 // tests on free ports with temporary data folders (tests/e2e/support/stack.ts).
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,7 +2,7 @@
 // environment it may not use (DOM in shared, Node in renderer) fails here.
 import { spawnSync } from 'node:child_process';
 
-const layers = ['shared', 'main', 'preload', 'renderer', 'server', 'tests'];
+const layers = ['shared', 'desktop', 'main', 'preload', 'renderer', 'server', 'tests'];
 let failed = 0;
 for (const layer of layers) {
   const result = spawnSync(

@@ -1,5 +1,5 @@
 // Writes resources/managed-settings/managed-settings.schema.json from the zod schema
-// in src/main/config. Run after changing the managed settings:
+// in src/desktop/config. Run after changing the managed settings:
 //   node scripts/write-managed-settings-schema.mjs
 // tests/unit/config/managed-settings-json-schema.test.ts fails while the file is stale.
 import { writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import * as prettier from 'prettier';
 import { runnerImport } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { module } = await runnerImport(`${root}src/main/config/managed-settings-json-schema.ts`, {
+const { module } = await runnerImport(`${root}src/desktop/config/managed-settings-json-schema.ts`, {
   configFile: false,
   root,
   logLevel: 'error',

@@ -3,10 +3,10 @@
 // tested module (core/, ipc/, electron/, config/); this file only connects them.
 import { app, BrowserWindow, Notification, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { resolveSettings } from './config/resolve-settings';
-import { readTextFileFromDisk } from './config/read-text-file';
-import { createDesktopCore, type DesktopCore } from './core/desktop-core';
-import { isAllowedExternalUrl } from './core/external-links';
+import { resolveSettings } from '../desktop/config/resolve-settings';
+import { readTextFileFromDisk } from '../desktop/config/read-text-file';
+import { createDesktopCore, type DesktopCore } from '../desktop/core/desktop-core';
+import { isAllowedExternalUrl } from '../desktop/core/external-links';
 import { errorPageUrl } from './electron/error-page';
 import { fileLogger } from './electron/file-logger';
 import { badgeText, dueSoonNotification } from './electron/notifications';

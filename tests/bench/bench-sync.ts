@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDesktopCore, fileKeyProvider, type DesktopCore } from '../../src/main/core';
+import { createDesktopCore, fileKeyProvider, type DesktopCore } from '../../src/desktop/core';
 import { worklistQuerySchema, type WorklistQuery } from '../../src/shared/ipc/views';
 import { DESKTOP_AGENT, loadDataset } from './lib/dataset';
 import { idleNodeRssBytes, MB } from './lib/idle-rss';

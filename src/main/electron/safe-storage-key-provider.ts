@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KeyProvider } from '../core/key-provider';
+import type { KeyProvider } from '../../desktop/core/key-provider';
 
 /** The part of Electron's safeStorage this needs (a port, so it is tested without Electron). */
 export interface SafeStoragePort {

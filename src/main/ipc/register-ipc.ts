@@ -2,10 +2,10 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/api';
 import { IPC_EVENTS, type IpcEvent } from '../../shared/ipc/events';
 import { IPC_ERROR_CODES } from '../../shared/ipc/result';
-import type { DesktopCore } from '../core/desktop-core';
-import type { CoreLogger } from '../core/logger';
+import type { DesktopCore } from '../../desktop/core/desktop-core';
+import type { CoreLogger } from '../../desktop/core/logger';
 import { isAppUrl, type AppOrigin } from '../electron/security';
-import { createIpcHandlers, dispatchIpc } from './ipc-handlers';
+import { createIpcHandlers, dispatchIpc } from '../../desktop/ipc/ipc-handlers';
 
 /**
  * THE one module that touches ipcMain. Every call is checked: the sending frame

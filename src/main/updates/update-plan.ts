@@ -1,4 +1,4 @@
-import type { ResolvedSettings } from '../config/resolve-settings';
+import type { ResolvedSettings } from '../../desktop/config/resolve-settings';
 
 /**
  * What the auto-updater should do, decided from the resolved settings alone (pure,

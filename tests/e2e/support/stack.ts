@@ -157,7 +157,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
     new Promise<string>((resolve, reject) => {
       const child = spawnNode(
         [
-          'src/main/host-web/main.ts',
+          'src/desktop/host-web/main.ts',
           '--server-url',
           serverUrl,
           '--embedded-server',

@@ -2,8 +2,8 @@
 // run), queues the claims it is told to, prints "queued <n>" once they are in
 // the outbox, and then syncs until the parent kills it with SIGKILL.
 import { join } from 'node:path';
-import { createDesktopCore } from '../../../src/main/core/desktop-core';
-import { fileKeyProvider } from '../../../src/main/core/file-key-provider';
+import { createDesktopCore } from '../../../src/desktop/core/desktop-core';
+import { fileKeyProvider } from '../../../src/desktop/core/file-key-provider';
 
 const [dataDir, serverUrl, username, password, ...callbackIds] = process.argv.slice(2);
 if (!dataDir || !serverUrl || !username || !password) {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDesktopCore, type DesktopCore } from '../../../src/main/core/desktop-core';
-import { fileKeyProvider } from '../../../src/main/core/file-key-provider';
+import { createDesktopCore, type DesktopCore } from '../../../src/desktop/core/desktop-core';
+import { fileKeyProvider } from '../../../src/desktop/core/file-key-provider';
 import { startServer } from '../../../src/server/start-server';
 import type { RowWrite } from '../../../src/shared/sync/mutator';
 import { baseWorld, callback } from '../server/fixtures';

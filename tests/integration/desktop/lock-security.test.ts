@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeVerifier } from '../../../src/main/core/password-verifier';
-import { createIpcHandlers, dispatchIpc } from '../../../src/main/ipc/ipc-handlers';
-import { META_KEYS } from '../../../src/main/store/meta';
+import { makeVerifier } from '../../../src/desktop/core/password-verifier';
+import { createIpcHandlers, dispatchIpc } from '../../../src/desktop/ipc/ipc-handlers';
+import { META_KEYS } from '../../../src/desktop/store/meta';
 import type { TestServer } from '../server/helpers';
 import {
   ALICE,

@@ -6,8 +6,8 @@
  * of that page (or any later one) applied.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalStore } from '../../../src/main/store/local-store';
-import { META_KEYS } from '../../../src/main/store/meta';
+import type { LocalStore } from '../../../src/desktop/store/local-store';
+import { META_KEYS } from '../../../src/desktop/store/meta';
 import { LIMITS, type PulledRow } from '../../../src/shared/sync/protocol';
 import { callback, customer } from '../server/fixtures';
 import { waitFor } from './desktop-helpers';

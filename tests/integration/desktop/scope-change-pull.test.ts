@@ -7,8 +7,8 @@
  * answer's, and an answer without a scope (an older server) changes nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalStore } from '../../../src/main/store/local-store';
-import { META_KEYS } from '../../../src/main/store/meta';
+import type { LocalStore } from '../../../src/desktop/store/local-store';
+import { META_KEYS } from '../../../src/desktop/store/meta';
 import { LIMITS, type PulledRow } from '../../../src/shared/sync/protocol';
 import { TABLE_NAMES } from '../../../src/shared/sync/rows';
 import { callback, customer } from '../server/fixtures';

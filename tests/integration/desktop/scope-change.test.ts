@@ -6,7 +6,7 @@
  * and a change it queued offline before the move still reaches the server.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopCore } from '../../../src/main/core/desktop-core';
+import type { DesktopCore } from '../../../src/desktop/core/desktop-core';
 import { GLOBAL_TEAM } from '../../../src/shared/sync/rows';
 import {
   connectAgent,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesktopCore } from '../../../src/main/core/desktop-core';
-import { createIpcHandlers, dispatchIpc } from '../../../src/main/ipc/ipc-handlers';
+import type { DesktopCore } from '../../../src/desktop/core/desktop-core';
+import { createIpcHandlers, dispatchIpc } from '../../../src/desktop/ipc/ipc-handlers';
 import type { ChannelArgs, ChannelResult, IpcChannel, SupervisorSnapshotView } from '../../../src/shared/ipc';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { callback } from '../server/fixtures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_FILE_NAME } from '../../../src/main/core/desktop-core';
+import { CACHE_FILE_NAME } from '../../../src/desktop/core/desktop-core';
 import { startTestServer, writeFixture, type TestServer } from '../server/helpers';
 import { ALICE, openDesktop, signIn, waitFor, waitSynced, deskWorld } from './desktop-helpers';
 

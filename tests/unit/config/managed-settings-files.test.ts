@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { buildManagedSettingsJsonSchema } from '../../../src/main/config/managed-settings-json-schema';
-import { resolveSettings } from '../../../src/main/config/resolve-settings';
+import { buildManagedSettingsJsonSchema } from '../../../src/desktop/config/managed-settings-json-schema';
+import { resolveSettings } from '../../../src/desktop/config/resolve-settings';
 
 const dir = new URL('../../../resources/managed-settings/', import.meta.url);
 const checkedIn = JSON.parse(readFileSync(new URL('managed-settings.schema.json', dir), 'utf8')) as object;

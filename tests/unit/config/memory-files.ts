@@ -1,4 +1,4 @@
-import type { ReadTextFile } from '../../../src/main/config/read-text-file';
+import type { ReadTextFile } from '../../../src/desktop/config/read-text-file';
 
 /** A ReadTextFile over an in-memory map: path → text (or an Error to simulate an unreadable file). */
 export function memoryFiles(files: Record<string, string | Error>): ReadTextFile {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveSettings } from '../../../src/main/config/resolve-settings';
-import type { ResolvedSettings, SettingsError } from '../../../src/main/config/resolve-settings';
-import { USER_SETTABLE_KEYS } from '../../../src/main/config/settings-schema';
+import { resolveSettings } from '../../../src/desktop/config/resolve-settings';
+import type { ResolvedSettings, SettingsError } from '../../../src/desktop/config/resolve-settings';
+import { USER_SETTABLE_KEYS } from '../../../src/desktop/config/settings-schema';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { memoryFiles } from './memory-files';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { managedSettingsPath, userSettingsPath } from '../../../src/main/config/settings-paths';
+import { managedSettingsPath, userSettingsPath } from '../../../src/desktop/config/settings-paths';
 
 describe('settings file locations', () => {
   it('Windows: %ProgramData%\\AgentDesk', () => {

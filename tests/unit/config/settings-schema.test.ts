@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAllowedServiceUrl, managedSettingsSchema } from '../../../src/main/config/settings-schema';
+import { isAllowedServiceUrl, managedSettingsSchema } from '../../../src/desktop/config/settings-schema';
 
 describe('server and feed URLs', () => {
   it.each([

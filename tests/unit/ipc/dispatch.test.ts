@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchIpc, type IpcHandlerMap } from '../../../src/main/ipc/ipc-handlers';
+import { dispatchIpc, type IpcHandlerMap } from '../../../src/desktop/ipc/ipc-handlers';
 import { IPC_CHANNEL_NAMES, IPC_CHANNELS } from '../../../src/shared/ipc/channels';
 import { IPC_EVENT_NAMES, IPC_EVENTS } from '../../../src/shared/ipc/events';
 import { ipcResultSchema } from '../../../src/shared/ipc/result';

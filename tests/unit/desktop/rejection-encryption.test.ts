@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalStore } from '../../../src/main/store/local-store';
-import { openStore } from '../../../src/main/store/open-store';
-import { createPiiCipher } from '../../../src/main/store/pii-cipher';
+import { LocalStore } from '../../../src/desktop/store/local-store';
+import { openStore } from '../../../src/desktop/store/open-store';
+import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 

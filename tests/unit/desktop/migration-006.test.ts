@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateStore } from '../../../src/main/store/migrate';
-import { MIGRATIONS } from '../../../src/main/store/migrations';
+import { migrateStore } from '../../../src/desktop/store/migrate';
+import { MIGRATIONS } from '../../../src/desktop/store/migrations';
 
 const open: BetterSqlite3.Database[] = [];
 afterEach(() => {

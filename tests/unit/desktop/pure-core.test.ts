@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/main/core/backoff';
-import { detectDueSoon } from '../../../src/main/core/due-soon';
-import { isAllowedExternalUrl } from '../../../src/main/core/external-links';
-import { IdleLock } from '../../../src/main/core/idle-lock';
-import { checkVerifier, makeVerifier } from '../../../src/main/core/password-verifier';
-import { planInquirySubmit } from '../../../src/main/core/commands';
-import { createPiiCipher } from '../../../src/main/store/pii-cipher';
-import { searchWords } from '../../../src/main/store/search-index';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/desktop/core/backoff';
+import { detectDueSoon } from '../../../src/desktop/core/due-soon';
+import { isAllowedExternalUrl } from '../../../src/desktop/core/external-links';
+import { IdleLock } from '../../../src/desktop/core/idle-lock';
+import { checkVerifier, makeVerifier } from '../../../src/desktop/core/password-verifier';
+import { planInquirySubmit } from '../../../src/desktop/core/commands';
+import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import { searchWords } from '../../../src/desktop/store/search-index';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { inquirySubmitArgsSchema } from '../../../src/shared/ipc/channels';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, withRelaxedDurability } from '../../../src/main/store/open-store';
+import { openStore, withRelaxedDurability } from '../../../src/desktop/store/open-store';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../../src/main/electron/security';
-import { replaceMetaCsp } from '../../../src/main/host-web/static-files';
+import { replaceMetaCsp } from '../../../src/desktop/host-web/static-files';
 
 const directives = (csp: string) =>
   new Map(

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalStore } from '../../../src/main/store/local-store';
-import { openStore } from '../../../src/main/store/open-store';
-import { createPiiCipher } from '../../../src/main/store/pii-cipher';
-import { RowCache } from '../../../src/main/store/row-cache';
+import { LocalStore } from '../../../src/desktop/store/local-store';
+import { openStore } from '../../../src/desktop/store/open-store';
+import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import { RowCache } from '../../../src/desktop/store/row-cache';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 

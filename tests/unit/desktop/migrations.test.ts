@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateStore } from '../../../src/main/store/migrate';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/store/migrations';
-import { openStore } from '../../../src/main/store/open-store';
+import { migrateStore } from '../../../src/desktop/store/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/desktop/store/migrations';
+import { openStore } from '../../../src/desktop/store/open-store';
 
 const dirs: string[] = [];
 function dbFile(): string {

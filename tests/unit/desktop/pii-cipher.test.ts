@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createIvPool, createPiiCipher, type PiiCipher } from '../../../src/main/store/pii-cipher';
+import { createIvPool, createPiiCipher, type PiiCipher } from '../../../src/desktop/store/pii-cipher';
 
 const IV_BYTES = 12;
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateStore } from '../../../src/main/store/migrate';
-import { MIGRATIONS } from '../../../src/main/store/migrations';
+import { migrateStore } from '../../../src/desktop/store/migrate';
+import { MIGRATIONS } from '../../../src/desktop/store/migrations';
 
 const dirs: string[] = [];
 function freshDb(): BetterSqlite3.Database {
