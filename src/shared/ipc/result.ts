@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuesText } from '../domain/parse';
 import type { DomainError } from '../domain/result';
 
 /**
@@ -36,5 +37,5 @@ export const IPC_ERROR_CODES = {
 } as const;
 
 export function zodIssuesMessage(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+  return issuesText(error);
 }
