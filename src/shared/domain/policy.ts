@@ -25,7 +25,7 @@ export const policySchema = z
       urgentDueHours: z.number().positive(),
       /** Non-urgent inquiry: callback due within this many days of creation. */
       nonUrgentDueDays: z.number().positive(),
-      /** A callback is "at risk" when less than this many hours remain (per urgency). */
+      /** A callback is "at risk" when less than this many hours of CALLABLE time remain (per urgency; sla.ts). */
       urgentAtRiskHours: z.number().positive(),
       nonUrgentAtRiskHours: z.number().positive(),
       /** Supervisor "due soon" window. */
