@@ -6,3 +6,5 @@ export { parseANumber, aNumberSchema } from './a-number';
 export type { ANumber } from './a-number';
 export { OPERATIONAL_COMPONENT_IDS, OPERATIONAL_COMPONENT_LABELS } from './operational-components';
 export type { OperationalComponent } from './operational-components';
+export { formatReference, parseReference, REFERENCE_KINDS } from './reference-number';
+export type { ReferenceKind, ReferenceNumber } from './reference-number';
