@@ -3,8 +3,10 @@
 // tested module (core/, ipc/, electron/, config/); this file only connects them.
 import { app, BrowserWindow, Notification, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { resolveSettings } from '../desktop/config/resolve-settings';
+import { readManagedSettings } from '../desktop/config/managed-source';
+import { osManagedSourcePorts } from '../desktop/config/os-managed-source-ports';
 import { readTextFileFromDisk } from '../desktop/config/read-text-file';
+import { resolveSettings } from '../desktop/config/resolve-settings';
 import { createDesktopCore, type DesktopCore } from '../desktop/core/desktop-core';
 import { isAllowedExternalUrl } from '../desktop/core/external-links';
 import { errorPageUrl } from './electron/error-page';
@@ -88,7 +90,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settings = resolveSettings({
     platform: process.platform,
-    env: process.env,
+    managed: readManagedSettings(process.platform, osManagedSourcePorts()),
     userDataDir: userData,
     readFile: readTextFileFromDisk,
   });
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
   );
   mainWindow = createWindow();
   if (!settings.ok) {
-    log.error('managed settings invalid', { code: settings.error.code, file: settings.error.file });
+    log.error('managed settings invalid', { code: settings.error.code, origin: settings.error.origin });
     showError(
       mainWindow,
       'Agent Desk cannot start: managed settings are invalid',
@@ -115,7 +117,7 @@ async function start(): Promise<void> {
     keyProvider: safeStorageKeyProvider(safeStorage, join(userData, 'cache', 'cache-key.sealed')),
     logger: log,
     appVersion: app.getVersion(),
-    idleLockMinutes: settings.value.idleLockMinutes,
+    ...(settings.value.idleLockMinutes === null ? {} : { idleLockMinutes: settings.value.idleLockMinutes }),
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;
