@@ -101,8 +101,8 @@ describe('packing rules', () => {
     });
   });
 
-  it('publishes to a generic feed whose URL comes from the environment', () => {
-    expect(section('publish')).toEqual({ provider: 'generic', url: '${env.AGENT_DESK_UPDATE_URL}' });
+  it('bakes no update feed into the app (the release adds one to the self-updatable packages only)', () => {
+    expect(config).toHaveProperty('publish', null);
   });
 
   it('refers only to resources that exist', () => {
