@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The settings IT pushes to every desktop (Windows policies, a macOS configuration
- * profile, or /etc/agent-desk/managed-settings.json on Linux: managed-sources.ts)
+ * profile, or /etc/agent-desk/managed-settings.json on Linux: managed-source.ts)
  * and the subset a user may set in their own file. ONE schema describes both: IT
  * may set every key, the user file only the keys listed in USER_SETTABLE_KEYS, and
  * only those IT's `userOverridable` allows (see resolve-settings).
