@@ -29,6 +29,8 @@ interface SupervisorSocketData {
   user: SessionUser;
   token: string;
   ip: string | null;
+  /** The board body (bodyOf) this socket was last given, by a snapshot or its subscribe answer. */
+  shown?: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are validated with zod at runtime
 type LooseEvents = Record<string, (...args: any[]) => void>;
@@ -97,15 +99,12 @@ function leadOnly(user: SessionUser): Result<void> {
 export function createSupervisorChannel(deps: SupervisorChannelDeps): SupervisorChannel {
   const { auth, db, index, log, policy, clock } = deps;
   const nsp = deps.io.of(SUPERVISOR_NAMESPACE);
-  const teams = new Map<
-    string,
-    { seq: number; lastSentAt: number; lastBody: string | null; timer: NodeJS.Timeout | null }
-  >();
+  const teams = new Map<string, { seq: number; lastSentAt: number; timer: NodeJS.Timeout | null }>();
   let closing = false;
 
   const teamState = (team: string) => {
     let s = teams.get(team);
-    if (!s) teams.set(team, (s = { seq: 0, lastSentAt: -Infinity, lastBody: null, timer: null }));
+    if (!s) teams.set(team, (s = { seq: 0, lastSentAt: -Infinity, timer: null }));
     return s;
   };
   const hasSubscribers = (team: string) => (nsp.adapter.rooms.get(teamRoom(team))?.size ?? 0) > 0;
@@ -124,18 +123,24 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   const bodyOf = (s: Omit<SupervisorSnapshot, 'seq'>) =>
     JSON.stringify([s.board.today, s.board.figures, s.roster, s.charts]);
 
+  /**
+   * Sends the team's board to the subscribers whose last one differs (a new subscriber
+   * already got it in its subscribe answer): never the same board twice to anyone.
+   */
   const send = (team: string) => {
     const state = teamState(team);
     if (closing) return;
-    dropRevoked(team);
-    if (!hasSubscribers(team)) return;
+    const subscribers = dropRevoked(team);
+    if (subscribers.length === 0) return;
     const snapshot = buildSnapshot(team);
     const body = bodyOf(snapshot);
-    if (body === state.lastBody) return;
-    state.lastBody = body;
+    const behind = subscribers.filter((s) => s.data.shown !== body);
+    if (behind.length === 0) return;
     state.lastSentAt = performance.now();
     state.seq += 1;
-    nsp.to(teamRoom(team)).emit(SUPERVISOR_EVENTS.snapshot, { ...snapshot, seq: state.seq });
+    const to = behind.length === subscribers.length ? teamRoom(team) : behind.map((s) => s.id);
+    nsp.to(to).emit(SUPERVISOR_EVENTS.snapshot, { ...snapshot, seq: state.seq });
+    for (const s of behind) s.data.shown = body;
   };
 
   /** Leading edge when the team has been quiet, else one trailing send per gap. */
@@ -198,14 +203,16 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
     return false;
   };
 
-  /** Before a board goes out, everyone about to receive it is checked again. */
-  const dropRevoked = (team: string) => {
+  /** Before a board goes out, everyone about to receive it is checked again: the ones still allowed. */
+  const dropRevoked = (team: string): SupervisorSocket[] => {
     const ids = nsp.adapter.rooms.get(teamRoom(team));
-    if (!ids) return;
+    if (!ids) return [];
+    const kept: SupervisorSocket[] = [];
     for (const id of [...ids]) {
       const socket = nsp.sockets.get(id) as SupervisorSocket | undefined;
-      if (socket) recheck(socket);
+      if (socket && recheck(socket)) kept.push(socket);
     }
+    return kept;
   };
 
   nsp.use(async (socket: SupervisorSocket, next) => {
@@ -321,11 +328,14 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
       // A lead moved to another team by an admin leaves the old team's room.
       for (const room of socket.rooms)
         if (room.startsWith(TEAM_ROOM_PREFIX) && room !== teamRoom(user.team)) void socket.leave(room);
-      await socket.join(teamRoom(user.team));
       await audit('supervisor.subscribe', 'applied', { team: user.team });
+      // Joined just before the board is read: a send in between would repeat the answer's board.
+      await socket.join(teamRoom(user.team));
       const state = teamState(user.team);
       state.seq += 1;
-      return ok({ ...buildSnapshot(user.team), seq: state.seq });
+      const snapshot = buildSnapshot(user.team);
+      socket.data.shown = bodyOf(snapshot);
+      return ok({ ...snapshot, seq: state.seq });
     });
 
     handle(SUPERVISOR_EVENTS.unsubscribe, unsubscribeRequestSchema, async () => {

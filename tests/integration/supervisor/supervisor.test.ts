@@ -135,6 +135,20 @@ describe('supervisor channel', () => {
     );
   });
 
+  it('a board is sent only when it changed: never again the board the subscribe answer showed', async () => {
+    const { snapshot, snapshots } = await lead();
+    // Several clock ticks (supervisorTickMs 100) re-read the unchanged board in this time.
+    await new Promise((r) => setTimeout(r, 500));
+    await writeFixture(t.server, [
+      { table: 'callbacks', row: callback('cb-4', 'alpha', { dueAt: T0 + 3 * 3_600_000 }) },
+    ]);
+    t.server.supervisor.rowsChanged();
+    await waitForSnapshot(snapshots, (s) => s.board.figures.open.total === 4, 2000);
+    expect(snapshot.board.figures.open.total).toBe(3);
+    expect(snapshots.map((s) => s.board.figures.open.total)).toEqual([4]);
+    expect(snapshots[0]?.seq).toBeGreaterThan(snapshot.seq);
+  });
+
   it('clock-driven figures move without any write: due soon becomes overdue', async () => {
     const { snapshot, snapshots } = await lead();
     expect(snapshot.board.figures.overdue.total).toBe(0);
