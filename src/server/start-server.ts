@@ -150,6 +150,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     policy,
     clock,
     log,
+    metrics,
     tickMs: options.supervisorTickMs,
     sessionSweepMs: options.sessionSweepMs,
   });

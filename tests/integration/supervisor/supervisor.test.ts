@@ -176,10 +176,18 @@ describe('supervisor channel', () => {
     // cb-3 is due in 10 minutes: even an agent starting now (30 minutes) cannot make it.
     expect(f.counts).toMatchObject({ capacity: 2, hours: 1 });
     expect(f.prevention?.extraAgents).toBe(1);
+    const protocolErrors = t.server.metrics.protocolErrors;
     const bad: Ack<unknown> = await socket
       .timeout(5000)
       .emitWithAck(SUPERVISOR_EVENTS.forecast, { averageHandleMinutes: -1 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'protocol.bad_payload' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'protocol.bad_payload', message: expect.stringContaining('averageHandleMinutes') },
+    });
+    const unknown: Ack<unknown> = await socket.timeout(5000).emitWithAck('supervisor:launch', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'protocol.unknown_event' } });
+    // Counted like the sync channel's: one socket helper answers both.
+    expect(t.server.metrics.protocolErrors).toBe(protocolErrors + 2);
     const audited = await t.server.db
       .selectFrom('audit_events')
       .select(['action', 'actor_id'])
