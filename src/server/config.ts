@@ -3,7 +3,7 @@ import { parseCommandLine } from '../shared/config/command-line';
 import type { Result } from '../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
 import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
-import { usernameSchema } from './auth/account-rules';
+import { usernameSchema } from '../shared/admin/account-rules';
 
 /** Flags override environment variables, which override the defaults. */
 export const serverConfigSchema = z.object({
@@ -37,6 +37,20 @@ export const serverConfigSchema = z.object({
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
   sessionSecret: z.string().min(32, 'the session secret must be at least 32 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The bearer token a Prometheus scraper sends to GET /metrics (besides administrators' sessions). */
+  metricsToken: z.string().min(32, 'the metrics token must be at least 32 characters').optional(),
+  /**
+   * Load balancers whose X-Forwarded-For is believed: addresses or CIDR ranges,
+   * comma-separated (e.g. 10.0.0.0/8). Without it the limits count the balancer's address.
+   */
+  trustProxy: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/,
+      'trust-proxy is a comma-separated list of addresses or CIDR ranges',
+    )
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -50,6 +64,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--policy': 'policyFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
+  '--trust-proxy': 'trustProxy',
 };
 
 const ENV: Record<string, keyof ServerConfig> = {
@@ -63,9 +78,11 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
+  AGENT_DESK_METRICS_TOKEN: 'metricsToken',
+  AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info] [--trust-proxy 10.0.0.0/8]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     }
     policy = parsed.value;
   }
-  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel, metricsToken, trustProxy } =
+    config.value;
   const server = await startServer({
     host,
     port,
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   });
   console.log(`\nAgent Desk sync server on ${server.url} (data: ${dataDir})`);
   if (server.demo) {

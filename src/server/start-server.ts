@@ -10,6 +10,9 @@ import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
+import { PolicyBook } from './policy/policy-book';
+import { scheduleForgetting } from './auth/forget-counters';
+import { loadPolicyVersions } from './storage/policies';
 import { scheduleCheckpoints } from './storage/checkpoints';
 import {
   DATABASE_FILE,
@@ -37,8 +40,16 @@ export interface StartOptions {
   demoCallbackShare?: number;
   /** Script files the seed publishes into an empty database (validated at start); none when absent. */
   scriptsDir?: string;
+  /** The configured policy: in force until an administrator publishes another (PolicyBook). */
   policy?: Policy;
   sessionSecret?: string;
+  /** The bearer token a metrics scraper sends to GET /metrics; without it only administrators may read it. */
+  metricsToken?: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated),
+   * so per-address limits count the desktop's address, not the load balancer's.
+   */
+  trustProxy?: string;
   logLevel?: string;
   /** The server clock (tests inject one; production uses Date.now). */
   clock?: () => number;
@@ -58,6 +69,7 @@ export interface RunningServer {
   demo: boolean;
   sync: SyncServer;
   supervisor: SupervisorService;
+  policies: PolicyBook;
   close(): Promise<void>;
 }
 
@@ -84,13 +96,16 @@ function loadSecret(dataDir: string, configured: string | undefined): string {
 /** Starts the sync server: migrates, seeds an empty database, then serves HTTP and socket.io on one port. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const clock = options.clock ?? Date.now;
-  const policy = options.policy ?? DEFAULT_POLICY;
+  const configured = options.policy ?? DEFAULT_POLICY;
   const log = createLogger(options.logLevel ?? 'info');
   mkdirSync(options.dataDir, { recursive: true });
   const secret = loadSecret(options.dataDir, options.sessionSecret);
   const host = options.host ?? '127.0.0.1';
   const demo = options.demo ?? isLoopbackHost(host);
-  const { db, seeded } = await openSeededDatabase(options, { demo, now: clock(), policy, log });
+  const { db, seeded } = await openSeededDatabase(options, { demo, now: clock(), policy: configured, log });
+  const policies = await loadPolicyBook(db, configured, log);
+  const policyAt = policies.at;
+  const forget = scheduleForgetting(db, { clock, policyAt, log });
   const checkpoints = scheduleCheckpoints(db, 1_000, (error) =>
     log.warn({ err: error }, 'WAL checkpoint failed'),
   );
@@ -102,15 +117,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     db,
     reader,
     secret,
-    policy,
+    policyAt,
     clock,
     lastSeenFlushMs: Math.min(sessionSweepMs, 2_000),
   });
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
   const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
-  const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
+  const app = createHttpApp(
+    {
+      db,
+      auth,
+      policies,
+      metrics,
+      clock,
+      metricsToken: options.metricsToken,
+      sync: () => holder.sync as SyncServer,
+    },
+    log,
+    { trustProxy: options.trustProxy },
+  );
   await app.ready();
-  const shared = { db, reader, auth, policy, clock, log, metrics };
+  const shared = { db, reader, auth, policyAt, clock, log, metrics };
   const sync = createSyncServer(app.server, {
     ...shared,
     sessionSweepMs,
@@ -136,11 +163,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await sync.close();
     await app.close();
     await auth.close();
+    forget();
     reader.close();
     await checkpoints.stop();
     await db.destroy();
   };
-  return { url, port: address.port, db, log, metrics, seeded, demo, sync, supervisor, close };
+  return { url, port: address.port, db, log, metrics, seeded, demo, sync, supervisor, policies, close };
 }
 
 /**
@@ -174,4 +202,17 @@ async function openSeededDatabase(
     scripts: scripts.value,
   });
   return { db, seeded };
+}
+
+/** The configured policy and every published version; an unreadable stored version stops the start. */
+async function loadPolicyBook(db: Db, configured: Policy, log: Logger): Promise<PolicyBook> {
+  const { versions, unreadable } = await loadPolicyVersions(db);
+  if (unreadable.length > 0) {
+    log.error({ ids: unreadable }, 'stored policy versions do not parse');
+    await db.destroy();
+    throw new Error(
+      `Stored policy version(s) ${unreadable.join(', ')} no longer pass the policy schema; fix them or start an older server.`,
+    );
+  }
+  return new PolicyBook(configured, versions);
 }

@@ -1,13 +1,18 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { LIMITS } from '../../shared/sync/protocol';
 import type { Logger } from '../logger';
+import { registerJsonBody } from './json-body';
 import { registerRoutes, type RouteDeps } from './routes';
 
 /**
  * The HTTP side: small bodies only, JSON errors with a code everywhere
  * (including fastify's own: bad JSON, oversized bodies, unknown routes).
  */
-export function createHttpApp(deps: RouteDeps, log: Logger): FastifyInstance {
+export function createHttpApp(
+  deps: RouteDeps,
+  log: Logger,
+  options: { trustProxy?: string | undefined } = {},
+): FastifyInstance {
   // Request lines are info-level; the http child logs warnings and up only (URLs can carry ids).
   const app: FastifyInstance = Fastify({
     loggerInstance: log.child(
@@ -15,7 +20,11 @@ export function createHttpApp(deps: RouteDeps, log: Logger): FastifyInstance {
       { level: log.levelVal > 40 ? log.level : 'warn' },
     ) as FastifyBaseLogger,
     bodyLimit: LIMITS.maxHttpBodyBytes,
+    // Behind a load balancer: believe X-Forwarded-For from these proxies only, so the
+    // per-address sign-in limits count desktops, not the balancer.
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
+  registerJsonBody(app);
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -27,7 +36,9 @@ export function createHttpApp(deps: RouteDeps, log: Logger): FastifyInstance {
           ? 'http.unsupported_media_type'
           : status === 500
             ? 'server.error'
-            : 'http.bad_request';
+            : error.code?.startsWith('http.')
+              ? error.code
+              : 'http.bad_request';
     const message =
       status === 413
         ? `The request body is larger than ${LIMITS.maxHttpBodyBytes} bytes.`

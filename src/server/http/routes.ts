@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Metrics } from '../metrics';
+import type { PolicyBook } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import type { SyncServer } from '../sync/socket-server';
 import { registerAdminScriptRoutes } from './admin-script-routes';
@@ -12,7 +12,10 @@ import { registerHealthRoutes } from './health-routes';
 export interface RouteDeps {
   db: Db;
   auth: AuthService;
-  policy: Policy;
+  /** The policies in force over time (the admin policy routes publish into it). */
+  policies: PolicyBook;
+  /** The bearer token a metrics scraper sends to GET /metrics (besides an administrator's session). */
+  metricsToken?: string | undefined;
   metrics: Metrics;
   clock: () => number;
   /** The socket server (sign-out and account changes close sockets and poke); created after the routes. */
@@ -21,7 +24,7 @@ export interface RouteDeps {
 
 /** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  registerHealthRoutes(app, deps.metrics);
+  registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);

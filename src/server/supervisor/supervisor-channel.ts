@@ -1,10 +1,10 @@
 import type { Namespace, Server } from 'socket.io';
-import type { Policy } from '../../shared/domain/policy';
 import { SUPERVISOR_NAMESPACE, supervisorHandshakeSchema } from '../../shared/supervisor/protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { handshake } from '../sockets/handshake';
+import { sessionRooms } from '../sockets/session-rooms';
 import { sweepSockets } from '../sockets/sweep';
 import type { Db } from '../storage/database';
 import { BoardSender } from './board-sender';
@@ -17,7 +17,6 @@ export interface SupervisorChannelDeps {
   io: Server;
   db: Db;
   auth: AuthService;
-  policy: Policy;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -58,9 +57,11 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
       gate.admit(auth.token, socket.handshake.address || null),
     ),
   );
-  nsp.on('connection', (socket: SupervisorSocket) =>
-    registerSupervisorEvents(socket, { ...deps, gate, boards }),
-  );
+  nsp.on('connection', (socket: SupervisorSocket) => {
+    // Sign-out and an administrator's disable end these sockets too (sockets/session-rooms).
+    void socket.join(sessionRooms({ sessionId: socket.data.sessionId, userId: socket.data.user.id }));
+    registerSupervisorEvents(socket, { ...deps, gate, boards });
+  });
 
   const tick = setInterval(() => {
     for (const team of boards.knownTeams()) boards.request(team);

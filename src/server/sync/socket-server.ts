@@ -1,30 +1,32 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Policy } from '../../shared/domain/policy';
 import { ok, type DomainError, type Result } from '../../shared/domain/result';
 import { LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
 import { AuditBatcher } from '../audit-batch';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PolicyAt } from '../policy/policy-book';
 import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
 import type { Db, ReadDb } from '../storage/database';
 import { PullReader } from '../storage/pull-reader';
 import { bindClient } from './clients';
+import { CONNECT_BUCKET, withinRate } from './connection-rate';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
 import { registerSyncEvents } from './sync-events';
-import { pokeRoom, sessionRoom, syncSockets, type SyncSocket, type SyncSocketData } from './sync-socket';
+import { endSocketsIn, sessionRoom, sessionRooms, userRoom } from '../sockets/session-rooms';
+import { pokeRoom, syncSockets, type SyncSocket, type SyncSocketData } from './sync-socket';
 
 export interface SyncServerDeps {
   db: Db;
   /** The read-only connection pulls and client checks read from (see openReadConnection). */
   reader: ReadDb;
   auth: AuthService;
-  policy: Policy;
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -42,8 +44,10 @@ export interface SyncServerDeps {
 export interface SyncServer {
   io: Server;
   poke: Pokes['poke'];
-  /** Close every socket of a session (sign-out) with the reason. */
+  /** Closes every socket of a session (sign-out), on every channel and node, with the reason. */
   endSession(sessionId: string, error: DomainError): void;
+  /** Closes every socket of a user (disabled, password reset), on every channel and node, with the reason. */
+  endUser(userId: string, error: DomainError): void;
   close(): Promise<void>;
 }
 
@@ -68,7 +72,10 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   io.on('connection', (socket: SyncSocket) => {
     const { user, clientId } = socket.data;
     metrics.connectedSockets += 1;
-    void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId)]);
+    void socket.join([
+      pokeRoom(user),
+      ...sessionRooms({ sessionId: socket.data.sessionId, userId: user.id }),
+    ]);
     log.info({ userId: user.id, clientId }, 'socket connected');
     registerSyncEvents(socket, { ...deps, pulls, poke: pokes.poke });
     socket.on('disconnect', () => {
@@ -91,10 +98,8 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   return {
     io,
     poke: pokes.poke,
-    endSession: (sessionId, error) => {
-      for (const socket of syncSockets(io))
-        if (socket.data.sessionId === sessionId) expireSocket(socket, error);
-    },
+    endSession: (sessionId, error) => endSocketsIn(io, sessionRoom(sessionId), error),
+    endUser: (userId, error) => endSocketsIn(io, userRoom(userId), error),
     close: async () => {
       closing = true;
       stopSweep();
@@ -108,7 +113,11 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   };
 }
 
-/** The handshake's check: a valid session, and a client id that is this user's desktop (bindClient). */
+/**
+ * The handshake's check: a valid session, within the user's connection rate, and a
+ * client id that is this user's desktop (bindClient: a new one counts against the
+ * user's new desktops per day).
+ */
 async function admitDesktop(
   deps: SyncServerDeps,
   reader: PullReader,
@@ -117,14 +126,30 @@ async function admitDesktop(
 ): Promise<Result<SyncSocketData>> {
   const session = deps.auth.check(auth.token, { touch: true });
   if (!session.ok) return session;
-  const bound = await bindClient(deps.db, reader, auth.clientId, session.value.user.id, deps.clock());
+  const now = deps.clock();
+  const security = deps.policyAt(now).security;
+  const limited = await withinRate(
+    deps.db,
+    CONNECT_BUCKET(session.value.user.id),
+    security.connectionsPerUserPerMinute,
+    now,
+  );
+  if (!limited.ok) return limited;
+  const bound = await bindClient(deps.db, reader, auth.clientId, session.value.user.id, {
+    now,
+    newPerDay: security.newDesktopsPerUserPerDay,
+  });
   if (!bound.ok) return bound;
   const { user, sessionId } = session.value;
   const ip = socket.handshake.address || null;
   return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip });
 }
 
-/** When a user's last socket goes, their presence becomes offline (leads see it at once). */
+/**
+ * When a user's last socket goes (on any node: the room is asked through the adapter),
+ * their presence becomes offline — leads see it at once. Already offline: nothing is
+ * written and nobody is poked.
+ */
 async function markOfflineIfLast(
   io: Server,
   gone: SyncSocket,
@@ -133,15 +158,15 @@ async function markOfflineIfLast(
   closing: () => boolean,
 ): Promise<void> {
   try {
-    const still = [...syncSockets(io)].some((s) => s.id !== gone.id && s.data.user?.id === gone.data.user.id);
-    if (still || closing()) return;
+    const others = await io.in(userRoom(gone.data.user.id)).fetchSockets();
+    if (others.some((s) => s.id !== gone.id) || closing()) return;
     const { user, clientId } = gone.data;
     const applied = await applyPresence(
       deps.db,
-      { user, clientId, policy: deps.policy, clock: deps.clock },
+      { user, clientId, policyAt: deps.policyAt, clock: deps.clock },
       { status: 'offline', currentItem: null },
     );
-    if (applied.ok) poke([applied.value.team], applied.value.version);
+    if (applied.ok && applied.value.version !== undefined) poke([applied.value.team], applied.value.version);
   } catch (error) {
     if (!closing()) deps.log.warn({ err: error }, 'could not mark user offline');
   }

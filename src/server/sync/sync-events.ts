@@ -1,4 +1,3 @@
-import type { Policy } from '../../shared/domain/policy';
 import { err, ok } from '../../shared/domain/result';
 import {
   EVENTS,
@@ -10,6 +9,7 @@ import {
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PolicyAt } from '../policy/policy-book';
 import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
 import type { Db } from '../storage/database';
 import type { Pokes } from './pokes';
@@ -21,7 +21,7 @@ import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
 export interface SyncEventDeps {
   db: Db;
   auth: AuthService;
-  policy: Policy;
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -67,7 +67,13 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
           'This push names a different desktop (clientId) than the connection.',
         );
       }
-      const context = { user, clientId, sourceIp: socket.data.ip, policy: deps.policy, clock: deps.clock };
+      const context = {
+        user,
+        clientId,
+        sourceIp: socket.data.ip,
+        policyAt: deps.policyAt,
+        clock: deps.clock,
+      };
       const pushed = await applyPush(db, context, req.mutations);
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
@@ -94,11 +100,11 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     run: async (req, user) => {
       const applied = await applyPresence(
         db,
-        { user, clientId, policy: deps.policy, clock: deps.clock },
+        { user, clientId, policyAt: deps.policyAt, clock: deps.clock },
         req,
       );
       if (!applied.ok) return applied;
-      poke([applied.value.team], applied.value.version);
+      if (applied.value.version !== undefined) poke([applied.value.team], applied.value.version);
       return ok({ version: applied.value.version ?? 0 });
     },
   });

@@ -38,6 +38,12 @@ export const LIMITS = {
   maxSocketMessageBytes: 1_000_000,
   maxHttpBodyBytes: 64 * 1024,
   mutationNameMaxLength: 100,
+  /**
+   * Nesting of a JSON body (objects and arrays inside each other). A published script is
+   * about 8 deep; a body nested thousands deep would overflow the stack of whatever walks
+   * it, so it is refused before it is parsed.
+   */
+  maxJsonDepth: 64,
 } as const;
 
 export const clientIdSchema = z
@@ -166,8 +172,22 @@ export const ackSchema = <T extends z.ZodType>(value: T) =>
 export const signInRequestSchema = z.object({
   username: z.string().trim().min(1, 'enter a user name').max(64),
   password: z.string().min(1, 'enter a password').max(256),
+  /**
+   * The desktop's client id. A desktop the user already synced from signs in past the
+   * address limits, and others' wrong guesses at the name do not delay it.
+   */
+  clientId: clientIdSchema.optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** POST /api/password: a new password for the account (after a one-time password, or any time). */
+export const changePasswordRequestSchema = signInRequestSchema.extend({
+  newPassword: z
+    .string()
+    .min(12, 'a password needs at least 12 characters')
+    .max(256, 'a password has at most 256 characters'),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const sessionUserSchema = z.object({
   id: z.string(),

@@ -30,7 +30,7 @@ describe('AuthService session cache', () => {
       db,
       reader,
       secret: 'test-secret',
-      policy: DEFAULT_POLICY,
+      policyAt: () => DEFAULT_POLICY,
       clock: () => now,
       sessionCacheMs,
     });

@@ -239,13 +239,16 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
     admin.socket.close();
   });
 
-  it("refuses to touch another team's row, even by id", async () => {
+  it("refuses to touch another team's row, even by id, answering as for a missing one", async () => {
     const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
-    const result = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-1' } });
-    expect(result).toMatchObject({
-      ok: true,
-      value: { results: [{ status: 'rejected', error: { code: 'row.out_of_scope' } }] },
-    });
+    const result = await bruno.push(
+      { name: 'callback.claim@1', args: { callbackId: 'cb-1' } },
+      { name: 'callback.claim@1', args: { callbackId: 'cb-does-not-exist' } },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const [theirs, missing] = result.value.results;
+    expect(theirs).toMatchObject({ status: 'rejected', error: { code: 'callback.not_found' } });
+    expect(theirs?.error).toEqual(missing?.error);
     bruno.socket.close();
   });
 });

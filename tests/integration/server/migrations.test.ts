@@ -83,7 +83,7 @@ describe('server migrations', () => {
   it('004_scope_exits keeps one exit per (table, id, team), indexed for a team pull by version', async () => {
     const db = fresh();
     await migrateToLatest(db, '003_audit');
-    expect(await migrateToLatest(db)).toEqual({ ok: true, value: ['004_scope_exits'] });
+    expect(await migrateToLatest(db, '004_scope_exits')).toEqual({ ok: true, value: ['004_scope_exits'] });
     await db
       .insertInto('scope_exits')
       .values({ tbl: 'users', id: 'u-1', team: 'alpha', version: 5 })
@@ -97,6 +97,62 @@ describe('server migrations', () => {
       db,
     );
     expect(plan.rows.map((r) => r.detail).join(' ')).toContain('scope_exits_team_version');
+    await db.destroy();
+  });
+
+  it('020_account_security adds sign-in guards, rate-limit windows and the one-time flag, and drops stored refusal text', async () => {
+    const db = fresh();
+    await migrateToLatest(db, '004_scope_exits');
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u-1',
+        team: 'alpha',
+        version: 1,
+        deleted: 0,
+        data: '{}',
+        username: 'agent.one',
+        password_hash: 'x',
+        failed_sign_ins: 0,
+        locked_until: null,
+      } as never)
+      .execute();
+    await db
+      .insertInto('clients')
+      .values({ client_id: 'client-1', user_id: 'u-1', last_seq: 1, created_at: 1 })
+      .execute();
+    await db
+      .insertInto('mutation_log')
+      .values({
+        client_id: 'client-1',
+        seq: 1,
+        mutation_id: 'm-1',
+        name: 'callback.record-attempt@2',
+        status: 'rejected',
+        error_code: 'callback.number_not_on_file',
+        error_message: '(305) 555-0199 is not on file',
+        version: null,
+        at: 1,
+      })
+      .execute();
+    expect(await migrateToLatest(db, '020_account_security')).toEqual({
+      ok: true,
+      value: ['020_account_security'],
+    });
+    expect(await tables(db)).toEqual(expect.arrayContaining(['sign_in_guards', 'rate_limits']));
+    expect(await db.selectFrom('mutation_log').select(['error_code', 'error_message']).execute()).toEqual([
+      { error_code: 'callback.number_not_on_file', error_message: null },
+    ]);
+    expect(await db.selectFrom('users').select('must_change_password').execute()).toEqual([
+      { must_change_password: 0 },
+    ]);
+    await db.destroy();
+  });
+
+  it('021_policies stores published policy versions', async () => {
+    const db = fresh();
+    expect((await migrateToLatest(db, '021_policies')).ok).toBe(true);
+    expect(await tables(db)).toContain('policies');
     await db.destroy();
   });
 

@@ -449,17 +449,40 @@ describe('inquiry, customer and request mutators', () => {
 });
 
 describe('runMutation guards', () => {
-  it("refuses another team's row instead of treating it as absent", () => {
+  it("answers another team's row exactly like a missing one, and never writes it", () => {
+    const theirs = runMutation(
+      'callback.grant-extra-attempt@1',
+      { callbackId: 'cb' },
+      map(['callbacks', cb({ team: 'bravo', status: 'closed-unable-to-reach' })]),
+      ctx({ role: 'lead' }),
+    );
+    const missing = runMutation(
+      'callback.grant-extra-attempt@1',
+      { callbackId: 'cb' },
+      map(),
+      ctx({ role: 'lead' }),
+    );
+    expect(theirs).toEqual(missing);
+    expect(code(theirs)).toBe('callback.not_found');
+    // A "create" reusing another team's id sees no row, so it would write one: refused, not overwritten.
     expect(
       code(
         runMutation(
-          'callback.claim@1',
-          { callbackId: 'cb' },
-          map(['callbacks', cb({ team: 'bravo' })]),
+          'customer.upsert@1',
+          {
+            customerId: 'cu',
+            name: 'N',
+            preferredLanguage: 'en',
+            phones: [],
+            email: null,
+            aNumber: null,
+            timeZone: null,
+          },
+          map(['customers', { ...customer, id: 'cu', team: 'bravo' }]),
           ctx(),
         ),
       ),
-    ).toBe('row.out_of_scope');
+    ).toBe('row.already_exists');
   });
   it('names an unknown mutation and keeps admins off case work', () => {
     expect(code(runMutation('nope@1', {}, map(), ctx()))).toBe('mutation.unknown');

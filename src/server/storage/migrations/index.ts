@@ -3,6 +3,8 @@ import * as m001 from './001_accounts';
 import * as m002 from './002_sync';
 import * as m003 from './003_audit';
 import * as m004 from './004_scope_exits';
+import * as m020 from './020_account_security';
+import * as m021 from './021_policies';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -13,6 +15,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002_sync': m002,
   '003_audit': m003,
   '004_scope_exits': m004,
+  '020_account_security': m020,
+  '021_policies': m021,
 };
 
 export const migrationProvider: MigrationProvider = {
