@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
 import { PolicyBook } from './policy/policy-book';
+import { PolicyWatch } from './policy/policy-watch';
 import { scheduleForgetting } from './auth/forget-counters';
 import { loadPolicyVersions } from './storage/policies';
 import { scheduleCheckpoints } from './storage/checkpoints';
@@ -122,7 +123,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     lastSeenFlushMs: Math.min(sessionSweepMs, 2_000),
   });
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
-  const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
+  const holder: { sync?: SyncServer; supervisor?: SupervisorService; policyWatch?: PolicyWatch } = {};
   const app = createHttpApp(
     {
       db,
@@ -131,6 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       metrics,
       clock,
       metricsToken: options.metricsToken,
+      policyPublished: () => holder.policyWatch?.check(),
       sync: () => holder.sync as SyncServer,
     },
     log,
@@ -151,6 +153,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sessionSweepMs: options.sessionSweepMs,
   });
   holder.supervisor = supervisor;
+  const policyWatch = new PolicyWatch({
+    db,
+    book: policies,
+    clock,
+    log,
+    onChange: (policy) => {
+      log.info('another policy is in force: desktops told, boards re-judged');
+      sync.announcePolicy(policy);
+      supervisor.rowsChanged();
+    },
+  });
+  holder.policyWatch = policyWatch;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -159,6 +173,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const close = async () => {
     if (closed) return;
     closed = true;
+    policyWatch.stop();
     supervisor.close();
     await sync.close();
     await app.close();

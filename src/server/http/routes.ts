@@ -4,6 +4,7 @@ import type { Metrics } from '../metrics';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import type { SyncServer } from '../sync/socket-server';
+import { registerAdminPolicyRoutes } from './admin-policy-routes';
 import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
@@ -14,6 +15,8 @@ export interface RouteDeps {
   auth: AuthService;
   /** The policies in force over time (the admin policy routes publish into it). */
   policies: PolicyBook;
+  /** A policy was published here: announce it if it is in force now (PolicyWatch.check). */
+  policyPublished: () => void;
   /** The bearer token a metrics scraper sends to GET /metrics (besides an administrator's session). */
   metricsToken?: string | undefined;
   metrics: Metrics;
@@ -28,4 +31,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAuthRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);
+  registerAdminPolicyRoutes(app, deps);
 }

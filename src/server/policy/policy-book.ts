@@ -46,9 +46,16 @@ export class PolicyBook {
     return this.versions.find((v) => v.effectiveFrom > instant)?.effectiveFrom;
   }
 
+  /**
+   * Takes the versions as stored now. A version already known keeps its object, so the
+   * policy in force keeps its identity across reloads (watchers compare by identity).
+   */
   replace(versions: readonly PolicyVersion[]): void {
-    this.versions = [...versions].sort(
-      (a, b) => a.effectiveFrom - b.effectiveFrom || a.createdAt - b.createdAt,
-    );
+    const known = new Map(this.versions.map((v) => [v.id, v]));
+    this.versions = versions
+      .map((v) => known.get(v.id) ?? v)
+      .sort(
+        (a, b) => a.effectiveFrom - b.effectiveFrom || a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+      );
   }
 }

@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { ok, type DomainError, type Result } from '../../shared/domain/result';
-import { LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
+import type { Policy } from '../../shared/domain/policy';
+import { EVENTS, LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
 import { AuditBatcher } from '../audit-batch';
 import type { Logger } from '../logger';
@@ -48,6 +49,8 @@ export interface SyncServer {
   endSession(sessionId: string, error: DomainError): void;
   /** Closes every socket of a user (disabled, password reset), on every channel and node, with the reason. */
   endUser(userId: string, error: DomainError): void;
+  /** Tells every desktop connected here the policy now in force (each node announces to its own). */
+  announcePolicy(policy: Policy): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +81,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     ]);
     log.info({ userId: user.id, clientId }, 'socket connected');
     registerSyncEvents(socket, { ...deps, pulls, poke: pokes.poke });
+    socket.emit(EVENTS.policy, { policy: deps.policyAt(deps.clock()) });
     socket.on('disconnect', () => {
       metrics.connectedSockets -= 1;
       log.info({ userId: user.id, clientId }, 'socket disconnected');
@@ -100,6 +104,9 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     poke: pokes.poke,
     endSession: (sessionId, error) => endSocketsIn(io, sessionRoom(sessionId), error),
     endUser: (userId, error) => endSocketsIn(io, userRoom(userId), error),
+    announcePolicy: (policy) => {
+      io.local.emit(EVENTS.policy, { policy });
+    },
     close: async () => {
       closing = true;
       stopSweep();

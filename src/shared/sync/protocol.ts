@@ -26,6 +26,12 @@ export const EVENTS = {
   poke: 'poke',
   sessionExpired: 'session-expired',
   protocolError: 'protocol-error',
+  /**
+   * The policy in force: sent on connect and whenever another comes into force (an
+   * administrator published one, or a scheduled one's time came). Desktops run their
+   * optimistic mutators and screens with it; the server's own judgement never depends on it.
+   */
+  policy: 'policy',
 } as const;
 
 export const LIMITS = {
@@ -154,6 +160,10 @@ export const presenceRequestSchema = z.object({
 export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
 
 export const pokeSchema = z.object({ version: versionSchema });
+
+/** `policy` event: validate `policy` with policySchema (domain/policy) on receipt. */
+export const policyEventSchema = z.object({ policy: z.unknown() });
+export type PolicyEvent = z.infer<typeof policyEventSchema>;
 export type Poke = z.infer<typeof pokeSchema>;
 
 export const sessionExpiredSchema = z.object({ code: z.string(), message: z.string() });
