@@ -220,5 +220,3 @@ export const dueSoonItemSchema = z.object({
   state: z.enum(SLA_STATES),
   dueAt: instantSchema,
 });
-
-export const attemptOutcomeArgSchema = attemptOutcomeSchema;

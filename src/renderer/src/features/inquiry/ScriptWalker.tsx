@@ -4,6 +4,7 @@ import {
   back,
   canGoBack,
   checkAnswer,
+  currentAnswer,
   currentStep,
   fillText,
   formatAnswer,
@@ -48,7 +49,7 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
   const step = currentStep(session);
   const progress = progressOf(session);
   const spec = step.kind === 'question' ? step.answer : undefined;
-  const stored = spec ? session.answers[spec.key] : undefined;
+  const stored = currentAnswer(session);
   const [raw, setRaw] = useState(spec ? displayValue(spec, stored, session.language) : '');
   const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
