@@ -4,6 +4,7 @@ import type { Metrics } from '../metrics';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import type { SyncServer } from '../sync/socket-server';
+import { registerAdminAuditRoutes } from './admin-audit-routes';
 import { registerAdminPolicyRoutes } from './admin-policy-routes';
 import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
@@ -32,4 +33,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);
   registerAdminPolicyRoutes(app, deps);
+  registerAdminAuditRoutes(app, deps);
 }
