@@ -1,4 +1,3 @@
-import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { DomainError } from '../../shared/domain/result';
 import type { ConnectionState, ConnectionStateName, SyncProgress } from '../../shared/ipc/views';
@@ -15,8 +14,9 @@ import {
 import { TABLE_NAMES } from '../../shared/sync/rows';
 import { META_KEYS } from '../store/meta';
 import type { LocalStore, StoredRejection } from '../store/local-store';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from './backoff';
 import type { CoreLogger } from './logger';
+import { SocketConnection, type RequestFailure } from './socket-connection';
 
 /** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
 const pullAnswerSchema = ackSchema(pulledPageSchema.extend({ latestVersion: z.number().int().optional() }));
@@ -55,12 +55,9 @@ class RequestFailed extends Error {
  * One sync runs at a time; a poke during a sync schedules one more.
  */
 export class SyncEngine {
-  private socket: Socket | undefined;
-  private attempt = 0;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly connection: SocketConnection;
   private running = false;
   private again = false;
-  private stopped = true;
   private name: ConnectionStateName = 'signed-out';
   private lastError: DomainError | null = null;
   private retryAt: number | null = null;
@@ -70,7 +67,42 @@ export class SyncEngine {
   private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly deps: SyncEngineDeps) {}
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.connection = new SocketConnection({
+      url: deps.serverUrl,
+      auth: () => ({ token: deps.token() ?? '', clientId: deps.clientId(), schemaVersion: SCHEMA_VERSION }),
+      sessionExpiredEvent: EVENTS.sessionExpired,
+      logName: 'sync',
+      clock: deps.clock,
+      logger: deps.logger,
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+      unreachable: (detail) => ({
+        code: 'sync.unreachable',
+        message: `The sync server at ${deps.serverUrl} cannot be reached (${detail}); working offline.`,
+      }),
+      disconnected: {
+        code: 'sync.disconnected',
+        message: 'The connection to the sync server was lost; working offline.',
+      },
+      onConnecting: () => {
+        this.retryAt = null;
+        this.setState('offline');
+      },
+      onConnect: () => {
+        this.lastError = null;
+        this.setState('syncing');
+        this.sendPresence();
+        this.requestSync();
+      },
+      listen: (socket) => socket.on(EVENTS.poke, () => this.requestSync()),
+      onEnded: (error) => this.endSession(error),
+      onRetrying: (error, retryAt) => {
+        this.lastError = error;
+        this.retryAt = retryAt;
+        this.setState('offline');
+      },
+    });
+  }
 
   state(): ConnectionState {
     const { store } = this.deps;
@@ -92,7 +124,7 @@ export class SyncEngine {
   }
 
   get connected(): boolean {
-    return this.socket?.connected ?? false;
+    return this.connection.connected;
   }
 
   private setState(name: ConnectionStateName): void {
@@ -106,80 +138,16 @@ export class SyncEngine {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.attempt = 0;
-    this.connect();
+    this.connection.open();
   }
 
   /** Disconnects and stops reconnecting (sign-out, session end, shutdown). */
   stop(nextState: ConnectionStateName = 'signed-out'): void {
-    this.stopped = true;
     // Presence belongs to the session that set it: the next user starts without one.
     this.presence = undefined;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    this.connection.close();
     this.retryAt = null;
-    const socket = this.socket;
-    this.socket = undefined;
-    socket?.removeAllListeners();
-    socket?.disconnect();
     this.setState(nextState);
-  }
-
-  private connect(): void {
-    if (this.stopped) return;
-    this.retryAt = null;
-    this.setState('offline');
-    const socket = io(this.deps.serverUrl, {
-      forceNew: true,
-      reconnection: false,
-      transports: ['websocket'],
-      timeout: 10_000,
-      auth: (cb) =>
-        cb({ token: this.deps.token() ?? '', clientId: this.deps.clientId(), schemaVersion: SCHEMA_VERSION }),
-    });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.attempt = 0;
-      this.lastError = null;
-      this.setState('syncing');
-      this.sendPresence();
-      this.requestSync();
-    });
-    socket.on('connect_error', (error: Error & { data?: unknown }) => {
-      const data = error.data as Partial<DomainError> | undefined;
-      const domain: DomainError = {
-        code: typeof data?.code === 'string' ? data.code : 'sync.unreachable',
-        message:
-          typeof data?.message === 'string'
-            ? data.message
-            : `The sync server at ${this.deps.serverUrl} cannot be reached (${error.message}); working offline.`,
-      };
-      if (domain.code.startsWith('auth.')) {
-        this.endSession(domain);
-        return;
-      }
-      this.lastError = domain;
-      this.scheduleReconnect(socket);
-    });
-    socket.on('disconnect', (reason) => {
-      this.deps.logger.info('sync: disconnected', { reason });
-      if (this.stopped || socket !== this.socket) return;
-      this.lastError = {
-        code: 'sync.disconnected',
-        message: 'The connection to the sync server was lost; working offline.',
-      };
-      this.scheduleReconnect(socket);
-    });
-    socket.on(EVENTS.sessionExpired, (payload: unknown) => {
-      const data = payload as Partial<DomainError> | undefined;
-      this.endSession({
-        code: typeof data?.code === 'string' ? data.code : 'auth.session_expired',
-        message: typeof data?.message === 'string' ? data.message : 'Your session ended; sign in again.',
-      });
-    });
-    socket.on(EVENTS.poke, () => this.requestSync());
   }
 
   private endSession(error: DomainError): void {
@@ -188,32 +156,14 @@ export class SyncEngine {
     this.deps.onSessionEnded(error);
   }
 
-  private scheduleReconnect(socket: Socket): void {
-    if (this.stopped || socket !== this.socket) return;
-    socket.removeAllListeners();
-    socket.disconnect();
-    this.socket = undefined;
-    clearTimeout(this.reconnectTimer);
-    const delay = backoffDelay(this.attempt, this.deps.backoff ?? DEFAULT_BACKOFF);
-    this.attempt += 1;
-    this.retryAt = this.deps.clock() + delay;
-    this.setState('offline');
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
-    this.reconnectTimer.unref?.();
-  }
-
   /** Reconnect now (the "retry" button; also after sign-in). */
   reconnectNow(): void {
-    if (this.stopped) return;
+    if (!this.connection.isOpen) return;
     if (this.connected) {
       this.requestSync();
       return;
     }
-    clearTimeout(this.reconnectTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = undefined;
-    this.connect();
+    this.connection.retryNow();
   }
 
   /**
@@ -233,7 +183,7 @@ export class SyncEngine {
   }
 
   private sendPresence(): void {
-    const socket = this.socket;
+    const socket = this.connection.socket;
     if (!this.presence || !socket?.connected) return;
     socket.timeout(this.deps.ackTimeoutMs ?? 15_000).emit(EVENTS.presence, this.presence, () => {});
   }
@@ -274,7 +224,7 @@ export class SyncEngine {
       this.deps.logger.warn('sync: failed', { code: domain.code });
       this.lastError = domain;
       if (domain.code.startsWith('auth.')) this.endSession(domain);
-      else if (this.socket) this.scheduleReconnect(this.socket);
+      else this.connection.retryLater(domain);
     } finally {
       this.running = false;
       const waiters = this.idleWaiters;
@@ -416,35 +366,18 @@ export class SyncEngine {
   }
 
   /** One request with an acknowledgement; fails on timeout or when the connection drops. */
-  private request(event: string, payload: unknown): Promise<unknown> {
-    const socket = this.socket;
-    if (!socket?.connected) {
-      return Promise.reject(
-        new RequestFailed({ code: 'sync.disconnected', message: 'Not connected to the sync server.' }),
-      );
-    }
-    return new Promise((resolve, reject) => {
-      const onDisconnect = () =>
-        reject(
-          new RequestFailed({
-            code: 'sync.disconnected',
-            message: 'The connection dropped before the server answered.',
-          }),
-        );
-      socket.once('disconnect', onDisconnect);
-      socket
-        .timeout(this.deps.ackTimeoutMs ?? 30_000)
-        .emit(event, payload, (error: Error | null, answer: unknown) => {
-          socket.off('disconnect', onDisconnect);
-          if (error)
-            reject(
-              new RequestFailed({
-                code: 'sync.timeout',
-                message: `The server did not answer ${event} in time.`,
-              }),
-            );
-          else resolve(answer);
-        });
-    });
+  private async request(event: string, payload: unknown): Promise<unknown> {
+    const outcome = await this.connection.request(event, payload, this.deps.ackTimeoutMs ?? 30_000);
+    if (outcome.ok) return outcome.answer;
+    throw new RequestFailed(REQUEST_FAILURES[outcome.failure](event));
   }
 }
+
+const REQUEST_FAILURES: Record<RequestFailure, (event: string) => DomainError> = {
+  offline: () => ({ code: 'sync.disconnected', message: 'Not connected to the sync server.' }),
+  disconnected: () => ({
+    code: 'sync.disconnected',
+    message: 'The connection dropped before the server answered.',
+  }),
+  timeout: (event) => ({ code: 'sync.timeout', message: `The server did not answer ${event} in time.` }),
+};
