@@ -178,7 +178,9 @@ async function main(): Promise<void> {
     const churned = dataset.openTier2[0] as string;
     for (let round = 0; round < 10; round++) {
       const changed =
-        round % 2 === 0 ? core.claim({ callbackId: churned }) : core.release({ callbackId: churned });
+        round % 2 === 0
+          ? core.commands.run('callback.claim', { callbackId: churned })
+          : core.commands.run('callback.release', { callbackId: churned });
       if (!changed.ok) throw new Error(`local change failed: ${changed.error.message}`);
       for (const q of queries) {
         const started = nowMs();

@@ -9,29 +9,14 @@ import { EventHub } from './event-hub';
 import type { ConnectionState, SessionState, WorklistPage } from '../../shared/ipc/views';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import { SCHEMA_VERSION } from '../../shared/sync/protocol';
-import {
-  claimCallback,
-  createInquiry,
-  createServiceRequest,
-  grantExtraAttempt,
-  reassignCallback,
-  recordCallbackAttempt,
-  recordExpediteRequest,
-  recordInquiryOutcome,
-  referExpediteRequest,
-  releaseCallback,
-  requestAppointment,
-  scheduleCallback,
-  upsertCustomer,
-} from '../../shared/sync/registry';
 import { TABLE_NAMES } from '../../shared/sync/rows';
-import { LocalStore, type PlannedMutation } from '../store/local-store';
+import { LocalStore } from '../store/local-store';
 import { META_KEYS } from '../store/meta';
 import { openStore } from '../store/open-store';
 import { createPiiCipher, type PiiCipher } from '../store/pii-cipher';
 import { requestSignIn, requestSignOut } from './auth-client';
 import type { BackoffOptions } from './backoff';
-import { CALLBACK_OUTCOMES, planInquirySubmit } from './commands';
+import { DesktopCommands } from './commands';
 import { detectDueSoon } from './due-soon';
 import { isAllowedExternalUrl } from './external-links';
 import { IdleLock } from './idle-lock';
@@ -82,6 +67,8 @@ export class DesktopCore {
   private readonly engine: SyncEngine;
   /** The supervisor view (leads): live board link, drill-down, forecast, bulk actions. */
   readonly supervisor: SupervisorDesk;
+  /** Every change the renderer can make (the command table, the inquiry submit, presence). */
+  readonly commands: DesktopCommands;
   private dueStates = new Map<string, SlaState>();
   private lastDueCount = -1;
   private timer: NodeJS.Timeout | undefined;
@@ -120,6 +107,14 @@ export class DesktopCore {
       onRejected: (rejection) => this.events.emit('mutationRejected', rejection),
       onSessionEnded: (error) => this.sessionEnded(error),
     });
+    this.commands = new DesktopCommands({
+      store,
+      newId: this.newId,
+      context: (now) => (this.session ? this.context(now) : undefined),
+      serverNow: () => this.serverNow(),
+      changed: (tables) => this.changed(tables),
+      sync: this.engine,
+    });
     this.supervisor = new SupervisorDesk({
       serverUrl: options.serverUrl,
       store,
@@ -127,7 +122,7 @@ export class DesktopCore {
       clock: this.clock,
       logger: this.logger,
       ...(options.backoff ? { backoff: options.backoff } : {}),
-      enqueue: (name, args) => this.single(name, args),
+      enqueue: (name, args) => this.commands.enqueue(name, args),
       onSnapshot: (snapshot) => this.events.emit('supervisorSnapshot', snapshot),
       onStatus: (status) => this.events.emit('supervisorStatus', status),
       onSessionEnded: (error) => this.sessionEnded(error),
@@ -497,111 +492,6 @@ export class DesktopCore {
 
   script(args: ParsedChannelArgs<'scripts.get'>): R<'scripts.get'> {
     return getScript(this.store, args.scriptId, args.version);
-  }
-
-  /* ---------- commands (mutations) ---------- */
-
-  /** Optimistic apply + durable outbox in one transaction, then tell the UI and push. */
-  private mutate(planned: PlannedMutation[]): Result<void> {
-    if (!this.session) return err('session.not_signed_in', 'Sign in first.');
-    const result = this.store.enqueue(planned, this.context(this.serverNow()));
-    if (!result.ok) return result;
-    this.changed([...result.value.tables]);
-    this.engine.announce();
-    this.engine.requestSync();
-    return ok(undefined);
-  }
-
-  private single(name: string, args: unknown): Result<{ mutationId: string }> {
-    const mutationId = this.newId();
-    const done = this.mutate([{ id: mutationId, name, args }]);
-    return done.ok ? ok({ mutationId }) : done;
-  }
-
-  claim(args: ParsedChannelArgs<'callback.claim'>): R<'callback.claim'> {
-    return this.single(claimCallback.name, args);
-  }
-
-  release(args: ParsedChannelArgs<'callback.release'>): R<'callback.release'> {
-    return this.single(releaseCallback.name, args);
-  }
-
-  recordAttempt(args: ParsedChannelArgs<'callback.recordAttempt'>): R<'callback.recordAttempt'> {
-    const attemptId = this.newId();
-    // The time the agent recorded it, so an attempt queued during a network cut keeps its time.
-    const done = this.single(recordCallbackAttempt.name, {
-      ...args,
-      attemptId,
-      messageLeft: args.outcome === 'no-answer-message-left',
-      at: this.serverNow(),
-    });
-    return done.ok ? ok({ ...done.value, attemptId }) : done;
-  }
-
-  schedule(args: ParsedChannelArgs<'callback.schedule'>): R<'callback.schedule'> {
-    return this.single(scheduleCallback.name, args);
-  }
-
-  grantExtraAttempt(args: ParsedChannelArgs<'callback.grantExtraAttempt'>): R<'callback.grantExtraAttempt'> {
-    return this.single(grantExtraAttempt.name, args);
-  }
-
-  reassign(args: ParsedChannelArgs<'callback.reassign'>): R<'callback.reassign'> {
-    return this.single(reassignCallback.name, args);
-  }
-
-  upsertCustomer(args: ParsedChannelArgs<'customer.upsert'>): R<'customer.upsert'> {
-    const customerId = args.customerId ?? this.newId();
-    const done = this.single(upsertCustomer.name, { ...args.fields, customerId });
-    return done.ok ? ok({ ...done.value, customerId }) : done;
-  }
-
-  createInquiry(args: ParsedChannelArgs<'inquiry.create'>): R<'inquiry.create'> {
-    const inquiryId = this.newId();
-    const done = this.single(createInquiry.name, { ...args, inquiryId });
-    return done.ok ? ok({ ...done.value, inquiryId }) : done;
-  }
-
-  recordOutcome(args: ParsedChannelArgs<'inquiry.recordOutcome'>): R<'inquiry.recordOutcome'> {
-    const callbackId = CALLBACK_OUTCOMES.includes(args.outcome) ? this.newId() : null;
-    const done = this.single(recordInquiryOutcome.name, { ...args, callbackId });
-    return done.ok ? ok({ ...done.value, callbackId }) : done;
-  }
-
-  submitInquiry(args: ParsedChannelArgs<'inquiry.submit'>): R<'inquiry.submit'> {
-    const plan = planInquirySubmit(args, this.newId);
-    if (!plan.ok) return plan;
-    const done = this.mutate(plan.value.mutations);
-    if (!done.ok) return done;
-    return ok({ mutationIds: plan.value.mutations.map((m) => m.id), ...plan.value.ids });
-  }
-
-  recordExpedite(args: ParsedChannelArgs<'expedite.record'>): R<'expedite.record'> {
-    const expediteId = this.newId();
-    const done = this.single(recordExpediteRequest.name, { ...args, expediteId });
-    return done.ok ? ok({ ...done.value, expediteId }) : done;
-  }
-
-  referExpedite(args: ParsedChannelArgs<'expedite.refer'>): R<'expedite.refer'> {
-    return this.single(referExpediteRequest.name, args);
-  }
-
-  requestAppointment(args: ParsedChannelArgs<'appointment.request'>): R<'appointment.request'> {
-    const appointmentId = this.newId();
-    const done = this.single(requestAppointment.name, { ...args, appointmentId });
-    return done.ok ? ok({ ...done.value, appointmentId }) : done;
-  }
-
-  createServiceRequest(args: ParsedChannelArgs<'serviceRequest.create'>): R<'serviceRequest.create'> {
-    const serviceRequestId = this.newId();
-    const done = this.single(createServiceRequest.name, { ...args, serviceRequestId });
-    return done.ok ? ok({ ...done.value, serviceRequestId }) : done;
-  }
-
-  /** Presence is last-writer-wins and skips the outbox: sent now if online, re-sent on reconnect. */
-  setPresence(args: ParsedChannelArgs<'presence.set'>): R<'presence.set'> {
-    this.engine.setPresence(args);
-    return ok(null);
   }
 
   /* ---------- app ---------- */

@@ -34,7 +34,7 @@ if (!core.isSignedIn()) {
 while (core.connectionState().state !== 'online') await new Promise((r) => setTimeout(r, 10));
 let queued = 0;
 for (const callbackId of callbackIds) {
-  const result = core.claim({ callbackId });
+  const result = core.commands.run('callback.claim', { callbackId });
   if (result.ok) queued += 1;
 }
 console.log(`queued ${queued}`);

@@ -30,7 +30,7 @@ describe('two desktops claiming the same callback', () => {
     await waitSynced(first.core);
     await first.close();
     const offline = await openDesktop(DEAD_SERVER, aliceDir);
-    expect(offline.core.claim({ callbackId: 'cb-1' }).ok).toBe(true);
+    expect(offline.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
     const optimistic = offline.core.callback({ callbackId: 'cb-1' });
     expect(optimistic.ok && optimistic.value.callback.assigneeId).toBe('u-tier1-alice');
     await offline.close();
@@ -38,7 +38,7 @@ describe('two desktops claiming the same callback', () => {
     const carmen = await openDesktop(t);
     await signIn(carmen.core, CARMEN);
     await waitSynced(carmen.core);
-    expect(carmen.core.claim({ callbackId: 'cb-1' }).ok).toBe(true);
+    expect(carmen.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
     await waitSynced(carmen.core);
 
     const alice = await openDesktop(t, aliceDir);

@@ -31,7 +31,7 @@ describe('session keep-alive', () => {
     try {
       await signIn(d.core, ALICE);
       await waitSynced(d.core);
-      expect(d.core.setPresence({ status: 'available', currentItem: null }).ok).toBe(true);
+      expect(d.core.commands.setPresence({ status: 'available', currentItem: null }).ok).toBe(true);
 
       t.clock.advance(10 * MINUTE_MS);
       expect(d.core.activity().ok).toBe(true);

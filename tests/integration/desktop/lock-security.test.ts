@@ -57,7 +57,7 @@ describe('idle lock security', () => {
       await waitSynced(d.core);
       await restartOnSamePort(t, async () => {
         await waitFor(() => d.core.connectionState().state === 'offline', 'the desktop to go offline');
-        expect(d.core.claim({ callbackId: 'lock-1' }).ok).toBe(true);
+        expect(d.core.commands.run('callback.claim', { callbackId: 'lock-1' }).ok).toBe(true);
         expect(d.core.store.outbox.count()).toBe(1);
         await call('session.lock', {});
         expect(d.core.isLocked()).toBe(true);

@@ -29,8 +29,9 @@ describe('offline edits', () => {
           () => d.core.connectionState().state === 'offline',
           'the desktop to notice it is offline',
         );
-        for (let i = 0; i < 5; i++) expect(d.core.claim({ callbackId: `off-${i}` }).ok).toBe(true);
-        const submitted = d.core.submitInquiry({
+        for (let i = 0; i < 5; i++)
+          expect(d.core.commands.run('callback.claim', { callbackId: `off-${i}` }).ok).toBe(true);
+        const submitted = d.core.commands.submitInquiry({
           customer: {
             fields: {
               name: 'María García',

@@ -126,7 +126,7 @@ describe('an agent moved to another team', () => {
 
     // Offline: the agent claims alpha's cb-1; it waits in the outbox.
     const offline = await openDesktop(DEAD_SERVER, dataDir);
-    expect(offline.core.claim({ callbackId: 'cb-1' }).ok).toBe(true);
+    expect(offline.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
     expect(offline.core.connectionState().pending).toBe(1);
     await offline.close();
 

@@ -22,7 +22,7 @@ describe('desktop core against a real server', () => {
       expect(page.ok && page.value.rows.map((r) => r.id).sort()).toEqual(['cb-1', 'cb-2']);
       expect(page.ok && page.value.rows[0]?.customerName).toBe('Test Customer');
 
-      const claimed = d.core.claim({ callbackId: 'cb-1' });
+      const claimed = d.core.commands.run('callback.claim', { callbackId: 'cb-1' });
       expect(claimed.ok).toBe(true);
       // Shown at once (optimistic), marked as not yet confirmed.
       const detail = d.core.callback({ callbackId: 'cb-1' });
