@@ -30,7 +30,10 @@ async function initialSync(core: DesktopCore): Promise<number> {
     });
   });
   const started = nowMs();
-  const signedIn = await core.signIn({ username: DESKTOP_AGENT.username, password: DESKTOP_AGENT.password });
+  const signedIn = await core.session.signIn({
+    username: DESKTOP_AGENT.username,
+    password: DESKTOP_AGENT.password,
+  });
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
   await withTimeout(online, SYNC_TIMEOUT_MS, 'the first sync');
   return nowMs() - started;
@@ -138,10 +141,10 @@ async function main(): Promise<void> {
     const callbacks = (
       core.store.db.prepare('SELECT count(*) AS n FROM callback_index').get() as { n: number }
     ).n;
-    const queries = worklistQueries(core.serverNow()).map((q) => worklistQuerySchema.parse(q));
+    const queries = worklistQueries(core.session.serverNow()).map((q) => worklistQuerySchema.parse(q));
     for (const q of queries) {
       const started = nowMs();
-      const page = core.worklist(q);
+      const page = core.queries.worklist(q);
       if (!page.ok) throw new Error(page.error.message);
       note(
         `worklist cold ${JSON.stringify({ ...q, limit: undefined })}: ${(nowMs() - started).toFixed(1)} ms, ${page.value.total} rows`,
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < 30 && nowMs() < deadline; round++) {
         for (const q of queries) {
           const started = nowMs();
-          synced.worklist(q);
+          synced.queries.worklist(q);
           times.push(nowMs() - started);
           raw.push(rawPageMs(synced, q.offset, q.limit, q.urgency?.[0] ?? null));
         }
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
       if (!changed.ok) throw new Error(`local change failed: ${changed.error.message}`);
       for (const q of queries) {
         const started = nowMs();
-        core.worklist(q);
+        core.queries.worklist(q);
         afterChange.push(nowMs() - started);
       }
     }

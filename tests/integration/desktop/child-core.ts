@@ -24,7 +24,7 @@ if (!created.ok) {
 }
 const core = created.value;
 if (!core.isSignedIn()) {
-  const signedIn = await core.signIn({ username, password });
+  const signedIn = await core.session.signIn({ username, password });
   if (!signedIn.ok) {
     console.error(signedIn.error.message);
     process.exit(1);

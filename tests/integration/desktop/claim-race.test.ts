@@ -31,7 +31,7 @@ describe('two desktops claiming the same callback', () => {
     await first.close();
     const offline = await openDesktop(DEAD_SERVER, aliceDir);
     expect(offline.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
-    const optimistic = offline.core.callback({ callbackId: 'cb-1' });
+    const optimistic = offline.core.queries.callback({ callbackId: 'cb-1' });
     expect(optimistic.ok && optimistic.value.callback.assigneeId).toBe('u-tier1-alice');
     await offline.close();
 
@@ -52,7 +52,7 @@ describe('two desktops claiming the same callback', () => {
         message: 'This callback is already claimed by another agent.',
         subject: { table: 'callbacks', id: 'cb-1' },
       });
-      const detail = alice.core.callback({ callbackId: 'cb-1' });
+      const detail = alice.core.queries.callback({ callbackId: 'cb-1' });
       expect(detail.ok && detail.value.callback.assigneeId).toBe('u-tier2-carmen');
       expect(detail.ok && detail.value.pendingSync).toBe(false);
       expect(detail.ok && detail.value.permissions.claim).toEqual({
