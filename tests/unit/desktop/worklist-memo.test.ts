@@ -9,7 +9,7 @@ import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
-import type { MutatorContext } from '../../../src/shared/sync/mutator';
+import { callbackRow, customerRow, inquiryRow, mutatorContext, NOW } from '../sync/fixtures';
 
 /**
  * The worklist keeps the rows it decrypted (customer names, receipt numbers) in
@@ -17,19 +17,9 @@ import type { MutatorContext } from '../../../src/shared/sync/mutator';
  * sign-out (wipe), a forced sign-out (wipeKeepingOutbox) and a start-over
  * (resetConfirmed) leave no decrypted customer data behind in memory.
  */
-const NOW = Date.UTC(2025, 2, 12, 14, 0);
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const ctx = (now: number): MutatorContext => ({
-  userId: 'u-me',
-  role: 'tier2',
-  team: 'alpha',
-  now,
-  policy: DEFAULT_POLICY,
-  clientId: 'client-1',
 });
 
 function filledStore(): LocalStore {
@@ -40,53 +30,18 @@ function filledStore(): LocalStore {
   if (!opened.ok || !cipher.ok) throw new Error('store');
   const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
   const rows = [
-    {
-      table: 'customers' as const,
-      id: 'cu-1',
-      data: {
-        id: 'cu-1',
-        team: 'alpha',
-        version: 1,
-        name: 'Maria Lopez',
-        preferredLanguage: 'es',
-        phones: [{ label: 'mobile', e164: '+13055551000', ext: null, bestTime: null }],
-        email: null,
-        aNumber: null,
-        timeZone: null,
-      },
-    },
-    {
-      table: 'callbacks' as const,
-      id: 'cb-1',
-      data: {
-        id: 'cb-1',
-        team: 'alpha',
-        version: 1,
-        inquiryId: 'in-1',
-        customerId: 'cu-1',
-        tier: 1,
-        urgency: 'urgent',
-        assigneeId: null,
-        claimedAt: null,
-        createdAt: NOW - 3_600_000,
-        dueAt: NOW + 3_600_000,
-        attempts: [],
-        extraAttemptsGranted: 0,
-        status: 'open',
-        scheduledSlot: null,
-        textAhead: { enabled: false, sendAt: null },
-        closedAt: null,
-      },
-    },
+    { table: 'customers' as const, data: customerRow({ name: 'Maria Lopez' }) },
+    { table: 'inquiries' as const, data: inquiryRow() },
+    { table: 'callbacks' as const, data: callbackRow() },
   ];
   const applied = store.applyPull(
     {
-      rows: rows.map((r) => ({ ...r, version: 1, deleted: false })),
+      rows: rows.map((r) => ({ table: r.table, id: r.data.id, version: 1, deleted: false, data: r.data })),
       cursor: 1,
       lastMutationSeq: 0,
       more: false,
     },
-    ctx,
+    (now) => mutatorContext({ now }),
   );
   if (!applied.ok) throw new Error(applied.error.message);
   return store;
