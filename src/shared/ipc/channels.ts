@@ -40,10 +40,10 @@ import {
 
 /**
  * The desktop API: every call the renderer can make, with the zod schema of its
- * arguments and of its result. Both ends validate (the host before running a
- * handler and before answering; the preload/bridge before sending). Arguments are
- * strict objects: an unknown key is a bug on the caller's side, not something to
- * drop silently.
+ * arguments and of its result. The host validates both (dispatchIpc: arguments
+ * before running a handler, the result before answering); the preload and the
+ * browser host's bridge only check names. Arguments are strict objects: an
+ * unknown key is a bug on the caller's side, not something to drop silently.
  *
  * Mutation calls answer once the change is in the durable outbox and applied
  * optimistically; the server's verdict arrives later (`mutationRejected`).
