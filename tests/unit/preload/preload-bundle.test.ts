@@ -1,12 +1,8 @@
-import { resolveConfig } from 'electron-vite';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build, type Rolldown } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgentDeskApi } from '../../../src/shared/ipc/api';
 import { IPC_CHANNEL_NAMES } from '../../../src/shared/ipc/channels';
 import { IPC_EVENT_NAMES } from '../../../src/shared/ipc/events';
+import { buildTarget } from '../electron-vite-build';
 
 /**
  * The preload is built the way `electron-vite build` builds it (the project's own
@@ -16,16 +12,8 @@ import { IPC_EVENT_NAMES } from '../../../src/shared/ipc/events';
 const MAX_PRELOAD_BYTES = 40 * 1024;
 
 let code = '';
-const outDir = mkdtempSync(join(tmpdir(), 'agent-desk-preload-'));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
 beforeAll(async () => {
-  const resolved = await resolveConfig({ build: { outDir } }, 'build', 'production');
-  const preload = resolved.config?.preload;
-  if (!preload) throw new Error('electron.vite.config.ts has no preload build');
-  const built = await build({ ...preload, logLevel: 'silent', build: { ...preload.build, write: false } });
-  const outputs = (Array.isArray(built) ? built : [built]) as Rolldown.RolldownOutput[];
-  const chunks = outputs.flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+  const chunks = await buildTarget('preload');
   expect(chunks.map((c) => c.fileName)).toEqual(['index.cjs']);
   code = chunks[0]?.code ?? '';
 }, 60_000);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
 import { useWorklistStore } from '../../../src/renderer/src/features/worklist/worklist-store';
@@ -13,6 +13,12 @@ import { callbackDetail, NOW, ONLINE, SIGNED_IN, SIGNED_OUT, worklistRow } from 
 
 const TOTAL = 50_000;
 let host: FakeHost;
+
+// The screens past the worklist are lazy chunks: load their modules once up front, as the
+// built app reads them from disk in milliseconds, so no flow waits on a first transform.
+beforeAll(async () => {
+  await import('../../../src/renderer/src/features/callback/CallbackDetailScreen');
+}, 30_000);
 
 beforeEach(() => {
   useUiStore.setState({ language: 'en', route: { name: 'worklist' }, helpOpen: false, announcement: null });
