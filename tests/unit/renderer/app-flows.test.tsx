@@ -144,6 +144,27 @@ describe('agent UI flows against a fake desktop core', () => {
     );
   });
 
+  it('reads the detail again once per change to its tables: once after recording, not for presence', async () => {
+    const user = userEvent.setup();
+    host
+      .handle('presence.set', () => ok(null))
+      .handle('callback.recordAttempt', () => {
+        // As the core does: the change is announced before the command answers.
+        host.emit('dataChanged', { tables: ['callbacks'] });
+        return ok({ mutationId: 'm-2', attemptId: 'a-1' });
+      });
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    await user.click(screen.getByLabelText('No answer — message left'));
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    await screen.findByText('Attempt recorded.');
+    // The agent's own presence (and a teammate's) comes back as a presence change: nothing to re-read.
+    act(() => host.emit('dataChanged', { tables: ['presence'] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(host.callsTo('callback.get')).toHaveLength(2);
+  });
+
   it('goes to the lock screen when the core locks, and back after unlocking', async () => {
     const user = userEvent.setup();
     host.handle('session.unlock', ({ password }) =>
