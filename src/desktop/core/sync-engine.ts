@@ -6,6 +6,7 @@ import {
   ackSchema,
   EVENTS,
   LIMITS,
+  pokeSchema,
   pulledPageSchema,
   pushResponseSchema,
   SCHEMA_VERSION,
@@ -19,7 +20,8 @@ import type { CoreLogger } from './logger';
 import { SocketConnection, type RequestFailure } from './socket-connection';
 
 /** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
-const pullAnswerSchema = ackSchema(pulledPageSchema.extend({ latestVersion: z.number().int().optional() }));
+const pullPageSchema = pulledPageSchema.extend({ latestVersion: z.number().int().optional() });
+const pullAnswerSchema = ackSchema(pullPageSchema);
 /** Start-overs (server reset, scope change) one pull may make before it fails and is retried later. */
 const MAX_RESETS_PER_PULL = 2;
 const pushAnswerSchema = ackSchema(pushResponseSchema);
@@ -57,7 +59,10 @@ class RequestFailed extends Error {
 export class SyncEngine {
   private readonly connection: SocketConnection;
   private running = false;
+  /** A local change (or a connect, or a poke without a version) asked for one more round. */
   private again = false;
+  /** The highest version a poke announced since the round under way began (it may bring it). */
+  private pokedVersion = 0;
   private name: ConnectionStateName = 'signed-out';
   private lastError: DomainError | null = null;
   private retryAt: number | null = null;
@@ -94,7 +99,7 @@ export class SyncEngine {
         this.sendPresence();
         this.requestSync();
       },
-      listen: (socket) => socket.on(EVENTS.poke, () => this.requestSync()),
+      listen: (socket) => socket.on(EVENTS.poke, (payload: unknown) => this.poked(payload)),
       onEnded: (error) => this.endSession(error),
       onRetrying: (error, retryAt) => {
         this.lastError = error;
@@ -197,6 +202,26 @@ export class SyncEngine {
     void this.loop();
   }
 
+  /**
+   * Something changed on the server at `version`. A cache whose cursor is already
+   * there has it: the desktop that pushed a change is poked for it too, usually
+   * after the pull that follows its push brought it. A round under way is not
+   * repeated for a version it pulled past (see loop).
+   */
+  private poked(payload: unknown): void {
+    const poke = pokeSchema.safeParse(payload);
+    // Version 0 or none: the server did not say which, so pull.
+    if (!poke.success || poke.data.version === 0) return this.requestSync();
+    if (poke.data.version <= this.deps.store.cursor()) return;
+    this.pokedVersion = Math.max(this.pokedVersion, poke.data.version);
+    if (!this.running) this.requestSync();
+  }
+
+  /** Another round is needed: asked for, or a poke announced a version the cache does not have. */
+  private wantsAnotherRound(): boolean {
+    return this.again || this.pokedVersion > this.deps.store.cursor();
+  }
+
   /** Resolves when no sync is running (tests, shutdown). */
   whenIdle(): Promise<void> {
     if (!this.running) return Promise.resolve();
@@ -207,10 +232,14 @@ export class SyncEngine {
     this.running = true;
     this.setState('syncing');
     try {
+      let another: boolean;
       do {
         this.again = false;
         await this.syncOnce();
-      } while (this.again && this.connected);
+        // A poke leads to one round at most, even when a lagging server's cursor stays behind it.
+        another = this.wantsAnotherRound();
+        this.pokedVersion = 0;
+      } while (another && this.connected);
       this.deps.store.meta.set(META_KEYS.lastSyncedAt, String(this.deps.clock()));
       if (this.connected) this.setState('online');
     } catch (error) {
@@ -302,32 +331,12 @@ export class SyncEngine {
         this.firstSyncRunning = first;
         const raw = await (next ?? this.pullRequest(store.cursor(), limit));
         next = undefined;
-        const answer = pullAnswerSchema.safeParse(raw);
-        if (!answer.success)
-          throw new RequestFailed({
-            code: 'sync.bad_response',
-            message: 'The server answered a pull with something this desktop cannot read.',
-          });
-        if (!answer.data.ok) {
-          if (answer.data.error.code === 'sync.cursor_ahead' && resets < MAX_RESETS_PER_PULL) {
-            // The server's data was reset: forget ours and sync from scratch (the outbox stays).
-            startOver();
-            continue;
-          }
-          throw new RequestFailed(answer.data.error);
-        }
-        const page = answer.data.value;
-        const held = store.pullScope();
-        if (page.scope !== undefined && held !== undefined && page.scope !== held) {
-          if (resets >= MAX_RESETS_PER_PULL)
-            throw new RequestFailed({
-              code: 'sync.scope_changed',
-              message: 'Your team or role changed again while this desktop was catching up; it will retry.',
-            });
-          this.deps.logger.info('sync: access scope changed, dropping the cached rows');
-          startOver(page.scope);
+        const read = this.readPage(raw, resets < MAX_RESETS_PER_PULL);
+        if ('startOver' in read) {
+          startOver(read.scope);
           continue;
         }
+        const { page } = read;
         // The answer depends only on the cursor, which is this page's: ask now, apply meanwhile.
         if (page.more) next = this.pullRequest(page.cursor, limit);
         const applied = store.applyPull(page, this.deps.contextFor);
@@ -356,6 +365,39 @@ export class SyncEngine {
       if (changed.size > 0) this.deps.onChanged([...changed]);
     }
     this.announce();
+  }
+
+  /**
+   * A pull answer: the page to apply, or a start-over (the server's data was reset:
+   * no scope; the user's access scope changed: the new one), or a RequestFailed.
+   */
+  private readPage(
+    raw: unknown,
+    mayStartOver: boolean,
+  ):
+    | { page: z.output<typeof pulledPageSchema> & { latestVersion?: number } }
+    | { startOver: true; scope?: string } {
+    const answer = pullAnswerSchema.safeParse(raw);
+    if (!answer.success)
+      throw new RequestFailed({
+        code: 'sync.bad_response',
+        message: 'The server answered a pull with something this desktop cannot read.',
+      });
+    if (!answer.data.ok) {
+      // The server's data was reset: forget ours and sync from scratch (the outbox stays).
+      if (answer.data.error.code === 'sync.cursor_ahead' && mayStartOver) return { startOver: true };
+      throw new RequestFailed(answer.data.error);
+    }
+    const page = answer.data.value;
+    const held = this.deps.store.pullScope();
+    if (page.scope === undefined || held === undefined || page.scope === held) return { page };
+    if (!mayStartOver)
+      throw new RequestFailed({
+        code: 'sync.scope_changed',
+        message: 'Your team or role changed again while this desktop was catching up; it will retry.',
+      });
+    this.deps.logger.info('sync: access scope changed, dropping the cached rows');
+    return { startOver: true, scope: page.scope };
   }
 
   /** A pull request whose failure is handled where it is awaited (or ignored, when a page before it failed). */
