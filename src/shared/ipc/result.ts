@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { issuesText } from '../domain/parse';
 import type { DomainError } from '../domain/result';
 
 /**
@@ -35,7 +34,3 @@ export const IPC_ERROR_CODES = {
   failed: 'ipc.failed',
   disconnected: 'ipc.disconnected',
 } as const;
-
-export function zodIssuesMessage(error: z.ZodError): string {
-  return issuesText(error);
-}
