@@ -115,9 +115,18 @@ describe('agent UI flows against a fake desktop core', () => {
         (host.callsTo('worklist.query') as Array<{ scope: string }>).some((q) => q.scope === 'queue'),
       ).toBe(true),
     );
+    host.handle('callback.claim', () => {
+      // As the core does: the change is announced before the command answers.
+      host.emit('dataChanged', { tables: ['callbacks'] });
+      return ok({ mutationId: 'm-1' });
+    });
     screen.getByRole('listbox').focus();
+    const queriesBefore = host.callsTo('worklist.query').length;
     await user.keyboard('{ArrowDown}c');
     await waitFor(() => expect(host.callsTo('callback.claim')).toEqual([{ callbackId: 'cb-1' }]));
+    await screen.findByText('Claimed.');
+    // One re-query of the page on screen, for the announced change; none more for the claim's answer.
+    expect(host.callsTo('worklist.query').length - queriesBefore).toBe(1);
 
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
