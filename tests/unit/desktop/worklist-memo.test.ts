@@ -9,7 +9,8 @@ import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
-import { callbackRow, customerRow, inquiryRow, mutatorContext, NOW } from '../sync/fixtures';
+import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { mutatorContext, NOW } from '../sync/fixtures';
 
 /**
  * The worklist keeps the rows it decrypted (customer names, receipt numbers) in
