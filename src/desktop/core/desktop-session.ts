@@ -117,7 +117,9 @@ export class DesktopSession {
   state(): SessionState {
     const s = this.session;
     return {
-      status: !s ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
+      // A session the server ended (disabled account, expiry, sign-out elsewhere) shows the
+      // sign-in screen at once; the cache and outbox stay for the same user's next sign-in.
+      status: !s || s.expired ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
       user: s?.user ?? null,
       policy: s?.policy ?? null,
       expired: s?.expired ?? false,

@@ -15,6 +15,7 @@ import {
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
 import { SERVICE_REQUEST_TYPES } from '../sync/rows/service-request';
 import { roleSchema } from '../sync/rows/user';
+import { ADMIN_IPC_CHANNELS } from './admin-channels';
 import { channel } from './channel-spec';
 import { COMMAND_IPC_CHANNELS } from './command-channels';
 import {
@@ -174,6 +175,9 @@ export const IPC_CHANNELS = {
   'supervisor.forecast': channel(supervisorForecastArgsSchema, forecastViewSchema),
   'supervisor.reassign': channel(supervisorReassignArgsSchema, bulkResultSchema),
   'supervisor.grantExtraAttempts': channel(supervisorGrantArgsSchema, bulkResultSchema),
+
+  /** Administrators only (the server refuses anyone else): users, scripts, policy, the audit trail. */
+  ...ADMIN_IPC_CHANNELS,
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

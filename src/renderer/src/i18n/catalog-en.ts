@@ -1,3 +1,4 @@
+import { adminEn } from '../features/admin/i18n/admin-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -39,6 +40,10 @@ export const en = {
     expedite: 'Expedite request',
     appointment: 'Appointment request',
     supervisor: 'Supervisor',
+    adminUsers: 'Users',
+    adminScripts: 'Scripts',
+    adminPolicy: 'Policy',
+    adminAudit: 'Audit trail',
   },
   signIn: {
     title: 'Sign in to Agent Desk',
@@ -157,6 +162,10 @@ export const en = {
       back: 'Close a dialog or go back to the worklist',
       lock: 'Lock the screen',
       supervisor: 'Open the supervisor view (team leads)',
+      adminUsers: 'Manage users',
+      adminScripts: 'Manage inquiry scripts',
+      adminPolicy: 'Edit the policy',
+      adminAudit: 'Search the audit trail',
     },
   },
   callback: {
@@ -351,6 +360,7 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  admin: adminEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

@@ -1,4 +1,5 @@
 import type { Messages } from './catalog-en';
+import { adminEs } from '../features/admin/i18n/admin-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
 import { errorsEs } from './errors-es';
 
@@ -35,6 +36,10 @@ export const es: Messages = {
     expedite: 'Solicitud de trámite acelerado',
     appointment: 'Solicitud de cita',
     supervisor: 'Supervisión',
+    adminUsers: 'Usuarios',
+    adminScripts: 'Guiones',
+    adminPolicy: 'Política',
+    adminAudit: 'Auditoría',
   },
   signIn: {
     title: 'Iniciar sesión en Agent Desk',
@@ -159,6 +164,10 @@ export const es: Messages = {
       back: 'Cerrar un diálogo o volver a la lista de trabajo',
       lock: 'Bloquear la pantalla',
       supervisor: 'Abrir la vista de supervisión (supervisores de equipo)',
+      adminUsers: 'Administrar usuarios',
+      adminScripts: 'Administrar los guiones de consulta',
+      adminPolicy: 'Editar la política',
+      adminAudit: 'Buscar en el registro de auditoría',
     },
   },
   callback: {
@@ -357,6 +366,7 @@ export const es: Messages = {
     phoneOk: (formatted) => `Se registrará como ${formatted}`,
   },
   supervisor: supervisorEs,
+  admin: adminEs,
   errors: errorsEs,
   messagesAreNative: false,
 };
