@@ -27,7 +27,7 @@ export default defineConfig({
         // started for the run (tests/support/postgres). Each test server gets its own database.
         test: {
           name: 'integration-pg',
-          include: ['tests/integration/postgres/**/*.test.ts'],
+          include: ['tests/integration/postgres/**/*.test.ts', 'tests/integration/server/migrations.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/postgres/global-setup.ts'],
           env: { AGENT_DESK_TEST_STORE: 'postgres' },

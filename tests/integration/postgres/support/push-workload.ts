@@ -85,7 +85,10 @@ export function startWorkloadDesktop(options: {
         const applied =
           result.status === 'applied' || (result.status === 'duplicate' && result.firstStatus === 'applied');
         if (args && applied) acknowledged.add(args.customerId);
-        if (result.status === 'rejected' || (result.status === 'duplicate' && result.firstStatus !== 'applied'))
+        if (
+          result.status === 'rejected' ||
+          (result.status === 'duplicate' && result.firstStatus !== 'applied')
+        )
           throw new Error(`mutation ${result.seq} was refused: ${JSON.stringify(result)}`);
       }
       const answered = new Set(answer.value.results.map((r) => r.seq));
