@@ -19,8 +19,11 @@ export interface HeadAndPage {
  * The pull side of the row store on PostgreSQL. The version, the page and the
  * client's seq come from ONE statement — one snapshot even under READ COMMITTED,
  * one round trip, no transaction (docs/scale-out.md §4). The page is the same
- * `union all` of (team, version) index ranges as on SQLite, merged in version
- * order under the limit (PostgreSQL's Merge Append reads only the page's rows).
+ * `union all` of (team, version) index ranges as on SQLite, each arm limited
+ * itself: PostgreSQL merges limited arms in order (Merge Append), reading at most
+ * `limit` rows per arm, whereas an unlimited union under one `order by … limit`
+ * is planned as a scan and a sort of every remaining row (a first sync would be
+ * quadratic again; tests/integration/postgres/pull-page-plan.test.ts).
  */
 export class PgPullReader {
   private readonly pageSql = new Map<string, string>();
@@ -80,13 +83,15 @@ export class PgPullReader {
       TABLE_NAMES.forEach((table, index) => {
         // Table names come from TABLE_NAMES, never from a request.
         const select = `select ${index} as t, id, version, deleted, data from "${table}"`;
-        if (everyTeam.includes(table)) arms.push(`${select} where version > $2`);
-        else for (const team of teamParams) arms.push(`${select} where team = ${team} and version > $2`);
+        if (everyTeam.includes(table)) arms.push(`(${select} where version > $2 order by version limit $3)`);
+        else
+          for (const team of teamParams)
+            arms.push(`(${select} where team = ${team} and version > $2 order by version limit $3)`);
       });
       const tableIndex = `case tbl ${TABLE_NAMES.map((table, index) => `when '${table}' then ${index}`).join(' ')} end`;
       for (const team of teamParams) {
         arms.push(
-          `select ${tableIndex} as t, id, version, 1 as deleted, '' as data from scope_exits where team = ${team} and version > $2`,
+          `(select ${tableIndex} as t, id, version, 1 as deleted, '' as data from scope_exits where team = ${team} and version > $2 order by version limit $3)`,
         );
       }
       text = `with head as materialized (
