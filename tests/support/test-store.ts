@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openDatabase, type Db } from '../../src/server/storage/database';
+import { openServerStore } from '../../src/server/storage/open-server-store';
 import { openPostgresDatabase } from '../../src/server/storage/postgres/open-postgres';
+import type { ServerStore } from '../../src/server/storage/server-store';
 import type { StoreKind } from '../../src/server/storage/store-kind';
 import { createTestDatabase } from './postgres/test-database';
 
@@ -47,6 +49,32 @@ export async function freshDatabase(): Promise<FreshDatabase> {
     kind: 'sqlite',
     async dispose() {
       await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FreshStore {
+  store: ServerStore;
+  /** Closes the store and removes its data (folder, PostgreSQL database). */
+  dispose(): Promise<void>;
+}
+
+/** An empty, unmigrated server store of this run's kind (the port the server itself uses). */
+export async function freshStore(): Promise<FreshStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-store-'));
+  const database = TEST_STORE === 'postgres' ? await newPostgresDatabase() : undefined;
+  const store = openServerStore({
+    dataDir: dir,
+    ...(database ? { databaseUrl: database.url } : {}),
+    nodeName: 'test',
+    onError: () => undefined,
+  });
+  return {
+    store,
+    async dispose() {
+      await store.close();
+      await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,7 @@ import type { ChangedRow } from './change-reader';
 import type { Db } from './database';
 import type { PullPage, PullScope } from './pull-reader';
 import type { Database, MutationLogTable } from './schema';
+import type { SessionRecord } from './session-reads';
 import type { StoreKind } from './store-kind';
 
 /** A value now (SQLite, synchronous) or later (PostgreSQL). */
@@ -47,16 +48,6 @@ export interface PullStore {
 
 export interface ChangeStore<T extends TableName> {
   since(cursor: number): Promise<{ version: number; rows: ChangedRow<T>[] }>;
-}
-
-/** A session row with its user's stored profile (null when the user row is gone). */
-export interface SessionRecord {
-  user_id: string;
-  expires_at: number;
-  last_seen_at: number;
-  revoked_at: number | null;
-  user_version: number | null;
-  user_data: string | null;
 }
 
 export interface SessionStore {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { rowKey, type RowKey } from '../../../shared/sync/rows';
 
@@ -20,9 +21,22 @@ export function rowLockId(key: RowKey): bigint {
  */
 export async function lockRowKeys(client: pg.ClientBase, keys: readonly RowKey[]): Promise<void> {
   if (keys.length === 0) return;
-  const ids = [...new Set(keys.map(rowLockId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await client.query(
-    'select pg_advisory_xact_lock(k) from (select unnest($1::bigint[]) as k order by 1) as ordered',
-    [ids.map(String)],
+  await client.query(LOCK_SQL, [sortedLockIds(keys)]);
+}
+
+/** lockRowKeys inside a Kysely transaction (presence, admin writes: the same locks as a push). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: the statement names no table
+export async function lockRowKeysIn(trx: Kysely<any>, keys: readonly RowKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`select pg_advisory_xact_lock(k) from (select unnest(${sortedLockIds(keys)}::bigint[]) as k order by 1) as ordered`.execute(
+    trx,
   );
+}
+
+const LOCK_SQL =
+  'select pg_advisory_xact_lock(k) from (select unnest($1::bigint[]) as k order by 1) as ordered';
+
+/** Distinct lock ids in ascending order (every writer locks in the same order), as strings for BIGINT. */
+function sortedLockIds(keys: readonly RowKey[]): string[] {
+  return [...new Set(keys.map(rowLockId))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }
