@@ -9,6 +9,13 @@ export const CLUSTER_EVENTS = {
   rowsChanged: 'agent-desk:rows-changed',
   /** A user was edited or signed out everywhere: drop cached session checks of that user. */
   userChanged: 'agent-desk:user-changed',
+  /**
+   * A session ended (sign-out, password reset): tell its sockets why, then close them.
+   * One message per node rather than a room broadcast plus a room disconnect: those two
+   * are published separately and may overtake each other, closing a socket before it
+   * heard why.
+   */
+  sessionEnded: 'agent-desk:session-ended',
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
-import { EVENTS, LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
+import { LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
 import { AuditBatcher } from '../audit-batch';
 import type { Logger } from '../logger';
@@ -93,6 +93,14 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   io.on(CLUSTER_EVENTS.userChanged, (userId: unknown) => {
     if (typeof userId === 'string') void auth.userChanged(userId).catch(() => undefined);
   });
+  const expireSession = (sessionId: string, error: DomainError) => {
+    for (const socket of syncSockets(io)) if (socket.data.sessionId === sessionId) expireSocket(socket, error);
+  };
+  io.on(CLUSTER_EVENTS.sessionEnded, (sessionId: unknown, error: unknown) => {
+    const reason = error as Partial<DomainError> | null;
+    if (typeof sessionId === 'string' && typeof reason?.code === 'string' && typeof reason.message === 'string')
+      expireSession(sessionId, { code: reason.code, message: reason.message });
+  });
 
   io.use(
     handshake(handshakeAuthSchema, log, (auth, socket) =>
@@ -130,9 +138,8 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     io,
     poke: pokes.poke,
     endSession: (sessionId, error) => {
-      // Through the adapter: the session's sockets on every node hear why, then close.
-      io.to(sessionRoom(sessionId)).emit(EVENTS.sessionExpired, error);
-      io.in(sessionRoom(sessionId)).disconnectSockets(true);
+      expireSession(sessionId, error);
+      cluster.announce(io, CLUSTER_EVENTS.sessionEnded, sessionId, error);
     },
     userChanged: async (userId) => {
       await auth.userChanged(userId);
