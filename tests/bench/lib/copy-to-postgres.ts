@@ -35,14 +35,20 @@ const BATCH = 5_000;
 
 export async function copySqliteToPostgres(dataDir: string, databaseUrl: string): Promise<number> {
   const sqlite = new BetterSqlite3(join(dataDir, SERVER_DB_FILE), { readonly: true });
-  const { db, pool } = openPostgresDatabase(databaseUrl, { applicationName: 'bench-copy', onError: () => undefined });
+  const { db, pool } = openPostgresDatabase(databaseUrl, {
+    applicationName: 'bench-copy',
+    onError: () => undefined,
+  });
   let copied = 0;
   try {
     const migrated = await migrateToLatest(db);
     if (!migrated.ok) throw new Error(migrated.error.message);
     await pool.query('delete from meta');
     for (const [table, { columns, types }] of Object.entries(TABLES)) {
-      const rows = sqlite.prepare(`select ${columns.join(', ')} from "${table}"`).raw().all() as unknown[][];
+      const rows = sqlite
+        .prepare(`select ${columns.join(', ')} from "${table}"`)
+        .raw()
+        .all() as unknown[][];
       const params = types.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
       for (let i = 0; i < rows.length; i += BATCH) {
         const slice = rows.slice(i, i + BATCH);
