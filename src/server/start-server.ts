@@ -65,6 +65,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   store: ServerStore;
+  /** The separate /metrics listener's address, when one was asked for (metricsPort). */
+  metricsUrl: string | undefined;
   log: Logger;
   metrics: Metrics;
   seeded: boolean;
@@ -206,6 +208,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port: address.port,
     db,
     store,
+    metricsUrl: metricsListener?.url,
     log,
     metrics,
     seeded,

@@ -94,11 +94,16 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     if (typeof userId === 'string') void auth.userChanged(userId).catch(() => undefined);
   });
   const expireSession = (sessionId: string, error: DomainError) => {
-    for (const socket of syncSockets(io)) if (socket.data.sessionId === sessionId) expireSocket(socket, error);
+    for (const socket of syncSockets(io))
+      if (socket.data.sessionId === sessionId) expireSocket(socket, error);
   };
   io.on(CLUSTER_EVENTS.sessionEnded, (sessionId: unknown, error: unknown) => {
     const reason = error as Partial<DomainError> | null;
-    if (typeof sessionId === 'string' && typeof reason?.code === 'string' && typeof reason.message === 'string')
+    if (
+      typeof sessionId === 'string' &&
+      typeof reason?.code === 'string' &&
+      typeof reason.message === 'string'
+    )
       expireSession(sessionId, { code: reason.code, message: reason.message });
   });
 
