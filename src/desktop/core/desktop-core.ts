@@ -44,12 +44,17 @@ import { getScript, listScripts } from './queries/scripts';
 import { queryWorklist } from './queries/worklist';
 import { serverOffsetFromSignIn } from './server-clock';
 import { loadSession, saveSession, type StoredSession } from './session-store';
+import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { SyncEngine } from './sync-engine';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 
 export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
   dataDir: string;
+  /**
+   * The sync server: one (load-balanced) address, or several nodes separated by
+   * spaces or commas, which the desktop fails over between (ServerAddresses).
+   */
   serverUrl: string;
   keyProvider: KeyProvider;
   clock?: () => number;
@@ -84,6 +89,7 @@ export class DesktopCore {
   private session: StoredSession | undefined;
   private readonly idle: IdleLock;
   private readonly engine: SyncEngine;
+  private readonly servers: ServerAddresses;
   /** The supervisor view (leads): live board link, drill-down, forecast, bulk actions. */
   readonly supervisor: SupervisorDesk;
   private dueStates = new Map<string, SlaState>();
@@ -105,8 +111,14 @@ export class DesktopCore {
     upgradeUnlockVerifier(store.meta, cipher);
     store.setPolicy(this.policy());
     this.idle = new IdleLock(() => this.idleLockMinutes(), this.clock);
+    const servers = (this.servers = new ServerAddresses(splitServerUrls(options.serverUrl)));
+    /** The node the engine last connected to: the one to move away from when that failed. */
+    let syncUrl = servers.current;
     this.engine = new SyncEngine({
-      serverUrl: options.serverUrl,
+      get serverUrl() {
+        syncUrl = servers.current;
+        return syncUrl;
+      },
       store,
       clientId: () => this.clientId(),
       token: () => this.session?.token,
@@ -116,6 +128,8 @@ export class DesktopCore {
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
       onState: (state) => {
+        // A failed or lost connection (a reconnect is scheduled): the next attempt goes to the next node.
+        if (state.state === 'offline' && state.retryAt !== null) servers.failedOver(syncUrl);
         this.events.emit('connection', state);
         if (state.state === 'online') this.warmWorklist();
       },
@@ -125,7 +139,10 @@ export class DesktopCore {
       onSessionEnded: (error) => this.sessionEnded(error),
     });
     this.supervisor = new SupervisorDesk({
-      serverUrl: options.serverUrl,
+      // The node the sync engine uses now (the supervisor link follows it when it reconnects).
+      get serverUrl() {
+        return servers.current;
+      },
       store,
       session: () => (this.session && !this.session.expired ? this.session : undefined),
       clock: this.clock,
@@ -252,7 +269,11 @@ export class DesktopCore {
   }
 
   async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
-    const answer = await requestSignIn(this.options.serverUrl, args.username, args.password);
+    // The first node that answers (several configured: one may be down).
+    const answer = await this.servers.firstAnswer(
+      (url) => requestSignIn(url, args.username, args.password),
+      (r) => !r.ok && r.error.code === 'sync.server_unreachable',
+    );
     if (!answer.ok) return answer;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
@@ -325,7 +346,7 @@ export class DesktopCore {
     }
     const token = this.session?.token;
     this.engine.stop('signed-out');
-    if (token && this.session && !this.session.expired) await requestSignOut(this.options.serverUrl, token);
+    if (token && this.session && !this.session.expired) await requestSignOut(this.servers.current, token);
     this.session = undefined;
     this.store.wipe();
     this.store.setPolicy(DEFAULT_POLICY);
@@ -392,7 +413,7 @@ export class DesktopCore {
     const token = this.session && !this.session.expired ? this.session.token : undefined;
     this.engine.stop('signed-out');
     if (token) {
-      void requestSignOut(this.options.serverUrl, token).catch(() => undefined);
+      void requestSignOut(this.servers.current, token).catch(() => undefined);
     }
     this.session = undefined;
     this.store.wipeKeepingOutbox();
@@ -613,7 +634,7 @@ export class DesktopCore {
   appInfo(): R<'app.info'> {
     return ok({
       appVersion: this.options.appVersion ?? '0.0.0',
-      serverUrl: this.options.serverUrl,
+      serverUrl: this.servers.current,
       schemaVersion: SCHEMA_VERSION,
     });
   }

@@ -1,6 +1,11 @@
+/** A setting holding one address or several, separated by spaces or commas. */
+export function splitServerUrls(text: string): string[] {
+  return text.split(/[\s,]+/).filter((part) => part.length > 0);
+}
+
 /**
  * The sync server's addresses as IT configured them: one load-balanced address, or
- * several nodes (managed setting `serverUrls`). A desktop talks to one at a time and
+ * several nodes (managed setting `serverUrl` with several addresses). A desktop talks to one at a time and
  * moves to the next, round robin, when that one cannot be reached or drops the
  * connection — its outbox and cursor are the server side's shared truth, so
  * carrying on through another node loses and repeats nothing (docs/scale-out.md §8).
