@@ -3,6 +3,11 @@ import { GLOBAL_TEAM, TABLE_NAMES, type TableName } from '../../../shared/sync/r
 import type { PulledRow } from '../../../shared/sync/protocol';
 import type { PullPage, PullScope } from '../pull-reader';
 
+interface Waiting {
+  resolve: (head: { version: number; lastSeq: number }) => void;
+  reject: (error: unknown) => void;
+}
+
 /** A page row as the page statement returns it (array mode): table index, id, version, deleted flag, data. */
 type StoredRow = [number, string, number, number, string];
 
@@ -27,17 +32,48 @@ export interface HeadAndPage {
  */
 export class PgPullReader {
   private readonly pageSql = new Map<string, string>();
+  /** Heads asked for in this turn of the event loop, by client (read together by `readHeads`). */
+  private heads: Map<string, Waiting[]> | null = null;
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** The current version and the client's last processed seq, by one statement. */
-  async head(clientId: string): Promise<{ version: number; lastSeq: number }> {
-    const { rows } = await this.pool.query<{ version: number | null; last_seq: number | null }>({
-      name: 'agent-desk-pull-head',
-      text: "select (select value from meta where key = 'version') as version, (select last_seq from clients where client_id = $1) as last_seq",
-      values: [clientId],
+  /**
+   * The current version and the client's last processed seq. After a poke every
+   * desktop of a team pulls at once; on SQLite a head is a microsecond statement, here
+   * a round trip each — so the heads asked for in one turn of the event loop are read
+   * by ONE statement (one snapshot: the version and every seq agree).
+   */
+  head(clientId: string): Promise<{ version: number; lastSeq: number }> {
+    return new Promise((resolve, reject) => {
+      if (!this.heads) {
+        this.heads = new Map();
+        setImmediate(() => void this.readHeads());
+      }
+      const waiting = this.heads.get(clientId);
+      if (waiting) waiting.push({ resolve, reject });
+      else this.heads.set(clientId, [{ resolve, reject }]);
     });
-    return { version: rows[0]?.version ?? 0, lastSeq: rows[0]?.last_seq ?? 0 };
+  }
+
+  private async readHeads(): Promise<void> {
+    const batch = this.heads as Map<string, Waiting[]>;
+    this.heads = null;
+    try {
+      const { rows } = await this.pool.query<{ version: number | null; id: string; last_seq: number | null }>(
+        {
+          name: 'agent-desk-pull-heads',
+          text: `select (select value from meta where key = 'version') as version, ids.id, c.last_seq
+               from unnest($1::text[]) as ids(id) left join clients c on c.client_id = ids.id`,
+          values: [[...batch.keys()]],
+        },
+      );
+      const version = rows[0]?.version ?? 0;
+      const lastSeq = new Map(rows.map((r) => [r.id, r.last_seq ?? 0]));
+      for (const [clientId, waiting] of batch)
+        for (const w of waiting) w.resolve({ version, lastSeq: lastSeq.get(clientId) ?? 0 });
+    } catch (error) {
+      for (const waiting of batch.values()) for (const w of waiting) w.reject(error);
+    }
   }
 
   /** The client's owner and last processed seq; undefined for an unknown client. */
