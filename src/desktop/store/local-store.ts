@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type ErrorParams, type Result } from '../../shared/domain/result';
-import { errorParamsSchema } from '../../shared/ipc/result';
+import { errorParamsSchema } from '../../shared/domain/error-schema';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import type { MutationResult, PulledPage } from '../../shared/sync/protocol';
 import type { RowKey, TableName } from '../../shared/sync/rows';
@@ -85,6 +85,15 @@ export class LocalStore {
         'SELECT count(*) AS n FROM rejections WHERE dismissed = 0',
       ),
     };
+  }
+
+  /** Runs `write` in one transaction (e.g. the session's meta keys at sign-in). */
+  transaction(write: () => void): void {
+    this.db.transaction(write)();
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   setPolicy(policy: Policy): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issuesText } from '../domain/parse';
+import { domainErrorSchema } from '../domain/error-schema';
 import type { DomainError } from '../domain/result';
 
 /**
@@ -9,19 +9,10 @@ import type { DomainError } from '../domain/result';
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
-/** An error's specifics (DomainError.params) survive the bridge so the screen can say it in Spanish. */
-export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-
-export const ipcErrorSchema = z.object({
-  code: z.string().min(1),
-  message: z.string(),
-  params: errorParamsSchema.optional(),
-});
-
 export function ipcResultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+    z.object({ ok: z.literal(false), error: domainErrorSchema }),
   ]);
 }
 
@@ -35,7 +26,3 @@ export const IPC_ERROR_CODES = {
   failed: 'ipc.failed',
   disconnected: 'ipc.disconnected',
 } as const;
-
-export function zodIssuesMessage(error: z.ZodError): string {
-  return issuesText(error);
-}

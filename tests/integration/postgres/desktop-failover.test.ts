@@ -53,12 +53,12 @@ describe('a desktop fails over between nodes (PostgreSQL)', () => {
     await signIn(core, ALICE);
     await waitSynced(core);
     expect(core.appInfo()).toMatchObject({ ok: true, value: { serverUrl: a.server.url } });
-    expect(core.claim({ callbackId: 'fo-0' }).ok).toBe(true);
+    expect(core.commands.run('callback.claim', { callbackId: 'fo-0' }).ok).toBe(true);
     await waitSynced(core);
 
     // Node A stops (gracefully: it closes its sockets); changes made meanwhile queue in the outbox.
     await a.server.close();
-    for (let i = 1; i < 6; i++) expect(core.claim({ callbackId: `fo-${i}` }).ok).toBe(true);
+    for (let i = 1; i < 6; i++) expect(core.commands.run('callback.claim', { callbackId: `fo-${i}` }).ok).toBe(true);
     const serverNow = () => {
       const info = core.appInfo();
       return info.ok ? info.value.serverUrl : undefined;
