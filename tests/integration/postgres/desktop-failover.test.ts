@@ -58,7 +58,8 @@ describe('a desktop fails over between nodes (PostgreSQL)', () => {
 
     // Node A stops (gracefully: it closes its sockets); changes made meanwhile queue in the outbox.
     await a.server.close();
-    for (let i = 1; i < 6; i++) expect(core.commands.run('callback.claim', { callbackId: `fo-${i}` }).ok).toBe(true);
+    for (let i = 1; i < 6; i++)
+      expect(core.commands.run('callback.claim', { callbackId: `fo-${i}` }).ok).toBe(true);
     const serverNow = () => {
       const info = core.appInfo();
       return info.ok ? info.value.serverUrl : undefined;
