@@ -20,7 +20,7 @@ export interface SignInSource {
 export interface SignInFlowDeps {
   db: Db;
   gate: SignInGate;
-  findUser(username: string): StoredUser | undefined;
+  findUser(username: string): Promise<StoredUser | undefined>;
 }
 
 /** Whether `clientId` is a desktop `userId` has synced from (bound to them at its first handshake). */
@@ -48,7 +48,7 @@ export async function checkPassword<T>(
   then: (user: StoredUser) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   const { username, password, from } = attempt;
-  const user = deps.findUser(username);
+  const user = await deps.findUser(username);
   const ownDesktop = user !== undefined && (await ownsDesktop(deps.db, user.profile.id, from.clientId));
   const admission = await deps.gate.admit({ username, ip: from.ip, clientId: from.clientId, ownDesktop });
   if (!admission.ok) return admission;

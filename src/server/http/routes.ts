@@ -9,7 +9,7 @@ import { registerAdminPolicyRoutes } from './admin-policy-routes';
 import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
-import { registerHealthRoutes } from './health-routes';
+import { registerHealthRoutes, type HealthDeps } from './health-routes';
 
 export interface RouteDeps {
   db: Db;
@@ -18,12 +18,12 @@ export interface RouteDeps {
   policies: PolicyBook;
   /** A policy was published here: announce it if it is in force now (PolicyWatch.check). */
   policyPublished: () => void;
-  /** The bearer token a metrics scraper sends to GET /metrics (besides an administrator's session). */
-  metricsToken?: string | undefined;
   metrics: Metrics;
   clock: () => number;
   /** The socket server (sign-out and account changes close sockets and poke); created after the routes. */
   sync: () => SyncServer;
+  readiness: HealthDeps['readiness'];
+  metricsToken?: string | undefined;
 }
 
 /** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration. */

@@ -1,29 +1,31 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { DomainError } from '../../shared/domain/result';
-import { EVENTS } from '../../shared/sync/protocol';
 import { SUPERVISOR_NAMESPACE } from '../../shared/supervisor/protocol';
+import { expireSocket } from './socket-events';
 
-/**
- * Rooms every socket of a session joins, on every channel (sync and supervisor), so a
- * session or a whole account can be ended with one room operation. Room emits and
- * `disconnectSockets` go through the socket.io adapter: with several server nodes
- * sharing one (docs/deployment.md) they reach the sockets on every node.
- */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-export const userRoom = (userId: string) => `user:${userId}`;
-
-/** The rooms a socket of this session joins. */
-export function sessionRooms(session: { sessionId: string; userId: string }): string[] {
-  return [sessionRoom(session.sessionId), userRoom(session.userId)];
+/** What every signed-in socket carries, on either channel. */
+export interface SessionSocketData {
+  sessionId: string;
+  user: { id: string };
 }
 
 const CHANNELS = ['/', SUPERVISOR_NAMESPACE] as const;
 
-/** Tells every socket in `room` why its session ended (`session-expired`) and closes it. */
-export function endSocketsIn(io: Server, room: string, error: DomainError): void {
+/**
+ * Tells every socket on THIS node, on every channel (sync and supervisor), whose session
+ * matches why it ended (`session-expired`) and closes it. The other nodes do the same
+ * with theirs when the cluster tells them (socket-server.ts, CLUSTER_EVENTS).
+ */
+export function expireLocalSockets(
+  io: Server,
+  matches: (data: SessionSocketData) => boolean,
+  error: DomainError,
+): void {
   for (const name of CHANNELS) {
-    const nsp = io.of(name);
-    nsp.to(room).emit(EVENTS.sessionExpired, error);
-    nsp.in(room).disconnectSockets(true);
+    for (const socket of io.of(name).sockets.values() as IterableIterator<Socket>) {
+      const data = socket.data as Partial<SessionSocketData>;
+      if (data.sessionId !== undefined && data.user !== undefined && matches(data as SessionSocketData))
+        expireSocket(socket, error);
+    }
   }
 }

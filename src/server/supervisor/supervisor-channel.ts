@@ -4,7 +4,6 @@ import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { handshake } from '../sockets/handshake';
-import { sessionRooms } from '../sockets/session-rooms';
 import { sweepSockets } from '../sockets/sweep';
 import type { Db } from '../storage/database';
 import { BoardSender } from './board-sender';
@@ -58,8 +57,7 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
     ),
   );
   nsp.on('connection', (socket: SupervisorSocket) => {
-    // Sign-out and an administrator's disable end these sockets too (sockets/session-rooms).
-    void socket.join(sessionRooms({ sessionId: socket.data.sessionId, userId: socket.data.user.id }));
+    // Sign-out and an administrator's disable end these sockets too (expireLocalSockets, sockets/session-rooms).
     registerSupervisorEvents(socket, { ...deps, gate, boards });
   });
 
@@ -71,7 +69,11 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   // Catches what no snapshot would: a quiet team, a socket connected but not subscribed.
   const stopSweep = sweepSockets(
     () => nsp.sockets.values() as IterableIterator<SupervisorSocket>,
-    (socket) => gate.recheck(socket),
+    (socket) => {
+      gate.sweep(socket).catch((error: unknown) => {
+        if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
+      });
+    },
     deps.sessionSweepMs,
     (error) => {
       if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');

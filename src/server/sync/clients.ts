@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../shared/domain/policy';
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { Db } from '../storage/database';
-import type { PullReader } from '../storage/pull-reader';
+import type { PullStore } from '../storage/server-store';
 import { countHit, refundHit } from '../storage/rate-limits';
 
 /** New desktops one user registered today (policy.security.newDesktopsPerUserPerDay). */
@@ -20,12 +20,12 @@ const NEW_DESKTOPS_BUCKET = (userId: string) => `new-desktops:${userId}`;
  */
 export async function bindClient(
   db: Db,
-  reader: PullReader,
+  reader: PullStore,
   clientId: string,
   userId: string,
   rule: { now: number; newPerDay: number },
 ): Promise<Result<void>> {
-  let owner = reader.client(clientId)?.userId;
+  let owner = (await reader.client(clientId))?.userId;
   if (owner === undefined) {
     const hit = await countHit(db, NEW_DESKTOPS_BUCKET(userId), DAY_MS, rule.now);
     if (hit.hits > rule.newPerDay) {
@@ -40,7 +40,7 @@ export async function bindClient(
       .values({ client_id: clientId, user_id: userId, last_seq: 0, created_at: rule.now })
       .onConflict((oc) => oc.column('client_id').doNothing())
       .execute();
-    owner = reader.client(clientId)?.userId;
+    owner = (await reader.client(clientId))?.userId;
     // Someone else's desktop after all (a race, or a stolen id): it was not a new one of ours.
     if (owner !== userId) await refundHit(db, hit);
   }

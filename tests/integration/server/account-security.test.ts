@@ -144,31 +144,6 @@ describe('tokens', () => {
   });
 });
 
-describe('/metrics', () => {
-  let t: TestServer;
-  afterEach(async () => t.dispose());
-
-  it('answers only with a credential: the metrics token or an administrator session', async () => {
-    t = await startTestServer({ metricsToken: 'metrics-token-for-the-scraper-0123456789' });
-    expect((await fetch(`${t.server.url}/metrics`)).status).toBe(401);
-    const agent = await signIn(t.server, 'tier1.alice', 'demo-password-1');
-    const asAgent = await fetch(`${t.server.url}/metrics`, {
-      headers: { authorization: `Bearer ${agent.token}` },
-    });
-    expect(asAgent.status).toBe(403);
-    const scraper = await fetch(`${t.server.url}/metrics`, {
-      headers: { authorization: 'Bearer metrics-token-for-the-scraper-0123456789' },
-    });
-    expect(scraper.status).toBe(200);
-    expect(await scraper.text()).toContain('agent_desk_connected_sockets');
-    const admin = await signIn(t.server, 'admin.grace', 'demo-password-7');
-    const asAdmin = await fetch(`${t.server.url}/metrics`, {
-      headers: { authorization: `Bearer ${admin.token}` },
-    });
-    expect(asAdmin.status).toBe(200);
-  });
-});
-
 describe('deeply nested input', () => {
   let t: TestServer;
   beforeAll(async () => {
