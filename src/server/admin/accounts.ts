@@ -169,7 +169,7 @@ export async function updateAccount(
     return { version: v, revoked: sessions.length };
   });
   // Session checks are cached: the change must count from the next request.
-  deps.auth.userChanged(id);
+  await deps.sync().userChanged(id);
   if (disabling || revoked > 0) {
     deps.sync().endUser(id, {
       code: 'auth.account_disabled',
@@ -219,7 +219,7 @@ export async function resetPassword(
     });
     return sessions.length;
   });
-  deps.auth.userChanged(id);
+  await deps.sync().userChanged(id);
   if (ended > 0) deps.sync().endUser(id, PASSWORD_RESET);
   return ok({ oneTimePassword: password });
 }

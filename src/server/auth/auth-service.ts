@@ -123,7 +123,7 @@ export class AuthService {
       (user) => this.openSession(user),
       ended,
     );
-    if (result.ok) this.userChanged(result.value.user.id);
+    if (result.ok) await this.userChanged(result.value.user.id);
     return result;
   }
 

@@ -113,7 +113,9 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   });
   io.on(CLUSTER_EVENTS.userEnded, (userId: unknown, error: unknown) => {
     const reason = domainReason(error);
-    if (typeof userId === 'string' && reason) expireUser(userId, reason);
+    if (typeof userId !== 'string' || !reason) return;
+    expireUser(userId, reason);
+    void auth.userChanged(userId).catch(() => undefined);
   });
 
   io.use(
