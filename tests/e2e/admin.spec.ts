@@ -111,7 +111,7 @@ test('a policy number with its validation, a preview, and its effect on a new ca
   await chooseReason(grace.locator('main'), 'Policy update');
   await checkScreen(grace, 'admin-policy-preview');
   await grace.getByRole('button', { name: 'Publish policy' }).click();
-  await expect(grace.getByText(/^The policy was published/)).toBeVisible();
+  await expect(grace.locator('#main').getByText(/^The policy was published/)).toBeVisible();
   await expect(grace.getByText(/^In force since/)).toBeVisible();
 });
 
@@ -130,4 +130,28 @@ test('the audit trail: search by action, export CSV; the search itself is audite
   expect(file.suggestedFilename()).toMatch(/^agent-desk-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   await grace.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(rows.filter({ hasText: 'admin.audit.search' }).first()).toBeVisible();
+});
+
+test('a new user signs in with the one-time password and must choose their own first', async () => {
+  await grace.keyboard.press('u');
+  await grace.getByRole('button', { name: 'New user…' }).click();
+  const form = grace.getByRole('region', { name: 'New user' });
+  await form.getByLabel('User name').fill('tier1.newhire');
+  await form.getByLabel('Display name').fill('Nina Newhire');
+  await form.getByLabel('Team').fill('alpha');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  const oneTime = (await form.getByTestId('one-time-password').textContent())?.trim() ?? '';
+  expect(oneTime.length).toBeGreaterThanOrEqual(12);
+  await checkScreen(grace, 'admin-user-created');
+
+  await alice.getByRole('button', { name: 'Sign out' }).click();
+  await alice.getByLabel('User name').fill('tier1.newhire');
+  await alice.getByLabel('Password', { exact: true }).fill(oneTime);
+  await alice.getByRole('button', { name: 'Sign in' }).click();
+  await expect(alice.getByText('Choose your own password now', { exact: false })).toBeVisible();
+  await alice.getByLabel('New password (at least 12 characters)').fill('nina-own-password-42');
+  await alice.getByLabel('New password again').fill('nina-own-password-42');
+  await checkScreen(alice, 'sign-in-change-password');
+  await alice.getByRole('button', { name: 'Change password and sign in' }).click();
+  await expect(alice.getByRole('banner').getByText('Nina Newhire (Tier 1)')).toBeVisible();
 });

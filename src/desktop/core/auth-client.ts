@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { domainErrorSchema } from '../../shared/domain/error-schema';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
-import { signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
+import {
+  signInResponseSchema,
+  type ChangePasswordRequest,
+  type SignInRequest,
+  type SignInResponse,
+} from '../../shared/sync/protocol';
 
 const failureSchema = z.object({ ok: z.literal(false), error: domainErrorSchema });
 const successSchema = z.object({ ok: z.literal(true), value: signInResponseSchema });
@@ -17,18 +22,21 @@ function unreachable(serverUrl: string, error: unknown): { ok: false; error: Dom
   );
 }
 
-/** POST /api/sign-in. Never throws: a network failure is an error with a sentence. */
+/**
+ * POST /api/sign-in, or POST /api/password (a new password, e.g. after a one-time one):
+ * both answer a session. Never throws: a network failure is an error with a sentence.
+ */
 export async function requestSignIn(
   serverUrl: string,
-  username: string,
-  password: string,
+  request: SignInRequest | ChangePasswordRequest,
 ): Promise<Result<SignInResponse>> {
+  const path = 'newPassword' in request ? '/api/password' : '/api/sign-in';
   let response: Response;
   try {
-    response = await fetch(new URL('/api/sign-in', serverUrl), {
+    response = await fetch(new URL(path, serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify(request),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {

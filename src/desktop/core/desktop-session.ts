@@ -140,14 +140,23 @@ export class DesktopSession {
 
   /* ---------- sign-in and sign-out ---------- */
 
-  async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
+  /**
+   * Sign-in, or a new password with the current (or one-time) one: both open a session.
+   * The desktop's client id goes along, so this desktop's sign-ins are counted apart from
+   * guesses elsewhere (docs/protocol.md, "Sign-in limits").
+   */
+  async signIn(
+    args: ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>,
+  ): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
+    const request = { ...args, clientId: this.clientId() };
     // The first node that answers (several configured: one may be down).
     const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(url, args.username, args.password),
+      (url) => requestSignIn(url, request),
       (r) => !r.ok && r.error.code === 'sync.server_unreachable',
     );
     if (!answer.ok) return answer;
+    const password = 'newPassword' in args ? args.newPassword : args.password;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
     if (!policy.ok)
@@ -181,7 +190,7 @@ export class DesktopSession {
     store.transaction(() => {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
-      saveUnlockVerifier(store.meta, cipher, makeVerifier(args.password));
+      saveUnlockVerifier(store.meta, cipher, makeVerifier(password));
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
     });

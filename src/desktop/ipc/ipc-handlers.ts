@@ -31,6 +31,7 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'app.openExternal': (a) => core.openExternal(a),
     'session.get': () => ({ ok: true, value: core.session.state() }),
     'session.signIn': (a) => core.session.signIn(a),
+    'session.changePassword': (a) => core.session.signIn(a),
     'session.signOut': (a) => core.session.signOut(a),
     'session.lock': () => core.session.lock(),
     'session.unlock': (a) => core.session.unlock(a),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { urgencySchema } from '../domain/sla';
-import { signInRequestSchema } from '../sync/protocol';
+import { changePasswordRequestSchema, signInRequestSchema } from '../sync/protocol';
 import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
 import { idSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema } from '../sync/rows/customer';
@@ -127,7 +127,15 @@ export const IPC_CHANNELS = {
   ),
 
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
-  'session.signIn': channel(signInRequestSchema.strict(), sessionStateSchema, { signedOut: true }),
+  'session.signIn': channel(signInRequestSchema.omit({ clientId: true }).strict(), sessionStateSchema, {
+    signedOut: true,
+  }),
+  /** A new password with the current one (required after a one-time password an administrator gave). */
+  'session.changePassword': channel(
+    changePasswordRequestSchema.omit({ clientId: true }).strict(),
+    sessionStateSchema,
+    { signedOut: true },
+  ),
   /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */
   'session.signOut': channel(
     z.object({ discardPending: z.boolean().default(false) }).strict(),

@@ -52,6 +52,13 @@ export const en = {
     submit: 'Sign in',
     working: 'Signing in…',
     expired: 'Your session ended. Sign in again; work saved on this computer is kept.',
+    change: {
+      intro: 'Choose your own password now: the one you were given works only once.',
+      newPassword: 'New password (at least 12 characters)',
+      repeat: 'New password again',
+      mismatch: 'The two new passwords are not the same.',
+      submit: 'Change password and sign in',
+    },
   },
   lock: {
     title: 'Screen locked',

@@ -49,6 +49,13 @@ export const es: Messages = {
     working: 'Iniciando sesión…',
     expired:
       'Su sesión terminó. Inicie sesión de nuevo; el trabajo guardado en esta computadora se conserva.',
+    change: {
+      intro: 'Elija ahora su propia contraseña: la que recibió sirve una sola vez.',
+      newPassword: 'Contraseña nueva (al menos 12 caracteres)',
+      repeat: 'Contraseña nueva otra vez',
+      mismatch: 'Las dos contraseñas nuevas no coinciden.',
+      submit: 'Cambiar la contraseña e iniciar sesión',
+    },
   },
   lock: {
     title: 'Pantalla bloqueada',

@@ -32,7 +32,14 @@ function effectiveTime(value: string): number | undefined {
  * Every value of the policy as a field, checked against the policy schema as it is
  * typed; an effective time; a preview of what the draft changes; publish with a reason.
  */
-export function PolicyEditor({ current, onPublished }: { current: unknown; onPublished(): void }) {
+export function PolicyEditor({
+  current,
+  onPublished,
+}: {
+  current: unknown;
+  /** Published: what to say (the screen says it, since the editor starts over from the new version). */
+  onPublished(said: string): void;
+}) {
   const t = useT();
   const m = t.admin.policy;
   const zone = usePolicy().callbackHours.timeZone;
@@ -56,10 +63,9 @@ export function PolicyEditor({ current, onPublished }: { current: unknown; onPub
   };
   const publish = async () => {
     if (!reason.reason) return;
-    const done = await run('admin.policy.publish', { ...draftArgs, reason: reason.reason }, (v) =>
-      m.publishedDone(formatInstant(v.effectiveFrom, zone)),
-    );
-    if (done) onPublished();
+    // The screen says it: this editor starts over from the version just published.
+    const done = await run('admin.policy.publish', { ...draftArgs, reason: reason.reason });
+    if (done) onPublished(m.publishedDone(formatInstant(done.effectiveFrom, zone)));
   };
 
   return (

@@ -3,6 +3,7 @@ import type { PolicyState } from '../../../../shared/admin/policy';
 import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
+import { useUiStore } from '../../state/ui-store';
 import { PolicyEditor } from './PolicyEditor';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 import './Admin.css';
@@ -13,6 +14,7 @@ export function PolicyScreen() {
   const zone = usePolicy().callbackHours.timeZone;
   const { run, error } = useAdminCall();
   const [state, setState] = useState<PolicyState | null>(null);
+  const [published, setPublished] = useState<string | null>(null);
   const load = useCallback(async () => {
     const value = await run('admin.policy.get', {});
     if (value) setState(value);
@@ -24,7 +26,7 @@ export function PolicyScreen() {
   return (
     <div className="admin">
       <h1>{m.title}</h1>
-      <CallOutcome error={error} />
+      <CallOutcome error={error} notice={published} />
       {state ? (
         <>
           <p>
@@ -36,7 +38,11 @@ export function PolicyScreen() {
           <PolicyEditor
             key={state.inForce.id ?? 'configured'}
             current={state.inForce.policy}
-            onPublished={() => void load()}
+            onPublished={(said) => {
+              setPublished(said);
+              useUiStore.getState().announce(said);
+              void load();
+            }}
           />
         </>
       ) : null}

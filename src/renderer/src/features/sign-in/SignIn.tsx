@@ -12,17 +12,32 @@ export function SignIn({ expired }: { expired: boolean }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a one-time password: the server asks for a new one before it opens a session.
+  const [changing, setChanging] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (changing && newPassword !== repeat) {
+      setError(t.signIn.change.mismatch);
+      return;
+    }
     setBusy(true);
-    const result = await invoke('session.signIn', { username, password });
+    const result = changing
+      ? await invoke('session.changePassword', { username, password, newPassword })
+      : await invoke('session.signIn', { username, password });
     setBusy(false);
     if (!result.ok) {
-      setError(errorText(result.error, t));
+      // Not a mistake: the notice above the new-password fields says what to do.
+      const mustChange = result.error.code === 'auth.password_change_required';
+      if (mustChange) setChanging(true);
+      setError(mustChange ? null : errorText(result.error, t));
       return;
     }
     setPassword('');
+    setNewPassword('');
+    setRepeat('');
     useSessionStore.getState().setSession(result.value);
   };
 
@@ -51,10 +66,30 @@ export function SignIn({ expired }: { expired: boolean }) {
           value={password}
           onChange={setPassword}
         />
+        {changing ? (
+          <>
+            <p className="notice">{t.signIn.change.intro}</p>
+            <PasswordField
+              id="signin-new-password"
+              label={t.signIn.change.newPassword}
+              value={newPassword}
+              onChange={setNewPassword}
+              autoFocus
+              autoComplete="new-password"
+            />
+            <PasswordField
+              id="signin-repeat-password"
+              label={t.signIn.change.repeat}
+              value={repeat}
+              onChange={setRepeat}
+              autoComplete="new-password"
+            />
+          </>
+        ) : null}
         <FormAlert error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? t.signIn.working : t.signIn.submit}
+            {busy ? t.signIn.working : changing ? t.signIn.change.submit : t.signIn.submit}
           </button>
         </div>
       </form>
