@@ -6,7 +6,7 @@ import { DEFAULT_POLICY, type Policy } from '../shared/domain/policy';
 import { AuthService } from './auth/auth-service';
 import { ok } from '../shared/domain/result';
 import { seedIfEmpty } from './demo/seed';
-import { createHttpApp } from './http/http-app';
+import { createHttpApp, type ServerTls } from './http/http-app';
 import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
@@ -45,6 +45,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Serve https with this certificate (default: http, for a TLS-terminating proxy in front or loopback). */
+  tls?: ServerTls;
 }
 
 export interface RunningServer {
@@ -108,7 +110,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
   const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
-  const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
+  const app = createHttpApp(
+    { db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer },
+    log,
+    options.tls,
+  );
   await app.ready();
   const shared = { db, reader, auth, policy, clock, log, metrics };
   const sync = createSyncServer(app.server, {
@@ -126,7 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   holder.supervisor = supervisor;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   log.info({ url, seeded, demo }, 'agent desk sync server listening');
   let closed = false;
   const close = async () => {

@@ -18,6 +18,7 @@ import { EventHub } from './event-hub';
 import { isAllowedExternalUrl } from './external-links';
 import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
+import { directNetwork, type NetworkPort } from './network/network-port';
 import { DesktopQueries } from './queries/desktop-queries';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
@@ -27,6 +28,8 @@ export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
   dataDir: string;
   serverUrl: string;
+  /** How to reach the server: proxy and trusted authorities (default: direct, Node's roots). */
+  network?: NetworkPort;
   keyProvider: KeyProvider;
   clock?: () => number;
   logger?: CoreLogger;
@@ -80,8 +83,10 @@ export class DesktopCore {
     const newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
+    const network = options.network ?? directNetwork();
     this.engine = new SyncEngine({
       serverUrl: options.serverUrl,
+      network,
       store,
       clientId: () => this.session.clientId(),
       token: () => this.session.token(),
@@ -101,6 +106,7 @@ export class DesktopCore {
     });
     this.session = new DesktopSession({
       serverUrl: options.serverUrl,
+      network,
       store,
       cipher,
       events: this.events,
@@ -129,6 +135,7 @@ export class DesktopCore {
     });
     this.supervisor = new SupervisorDesk({
       serverUrl: options.serverUrl,
+      network,
       store,
       session: () => this.session.active(),
       clock,

@@ -13,6 +13,7 @@ import { requestSignIn, requestSignOut } from './auth-client';
 import type { EventHub } from './event-hub';
 import { IdleLock } from './idle-lock';
 import type { CoreLogger } from './logger';
+import type { NetworkPort } from './network/network-port';
 import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
 import { loadSession, saveSession, type StoredSession } from './session-store';
@@ -24,6 +25,7 @@ type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'sessio
 
 export interface DesktopSessionDeps {
   serverUrl: string;
+  network: NetworkPort;
   store: LocalStore;
   cipher: PiiCipher;
   events: EventHub;
@@ -138,7 +140,7 @@ export class DesktopSession {
 
   async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    const answer = await requestSignIn(this.deps.serverUrl, args.username, args.password);
+    const answer = await requestSignIn(this.deps.network, this.deps.serverUrl, args.username, args.password);
     if (!answer.ok) return answer;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
@@ -190,7 +192,7 @@ export class DesktopSession {
     if (refused) return refused;
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) await requestSignOut(this.deps.serverUrl, token);
+    if (token) await requestSignOut(this.deps.network, this.deps.serverUrl, token);
     this.session = undefined;
     this.deps.store.wipe();
     this.forgetUser();
@@ -235,7 +237,7 @@ export class DesktopSession {
   private forceSignOut(): void {
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) void requestSignOut(this.deps.serverUrl, token).catch(() => undefined);
+    if (token) void requestSignOut(this.deps.network, this.deps.serverUrl, token).catch(() => undefined);
     this.session = undefined;
     this.deps.store.wipeKeepingOutbox();
     this.forgetUser();
