@@ -45,7 +45,7 @@ export function connectThroughProxy(
       fail(
         networkProblem(
           'network.proxy_unreachable',
-          `The proxy at ${name} cannot be reached (${reason}). Check the network connection; if it persists, IT should check the proxy settings (PAC) for ${authority}.`,
+          `The proxy at ${name} cannot be reached (${reason}). Check the network connection; if it persists, IT should check the proxy settings.`,
           { proxy: name, reason },
         ),
       );
@@ -89,14 +89,13 @@ export function connectThroughProxy(
 
 interface ProxyAnswer {
   status: number;
-  statusText: string;
   /** The schemes of every Proxy-Authenticate header, lower case ("basic", "ntlm"…). */
   schemes: string[];
 }
 
 function readAnswer(head: string): ProxyAnswer {
   const [statusLine = '', ...headers] = head.split('\r\n');
-  const match = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\s*(.*)$/.exec(statusLine);
+  const match = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\b/.exec(statusLine);
   const schemes = headers
     .filter((line) => /^proxy-authenticate\s*:/i.test(line))
     .flatMap((line) =>
@@ -106,7 +105,7 @@ function readAnswer(head: string): ProxyAnswer {
         .map((part) => part.trim().split(/\s+/)[0]?.toLowerCase() ?? '')
         .filter((scheme) => /^[a-z][a-z0-9-]*$/.test(scheme) && !scheme.includes('=')),
     );
-  return { status: match ? Number(match[1]) : 0, statusText: match?.[2] ?? statusLine, schemes };
+  return { status: match ? Number(match[1]) : 0, schemes };
 }
 
 /** What a proxy's refusal means, in a sentence that names it. */
@@ -116,7 +115,7 @@ function refusal(
   answer: ProxyAnswer,
   sentCredentials: boolean,
 ): NetworkProblem {
-  const status = `HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`;
+  const status = `HTTP ${answer.status}`;
   if (answer.status !== 407) {
     return networkProblem(
       'network.proxy_refused',
