@@ -20,6 +20,7 @@ import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
 import { directNetwork, type NetworkPort } from './network/network-port';
 import { DesktopQueries } from './queries/desktop-queries';
+import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 import { SyncEngine } from './sync-engine';
@@ -73,6 +74,7 @@ export class DesktopCore {
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
   private readonly logger: CoreLogger;
+  private readonly servers: ServerAddresses;
 
   constructor(
     private readonly options: DesktopCoreOptions,
@@ -84,9 +86,15 @@ export class DesktopCore {
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
     const network = options.network ?? directNetwork();
+    const servers = (this.servers = new ServerAddresses(splitServerUrls(options.serverUrl)));
+    /** The node the engine last connected to: the one to move away from when that failed. */
+    let syncUrl = servers.current;
     this.engine = new SyncEngine({
-      serverUrl: options.serverUrl,
       network,
+      get serverUrl() {
+        syncUrl = servers.current;
+        return syncUrl;
+      },
       store,
       clientId: () => this.session.clientId(),
       token: () => this.session.token(),
@@ -96,6 +104,8 @@ export class DesktopCore {
       ...backoff,
       ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
       onState: (state) => {
+        // A failed or lost connection (a reconnect is scheduled): the next attempt goes to the next node.
+        if (state.state === 'offline' && state.retryAt !== null) servers.failedOver(syncUrl);
         this.events.emit('connection', state);
         if (state.state === 'online') this.warmWorklist();
       },
@@ -105,7 +115,7 @@ export class DesktopCore {
       onSessionEnded: (error) => this.session.ended(error),
     });
     this.session = new DesktopSession({
-      serverUrl: options.serverUrl,
+      servers,
       network,
       store,
       cipher,
@@ -134,8 +144,11 @@ export class DesktopCore {
       sync: this.engine,
     });
     this.supervisor = new SupervisorDesk({
-      serverUrl: options.serverUrl,
       network,
+      // The node the sync engine uses now (the supervisor link follows it when it reconnects).
+      get serverUrl() {
+        return servers.current;
+      },
       store,
       session: () => this.session.active(),
       clock,
@@ -231,7 +244,7 @@ export class DesktopCore {
   appInfo(): R<'app.info'> {
     return ok({
       appVersion: this.options.appVersion ?? '0.0.0',
-      serverUrl: this.options.serverUrl,
+      serverUrl: this.servers.current,
       schemaVersion: SCHEMA_VERSION,
     });
   }

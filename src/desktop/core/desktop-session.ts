@@ -16,6 +16,7 @@ import type { CoreLogger } from './logger';
 import type { NetworkPort } from './network/network-port';
 import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
+import type { ServerAddresses } from './server-addresses';
 import { loadSession, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
@@ -24,7 +25,8 @@ type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'sessio
 >;
 
 export interface DesktopSessionDeps {
-  serverUrl: string;
+  /** The sync server's nodes: sign-in goes through the first that answers. */
+  servers: ServerAddresses;
   network: NetworkPort;
   store: LocalStore;
   cipher: PiiCipher;
@@ -140,7 +142,12 @@ export class DesktopSession {
 
   async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    const answer = await requestSignIn(this.deps.network, this.deps.serverUrl, args.username, args.password);
+    // The first node that answers (several configured: one may be down).
+    const answer = await this.deps.servers.firstAnswer(
+      (url) => requestSignIn(this.deps.network, url, args.username, args.password),
+      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
+      (r) => !r.ok && (r.error.code === 'sync.server_unreachable' || r.error.code.startsWith('network.')),
+    );
     if (!answer.ok) return answer;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
@@ -192,7 +199,7 @@ export class DesktopSession {
     if (refused) return refused;
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) await requestSignOut(this.deps.network, this.deps.serverUrl, token);
+    if (token) await requestSignOut(this.deps.network, this.deps.servers.current, token);
     this.session = undefined;
     this.deps.store.wipe();
     this.forgetUser();
@@ -237,7 +244,8 @@ export class DesktopSession {
   private forceSignOut(): void {
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) void requestSignOut(this.deps.network, this.deps.serverUrl, token).catch(() => undefined);
+    if (token)
+      void requestSignOut(this.deps.network, this.deps.servers.current, token).catch(() => undefined);
     this.session = undefined;
     this.deps.store.wipeKeepingOutbox();
     this.forgetUser();

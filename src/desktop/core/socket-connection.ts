@@ -9,8 +9,8 @@ import { problemOf } from './network/network-problem';
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface SocketConnectionOptions {
-  /** The server URL, with the namespace when not the default one. */
-  url: string;
+  /** The server URL, with the namespace when not the default one (read at every connect: the core may move to another node). */
+  readonly url: string;
   /** The agent comes from here: the proxy and the trusted authorities. */
   network: NetworkPort;
   /** The handshake's `auth` payload, read at every (re)connect (the token may have changed). */

@@ -76,8 +76,11 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.connection = new SocketConnection({
-      url: deps.serverUrl,
       network: deps.network,
+      // Read at each connection: the core moves it to another node when one fails.
+      get url() {
+        return deps.serverUrl;
+      },
       auth: () => ({ token: deps.token() ?? '', clientId: deps.clientId(), schemaVersion: SCHEMA_VERSION }),
       sessionExpiredEvent: EVENTS.sessionExpired,
       logName: 'sync',
