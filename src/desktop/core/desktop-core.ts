@@ -19,6 +19,7 @@ import { isAllowedExternalUrl } from './external-links';
 import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
 import { directNetwork, type NetworkPort } from './network/network-port';
+import { loadProxyCredentials, saveProxyCredentials } from './network/proxy-credentials-store';
 import { DesktopQueries } from './queries/desktop-queries';
 import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
@@ -74,18 +75,21 @@ export class DesktopCore {
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
   private readonly logger: CoreLogger;
+  private readonly network: NetworkPort;
   private readonly servers: ServerAddresses;
 
   constructor(
     private readonly options: DesktopCoreOptions,
     readonly store: LocalStore,
-    cipher: PiiCipher,
+    private readonly cipher: PiiCipher,
   ) {
     const clock = options.clock ?? Date.now;
     const newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
-    const network = options.network ?? directNetwork();
+    const network = (this.network = options.network ?? directNetwork());
+    const proxyCredentials = loadProxyCredentials(store.meta, cipher);
+    if (proxyCredentials) network.setProxyCredentials(proxyCredentials);
     const servers = (this.servers = new ServerAddresses(splitServerUrls(options.serverUrl)));
     /** The node the engine last connected to: the one to move away from when that failed. */
     let syncUrl = servers.current;
@@ -236,6 +240,19 @@ export class DesktopCore {
   dismissRejection(args: ParsedChannelArgs<'sync.dismissRejection'>): R<'sync.dismissRejection'> {
     this.store.dismissRejection(args.mutationId);
     this.engine.announce();
+    return ok(null);
+  }
+
+  /**
+   * The agent's proxy credentials (after a `network.proxy_auth_*` error): every
+   * connection uses them from now on. Signed in, they are kept with the session and
+   * the sync connection retries at once; signed out, the next sign-in uses them and
+   * keeps them if it succeeds.
+   */
+  useProxyCredentials(args: ParsedChannelArgs<'network.proxyCredentials'>): R<'network.proxyCredentials'> {
+    this.network.setProxyCredentials(args);
+    if (this.session.isSignedIn()) saveProxyCredentials(this.store.meta, this.cipher, args);
+    if (this.session.active()) this.engine.reconnectNow();
     return ok(null);
   }
 

@@ -17,6 +17,7 @@ import type { NetworkPort } from './network/network-port';
 import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
 import type { ServerAddresses } from './server-addresses';
+import { saveProxyCredentials } from './network/proxy-credentials-store';
 import { loadSession, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
@@ -183,6 +184,9 @@ export class DesktopSession {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
       saveUnlockVerifier(store.meta, cipher, makeVerifier(args.password));
+      // The proxy let this sign-in through with them: keep them for the sockets and the next start.
+      const proxy = this.deps.network.proxyCredentials();
+      if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
     });
@@ -256,7 +260,9 @@ export class DesktopSession {
     this.deps.sync.announce();
   }
 
+  /** Signed out: the next person at this desk enters their own proxy credentials. */
   private forgetUser(): void {
+    this.deps.network.setProxyCredentials(null);
     this.deps.store.setPolicy(DEFAULT_POLICY);
     this.idle.unlock();
     this.deps.onSignedOut();

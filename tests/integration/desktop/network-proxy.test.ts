@@ -162,6 +162,67 @@ describe('through an authenticating proxy to a TLS server with an agency CA', ()
     expect(d.core.session.state().status).toBe('signed-out');
   });
 
+  it("takes the agent's proxy credentials after a 407, keeps them encrypted with the session, forgets them at sign-out", async () => {
+    const dataDir = tempDir();
+    const first = await desktop(proxy.url(), 'test-ca', dataDir);
+    const asked = await signInError(first);
+    expect(asked.code).toBe('network.proxy_auth_required');
+    const handlers = createIpcHandlers(first.core);
+    const entered = await dispatchIpc(handlers, first.core, 'network.proxyCredentials', PROXY_USER);
+    expect(entered.ok).toBe(true);
+    await signIn(first.core, ALICE);
+    await waitSynced(first.core);
+    const stored = first.core.store.meta.get('proxy_credentials') ?? '';
+    expect(stored).not.toBe('');
+    expect(Buffer.from(stored, 'base64').includes(Buffer.from(PROXY_USER.password))).toBe(false);
+    await first.close();
+
+    // Restarted (a network without credentials of its own): the stored ones carry the sync socket.
+    const again = await desktop(proxy.url(), 'test-ca', dataDir);
+    await waitSynced(again.core);
+    const out = await again.core.session.signOut({ discardPending: false });
+    expect(out.ok).toBe(true);
+    expect(again.core.store.meta.get('proxy_credentials')).toBeUndefined();
+    expect((await signInError(again)).code).toBe('network.proxy_auth_required');
+  });
+
+  it('lets a signed-in agent replace stored credentials the proxy now refuses, and reconnects', async () => {
+    const dataDir = tempDir();
+    const d = await desktop(proxy.url(), 'test-ca', dataDir);
+    const handlers = createIpcHandlers(d.core);
+    await dispatchIpc(handlers, d.core, 'network.proxyCredentials', PROXY_USER);
+    await signIn(d.core, ALICE);
+    await waitSynced(d.core);
+    // Stored credentials the proxy no longer takes (its password changed) meet the next start.
+    await dispatchIpc(handlers, d.core, 'network.proxyCredentials', { ...PROXY_USER, password: 'old' });
+    await d.close();
+    const restarted = await desktop(proxy.url(), 'test-ca', dataDir);
+    await waitFor(
+      () => restarted.core.connectionState().error?.code === 'network.proxy_auth_rejected',
+      'the sync connection to be refused by the proxy',
+    );
+    const replaced = await dispatchIpc(
+      createIpcHandlers(restarted.core),
+      restarted.core,
+      'network.proxyCredentials',
+      PROXY_USER,
+    );
+    expect(replaced.ok).toBe(true);
+    await waitFor(
+      () => restarted.core.connectionState().state === 'online',
+      'the desktop to be online again',
+    );
+  });
+
+  it('refuses empty proxy credentials at the IPC edge', async () => {
+    const d = await desktop(proxy.url());
+    const refused = await dispatchIpc(createIpcHandlers(d.core), d.core, 'network.proxyCredentials', {
+      username: ' ',
+      password: '',
+    });
+    expect(refused.ok).toBe(false);
+  });
+
   it('shows the same problems on the sync connection of a desktop already signed in', async () => {
     const dataDir = tempDir();
     const first = await desktop(proxy.url(PROXY_USER), 'test-ca', dataDir);

@@ -4,7 +4,7 @@
  * proxy and certificate errors (codes and params from src/desktop/core/network)
  * on the sign-in screen and in the status bar, through the en/es catalogs.
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
@@ -15,11 +15,12 @@ import { useUiStore } from '../../../src/renderer/src/state/ui-store';
 import type { DomainError } from '../../../src/shared/domain/result';
 import type { ConnectionState } from '../../../src/shared/ipc/views';
 import { FakeHost } from './fake-host';
+import { SIGNED_IN } from './fixtures';
 
 const PROXY_REFUSED: DomainError = {
   code: 'network.proxy_auth_rejected',
   message:
-    'The proxy at proxy.agency.gov:8080 refused the user name and password Agent Desk sent (HTTP 407). Ask IT to check the proxy credentials set up for Agent Desk.',
+    'The proxy at proxy.agency.gov:8080 refused the user name and password Agent Desk sent (HTTP 407). Enter your proxy user name and password again.',
   params: { proxy: 'proxy.agency.gov:8080' },
 };
 
@@ -113,5 +114,62 @@ describe('proxy and certificate problems in the status bar', () => {
     useSessionStore.setState({ connection: { ...offline(PROXY_REFUSED), state: 'online' } });
     render(<StatusBar />);
     expect(screen.queryByTestId('connection-error')).toBeNull();
+  });
+});
+
+describe('asking the agent for proxy credentials', () => {
+  const PROXY_WANTS: DomainError = {
+    code: 'network.proxy_auth_required',
+    message: 'The proxy at proxy.agency.gov:8080 asks for a user name and password (HTTP 407). …',
+    params: { proxy: 'proxy.agency.gov:8080', target: 'sync.agency.gov:8443' },
+  };
+
+  it('adds the proxy fields to the sign-in form after a 407, and sends them before signing in', async () => {
+    let signIns = 0;
+    host.handle('session.signIn', () => {
+      signIns += 1;
+      return signIns === 1 ? { ok: false, error: PROXY_WANTS } : { ok: true, value: SIGNED_IN };
+    });
+    host.handle('network.proxyCredentials', () => ({ ok: true, value: null }));
+    const user = userEvent.setup();
+    render(<SignIn expired={false} />);
+    expect(screen.queryByLabelText('Proxy user name')).toBeNull();
+    await user.type(screen.getByLabelText('User name'), 'tier1.alice');
+    await user.type(screen.getByLabelText('Password'), 'demo-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.type(await screen.findByLabelText('Proxy user name'), 'svc-agentdesk');
+    await user.type(screen.getByLabelText('Proxy password'), 'proxy secret');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(signIns).toBe(2));
+    expect(host.calls.map((c) => c.channel)).toEqual([
+      'session.signIn',
+      'network.proxyCredentials',
+      'session.signIn',
+    ]);
+    expect(host.callsTo('network.proxyCredentials')).toEqual([
+      { username: 'svc-agentdesk', password: 'proxy secret' },
+    ]);
+  });
+
+  it('offers a proxy sign-in in the status bar, in Spanish, while the proxy refuses the sync connection', async () => {
+    useUiStore.setState({ language: 'es' });
+    host.handle('network.proxyCredentials', () => ({ ok: true, value: null }));
+    useSessionStore.setState({ connection: offline(PROXY_REFUSED) });
+    const user = userEvent.setup();
+    render(<StatusBar />);
+    await user.type(screen.getByLabelText('Usuario del proxy'), 'svc-agentdesk');
+    await user.type(screen.getByLabelText('Contraseña del proxy'), 'new secret');
+    await user.click(screen.getByRole('button', { name: 'Iniciar sesión en el proxy' }));
+    await waitFor(() =>
+      expect(host.callsTo('network.proxyCredentials')).toEqual([
+        { username: 'svc-agentdesk', password: 'new secret' },
+      ]),
+    );
+  });
+
+  it('offers no proxy sign-in for a certificate problem', () => {
+    useSessionStore.setState({ connection: offline(EXPIRED_CERTIFICATE) });
+    render(<StatusBar />);
+    expect(screen.queryByLabelText('Proxy user name')).toBeNull();
   });
 });

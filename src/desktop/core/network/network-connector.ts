@@ -8,7 +8,7 @@ import {
 import type { CoreLogger } from '../logger';
 import { certificateProblem, networkProblem, NetworkProblem } from './network-problem';
 import { connectThroughProxy } from './proxy-connect';
-import { proxyName, type ProxyChoice } from './proxy-choice';
+import { proxyName, type ProxyChoice, type ProxyCredentials } from './proxy-choice';
 
 export interface NetworkSettings {
   /** How to reach a URL, in order: a PAC script's or the system's answer, or a fixed proxy. */
@@ -38,6 +38,8 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
  */
 export class NetworkConnector {
   private readonly secureContext: SecureContext | undefined;
+  /** The agent's proxy credentials (entered after a 407), for proxies whose choice has none. */
+  credentials: ProxyCredentials | null = null;
 
   constructor(private readonly settings: NetworkSettings) {
     // Built once: parsing some 150 roots on every connection would cost more than the handshake.
@@ -70,7 +72,10 @@ export class NetworkConnector {
   }
 
   private reachWith(choice: ProxyChoice, target: ConnectTarget): Promise<Socket> {
-    if (choice.kind === 'proxy') return connectThroughProxy(choice, target, this.timeoutMs());
+    if (choice.kind === 'proxy') {
+      const credentials = choice.credentials ?? this.credentials;
+      return connectThroughProxy(credentials ? { ...choice, credentials } : choice, target, this.timeoutMs());
+    }
     if (choice.kind === 'unsupported') {
       return Promise.reject(
         networkProblem(

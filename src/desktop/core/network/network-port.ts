@@ -2,7 +2,7 @@ import { Agent as HttpAgent, type ClientRequestArgs } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { NetworkConnector, type ConnectTarget, type NetworkSettings } from './network-connector';
-import { DIRECT } from './proxy-choice';
+import { DIRECT, type ProxyCredentials } from './proxy-choice';
 
 /**
  * What the desktop core needs from the network: the agent for a URL, which
@@ -14,6 +14,12 @@ import { DIRECT } from './proxy-choice';
  */
 export interface NetworkPort {
   agentFor(url: string): HttpAgent;
+  /**
+   * The agent's credentials for a proxy that asks (Basic), used where the proxy
+   * choice carries none of its own; null forgets them.
+   */
+  setProxyCredentials(credentials: ProxyCredentials | null): void;
+  proxyCredentials(): ProxyCredentials | null;
 }
 
 type Callback = (error: Error | null, stream: Duplex) => void;
@@ -64,6 +70,10 @@ export function createNetwork(settings: NetworkSettings): NetworkPort {
   const agents = { http: new ConnectorHttpAgent(connector), https: new ConnectorHttpsAgent(connector) };
   return {
     agentFor: (url) => (new URL(url).protocol === 'https:' ? agents.https : agents.http),
+    setProxyCredentials: (credentials) => {
+      connector.credentials = credentials;
+    },
+    proxyCredentials: () => connector.credentials,
   };
 }
 

@@ -126,7 +126,7 @@ function refusal(
   if (sentCredentials) {
     return networkProblem(
       'network.proxy_auth_rejected',
-      `The proxy at ${name} refused the user name and password Agent Desk sent (${status}). Ask IT to check the proxy credentials set up for Agent Desk.`,
+      `The proxy at ${name} refused the user name and password Agent Desk sent (${status}). Enter your proxy user name and password again.`,
       { proxy: name },
     );
   }
@@ -140,7 +140,7 @@ function refusal(
   }
   return networkProblem(
     'network.proxy_auth_required',
-    `The proxy at ${name} asks for a user name and password (${status}) and none is set up for Agent Desk. Ask IT to set up proxy credentials for Agent Desk, or to let it reach ${authority} without proxy sign-in.`,
+    `The proxy at ${name} asks for a user name and password (${status}). Enter your proxy user name and password, or ask IT to let Agent Desk reach ${authority} without proxy sign-in.`,
     { proxy: name, target: authority },
   );
 }

@@ -219,9 +219,9 @@ export const errorsEn = {
   'network.proxy_refused': (p) =>
     `The proxy at ${p.str('proxy')} refused the connection to ${p.str('target')} (HTTP ${p.num('status')}). IT must allow Agent Desk to reach its sync server through the proxy.`,
   'network.proxy_auth_rejected': (p) =>
-    `The proxy at ${p.str('proxy')} refused the user name and password Agent Desk sent (HTTP 407). Ask IT to check the proxy credentials set up for Agent Desk.`,
+    `The proxy at ${p.str('proxy')} refused the user name and password Agent Desk sent (HTTP 407). Enter your proxy user name and password again.`,
   'network.proxy_auth_required': (p) =>
-    `The proxy at ${p.str('proxy')} asks for a user name and password (HTTP 407) and none is set up for Agent Desk. Ask IT to set up proxy credentials for Agent Desk, or to let it reach ${p.str('target')} without proxy sign-in.`,
+    `The proxy at ${p.str('proxy')} asks for a user name and password (HTTP 407). Enter your proxy user name and password, or ask IT to let Agent Desk reach ${p.str('target')} without proxy sign-in.`,
   'network.proxy_auth_unsupported': (p) =>
     `The proxy at ${p.str('proxy')} asks for Windows sign-in (${p.str('schemes')}), which Agent Desk's connection to its sync server cannot answer. Ask IT to let Agent Desk reach ${p.str('target')} without proxy sign-in.`,
   'network.proxy_unsupported': (p) =>

@@ -222,9 +222,9 @@ export const errorsEs: ErrorCatalog = {
   'network.proxy_refused': (p) =>
     `El proxy ${p.str('proxy')} rechazó la conexión con ${p.str('target')} (HTTP ${p.num('status')}). El equipo de TI debe permitir que Agent Desk llegue a su servidor de sincronización a través del proxy.`,
   'network.proxy_auth_rejected': (p) =>
-    `El proxy ${p.str('proxy')} rechazó el usuario y la contraseña que envió Agent Desk (HTTP 407). Pida al equipo de TI que revise las credenciales del proxy configuradas para Agent Desk.`,
+    `El proxy ${p.str('proxy')} rechazó el usuario y la contraseña que envió Agent Desk (HTTP 407). Vuelva a escribir su usuario y contraseña del proxy.`,
   'network.proxy_auth_required': (p) =>
-    `El proxy ${p.str('proxy')} pide un usuario y una contraseña (HTTP 407) y Agent Desk no tiene ninguno configurado. Pida al equipo de TI que configure las credenciales del proxy para Agent Desk o que le permita llegar a ${p.str('target')} sin iniciar sesión en el proxy.`,
+    `El proxy ${p.str('proxy')} pide un usuario y una contraseña (HTTP 407). Escriba su usuario y contraseña del proxy, o pida al equipo de TI que permita a Agent Desk llegar a ${p.str('target')} sin iniciar sesión en el proxy.`,
   'network.proxy_auth_unsupported': (p) =>
     `El proxy ${p.str('proxy')} pide el inicio de sesión de Windows (${p.str('schemes')}), que la conexión de Agent Desk con su servidor de sincronización no puede responder. Pida al equipo de TI que permita a Agent Desk llegar a ${p.str('target')} sin iniciar sesión en el proxy.`,
   'network.proxy_unsupported': (p) =>

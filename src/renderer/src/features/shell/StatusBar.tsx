@@ -4,6 +4,8 @@ import { errorText } from '../../i18n/error-text';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { PROXY_CREDENTIAL_ERRORS } from '../../../../shared/ipc/network-errors';
+import { ProxySignIn } from './ProxySignIn';
 
 const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–' } as const;
 
@@ -54,6 +56,9 @@ export function StatusBar() {
         <p className="status-error" data-testid="connection-error" data-code={connection.error.code}>
           {errorText(connection.error, t)}
         </p>
+      ) : null}
+      {state === 'offline' && connection?.error && PROXY_CREDENTIAL_ERRORS.has(connection.error.code) ? (
+        <ProxySignIn />
       ) : null}
       {state === 'offline' ? (
         <button type="button" onClick={() => void invoke('sync.now', {})}>
