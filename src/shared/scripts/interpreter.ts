@@ -130,13 +130,20 @@ export function currentAnswer(session: ScriptSession): AnswerValue | undefined {
   return step.kind === 'question' ? session.answers[step.answer.key] : undefined;
 }
 
-/** Records the answer to the current question, normalized; does not move on. */
-export function answer(session: ScriptSession, value: unknown): Result<ScriptSession> {
+/**
+ * Records the answer to the current question, normalized; does not move on.
+ * `inputLanguage`: the screen language it was typed in (dates: 11/02 vs 02/11).
+ */
+export function answer(
+  session: ScriptSession,
+  value: unknown,
+  inputLanguage: Language = 'en',
+): Result<ScriptSession> {
   const step = currentStep(session);
   if (step.kind !== 'question') {
     return err('script.not_a_question', 'this step asks nothing; go on to the next step');
   }
-  const checked = checkAnswer(step.answer, value);
+  const checked = checkAnswer(step.answer, value, inputLanguage);
   if (!checked.ok) return checked;
   const key = step.answer.key;
   return ok({
