@@ -73,6 +73,12 @@ export interface SlaTransitions {
   /** Due today from here on: midnight (policy zone) of the last callable window's day. */
   dueTodayFrom: number;
   overdueFrom: number;
+  /**
+   * The last callable window before the due time (its end clipped to it), null when
+   * none is left at all: what the screens say ("last callable window: today until 18:30").
+   * A window that has already begun is still this window, so it too holds for every `now`.
+   */
+  lastWindow: Interval | null;
 }
 
 /**
@@ -112,6 +118,7 @@ export function slaTransitions(item: SlaInput, policy: Policy): SlaTransitions {
     attemptsMissFrom,
     dueTodayFrom: dueToday,
     overdueFrom: due,
+    lastWindow: last ? { start: last.start, end: last.end } : null,
   };
 }
 
