@@ -76,6 +76,10 @@ export interface ScriptOutcome {
   reason?: Tier2Reason;
   channel?: LinkChannel;
   link?: string;
+  /** The service request's type, when the script's path says it. */
+  serviceRequestType?: OutcomeStep['serviceRequestType'];
+  /** Answers the form after the script starts from (carry): the agent does not ask twice. */
+  carried: { urgentReason?: string; explanation?: string };
   /** What to tell the caller, in the caller's language, placeholders filled. */
   note: string;
 }
@@ -217,8 +221,20 @@ export function outcomeOf(session: ScriptSession): ScriptOutcome | undefined {
     ...pick(step, 'reason'),
     ...pick(step, 'channel'),
     ...pick(step, 'link'),
+    ...(step.serviceRequestType ? { serviceRequestType: step.serviceRequestType } : {}),
+    carried: carriedAnswers(step, session),
     note: renderText(step, session),
   };
+}
+
+function carriedAnswers(step: OutcomeStep, session: ScriptSession): ScriptOutcome['carried'] {
+  const carried: ScriptOutcome['carried'] = {};
+  for (const field of ['urgentReason', 'explanation'] as const) {
+    const key = step.carry?.[field];
+    const value = key === undefined ? undefined : session.answers[key];
+    if (typeof value === 'string' && value !== '') carried[field] = value;
+  }
+  return carried;
 }
 
 export function progressOf(session: ScriptSession): ScriptProgress {

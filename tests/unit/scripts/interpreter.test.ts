@@ -158,6 +158,7 @@ describe('interpreter: walking a script', () => {
       stepId: 'escalate',
       outcome: 'tier2-escalation',
       reason: 'beyond-tier1-scope',
+      carried: {},
       note: 'An officer will call (202) 555-0143.',
     });
     expect(outcomeOf(s)).toBeUndefined();
