@@ -45,6 +45,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
+  supervisorHeartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -121,6 +123,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...shared,
     io: sync.io,
     tickMs: options.supervisorTickMs,
+    heartbeatMs: options.supervisorHeartbeatMs,
     sessionSweepMs: options.sessionSweepMs,
   });
   holder.supervisor = supervisor;
