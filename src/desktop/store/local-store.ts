@@ -87,6 +87,15 @@ export class LocalStore {
     };
   }
 
+  /** Runs `write` in one transaction (e.g. the session's meta keys at sign-in). */
+  transaction(write: () => void): void {
+    this.db.transaction(write)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
   setPolicy(policy: Policy): void {
     this.policy = policy;
   }

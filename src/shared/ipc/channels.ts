@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { attemptOutcomeSchema } from '../domain/attempts';
 import { urgencySchema } from '../domain/sla';
 import { signInRequestSchema } from '../sync/protocol';
 import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
-import { idSchema, instantWindowSchema, tierSchema } from '../sync/rows/common';
+import { idSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema } from '../sync/rows/customer';
 import { expediteDocumentationSchema } from '../domain/expedite';
 import { EXPEDITE_CRITERIA, EXPEDITE_ROUTES } from '../sync/rows/expedite-request';
@@ -16,10 +15,11 @@ import {
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
 import { SERVICE_REQUEST_TYPES } from '../sync/rows/service-request';
 import { roleSchema } from '../sync/rows/user';
+import { channel } from './channel-spec';
+import { COMMAND_IPC_CHANNELS } from './command-channels';
 import {
   callbackDetailSchema,
   connectionStateSchema,
-  mutationAckSchema,
   rejectionSchema,
   scriptSummarySchema,
   scriptViewSchema,
@@ -40,10 +40,10 @@ import {
 
 /**
  * The desktop API: every call the renderer can make, with the zod schema of its
- * arguments and of its result. Both ends validate (the host before running a
- * handler and before answering; the preload/bridge before sending). Arguments are
- * strict objects: an unknown key is a bug on the caller's side, not something to
- * drop silently.
+ * arguments and of its result. The host validates both (dispatchIpc: arguments
+ * before running a handler, the result before answering); the preload and the
+ * browser host's bridge only check names. Arguments are strict objects: an
+ * unknown key is a bug on the caller's side, not something to drop silently.
  *
  * Mutation calls answer once the change is in the durable outbox and applied
  * optimistically; the server's verdict arrives later (`mutationRejected`).
@@ -114,21 +114,6 @@ const idsResult = z.object({
 
 const teamUserSchema = z.object({ id: idSchema, name: z.string(), role: roleSchema, active: z.boolean() });
 
-function channel<A extends z.ZodType, R extends z.ZodType>(
-  args: A,
-  result: R,
-  options: { whenLocked?: boolean; signedOut?: boolean } = {},
-) {
-  return {
-    args,
-    result,
-    /** Callable while the idle lock is on (everything else answers `session.locked`). */
-    whenLocked: options.whenLocked ?? false,
-    /** Callable without a session. */
-    signedOut: options.signedOut ?? false,
-  };
-}
-
 export const IPC_CHANNELS = {
   'app.info': channel(
     none,
@@ -164,61 +149,12 @@ export const IPC_CHANNELS = {
 
   'worklist.query': channel(worklistQuerySchema, worklistPageSchema),
   'callback.get': channel(callbackRef, callbackDetailSchema),
-  'callback.claim': channel(callbackRef, mutationAckSchema),
-  'callback.release': channel(callbackRef, mutationAckSchema),
-  'callback.recordAttempt': channel(
-    z
-      .object({ callbackId: idSchema, numberDialed: z.string().max(40), outcome: attemptOutcomeSchema })
-      .strict(),
-    mutationAckSchema.extend({ attemptId: idSchema }),
-  ),
-  'callback.schedule': channel(
-    z.object({ callbackId: idSchema, slot: instantWindowSchema.nullable(), textAhead: z.boolean() }).strict(),
-    mutationAckSchema,
-  ),
-  'callback.grantExtraAttempt': channel(callbackRef, mutationAckSchema),
-  'callback.reassign': channel(
-    z.object({ callbackId: idSchema, assigneeId: idSchema.nullable() }).strict(),
-    mutationAckSchema,
-  ),
-
   'customer.get': channel(z.object({ customerId: idSchema }).strict(), customerRowSchema.nullable()),
-  'customer.upsert': channel(
-    z.object({ customerId: idSchema.optional(), fields: customerInputSchema }).strict(),
-    mutationAckSchema.extend({ customerId: idSchema }),
-  ),
-
-  'inquiry.create': channel(
-    z.object({ customerId: idSchema, ...inquiryFields }).strict(),
-    mutationAckSchema.extend({ inquiryId: idSchema }),
-  ),
-  'inquiry.recordOutcome': channel(
-    z
-      .object({
-        inquiryId: idSchema,
-        outcome: z.enum(INQUIRY_OUTCOMES),
-        script: scriptProgressSchema.nullable(),
-        urgency: urgencySchema.nullable(),
-      })
-      .strict(),
-    mutationAckSchema.extend({ callbackId: idSchema.nullable() }),
-  ),
   /** The whole inquiry form in one atomic step: customer, inquiry, outcome and its follow-up record. */
   'inquiry.submit': channel(inquirySubmitArgsSchema, idsResult),
 
-  'expedite.record': channel(
-    z.object({ inquiryId: idSchema, ...expediteFields }).strict(),
-    mutationAckSchema.extend({ expediteId: idSchema }),
-  ),
-  'expedite.refer': channel(z.object({ expediteId: idSchema }).strict(), mutationAckSchema),
-  'appointment.request': channel(
-    z.object({ inquiryId: idSchema, ...appointmentFields }).strict(),
-    mutationAckSchema.extend({ appointmentId: idSchema }),
-  ),
-  'serviceRequest.create': channel(
-    z.object({ inquiryId: idSchema, ...serviceRequestFields }).strict(),
-    mutationAckSchema.extend({ serviceRequestId: idSchema }),
-  ),
+  /** Every single-mutation command, derived from the command table (shared/sync/registry.ts). */
+  ...COMMAND_IPC_CHANNELS,
 
   'presence.set': channel(
     z.object({ status: z.enum(PRESENCE_STATUSES), currentItem: itemRefSchema.nullable() }).strict(),

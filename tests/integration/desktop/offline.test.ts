@@ -29,8 +29,9 @@ describe('offline edits', () => {
           () => d.core.connectionState().state === 'offline',
           'the desktop to notice it is offline',
         );
-        for (let i = 0; i < 5; i++) expect(d.core.claim({ callbackId: `off-${i}` }).ok).toBe(true);
-        const submitted = d.core.submitInquiry({
+        for (let i = 0; i < 5; i++)
+          expect(d.core.commands.run('callback.claim', { callbackId: `off-${i}` }).ok).toBe(true);
+        const submitted = d.core.commands.submitInquiry({
           customer: {
             fields: {
               name: 'María García',
@@ -58,7 +59,7 @@ describe('offline edits', () => {
         expect(state.state).toBe('offline');
         expect(state.pending).toBe(5 + 3);
         // Visible offline: the new callback is on the worklist, found by name and receipt.
-        const found = d.core.worklist({
+        const found = d.core.queries.worklist({
           scope: 'team',
           status: ['open'],
           search: 'garcia eac22123',
@@ -72,7 +73,7 @@ describe('offline edits', () => {
       for (let i = 0; i < 5; i++)
         expect((await serverRow(t, 'callbacks', `off-${i}`))['assigneeId']).toBe('u-tier1-alice');
       const serverCallbacks = await t.server.db.selectFrom('callbacks').select(['id', 'data']).execute();
-      const local = d.core.worklist({
+      const local = d.core.queries.worklist({
         scope: 'team',
         status: ['open', 'closed-resolved', 'closed-unable-to-reach'],
         offset: 0,
@@ -81,7 +82,7 @@ describe('offline edits', () => {
       const alpha = serverCallbacks.filter((r) => JSON.parse(r.data).team === 'alpha');
       expect(local.ok && local.value.total).toBe(alpha.length);
       for (const row of alpha) {
-        const mine = d.core.callback({ callbackId: row.id });
+        const mine = d.core.queries.callback({ callbackId: row.id });
         expect(mine.ok && { ...mine.value.callback, version: 0 }).toEqual({
           ...JSON.parse(row.data),
           version: 0,

@@ -5,7 +5,7 @@ import { detectDueSoon } from '../../../src/desktop/core/due-soon';
 import { isAllowedExternalUrl } from '../../../src/desktop/core/external-links';
 import { IdleLock } from '../../../src/desktop/core/idle-lock';
 import { checkVerifier, makeVerifier } from '../../../src/desktop/core/password-verifier';
-import { planInquirySubmit } from '../../../src/desktop/core/commands';
+import { planInquirySubmit } from '../../../src/desktop/core/inquiry-submit';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { searchWords } from '../../../src/desktop/store/search-index';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';

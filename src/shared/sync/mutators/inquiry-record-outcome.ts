@@ -9,6 +9,11 @@ import { INQUIRY_OUTCOMES, scriptProgressSchema, type InquiryOutcome } from '../
 /** Outcomes that put a callback on the worklist. */
 const CREATES_CALLBACK: readonly InquiryOutcome[] = ['callback', 'tier2-escalation'];
 
+/** Whether this outcome creates a callback (and so needs a callback id). */
+export function createsCallback(outcome: InquiryOutcome): boolean {
+  return CREATES_CALLBACK.includes(outcome);
+}
+
 export const recordInquiryOutcome = defineMutator({
   name: 'inquiry.record-outcome@1',
   description:
