@@ -1,4 +1,6 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { LIMITS } from '../../shared/sync/protocol';
 import type { Logger } from '../logger';
 import { registerJsonBody } from './json-body';
@@ -8,11 +10,23 @@ import { registerRoutes, type RouteDeps } from './routes';
  * The HTTP side: small bodies only, JSON errors with a code everywhere
  * (including fastify's own: bad JSON, oversized bodies, unknown routes).
  */
+/** A certificate and its key (PEM) for serving https directly, without a TLS-terminating proxy in front. */
+export interface ServerTls {
+  key: string;
+  cert: string;
+}
+
+/** An https.Server is an http.Server to fastify and socket.io (the same request API over TLS). */
+function httpsFactory(tls: ServerTls): FastifyServerFactory<Server> {
+  return (handler) => createHttpsServer(tls, handler) as unknown as Server;
+}
+
 export function createHttpApp(
   deps: RouteDeps,
   log: Logger,
-  options: { trustProxy?: string | undefined } = {},
+  options: { trustProxy?: string | undefined; tls?: ServerTls | undefined } = {},
 ): FastifyInstance {
+  const { tls } = options;
   // Request lines are info-level; the http child logs warnings and up only (URLs can carry ids).
   const app: FastifyInstance = Fastify({
     loggerInstance: log.child(
@@ -23,6 +37,7 @@ export function createHttpApp(
     // Behind a load balancer: believe X-Forwarded-For from these proxies only, so the
     // per-address sign-in limits count desktops, not the balancer.
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(tls ? { serverFactory: httpsFactory(tls) } : {}),
   });
   registerJsonBody(app);
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {

@@ -4,14 +4,20 @@ import { domainErrorSchema } from '../../../shared/domain/error-schema';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { ChannelResult, ParsedChannelArgs } from '../../../shared/ipc/channels';
 import type { SessionUser } from '../../../shared/sync/protocol';
+import { httpRequestText, type HttpAnswer } from '../network/http-request';
+import type { NetworkPort } from '../network/network-port';
 
 export interface AdminDeskDeps {
+  /** The desktop's way out (proxy, trusted authorities), as for every other request. */
+  network: NetworkPort;
   serverUrl: string;
   /** The signed-in user and token; undefined when signed out or the session ended. */
   session: () => { user: SessionUser; token: string } | undefined;
 }
 
 const TIMEOUT_MS = 30_000;
+/** An audit export of 50,000 events is a few tens of MB at most. */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 const answerSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: domainErrorSchema }),
@@ -33,7 +39,7 @@ export class AdminDesk {
       return err('auth.forbidden', 'Only administrators can open the administration area.');
     }
     const spec = ADMIN_CALLS[name] as unknown as {
-      method: string;
+      method: 'GET' | 'POST' | 'PATCH';
       path(a: unknown): string;
       body?(a: unknown): unknown;
       text?: boolean;
@@ -42,16 +48,17 @@ export class AdminDesk {
       spec.path(args) + (spec.method === 'GET' ? queryString(args as Record<string, unknown>) : ''),
       this.deps.serverUrl,
     );
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(url, {
+      response = await httpRequestText(this.deps.network, url, {
         method: spec.method,
         headers: {
           authorization: `Bearer ${session.token}`,
           ...(spec.body ? { 'content-type': 'application/json' } : {}),
         },
         ...(spec.body ? { body: JSON.stringify(spec.body(args)) } : {}),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
+        maxBytes: MAX_ANSWER_BYTES,
       });
     } catch (error) {
       return err(
@@ -59,19 +66,16 @@ export class AdminDesk {
         `The sync server cannot be reached (${error instanceof Error ? error.message : String(error)}); nothing was changed.`,
       );
     }
-    return (await this.answer(response, spec.text === true)) as Result<ChannelResult<C>>;
+    return this.answer(response, spec.text === true) as Result<ChannelResult<C>>;
   }
 
-  private async answer(response: Response, text: boolean): Promise<Result<unknown>> {
-    if (text && response.ok) {
-      return ok({
-        text: await response.text(),
-        truncated: response.headers.get('x-agent-desk-truncated') === 'true',
-      });
+  private answer(response: HttpAnswer, text: boolean): Result<unknown> {
+    if (text && response.status === 200) {
+      return ok({ text: response.text, truncated: response.headers['x-agent-desk-truncated'] === 'true' });
     }
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(response.text);
     } catch {
       return err(
         'sync.bad_response',

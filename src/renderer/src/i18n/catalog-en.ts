@@ -60,6 +60,13 @@ export const en = {
       submit: 'Change password and sign in',
     },
   },
+  proxy: {
+    explain:
+      "Your organization's proxy asks for a user name and password before Agent Desk can reach its server.",
+    username: 'Proxy user name',
+    password: 'Proxy password',
+    submit: 'Sign in to the proxy',
+  },
   lock: {
     title: 'Screen locked',
     explain: (name: string, minutes: number) =>

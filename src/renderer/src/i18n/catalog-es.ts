@@ -57,6 +57,13 @@ export const es: Messages = {
       submit: 'Cambiar la contraseña e iniciar sesión',
     },
   },
+  proxy: {
+    explain:
+      'El proxy de su organización pide un usuario y una contraseña antes de que Agent Desk pueda llegar a su servidor.',
+    username: 'Usuario del proxy',
+    password: 'Contraseña del proxy',
+    submit: 'Iniciar sesión en el proxy',
+  },
   lock: {
     title: 'Pantalla bloqueada',
     explain: (name, minutes) =>

@@ -5,6 +5,8 @@ import { useSessionStore } from '../../state/session-store';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { FormAlert, GatePage, PasswordField } from './gate-parts';
 import { errorText } from '../../i18n/error-text';
+import { PROXY_CREDENTIAL_ERRORS } from '../../../../shared/ipc/network-errors';
+import { ProxyFields, type ProxyCredentialsDraft } from './ProxyFields';
 
 export function SignIn({ expired }: { expired: boolean }) {
   const t = useT();
@@ -16,6 +18,9 @@ export function SignIn({ expired }: { expired: boolean }) {
   const [changing, setChanging] = useState(false);
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  /** The proxy asked for credentials: the form asks for them too, until sign-in succeeds. */
+  const [proxyAsked, setProxyAsked] = useState(false);
+  const [proxy, setProxy] = useState<ProxyCredentialsDraft>({ username: '', password: '' });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -24,17 +29,23 @@ export function SignIn({ expired }: { expired: boolean }) {
       return;
     }
     setBusy(true);
-    const result = changing
-      ? await invoke('session.changePassword', { username, password, newPassword })
-      : await invoke('session.signIn', { username, password });
+    const proxied = proxyAsked ? await invoke('network.proxyCredentials', proxy) : undefined;
+    const result =
+      proxied && !proxied.ok
+        ? proxied
+        : changing
+          ? await invoke('session.changePassword', { username, password, newPassword })
+          : await invoke('session.signIn', { username, password });
     setBusy(false);
     if (!result.ok) {
+      if (PROXY_CREDENTIAL_ERRORS.has(result.error.code)) setProxyAsked(true);
       // Not a mistake: the notice above the new-password fields says what to do.
       const mustChange = result.error.code === 'auth.password_change_required';
       if (mustChange) setChanging(true);
       setError(mustChange ? null : errorText(result.error, t));
       return;
     }
+    setProxy({ username: '', password: '' });
     setPassword('');
     setNewPassword('');
     setRepeat('');
@@ -86,6 +97,7 @@ export function SignIn({ expired }: { expired: boolean }) {
             />
           </>
         ) : null}
+        {proxyAsked ? <ProxyFields idPrefix="signin-proxy" value={proxy} onChange={setProxy} /> : null}
         <FormAlert error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
