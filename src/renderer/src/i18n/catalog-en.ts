@@ -251,6 +251,8 @@ export const en = {
     script: 'Script',
     chooseScript: 'Choose a script',
     noScripts: 'No scripts are published yet.',
+    scriptOption: (title: string, version: number) => `${title} (v${version})`,
+    datePlaceholder: 'YYYY-MM-DD',
     ivr: 'What the IVR captured',
     ivrLanguage: 'Caller language',
     ivrIntent: 'Stated intent',

@@ -253,6 +253,8 @@ export const es: Messages = {
     script: 'Guion',
     chooseScript: 'Elija un guion',
     noScripts: 'Todavía no hay guiones publicados.',
+    scriptOption: (title: string, version: number) => `${title} (v${version})`,
+    datePlaceholder: 'AAAA-MM-DD',
     ivr: 'Lo que captó el IVR',
     ivrLanguage: 'Idioma de la persona que llama',
     ivrIntent: 'Motivo indicado',
