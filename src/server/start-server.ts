@@ -60,6 +60,8 @@ export interface StartOptions {
   supervisorTickMs?: number;
   /** Serve https with this certificate (default: http, for a TLS-terminating proxy in front or loopback). */
   tls?: ServerTls;
+  /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
+  supervisorHeartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -179,6 +181,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...shared,
     io: sync.io,
     tickMs: options.supervisorTickMs,
+    heartbeatMs: options.supervisorHeartbeatMs,
     sessionSweepMs: options.sessionSweepMs,
   });
   holder.supervisor = supervisor;

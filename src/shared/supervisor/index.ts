@@ -6,4 +6,3 @@ export * from './forecast/forecast';
 export * from './protocol';
 export * from './roster';
 export * from './supervised-callback';
-export * from './risk';
