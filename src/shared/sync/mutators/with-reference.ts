@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { parseReference } from '../../domain/identifiers/reference-number';
+import { err, ok } from '../../domain/result';
+import { defineMutator, type Mutator, type RowWrite } from '../mutator';
+import { rowKey } from '../rows';
+import { REFERENCE_KIND_OF_TABLE, type ReferencedTable } from '../rows/reference';
+
+/**
+ * A reference number argument as the desktop allocated it (desk code + its own
+ * sequence): canonical, checked, of the record's kind. Whether the desk code is the
+ * pushing desktop's and the number unused is the server's check (it alone knows).
+ */
+export function referenceArgSchema(table: ReferencedTable) {
+  const kind = REFERENCE_KIND_OF_TABLE[table];
+  return z.string().transform((value, ctx) => {
+    const parsed = parseReference(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error.message, input: value });
+      return z.NEVER;
+    }
+    if (parsed.value.kind !== kind) {
+      ctx.addIssue({ code: 'custom', message: `a ${kind} needs a ${kind} reference number`, input: value });
+      return z.NEVER;
+    }
+    return parsed.value.canonical;
+  });
+}
+
+/**
+ * The version of `base` that also takes the reference number of the record it
+ * creates in `table` (the one row of that table it writes and did not read). One
+ * wrapper, so every creating mutator gains its reference the same way.
+ */
+export function withReference<A extends object>(
+  base: Mutator<A>,
+  name: string,
+  table: ReferencedTable,
+): Mutator<A & { reference: string }> {
+  const args = z.intersection(base.args, z.object({ reference: referenceArgSchema(table) }));
+  return defineMutator<A & { reference: string }>({
+    name,
+    description: `${base.description} Carries the reference number the agent read back.`,
+    args: args as unknown as z.ZodType<A & { reference: string }>,
+    reads: (a) => base.reads(a),
+    ...(base.readsAfter ? { readsAfter: (a, rows) => base.readsAfter?.(a, rows) ?? [] } : {}),
+    authorize: (actor, a, rows) => base.authorize(actor, a, rows),
+    apply(rows, a, ctx) {
+      const applied = base.apply(rows, a, ctx);
+      if (!applied.ok) return applied;
+      const created = applied.value.filter((w) => w.table === table && !rows.has(rowKey(w.table, w.row.id)));
+      if (created.length !== 1) {
+        return err(
+          'mutation.failed',
+          `${name} must create exactly one ${table} record to carry its reference.`,
+        );
+      }
+      return ok(
+        applied.value.map((w): RowWrite =>
+          created.includes(w) ? ({ ...w, row: { ...w.row, reference: a.reference } } as RowWrite) : w,
+        ),
+      );
+    },
+  });
+}
