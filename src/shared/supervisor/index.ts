@@ -8,3 +8,5 @@ export * from './protocol';
 export * from './roster';
 export * from './supervised-callback';
 export * from './risk';
+export * from './escalations';
+export * from './handle-times';
