@@ -7,6 +7,17 @@ import { err, ok, type Result } from './result';
  */
 export const HANDOFF_REASON_MAX_CHARS = 500;
 
+/** Why Tier 1 hands an inquiry to Tier 2, as scripts record it (the agent adds a sentence). */
+export const TIER2_REASONS = [
+  'caller-requested-supervisor',
+  'outside-processing-time',
+  'service-request-overdue',
+  'beyond-tier1-scope',
+  'urgent-situation',
+  'repeat-contact',
+] as const;
+export type Tier2Reason = (typeof TIER2_REASONS)[number];
+
 export function checkHandoffReason(text: string): Result<string> {
   const trimmed = text.trim();
   if (trimmed === '') return err('handoff.reason_required', 'Say why, for the agent who takes it next.');

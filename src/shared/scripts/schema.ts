@@ -7,6 +7,7 @@
  * validate.ts so that every problem is reported at once with its step id.
  */
 import { z } from 'zod';
+import { TIER2_REASONS } from '../domain/handoff';
 import { urgencySchema } from '../domain/sla';
 import { INQUIRY_OUTCOMES } from '../sync/rows/inquiry';
 
@@ -144,16 +145,8 @@ export const questionStepSchema = z.strictObject({
   next: nextSchema,
 });
 
-/** Why Tier 1 hands an inquiry to Tier 2 (reported and shown on the Tier 2 worklist). */
-export const TIER2_REASONS = [
-  'caller-requested-supervisor',
-  'outside-processing-time',
-  'service-request-overdue',
-  'beyond-tier1-scope',
-  'urgent-situation',
-  'repeat-contact',
-] as const;
-export type Tier2Reason = (typeof TIER2_REASONS)[number];
+/** Why Tier 1 hands an inquiry to Tier 2: domain/handoff's list (shown on the Tier 2 worklist). */
+export { TIER2_REASONS, type Tier2Reason } from '../domain/handoff';
 
 export const LINK_CHANNELS = ['email', 'text'] as const;
 export type LinkChannel = (typeof LINK_CHANNELS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkHandoffReason } from '../../domain/handoff';
+import { checkHandoffReason, TIER2_REASONS } from '../../domain/handoff';
 import { err, ok, type Result } from '../../domain/result';
 import { AGENT_ROLES, TIER2_ROLES, forbidden, requireRole } from '../authorization';
 import {
@@ -23,6 +23,8 @@ import { idSchema, type Tier } from '../rows/common';
 const handoffArgs = z.object({
   callbackId: idSchema,
   reason: z.string().max(2000),
+  /** Escalations: the script's reason, when one applies. */
+  code: z.enum(TIER2_REASONS).nullable(),
   /** A note about this callback written just before (note.add), or null. */
   noteId: idSchema.nullable(),
 });
@@ -60,7 +62,17 @@ function applyHandoff(rows: RowMap, args: HandoffArgs, ctx: MutatorContext, to: 
       tier: to,
       assigneeId: null,
       claimedAt: null,
-      handoffs: [...handoffs, { to, reason: reason.value, noteId: args.noteId, by: ctx.userId, at: ctx.now }],
+      handoffs: [
+        ...handoffs,
+        {
+          to,
+          code: to === 2 ? args.code : null,
+          reason: reason.value,
+          noteId: args.noteId,
+          by: ctx.userId,
+          at: ctx.now,
+        },
+      ],
     }),
   ]);
 }

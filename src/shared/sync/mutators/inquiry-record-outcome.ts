@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkHandoffReason } from '../../domain/handoff';
+import { checkHandoffReason, TIER2_REASONS } from '../../domain/handoff';
 import { dueAt, urgencySchema } from '../../domain/sla';
 import { err, ok, type Result } from '../../domain/result';
 import { AGENT_ROLES, TIER2_ROLES, requireRole } from '../authorization';
@@ -47,7 +47,13 @@ const argsV2 = baseArgs
     /** The new callback's reference number (with callbackId). */
     callbackReference: referenceArgSchema('callbacks').nullable(),
     /** tier2-escalation only: why, and the note for the Tier 2 officer (written by note.add before this). */
-    escalation: z.object({ reason: z.string().max(2000), noteId: idSchema.nullable() }).nullable(),
+    escalation: z
+      .object({
+        code: z.enum(TIER2_REASONS).nullable(),
+        reason: z.string().max(2000),
+        noteId: idSchema.nullable(),
+      })
+      .nullable(),
   })
   .refine(callbackIdRule.check, { message: callbackIdRule.message, path: ['callbackId'] })
   .refine((a) => (a.callbackReference !== null) === (a.callbackId !== null), {
@@ -168,7 +174,14 @@ export const recordInquiryOutcome = defineMutator<ArgsV2>({
       if (noteId && note && note.customerId !== inquiry?.customerId) {
         return err('note.wrong_customer', 'The escalation note must be about the same customer.');
       }
-      handoff = { to: 2, reason: reason.value, noteId, by: ctx.userId, at: ctx.now };
+      handoff = {
+        to: 2,
+        code: args.escalation.code,
+        reason: reason.value,
+        noteId,
+        by: ctx.userId,
+        at: ctx.now,
+      };
     }
     return applyOutcome(rows, args, ctx, {
       ...(args.callbackReference ? { reference: args.callbackReference } : {}),

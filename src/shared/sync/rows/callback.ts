@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attemptRecordSchema } from '../../domain/attempts';
 import { urgencySchema } from '../../domain/sla';
-import { HANDOFF_REASON_MAX_CHARS } from '../../domain/handoff';
+import { HANDOFF_REASON_MAX_CHARS, TIER2_REASONS } from '../../domain/handoff';
 import { baseRowShape, idSchema, instantSchema, instantWindowSchema, tierSchema } from './common';
 import { storedReferenceSchema } from './reference';
 
@@ -18,6 +18,8 @@ export const MAX_HANDOFFS = 20;
  */
 export const handoffSchema = z.object({
   to: tierSchema,
+  /** The script's reason for an escalation (null: none recorded, or a hand-back). */
+  code: z.enum(TIER2_REASONS).nullable(),
   reason: z.string().trim().min(1, 'say why').max(HANDOFF_REASON_MAX_CHARS),
   noteId: idSchema.nullable(),
   by: idSchema,
