@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseReference } from '../../domain/identifiers/reference-number';
 import { err, ok } from '../../domain/result';
-import { defineMutator, type Mutator, type RowWrite } from '../mutator';
+import { defineMutator, type Mutator, type RowMap, type RowWrite } from '../mutator';
 import { rowKey } from '../rows';
 import { REFERENCE_KIND_OF_TABLE, type ReferencedTable } from '../rows/reference';
 
@@ -29,20 +29,23 @@ export function referenceArgSchema(table: ReferencedTable) {
 /**
  * The version of `base` that also takes the reference number of the record it
  * creates in `table` (the one row of that table it writes and did not read). One
- * wrapper, so every creating mutator gains its reference the same way.
+ * wrapper, so every creating mutator gains its reference the same way. The
+ * arguments stay an object schema (the command table reads its shape).
  */
-export function withReference<A extends object>(
-  base: Mutator<A>,
+export function withReference<S extends z.core.$ZodShape>(
+  base: Mutator<z.output<z.ZodObject<S>>> & { readonly args: z.ZodObject<S> },
   name: string,
   table: ReferencedTable,
-): Mutator<A & { reference: string }> {
-  const args = z.intersection(base.args, z.object({ reference: referenceArgSchema(table) }));
-  return defineMutator<A & { reference: string }>({
+) {
+  type A = z.output<z.ZodObject<S>> & { reference: string };
+  // safeExtend: the base's refinements (checkAppointmentRequest…) stay and still run.
+  const args = base.args.safeExtend({ reference: referenceArgSchema(table) });
+  const mutator = defineMutator<A>({
     name,
     description: `${base.description} Carries the reference number the agent read back.`,
-    args: args as unknown as z.ZodType<A & { reference: string }>,
+    args: args as unknown as z.ZodType<A>,
     reads: (a) => base.reads(a),
-    ...(base.readsAfter ? { readsAfter: (a, rows) => base.readsAfter?.(a, rows) ?? [] } : {}),
+    ...(base.readsAfter ? { readsAfter: (a: A, rows: RowMap) => base.readsAfter?.(a, rows) ?? [] } : {}),
     authorize: (actor, a, rows) => base.authorize(actor, a, rows),
     apply(rows, a, ctx) {
       const applied = base.apply(rows, a, ctx);
@@ -61,4 +64,5 @@ export function withReference<A extends object>(
       );
     },
   });
+  return mutator as Mutator<A> & { readonly args: typeof args };
 }
