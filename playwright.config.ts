@@ -1,22 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import type { DesktopHost } from './tests/e2e/support/desktops';
+import { SHARED_E2E_CONFIG } from './tests/e2e/support/shared-config';
 
 // End-to-end: the built renderer in Debian's Chromium, against the browser host
 // (src/desktop/host-web) and a real sync server with demo data, each started by the
 // tests on free ports with temporary data folders (tests/e2e/support/stack.ts).
-export default defineConfig({
-  testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
+// The same specs run against the packaged Electron app with playwright.electron.config.ts
+// (release pipeline only; tests/e2e/support/desktops.ts picks the host).
+export default defineConfig<object, { desktopHost: DesktopHost }>({
+  ...SHARED_E2E_CONFIG,
   outputDir: 'test-results/e2e',
   globalSetup: './tests/e2e/support/global-setup.ts',
-  timeout: 120_000,
-  expect: { timeout: 15_000 },
-  // One stack per spec file; the flows share it in order.
-  workers: 1,
-  fullyParallel: false,
-  reporter: [['list']],
   use: {
+    desktopHost: 'browser',
     browserName: 'chromium',
-    viewport: { width: 1400, height: 900 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

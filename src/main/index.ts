@@ -1,18 +1,24 @@
 // Electron entry: wires the desktop core to Electron — window, IPC, security
 // guards, notifications, badge, logs, managed settings. Every decision lives in a
 // tested module (core/, ipc/, electron/, config/); this file only connects them.
-import { app, BrowserWindow, Notification, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, nativeImage, Notification, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { resolveSettings } from '../desktop/config/resolve-settings';
+import { APP_ID } from '../desktop/config/app-identity';
+import { readManagedSettings } from '../desktop/config/managed-source';
+import { osManagedSourcePorts } from '../desktop/config/os-managed-source-ports';
 import { readTextFileFromDisk } from '../desktop/config/read-text-file';
+import { resolveSettings } from '../desktop/config/resolve-settings';
 import { createDesktopCore, type DesktopCore } from '../desktop/core/desktop-core';
 import { isAllowedExternalUrl } from '../desktop/core/external-links';
+import { desktopLocations, userDataDirArgument } from './electron/desktop-locations';
 import { errorPageUrl } from './electron/error-page';
 import { fileLogger } from './electron/file-logger';
-import { badgeText, dueSoonNotification } from './electron/notifications';
+import { NotificationKeeper } from './electron/notification-keeper';
+import { dueBadge, dueSoonNotification } from './electron/notifications';
 import { safeStorageKeyProvider } from './electron/safe-storage-key-provider';
 import { isAppUrl, secureWebPreferences, type AppOrigin } from './electron/security';
 import { registerIpc } from './ipc/register-ipc';
+import { detectInstall, diskInstallProbe } from './updates/install-facts';
 import { loadAutoUpdater } from './updates/load-auto-updater';
 import { planUpdates } from './updates/update-plan';
 import { everyWithTimers, startUpdates } from './updates/updater-port';
@@ -22,8 +28,26 @@ const origin: AppOrigin = {
   devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
 };
 
+// Before anything else: where data lives (Windows: the cache in Local AppData, not the
+// roaming profile), and the identity Windows shows toasts and groups the taskbar
+// button under — the one the NSIS and MSI installers give their shortcuts (appId).
+const locations = desktopLocations({
+  platform: process.platform,
+  defaultUserData: app.getPath('userData'),
+  localAppData:
+    process.platform === 'win32'
+      ? join(process.env['LOCALAPPDATA'] ?? join(app.getPath('home'), 'AppData', 'Local'), app.getName())
+      : null,
+  userDataOverride: userDataDirArgument(process.argv, process.platform),
+});
+app.setPath('userData', locations.userData);
+app.setPath('sessionData', locations.sessionData);
+if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_ID : process.execPath);
+
 let mainWindow: BrowserWindow | undefined;
 let core: DesktopCore | undefined;
+/** Holds the last notification so its click handler lives until it is closed or replaced. */
+const notifications = new NotificationKeeper<Notification>();
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -83,22 +107,38 @@ function hardenSession(): void {
   });
 }
 
+function showDueBadge(win: BrowserWindow, dueCount: number): void {
+  const badge = dueBadge(process.platform, dueCount);
+  if (badge.kind === 'dock') app.dock?.setBadge(badge.text);
+  else if (badge.kind === 'count') app.setBadgeCount(badge.count);
+  else {
+    const { bitmap } = badge;
+    const image = bitmap
+      ? nativeImage.createFromBitmap(bitmap.pixels, {
+          width: bitmap.width,
+          height: bitmap.height,
+          scaleFactor: 2,
+        })
+      : null;
+    win.setOverlayIcon(image, badge.description);
+  }
+}
+
 async function start(): Promise<void> {
   hardenSession();
-  const userData = app.getPath('userData');
   const settings = resolveSettings({
     platform: process.platform,
-    env: process.env,
-    userDataDir: userData,
+    managed: readManagedSettings(process.platform, osManagedSourcePorts()),
+    userDataDir: locations.userData,
     readFile: readTextFileFromDisk,
   });
   const log = fileLogger(
-    join(userData, 'logs', 'agent-desk.log'),
+    join(locations.logsDir, 'agent-desk.log'),
     settings.ok ? settings.value.logLevel : 'info',
   );
   mainWindow = createWindow();
   if (!settings.ok) {
-    log.error('managed settings invalid', { code: settings.error.code, file: settings.error.file });
+    log.error('managed settings invalid', { code: settings.error.code, origin: settings.error.origin });
     showError(
       mainWindow,
       'Agent Desk cannot start: managed settings are invalid',
@@ -110,12 +150,16 @@ async function start(): Promise<void> {
   for (const notice of settings.value.notices)
     log.warn('settings notice', { field: notice.field, message: notice.message });
   const created = await createDesktopCore({
-    dataDir: join(userData, 'cache'),
+    dataDir: locations.cacheDir,
     serverUrl: settings.value.serverUrl,
-    keyProvider: safeStorageKeyProvider(safeStorage, join(userData, 'cache', 'cache-key.sealed')),
+    keyProvider: safeStorageKeyProvider(
+      safeStorage,
+      join(locations.cacheDir, 'cache-key.sealed'),
+      process.platform,
+    ),
     logger: log,
     appVersion: app.getVersion(),
-    idleLockMinutes: settings.value.idleLockMinutes,
+    ...(settings.value.idleLockMinutes === null ? {} : { idleLockMinutes: settings.value.idleLockMinutes }),
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;
@@ -130,29 +174,28 @@ async function start(): Promise<void> {
   const win = mainWindow;
   registerIpc(core, origin, () => mainWindow?.webContents, log);
   core.events.on('dueSoon', (event) => {
-    app.setBadgeCount(event.dueCount);
-    if (process.platform === 'darwin') app.dock?.setBadge(badgeText(event.dueCount));
+    showDueBadge(win, event.dueCount);
     const note = dueSoonNotification(event);
     if (note && Notification.isSupported()) {
-      const notification = new Notification({ title: note.title, body: note.body, silent: false });
-      notification.on('click', () => {
+      notifications.show(new Notification({ title: note.title, body: note.body, silent: false }), () => {
         win.show();
         win.focus();
       });
-      notification.show();
     }
   });
   loadApp(win);
-  void loadAutoUpdater()
-    .then((updater) =>
-      startUpdates(
-        updater,
-        planUpdates(settings.value, { isPackaged: app.isPackaged }),
-        { info: (m) => log.info(m), warn: (m) => log.warn(m) },
-        everyWithTimers,
-      ),
-    )
-    .catch((error: unknown) => log.warn('updates unavailable', { error: String(error) }));
+  const install = detectInstall(
+    {
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      resourcesPath: process.resourcesPath,
+      productName: app.getName(),
+      appImage: process.env['APPIMAGE'],
+    },
+    diskInstallProbe,
+  );
+  void startUpdates(planUpdates(settings.value, install), loadAutoUpdater, log, everyWithTimers);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -88,29 +88,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = createLogger(options.logLevel ?? 'info');
   mkdirSync(options.dataDir, { recursive: true });
   const secret = loadSecret(options.dataDir, options.sessionSecret);
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
-  const migrated = await migrateToLatest(db);
-  if (!migrated.ok) {
-    await db.destroy();
-    throw new Error(migrated.error.message);
-  }
-  if (migrated.value.length > 0) log.info({ migrations: migrated.value }, 'database migrated');
-  const scripts = options.scriptsDir === undefined ? ok([]) : loadScriptFiles(options.scriptsDir);
-  if (!scripts.ok) {
-    await db.destroy();
-    throw new Error(scripts.error.message);
-  }
   const host = options.host ?? '127.0.0.1';
   const demo = options.demo ?? isLoopbackHost(host);
-  const seeded = await seedIfEmpty(db, {
-    demo,
-    rows: options.demoRows ?? 3000,
-    seed: options.demoSeed ?? 20_240_101,
-    ...(options.demoCallbackShare !== undefined ? { callbackShare: options.demoCallbackShare } : {}),
-    now: clock(),
-    policy,
-    scripts: scripts.value,
-  });
+  const { db, seeded } = await openSeededDatabase(options, { demo, now: clock(), policy, log });
   const checkpoints = scheduleCheckpoints(db, 1_000, (error) =>
     log.warn({ err: error }, 'WAL checkpoint failed'),
   );
@@ -130,26 +110,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
   const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
   await app.ready();
+  const shared = { db, reader, auth, policy, clock, log, metrics };
   const sync = createSyncServer(app.server, {
-    db,
-    reader,
-    auth,
-    policy,
-    clock,
-    log,
-    metrics,
+    ...shared,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
   });
   holder.sync = sync;
   const supervisor = await startSupervisor({
+    ...shared,
     io: sync.io,
-    db,
-    reader,
-    auth,
-    policy,
-    clock,
-    log,
     tickMs: options.supervisorTickMs,
     sessionSweepMs: options.sessionSweepMs,
   });
@@ -159,27 +129,49 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   log.info({ url, seeded, demo }, 'agent desk sync server listening');
   let closed = false;
-  const running: RunningServer = {
-    url,
-    port: address.port,
-    db,
-    log,
-    metrics,
-    seeded,
-    demo,
-    sync,
-    supervisor,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      supervisor.close();
-      await sync.close();
-      await app.close();
-      await auth.close();
-      reader.close();
-      await checkpoints.stop();
-      await db.destroy();
-    },
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    supervisor.close();
+    await sync.close();
+    await app.close();
+    await auth.close();
+    reader.close();
+    await checkpoints.stop();
+    await db.destroy();
   };
-  return running;
+  return { url, port: address.port, db, log, metrics, seeded, demo, sync, supervisor, close };
+}
+
+/**
+ * Opens the data folder's database, brings it to the current schema and seeds it
+ * when empty (demo users and rows only when `demo`; the script files either way).
+ * A database it cannot use is closed again and the start fails with the reason.
+ */
+async function openSeededDatabase(
+  options: StartOptions,
+  context: { demo: boolean; now: number; policy: Policy; log: Logger },
+): Promise<{ db: Db; seeded: boolean }> {
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const migrated = await migrateToLatest(db);
+  if (!migrated.ok) {
+    await db.destroy();
+    throw new Error(migrated.error.message);
+  }
+  if (migrated.value.length > 0) context.log.info({ migrations: migrated.value }, 'database migrated');
+  const scripts = options.scriptsDir === undefined ? ok([]) : loadScriptFiles(options.scriptsDir);
+  if (!scripts.ok) {
+    await db.destroy();
+    throw new Error(scripts.error.message);
+  }
+  const seeded = await seedIfEmpty(db, {
+    demo: context.demo,
+    rows: options.demoRows ?? 3000,
+    seed: options.demoSeed ?? 20_240_101,
+    ...(options.demoCallbackShare !== undefined ? { callbackShare: options.demoCallbackShare } : {}),
+    now: context.now,
+    policy: context.policy,
+    scripts: scripts.value,
+  });
+  return { db, seeded };
 }

@@ -1,32 +1,30 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type Desktops } from './support/desktops';
 import { checkScreen, DEMO, signIn } from './support/screens';
-import { startStack, type Stack } from './support/stack';
 
-// The agent's day, in order, against one real server and two browser hosts
-// (two desktop cores: Carmen, a Tier 2 agent, and Erin, her team lead).
+// The agent's day, in order, against one real server and two desktops (two desktop
+// cores: Carmen, a Tier 2 agent, and Erin, her team lead) — browser hosts, or the
+// packaged Electron app (support/desktops.ts).
 test.describe.configure({ mode: 'serial' });
 
-let stack: Stack;
-let browser: Browser;
+let desktops: Desktops;
 let carmen: Page;
 /** The caller the inquiry flow creates; later flows find their callback by this name. */
 const CALLER = `E2E Caller ${Date.now().toString(36)}`;
 /** The customer whose callback Carmen claimed while offline. */
 let claimedOffline = '';
 
-test.beforeAll(async ({ browser: b }) => {
+test.beforeAll(async ({ desktops: launcher }) => {
   test.setTimeout(180_000);
-  browser = b;
-  stack = await startStack({ hosts: 2, demoRows: 400 });
-  carmen = await (await browser.newContext()).newPage();
+  desktops = await launcher.start({ count: 2, demoRows: 400 });
+  carmen = await desktops.open(0);
 });
 
 test.afterAll(async () => {
-  await stack?.close();
+  await desktops?.close();
 });
 
 test('sign in, worklist, shortcuts help — accessible', async () => {
-  await carmen.goto(stack.hostUrls[0] as string);
   await expect(carmen.getByRole('heading', { name: 'Sign in to Agent Desk' })).toBeVisible();
   await checkScreen(carmen, 'sign-in');
 
@@ -35,7 +33,7 @@ test('sign in, worklist, shortcuts help — accessible', async () => {
   await carmen.getByRole('button', { name: 'Sign in' }).click();
   await expect(carmen.getByRole('alert')).not.toBeEmpty();
 
-  await signIn(carmen, stack.hostUrls[0] as string, DEMO.carmen);
+  await signIn(carmen, DEMO.carmen);
   await expect(carmen.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
   await carmen.keyboard.press('3');
   await expect(carmen.getByText(/^\d+ callbacks?$/)).toBeVisible();
@@ -135,7 +133,7 @@ test('stop the server, keep working offline, restart it and see the work synced'
   await carmen.getByLabel('Search by name, receipt number or phone').fill('');
   await expect(worklistRows(carmen).first()).toBeVisible();
 
-  await stack.stopServer();
+  await desktops.stack.stopServer();
   await expect(carmen.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline', {
     timeout: 30_000,
   });
@@ -165,21 +163,20 @@ test('stop the server, keep working offline, restart it and see the work synced'
   const pending = Number(await carmen.getByTestId('pending-count').getAttribute('data-pending'));
   expect(pending).toBeGreaterThanOrEqual(2);
 
-  await stack.startServer();
+  await desktops.stack.startServer();
   await expect(carmen.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', {
     timeout: 60_000,
   });
   await expect(carmen.getByTestId('pending-count')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
 });
 
-test("a second agent (another browser) sees the first agent's claim", async () => {
-  const erin = await (await browser.newContext()).newPage();
-  await signIn(erin, stack.hostUrls[1] as string, DEMO.erin);
+test("a second agent (another desktop) sees the first agent's claim", async () => {
+  const erin = await desktops.open(1);
+  await signIn(erin, DEMO.erin);
   await erin.keyboard.press('3');
   await erin.getByLabel('Search by name, receipt number or phone').fill(claimedOffline);
   const row = worklistRows(erin).filter({ hasText: 'Claimed by Carmen Tier2' }).first();
   await expect(row).toBeVisible({ timeout: 30_000 });
-  await erin.close();
 });
 
 test('the lock screen hides the work until the password is given', async () => {

@@ -1,29 +1,29 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type Desktops } from './support/desktops';
 import { checkScreen, DEMO, signIn } from './support/screens';
-import { startStack, type Stack } from './support/stack';
 
-// A team lead (Erin) and one of her agents (Carmen), each in their own browser
-// context on their own browser host (their own desktop core), against one real
-// sync server with demo data.
+// A team lead (Erin) and one of her agents (Carmen), each on their own desktop
+// (their own desktop core: a browser host, or the packaged Electron app), against
+// one real sync server with demo data.
 test.describe.configure({ mode: 'serial' });
 
-let stack: Stack;
+let desktops: Desktops;
 let erin: Page;
 let carmen: Page;
 /** The customer whose callback Erin moves to Carmen. */
 let moved = { id: '', name: '' };
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ desktops: launcher }) => {
   test.setTimeout(180_000);
-  stack = await startStack({ hosts: 2, demoRows: 400 });
-  erin = await (await browser.newContext()).newPage();
-  carmen = await (await browser.newContext()).newPage();
-  await signIn(erin, stack.hostUrls[0] as string, DEMO.erin);
-  await signIn(carmen, stack.hostUrls[1] as string, DEMO.carmen);
+  desktops = await launcher.start({ count: 2, demoRows: 400 });
+  erin = await desktops.open(0);
+  carmen = await desktops.open(1);
+  await signIn(erin, DEMO.erin);
+  await signIn(carmen, DEMO.carmen);
 });
 
 test.afterAll(async () => {
-  await stack?.close();
+  await desktops?.close();
 });
 
 function roster(page: Page) {

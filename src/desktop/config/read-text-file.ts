@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { Result } from '../../shared/domain/result';
+import { err, ok } from '../../shared/domain/result';
 
 /**
  * Reading a settings file, as a port: resolve-settings takes a ReadTextFile so
@@ -19,3 +21,13 @@ export const readTextFileFromDisk: ReadTextFile = (filePath) => {
     return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }
 };
+
+/** JSON text → value, tolerating the UTF-8 byte-order mark Windows Notepad writes. */
+export function parseJsonText(text: string): Result<unknown> {
+  try {
+    return ok(JSON.parse(text.replace(/^\uFEFF/, '')));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return err('settings.bad_json', `is not valid JSON: ${reason}`);
+  }
+}

@@ -1,11 +1,8 @@
 import type { z } from 'zod';
-import type { Policy } from '../../shared/domain/policy';
-import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import type { Result } from '../../shared/domain/result';
-import type { FieldProblem } from './policy-overrides';
-import { applyPolicyOverrides } from './policy-overrides';
-import type { ReadTextFile } from './read-text-file';
-import { managedSettingsPath, userSettingsPath } from './settings-paths';
+import type { ManagedRead } from './managed-source';
+import { parseJsonText, type ReadTextFile } from './read-text-file';
+import { userSettingsPath } from './settings-paths';
 import type {
   LogLevel,
   ManagedSettings,
@@ -21,34 +18,35 @@ import {
 } from './settings-schema';
 
 /**
- * Managed settings (IT, machine-wide) + user settings (userData) → the settings the
- * app runs with.
+ * IT's settings (read from the OS's own place by managed-source.ts) + the user's
+ * settings file (userData) → the settings the app runs with.
  *
- * - No managed file: an unmanaged machine (a developer's); the user may set every
+ * - Nothing managed: an unmanaged machine (a developer's); the user may set every
  *   user-settable key.
- * - Managed file present: its values win, except for keys it lists in
- *   `userOverridable`, where its value is only the default and the user's wins.
- *   User values for other keys are ignored and reported as notices.
- * - Managed file unreadable or invalid: an ERROR result. The shell shows it as an
- *   error screen; it must never quietly fall back to user settings, or a broken
+ * - Managed: IT's values win, except for keys IT lists in `userOverridable`, where
+ *   IT's value is only the default and the user's wins. User values for other keys
+ *   are ignored and reported as notices. Several managed layers (Windows HKLM and
+ *   HKCU, a device and a user profile on macOS): the stronger layer wins per key.
+ * - Managed settings unreadable or invalid: an ERROR result. The shell shows it as
+ *   an error screen; it must never quietly fall back to user settings, or a broken
  *   push would hand every agent the controls IT meant to take away.
  * - User file invalid: its bad keys are ignored and reported as notices; a user's
  *   typo must not stop them working.
  */
 
 export interface SettingsIssue {
-  /** The file the problem is in. */
-  file: string;
-  /** Dotted field path, or `(file)` for problems with the file as a whole. */
+  /** Where the problem is: a registry key, a managed preferences file, the user's file. */
+  origin: string;
+  /** Dotted field path, or `(file)` for problems with the source as a whole. */
   field: string;
   message: string;
 }
 
 export interface SettingsError {
   code: 'settings.managed_unreadable' | 'settings.managed_invalid';
-  /** One readable paragraph: file, then each field and its problem. */
+  /** One readable paragraph: where, then each field and its problem. */
   message: string;
-  file: string;
+  origin: string;
   issues: SettingsIssue[];
 }
 
@@ -57,26 +55,27 @@ export type SettingSource = 'default' | 'managed' | 'user';
 export interface ResolvedSettings {
   serverUrl: string;
   updateChannel: UpdateChannel;
-  /** null: use the feed built into the installer (app-update.yml). */
+  /** null: use the feed built into the installer (app-update.yml), if any. */
   updateFeedUrl: string | null;
   updateCheckIntervalHours: number;
-  idleLockMinutes: number;
+  /** null: the server policy's idle lock alone. A value only shortens it (DesktopCoreOptions). */
+  idleLockMinutes: number | null;
   logLevel: LogLevel;
-  /** DEFAULT_POLICY with managed overrides; security.idleLockMinutes equals idleLockMinutes. */
-  policy: Policy;
-  /** Whether a managed settings file was found. */
+  /** Whether IT manages this machine. */
   managed: boolean;
   /** Keys the user may change (all user-settable keys on an unmanaged machine). */
   userOverridable: readonly UserSettableKey[];
   sources: Readonly<Record<UserSettableKey, SettingSource>>;
   /** Problems that did not stop the app: an invalid or disallowed user setting. */
   notices: readonly SettingsIssue[];
-  files: { managed: string; user: string };
+  /** Where IT's values came from (strongest first) and the user's file. */
+  origins: { managed: readonly string[]; user: string };
 }
 
 export interface ResolveSettingsInput {
   platform: NodeJS.Platform;
-  env: Readonly<Record<string, string | undefined>>;
+  /** IT's settings, from readManagedSettings. */
+  managed: ManagedRead;
   /** Electron's app.getPath('userData'). */
   userDataDir: string;
   readFile: ReadTextFile;
@@ -84,76 +83,63 @@ export interface ResolveSettingsInput {
 
 const WHOLE_FILE = '(file)';
 
-function issuesFromZod(file: string, issues: readonly z.core.$ZodIssue[]): SettingsIssue[] {
+/**
+ * Policy used to be settable here; it is the server's now. Said at the field, so
+ * IT learns where the rule went instead of reading "unknown key".
+ */
+const POLICY_IS_THE_SERVERS =
+  "is not a desktop setting: the contact center's rules (SLA, attempts, callback hours, sign-in lockout) are the sync server's policy, which every desktop receives at sign-in; change them on the server (docs/deployment.md, “Who owns policy”)";
+const UNKNOWN_SETTING = 'is not a known setting (check the spelling against managed-settings.schema.json)';
+
+function issuesFromZod(origin: string, issues: readonly z.core.$ZodIssue[]): SettingsIssue[] {
   return issues.flatMap((issue) => {
     const at = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        file,
+        origin,
         field: [...at, key].join('.'),
-        message: 'is not a known setting (check the spelling against managed-settings.schema.json)',
+        message: at.length === 0 && key === 'policy' ? POLICY_IS_THE_SERVERS : UNKNOWN_SETTING,
       }));
     }
-    return [{ file, field: at.join('.') || WHOLE_FILE, message: issue.message }];
+    return [{ origin, field: at.join('.') || WHOLE_FILE, message: issue.message }];
   });
 }
 
-/** JSON text → value, tolerating the UTF-8 byte-order mark Windows Notepad writes. */
-function parseJson(
-  file: string,
-  text: string,
-): { ok: true; value: unknown } | { ok: false; issue: SettingsIssue } {
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, issue: { file, field: WHOLE_FILE, message: `is not valid JSON: ${reason}` } };
-  }
-}
-
-function managedError(code: SettingsError['code'], file: string, issues: SettingsIssue[]): SettingsError {
+function managedError(code: SettingsError['code'], origin: string, issues: SettingsIssue[]): SettingsError {
   const details = issues
     .map((i) => (i.field === WHOLE_FILE ? i.message : `${i.field}: ${i.message}`))
     .join('; ');
-  const what = code === 'settings.managed_unreadable' ? 'could not be read' : 'is invalid';
+  const what = code === 'settings.managed_unreadable' ? 'could not be read' : 'are invalid';
   return {
     code,
-    file,
+    origin,
     issues,
-    message: `The managed settings file ${file} ${what}: ${details}. Ask IT to correct it; Agent Desk will not start with it.`,
+    message: `The settings your organization manages in ${origin} ${what}: ${details}. Ask IT to correct them; Agent Desk will not start with them.`,
   };
 }
 
-type ManagedRead =
-  | { ok: true; value: { settings: ManagedSettings; policy: Policy } | null }
-  | { ok: false; error: SettingsError };
-
-function readManaged(file: string, readFile: ReadTextFile): ManagedRead {
-  const read = readFile(file);
-  if (read.kind === 'missing') return { ok: true, value: null };
-  if (read.kind === 'unreadable') {
+/** Every layer validated; merged so the stronger (earlier) layer wins per key. */
+function readManaged(read: ManagedRead): Result<ManagedSettings | null, SettingsError> {
+  if (!read.ok) {
+    const code = read.problem === 'unreadable' ? 'settings.managed_unreadable' : 'settings.managed_invalid';
     return {
       ok: false,
-      error: managedError('settings.managed_unreadable', file, [
-        { file, field: WHOLE_FILE, message: read.reason },
+      error: managedError(code, read.origin, [
+        { origin: read.origin, field: WHOLE_FILE, message: read.reason },
       ]),
     };
   }
-  const json = parseJson(file, read.text);
-  if (!json.ok) return { ok: false, error: managedError('settings.managed_invalid', file, [json.issue]) };
-  const parsed = managedSettingsSchema.safeParse(json.value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: managedError('settings.managed_invalid', file, issuesFromZod(file, parsed.error.issues)),
-    };
+  if (read.layers.length === 0) return { ok: true, value: null };
+  const parsed: ManagedSettings[] = [];
+  for (const layer of read.layers) {
+    const result = managedSettingsSchema.safeParse(layer.value);
+    if (!result.success) {
+      const issues = issuesFromZod(layer.origin, result.error.issues);
+      return { ok: false, error: managedError('settings.managed_invalid', layer.origin, issues) };
+    }
+    parsed.push(result.data);
   }
-  const policy = applyPolicyOverrides(parsed.data.policy ?? {});
-  if (!policy.ok) {
-    const issues = policy.problems.map((p: FieldProblem) => ({ file, ...p }));
-    return { ok: false, error: managedError('settings.managed_invalid', file, issues) };
-  }
-  return { ok: true, value: { settings: parsed.data, policy: policy.value } };
+  return { ok: true, value: Object.assign({}, ...parsed.reverse()) as ManagedSettings };
 }
 
 /** The user's file, minus whatever is wrong with it (each problem becomes a notice). */
@@ -166,12 +152,15 @@ function readUser(
   if (read.kind === 'unreadable') {
     return {
       settings: {},
-      notices: [{ file, field: WHOLE_FILE, message: `could not be read (${read.reason}); ignored` }],
+      notices: [{ origin: file, field: WHOLE_FILE, message: `could not be read (${read.reason}); ignored` }],
     };
   }
-  const json = parseJson(file, read.text);
+  const json = parseJsonText(read.text);
   if (!json.ok)
-    return { settings: {}, notices: [{ ...json.issue, message: `${json.issue.message}; ignored` }] };
+    return {
+      settings: {},
+      notices: [{ origin: file, field: WHOLE_FILE, message: `${json.error.message}; ignored` }],
+    };
   const parsed = userSettingsSchema.safeParse(json.value);
   if (parsed.success) return { settings: parsed.data, notices: [] };
   const notices = issuesFromZod(file, parsed.error.issues).map((i) => ({
@@ -189,28 +178,25 @@ function readUser(
 }
 
 export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSettings, SettingsError> {
-  const files = {
-    managed: managedSettingsPath(input.platform, input.env),
-    user: userSettingsPath(input.platform, input.userDataDir),
-  };
-  const managedRead = readManaged(files.managed, input.readFile);
+  const userFile = userSettingsPath(input.platform, input.userDataDir);
+  const managedRead = readManaged(input.managed);
   if (!managedRead.ok) return managedRead;
   const managed = managedRead.value;
-  const user = readUser(files.user, input.readFile);
+  const user = readUser(userFile, input.readFile);
 
   const allowed: readonly UserSettableKey[] = managed
-    ? USER_SETTABLE_KEYS.filter((key) => managed.settings.userOverridable?.includes(key))
+    ? USER_SETTABLE_KEYS.filter((key) => managed.userOverridable?.includes(key))
     : USER_SETTABLE_KEYS;
   const notices = [...user.notices];
   const sources = {} as Record<UserSettableKey, SettingSource>;
 
   function pick<K extends UserSettableKey>(key: K): UserSettings[K] {
     const userValue = user.settings[key];
-    const managedValue = managed?.settings[key];
+    const managedValue = managed?.[key];
     const userMay = allowed.includes(key);
     if (userValue !== undefined && !userMay) {
       notices.push({
-        file: files.user,
+        origin: userFile,
         field: key,
         message: 'is managed by your organization; your value is ignored',
       });
@@ -223,14 +209,6 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
     return managedValue;
   }
 
-  const basePolicy = managed?.policy ?? DEFAULT_POLICY;
-  const idleLockMinutes = pick('idleLockMinutes') ?? basePolicy.security.idleLockMinutes;
-  if (sources.idleLockMinutes === 'default' && basePolicy !== DEFAULT_POLICY) {
-    // Not set as a setting, but possibly by the managed policy override (policy.security.idleLockMinutes).
-    sources.idleLockMinutes =
-      basePolicy.security.idleLockMinutes === DEFAULT_POLICY.security.idleLockMinutes ? 'default' : 'managed';
-  }
-
   return {
     ok: true,
     value: {
@@ -238,14 +216,16 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
       updateChannel: pick('updateChannel') ?? SETTING_DEFAULTS.updateChannel,
       updateFeedUrl: pick('updateFeedUrl') ?? SETTING_DEFAULTS.updateFeedUrl,
       updateCheckIntervalHours: pick('updateCheckIntervalHours') ?? SETTING_DEFAULTS.updateCheckIntervalHours,
-      idleLockMinutes,
+      idleLockMinutes: pick('idleLockMinutes') ?? SETTING_DEFAULTS.idleLockMinutes,
       logLevel: pick('logLevel') ?? SETTING_DEFAULTS.logLevel,
-      policy: { ...basePolicy, security: { ...basePolicy.security, idleLockMinutes } },
       managed: managed !== null,
       userOverridable: allowed,
       sources,
       notices,
-      files,
+      origins: {
+        managed: input.managed.ok ? input.managed.layers.map((l) => l.origin) : [],
+        user: userFile,
+      },
     },
   };
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The settings IT pushes to every desktop (the machine-wide managed file) and the
- * subset a user may set in their own file. ONE schema describes both: the managed
- * file may set every key, the user file only the keys listed in USER_SETTABLE_KEYS,
- * and only those the managed file's `userOverridable` allows (see resolve-settings).
+ * The settings IT pushes to every desktop (Windows policies, a macOS configuration
+ * profile, or /etc/agent-desk/managed-settings.json on Linux: managed-source.ts)
+ * and the subset a user may set in their own file. ONE schema describes both: IT
+ * may set every key, the user file only the keys listed in USER_SETTABLE_KEYS, and
+ * only those IT's `userOverridable` allows (see resolve-settings).
  *
- * Objects are strict on purpose: a typo such as `serverURL` in a file pushed to
- * thousands of desktops must be reported, not silently ignored.
+ * Objects are strict on purpose: a typo such as `serverURL` pushed to thousands of
+ * desktops must be reported, not silently ignored.
  */
 
 /** Hosts where plain http is tolerated: a developer's own machine, never the network. */
@@ -37,11 +38,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const UPDATE_CHANNELS = ['stable', 'beta', 'off'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
-/**
- * Keys a user may ever set in their own file (if the managed file allows it).
- * `policy` is not among them: it is the contact center's rules (SLA, attempts,
- * callback hours), which an individual agent must not bend on one desktop.
- */
+/** Keys a user may ever set in their own file (if IT's settings allow it). */
 export const USER_SETTABLE_KEYS = [
   'serverUrl',
   'updateChannel',
@@ -52,34 +49,37 @@ export const USER_SETTABLE_KEYS = [
 ] as const;
 export type UserSettableKey = (typeof USER_SETTABLE_KEYS)[number];
 
-/** The fields both files share; every one optional (an absent key falls back). */
+/**
+ * The fields both files share; every one optional (an absent key falls back). The
+ * title and description are what IT reads in the generated templates (ADMX/ADML,
+ * the Jamf schema, the JSON Schema): write them for IT.
+ */
 const settingFields = {
-  serverUrl: serviceUrlSchema('serverUrl')
-    .optional()
-    .describe('Sync server base URL, e.g. https://agentdesk.example.gov:8443. https required.'),
-  updateChannel: z
-    .enum(UPDATE_CHANNELS)
-    .optional()
-    .describe('Update channel: "stable", "beta", or "off" to never check for updates.'),
-  updateFeedUrl: serviceUrlSchema('updateFeedUrl')
-    .optional()
-    .describe(
-      'Generic HTTPS update feed (folder holding latest.yml / beta.yml). Default: the URL built into the installer.',
-    ),
-  updateCheckIntervalHours: z
-    .number()
-    .min(1)
-    .max(168)
-    .optional()
-    .describe('Hours between update checks while the app runs (1–168).'),
-  idleLockMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(240)
-    .optional()
-    .describe('Minutes of inactivity before the app locks. Overrides policy.security.idleLockMinutes.'),
-  logLevel: z.enum(LOG_LEVELS).optional().describe('Desktop log level.'),
+  serverUrl: serviceUrlSchema('serverUrl').optional().meta({
+    title: 'Sync server URL',
+    description:
+      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443. https is required (http only for 127.0.0.1 or localhost).',
+  }),
+  updateChannel: z.enum(UPDATE_CHANNELS).optional().meta({
+    title: 'Update channel',
+    description:
+      '"stable" or "beta": where the app may update itself (only installs that can update without an administrator; see docs/deployment.md). "off": never check, IT ships every version.',
+  }),
+  updateFeedUrl: serviceUrlSchema('updateFeedUrl').optional().meta({
+    title: 'Update feed URL',
+    description:
+      'Your own HTTPS update feed (a folder holding latest.yml / beta.yml and the installers). Default: the feed built into the installer, if any.',
+  }),
+  updateCheckIntervalHours: z.number().int().min(1).max(168).optional().meta({
+    title: 'Update check interval (hours)',
+    description: 'Whole hours between update checks while the app runs (1–168).',
+  }),
+  idleLockMinutes: z.number().int().min(1).max(240).optional().meta({
+    title: 'Idle lock (minutes)',
+    description:
+      "Minutes of inactivity before the desktop locks its screen (1–240). It can only make the lock sooner: the server's policy (security.idleLockMinutes) ends idle sessions itself, so the shorter of the two applies.",
+  }),
+  logLevel: z.enum(LOG_LEVELS).optional().meta({ title: 'Log level', description: 'Desktop log detail.' }),
 };
 
 /** Where JSON-schema-aware editors (VS Code) find the schema; allowed, never used. */
@@ -88,33 +88,38 @@ const schemaRefField = {
 };
 
 /**
- * Partial policy overrides. Shape-checked here only as "an object"; resolve-settings
- * merges it onto DEFAULT_POLICY and validates the result with policySchema, so the
- * rules for each field live in one place (src/shared/domain/policy.ts).
+ * No `policy` here: the contact center's rules (SLA, attempts, callback hours,
+ * sign-in lockout…) are the sync server's policy, enforced by the server and sent
+ * to every desktop with the session. A desktop-side copy could only disagree with
+ * the server (docs/deployment.md, "Who owns policy"). resolve-settings answers a
+ * managed `policy` key with that sentence.
  */
-const policyOverridesSchema = z
-  .record(z.string(), z.unknown())
-  .describe('Partial policy overrides merged onto the default policy (see src/shared/domain/policy.ts).');
-
 export const managedSettingsSchema = z.strictObject({
   ...schemaRefField,
   ...settingFields,
-  userOverridable: z
-    .array(z.enum(USER_SETTABLE_KEYS))
-    .optional()
-    .describe('Keys a user may change in their own settings file. Default: none.'),
-  policy: policyOverridesSchema.optional(),
+  userOverridable: z.array(z.enum(USER_SETTABLE_KEYS)).optional().meta({
+    title: 'Settings users may change',
+    description:
+      'Settings a user may change in their own settings file; for those, your value is only the default. Default: none.',
+  }),
 });
 export type ManagedSettings = z.infer<typeof managedSettingsSchema>;
+
+/** Every key IT may set (registry value names and profile keys are matched against these). */
+export const MANAGED_SETTING_KEYS: readonly string[] = Object.keys(managedSettingsSchema.shape);
 
 export const userSettingsSchema = z.strictObject({ ...schemaRefField, ...settingFields });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
-/** Values used when neither file sets a key. The server URL is the dev server's. */
+/**
+ * Values used when nobody sets a key. The server URL is the dev server's; no idle
+ * lock setting means the server policy's applies.
+ */
 export const SETTING_DEFAULTS = Object.freeze({
   serverUrl: 'http://127.0.0.1:4780',
   updateChannel: 'stable',
   updateFeedUrl: null,
   updateCheckIntervalHours: 6,
+  idleLockMinutes: null,
   logLevel: 'info',
-} as const satisfies Partial<Record<UserSettableKey, unknown>>);
+} as const satisfies Record<UserSettableKey, unknown>);

@@ -55,7 +55,11 @@ export interface DesktopCoreOptions {
   clock?: () => number;
   logger?: CoreLogger;
   appVersion?: string;
-  /** Managed-settings override of policy.security.idleLockMinutes. */
+  /**
+   * The desktop's own idle lock (IT's idleLockMinutes setting). It can only be
+   * stricter than the server's policy, which ends idle sessions itself: the
+   * shorter of the two applies.
+   */
   idleLockMinutes?: number;
   backoff?: BackoffOptions;
   pullLimit?: number;
@@ -149,7 +153,8 @@ export class DesktopCore {
   }
 
   private idleLockMinutes(): number {
-    return this.options.idleLockMinutes ?? this.policy().security.idleLockMinutes;
+    const server = this.policy().security.idleLockMinutes;
+    return Math.min(this.options.idleLockMinutes ?? server, server);
   }
 
   /** Best estimate of the server's clock (the SLA clock). */
@@ -404,10 +409,9 @@ export class DesktopCore {
   activity(): R<'session.activity'> {
     if (!this.idle.isLocked) {
       this.idle.touch();
-      // A third of the shorter idle timeout (the server's comes from its policy), so
-      // activity always reaches the server before it would end the session.
-      const idleMinutes = Math.min(this.idleLockMinutes(), this.policy().security.idleLockMinutes);
-      this.engine.keepAlive(this.serverNow(), (idleMinutes * MINUTE_MS) / 3);
+      // A third of the idle timeout (never longer than the server's), so activity
+      // always reaches the server before it would end the session.
+      this.engine.keepAlive(this.serverNow(), (this.idleLockMinutes() * MINUTE_MS) / 3);
     }
     return ok(null);
   }

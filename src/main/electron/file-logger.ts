@@ -9,7 +9,11 @@ type Level = (typeof LEVELS)[number];
  * JSON lines in userData/logs/agent-desk.log, rolled to .1 at `maxBytes`. Never
  * logs customer data: callers pass codes and ids only.
  */
-export function fileLogger(file: string, level: Level, maxBytes = 5_000_000): CoreLogger {
+export function fileLogger(
+  file: string,
+  level: Level,
+  maxBytes = 5_000_000,
+): CoreLogger & { debug: CoreLogger['info'] } {
   mkdirSync(dirname(file), { recursive: true });
   const threshold = LEVELS.indexOf(level);
   const write = (lvl: Level, message: string, detail?: Record<string, unknown>) => {
@@ -28,5 +32,6 @@ export function fileLogger(file: string, level: Level, maxBytes = 5_000_000): Co
     info: (m, d) => write('info', m, d),
     warn: (m, d) => write('warn', m, d),
     error: (m, d) => write('error', m, d),
+    debug: (m, d) => write('debug', m, d),
   };
 }

@@ -1,4 +1,5 @@
 import type { EventPayload } from '../../shared/ipc/events';
+import { overlayBitmap, overlayDescription, type Bitmap } from './overlay-badge';
 
 /**
  * OS notification text for callbacks that became due or at risk. Notifications
@@ -28,4 +29,26 @@ export function dueSoonNotification(
 export function badgeText(dueCount: number): string {
   if (dueCount <= 0) return '';
   return dueCount > 99 ? '99+' : String(dueCount);
+}
+
+/**
+ * How each OS shows the count: macOS the Dock badge (text, so "99+"), Windows an
+ * overlay icon on the taskbar button (app.setBadgeCount does nothing there), Linux
+ * the launcher count where the desktop supports one (Unity, KDE, some docks).
+ */
+export type DueBadge =
+  | { kind: 'dock'; text: string }
+  | { kind: 'overlay'; bitmap: Bitmap | null; description: string }
+  | { kind: 'count'; count: number };
+
+export function dueBadge(platform: NodeJS.Platform, dueCount: number): DueBadge {
+  const count = Math.max(0, dueCount);
+  if (platform === 'darwin') return { kind: 'dock', text: badgeText(count) };
+  if (platform === 'win32')
+    return {
+      kind: 'overlay',
+      bitmap: overlayBitmap(count),
+      description: count > 0 ? overlayDescription(count) : '',
+    };
+  return { kind: 'count', count };
 }

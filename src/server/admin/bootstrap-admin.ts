@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { issuesText } from '../../shared/domain/parse';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { GLOBAL_TEAM, teamSchema } from '../../shared/sync/rows/common';
 import { appendAudit } from '../audit';
@@ -41,10 +42,7 @@ export async function bootstrapAdmin(
 ): Promise<Result<BootstrappedAdmin>> {
   const parsed = bootstrapAdminSchema.safeParse(input);
   if (!parsed.success) {
-    return err(
-      'bootstrap.invalid',
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
-    );
+    return err('bootstrap.invalid', issuesText(parsed.error, 'input'));
   }
   const account = parsed.data;
   try {

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { MINUTE_MS, HOUR_MS, type Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
 import type { SessionUser } from '../../shared/sync/protocol';
-import type { Statement } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { UserRow } from '../../shared/sync/rows/user';
 import { userRowSchema } from '../../shared/sync/rows/user';
 import type { Db, ReadDb } from '../storage/database';
-import type { Database } from '../storage/schema';
+import { SessionReads, type SessionRecord } from '../storage/session-reads';
 import {
   clearSignInFailures,
   findUserByUsername,
@@ -39,15 +38,6 @@ function lockedOut(lockedUntil: number, now: number): { ok: false; error: Domain
       minutes,
     },
   );
-}
-
-interface SessionRecord {
-  user_id: string;
-  expires_at: number;
-  last_seen_at: number;
-  revoked_at: number | null;
-  user_version: number | null;
-  user_data: string | null;
 }
 
 export interface AuthServiceDeps {
@@ -96,8 +86,7 @@ export class AuthService {
   private readonly secret: string;
   private readonly policy: Policy;
   private readonly clock: () => number;
-  private readonly sessionStmt: Statement<[string], SessionRecord>;
-  private readonly userByNameStmt: Statement<[string], Database['users']>;
+  private readonly reads: SessionReads;
   private readonly profiles = new Map<string, UserRow | null>();
   /** Token → its claims and session, as last read. */
   private readonly sessions = new Map<string, CachedSession>();
@@ -115,11 +104,7 @@ export class AuthService {
     this.policy = deps.policy;
     this.clock = deps.clock;
     this.sessionCacheMs = deps.sessionCacheMs ?? 5_000;
-    this.sessionStmt = deps.reader.prepare(
-      `select s.user_id, s.expires_at, s.last_seen_at, s.revoked_at, u.version as user_version, u.data as user_data
-       from sessions s left join users u on u.id = s.user_id where s.id = ?`,
-    );
-    this.userByNameStmt = deps.reader.prepare('select * from users where username = ?');
+    this.reads = new SessionReads(deps.reader);
     this.flushTimer = setInterval(() => void this.flushLastSeen(), deps.lastSeenFlushMs ?? 2_000);
     this.flushTimer.unref();
   }
@@ -187,7 +172,7 @@ export class AuthService {
    * writer's queue behind pushes: sign-in storms come with work in progress.
    */
   private findUser(username: string): StoredUser | undefined {
-    const r = this.userByNameStmt.get(username);
+    const r = this.reads.userByName(username);
     if (!r) return undefined;
     const profile = userRowSchema.parse({ ...JSON.parse(r.data), version: r.version });
     return {
@@ -244,7 +229,7 @@ export class AuthService {
     if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return ok(cached);
     const claims = verifyToken(token, this.secret, now);
     if (!claims.ok) return claims;
-    const row = this.sessionStmt.get(claims.value.sid);
+    const row = this.reads.session(claims.value.sid);
     if (!row || row.user_id !== claims.value.uid) {
       this.sessions.delete(token);
       return err('auth.invalid_token', 'Unknown session; sign in again.');

@@ -77,146 +77,161 @@ export interface DemoDataOptions {
   callbackShare?: number;
 }
 
+type Picker = ReturnType<typeof createPicker>;
+type Inquiry = Omit<InquiryRow, 'version'>;
+
 /**
  * Deterministic demo data: the same seed and `now` give the same rows. Mixes
  * English and Spanish speakers, phones across zones, urgent and non-urgent,
  * some overdue, some waiting for a second attempt, some closed, two teams.
+ * (The parts below draw from `rnd` in a fixed order: reordering them changes the data.)
  */
 export function generateDemoData(options: DemoDataOptions): RowWrite[] {
-  const { policy, now } = options;
   const rnd = createPicker(options.seed);
   const writes: RowWrite[] = [];
-  const agents = DEMO_USERS.filter((u) => u.role !== 'admin');
-  for (let n = 0; writes.length < options.rows; n++) {
-    const team = DEMO_TEAMS[n % DEMO_TEAMS.length] as string;
-    const spanish = rnd.chance(0.35);
-    const home = rnd.pick(AREAS);
-    const customerId = `demo-cu-${n}`;
-    const phoneCount = rnd.int(1, 3);
-    const labels = ['mobile', 'home', 'work', 'attorney', 'other'] as const;
-    const phones: CustomerRow['phones'] = [];
-    for (let p = 0; p < phoneCount; p++) {
-      const area = p === 0 ? home : rnd.pick(AREAS);
-      phones.push({
-        label: labels[p] ?? 'other',
-        e164: `+1${area.area}55501${String(rnd.int(0, 99)).padStart(2, '0')}`,
-        ext: p === 2 && rnd.chance(0.5) ? String(rnd.int(100, 999)) : null,
-        bestTime: rnd.chance(0.4)
-          ? { start: rnd.pick(['09:00', '12:00', '17:00']), end: rnd.pick(['11:00', '14:00', '20:00']) }
-          : null,
-      });
-    }
-    for (const phone of phones) {
-      if (phone.bestTime && phone.bestTime.start >= phone.bestTime.end) phone.bestTime = null;
-    }
-    const first = rnd.pick(spanish ? FIRST_ES : FIRST_EN);
-    writes.push(
-      put('customers', {
-        id: customerId,
-        team,
-        name: `${first} ${rnd.pick(LAST)}`,
-        preferredLanguage: spanish ? 'es' : 'en',
-        phones,
-        email: rnd.chance(0.6) ? `demo.customer${n}@example.com` : null,
-        aNumber: rnd.chance(0.5) ? `A${String(rnd.int(10_000_000, 999_999_999)).padStart(9, '0')}` : null,
-        timeZone: home.zone,
-      }),
-    );
-    const urgency = rnd.chance(0.25) ? 'urgent' : 'non-urgent';
-    // Spread creation over the last SLA period (and a bit more) so some are overdue.
-    const span =
-      (urgency === 'urgent' ? policy.sla.urgentDueHours * HOUR_MS : policy.sla.nonUrgentDueDays * DAY_MS) *
-      1.2;
-    const createdAt = Math.round(now - rnd.next() * span);
-    const inquiryId = `demo-in-${n}`;
-    const receipt = `${rnd.pick(RECEIPT_PREFIXES)}${String(rnd.int(19, 25))}${String(rnd.int(1, 260)).padStart(3, '0')}${String(rnd.int(0, 99_999)).padStart(5, '0')}`;
-    const tier = rnd.chance(0.3) ? 2 : 1;
-    const withCallback = rnd.chance(options.callbackShare ?? 0.75);
-    const inquiry: Omit<InquiryRow, 'version'> = {
-      id: inquiryId,
-      team,
-      customerId,
-      receiptNumber: receipt,
-      topic: rnd.pick(TOPICS),
-      channel: 'phone',
-      ivr: rnd.chance(0.7)
-        ? { language: spanish ? 'es' : 'en', intent: 'case-status', receiptNumber: receipt }
-        : null,
-      urgency,
-      tier,
-      status: 'completed',
-      script: null,
-      outcome: withCallback
-        ? tier === 2
-          ? 'tier2-escalation'
-          : 'callback'
-        : rnd.pick([
-            'resolved',
-            'link-sent',
-            'service-request',
-            'expedite-intake',
-            'appointment-request',
-          ] as const),
-      createdAt,
-      createdBy: rnd.pick(agents.filter((a) => a.team === team)).id,
-      completedAt: createdAt + 10 * MINUTE_MS,
-    };
-    writes.push(put('inquiries', inquiry));
-    if (withCallback) {
-      const dialed = phones[0] as CustomerRow['phones'][number];
-      const numberDialed = dialed.ext ? `${dialed.e164};ext=${dialed.ext}` : dialed.e164;
-      writes.push(put('callbacks', demoCallback(n, inquiry, numberDialed, rnd, now, policy)));
-    }
-    if (inquiry.outcome === 'expedite-intake')
-      writes.push(put('expedite_requests', demoExpedite(n, inquiry, rnd)));
-    if (inquiry.outcome === 'appointment-request') {
-      const urgent = rnd.chance(0.3);
-      writes.push(
-        put('appointment_requests', {
-          id: `demo-ap-${n}`,
-          team,
-          inquiryId,
-          customerId,
-          urgent,
-          urgentReason: urgent ? rnd.pick(URGENT_APPOINTMENT_REASONS) : null,
-          explanation: urgent
-            ? 'Needs biometrics before travel for a family emergency.'
-            : 'Needs an appointment to have a document reviewed.',
-          preferredOffice: null,
-          receiptNumber: receipt,
-          status: urgent ? 'under-review' : 'queued',
-          priority: appointmentPriority({ urgent }, inquiry.completedAt ?? createdAt),
-          createdAt: inquiry.completedAt ?? createdAt,
-          createdBy: inquiry.createdBy,
-        }),
-      );
-    }
-    if (inquiry.outcome === 'service-request') {
-      writes.push(
-        put('service_requests', {
-          id: `demo-sr-${n}`,
-          team,
-          inquiryId,
-          customerId,
-          receiptNumber: receipt,
-          type: 'outside-normal-processing-time',
-          description: 'Case is outside normal processing time.',
-          status: 'open',
-          createdAt: inquiry.completedAt ?? createdAt,
-          createdBy: inquiry.createdBy,
-        }),
-      );
-    }
-  }
+  for (let n = 0; writes.length < options.rows; n++) writes.push(...demoCase(n, rnd, options));
   return writes;
 }
 
-/** A complete expedite request (the domain's checklist), routed by its receipt (IOE: the agent chose). */
-function demoExpedite(
+/** One caller's case: the customer, the inquiry, and what the inquiry led to. */
+function demoCase(n: number, rnd: Picker, options: DemoDataOptions): RowWrite[] {
+  const team = DEMO_TEAMS[n % DEMO_TEAMS.length] as string;
+  const customer = demoCustomer(n, team, rnd);
+  const { inquiry, withCallback } = demoInquiry(n, customer, rnd, options);
+  const writes: RowWrite[] = [put('customers', customer), put('inquiries', inquiry)];
+  if (withCallback) {
+    const dialed = customer.phones[0] as CustomerRow['phones'][number];
+    const numberDialed = dialed.ext ? `${dialed.e164};ext=${dialed.ext}` : dialed.e164;
+    writes.push(put('callbacks', demoCallback(n, inquiry, numberDialed, rnd, options.now, options.policy)));
+  }
+  if (inquiry.outcome === 'expedite-intake')
+    writes.push(put('expedite_requests', demoExpedite(n, inquiry, rnd)));
+  if (inquiry.outcome === 'appointment-request')
+    writes.push(put('appointment_requests', demoAppointment(n, inquiry, rnd)));
+  if (inquiry.outcome === 'service-request')
+    writes.push(put('service_requests', demoServiceRequest(n, inquiry)));
+  return writes;
+}
+
+function demoCustomer(n: number, team: string, rnd: Picker): RowData<'customers'> {
+  const spanish = rnd.chance(0.35);
+  const home = rnd.pick(AREAS);
+  const phoneCount = rnd.int(1, 3);
+  const labels = ['mobile', 'home', 'work', 'attorney', 'other'] as const;
+  const phones: CustomerRow['phones'] = [];
+  for (let p = 0; p < phoneCount; p++) {
+    const area = p === 0 ? home : rnd.pick(AREAS);
+    phones.push({
+      label: labels[p] ?? 'other',
+      e164: `+1${area.area}55501${String(rnd.int(0, 99)).padStart(2, '0')}`,
+      ext: p === 2 && rnd.chance(0.5) ? String(rnd.int(100, 999)) : null,
+      bestTime: rnd.chance(0.4)
+        ? { start: rnd.pick(['09:00', '12:00', '17:00']), end: rnd.pick(['11:00', '14:00', '20:00']) }
+        : null,
+    });
+  }
+  for (const phone of phones) {
+    if (phone.bestTime && phone.bestTime.start >= phone.bestTime.end) phone.bestTime = null;
+  }
+  const first = rnd.pick(spanish ? FIRST_ES : FIRST_EN);
+  return {
+    id: `demo-cu-${n}`,
+    team,
+    name: `${first} ${rnd.pick(LAST)}`,
+    preferredLanguage: spanish ? 'es' : 'en',
+    phones,
+    email: rnd.chance(0.6) ? `demo.customer${n}@example.com` : null,
+    aNumber: rnd.chance(0.5) ? `A${String(rnd.int(10_000_000, 999_999_999)).padStart(9, '0')}` : null,
+    timeZone: home.zone,
+  };
+}
+
+/** The completed inquiry, and whether it ends in a callback. */
+function demoInquiry(
   n: number,
-  inquiry: Omit<InquiryRow, 'version'>,
-  rnd: ReturnType<typeof createPicker>,
-): RowData<'expedite_requests'> {
+  customer: RowData<'customers'>,
+  rnd: Picker,
+  options: DemoDataOptions,
+): { inquiry: Inquiry; withCallback: boolean } {
+  const { policy, now } = options;
+  const { team } = customer;
+  const spanish = customer.preferredLanguage === 'es';
+  const urgency = rnd.chance(0.25) ? 'urgent' : 'non-urgent';
+  // Spread creation over the last SLA period (and a bit more) so some are overdue.
+  const span =
+    (urgency === 'urgent' ? policy.sla.urgentDueHours * HOUR_MS : policy.sla.nonUrgentDueDays * DAY_MS) * 1.2;
+  const createdAt = Math.round(now - rnd.next() * span);
+  const receipt = `${rnd.pick(RECEIPT_PREFIXES)}${String(rnd.int(19, 25))}${String(rnd.int(1, 260)).padStart(3, '0')}${String(rnd.int(0, 99_999)).padStart(5, '0')}`;
+  const tier = rnd.chance(0.3) ? 2 : 1;
+  const withCallback = rnd.chance(options.callbackShare ?? 0.75);
+  const otherOutcomes = [
+    'resolved',
+    'link-sent',
+    'service-request',
+    'expedite-intake',
+    'appointment-request',
+  ] as const;
+  const inquiry: Inquiry = {
+    id: `demo-in-${n}`,
+    team,
+    customerId: customer.id,
+    receiptNumber: receipt,
+    topic: rnd.pick(TOPICS),
+    channel: 'phone',
+    ivr: rnd.chance(0.7)
+      ? { language: spanish ? 'es' : 'en', intent: 'case-status', receiptNumber: receipt }
+      : null,
+    urgency,
+    tier,
+    status: 'completed',
+    script: null,
+    outcome: withCallback ? (tier === 2 ? 'tier2-escalation' : 'callback') : rnd.pick(otherOutcomes),
+    createdAt,
+    createdBy: rnd.pick(DEMO_USERS.filter((a) => a.role !== 'admin' && a.team === team)).id,
+    completedAt: createdAt + 10 * MINUTE_MS,
+  };
+  return { inquiry, withCallback };
+}
+
+function demoAppointment(n: number, inquiry: Inquiry, rnd: Picker): RowData<'appointment_requests'> {
+  const urgent = rnd.chance(0.3);
+  const createdAt = inquiry.completedAt ?? inquiry.createdAt;
+  return {
+    id: `demo-ap-${n}`,
+    team: inquiry.team,
+    inquiryId: inquiry.id,
+    customerId: inquiry.customerId,
+    urgent,
+    urgentReason: urgent ? rnd.pick(URGENT_APPOINTMENT_REASONS) : null,
+    explanation: urgent
+      ? 'Needs biometrics before travel for a family emergency.'
+      : 'Needs an appointment to have a document reviewed.',
+    preferredOffice: null,
+    receiptNumber: inquiry.receiptNumber,
+    status: urgent ? 'under-review' : 'queued',
+    priority: appointmentPriority({ urgent }, createdAt),
+    createdAt,
+    createdBy: inquiry.createdBy,
+  };
+}
+
+function demoServiceRequest(n: number, inquiry: Inquiry): RowData<'service_requests'> {
+  return {
+    id: `demo-sr-${n}`,
+    team: inquiry.team,
+    inquiryId: inquiry.id,
+    customerId: inquiry.customerId,
+    receiptNumber: inquiry.receiptNumber,
+    type: 'outside-normal-processing-time',
+    description: 'Case is outside normal processing time.',
+    status: 'open',
+    createdAt: inquiry.completedAt ?? inquiry.createdAt,
+    createdBy: inquiry.createdBy,
+  };
+}
+
+/** A complete expedite request (the domain's checklist), routed by its receipt (IOE: the agent chose). */
+function demoExpedite(n: number, inquiry: Inquiry, rnd: Picker): RowData<'expedite_requests'> {
   const receipt = inquiry.receiptNumber as string;
   const criterion = rnd.pick(EXPEDITE_CRITERIA);
   const documentation = Object.fromEntries(

@@ -1,16 +1,18 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../audit';
+import { rawConnection, type Db } from './database';
 import type { MutationLogTable } from './schema';
 
 /**
  * Storage for applying a whole push batch inside ONE transaction, as better-sqlite3
  * statements prepared once per connection and reused: a push is the server's
  * hottest write path, and building, compiling and re-preparing a Kysely query per
- * statement cost more than SQLite's own work. Every method is synchronous and must
- * run inside the Kysely transaction's callback on the same connection (see
- * `rawConnection`): the connection is held for the whole transaction, which is what
- * makes reading the version counter once and writing it back at the end safe.
+ * statement cost more than SQLite's own work. Every method is synchronous and runs
+ * inside `BatchWrites.transaction`, on Kysely's own connection while Kysely holds it
+ * between `begin` and `commit`: the connection is held for the whole transaction,
+ * which is what makes reading the version counter once and writing it back at the
+ * end safe.
  */
 
 /** A row as stored: its JSON `data` and its version (parse it per use, so no caller can alias another's object). */
@@ -41,8 +43,20 @@ function tableName(table: string): string {
 export class BatchWrites {
   private static readonly byConnection = new WeakMap<BetterSqlite3.Database, BatchWrites>();
 
+  /**
+   * Runs `work` in ONE transaction of `db` with its connection's statements. `work` is
+   * synchronous on purpose: every statement it runs is then part of this transaction
+   * (nothing else can take the connection before the commit). A throw rolls it all back.
+   */
+  static transaction<T>(db: Db, work: (writes: BatchWrites) => T): Promise<T> {
+    const connection = rawConnection(db);
+    if (!connection) throw new Error('A batch transaction needs a database opened with openDatabase.');
+    const writes = BatchWrites.of(connection);
+    return db.transaction().execute(async () => work(writes));
+  }
+
   /** The statements of `connection`, prepared on first use and kept for its lifetime. */
-  static of(connection: BetterSqlite3.Database): BatchWrites {
+  private static of(connection: BetterSqlite3.Database): BatchWrites {
     let writes = BatchWrites.byConnection.get(connection);
     if (!writes) {
       writes = new BatchWrites(connection);

@@ -16,8 +16,9 @@ export type ReadDb = BetterSqlite3.Database;
 const connections = new WeakMap<Db, BetterSqlite3.Database>();
 
 /**
- * The raw connection Kysely runs `db` on, for hot paths that reuse prepared
- * statements instead of compiling a query per call. It is the SAME single
+ * The raw connection Kysely runs `db` on, for storage's hot paths that reuse
+ * prepared statements instead of compiling a query per call (BatchWrites). For
+ * storage/ only: a test (storage-boundary) keeps every other module off it. It is the SAME single
  * connection, so a statement run inside `db.transaction().execute(cb)`'s callback
  * is part of that transaction (Kysely's mutex is held until commit); never use it
  * outside such a callback while Kysely may hold the connection. Undefined for a

@@ -1,3 +1,4 @@
+import { issuesText } from '../../shared/domain/parse';
 import { callbackRowSchema } from '../../shared/sync/rows/callback';
 import { presenceRowSchema } from '../../shared/sync/rows/presence';
 import { userRowSchema } from '../../shared/sync/rows/user';
@@ -73,14 +74,14 @@ export class RowFollower {
         if (data === null) return this.index.applyCallback(row.id, null);
         const parsed = callbackRowSchema.safeParse({ version: 0, ...(data as object) });
         if (!parsed.success)
-          return this.skip(row, parsed.error.issues[0]?.message, (id) => this.index.applyCallback(id, null));
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyCallback(id, null));
         return this.index.applyCallback(row.id, toSupervised(parsed.data));
       }
       case 'presence': {
         if (data === null) return this.index.applyPresence(row.id, null);
         const parsed = presenceRowSchema.safeParse({ version: 0, ...(data as object) });
         if (!parsed.success)
-          return this.skip(row, parsed.error.issues[0]?.message, (id) => this.index.applyPresence(id, null));
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyPresence(id, null));
         const { status, currentItem, updatedAt, team } = parsed.data;
         return this.index.applyPresence(row.id, { id: row.id, status, currentItem, updatedAt, team });
       }
@@ -88,7 +89,7 @@ export class RowFollower {
         if (data === null) return this.index.applyUser(row.id, null);
         const parsed = userRowSchema.safeParse({ version: 0, ...(data as object) });
         if (!parsed.success)
-          return this.skip(row, parsed.error.issues[0]?.message, (id) => this.index.applyUser(id, null));
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyUser(id, null));
         const { id, team, name, role, active } = parsed.data;
         return this.index.applyUser(row.id, { id, team, name, role, active });
       }
@@ -96,11 +97,7 @@ export class RowFollower {
   }
 
   /** An invalid row is dropped from the index (its previous state would be stale) and logged. */
-  private skip(
-    row: { table: string; id: string },
-    reason: string | undefined,
-    drop: (id: string) => string[],
-  ): string[] {
+  private skip(row: { table: string; id: string }, reason: string, drop: (id: string) => string[]): string[] {
     this.log.warn({ table: row.table, id: row.id, reason }, 'supervisor index dropped an invalid row');
     return drop(row.id);
   }

@@ -2,6 +2,7 @@ import type { Server } from 'socket.io';
 import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { Db, ReadDb } from '../storage/database';
 import { RowFollower } from './row-follower';
 import { createSupervisorChannel, type SupervisorChannel } from './supervisor-channel';
@@ -16,6 +17,7 @@ export interface SupervisorDeps {
   policy: Policy;
   clock: () => number;
   log: Logger;
+  metrics: Metrics;
   /** Clock-driven board refresh for subscribers (ms). */
   tickMs?: number;
   sessionSweepMs?: number;
@@ -63,6 +65,7 @@ export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorS
     policy: deps.policy,
     clock: deps.clock,
     log: deps.log,
+    metrics: deps.metrics,
     index,
     catchUp: () => follower.catchUp(),
     tickMs: deps.tickMs ?? 5000,

@@ -3,17 +3,16 @@ import type { DomainError, Result } from '../../shared/domain/result';
 import type { Mutator, MutatorContext, RowWrite } from '../../shared/sync/mutator';
 import type { MutationEnvelope, MutationResult } from '../../shared/sync/protocol';
 import type { SessionUser } from '../../shared/sync/protocol';
-import { rowKey, type AnyRow, type RowKey } from '../../shared/sync/rows';
+import type { AnyRow, RowKey } from '../../shared/sync/rows';
 import {
   applyMutation,
   followUpReads,
   prepareMutation,
   type PreparedMutation,
 } from '../../shared/sync/run-mutation';
-import type { AuditEvent } from '../audit';
-import { BatchWrites, type StampedRow, type StoredRowData } from '../storage/batch-writes';
-import { rawConnection, type Db } from '../storage/database';
-import type { MutationLogTable } from '../storage/schema';
+import { BatchWrites, type StampedRow } from '../storage/batch-writes';
+import type { Db } from '../storage/database';
+import { PushBatch, type BatchRows, type Outcome } from './push-batch';
 
 export interface PushContext {
   user: SessionUser;
@@ -30,46 +29,6 @@ export interface AppliedPush {
   /** Teams whose rows changed (to poke). */
   changedTeams: Set<string>;
   lastVersion: number | undefined;
-}
-
-/**
- * The rows one batch has seen, as stored JSON: what it read from the database and
- * what earlier mutations of the batch wrote. `null` means "known not to exist".
- * Every read parses afresh, so a mutator can never see (or alter) another's objects.
- */
-class BatchRows {
-  private readonly known = new Map<string, StoredRowData | null>();
-
-  constructor(private readonly read: (keys: RowKey[]) => Map<string, StoredRowData>) {}
-
-  load(keys: readonly RowKey[]): void {
-    const missing = keys.filter((k) => !this.known.has(rowKey(k.table, k.id)));
-    if (missing.length === 0) return;
-    const found = this.read(missing);
-    for (const k of missing) {
-      const key = rowKey(k.table, k.id);
-      this.known.set(key, found.get(key) ?? null);
-    }
-  }
-
-  /** The existing rows among `keys` (call `load` first). */
-  get(keys: readonly RowKey[], into: Map<string, AnyRow>): void {
-    for (const k of keys) {
-      const key = rowKey(k.table, k.id);
-      const stored = this.known.get(key);
-      if (stored) into.set(key, { ...JSON.parse(stored.data), version: stored.version } as AnyRow);
-    }
-  }
-
-  put(row: StampedRow): void {
-    this.known.set(rowKey(row.table, row.id), { data: row.data, version: row.version });
-  }
-}
-
-/** What one mutation did, before anything of it is written. */
-interface Outcome {
-  error?: DomainError;
-  writes: StampedRow[];
 }
 
 /**
@@ -94,138 +53,31 @@ export async function applyPush(
   ctx: PushContext,
   mutations: readonly MutationEnvelope[],
 ): Promise<AppliedPush> {
-  const connection = rawConnection(db);
-  if (!connection) throw new Error('applyPush needs a database opened with openDatabase.');
-  const store = BatchWrites.of(connection);
-  // The callback is synchronous on purpose: it runs on Kysely's own connection while
-  // Kysely holds it between `begin` and `commit`, so every statement is in this transaction.
-  return db.transaction().execute(async () => {
-    const results: MutationResult[] = [];
-    const changedTeams = new Set<string>();
-    let lastVersion: number | undefined;
-
-    const logged = store.findLoggedMutations(
-      ctx.clientId,
+  return BatchWrites.transaction(db, (store) => {
+    const batch = new PushBatch(
+      store,
+      ctx,
       mutations.map((m) => m.seq),
     );
-    const batchLog = new Map<number, MutationLogTable>();
-    const logRows: MutationLogTable[] = [];
-    const auditEvents: AuditEvent[] = [];
-    const rowWrites: StampedRow[] = [];
-
-    let lastSeq: number | undefined;
-    let seqChanged = false;
-    const clientLastSeq = (): number => {
-      lastSeq ??= store.clientLastSeq(ctx.clientId);
-      return lastSeq;
-    };
-
     const prepared = mutations.map((m) => prepareGuarded(m, ctx.findMutator));
-    const rows = new BatchRows((keys) => store.readRowData(keys));
     // Every row any mutation names up front, in one query per table: the connection is ours
     // until commit, so reading now equals reading just before each mutation.
-    rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
-
-    let versionCounter: number | undefined;
-    const nextVersion = (): number => {
-      versionCounter ??= store.readVersionCounter();
-      return versionCounter + 1;
-    };
-
+    batch.rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
     for (const [i, m] of mutations.entries()) {
-      const firstTime = logged.get(m.seq) ?? batchLog.get(m.seq);
-      if (firstTime) {
-        const dup: MutationResult = {
-          id: m.id,
-          seq: m.seq,
-          status: 'duplicate',
-          firstStatus: firstTime.status,
-        };
-        if (firstTime.error_code)
-          dup.error = { code: firstTime.error_code, message: firstTime.error_message ?? '' };
-        results.push(dup);
-        continue;
-      }
-      const last = clientLastSeq();
-      if (m.seq <= last) {
-        results.push({
-          id: m.id,
-          seq: m.seq,
-          status: 'rejected',
-          error: {
-            code: 'mutation.stale_seq',
-            message: `Sequence ${m.seq} is not after the last one this desktop sent (${last}).`,
-          },
-        });
+      const settled = batch.settledBefore(m);
+      if (settled) {
+        batch.results.push(settled);
         continue;
       }
       const now = ctx.clock();
-      const mctx: MutatorContext = {
-        userId: ctx.user.id,
-        role: ctx.user.role,
-        team: ctx.user.team,
-        now,
-        policy: ctx.policy,
-        clientId: ctx.clientId,
-      };
       const prep = prepared[i] as Result<PreparedMutation>;
       const outcome = prep.ok
-        ? judge(prep.value, rows, mctx, nextVersion)
+        ? judge(prep.value, batch.rows, batch.mutatorContext(now), batch.nextVersion)
         : { error: prep.error, writes: [] };
-      const error = outcome.error;
-      let version: number | undefined;
-      if (!error && outcome.writes.length > 0) {
-        for (const w of outcome.writes) {
-          rows.put(w);
-          rowWrites.push(w);
-          changedTeams.add(w.team);
-        }
-        version = outcome.writes.at(-1)?.version;
-        versionCounter = version;
-        lastVersion = version;
-      }
-      const logRow: MutationLogTable = {
-        client_id: ctx.clientId,
-        seq: m.seq,
-        mutation_id: m.id,
-        name: m.name,
-        status: error ? 'rejected' : 'applied',
-        error_code: error?.code ?? null,
-        error_message: error?.message ?? null,
-        version: version ?? null,
-        at: now,
-      };
-      logRows.push(logRow);
-      batchLog.set(m.seq, logRow);
-      lastSeq = m.seq;
-      seqChanged = true;
-      const subject = prep.ok ? prep.value.reads[0] : undefined;
-      auditEvents.push({
-        at: now,
-        actorId: ctx.user.id,
-        action: prep.ok ? m.name : 'mutation.invalid',
-        entityType: subject?.table ?? null,
-        entityId: subject?.id ?? null,
-        sourceIp: ctx.sourceIp,
-        clientId: ctx.clientId,
-        outcome: error ? 'rejected' : 'applied',
-        detail: error ? { code: error.code } : null,
-      });
-      results.push(
-        error
-          ? { id: m.id, seq: m.seq, status: 'rejected', error }
-          : { id: m.id, seq: m.seq, status: 'applied', ...(version !== undefined ? { version } : {}) },
-      );
+      batch.record(m, prep, outcome, now);
     }
-
-    if (rowWrites.length > 0) {
-      store.upsertRows(rowWrites);
-      store.writeVersionCounter(versionCounter as number);
-    }
-    store.insertMutationLog(logRows);
-    if (seqChanged) store.setClientLastSeq(ctx.clientId, lastSeq as number);
-    store.insertAuditEvents(auditEvents);
-    return { results, changedTeams, lastVersion };
+    batch.write();
+    return { results: batch.results, changedTeams: batch.changedTeams, lastVersion: batch.lastVersion };
   });
 }
 

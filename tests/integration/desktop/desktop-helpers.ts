@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDesktopCore, type DesktopCore } from '../../../src/desktop/core/desktop-core';
+import {
+  createDesktopCore,
+  type DesktopCore,
+  type DesktopCoreOptions,
+} from '../../../src/desktop/core/desktop-core';
 import { fileKeyProvider } from '../../../src/desktop/core/file-key-provider';
 import { startServer } from '../../../src/server/start-server';
 import type { RowWrite } from '../../../src/shared/sync/mutator';
@@ -32,7 +36,7 @@ export function tempDir(prefix = 'agent-desk-desktop-'): string {
 export async function openDesktop(
   t: TestServer | { server: { url: string } },
   dataDir = tempDir(),
-  options: { pullLimit?: number } = {},
+  options: Pick<DesktopCoreOptions, 'pullLimit' | 'idleLockMinutes'> = {},
 ): Promise<TestDesktop> {
   const created = await createDesktopCore({
     dataDir,

@@ -169,7 +169,9 @@ describe('bad input exits 2 with a specific message, never echoes the password, 
     const weak = 'short-pw';
     const run = await runEntry(['--bootstrap-admin', 'it.root', '--data', dataDir], { stdin: `${weak}\n` });
     expect(run.code).toBe(2);
-    expect(run.err).toContain('No administrator was created: a password needs at least 12 characters');
+    expect(run.err).toContain(
+      'No administrator was created: password: a password needs at least 12 characters',
+    );
     neverEchoes(run, weak);
     expect(existsSync(join(dataDir, 'agent-desk.sqlite'))).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeReader } from '../../../src/server/storage/change-reader';
@@ -8,7 +9,6 @@ import {
   migrateToLatest,
   openDatabase,
   openReadConnection,
-  rawConnection,
   type Db,
   type ReadDb,
 } from '../../../src/server/storage/database';
@@ -21,12 +21,12 @@ describe('ChangeReader', () => {
   let dir: string;
   let db: Db;
   let reader: ReadDb;
+  /** The test's own writer connection: rows go in as stored bytes, past storage's API. */
+  let sqlite: BetterSqlite3.Database;
   const stored: { table: Followed | 'customers'; id: string; version: number; deleted: boolean }[] = [];
   let latest = 0;
 
   const write = (table: Followed | 'customers', version: number, deleted = false) => {
-    const sqlite = rawConnection(db);
-    if (!sqlite) throw new Error('no raw connection');
     const id = `${table}-${version}`;
     const data = JSON.stringify({ id, team: 'alpha', version: 0 });
     if (table === 'users')
@@ -49,6 +49,7 @@ describe('ChangeReader', () => {
     const file = join(dir, 'db.sqlite');
     db = openDatabase(file);
     expect((await migrateToLatest(db)).ok).toBe(true);
+    sqlite = new BetterSqlite3(file);
     const tables = [...FOLLOWED, 'customers' as const];
     for (let version = 1; version <= 120; version++)
       write(
@@ -59,6 +60,7 @@ describe('ChangeReader', () => {
     reader = openReadConnection(file);
   });
   afterAll(async () => {
+    sqlite.close();
     reader.close();
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
@@ -85,8 +87,6 @@ describe('ChangeReader', () => {
   it('sees only committed writes: a push still in its transaction is not read, and is once it commits', () => {
     const changes = new ChangeReader(reader, FOLLOWED);
     const before = changes.since(0);
-    const sqlite = rawConnection(db);
-    if (!sqlite) throw new Error('no raw connection');
     sqlite.exec('BEGIN IMMEDIATE');
     write('callbacks', latest + 1);
     const during = changes.since(0);

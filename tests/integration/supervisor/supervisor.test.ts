@@ -135,6 +135,20 @@ describe('supervisor channel', () => {
     );
   });
 
+  it('a board is sent only when it changed: never again the board the subscribe answer showed', async () => {
+    const { snapshot, snapshots } = await lead();
+    // Several clock ticks (supervisorTickMs 100) re-read the unchanged board in this time.
+    await new Promise((r) => setTimeout(r, 500));
+    await writeFixture(t.server, [
+      { table: 'callbacks', row: callback('cb-4', 'alpha', { dueAt: T0 + 3 * 3_600_000 }) },
+    ]);
+    t.server.supervisor.rowsChanged();
+    await waitForSnapshot(snapshots, (s) => s.board.figures.open.total === 4, 2000);
+    expect(snapshot.board.figures.open.total).toBe(3);
+    expect(snapshots.map((s) => s.board.figures.open.total)).toEqual([4]);
+    expect(snapshots[0]?.seq).toBeGreaterThan(snapshot.seq);
+  });
+
   it('clock-driven figures move without any write: due soon becomes overdue', async () => {
     const { snapshot, snapshots } = await lead();
     expect(snapshot.board.figures.overdue.total).toBe(0);
@@ -162,10 +176,18 @@ describe('supervisor channel', () => {
     // cb-3 is due in 10 minutes: even an agent starting now (30 minutes) cannot make it.
     expect(f.counts).toMatchObject({ capacity: 2, hours: 1 });
     expect(f.prevention?.extraAgents).toBe(1);
+    const protocolErrors = t.server.metrics.protocolErrors;
     const bad: Ack<unknown> = await socket
       .timeout(5000)
       .emitWithAck(SUPERVISOR_EVENTS.forecast, { averageHandleMinutes: -1 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'protocol.bad_payload' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'protocol.bad_payload', message: expect.stringContaining('averageHandleMinutes') },
+    });
+    const unknown: Ack<unknown> = await socket.timeout(5000).emitWithAck('supervisor:launch', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'protocol.unknown_event' } });
+    // Counted like the sync channel's: one socket helper answers both.
+    expect(t.server.metrics.protocolErrors).toBe(protocolErrors + 2);
     const audited = await t.server.db
       .selectFrom('audit_events')
       .select(['action', 'actor_id'])

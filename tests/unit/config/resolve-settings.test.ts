@@ -1,20 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readManagedSettings } from '../../../src/desktop/config/managed-source';
 import { resolveSettings } from '../../../src/desktop/config/resolve-settings';
 import type { ResolvedSettings, SettingsError } from '../../../src/desktop/config/resolve-settings';
 import { USER_SETTABLE_KEYS } from '../../../src/desktop/config/settings-schema';
-import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
-import { memoryFiles } from './memory-files';
+import { machinePorts, memoryFiles } from './memory-files';
 
 const MANAGED = '/etc/agent-desk/managed-settings.json';
 const USER = '/home/agent/.config/Agent Desk/settings.json';
 
+/** Linux: IT's settings in /etc/agent-desk/managed-settings.json (the other OSes: managed-sources.test.ts). */
 function resolve(files: Record<string, string | Error>) {
+  const readFile = memoryFiles(files);
   return resolveSettings({
     platform: 'linux',
-    env: {},
+    managed: readManagedSettings('linux', machinePorts({ readFile })),
     userDataDir: '/home/agent/.config/Agent Desk',
-    readFile: memoryFiles(files),
+    readFile,
   });
 }
 function resolved(files: Record<string, string | Error>): ResolvedSettings {
@@ -30,19 +32,18 @@ function failed(files: Record<string, string | Error>): SettingsError {
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('resolveSettings: no files', () => {
-  it('falls back to the defaults and the default policy, unmanaged', () => {
+  it('falls back to the defaults, unmanaged; no idle lock of its own (the server policy’s applies)', () => {
     const settings = resolved({});
     expect(settings).toMatchObject({
       serverUrl: 'http://127.0.0.1:4780',
       updateChannel: 'stable',
       updateFeedUrl: null,
       logLevel: 'info',
-      idleLockMinutes: DEFAULT_POLICY.security.idleLockMinutes,
+      idleLockMinutes: null,
       managed: false,
       notices: [],
-      files: { managed: MANAGED, user: USER },
+      origins: { managed: [], user: USER },
     });
-    expect(settings.policy).toEqual(DEFAULT_POLICY);
     expect(Object.values(settings.sources).every((s) => s === 'default')).toBe(true);
   });
 
@@ -71,7 +72,7 @@ describe('resolveSettings: precedence', () => {
     expect(settings.updateChannel).toBe('off');
     expect(settings.sources).toMatchObject({ serverUrl: 'managed', updateChannel: 'managed' });
     expect(settings.notices.map((n) => n.field).sort()).toEqual(['serverUrl', 'updateChannel']);
-    expect(settings.notices.every((n) => n.file === USER)).toBe(true);
+    expect(settings.notices.every((n) => n.origin === USER)).toBe(true);
   });
 
   it('a key the managed file allows is the user’s to change; the managed value is its default', () => {
@@ -101,50 +102,31 @@ describe('resolveSettings: precedence', () => {
     );
   });
 
-  it('idle lock: the setting wins over the policy and ends up in the policy', () => {
-    const settings = resolved({
-      [MANAGED]: json({ idleLockMinutes: 5, policy: { security: { idleLockMinutes: 30 } } }),
-    });
+  it("idle lock: IT sets the desktop's own lock; nobody set it means null", () => {
+    const settings = resolved({ [MANAGED]: json({ idleLockMinutes: 5 }) });
     expect(settings.idleLockMinutes).toBe(5);
-    expect(settings.policy.security.idleLockMinutes).toBe(5);
-    const fromPolicy = resolved({ [MANAGED]: json({ policy: { security: { idleLockMinutes: 30 } } }) });
-    expect(fromPolicy.idleLockMinutes).toBe(30);
-    expect(fromPolicy.sources.idleLockMinutes).toBe('managed');
+    expect(settings.sources.idleLockMinutes).toBe('managed');
+    expect(resolved({ [MANAGED]: json({}) }).idleLockMinutes).toBeNull();
   });
 });
 
-describe('resolveSettings: policy overrides', () => {
-  it('merges a partial override onto the default policy', () => {
-    const settings = resolved({
-      [MANAGED]: json({
-        policy: { callbackHours: { daily: { end: '19:00' } }, attempts: { maxAttempts: 3 } },
-      }),
-    });
-    expect(settings.policy.callbackHours.daily).toEqual({ start: '07:00', end: '19:00' });
-    expect(settings.policy.attempts.maxAttempts).toBe(3);
-    expect(settings.policy.sla).toEqual(DEFAULT_POLICY.sla);
-  });
-
-  it('re-validates the merged policy (cross-field rules hold)', () => {
-    const error = failed({ [MANAGED]: json({ policy: { attempts: { retryEarliestMinutes: 120 } } }) });
+describe('resolveSettings: policy is the server\'s (docs/deployment.md, "Who owns policy")', () => {
+  it('refuses a managed `policy` with a sentence that says where the rules went', () => {
+    const error = failed({ [MANAGED]: json({ policy: { attempts: { maxAttempts: 3 } } }) });
     expect(error.code).toBe('settings.managed_invalid');
-    expect(error.issues[0]).toMatchObject({ file: MANAGED, field: 'policy.attempts' });
-    expect(error.message).toContain('retryEarliestMinutes must not exceed');
-  });
-
-  it('rejects unknown policy fields instead of dropping them', () => {
-    const error = failed({ [MANAGED]: json({ policy: { sla: { urgentDueHour: 48 } } }) });
     expect(error.issues).toEqual([
-      { file: MANAGED, field: 'policy.sla.urgentDueHour', message: 'is not a policy setting' },
+      { origin: MANAGED, field: 'policy', message: expect.stringContaining("sync server's policy") },
     ]);
+    expect(error.message).toContain('change them on the server');
   });
 
-  it('does not let __proto__ in a managed file reach Object.prototype or the policy', () => {
-    const result = resolve({
-      [MANAGED]: '{"policy": {"__proto__": {"polluted": true}, "sla": {"__proto__": {"x": 1}}}}',
+  it('a user cannot set policy either (a notice, the rest of the file applies)', () => {
+    const settings = resolved({
+      [USER]: json({ logLevel: 'warn', policy: { sla: { urgentDueHours: 999 } } }),
     });
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    if (result.ok) expect(result.value.policy).toEqual(DEFAULT_POLICY);
+    expect(settings.logLevel).toBe('warn');
+    expect(settings.notices).toEqual([expect.objectContaining({ field: 'policy' })]);
+    expect(settings).not.toHaveProperty('policy');
   });
 });
 
@@ -155,7 +137,7 @@ describe('resolveSettings: an invalid managed file is an error, never a fallback
       [USER]: json({ serverUrl: 'https://user.example.gov' }),
     });
     expect(error.code).toBe('settings.managed_invalid');
-    expect(error.file).toBe(MANAGED);
+    expect(error.origin).toBe(MANAGED);
     expect(error.issues.map((i) => i.field).sort()).toEqual(['logLevel', 'serverUrl']);
     expect(error.message).toContain(MANAGED);
     expect(error.message).toMatch(/serverUrl: serverUrl must be an https:\/\/ URL/);
@@ -168,7 +150,7 @@ describe('resolveSettings: an invalid managed file is an error, never a fallback
 
   it('reports broken JSON', () => {
     const error = failed({ [MANAGED]: '{"serverUrl": ' });
-    expect(error.issues[0]).toMatchObject({ file: MANAGED, field: '(file)' });
+    expect(error.issues[0]).toMatchObject({ origin: MANAGED, field: '(file)' });
     expect(error.message).toContain('is not valid JSON');
   });
 
@@ -193,7 +175,7 @@ describe('resolveSettings: an invalid user file is a notice', () => {
 
   it('ignores a broken user file', () => {
     const settings = resolved({ [USER]: 'not json' });
-    expect(settings.notices).toEqual([expect.objectContaining({ file: USER, field: '(file)' })]);
+    expect(settings.notices).toEqual([expect.objectContaining({ origin: USER, field: '(file)' })]);
     expect(settings.serverUrl).toBe('http://127.0.0.1:4780');
   });
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { APP_ID, PRODUCT_NAME } from '../../../src/desktop/config/app-identity';
 import { loadRepoYaml, readRepoFile } from './load-yaml';
 
 const require = createRequire(import.meta.url);
@@ -86,12 +87,22 @@ describe('packing rules', () => {
     expect(section('linux')['target']).toEqual(['AppImage', 'deb']);
   });
 
-  it('uses the app id and product name the app is known by', () => {
-    expect(config).toMatchObject({ appId: 'gov.contactcenter.agentdesk', productName: 'Agent Desk' });
+  it('uses the app id and product name the app is known by (the app reads its policies under them)', () => {
+    expect(config).toMatchObject({ appId: APP_ID, productName: PRODUCT_NAME });
+    expect(JSON.parse(readRepoFile('package.json'))).toMatchObject({ productName: PRODUCT_NAME });
   });
 
-  it('publishes to a generic feed whose URL comes from the environment', () => {
-    expect(section('publish')).toEqual({ provider: 'generic', url: '${env.AGENT_DESK_UPDATE_URL}' });
+  it("ships IT's templates (ADMX/ADML, profile, schemas) next to the app", () => {
+    const resources = config['extraResources'] as Json[];
+    expect(resources).toContainEqual({
+      from: 'resources/managed-settings',
+      to: 'managed-settings',
+      filter: ['**/*'],
+    });
+  });
+
+  it('bakes no update feed into the app (the release adds one to the self-updatable packages only)', () => {
+    expect(config).toHaveProperty('publish', null);
   });
 
   it('refers only to resources that exist', () => {

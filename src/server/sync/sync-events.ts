@@ -1,0 +1,105 @@
+import type { Policy } from '../../shared/domain/policy';
+import { err, ok } from '../../shared/domain/result';
+import {
+  EVENTS,
+  presenceRequestSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  type SessionUser,
+} from '../../shared/sync/protocol';
+import type { AuthService } from '../auth/auth-service';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
+import type { Db } from '../storage/database';
+import type { Pokes } from './pokes';
+import { applyPresence } from './presence';
+import { servePull, type PullService } from './pull';
+import { applyPush } from './push';
+import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
+
+export interface SyncEventDeps {
+  db: Db;
+  auth: AuthService;
+  policy: Policy;
+  clock: () => number;
+  log: Logger;
+  metrics: Metrics;
+  pulls: PullService;
+  poke: Pokes['poke'];
+}
+
+/** The sync channel's per-event check: the session is still good (else it ends here). */
+function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionUser> {
+  return {
+    log: deps.log,
+    protocolError: () => {
+      deps.metrics.protocolErrors += 1;
+    },
+    authorize(socket: SyncSocket, touch: boolean): Authorization<SessionUser> {
+      const session = deps.auth.check(socket.data.token, { touch });
+      if (!session.ok) return { ...session, close: () => expireSocket(socket, session.error) };
+      // An administrator may have moved the user or changed their role: follow the new scope's pokes.
+      const heard = pokeRoom(socket.data.user);
+      socket.data.user = session.value.user;
+      if (pokeRoom(session.value.user) !== heard) {
+        void socket.leave(heard);
+        void socket.join(pokeRoom(session.value.user));
+      }
+      return ok(session.value.user);
+    },
+  };
+}
+
+/** push, pull and presence on one desktop's socket (docs/protocol.md). */
+export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): void {
+  const { db, metrics, poke } = deps;
+  const { clientId } = socket.data;
+  const events = new SocketEvents(socket, syncChannel(deps));
+
+  events.on(EVENTS.push, {
+    schema: pushRequestSchema,
+    touch: true,
+    run: async (req, user) => {
+      if (req.clientId !== clientId) {
+        return err(
+          'auth.client_mismatch',
+          'This push names a different desktop (clientId) than the connection.',
+        );
+      }
+      const context = { user, clientId, sourceIp: socket.data.ip, policy: deps.policy, clock: deps.clock };
+      const pushed = await applyPush(db, context, req.mutations);
+      for (const r of pushed.results) {
+        if (r.status === 'applied') metrics.mutationsApplied += 1;
+        else if (r.status === 'rejected') metrics.mutationsRejected += 1;
+        else metrics.mutationsDuplicate += 1;
+      }
+      poke(pushed.changedTeams, pushed.lastVersion);
+      return ok({ results: pushed.results });
+    },
+  });
+
+  events.on(EVENTS.pull, {
+    schema: pullRequestSchema,
+    touch: false,
+    run: async (req, user) => {
+      metrics.pulls += 1;
+      return servePull(deps.pulls, { user, clientId, sourceIp: socket.data.ip, clock: deps.clock }, req);
+    },
+  });
+
+  events.on(EVENTS.presence, {
+    schema: presenceRequestSchema,
+    touch: true,
+    run: async (req, user) => {
+      const applied = await applyPresence(
+        db,
+        { user, clientId, policy: deps.policy, clock: deps.clock },
+        req,
+      );
+      if (!applied.ok) return applied;
+      poke([applied.value.team], applied.value.version);
+      return ok({ version: applied.value.version ?? 0 });
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Server } from 'socket.io';
+import type { SessionUser } from '../../shared/sync/protocol';
+import type { ServerSocket } from '../sockets/socket-events';
+
+/** What the handshake stores on a sync socket. */
+export interface SyncSocketData {
+  user: SessionUser;
+  sessionId: string;
+  clientId: string;
+  token: string;
+  ip: string | null;
+}
+
+export type SyncSocket = ServerSocket<SyncSocketData>;
+
+/** Admins pull every team's users (and nothing else of a team): they hear about user changes only. */
+export const ADMIN_ROOM = 'admins';
+export const teamRoom = (team: string) => `team:${team}`;
+export const sessionRoom = (sid: string) => `session:${sid}`;
+/** The room whose pokes a user's sockets hear. */
+export const pokeRoom = (user: SessionUser) => (user.role === 'admin' ? ADMIN_ROOM : teamRoom(user.team));
+
+/** The connected sync sockets (the default namespace). */
+export function syncSockets(io: Server): IterableIterator<SyncSocket> {
+  return io.sockets.sockets.values() as IterableIterator<SyncSocket>;
+}
