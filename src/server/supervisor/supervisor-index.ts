@@ -14,6 +14,8 @@ import {
 } from '../../shared/supervisor/roster';
 import { ATTEMPT_OUTCOMES } from '../../shared/domain/attempts';
 import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import type { EscalationsWaiting } from '../../shared/supervisor/escalations';
+import type { HandleTimeReport, SupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { TeamAggregates } from './team-aggregates';
 
 /**
@@ -27,6 +29,8 @@ export class SupervisorIndex {
   private readonly callbackTeam = new Map<string, string>();
   private readonly users = new Map<string, RosterUser>();
   private readonly presence = new Map<string, RosterPresence & { team: string }>();
+  /** wrap-up id → team it is indexed under. */
+  private readonly wrapUpTeam = new Map<string, string>();
 
   constructor(private readonly policy: Policy) {}
 
@@ -48,6 +52,23 @@ export class SupervisorIndex {
     if (row) {
       this.team(row.team).replace(id, row);
       this.callbackTeam.set(id, row.team);
+      if (!changed.includes(row.team)) changed.push(row.team);
+    }
+    return changed;
+  }
+
+  /** Applies a wrap-up row write; null = deleted. Returns the teams whose handle times changed. */
+  applyWrapUp(id: string, row: SupervisedWrapUp | null): string[] {
+    const before = this.wrapUpTeam.get(id);
+    const changed: string[] = [];
+    if (before !== undefined && before !== row?.team) {
+      this.team(before).replaceWrapUp(id, null);
+      this.wrapUpTeam.delete(id);
+      changed.push(before);
+    }
+    if (row) {
+      this.team(row.team).replaceWrapUp(id, row);
+      this.wrapUpTeam.set(id, row.team);
       if (!changed.includes(row.team)) changed.push(row.team);
     }
     return changed;
@@ -81,6 +102,20 @@ export class SupervisorIndex {
 
   charts(team: string, now: number): SupervisorCharts {
     return this.team(team).charts(now);
+  }
+
+  /** Escalations waiting for Tier 2, oldest first. */
+  escalations(team: string): EscalationsWaiting {
+    return this.team(team).escalations();
+  }
+
+  /** Handle time and after-call work per roster agent (and anyone else who wrapped up) and for the team. */
+  handleTimes(team: string, now: number): HandleTimeReport {
+    const agents = [...this.users.values()]
+      .filter((u) => isRosterMember(u, team))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((u) => u.id);
+    return this.team(team).handleTimes(agents, now);
   }
 
   /** The team's agents: presence, current item, callbacks held, attempts and outcomes today. */

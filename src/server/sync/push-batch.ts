@@ -7,6 +7,7 @@ import type { AuditEvent } from '../audit';
 import type { BatchWrites, StampedRow, StoredRowData } from '../storage/batch-writes';
 import type { MutationLogTable } from '../storage/schema';
 import type { PushContext } from './push';
+import { BatchReferences, type ReferenceUse } from './push-references';
 
 /**
  * The rows one batch has seen, as stored JSON: what it read from the database and
@@ -46,6 +47,8 @@ export class BatchRows {
 export interface Outcome {
   error?: DomainError;
   writes: StampedRow[];
+  /** The reference numbers the writes give records (kept only if applied). */
+  references?: ReferenceUse[];
 }
 
 /**
@@ -58,6 +61,7 @@ export class PushBatch {
   readonly changedTeams = new Set<string>();
   lastVersion: number | undefined;
   readonly rows: BatchRows;
+  readonly references: BatchReferences;
   private readonly logged: Map<number, MutationLogTable>;
   private readonly batchLog = new Map<number, MutationLogTable>();
   private readonly logRows: MutationLogTable[] = [];
@@ -74,6 +78,7 @@ export class PushBatch {
   ) {
     this.logged = store.findLoggedMutations(ctx.clientId, seqs);
     this.rows = new BatchRows((keys) => store.readRowData(keys));
+    this.references = new BatchReferences(store, ctx.desk);
   }
 
   /** The version the next write gets (the counter is read once, when first needed). */
@@ -116,6 +121,7 @@ export class PushBatch {
         this.rowWrites.push(w);
         this.changedTeams.add(w.team);
       }
+      this.references.keep(outcome.references ?? []);
       version = outcome.writes.at(-1)?.version;
       this.versionCounter = version;
       this.lastVersion = version;
@@ -152,6 +158,7 @@ export class PushBatch {
     this.store.insertMutationLog(this.logRows);
     if (this.seqChanged) this.store.setClientLastSeq(this.ctx.clientId, this.lastSeq as number);
     this.store.insertAuditEvents(this.auditEvents);
+    this.references.write();
   }
 
   private auditOf(

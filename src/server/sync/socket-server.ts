@@ -11,6 +11,7 @@ import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
 import type { Db, ReadDb } from '../storage/database';
+import { installationHash } from '../storage/desks';
 import { PullReader } from '../storage/pull-reader';
 import { bindClient } from './clients';
 import { createPokes, type Pokes } from './pokes';
@@ -121,7 +122,9 @@ async function admitDesktop(
   if (!bound.ok) return bound;
   const { user, sessionId } = session.value;
   const ip = socket.handshake.address || null;
-  return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip });
+  // A key the server never gave a desk (no sign-in sent it) has none: its references are refused.
+  const desk = auth.installation ? (reader.desk(installationHash(auth.installation)) ?? null) : null;
+  return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip, desk });
 }
 
 /** When a user's last socket goes, their presence becomes offline (leads see it at once). */

@@ -1,4 +1,4 @@
-import type { CallbackRow } from '../sync/rows/callback';
+import type { CallbackRow, Handoff } from '../sync/rows/callback';
 
 /**
  * The part of a callback row the supervisor view reads. Everything else (phones,
@@ -21,7 +21,10 @@ export type SupervisedCallback = Pick<
   | 'status'
   | 'scheduledSlot'
   | 'closedAt'
->;
+> & {
+  /** Who escalated or handed back, when, to which tier: never the reason's text. */
+  handoffs?: Pick<Handoff, 'to' | 'at' | 'by'>[];
+};
 
 /** Copies the supervised fields out of a full row (drops the rest). */
 export function toSupervised(row: SupervisedCallback): SupervisedCallback {
@@ -41,5 +44,6 @@ export function toSupervised(row: SupervisedCallback): SupervisedCallback {
     status: row.status,
     scheduledSlot: row.scheduledSlot,
     closedAt: row.closedAt,
+    ...(row.handoffs ? { handoffs: row.handoffs.map(({ to, at, by }) => ({ to, at, by })) } : {}),
   };
 }

@@ -32,7 +32,8 @@ export const serviceRequestRowSchema = z.object({
   routing: z.enum(OPERATIONAL_COMPONENT_IDS),
   /** The office that has the case, when the receipt number tells. */
   office: z.string().max(120).nullable(),
-  routingSource: z.enum(['category', 'receipt', 'agent']),
+  /** `migrated`: routed before routing was recorded (server migration 005). */
+  routingSource: z.enum(['category', 'receipt', 'agent', 'migrated']),
   /** The business day the office should have answered by (policy zone). */
   targetDate: localDateTextSchema,
   status: z.enum(SERVICE_REQUEST_STATUSES),
