@@ -1,11 +1,14 @@
 // ESLint flat config. Its main job besides the usual checks is the LAYER RULE
-// (ARCHITECTURE.md): which environment each folder of src/ may import from.
-// A wrong import fails `npm run lint`, and tests/unit/lint/layer-rule.test.ts
-// proves each restriction bites.
+// (docs/architecture.md): which environment each folder of src/ may import from,
+// and which sub-layers of src/shared may import each other. A wrong import fails
+// `npm run lint`, and tests/unit/lint/layer-rule.test.ts proves each restriction bites.
 import js from '@eslint/js';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
+
+const RULES_DOC = 'docs/architecture.md';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
 
@@ -15,7 +18,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
  * relative imports into another layer's folder by path segment.
  */
 function layer({ modules = [], layers = [], paths = [] }) {
-  const message = 'This layer may not use this module (layer rule, ARCHITECTURE.md).';
+  const message = `This layer may not use this module (layer rule, ${RULES_DOC}).`;
   const exact = modules.filter((m) => !m.includes('*'));
   const wildcard = modules.filter((m) => m.includes('*'));
   return {
@@ -27,13 +30,79 @@ function layer({ modules = [], layers = [], paths = [] }) {
           ...(wildcard.length ? [{ group: wildcard, message }] : []),
           ...layers.map((name) => ({
             group: [`**/${name}`, `**/${name}/**`],
-            message: `This layer may not import from src/${name} (layer rule, ARCHITECTURE.md).`,
+            message: `This layer may not import from src/${name} (layer rule, ${RULES_DOC}).`,
           })),
         ],
       },
     ],
   };
 }
+
+/**
+ * The sub-layers of src/shared, as allow-lists the way VS Code states its layers:
+ * each folder names the folders of shared it may import (itself always may), and
+ * anything else under src/shared is refused, including a folder not listed here.
+ * The order is the one the code already had: domain ← sync ← scripts, supervisor ← ipc;
+ * config (command-line parsing for the server and the browser host) needs domain only.
+ */
+const SHARED_SUB_LAYERS = {
+  domain: [],
+  config: ['domain'],
+  sync: ['domain'],
+  scripts: ['domain', 'sync'],
+  supervisor: ['domain', 'sync'],
+  ipc: ['domain', 'sync', 'scripts', 'supervisor'],
+};
+
+const sharedRoot = path.resolve(import.meta.dirname, 'src/shared');
+
+/** Which sub-layer of shared a path is in ('' for shared itself), or null outside shared. */
+function sharedSubLayer(file) {
+  const rel = path.relative(sharedRoot, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  const parts = rel.split(path.sep);
+  return parts.length > 1 ? parts[0] : '';
+}
+
+/** Resolves relative imports (the only way shared imports itself) and checks them against SHARED_SUB_LAYERS. */
+const sharedSubLayerRule = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      refused: `src/shared/{{from}} may not import src/shared/{{to}}; it may import only {{allowed}} (shared sub-layers, ${RULES_DOC}).`,
+      unlisted: `src/shared/{{from}} is not a sub-layer of shared: add it to SHARED_SUB_LAYERS in eslint.config.js and to ${RULES_DOC}.`,
+    },
+  },
+  create(context) {
+    const from = sharedSubLayer(context.filename);
+    if (from === null) return {};
+    const allowed = Object.hasOwn(SHARED_SUB_LAYERS, from) ? SHARED_SUB_LAYERS[from] : null;
+    if (!allowed) {
+      return {
+        Program: (node) => context.report({ node, messageId: 'unlisted', data: { from: from || '*.ts' } }),
+      };
+    }
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.resolve(path.dirname(context.filename), source);
+      const to = sharedSubLayer(target);
+      if (to === null || to === from || allowed.includes(to)) return;
+      const data = {
+        from,
+        to: to || path.relative(sharedRoot, target),
+        allowed: [from, ...allowed].map((l) => `src/shared/${l}`).join(', '),
+      };
+      context.report({ node, messageId: 'refused', data });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => check(node, node.source?.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => check(node, node.source.value),
+    };
+  },
+};
 
 const serverOnly = ['better-sqlite3', 'fastify', 'fastify/*', '@fastify/*', 'kysely', 'pino', 'socket.io'];
 const uiOnly = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'];
@@ -45,11 +114,11 @@ const noFocusedTests = {
     {
       selector:
         'MemberExpression[object.name=/^(it|test|describe|suite)$/][property.name=/^(only|skip|todo)$/]',
-      message: 'Do not commit focused (.only) or skipped (.skip/.todo) tests.',
+      message: `Do not commit focused (.only) or skipped (.skip/.todo) tests (testing, ${RULES_DOC}).`,
     },
     {
       selector: 'CallExpression[callee.name=/^(xit|xdescribe|fit|fdescribe)$/]',
-      message: 'Do not commit focused or skipped tests.',
+      message: `Do not commit focused or skipped tests (testing, ${RULES_DOC}).`,
     },
   ],
 };
@@ -85,10 +154,14 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: layer({
-      modules: [...nodeBuiltins, 'electron', ...serverOnly, ...uiOnly, 'socket.io-client'],
-      layers: ['main', 'desktop', 'preload', 'renderer', 'server'],
-    }),
+    plugins: { 'agent-desk': { rules: { 'shared-sub-layers': sharedSubLayerRule } } },
+    rules: {
+      ...layer({
+        modules: [...nodeBuiltins, 'electron', ...serverOnly, ...uiOnly, 'socket.io-client'],
+        layers: ['main', 'desktop', 'preload', 'renderer', 'server'],
+      }),
+      'agent-desk/shared-sub-layers': 'error',
+    },
   },
   {
     files: ['src/renderer/**'],
@@ -107,7 +180,7 @@ export default tseslint.config(
         {
           name: 'electron',
           allowImportNames: ['contextBridge', 'ipcRenderer'],
-          message: 'The preload may use only contextBridge and ipcRenderer from electron.',
+          message: `The preload may use only contextBridge and ipcRenderer from electron (layer rule, ${RULES_DOC}).`,
         },
       ],
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { domainErrorSchema } from '../../shared/domain/error-schema';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
-import { domainErrorSchema, signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
+import { signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
 
 const failureSchema = z.object({ ok: z.literal(false), error: domainErrorSchema });
 const successSchema = z.object({ ok: z.literal(true), value: signInResponseSchema });

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type ErrorParams, type Result } from '../../shared/domain/result';
-import { errorParamsSchema } from '../../shared/ipc/result';
+import { errorParamsSchema } from '../../shared/domain/error-schema';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import type { MutationResult, PulledPage } from '../../shared/sync/protocol';
 import type { RowKey, TableName } from '../../shared/sync/rows';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainErrorSchema } from '../domain/error-schema';
 import { issuesText } from '../domain/parse';
 import type { DomainError } from '../domain/result';
 
@@ -9,19 +10,10 @@ import type { DomainError } from '../domain/result';
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
-/** An error's specifics (DomainError.params) survive the bridge so the screen can say it in Spanish. */
-export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-
-export const ipcErrorSchema = z.object({
-  code: z.string().min(1),
-  message: z.string(),
-  params: errorParamsSchema.optional(),
-});
-
 export function ipcResultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+    z.object({ ok: z.literal(false), error: domainErrorSchema }),
   ]);
 }
 

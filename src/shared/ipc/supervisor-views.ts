@@ -9,7 +9,7 @@ import {
   rosterEntrySchema,
   supervisorSnapshotSchema,
 } from '../supervisor/protocol';
-import { ipcErrorSchema } from './result';
+import { domainErrorSchema } from '../domain/error-schema';
 
 /**
  * The supervisor view's part of the desktop API. The server sends ids only
@@ -22,7 +22,7 @@ export const SUPERVISOR_LINK_STATES = ['off', 'connecting', 'live', 'offline'] a
 export const supervisorStatusSchema = z.object({
   /** off: not a lead or not subscribed; live: snapshots are flowing. */
   state: z.enum(SUPERVISOR_LINK_STATES),
-  error: ipcErrorSchema.nullable(),
+  error: domainErrorSchema.nullable(),
   /** When the next reconnection attempt is due (offline only). */
   retryAt: instantSchema.nullable(),
 });

@@ -7,7 +7,7 @@ import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema, PHONE_LABELS } from '../sync/rows/customer';
 import { inquiryRowSchema } from '../sync/rows/inquiry';
-import { errorParamsSchema, ipcErrorSchema } from './result';
+import { domainErrorSchema, errorParamsSchema } from '../domain/error-schema';
 
 /** The view models the desktop core serves to the renderer (and only these cross IPC). */
 
@@ -32,7 +32,7 @@ export const connectionStateSchema = z.object({
   /** Set while the first (snapshot) sync runs. */
   firstSync: syncProgressSchema.nullable(),
   /** Why the last connection attempt failed, when it did. */
-  error: ipcErrorSchema.nullable(),
+  error: domainErrorSchema.nullable(),
   /** When the next reconnection attempt is due (offline only). */
   retryAt: instantSchema.nullable(),
 });
@@ -157,7 +157,7 @@ export const numberSuggestionViewSchema = z.object({
 });
 
 /** Whether the agent may do an action now; if not, the rule's refusal (code, English message, params). */
-export const permissionSchema = z.object({ allowed: z.boolean(), reason: ipcErrorSchema.nullable() });
+export const permissionSchema = z.object({ allowed: z.boolean(), reason: domainErrorSchema.nullable() });
 
 export const CALLBACK_ACTIONS = [
   'claim',
@@ -220,5 +220,3 @@ export const dueSoonItemSchema = z.object({
   state: z.enum(SLA_STATES),
   dueAt: instantSchema,
 });
-
-export const attemptOutcomeArgSchema = attemptOutcomeSchema;

@@ -2,7 +2,7 @@
  * Where text lives in a script, and the `{{placeholder}}` syntax inside it. Shared by
  * the validator (translations, unknown placeholders) and the interpreter (filling).
  */
-import type { Bilingual, Script, Step } from './schema';
+import type { Bilingual, Step } from './schema';
 import { CONTEXT_FIELDS } from './schema';
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -56,11 +56,4 @@ export function textsOfStep(step: Step): LocatedText[] {
   if (step.kind === 'outcome') texts.push({ field: 'note', text: step.note, fillable: true });
   if (step.kind !== 'outcome' && step.hint) texts.push({ field: 'hint', text: step.hint, fillable: true });
   return texts;
-}
-
-/** Every answer key the script's questions define. */
-export function answerKeysOf(script: Pick<Script, 'steps'>): Set<string> {
-  const keys = new Set<string>();
-  for (const step of Object.values(script.steps)) if (step.kind === 'question') keys.add(step.answer.key);
-  return keys;
 }

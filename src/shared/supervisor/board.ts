@@ -40,7 +40,7 @@ export function countInto(count: FigureCount, urgency: Urgency, delta: number): 
   else count.nonUrgent += delta;
 }
 
-/** The board by full recomputation: the reference the server's incremental index must equal. */
+/** The board by full recomputation: the tests' reference answer for the server's incremental SupervisorIndex. */
 export function computeBoard(
   team: string,
   callbacks: Iterable<SupervisedCallback>,
@@ -133,7 +133,7 @@ export function sortForDrillDown(
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The callbacks behind a figure by full scan (reference for the server's drill-down). */
+/** The callbacks behind a figure by full scan: the tests' reference answer for the server's drill-down. */
 export function callbacksForFigure(
   team: string,
   callbacks: Iterable<SupervisedCallback>,

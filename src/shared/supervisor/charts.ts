@@ -170,7 +170,7 @@ export function attemptOutcomesChart(
   };
 }
 
-/** All three charts by full recomputation (reference for the server, and usable offline). */
+/** All three charts by full recomputation: the tests' reference answer for the server's incremental charts. */
 export function chartsFromCallbacks(
   team: string,
   callbacks: Iterable<SupervisedCallback>,

@@ -128,8 +128,6 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
 };
 
 export const STATE_FIGURES = FIGURE_IDS.filter((f) => FIGURES[f].rule.kind === 'state');
-export const DUE_RANGE_FIGURES = FIGURE_IDS.filter((f) => FIGURES[f].rule.kind === 'due-range');
-export const CLOSED_TODAY_FIGURES = FIGURE_IDS.filter((f) => FIGURES[f].rule.kind === 'closed-today');
 
 /** The predicate behind figure `figure`: does this callback count in it at `ctx.now`? */
 export function matchesFigure(cb: SupervisedCallback, figure: FigureId, ctx: FigureContext): boolean {

@@ -1,5 +1,4 @@
 export * from './board';
-export * from './bulk-reassign';
 export * from './charts';
 export * from './days';
 export * from './figures';

@@ -52,7 +52,7 @@ export function compareRoster(a: RosterEntry, b: RosterEntry): number {
   return a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId);
 }
 
-/** The roster by full recomputation (the reference for the server's incremental one). */
+/** The roster by full recomputation: the tests' reference answer for the server's incremental one. */
 export function computeRoster(
   team: string,
   users: Iterable<RosterUser>,

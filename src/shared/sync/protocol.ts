@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DomainError } from '../domain/result';
-import { errorParamsSchema } from '../ipc/result';
+import { domainErrorSchema } from '../domain/error-schema';
 import { idSchema, versionSchema } from './rows/common';
 import { PRESENCE_STATUSES, itemRefSchema } from './rows/presence';
 import { ROW_SCHEMAS, type TableName } from './rows';
@@ -83,13 +83,6 @@ export const pushRequestSchema = z.object({
     .max(LIMITS.maxMutationsPerPush, `at most ${LIMITS.maxMutationsPerPush} mutations per push`),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
-
-/** A refusal on the wire; `params` carries its specifics so a screen can say it in the agent's language. */
-export const domainErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  params: errorParamsSchema.optional(),
-});
 
 export const MUTATION_STATUSES = ['applied', 'rejected', 'duplicate'] as const;
 export type MutationStatus = (typeof MUTATION_STATUSES)[number];

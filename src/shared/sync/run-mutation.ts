@@ -114,16 +114,3 @@ export function applyMutation(
   }
   return result;
 }
-
-/** Convenience: prepare + apply in one call (tests, and the desktop's optimistic run). */
-export function runMutation(
-  name: string,
-  rawArgs: unknown,
-  rows: RowMap,
-  ctx: MutatorContext,
-): Result<RowWrite[]> {
-  const prepared = prepareMutation(name, rawArgs);
-  if (!prepared.ok) return prepared;
-  // `rows` is everything the caller has: the follow-ups are in it when they exist.
-  return applyMutation(prepared.value, rows, ctx, { followUpsRead: true });
-}

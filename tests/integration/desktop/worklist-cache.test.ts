@@ -11,8 +11,10 @@ import { DEFAULT_POLICY, HOUR_MS, type Policy } from '../../../src/shared/domain
 import { SLA_STATES, slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
 import { worklistQuerySchema, type WorklistQuery } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
-import type { PullResponse } from '../../../src/shared/sync/protocol';
+import type { PulledRow } from '../../../src/shared/sync/protocol';
+import type { RowOf } from '../../../src/shared/sync/rows';
 import { CALLBACK_STATUSES } from '../../../src/shared/sync/rows/callback';
+import { attemptRecord, callbackRow, customerRow, inquiryRow, pulledRow, userRow } from '../../fixtures/rows';
 
 /**
  * The worklist answers from an in-memory copy of callback_index and caches
@@ -29,96 +31,65 @@ function ctx(now = NOW): MutatorContext {
   return { userId: ME, role: 'tier1', team: 'alpha', now, policy: DEFAULT_POLICY, clientId: 'client-test-1' };
 }
 
-type PullRow = PullResponse['rows'][number];
-const customer = (i: number, name = `Customer ${i}`, version = 1): PullRow => ({
-  table: 'customers',
-  id: `cu-${i}`,
-  version,
-  deleted: false,
-  data: {
-    id: `cu-${i}`,
-    team: 'alpha',
-    version,
-    name,
-    preferredLanguage: i % 3 === 0 ? 'es' : 'en',
-    phones: [{ label: 'mobile', e164: `+1305555${String(1000 + i)}`, ext: null, bestTime: null }],
-    email: null,
-    aNumber: null,
-    timeZone: null,
-  },
-});
-const inquiry = (i: number): PullRow => ({
-  table: 'inquiries',
-  id: `in-${i}`,
-  version: 1,
-  deleted: false,
-  data: {
-    id: `in-${i}`,
-    team: 'alpha',
-    version: 1,
-    customerId: `cu-${i}`,
-    receiptNumber: `EAC22${String(10_000_000 + i).slice(-8)}`,
-    topic: 'Status of my case',
-    channel: 'phone',
-    ivr: null,
-    urgency: 'urgent',
-    tier: 1,
-    status: 'open',
-    script: null,
-    outcome: null,
-    createdAt: NOW - 10 * HOUR_MS,
-    createdBy: 'u-other',
-    completedAt: null,
-  },
-});
-const callback = (i: number, patch: Record<string, unknown> = {}, version = 1): PullRow => ({
-  table: 'callbacks',
-  id: `cb-${i}`,
-  version,
-  deleted: false,
-  data: {
-    id: `cb-${i}`,
-    team: 'alpha',
-    version,
-    inquiryId: `in-${i}`,
-    customerId: `cu-${i}`,
-    tier: i % 5 === 0 ? 2 : 1,
-    urgency: i % 2 === 0 ? 'urgent' : 'non-urgent',
-    assigneeId: i % 7 === 0 ? ME : i % 7 === 1 ? 'u-other' : null,
-    claimedAt: null,
-    createdAt: NOW - 10 * HOUR_MS,
-    // Spread over overdue, due today, at risk and on track; a few share a due time (the id breaks the tie).
-    dueAt: NOW + (((i * 37) % 120) - 20) * HOUR_MS + (i % 4 === 0 ? 0 : i),
-    attempts:
-      i % 6 === 0
-        ? [
-            {
-              id: `at-${i}`,
-              at: NOW - 2 * HOUR_MS,
-              agentId: ME,
-              numberDialed: '+13055551000',
-              outcome: 'no-answer-no-message',
-              messageLeft: false,
-            },
-          ]
-        : [],
-    extraAttemptsGranted: 0,
-    status: CALLBACK_STATUSES[i % 9 === 0 ? 1 : 0],
-    scheduledSlot: null,
-    textAhead: { enabled: false, sendAt: null },
-    closedAt: null,
-    ...patch,
-  },
-});
-const user = (id: string, name: string, version = 1): PullRow => ({
-  table: 'users',
-  id,
-  version,
-  deleted: false,
-  data: { id, team: 'alpha', version, name, role: 'tier1', active: true },
-});
+const customer = (i: number, name = `Customer ${i}`, version = 1): PulledRow =>
+  pulledRow(
+    'customers',
+    customerRow({
+      id: `cu-${i}`,
+      version,
+      name,
+      preferredLanguage: i % 3 === 0 ? 'es' : 'en',
+      phones: [{ label: 'mobile', e164: `+1305555${String(1000 + i)}`, ext: null, bestTime: null }],
+    }),
+  );
+const inquiry = (i: number): PulledRow =>
+  pulledRow(
+    'inquiries',
+    inquiryRow({
+      id: `in-${i}`,
+      version: 1,
+      customerId: `cu-${i}`,
+      receiptNumber: `EAC22${String(10_000_000 + i).slice(-8)}`,
+      topic: 'Status of my case',
+      urgency: 'urgent',
+      createdAt: NOW - 10 * HOUR_MS,
+      createdBy: 'u-other',
+    }),
+  );
+const callback = (i: number, patch: Partial<RowOf<'callbacks'>> = {}, version = 1): PulledRow =>
+  pulledRow(
+    'callbacks',
+    callbackRow({
+      id: `cb-${i}`,
+      version,
+      inquiryId: `in-${i}`,
+      customerId: `cu-${i}`,
+      tier: i % 5 === 0 ? 2 : 1,
+      urgency: i % 2 === 0 ? 'urgent' : 'non-urgent',
+      assigneeId: i % 7 === 0 ? ME : i % 7 === 1 ? 'u-other' : null,
+      createdAt: NOW - 10 * HOUR_MS,
+      // Spread over overdue, due today, at risk and on track; a few share a due time (the id breaks the tie).
+      dueAt: NOW + (((i * 37) % 120) - 20) * HOUR_MS + (i % 4 === 0 ? 0 : i),
+      attempts:
+        i % 6 === 0
+          ? [
+              attemptRecord({
+                id: `at-${i}`,
+                at: NOW - 2 * HOUR_MS,
+                agentId: ME,
+                numberDialed: '+13055551000',
+                outcome: 'no-answer-no-message',
+              }),
+            ]
+          : [],
+      status: CALLBACK_STATUSES[i % 9 === 0 ? 1 : 0],
+      ...patch,
+    }),
+  );
+const user = (id: string, name: string, version = 1): PulledRow =>
+  pulledRow('users', userRow({ id, version, name, role: 'tier1' }));
 
-function pull(rows: PullRow[], cursor = 100): void {
+function pull(rows: PulledRow[], cursor = 100): void {
   const applied = store.applyPull({ rows, cursor, lastMutationSeq: 0, more: false }, () => ctx());
   if (!applied.ok) throw new Error(applied.error.message);
 }
@@ -133,7 +104,7 @@ beforeEach(() => {
   const cipher = createPiiCipher(Buffer.alloc(32, 7));
   if (!opened.ok || !cipher.ok) throw new Error('setup');
   store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
-  const rows: PullRow[] = [user(ME, 'Me Myself'), user('u-other', 'Olga Other')];
+  const rows: PulledRow[] = [user(ME, 'Me Myself'), user('u-other', 'Olga Other')];
   for (let i = 0; i < N; i++) rows.push(customer(i), inquiry(i), callback(i));
   pull(rows);
 });

@@ -10,6 +10,8 @@ import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
 import { slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
+import type { PulledRow } from '../../../src/shared/sync/protocol';
+import { callbackRow, customerRow, pulledRow } from '../../fixtures/rows';
 
 const NOW = Date.UTC(2025, 2, 12, 14, 0); // Wed 10:00 New York
 const N = 50_000;
@@ -32,57 +34,27 @@ beforeAll(() => {
   const cipher = createPiiCipher(Buffer.alloc(32, 1));
   if (!opened.ok || !cipher.ok) throw new Error('setup');
   store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
-  const rows = [];
+  const rows: PulledRow[] = [];
   for (let i = 0; i < N; i++) {
-    rows.push({
-      table: 'customers' as const,
+    const e164 = `+1305555${String(i % 10000).padStart(4, '0')}`;
+    const customer = customerRow({
       id: `cu-${i}`,
-      version: 1,
-      deleted: false,
-      data: {
-        id: `cu-${i}`,
-        team: 'alpha',
-        version: 1,
-        name: i === 4242 ? 'María García' : `Customer ${i}`,
-        preferredLanguage: i % 3 === 0 ? 'es' : 'en',
-        phones: [
-          {
-            label: 'mobile',
-            e164: `+1305555${String(i % 10000).padStart(4, '0')}`,
-            ext: null,
-            bestTime: null,
-          },
-        ],
-        email: null,
-        aNumber: null,
-        timeZone: null,
-      },
+      name: i === 4242 ? 'María García' : `Customer ${i}`,
+      preferredLanguage: i % 3 === 0 ? 'es' : 'en',
+      phones: [{ label: 'mobile', e164, ext: null, bestTime: null }],
     });
-    rows.push({
-      table: 'callbacks' as const,
+    const callback = callbackRow({
       id: `cb-${i}`,
       version: 1,
-      deleted: false,
-      data: {
-        id: `cb-${i}`,
-        team: 'alpha',
-        version: 1,
-        inquiryId: `in-${i}`,
-        customerId: `cu-${i}`,
-        tier: (i % 5 === 0 ? 2 : 1) as 1 | 2,
-        urgency: i % 2 === 0 ? 'urgent' : 'non-urgent',
-        assigneeId: i % 10 === 0 ? 'u-me' : null,
-        claimedAt: null,
-        createdAt: NOW - 10 * HOUR_MS,
-        dueAt: NOW + (((i * 7919) % 400) - 40) * HOUR_MS,
-        attempts: [],
-        extraAttemptsGranted: 0,
-        status: 'open',
-        scheduledSlot: null,
-        textAhead: { enabled: false, sendAt: null },
-        closedAt: null,
-      },
+      inquiryId: `in-${i}`,
+      customerId: `cu-${i}`,
+      tier: i % 5 === 0 ? 2 : 1,
+      urgency: i % 2 === 0 ? 'urgent' : 'non-urgent',
+      assigneeId: i % 10 === 0 ? 'u-me' : null,
+      createdAt: NOW - 10 * HOUR_MS,
+      dueAt: NOW + (((i * 7919) % 400) - 40) * HOUR_MS,
     });
+    rows.push(pulledRow('customers', customer), pulledRow('callbacks', callback));
   }
   const applied = store.applyPull({ rows, cursor: 2 * N, lastMutationSeq: 0, more: false }, () => ctx());
   if (!applied.ok) throw new Error(applied.error.message);

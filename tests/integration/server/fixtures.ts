@@ -1,38 +1,24 @@
 import type { RowData } from '../../../src/shared/sync/rows';
 import type { RowWrite } from '../../../src/shared/sync/mutator';
+import { callbackRow, customerRow, expediteRequestRow, inquiryRow, rowData } from '../../fixtures/rows';
 import { T0 } from './helpers';
 
 export function customer(id: string, team: string): RowData<'customers'> {
-  return {
-    id,
-    team,
-    name: 'Test Customer',
-    preferredLanguage: 'en',
-    phones: [{ label: 'mobile', e164: '+12125550123', ext: null, bestTime: null }],
-    email: null,
-    aNumber: null,
-    timeZone: 'America/New_York',
-  };
+  return rowData(customerRow({ id, team, name: 'Test Customer', timeZone: 'America/New_York' }));
 }
 
 export function inquiry(id: string, team: string, customerId: string): RowData<'inquiries'> {
-  return {
-    id,
-    team,
-    customerId,
-    receiptNumber: 'EAC2212345678',
-    topic: 'Case status',
-    channel: 'phone',
-    ivr: null,
-    urgency: 'urgent',
-    tier: 1,
-    status: 'open',
-    script: null,
-    outcome: null,
-    createdAt: T0 - 3_600_000,
-    createdBy: 'u-tier1-alice',
-    completedAt: null,
-  };
+  return rowData(
+    inquiryRow({
+      id,
+      team,
+      customerId,
+      topic: 'Case status',
+      urgency: 'urgent',
+      createdAt: T0 - 3_600_000,
+      createdBy: 'u-tier1-alice',
+    }),
+  );
 }
 
 export function callback(
@@ -40,25 +26,17 @@ export function callback(
   team: string,
   overrides: Partial<RowData<'callbacks'>> = {},
 ): RowData<'callbacks'> {
-  return {
-    id,
-    team,
-    inquiryId: 'in-1',
-    customerId: 'cu-1',
-    tier: 1,
-    urgency: 'urgent',
-    assigneeId: null,
-    claimedAt: null,
-    createdAt: T0 - 3_600_000,
-    dueAt: T0 + 71 * 3_600_000,
-    attempts: [],
-    extraAttemptsGranted: 0,
-    status: 'open',
-    scheduledSlot: null,
-    textAhead: { enabled: false, sendAt: null },
-    closedAt: null,
-    ...overrides,
-  };
+  return rowData(
+    callbackRow({
+      id,
+      team,
+      inquiryId: 'in-1',
+      customerId: 'cu-1',
+      createdAt: T0 - 3_600_000,
+      dueAt: T0 + 71 * 3_600_000,
+      ...overrides,
+    }),
+  );
 }
 
 /** A team-alpha world: a customer, an inquiry, tier 1 and tier 2 callbacks, an expedite request; and one bravo callback. */
@@ -72,23 +50,15 @@ export function baseWorld(): RowWrite[] {
     { table: 'callbacks', row: callback('cb-9', 'bravo', { customerId: 'cu-9' }) },
     {
       table: 'expedite_requests',
-      row: {
-        id: 'ex-1',
-        team: 'alpha',
-        inquiryId: 'in-1',
-        customerId: 'cu-1',
-        receiptNumber: 'EAC2212345678',
-        criteria: ['severe-financial-loss'],
-        explanation: 'Loss of job offer',
-        documentation: {
-          'severe-financial-loss': { 'proof-of-loss': 'will-send', 'not-own-failure': 'provided' },
-        },
-        routing: 'service-center-operations',
-        status: 'recorded',
-        recordedAt: T0 - 1000,
-        recordedBy: 'u-tier1-alice',
-        referredAt: null,
-      },
+      row: rowData(
+        expediteRequestRow({
+          id: 'ex-1',
+          inquiryId: 'in-1',
+          customerId: 'cu-1',
+          recordedAt: T0 - 1000,
+          recordedBy: 'u-tier1-alice',
+        }),
+      ),
     },
   ];
 }

@@ -9,7 +9,7 @@ import {
   supervisorSnapshotSchema,
   type SupervisorSnapshot,
 } from '../../../src/shared/supervisor/protocol';
-import { bulkReassignMutations } from '../../../src/shared/supervisor/bulk-reassign';
+import { reassignCallback } from '../../../src/shared/sync/mutators/callback-reassign';
 import { baseWorld, callback } from '../server/fixtures';
 import { connectAgent, signIn, startTestServer, writeFixture, T0, type TestServer } from '../server/helpers';
 
@@ -240,8 +240,12 @@ describe('supervisor channel', () => {
 
     const { snapshots } = await lead();
     const erin = await connectAgent(t.server, 'lead.erin', 'demo-password-5');
-    const [batch] = bulkReassignMutations(['cb-1', 'cb-2', 'cb-3'], 'u-tier2-carmen');
-    const moved = await erin.push(...(batch ?? []));
+    // A bulk reassign is one callback.reassign per callback, as the desktop's SupervisorDesk queues them.
+    const batch = ['cb-1', 'cb-2', 'cb-3'].map((callbackId) => ({
+      name: reassignCallback.name,
+      args: { callbackId, assigneeId: 'u-tier2-carmen' },
+    }));
+    const moved = await erin.push(...batch);
     expect(moved.ok && moved.value.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     const after = await waitForSnapshot(snapshots, (s) => s.board.figures.claimed.total === 3);
     expect(after.roster.find((r) => r.userId === 'u-tier2-carmen')?.callbacksHeld).toBe(3);

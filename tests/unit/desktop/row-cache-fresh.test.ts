@@ -9,6 +9,7 @@ import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { RowCache } from '../../../src/desktop/store/row-cache';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
+import { attemptRecord, callbackRow, customerRow } from '../../fixtures/rows';
 
 /**
  * RowCache.view() answers rows a pull page validated from memory instead of
@@ -31,44 +32,33 @@ function open() {
   return { db: opened.value.db, cipher: cipher.value, rows: new RowCache(opened.value.db, cipher.value) };
 }
 
-const customer = (i: number, language: 'en' | 'es' = 'en', name = `Customer ${i}`) => ({
-  id: `cu-${i}`,
-  team: 'alpha',
-  version: 99, // the row's own version: the column's (putConfirmed's argument) wins
-  name,
-  preferredLanguage: language,
-  phones: [{ label: 'mobile', e164: `+1305555${String(1000 + i)}`, ext: null, bestTime: null }],
-  email: null,
-  aNumber: null,
-  timeZone: null,
-});
+const customer = (i: number, language: 'en' | 'es' = 'en', name = `Customer ${i}`) =>
+  customerRow({
+    id: `cu-${i}`,
+    version: 99, // the row's own version: the column's (putConfirmed's argument) wins
+    name,
+    preferredLanguage: language,
+    phones: [{ label: 'mobile', e164: `+1305555${String(1000 + i)}`, ext: null, bestTime: null }],
+  });
 
-const callback = (i: number, attempts = 0) => ({
-  id: `cb-${i}`,
-  team: 'alpha',
-  version: 1,
-  inquiryId: `in-${i}`,
-  customerId: `cu-${i}`,
-  tier: 1,
-  urgency: 'urgent',
-  assigneeId: null,
-  claimedAt: null,
-  createdAt: NOW - 3_600_000,
-  dueAt: NOW + i,
-  attempts: Array.from({ length: attempts }, (_, k) => ({
-    id: `at-${i}-${k}`,
-    at: NOW - 7_200_000 + k,
-    agentId: 'u-me',
-    numberDialed: '+13055551000',
-    outcome: 'no-answer-no-message',
-    messageLeft: false,
-  })),
-  extraAttemptsGranted: 0,
-  status: 'open',
-  scheduledSlot: null,
-  textAhead: { enabled: false, sendAt: null },
-  closedAt: null,
-});
+const callback = (i: number, attempts = 0) =>
+  callbackRow({
+    id: `cb-${i}`,
+    version: 1,
+    inquiryId: `in-${i}`,
+    customerId: `cu-${i}`,
+    createdAt: NOW - 3_600_000,
+    dueAt: NOW + i,
+    attempts: Array.from({ length: attempts }, (_, k) =>
+      attemptRecord({
+        id: `at-${i}-${k}`,
+        at: NOW - 7_200_000 + k,
+        agentId: 'u-me',
+        numberDialed: '+13055551000',
+        outcome: 'no-answer-no-message',
+      }),
+    ),
+  });
 
 describe('RowCache.view and recordingFresh', () => {
   it('answers a row the transaction just stored exactly as decrypting it does', () => {

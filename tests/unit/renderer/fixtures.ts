@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
 import type { CallbackDetail, ConnectionState, SessionState, WorklistRow } from '../../../src/shared/ipc';
+import { callbackRow, customerRow } from '../../fixtures/rows';
 
 // Tuesday 2026-03-03 15:00 UTC (10:00 in the callback-hours zone).
 export const NOW = Date.UTC(2026, 2, 3, 15, 0);
@@ -57,39 +58,26 @@ export function worklistRow(index: number): WorklistRow {
 export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = {}): CallbackDetail {
   const allowed = { allowed: true, reason: null };
   return {
-    callback: {
+    callback: callbackRow({
       id,
-      team: 'alpha',
-      version: 3,
       inquiryId: 'inq-1',
       customerId: 'cu-1',
       tier: 2,
-      urgency: 'urgent',
       assigneeId: USER.id,
       claimedAt: NOW - HOUR_MS,
       createdAt: NOW - 10 * HOUR_MS,
       dueAt: NOW + 62 * HOUR_MS,
-      attempts: [],
-      extraAttemptsGranted: 0,
-      status: 'open',
-      scheduledSlot: null,
-      textAhead: { enabled: false, sendAt: null },
-      closedAt: null,
-    },
-    customer: {
+    }),
+    customer: customerRow({
       id: 'cu-1',
-      team: 'alpha',
-      version: 1,
       name: 'María García',
       preferredLanguage: 'es',
       phones: [
         { label: 'mobile', e164: '+13125550142', ext: null, bestTime: { start: '09:00', end: '11:00' } },
         { label: 'work', e164: '+12065550111', ext: '12', bestTime: null },
       ],
-      email: null,
       aNumber: 'A012345678',
-      timeZone: null,
-    },
+    }),
     inquiry: null,
     sla: { state: 'on-track', remainingMs: 62 * HOUR_MS },
     plan: {

@@ -2,30 +2,14 @@ import fc from 'fast-check';
 import { ATTEMPT_OUTCOMES, type AttemptRecord } from '../../../src/shared/domain/attempts';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { CALLBACK_STATUSES } from '../../../src/shared/sync/rows/callback';
-import type { SupervisedCallback } from '../../../src/shared/supervisor/supervised-callback';
+import { toSupervised, type SupervisedCallback } from '../../../src/shared/supervisor/supervised-callback';
+import { attemptRecord, callbackRow, FIXTURE_NOW } from '../../fixtures/rows';
 
-/** Wednesday 2025-03-12 10:00 New York (EDT): inside callback hours. */
-export const NOW = Date.UTC(2025, 2, 12, 14);
+export const NOW = FIXTURE_NOW;
 
+/** The supervised part of a callback row (tests/fixtures/rows.ts), with its own inquiry and customer ids. */
 export function callback(id: string, over: Partial<SupervisedCallback> = {}): SupervisedCallback {
-  return {
-    id,
-    team: 'alpha',
-    inquiryId: `in-${id}`,
-    customerId: `cu-${id}`,
-    tier: 1,
-    urgency: 'urgent',
-    assigneeId: null,
-    claimedAt: null,
-    createdAt: NOW - HOUR_MS,
-    dueAt: NOW + 71 * HOUR_MS,
-    attempts: [],
-    extraAttemptsGranted: 0,
-    status: 'open',
-    scheduledSlot: null,
-    closedAt: null,
-    ...over,
-  };
+  return toSupervised(callbackRow({ id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over }));
 }
 
 export function attempt(
@@ -34,14 +18,13 @@ export function attempt(
   agentId = 'u-1',
   n = 1,
 ): AttemptRecord {
-  return {
+  return attemptRecord({
     id: `at-${at}-${n}`,
     at,
     agentId,
-    numberDialed: '+12125550123',
     outcome,
     messageLeft: outcome === 'no-answer-message-left',
-  };
+  });
 }
 
 /** Instants around NOW: the last 16 days and the next 16, minute resolution (day edges included). */

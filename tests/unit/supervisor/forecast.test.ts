@@ -8,7 +8,6 @@ import {
 } from '../../../src/shared/domain/policy';
 import { forecastBreaches, type ForecastSettings } from '../../../src/shared/supervisor/forecast/forecast';
 import { attemptFails } from '../../../src/shared/supervisor/forecast/simulate';
-import { bulkReassignMutations } from '../../../src/shared/supervisor/bulk-reassign';
 import { ny } from '../domain/helpers';
 import { callback } from './fixtures';
 
@@ -149,17 +148,5 @@ describe('breach forecast', () => {
     expect(fails).toBe(3);
     expect(attemptFails(1, 0)).toBe(false);
     expect(attemptFails(1, 1)).toBe(true);
-  });
-});
-
-describe('bulk reassign', () => {
-  it('is one reassign mutation per distinct callback, in pushes of at most 100', () => {
-    const ids = Array.from({ length: 250 }, (_, i) => `cb-${i}`);
-    const pushes = bulkReassignMutations([...ids, 'cb-0'], 'u-1');
-    expect(pushes.map((p) => p.length)).toEqual([100, 100, 50]);
-    expect(pushes[0]?.[0]).toEqual({
-      name: 'callback.reassign@1',
-      args: { callbackId: 'cb-0', assigneeId: 'u-1' },
-    });
   });
 });

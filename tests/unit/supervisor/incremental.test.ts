@@ -8,17 +8,14 @@ import { computeRoster, type RosterUser } from '../../../src/shared/supervisor/r
 import type { SupervisedCallback } from '../../../src/shared/supervisor/supervised-callback';
 import { SortedDueIndex } from '../../../src/server/supervisor/sorted-due-index';
 import { SupervisorIndex } from '../../../src/server/supervisor/supervisor-index';
+import { presenceRow, userRow } from '../../fixtures/rows';
 import { callback, callbackArb, NOW } from './fixtures';
 
 const policy = DEFAULT_POLICY;
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-const USERS: RosterUser[] = ['u-1', 'u-2', 'u-3'].map((id, i) => ({
-  id,
-  team: i === 2 ? 'bravo' : 'alpha',
-  name: `Agent ${id}`,
-  role: 'tier2',
-  active: true,
-}));
+const USERS: RosterUser[] = ['u-1', 'u-2', 'u-3'].map((id, i) =>
+  userRow({ id, team: i === 2 ? 'bravo' : 'alpha', name: `Agent ${id}` }),
+);
 
 const opArb = fc.oneof(
   { weight: 4, arbitrary: callbackArb(IDS).map((row) => ({ kind: 'put' as const, row })) },
@@ -82,13 +79,15 @@ describe('incremental supervisor index', () => {
   it('roster shows presence, offline by default, and callbacks held', () => {
     const index = indexWithUsers();
     index.applyCallback('a', callback('a', { assigneeId: 'u-1' }));
-    index.applyPresence('u-1', {
-      id: 'u-1',
-      team: 'alpha',
-      status: 'on-call',
-      currentItem: { table: 'callbacks', id: 'a' },
-      updatedAt: NOW,
-    });
+    index.applyPresence(
+      'u-1',
+      presenceRow({
+        id: 'u-1',
+        status: 'on-call',
+        currentItem: { table: 'callbacks', id: 'a' },
+        updatedAt: NOW,
+      }),
+    );
     const roster = index.roster('alpha', NOW);
     expect(roster.map((r) => [r.userId, r.presence, r.callbacksHeld, r.currentItem?.id ?? null])).toEqual([
       ['u-1', 'on-call', 1, 'a'],

@@ -11,13 +11,9 @@ import {
   type AnyRow,
   type TableName,
 } from '../../../src/shared/sync/rows';
-import {
-  applyMutation,
-  prepareMutation,
-  readMutationRows,
-  runMutation,
-} from '../../../src/shared/sync/run-mutation';
-import { callbackRow, customerRow, inquiryRow, mutatorContext, NOW, rowMap } from './fixtures';
+import { applyMutation, prepareMutation, readMutationRows } from '../../../src/shared/sync/run-mutation';
+import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { mutatorContext, NOW, rowMap, runMutation } from './fixtures';
 
 const ctx = mutatorContext;
 const map = rowMap;

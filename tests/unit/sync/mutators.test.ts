@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
-import { runMutation } from '../../../src/shared/sync/run-mutation';
 import { MUTATORS } from '../../../src/shared/sync/registry';
 import type { RowOf } from '../../../src/shared/sync/rows';
-import { callbackRow, customerRow, inquiryRow, mutatorContext, NOW, rowMap } from './fixtures';
+import { attemptRecord, callbackRow, customerRow, inquiryRow, userRow } from '../../fixtures/rows';
+import { mutatorContext, NOW, rowMap, runMutation } from './fixtures';
 
 const ctx = mutatorContext;
 const map = rowMap;
@@ -66,14 +66,8 @@ describe('callback mutators', () => {
   });
 
   it('reassign: leads only, to an active agent of the team with the right tier', () => {
-    const user = (role: RowOf<'users'>['role'], team = 'alpha'): RowOf<'users'> => ({
-      id: 'u-x',
-      team,
-      version: 1,
-      name: 'X',
-      role,
-      active: true,
-    });
+    const user = (role: RowOf<'users'>['role'], team = 'alpha') =>
+      userRow({ id: 'u-x', team, name: 'X', role });
     const lead = ctx({ role: 'lead' });
     const args = { callbackId: 'cb', assigneeId: 'u-x' };
     expect(
@@ -158,16 +152,8 @@ describe('callback mutators', () => {
   });
 
   it('grant-extra-attempt: leads, only after every attempt failed', () => {
-    const failed = {
-      id: 'a',
-      at: NOW - HOUR_MS,
-      agentId: 'u-a',
-      numberDialed: '+12125550123',
-      outcome: 'busy' as const,
-      messageLeft: false,
-    };
     const closed = cb({
-      attempts: [failed, { ...failed, id: 'b' }],
+      attempts: [attemptRecord({ id: 'a' }), attemptRecord({ id: 'b' })],
       status: 'closed-unable-to-reach',
       closedAt: NOW,
     });
@@ -240,17 +226,7 @@ describe('inquiry, customer and request mutators', () => {
       tier: 1,
       script: null,
     };
-    const customer: RowOf<'customers'> = {
-      id: 'cu',
-      team: 'alpha',
-      version: 1,
-      name: 'N',
-      preferredLanguage: 'es',
-      phones: [],
-      email: null,
-      aNumber: null,
-      timeZone: null,
-    };
+    const customer = customerRow({ preferredLanguage: 'es', phones: [] });
     expect(runMutation('inquiry.create@1', args, map(['customers', customer]), ctx())).toMatchObject({
       ok: true,
       value: [{ row: { receiptNumber: 'EAC2212345678', createdAt: NOW, team: 'alpha', status: 'open' } }],

@@ -4,9 +4,9 @@ import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/p
 import { MAX_REPORTED_AGE_MS, REPORTED_CLOCK_SKEW_MS } from '../../../src/shared/domain/reported-time';
 import { checkAttemptTimeBounds } from '../../../src/shared/sync/mutators/callback-record-attempt';
 import { MUTATORS } from '../../../src/shared/sync/registry';
-import { runMutation } from '../../../src/shared/sync/run-mutation';
 import type { RowOf } from '../../../src/shared/sync/rows';
-import { callbackRow, customerRow, mutatorContext, rowMap } from './fixtures';
+import { attemptRecord, callbackRow, customerRow } from '../../fixtures/rows';
+import { mutatorContext, rowMap, runMutation } from './fixtures';
 
 /** Wednesday 2025-03-12, New York (EDT, UTC-4): callback hours end at 18:30. */
 const nyTime = (hour: number, minute: number) => Date.UTC(2025, 2, 12, hour + 4, minute);
@@ -15,14 +15,7 @@ const SYNCED = nyTime(18, 31); // …and the outbox reaches the server after hou
 
 const ctx = (now: number) => mutatorContext({ now });
 const map = rowMap;
-const attempt = (id: string, at: number): RowOf<'callbacks'>['attempts'][number] => ({
-  id,
-  at,
-  agentId: 'u-a',
-  numberDialed: '+12125550123',
-  outcome: 'busy',
-  messageLeft: false,
-});
+const attempt = (id: string, at: number) => attemptRecord({ id, at });
 const cb = (over: Partial<RowOf<'callbacks'>> = {}) =>
   callbackRow({
     assigneeId: 'u-a',

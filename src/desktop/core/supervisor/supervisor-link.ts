@@ -1,8 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
+import { domainErrorSchema } from '../../../shared/domain/error-schema';
 import { err, type DomainError, type Result } from '../../../shared/domain/result';
 import type { SupervisorStatus } from '../../../shared/ipc/supervisor-views';
-import { ackSchema, domainErrorSchema, SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import { ackSchema, SCHEMA_VERSION } from '../../../shared/sync/protocol';
 import {
   SUPERVISOR_EVENTS,
   SUPERVISOR_NAMESPACE,

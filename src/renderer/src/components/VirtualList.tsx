@@ -7,6 +7,7 @@ import {
   useState,
   type KeyboardEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import './VirtualList.css';
 
@@ -62,46 +63,14 @@ export function VirtualList(props: VirtualListProps) {
   const { id, count, rowHeight, activeIndex, onActiveChange, onActivate, onOtherKey, onRangeChange } = props;
   const overscan = props.overscan ?? 6;
   const viewportRef = useRef<HTMLDivElement>(null);
-  // The scroll position lives in a ref; only the first rendered row is state, so a scroll
-  // that stays within the same rows (a slow wheel, a trackpad) renders nothing.
-  const scrollTopRef = useRef(0);
-  const [firstRow, setFirstRow] = useState(0);
-  const [measured, setMeasured] = useState(0);
-  const height = measured > 0 ? measured : (props.fallbackHeight ?? 480);
-
-  useLayoutEffect(() => {
-    const el = viewportRef.current;
-    if (!el) return;
-    const measure = () => setMeasured(el.clientHeight);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const height = useViewportHeight(viewportRef, props.fallbackHeight ?? 480);
+  const { firstRow, scrollTopRef, onScrollTop, scrollTo } = useScrollWindow(viewportRef, rowHeight);
 
   const { start, end } = visibleRange(firstRow * rowHeight, height + rowHeight, rowHeight, count, overscan);
 
   useEffect(() => {
     onRangeChange?.(start, end);
   }, [start, end, onRangeChange]);
-
-  const onScrollTop = useCallback(
-    (top: number) => {
-      scrollTopRef.current = top;
-      setFirstRow(Math.floor(Math.max(0, top) / rowHeight));
-    },
-    [rowHeight],
-  );
-
-  const scrollTo = useCallback(
-    (top: number) => {
-      const el = viewportRef.current;
-      if (el) el.scrollTop = top;
-      onScrollTop(top);
-    },
-    [onScrollTop],
-  );
 
   const moveTo = useCallback(
     (index: number) => {
@@ -124,16 +93,8 @@ export function VirtualList(props: VirtualListProps) {
 
   const pageSize = Math.max(1, Math.floor(height / rowHeight));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = {
-      ArrowDown: activeIndex + 1,
-      ArrowUp: activeIndex - 1,
-      PageDown: activeIndex + pageSize,
-      PageUp: activeIndex - pageSize,
-      Home: 0,
-      End: count - 1,
-    };
-    const next = moves[event.key];
-    if (next !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    const next = keyTarget(event, activeIndex, pageSize, count);
+    if (next !== undefined) {
       event.preventDefault();
       moveTo(next);
       return;
@@ -170,13 +131,7 @@ export function VirtualList(props: VirtualListProps) {
       ref={viewportRef}
       onScroll={(event) => onScrollTop(event.currentTarget.scrollTop)}
     >
-      <svg
-        className="vlist-spacer"
-        aria-hidden="true"
-        focusable="false"
-        width="1"
-        height={start * rowHeight}
-      />
+      <Spacer height={start * rowHeight} />
       <div
         role="listbox"
         id={id}
@@ -189,14 +144,75 @@ export function VirtualList(props: VirtualListProps) {
       >
         {rows}
       </div>
-      <svg
-        className="vlist-spacer"
-        aria-hidden="true"
-        focusable="false"
-        width="1"
-        height={Math.max(0, count - end) * rowHeight}
-      />
+      <Spacer height={Math.max(0, count - end) * rowHeight} />
     </div>
+  );
+}
+
+/** The viewport's height in px, followed as it resizes (`fallback` until the layout reports one). */
+function useViewportHeight(ref: RefObject<HTMLDivElement | null>, fallback: number): number {
+  const [measured, setMeasured] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setMeasured(el.clientHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return measured > 0 ? measured : fallback;
+}
+
+/**
+ * The scroll position lives in a ref; only the first rendered row is state, so a scroll
+ * that stays within the same rows (a slow wheel, a trackpad) renders nothing.
+ */
+function useScrollWindow(ref: RefObject<HTMLDivElement | null>, rowHeight: number) {
+  const scrollTopRef = useRef(0);
+  const [firstRow, setFirstRow] = useState(0);
+  const onScrollTop = useCallback(
+    (top: number) => {
+      scrollTopRef.current = top;
+      setFirstRow(Math.floor(Math.max(0, top) / rowHeight));
+    },
+    [rowHeight],
+  );
+  const scrollTo = useCallback(
+    (top: number) => {
+      const el = ref.current;
+      if (el) el.scrollTop = top;
+      onScrollTop(top);
+    },
+    [onScrollTop],
+  );
+  return { firstRow, scrollTopRef, onScrollTop, scrollTo };
+}
+
+/** The row a navigation key moves to (arrows, page keys, Home, End), or undefined. */
+function keyTarget(
+  event: KeyboardEvent<HTMLDivElement>,
+  activeIndex: number,
+  pageSize: number,
+  count: number,
+): number | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  const moves: Record<string, number> = {
+    ArrowDown: activeIndex + 1,
+    ArrowUp: activeIndex - 1,
+    PageDown: activeIndex + pageSize,
+    PageUp: activeIndex - pageSize,
+    Home: 0,
+    End: count - 1,
+  };
+  return moves[event.key];
+}
+
+/** Holds the space of the rows not rendered, sized by attribute (the CSP forbids inline styles). */
+function Spacer(props: { height: number }) {
+  return (
+    <svg className="vlist-spacer" aria-hidden="true" focusable="false" width="1" height={props.height} />
   );
 }
 

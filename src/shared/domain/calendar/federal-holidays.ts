@@ -78,14 +78,3 @@ export function observedHolidayOn(date: LocalDate): FederalHoliday | undefined {
   }
   return undefined;
 }
-
-/** Observed holidays between two dates inclusive, ordered; for calendars and docs. */
-export function observedHolidaysBetween(from: LocalDate, to: LocalDate): FederalHoliday[] {
-  const out: FederalHoliday[] = [];
-  for (let y = from.year; y <= to.year + 1; y++) {
-    for (const h of federalHolidays(y)) {
-      if (compareDates(h.observed, from) >= 0 && compareDates(h.observed, to) <= 0) out.push(h);
-    }
-  }
-  return out.sort((a, b) => compareDates(a.observed, b.observed));
-}

@@ -10,10 +10,3 @@ export function minutesOfDay(clock: string): number {
   const [h, m] = clock.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 }
-
-/** "HH:MM" for minutes after midnight. */
-export function formatMinutesOfDay(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}

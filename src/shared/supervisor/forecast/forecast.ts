@@ -5,7 +5,13 @@ import { err, ok, type Result } from '../../domain/result';
 import { dueAt as slaDueAt, type Urgency } from '../../domain/sla';
 import type { SupervisedCallback } from '../supervised-callback';
 import { hoursTimeline, type HoursTimeline } from './hours-timeline';
-import { attemptFails, simulate, type SimulationSettings, type WorkItem } from './simulate';
+import {
+  attemptFails,
+  simulate,
+  type SimulationResult,
+  type SimulationSettings,
+  type WorkItem,
+} from './simulate';
 
 /** The open callbacks' fields the forecast reads. */
 export type ForecastCallback = Pick<
@@ -152,6 +158,67 @@ function projectedArrivals(
 }
 
 /**
+ * Every breach at current staffing with its cause, earliest due first: already overdue,
+ * hours (breaches even with unlimited agents) or capacity (preventable). `until` is the
+ * due time of the last capacity breach (now when there is none).
+ */
+function classifyBreaches(
+  items: readonly WorkItem[],
+  atStaffing: SimulationResult,
+  unlimited: SimulationResult,
+  now: number,
+): { breaches: ForecastBreach[]; counts: Forecast['counts']; until: number } {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const breaches: ForecastBreach[] = [];
+  const counts = { 'already-overdue': 0, capacity: 0, hours: 0, total: 0 };
+  let until = now;
+  for (const id of atStaffing.breaches) {
+    const item = byId.get(id) as WorkItem;
+    const cause: BreachCause =
+      item.dueAt <= now ? 'already-overdue' : unlimited.breaches.has(id) ? 'hours' : 'capacity';
+    counts[cause] += 1;
+    counts.total += 1;
+    if (cause === 'capacity') until = Math.max(until, item.dueAt);
+    breaches.push({
+      callbackId: id,
+      urgency: item.urgency,
+      dueAt: item.dueAt,
+      projectedCloseAt: atStaffing.closeAt.get(id) ?? null,
+      cause,
+      projected: item.projected,
+    });
+  }
+  breaches.sort((a, b) => a.dueAt - b.dueAt || a.callbackId.localeCompare(b.callbackId));
+  return { breaches, counts, until };
+}
+
+/**
+ * The smallest extra agent count whose breaches are no more than unlimited capacity's,
+ * and the agent-hours that means through the callback hours until `until`.
+ * Binary search assumes more agents never hurt (see docs/forecast.md, limits).
+ */
+function smallestPrevention(
+  run: (agents: number) => SimulationResult,
+  agentsOnShift: number,
+  unlimitedAgents: number,
+  unlimited: SimulationResult,
+  until: number,
+  now: number,
+  policy: Policy,
+): NonNullable<Forecast['prevention']> {
+  const target = unlimited.breaches.size;
+  let lo = 1;
+  let hi = unlimitedAgents - agentsOnShift;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (run(agentsOnShift + mid).breaches.size <= target) hi = mid;
+    else lo = mid + 1;
+  }
+  const hours = openMinutesBetween(now, until, policy) / 60;
+  return { extraAgents: lo, agentHours: Math.round(lo * hours * 10) / 10, until };
+}
+
+/**
  * Breach forecast (docs/forecast.md): which open callbacks will still be open at
  * their due time if the agents on shift work them in SLA-risk order through the
  * coming callback hours, and the smallest number of extra agents that prevents
@@ -199,43 +266,11 @@ export function forecastBreaches(
   const unlimitedAgents = Math.max(settings.agentsOnShift, items.length);
   const unlimited = unlimitedAgents === settings.agentsOnShift ? atStaffing : run(unlimitedAgents);
 
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const breaches: ForecastBreach[] = [];
-  const counts = { 'already-overdue': 0, capacity: 0, hours: 0, total: 0 };
-  let until = now;
-  for (const id of atStaffing.breaches) {
-    const item = byId.get(id) as WorkItem;
-    const cause: BreachCause =
-      item.dueAt <= now ? 'already-overdue' : unlimited.breaches.has(id) ? 'hours' : 'capacity';
-    counts[cause] += 1;
-    counts.total += 1;
-    if (cause === 'capacity') until = Math.max(until, item.dueAt);
-    breaches.push({
-      callbackId: id,
-      urgency: item.urgency,
-      dueAt: item.dueAt,
-      projectedCloseAt: atStaffing.closeAt.get(id) ?? null,
-      cause,
-      projected: item.projected,
-    });
-  }
-  breaches.sort((a, b) => a.dueAt - b.dueAt || a.callbackId.localeCompare(b.callbackId));
-
-  let prevention: Forecast['prevention'] = null;
-  if (counts.capacity > 0) {
-    // Smallest extra agent count whose breaches are no more than unlimited capacity's.
-    // Binary search assumes more agents never hurt (see docs/forecast.md, limits).
-    const target = unlimited.breaches.size;
-    let lo = 1;
-    let hi = unlimitedAgents - settings.agentsOnShift;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (run(settings.agentsOnShift + mid).breaches.size <= target) hi = mid;
-      else lo = mid + 1;
-    }
-    const hours = openMinutesBetween(now, until, policy) / 60;
-    prevention = { extraAgents: lo, agentHours: Math.round(lo * hours * 10) / 10, until };
-  }
+  const { breaches, counts, until } = classifyBreaches(items, atStaffing, unlimited, now);
+  const prevention =
+    counts.capacity > 0
+      ? smallestPrevention(run, settings.agentsOnShift, unlimitedAgents, unlimited, until, now, policy)
+      : null;
 
   let clearsAt: number | null = items.length === atStaffing.closeAt.size ? now : null;
   if (clearsAt !== null) for (const t of atStaffing.closeAt.values()) clearsAt = Math.max(clearsAt, t);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { parseReceiptNumber } from '../../domain/identifiers/receipt-number';
-import { clockTimeSchema } from '../../domain/time/clock-time';
 
 /**
  * Pieces every synced row shares. Ids are client-generated (so the desktop can
@@ -48,9 +47,6 @@ export const storedReceiptNumberSchema = z
     const parsed = parseReceiptNumber(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
   });
-
-/** A daily local-time window such as a phone's best time to call. */
-export const localWindowSchema = z.object({ start: clockTimeSchema, end: clockTimeSchema });
 
 /** A span of instants (a scheduled callback slot). */
 export const instantWindowSchema = z

@@ -29,17 +29,6 @@ export type ExpediteCriterion = CriterionId;
 export const EXPEDITE_ROUTES = OPERATIONAL_COMPONENT_IDS;
 export { EXPEDITE_STATUSES };
 
-/**
- * @deprecated The pre-domain documentation entry (free text + provided flag). Rows and
- * `expedite.record@2` use the domain checklist (expediteDocumentationSchema); this is
- * kept only so callers that still import it compile while they move over.
- */
-export const documentationItemSchema = z.object({
-  criterion: criterionIdSchema,
-  item: z.string().trim().min(1, 'a documentation item needs a description').max(200),
-  provided: z.boolean(),
-});
-
 export { expediteDocumentationSchema };
 
 /** Where the routing came from: the receipt number's default, or the agent (IOE, no receipt, override). */

@@ -7,6 +7,7 @@ import { SupervisorScreen } from '../../../../src/renderer/src/features/supervis
 import { useSupervisorStore } from '../../../../src/renderer/src/features/supervisor/supervisor-store';
 import { useSessionStore } from '../../../../src/renderer/src/state/session-store';
 import { useUiStore } from '../../../../src/renderer/src/state/ui-store';
+import { presenceRow } from '../../../fixtures/rows';
 import { FakeHost, ok } from '../fake-host';
 import { NOW, ONLINE, SIGNED_IN } from '../fixtures';
 import { drillDown, LEAD_SESSION, snapshot } from './supervisor-fixtures';
@@ -171,17 +172,13 @@ describe('supervisor board and drill-down', () => {
     act(() => host.emit('supervisorSnapshot', snapshot(2, { overdue: 1 })));
     expect(screen.getByTestId('figure-overdue').textContent).toBe('4');
 
-    const presence = new Map([
-      [
-        'u-tier2-carmen',
-        {
-          id: 'u-tier2-carmen',
-          status: 'on-call' as const,
-          currentItem: { table: 'callbacks' as const, id: 'cb-soon' },
-          updatedAt: NOW,
-        },
-      ],
-    ]);
+    const carmen = presenceRow({
+      id: 'u-tier2-carmen',
+      status: 'on-call',
+      currentItem: { table: 'callbacks', id: 'cb-soon' },
+      updatedAt: NOW,
+    });
+    const presence = new Map([[carmen.id, carmen]]);
     act(() => host.emit('supervisorSnapshot', snapshot(4, { overdue: 4, presence })));
     const row = await screen.findByRole('row', { name: /Carmen Tier2/ });
     expect(within(row).getByText(/On a call/)).toBeTruthy();

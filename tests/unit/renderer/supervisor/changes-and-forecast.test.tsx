@@ -15,6 +15,7 @@ import { CATALOG } from '../../../../src/renderer/src/i18n';
 import { useSessionStore } from '../../../../src/renderer/src/state/session-store';
 import { useUiStore } from '../../../../src/renderer/src/state/ui-store';
 import { HOUR_MS } from '../../../../src/shared/domain/policy';
+import { presenceRow } from '../../../fixtures/rows';
 import { FakeHost, ok } from '../fake-host';
 import { NOW } from '../fixtures';
 import { LEAD_SESSION, snapshot } from './supervisor-fixtures';
@@ -28,9 +29,8 @@ describe('significant changes between snapshots', () => {
   });
 
   it('reports overdue going up or down and presence changes, by name', () => {
-    const presence = new Map([
-      ['u-tier1-alice', { id: 'u-tier1-alice', status: 'break' as const, currentItem: null, updatedAt: NOW }],
-    ]);
+    const alice = presenceRow({ id: 'u-tier1-alice', status: 'break', updatedAt: NOW });
+    const presence = new Map([[alice.id, alice]]);
     const changes = significantChanges(snapshot(1, { overdue: 1 }), snapshot(2, { overdue: 3, presence }));
     expect(changes).toEqual([
       { kind: 'overdue-up', count: 3 },

@@ -9,6 +9,8 @@ import {
   type RosterUser,
   type SupervisedCallback,
 } from '../../../../src/shared/supervisor';
+import type { RowOf } from '../../../../src/shared/sync/rows';
+import { attemptRecord, callbackRow, userRow } from '../../../fixtures/rows';
 import { NOW, SIGNED_IN } from '../fixtures';
 
 export const LEAD_SESSION: SessionState = {
@@ -17,70 +19,48 @@ export const LEAD_SESSION: SessionState = {
 };
 
 export const USERS: RosterUser[] = [
-  { id: 'u-tier1-alice', team: 'alpha', name: 'Alice Tier1', role: 'tier1', active: true },
-  { id: 'u-tier2-carmen', team: 'alpha', name: 'Carmen Tier2', role: 'tier2', active: true },
-  { id: 'u-lead-erin', team: 'alpha', name: 'Erin Lead', role: 'lead', active: true },
+  userRow({ id: 'u-tier1-alice', name: 'Alice Tier1', role: 'tier1' }),
+  userRow({ id: 'u-tier2-carmen', name: 'Carmen Tier2', role: 'tier2' }),
+  userRow({ id: 'u-lead-erin', name: 'Erin Lead', role: 'lead' }),
 ];
 
 /** Callbacks of team alpha: some overdue, some due soon, one closed unable to reach today. */
 export function teamCallbacks(overdue = 2): SupervisedCallback[] {
-  const base = {
-    team: 'alpha',
-    inquiryId: 'in-1',
-    tier: 1 as const,
-    assigneeId: null,
-    claimedAt: null,
-    createdAt: NOW - 80 * HOUR_MS,
-    attempts: [],
-    extraAttemptsGranted: 0,
-    status: 'open' as const,
-    scheduledSlot: null,
-    closedAt: null,
-  };
+  const callback = (over: Partial<RowOf<'callbacks'>>) =>
+    callbackRow({ inquiryId: 'in-1', createdAt: NOW - 80 * HOUR_MS, ...over });
   const list: SupervisedCallback[] = [];
   for (let i = 0; i < overdue; i++) {
-    list.push({
-      ...base,
-      id: `cb-over-${i}`,
-      customerId: `cu-over-${i}`,
-      urgency: 'urgent',
-      dueAt: NOW - (i + 1) * HOUR_MS,
-    });
+    list.push(
+      callback({
+        id: `cb-over-${i}`,
+        customerId: `cu-over-${i}`,
+        urgency: 'urgent',
+        dueAt: NOW - (i + 1) * HOUR_MS,
+      }),
+    );
   }
-  list.push({
-    ...base,
-    id: 'cb-soon',
-    customerId: 'cu-soon',
-    urgency: 'non-urgent',
-    dueAt: NOW + 2 * HOUR_MS,
-  });
-  list.push({
-    ...base,
-    id: 'cb-closed',
-    customerId: 'cu-closed',
-    urgency: 'urgent',
-    dueAt: NOW + 10 * HOUR_MS,
-    status: 'closed-unable-to-reach',
-    closedAt: NOW - 30 * MINUTE_MS,
-    attempts: [
-      {
-        id: 'a1',
-        at: NOW - 3 * HOUR_MS,
-        agentId: 'u-tier1-alice',
-        numberDialed: '+12125550123',
-        outcome: 'busy',
-        messageLeft: false,
-      },
-      {
-        id: 'a2',
-        at: NOW - 30 * MINUTE_MS,
-        agentId: 'u-tier1-alice',
-        numberDialed: '+12125550123',
-        outcome: 'no-answer-no-message',
-        messageLeft: false,
-      },
-    ],
-  });
+  list.push(
+    callback({ id: 'cb-soon', customerId: 'cu-soon', urgency: 'non-urgent', dueAt: NOW + 2 * HOUR_MS }),
+  );
+  list.push(
+    callback({
+      id: 'cb-closed',
+      customerId: 'cu-closed',
+      urgency: 'urgent',
+      dueAt: NOW + 10 * HOUR_MS,
+      status: 'closed-unable-to-reach',
+      closedAt: NOW - 30 * MINUTE_MS,
+      attempts: [
+        attemptRecord({ id: 'a1', at: NOW - 3 * HOUR_MS, agentId: 'u-tier1-alice', outcome: 'busy' }),
+        attemptRecord({
+          id: 'a2',
+          at: NOW - 30 * MINUTE_MS,
+          agentId: 'u-tier1-alice',
+          outcome: 'no-answer-no-message',
+        }),
+      ],
+    }),
+  );
   return list;
 }
 

@@ -39,7 +39,6 @@ export interface ExpediteChecklistProps {
  */
 export function ExpediteChecklist(props: ExpediteChecklistProps) {
   const t = useT();
-  const ui = useUiStore((s) => s.language);
   const [receipt, setReceipt] = useState(props.initialReceipt ?? '');
   const [criteria, setCriteria] = useState<CriterionId[]>([]);
   const [explanation, setExplanation] = useState('');
@@ -75,9 +74,6 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
     : undefined;
   if (request && request.receiptNumber === undefined) delete request.receiptNumber;
 
-  const setDoc = (criterion: CriterionId, item: string, status: DocumentationStatus) =>
-    setDocumentation((d) => ({ ...d, [criterion]: { ...d[criterion], [item]: status } }));
-
   return (
     <form
       className="expedite"
@@ -91,44 +87,8 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
       <p className="notice" role="note" data-testid="not-decided-notice">
         {t.expedite.notDecided}
       </p>
-      <div className="field">
-        <label htmlFor="expedite-receipt">{t.expedite.receipt}</label>
-        <input
-          id="expedite-receipt"
-          value={receipt}
-          autoComplete="off"
-          aria-invalid={parsedReceipt !== undefined && !parsedReceipt.ok}
-          aria-describedby="expedite-receipt-status"
-          onChange={(e) => setReceipt(e.target.value)}
-        />
-        <span
-          id="expedite-receipt-status"
-          className={
-            parsedReceipt === undefined ? 'field-hint' : parsedReceipt.ok ? 'field-ok' : 'field-error'
-          }
-        >
-          {parsedReceipt === undefined
-            ? ''
-            : parsedReceipt.ok
-              ? t.validation.receiptOk(parsedReceipt.value.normalized, parsedReceipt.value.office)
-              : errorText(parsedReceipt.error, t)}
-        </span>
-      </div>
-      <fieldset>
-        <legend>{t.expedite.criteria}</legend>
-        {EXPEDITE_CRITERIA.map((c) => (
-          <label key={c.id} className="choice">
-            <input
-              type="checkbox"
-              checked={criteria.includes(c.id)}
-              onChange={(e) =>
-                setCriteria((list) => (e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id)))
-              }
-            />
-            {c.label[ui]}
-          </label>
-        ))}
-      </fieldset>
+      <ReceiptField receipt={receipt} parsed={parsedReceipt} onChange={setReceipt} />
+      <CriteriaField criteria={criteria} onChange={setCriteria} />
       <div className="field">
         <label htmlFor="expedite-explanation">{t.expedite.explanation}</label>
         <textarea
@@ -137,7 +97,98 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
           onChange={(e) => setExplanation(e.target.value)}
         />
       </div>
-      {EXPEDITE_CRITERIA.filter((c) => criteria.includes(c.id)).map((c) => (
+      <DocumentationFields criteria={criteria} documentation={documentation} onChange={setDocumentation} />
+      <RoutingField suggestion={suggestion} routing={routing} onChoose={setChosenRouting} />
+      <section aria-labelledby="expedite-missing-title" className="expedite-missing">
+        <h3 id="expedite-missing-title">{complete ? t.expedite.complete : t.expedite.missing}</h3>
+        <ul aria-live="polite" data-testid="expedite-missing">
+          {missing.map((issue) => (
+            <li key={issue.code + issue.message}>{errorText(issue, t)}</li>
+          ))}
+        </ul>
+      </section>
+      {request ? <ReadBack request={request} callerLanguage={props.callerLanguage} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!request || props.submitting}>
+          {t.expedite.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReceiptField(props: {
+  receipt: string;
+  parsed: ReturnType<typeof parseReceiptNumber> | undefined;
+  onChange(receipt: string): void;
+}) {
+  const t = useT();
+  const { parsed } = props;
+  return (
+    <div className="field">
+      <label htmlFor="expedite-receipt">{t.expedite.receipt}</label>
+      <input
+        id="expedite-receipt"
+        value={props.receipt}
+        autoComplete="off"
+        aria-invalid={parsed !== undefined && !parsed.ok}
+        aria-describedby="expedite-receipt-status"
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <span
+        id="expedite-receipt-status"
+        className={parsed === undefined ? 'field-hint' : parsed.ok ? 'field-ok' : 'field-error'}
+      >
+        {parsed === undefined
+          ? ''
+          : parsed.ok
+            ? t.validation.receiptOk(parsed.value.normalized, parsed.value.office)
+            : errorText(parsed.error, t)}
+      </span>
+    </div>
+  );
+}
+
+function CriteriaField(props: {
+  criteria: readonly CriterionId[];
+  onChange(update: (list: CriterionId[]) => CriterionId[]): void;
+}) {
+  const t = useT();
+  const ui = useUiStore((s) => s.language);
+  return (
+    <fieldset>
+      <legend>{t.expedite.criteria}</legend>
+      {EXPEDITE_CRITERIA.map((c) => (
+        <label key={c.id} className="choice">
+          <input
+            type="checkbox"
+            checked={props.criteria.includes(c.id)}
+            onChange={(e) =>
+              props.onChange((list) =>
+                e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id),
+              )
+            }
+          />
+          {c.label[ui]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Per chosen criterion, each document it needs: provided, will send, or not available. */
+function DocumentationFields(props: {
+  criteria: readonly CriterionId[];
+  documentation: ExpediteDraft['documentation'];
+  onChange(update: (d: ExpediteDraft['documentation']) => ExpediteDraft['documentation']): void;
+}) {
+  const t = useT();
+  const ui = useUiStore((s) => s.language);
+  const setDoc = (criterion: CriterionId, item: string, status: DocumentationStatus) =>
+    props.onChange((d) => ({ ...d, [criterion]: { ...d[criterion], [item]: status } }));
+  return (
+    <>
+      {EXPEDITE_CRITERIA.filter((c) => props.criteria.includes(c.id)).map((c) => (
         <fieldset key={c.id} className="expedite-docs">
           <legend>{t.expedite.documentation(c.label[ui])}</legend>
           {c.documentation.map((item) => (
@@ -150,7 +201,7 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
                   <input
                     type="radio"
                     name={`doc-${c.id}-${item.id}`}
-                    checked={documentation[c.id]?.[item.id] === status}
+                    checked={props.documentation[c.id]?.[item.id] === status}
                     onChange={() => setDoc(c.id, item.id, status)}
                   />
                   {t.expedite.docStatus[status]}
@@ -160,48 +211,53 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
           ))}
         </fieldset>
       ))}
-      <fieldset>
-        <legend>{t.expedite.routing}</legend>
-        <p className="field-hint">
-          {suggestion.kind === 'default'
-            ? t.expedite.routingSuggested(suggestion.reason)
-            : t.expedite.routingChoose(suggestion.reason)}
-        </p>
-        {OPERATIONAL_COMPONENT_IDS.map((id) => (
-          <label key={id} className="choice">
-            <input
-              type="radio"
-              name="expedite-routing"
-              checked={routing === id}
-              onChange={() => setChosenRouting(id)}
-            />
-            {OPERATIONAL_COMPONENT_LABELS[id][ui]}
-          </label>
-        ))}
-      </fieldset>
-      <section aria-labelledby="expedite-missing-title" className="expedite-missing">
-        <h3 id="expedite-missing-title">{complete ? t.expedite.complete : t.expedite.missing}</h3>
-        <ul aria-live="polite" data-testid="expedite-missing">
-          {missing.map((issue) => (
-            <li key={issue.code + issue.message}>{errorText(issue, t)}</li>
-          ))}
-        </ul>
-      </section>
-      {request ? (
-        <section aria-labelledby="read-back-title">
-          <h3 id="read-back-title">
-            {t.expedite.readBack} — {t.expedite.readBackLanguage(t.languages[props.callerLanguage])}
-          </h3>
-          <p className="read-back" lang={props.callerLanguage} data-testid="expedite-read-back">
-            {expediteReadBack(request, props.callerLanguage)}
-          </p>
-        </section>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!request || props.submitting}>
-          {t.expedite.submit}
-        </button>
-      </div>
-    </form>
+    </>
+  );
+}
+
+/** The operational component: the receipt's suggestion, or the agent's choice where it can't tell. */
+function RoutingField(props: {
+  suggestion: ReturnType<typeof routeExpedite>;
+  routing: ExpediteRouting | undefined;
+  onChoose(routing: ExpediteRouting): void;
+}) {
+  const t = useT();
+  const ui = useUiStore((s) => s.language);
+  const { suggestion } = props;
+  return (
+    <fieldset>
+      <legend>{t.expedite.routing}</legend>
+      <p className="field-hint">
+        {suggestion.kind === 'default'
+          ? t.expedite.routingSuggested(suggestion.reason)
+          : t.expedite.routingChoose(suggestion.reason)}
+      </p>
+      {OPERATIONAL_COMPONENT_IDS.map((id) => (
+        <label key={id} className="choice">
+          <input
+            type="radio"
+            name="expedite-routing"
+            checked={props.routing === id}
+            onChange={() => props.onChoose(id)}
+          />
+          {OPERATIONAL_COMPONENT_LABELS[id][ui]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** What the agent reads back to the caller, in the caller's language. */
+function ReadBack(props: { request: ExpediteRequest; callerLanguage: 'en' | 'es' }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="read-back-title">
+      <h3 id="read-back-title">
+        {t.expedite.readBack} — {t.expedite.readBackLanguage(t.languages[props.callerLanguage])}
+      </h3>
+      <p className="read-back" lang={props.callerLanguage} data-testid="expedite-read-back">
+        {expediteReadBack(props.request, props.callerLanguage)}
+      </p>
+    </section>
   );
 }

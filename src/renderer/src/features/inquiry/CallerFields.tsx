@@ -35,38 +35,22 @@ export function CallerFields({
   return (
     <fieldset>
       <legend>{t.customer.title}</legend>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-name`}>{t.customer.name}</label>
-        <input
-          id={`${idPrefix}-name`}
-          value={caller.name}
-          autoComplete="off"
-          aria-invalid={Boolean(shown('name'))}
-          aria-describedby={`${idPrefix}-name-msg`}
-          onChange={(e) => set({ name: e.target.value }, 'name')}
-        />
-        <span id={`${idPrefix}-name-msg`} className={shown('name') ? 'field-error' : 'field-hint'}>
-          {shown('name') ?? ''}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-phone`}>{t.customer.phone}</label>
-        <input
-          id={`${idPrefix}-phone`}
-          type="tel"
-          value={caller.phone}
-          autoComplete="off"
-          aria-invalid={Boolean(shown('phone'))}
-          aria-describedby={`${idPrefix}-phone-msg`}
-          onChange={(e) => set({ phone: e.target.value }, 'phone')}
-        />
-        <span
-          id={`${idPrefix}-phone-msg`}
-          className={shown('phone') ? 'field-error' : phone?.ok ? 'field-ok' : 'field-hint'}
-        >
-          {shown('phone') ?? (phone?.ok ? t.validation.phoneOk(phone.value.display) : '')}
-        </span>
-      </div>
+      <CheckedField
+        id={`${idPrefix}-name`}
+        label={t.customer.name}
+        value={caller.name}
+        error={shown('name')}
+        onChange={(name) => set({ name }, 'name')}
+      />
+      <CheckedField
+        id={`${idPrefix}-phone`}
+        type="tel"
+        label={t.customer.phone}
+        value={caller.phone}
+        error={shown('phone')}
+        ok={phone?.ok ? t.validation.phoneOk(phone.value.display) : undefined}
+        onChange={(value) => set({ phone: value }, 'phone')}
+      />
       <div className="field">
         <label htmlFor={`${idPrefix}-email`}>{t.customer.email}</label>
         <input
@@ -91,25 +75,47 @@ export function CallerFields({
         </div>
       ) : null}
       {showReceipt ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-receipt`}>{receiptLabel ?? t.customer.receipt}</label>
-          <input
-            id={`${idPrefix}-receipt`}
-            value={caller.receipt}
-            autoComplete="off"
-            aria-invalid={Boolean(shown('receipt'))}
-            aria-describedby={`${idPrefix}-receipt-msg`}
-            onChange={(e) => set({ receipt: e.target.value }, 'receipt')}
-          />
-          <span
-            id={`${idPrefix}-receipt-msg`}
-            className={shown('receipt') ? 'field-error' : receipt?.ok ? 'field-ok' : 'field-hint'}
-          >
-            {shown('receipt') ??
-              (receipt?.ok ? t.validation.receiptOk(receipt.value.normalized, receipt.value.office) : '')}
-          </span>
-        </div>
+        <CheckedField
+          id={`${idPrefix}-receipt`}
+          label={receiptLabel ?? t.customer.receipt}
+          value={caller.receipt}
+          error={shown('receipt')}
+          ok={
+            receipt?.ok ? t.validation.receiptOk(receipt.value.normalized, receipt.value.office) : undefined
+          }
+          onChange={(value) => set({ receipt: value }, 'receipt')}
+        />
       ) : null}
     </fieldset>
+  );
+}
+
+/** A text field whose message below says what is wrong (once touched) or what was understood. */
+function CheckedField(props: {
+  id: string;
+  type?: 'tel';
+  label: string;
+  value: string;
+  error: string | undefined;
+  ok?: string | undefined;
+  onChange(value: string): void;
+}) {
+  const { id, error, ok } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type={props.type}
+        value={props.value}
+        autoComplete="off"
+        aria-invalid={Boolean(error)}
+        aria-describedby={`${id}-msg`}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <span id={`${id}-msg`} className={error ? 'field-error' : ok ? 'field-ok' : 'field-hint'}>
+        {error ?? ok ?? ''}
+      </span>
+    </div>
   );
 }

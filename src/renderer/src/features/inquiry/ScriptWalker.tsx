@@ -4,6 +4,7 @@ import {
   back,
   canGoBack,
   checkAnswer,
+  currentAnswer,
   currentStep,
   fillText,
   formatAnswer,
@@ -48,10 +49,7 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
   const step = currentStep(session);
   const progress = progressOf(session);
   const spec = step.kind === 'question' ? step.answer : undefined;
-  const stored = spec ? session.answers[spec.key] : undefined;
-  const [raw, setRaw] = useState(spec ? displayValue(spec, stored, session.language) : '');
-  const [error, setError] = useState<string | null>(null);
-  const [touched, setTouched] = useState(false);
+  const form = useStepAnswer(session, onChange);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const stepId = session.stepId;
 
@@ -59,6 +57,63 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
+
+  const heading =
+    step.kind === 'say' ? t.inquiry.say : step.kind === 'question' ? t.inquiry.ask : t.inquiry.outcomeTitle;
+  return (
+    <form
+      className="script-step"
+      lang={session.language}
+      data-step={stepId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        form.goNext();
+      }}
+    >
+      <p className="script-progress">
+        {t.inquiry.step(progress.step)} / {progress.approximate ? '~' : ''}
+        {progress.of}
+      </p>
+      <h2 ref={headingRef} tabIndex={-1} className="script-heading">
+        {heading}
+      </h2>
+      {step.kind === 'question' && spec ? (
+        <Question session={session} spec={spec} hint={step.hint} form={form} />
+      ) : (
+        <>
+          <p className="script-text script-say">{renderText(step, session)}</p>
+          {step.kind === 'say' && step.hint ? (
+            <p className="field-hint">{agentHint(step.hint, session, uiLanguage)}</p>
+          ) : null}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={form.goBack} disabled={!canGoBack(session)}>
+          ← {t.inquiry.back}
+        </button>
+        {step.kind !== 'outcome' ? (
+          <button type="submit" className="primary">
+            {t.inquiry.next} →
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The current step's answer as the agent gives it: typed text checked on every
+ * keystroke (and recorded once valid), a picked option recorded at once, Next that
+ * refuses an invalid or missing answer, and Back.
+ */
+function useStepAnswer(session: ScriptSession, onChange: (session: ScriptSession) => void) {
+  const t = useT();
+  const step = currentStep(session);
+  const spec = step.kind === 'question' ? step.answer : undefined;
+  const stored = currentAnswer(session);
+  const [raw, setRaw] = useState(spec ? displayValue(spec, stored, session.language) : '');
+  const [error, setError] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
 
   const record = (value: unknown) => {
     const result = answer(session, value);
@@ -76,6 +131,11 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
     const checked = checkAnswer(spec, text);
     if (checked.ok) record(text);
     else setError(errorText(checked.error, t));
+  };
+
+  const pick = (value: AnswerValue) => {
+    setTouched(true);
+    record(value);
   };
 
   const goNext = () => {
@@ -100,109 +160,129 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
     if (result.ok) onChange(result.value);
   };
 
-  const heading =
-    step.kind === 'say' ? t.inquiry.say : step.kind === 'question' ? t.inquiry.ask : t.inquiry.outcomeTitle;
-  const inputId = `answer-${stepId}`;
-  const errorId = `${inputId}-error`;
-  const showError = touched && error !== null;
-  const prefilled = spec ? session.prefilled.includes(spec.key) : false;
+  return { stored, raw, error, touched, onText, pick, goNext, goBack };
+}
 
+/** A question: its answer control, whether the IVR prefilled it, the agent's hint and the error. */
+function Question(props: {
+  session: ScriptSession;
+  spec: AnswerSpec;
+  hint: Bilingual | undefined;
+  form: ReturnType<typeof useStepAnswer>;
+}) {
+  const t = useT();
+  const uiLanguage = useUiStore((s) => s.language);
+  const { session, spec, form } = props;
+  const prompt = renderText(currentStep(session), session);
+  const inputId = `answer-${session.stepId}`;
+  const errorId = `${inputId}-error`;
+  const showError = form.touched && form.error !== null;
   return (
-    <form
-      className="script-step"
-      lang={session.language}
-      data-step={stepId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        goNext();
-      }}
-    >
-      <p className="script-progress">
-        {t.inquiry.step(progress.step)} / {progress.approximate ? '~' : ''}
-        {progress.of}
-      </p>
-      <h2 ref={headingRef} tabIndex={-1} className="script-heading">
-        {heading}
-      </h2>
-      {step.kind === 'question' && spec ? (
-        <>
-          {spec.type === 'yes-no' || spec.type === 'choice' ? (
-            <fieldset>
-              <legend className="script-text">{renderText(step, session)}</legend>
-              {(spec.type === 'yes-no'
-                ? [
-                    { value: true as AnswerValue, label: t.inquiry.yes },
-                    { value: false as AnswerValue, label: t.inquiry.no },
-                  ]
-                : (spec.choices ?? []).map((c) => ({
-                    value: c.value as AnswerValue,
-                    label: c.label[session.language],
-                  }))
-              ).map((option) => (
-                <label key={String(option.value)} className="choice">
-                  <input
-                    type="radio"
-                    name={inputId}
-                    checked={stored === option.value}
-                    onChange={() => {
-                      setTouched(true);
-                      record(option.value);
-                    }}
-                  />
-                  {option.label}
-                </label>
-              ))}
-            </fieldset>
-          ) : (
-            <div className="field">
-              <label htmlFor={inputId} className="script-text">
-                {renderText(step, session)}
-              </label>
-              {spec.type === 'text' ? (
-                <textarea
-                  id={inputId}
-                  value={raw}
-                  aria-invalid={showError}
-                  aria-describedby={showError ? errorId : undefined}
-                  onChange={(e) => onText(e.target.value)}
-                />
-              ) : (
-                <input
-                  id={inputId}
-                  value={raw}
-                  autoComplete="off"
-                  placeholder={spec.type === 'date' ? 'YYYY-MM-DD' : undefined}
-                  aria-invalid={showError}
-                  aria-describedby={showError ? errorId : undefined}
-                  onChange={(e) => onText(e.target.value)}
-                />
-              )}
-            </div>
-          )}
-          {prefilled ? <p className="field-hint">{t.inquiry.prefilled}</p> : null}
-          {step.hint ? <p className="field-hint">{agentHint(step.hint, session, uiLanguage)}</p> : null}
-          <p id={errorId} className={showError ? 'field-error' : 'visually-hidden'} aria-live="polite">
-            {showError ? error : ''}
-          </p>
-        </>
+    <>
+      {spec.type === 'yes-no' || spec.type === 'choice' ? (
+        <ChoiceAnswer
+          prompt={prompt}
+          session={session}
+          spec={spec}
+          name={inputId}
+          stored={form.stored}
+          onPick={form.pick}
+        />
       ) : (
-        <>
-          <p className="script-text script-say">{renderText(step, session)}</p>
-          {step.kind === 'say' && step.hint ? (
-            <p className="field-hint">{agentHint(step.hint, session, uiLanguage)}</p>
-          ) : null}
-        </>
+        <TextAnswer
+          prompt={prompt}
+          spec={spec}
+          inputId={inputId}
+          errorId={errorId}
+          raw={form.raw}
+          showError={showError}
+          onText={form.onText}
+        />
       )}
-      <div className="actions">
-        <button type="button" onClick={goBack} disabled={!canGoBack(session)}>
-          ← {t.inquiry.back}
-        </button>
-        {step.kind !== 'outcome' ? (
-          <button type="submit" className="primary">
-            {t.inquiry.next} →
-          </button>
-        ) : null}
-      </div>
-    </form>
+      {session.prefilled.includes(spec.key) ? <p className="field-hint">{t.inquiry.prefilled}</p> : null}
+      {props.hint ? <p className="field-hint">{agentHint(props.hint, session, uiLanguage)}</p> : null}
+      <p id={errorId} className={showError ? 'field-error' : 'visually-hidden'} aria-live="polite">
+        {showError ? form.error : ''}
+      </p>
+    </>
+  );
+}
+
+/** A yes/no or choice question: one radio per option, recorded when picked. */
+function ChoiceAnswer(props: {
+  prompt: string;
+  session: ScriptSession;
+  spec: AnswerSpec;
+  name: string;
+  stored: AnswerValue | undefined;
+  onPick(value: AnswerValue): void;
+}) {
+  const t = useT();
+  const { session, spec } = props;
+  const options =
+    spec.type === 'yes-no'
+      ? [
+          { value: true as AnswerValue, label: t.inquiry.yes },
+          { value: false as AnswerValue, label: t.inquiry.no },
+        ]
+      : (spec.choices ?? []).map((c) => ({
+          value: c.value as AnswerValue,
+          label: c.label[session.language],
+        }));
+  return (
+    <fieldset>
+      <legend className="script-text">{props.prompt}</legend>
+      {options.map((option) => (
+        <label key={String(option.value)} className="choice">
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.stored === option.value}
+            onChange={() => props.onPick(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A typed answer: a text area for free text, one line for the rest. */
+function TextAnswer(props: {
+  prompt: string;
+  spec: AnswerSpec;
+  inputId: string;
+  errorId: string;
+  raw: string;
+  showError: boolean;
+  onText(text: string): void;
+}) {
+  const { spec, inputId } = props;
+  const describedBy = props.showError ? props.errorId : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={inputId} className="script-text">
+        {props.prompt}
+      </label>
+      {spec.type === 'text' ? (
+        <textarea
+          id={inputId}
+          value={props.raw}
+          aria-invalid={props.showError}
+          aria-describedby={describedBy}
+          onChange={(e) => props.onText(e.target.value)}
+        />
+      ) : (
+        <input
+          id={inputId}
+          value={props.raw}
+          autoComplete="off"
+          placeholder={spec.type === 'date' ? 'YYYY-MM-DD' : undefined}
+          aria-invalid={props.showError}
+          aria-describedby={describedBy}
+          onChange={(e) => props.onText(e.target.value)}
+        />
+      )}
+    </div>
   );
 }

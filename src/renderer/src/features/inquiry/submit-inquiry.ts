@@ -1,7 +1,13 @@
 import type { Urgency } from '../../../../shared/domain/sla';
 import type { ChannelArgs } from '../../../../shared/ipc';
 import type { InquiryOutcome } from '../../../../shared/sync/rows';
-import type { ScriptRecord } from '../../../../shared/scripts';
+import {
+  answerSpecOf,
+  outcomeOf,
+  toScriptRecord,
+  type ScriptRecord,
+  type ScriptSession,
+} from '../../../../shared/scripts';
 import { invoke } from '../../api/agent-desk';
 import type { Role } from '../../../../shared/sync/rows';
 import { customerFields, normalizedReceipt, type CallerDraft } from './caller';
@@ -42,4 +48,35 @@ export function submitInquiry(s: InquirySubmission) {
     finalUrgency: s.urgency,
     ...s.extra,
   });
+}
+
+/**
+ * A finished script as the inquiry to save: its outcome and urgency, the answers, and
+ * the receipt number and A-number the script recorded (the answers of those types).
+ * Undefined while the script has not reached an outcome.
+ */
+export function scriptedSubmission(
+  session: ScriptSession,
+  from: Pick<InquirySubmission, 'caller' | 'role' | 'extra'> & { intent: string },
+): InquirySubmission | undefined {
+  const outcome = outcomeOf(session);
+  if (!outcome) return undefined;
+  const record = toScriptRecord(session);
+  const answerOfType = (type: 'receipt-number' | 'a-number') => {
+    const key = Object.keys(record.answers).find((k) => answerSpecOf(session.script, k)?.type === type);
+    const value = key ? record.answers[key] : null;
+    return typeof value === 'string' ? value : null;
+  };
+  return {
+    caller: from.caller,
+    intent: from.intent.trim() || null,
+    topic: session.script.topic,
+    role: from.role,
+    outcome: outcome.outcome,
+    urgency: outcome.urgency ?? null,
+    script: record,
+    receiptFromScript: answerOfType('receipt-number'),
+    aNumber: answerOfType('a-number'),
+    ...(from.extra ? { extra: from.extra } : {}),
+  };
 }

@@ -52,43 +52,26 @@ export function Forecast({ agentsOnline }: { agentsOnline: number }) {
     useUiStore.getState().announce(headline(answer.value, m));
   };
 
-  const field = (key: keyof ForecastFields, label: string, hint: string, props: { step?: string }) => {
-    const id = `sv-forecast-${key}`;
-    const error = errors[key];
-    return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          type="number"
-          inputMode="decimal"
-          min="0"
-          step={props.step ?? 'any'}
-          value={fields[key]}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-        />
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-        {error ? (
-          <span id={`${id}-error`} className="field-error">
-            {error}
-          </span>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (key: keyof ForecastFields, label: string, hint: string, step?: string) => (
+    <ForecastField
+      name={key}
+      label={label}
+      hint={hint}
+      step={step}
+      value={fields[key]}
+      error={errors[key]}
+      onChange={(value) => setFields({ ...fields, [key]: value })}
+    />
+  );
 
   return (
     <section className="panel sv-forecast" aria-labelledby="sv-forecast-title">
       <h2 id="sv-forecast-title">{m.title}</h2>
       <p>{m.intro}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {field('handleMinutes', m.handle, m.handleHint, {})}
-        {field('agents', m.agents, m.agentsHint(agentsOnline), { step: '1' })}
-        {field('unreachedPercent', m.unreached, m.unreachedHint, {})}
+        {field('handleMinutes', m.handle, m.handleHint)}
+        {field('agents', m.agents, m.agentsHint(agentsOnline), '1')}
+        {field('unreachedPercent', m.unreached, m.unreachedHint)}
         <button type="submit" className="primary" disabled={running}>
           {running ? m.running : m.run}
         </button>
@@ -108,6 +91,44 @@ export function Forecast({ agentsOnline }: { agentsOnline: number }) {
         </ul>
       </details>
     </section>
+  );
+}
+
+/** One number field of the forecast form, with its hint and (after a submit) its error. */
+function ForecastField(props: {
+  name: keyof ForecastFields;
+  label: string;
+  hint: string;
+  step: string | undefined;
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}) {
+  const id = `sv-forecast-${props.name}`;
+  const { error } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min="0"
+        step={props.step ?? 'any'}
+        value={props.value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <span id={`${id}-hint`} className="field-hint">
+        {props.hint}
+      </span>
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
