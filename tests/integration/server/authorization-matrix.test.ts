@@ -36,9 +36,11 @@ const ALLOWED_ON_TIER2: Record<string, RoleName[]> = {
   'inquiry.record-outcome@1': ['tier2', 'lead'],
 };
 
-/** A refused mutation: admins touch no team's rows (out of scope) and do no case work (forbidden). */
+/** A refused mutation: admins see no team's rows (as if missing) and do no case work (forbidden). */
 function refusal(role: RoleName) {
-  return role === 'admin' ? expect.stringMatching(/^(auth\.forbidden|row\.out_of_scope)$/) : 'auth.forbidden';
+  return role === 'admin'
+    ? expect.stringMatching(/^(auth\.forbidden|[a-z_]+\.not_found)$/)
+    : 'auth.forbidden';
 }
 
 function argsFor(name: string, role: RoleName, userId: string): unknown {
@@ -239,13 +241,16 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
     admin.socket.close();
   });
 
-  it("refuses to touch another team's row, even by id", async () => {
+  it("answers another team's row, even named by id, exactly like one that does not exist", async () => {
     const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
-    const result = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-1' } });
-    expect(result).toMatchObject({
-      ok: true,
-      value: { results: [{ status: 'rejected', error: { code: 'row.out_of_scope' } }] },
-    });
+    const other = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-1' } });
+    const missing = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-never' } });
+    const answer = (r: typeof other) =>
+      r.ok ? r.value.results.map(({ status, error }) => ({ status, error })) : r;
+    expect(answer(other)).toEqual([
+      { status: 'rejected', error: { code: 'callback.not_found', message: expect.any(String) } },
+    ]);
+    expect(answer(other)).toEqual(answer(missing));
     bruno.socket.close();
   });
 });
