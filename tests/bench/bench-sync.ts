@@ -1,5 +1,5 @@
 /**
- * initial_sync_50k, worklist_query_p95 and rss_desktop_50k. This process IS
+ * initial_sync_50k, sync_pulls_per_own_change, worklist_query_p95 and rss_desktop_50k. This process IS
  * the desktop: a real DesktopCore (cache, outbox, socket.io sync engine) signs
  * in to the real server (a child process) and pulls the team's snapshot.
  */
@@ -30,7 +30,10 @@ async function initialSync(core: DesktopCore): Promise<number> {
     });
   });
   const started = nowMs();
-  const signedIn = await core.signIn({ username: DESKTOP_AGENT.username, password: DESKTOP_AGENT.password });
+  const signedIn = await core.session.signIn({
+    username: DESKTOP_AGENT.username,
+    password: DESKTOP_AGENT.password,
+  });
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
   await withTimeout(online, SYNC_TIMEOUT_MS, 'the first sync');
   return nowMs() - started;
@@ -101,6 +104,46 @@ function rawPageMs(core: DesktopCore, offset: number, limit: number, urgency: st
   return nowMs() - started;
 }
 
+/** Changes made for sync_pulls_per_own_change; the poke of one arrives before the next is made. */
+const OWN_CHANGES = 10;
+/** Longer than the server's poke gap (200 ms): each change's poke, folded or not, has arrived. */
+const POKE_SETTLE_MS = 500;
+
+/**
+ * How many pulls one change made on this desktop costs it: the pull after its push
+ * (which brings the change back confirmed) is the baseline; the team's poke for the
+ * same change used to cost a second one.
+ */
+async function ownChangePulls(core: DesktopCore, callbackId: string): Promise<void> {
+  let pulls = 0;
+  const apply = core.store.applyPull.bind(core.store);
+  core.store.applyPull = (page, contextFor) => {
+    pulls += 1;
+    return apply(page, contextFor);
+  };
+  try {
+    for (let round = 0; round < OWN_CHANGES; round++) {
+      const channel = round % 2 === 0 ? 'callback.claim' : 'callback.release';
+      const changed = core.commands.run(channel, { callbackId });
+      if (!changed.ok) throw new Error(`own change failed: ${changed.error.message}`);
+      // The command started the push and the pull after it; then the team's poke arrives.
+      await core.whenSyncIdle();
+      await new Promise((resolve) => setTimeout(resolve, POKE_SETTLE_MS));
+      await core.whenSyncIdle();
+    }
+  } finally {
+    core.store.applyPull = apply;
+  }
+  note(`own changes: ${OWN_CHANGES} claims/releases cost ${pulls} pulls`);
+  printBench({
+    name: 'sync_pulls_per_own_change',
+    value: pulls / OWN_CHANGES,
+    unit: 'pulls',
+    baseline: 1,
+    goal: '<=1x',
+  });
+}
+
 async function main(): Promise<void> {
   const server = await startServerProcess(dataset.dataDir, 420_000);
   const dir = join(dirname(datasetFile), DESKTOP_DIR_NAME);
@@ -124,6 +167,7 @@ async function main(): Promise<void> {
     note(
       `initial sync: ${total} rows (${counts.map((c) => `${c.tbl} ${c.n}`).join(', ')}) in ${syncMs.toFixed(0)} ms`,
     );
+    await ownChangePulls(core, dataset.openTier2[0] as string);
     await server.stop();
     const baselineMs = rawInsertBaselineMs();
     printBench({
@@ -138,10 +182,10 @@ async function main(): Promise<void> {
     const callbacks = (
       core.store.db.prepare('SELECT count(*) AS n FROM callback_index').get() as { n: number }
     ).n;
-    const queries = worklistQueries(core.serverNow()).map((q) => worklistQuerySchema.parse(q));
+    const queries = worklistQueries(core.session.serverNow()).map((q) => worklistQuerySchema.parse(q));
     for (const q of queries) {
       const started = nowMs();
-      const page = core.worklist(q);
+      const page = core.queries.worklist(q);
       if (!page.ok) throw new Error(page.error.message);
       note(
         `worklist cold ${JSON.stringify({ ...q, limit: undefined })}: ${(nowMs() - started).toFixed(1)} ms, ${page.value.total} rows`,
@@ -155,7 +199,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < 30 && nowMs() < deadline; round++) {
         for (const q of queries) {
           const started = nowMs();
-          synced.worklist(q);
+          synced.queries.worklist(q);
           times.push(nowMs() - started);
           raw.push(rawPageMs(synced, q.offset, q.limit, q.urgency?.[0] ?? null));
         }
@@ -178,11 +222,13 @@ async function main(): Promise<void> {
     const churned = dataset.openTier2[0] as string;
     for (let round = 0; round < 10; round++) {
       const changed =
-        round % 2 === 0 ? core.claim({ callbackId: churned }) : core.release({ callbackId: churned });
+        round % 2 === 0
+          ? core.commands.run('callback.claim', { callbackId: churned })
+          : core.commands.run('callback.release', { callbackId: churned });
       if (!changed.ok) throw new Error(`local change failed: ${changed.error.message}`);
       for (const q of queries) {
         const started = nowMs();
-        core.worklist(q);
+        core.queries.worklist(q);
         afterChange.push(nowMs() - started);
       }
     }

@@ -37,6 +37,7 @@ const PHASES: Phase[] = [
     timeoutMs: 360_000,
     figures: [
       { name: 'initial_sync_50k', unit: 'ms', goal: '<=3x' },
+      { name: 'sync_pulls_per_own_change', unit: 'pulls', goal: '<=1x' },
       { name: 'worklist_query_p95', unit: 'ms', goal: 'p95<16ms' },
       { name: 'worklist_query_after_change_p95', unit: 'ms', goal: 'report' },
       { name: 'rss_desktop_50k', unit: 'MB', goal: 'report' },

@@ -22,13 +22,15 @@ export async function requestSignIn(
   serverUrl: string,
   username: string,
   password: string,
+  /** The installation key: the answer carries its desk code (reference numbers). */
+  installation: string,
 ): Promise<Result<SignInResponse>> {
   let response: Response;
   try {
     response = await fetch(new URL('/api/sign-in', serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, installation }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {

@@ -1,82 +1,111 @@
 import { err, ok, type Result } from '../../shared/domain/result';
-import type { ParsedChannelArgs } from '../../shared/ipc/channels';
-import {
-  createInquiry,
-  createServiceRequest,
-  recordExpediteRequest,
-  recordInquiryOutcome,
-  requestAppointment,
-  upsertCustomer,
-} from '../../shared/sync/registry';
-import type { PlannedMutation } from '../store/local-store';
+import type { ChannelResult, ParsedChannelArgs } from '../../shared/ipc/channels';
+import type { ReferenceKind } from '../../shared/domain/identifiers/reference-number';
+import { fillCommand, FillRefused } from '../../shared/sync/command';
+import type { MutatorContext } from '../../shared/sync/mutator';
+import type { PresenceRequest } from '../../shared/sync/protocol';
+import { COMMANDS, type CommandChannel } from '../../shared/sync/registry';
+import type { LocalStore, PlannedMutation } from '../store/local-store';
+import { planInquirySubmit } from './inquiry-submit';
 
-/** Outcomes that create a callback (the record-outcome mutator needs a callback id for them). */
-export const CALLBACK_OUTCOMES: readonly string[] = ['callback', 'tier2-escalation'];
-
-export interface SubmitPlan {
-  mutations: PlannedMutation[];
-  ids: {
-    customerId: string;
-    inquiryId: string;
-    callbackId: string | null;
-    expediteId: string | null;
-    appointmentId: string | null;
-    serviceRequestId: string | null;
-  };
+export interface DesktopCommandsDeps {
+  store: LocalStore;
+  newId: () => string;
+  /** The mutators' context (the signed-in user, the policy) at `now`; undefined when signed out. */
+  context: (now: number) => MutatorContext | undefined;
+  serverNow: () => number;
+  /** Rows changed locally: tell the UI. */
+  changed: (tables: string[]) => void;
+  /** The sync engine: announce the new pending count, push, and send presence. */
+  sync: { announce(): void; requestSync(): void; setPresence(presence: PresenceRequest): void };
 }
 
-const REQUIRED_PART = {
-  'expedite-intake': ['expedite', 'the expedite checklist'],
-  'appointment-request': ['appointment', 'the appointment request'],
-  'service-request': ['serviceRequest', 'the service request'],
-} as const;
-
 /**
- * The inquiry form's "finish" as mutations, in the order the server must see
- * them: the customer, the inquiry, its follow-up record, then the outcome (which
- * completes the inquiry and may create the callback). Enqueued atomically.
+ * Every change the renderer can make: the commands of the command table
+ * (shared/sync/registry.ts) through run(), the inquiry form's atomic submit, and
+ * presence. A change is applied optimistically and queued durably in one
+ * transaction; only then is the UI told and the push started.
  */
-export function planInquirySubmit(
-  args: ParsedChannelArgs<'inquiry.submit'>,
-  newId: () => string,
-): Result<SubmitPlan> {
-  const required = REQUIRED_PART[args.outcome as keyof typeof REQUIRED_PART] as
-    (typeof REQUIRED_PART)[keyof typeof REQUIRED_PART] | undefined;
-  if (required && args[required[0]] === undefined) {
-    return err('inquiry.missing_part', `The outcome "${args.outcome}" needs ${required[1]}.`);
+export class DesktopCommands {
+  constructor(private readonly deps: DesktopCommandsDeps) {}
+
+  /** One command of the table: its filled arguments queued as one mutation. */
+  run<C extends CommandChannel>(channel: C, args: ParsedChannelArgs<C>): Result<ChannelResult<C>> {
+    const row = COMMANDS[channel];
+    const { newId } = this.deps;
+    const mutationId = newId();
+    let returned: Record<string, unknown> = {};
+    const done = this.mutate(() => {
+      const filled = fillCommand(row, args as Record<string, unknown>, {
+        newId,
+        now: this.deps.serverNow(),
+        reference: (kind) => this.takeReference(kind),
+      });
+      returned = filled.returned;
+      return ok([{ id: mutationId, name: row.mutator.name, args: filled.args }]);
+    });
+    return done.ok ? ok({ mutationId, ...returned } as ChannelResult<C>) : done;
   }
-  const mutations: PlannedMutation[] = [];
-  const plan = (name: string, mutationArgs: unknown) =>
-    mutations.push({ id: newId(), name, args: mutationArgs });
-  const customerId = args.customer.customerId ?? newId();
-  if ('fields' in args.customer) plan(upsertCustomer.name, { ...args.customer.fields, customerId });
-  const inquiryId = newId();
-  plan(createInquiry.name, { inquiryId, customerId, ...args.inquiry });
-  let expediteId: string | null = null;
-  if (args.expedite) {
-    expediteId = newId();
-    plan(recordExpediteRequest.name, { expediteId, inquiryId, ...args.expedite });
+
+  /** One mutation by name (the supervisor view's bulk actions queue one per callback). */
+  enqueue(name: string, args: unknown): Result<{ mutationId: string }> {
+    const mutationId = this.deps.newId();
+    const done = this.mutate([{ id: mutationId, name, args }]);
+    return done.ok ? ok({ mutationId }) : done;
   }
-  let appointmentId: string | null = null;
-  if (args.appointment) {
-    appointmentId = newId();
-    plan(requestAppointment.name, { appointmentId, inquiryId, ...args.appointment });
+
+  /** The inquiry form's finish: customer, inquiry, follow-up record and outcome, all or nothing. */
+  submitInquiry(args: ParsedChannelArgs<'inquiry.submit'>): Result<ChannelResult<'inquiry.submit'>> {
+    let plan: ReturnType<typeof planInquirySubmit> | undefined;
+    const done = this.mutate(() => {
+      plan = planInquirySubmit(args, {
+        newId: this.deps.newId,
+        reference: (kind) => this.takeReference(kind),
+      });
+      return plan.ok ? ok(plan.value.mutations) : plan;
+    });
+    if (!done.ok) return done;
+    if (!plan?.ok) throw new Error('submitInquiry: the plan ran without an answer');
+    return ok({ mutationIds: plan.value.mutations.map((m) => m.id), ...plan.value.ids });
   }
-  let serviceRequestId: string | null = null;
-  if (args.serviceRequest) {
-    serviceRequestId = newId();
-    plan(createServiceRequest.name, { serviceRequestId, inquiryId, ...args.serviceRequest });
+
+  /** Presence is last-writer-wins and skips the outbox: sent now if online, re-sent on reconnect. */
+  setPresence(args: ParsedChannelArgs<'presence.set'>): Result<null> {
+    this.deps.sync.setPresence(args);
+    return ok(null);
   }
-  const callbackId = CALLBACK_OUTCOMES.includes(args.outcome) ? newId() : null;
-  plan(recordInquiryOutcome.name, {
-    inquiryId,
-    outcome: args.outcome,
-    script: args.inquiry.script,
-    callbackId,
-    urgency: args.finalUrgency,
-  });
-  return ok({
-    mutations,
-    ids: { customerId, inquiryId, callbackId, expediteId, appointmentId, serviceRequestId },
-  });
+
+  /** The desk's next reference (inside the queuing transaction); FillRefused when it has none to give. */
+  private takeReference(kind: ReferenceKind): string {
+    const taken = this.deps.store.desk.take(kind);
+    if (!taken.ok) throw new FillRefused(taken.error);
+    return taken.value;
+  }
+
+  /**
+   * Optimistic apply + durable outbox in one transaction, then tell the UI and push.
+   * A plan given as a function runs inside that transaction (its reference numbers
+   * are counted with the outbox write).
+   */
+  private mutate(planned: PlannedMutation[] | (() => Result<readonly PlannedMutation[]>)): Result<void> {
+    const ctx = this.deps.context(this.deps.serverNow());
+    if (!ctx) return err('session.not_signed_in', 'Sign in first.');
+    const plan =
+      typeof planned === 'function'
+        ? () => {
+            try {
+              return planned();
+            } catch (error) {
+              if (error instanceof FillRefused) return { ok: false as const, error: error.domainError };
+              throw error;
+            }
+          }
+        : planned;
+    const result = this.deps.store.enqueue(plan, ctx);
+    if (!result.ok) return result;
+    this.deps.changed([...result.value.tables]);
+    this.deps.sync.announce();
+    this.deps.sync.requestSync();
+    return ok(undefined);
+  }
 }

@@ -38,3 +38,39 @@ export function detectDueSoon(
   }
   return { items, dueCount, states };
 }
+
+export interface DueSoonWatchDeps {
+  /** My open callbacks (the store's callback index). */
+  mine: (userId: string) => readonly { id: string; dueAt: number; urgency: Urgency }[];
+  userId: () => string | undefined;
+  /** A first sync is pulling its snapshot. */
+  inFirstSync: () => boolean;
+  serverNow: () => number;
+  policy: () => Policy;
+  notify: (event: { items: DueSoonItem[]; dueCount: number }) => void;
+}
+
+/** Tells the shell (badge, notifications) when my callbacks get closer to due. */
+export class DueSoonWatch {
+  private states = new Map<string, SlaState>();
+  private lastDueCount = -1;
+
+  constructor(private readonly deps: DueSoonWatchDeps) {}
+
+  check(): void {
+    const me = this.deps.userId();
+    // A half-pulled snapshot would announce a changing due count per page: the end of the first sync checks once.
+    if (!me || this.deps.inFirstSync()) return;
+    const check = detectDueSoon(this.states, this.deps.mine(me), this.deps.serverNow(), this.deps.policy());
+    this.states = check.states;
+    if (check.items.length > 0 || check.dueCount !== this.lastDueCount) {
+      this.lastDueCount = check.dueCount;
+      this.deps.notify({ items: check.items, dueCount: check.dueCount });
+    }
+  }
+
+  /** Signed out: the next user's callbacks are news again. */
+  reset(): void {
+    this.states = new Map();
+  }
+}

@@ -1,4 +1,3 @@
-import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { DomainError } from '../../shared/domain/result';
 import type { ConnectionState, ConnectionStateName, SyncProgress } from '../../shared/ipc/views';
@@ -7,6 +6,7 @@ import {
   ackSchema,
   EVENTS,
   LIMITS,
+  pokeSchema,
   pulledPageSchema,
   pushResponseSchema,
   SCHEMA_VERSION,
@@ -15,11 +15,13 @@ import {
 import { TABLE_NAMES } from '../../shared/sync/rows';
 import { META_KEYS } from '../store/meta';
 import type { LocalStore, StoredRejection } from '../store/local-store';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from './backoff';
 import type { CoreLogger } from './logger';
+import { SocketConnection, type RequestFailure } from './socket-connection';
 
 /** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
-const pullAnswerSchema = ackSchema(pulledPageSchema.extend({ latestVersion: z.number().int().optional() }));
+const pullPageSchema = pulledPageSchema.extend({ latestVersion: z.number().int().optional() });
+const pullAnswerSchema = ackSchema(pullPageSchema);
 /** Start-overs (server reset, scope change) one pull may make before it fails and is retried later. */
 const MAX_RESETS_PER_PULL = 2;
 const pushAnswerSchema = ackSchema(pushResponseSchema);
@@ -55,12 +57,12 @@ class RequestFailed extends Error {
  * One sync runs at a time; a poke during a sync schedules one more.
  */
 export class SyncEngine {
-  private socket: Socket | undefined;
-  private attempt = 0;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly connection: SocketConnection;
   private running = false;
+  /** A local change (or a connect, or a poke without a version) asked for one more round. */
   private again = false;
-  private stopped = true;
+  /** The highest version a poke announced since the round under way began (it may bring it). */
+  private pokedVersion = 0;
   private name: ConnectionStateName = 'signed-out';
   private lastError: DomainError | null = null;
   private retryAt: number | null = null;
@@ -70,7 +72,48 @@ export class SyncEngine {
   private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly deps: SyncEngineDeps) {}
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.connection = new SocketConnection({
+      url: deps.serverUrl,
+      auth: () => ({
+        token: deps.token() ?? '',
+        clientId: deps.clientId(),
+        schemaVersion: SCHEMA_VERSION,
+        // The server knows this installation's desk code by it (reference numbers).
+        installation: deps.store.desk.key(),
+      }),
+      sessionExpiredEvent: EVENTS.sessionExpired,
+      logName: 'sync',
+      clock: deps.clock,
+      logger: deps.logger,
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+      unreachable: (detail) => ({
+        code: 'sync.unreachable',
+        message: `The sync server at ${deps.serverUrl} cannot be reached (${detail}); working offline.`,
+      }),
+      disconnected: {
+        code: 'sync.disconnected',
+        message: 'The connection to the sync server was lost; working offline.',
+      },
+      onConnecting: () => {
+        this.retryAt = null;
+        this.setState('offline');
+      },
+      onConnect: () => {
+        this.lastError = null;
+        this.setState('syncing');
+        this.sendPresence();
+        this.requestSync();
+      },
+      listen: (socket) => socket.on(EVENTS.poke, (payload: unknown) => this.poked(payload)),
+      onEnded: (error) => this.endSession(error),
+      onRetrying: (error, retryAt) => {
+        this.lastError = error;
+        this.retryAt = retryAt;
+        this.setState('offline');
+      },
+    });
+  }
 
   state(): ConnectionState {
     const { store } = this.deps;
@@ -92,7 +135,7 @@ export class SyncEngine {
   }
 
   get connected(): boolean {
-    return this.socket?.connected ?? false;
+    return this.connection.connected;
   }
 
   private setState(name: ConnectionStateName): void {
@@ -106,80 +149,16 @@ export class SyncEngine {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.attempt = 0;
-    this.connect();
+    this.connection.open();
   }
 
   /** Disconnects and stops reconnecting (sign-out, session end, shutdown). */
   stop(nextState: ConnectionStateName = 'signed-out'): void {
-    this.stopped = true;
     // Presence belongs to the session that set it: the next user starts without one.
     this.presence = undefined;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    this.connection.close();
     this.retryAt = null;
-    const socket = this.socket;
-    this.socket = undefined;
-    socket?.removeAllListeners();
-    socket?.disconnect();
     this.setState(nextState);
-  }
-
-  private connect(): void {
-    if (this.stopped) return;
-    this.retryAt = null;
-    this.setState('offline');
-    const socket = io(this.deps.serverUrl, {
-      forceNew: true,
-      reconnection: false,
-      transports: ['websocket'],
-      timeout: 10_000,
-      auth: (cb) =>
-        cb({ token: this.deps.token() ?? '', clientId: this.deps.clientId(), schemaVersion: SCHEMA_VERSION }),
-    });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.attempt = 0;
-      this.lastError = null;
-      this.setState('syncing');
-      this.sendPresence();
-      this.requestSync();
-    });
-    socket.on('connect_error', (error: Error & { data?: unknown }) => {
-      const data = error.data as Partial<DomainError> | undefined;
-      const domain: DomainError = {
-        code: typeof data?.code === 'string' ? data.code : 'sync.unreachable',
-        message:
-          typeof data?.message === 'string'
-            ? data.message
-            : `The sync server at ${this.deps.serverUrl} cannot be reached (${error.message}); working offline.`,
-      };
-      if (domain.code.startsWith('auth.')) {
-        this.endSession(domain);
-        return;
-      }
-      this.lastError = domain;
-      this.scheduleReconnect(socket);
-    });
-    socket.on('disconnect', (reason) => {
-      this.deps.logger.info('sync: disconnected', { reason });
-      if (this.stopped || socket !== this.socket) return;
-      this.lastError = {
-        code: 'sync.disconnected',
-        message: 'The connection to the sync server was lost; working offline.',
-      };
-      this.scheduleReconnect(socket);
-    });
-    socket.on(EVENTS.sessionExpired, (payload: unknown) => {
-      const data = payload as Partial<DomainError> | undefined;
-      this.endSession({
-        code: typeof data?.code === 'string' ? data.code : 'auth.session_expired',
-        message: typeof data?.message === 'string' ? data.message : 'Your session ended; sign in again.',
-      });
-    });
-    socket.on(EVENTS.poke, () => this.requestSync());
   }
 
   private endSession(error: DomainError): void {
@@ -188,32 +167,14 @@ export class SyncEngine {
     this.deps.onSessionEnded(error);
   }
 
-  private scheduleReconnect(socket: Socket): void {
-    if (this.stopped || socket !== this.socket) return;
-    socket.removeAllListeners();
-    socket.disconnect();
-    this.socket = undefined;
-    clearTimeout(this.reconnectTimer);
-    const delay = backoffDelay(this.attempt, this.deps.backoff ?? DEFAULT_BACKOFF);
-    this.attempt += 1;
-    this.retryAt = this.deps.clock() + delay;
-    this.setState('offline');
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
-    this.reconnectTimer.unref?.();
-  }
-
   /** Reconnect now (the "retry" button; also after sign-in). */
   reconnectNow(): void {
-    if (this.stopped) return;
+    if (!this.connection.isOpen) return;
     if (this.connected) {
       this.requestSync();
       return;
     }
-    clearTimeout(this.reconnectTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = undefined;
-    this.connect();
+    this.connection.retryNow();
   }
 
   /**
@@ -233,7 +194,7 @@ export class SyncEngine {
   }
 
   private sendPresence(): void {
-    const socket = this.socket;
+    const socket = this.connection.socket;
     if (!this.presence || !socket?.connected) return;
     socket.timeout(this.deps.ackTimeoutMs ?? 15_000).emit(EVENTS.presence, this.presence, () => {});
   }
@@ -247,6 +208,26 @@ export class SyncEngine {
     void this.loop();
   }
 
+  /**
+   * Something changed on the server at `version`. A cache whose cursor is already
+   * there has it: the desktop that pushed a change is poked for it too, usually
+   * after the pull that follows its push brought it. A round under way is not
+   * repeated for a version it pulled past (see loop).
+   */
+  private poked(payload: unknown): void {
+    const poke = pokeSchema.safeParse(payload);
+    // Version 0 or none: the server did not say which, so pull.
+    if (!poke.success || poke.data.version === 0) return this.requestSync();
+    if (poke.data.version <= this.deps.store.cursor()) return;
+    this.pokedVersion = Math.max(this.pokedVersion, poke.data.version);
+    if (!this.running) this.requestSync();
+  }
+
+  /** Another round is needed: asked for, or a poke announced a version the cache does not have. */
+  private wantsAnotherRound(): boolean {
+    return this.again || this.pokedVersion > this.deps.store.cursor();
+  }
+
   /** Resolves when no sync is running (tests, shutdown). */
   whenIdle(): Promise<void> {
     if (!this.running) return Promise.resolve();
@@ -257,10 +238,14 @@ export class SyncEngine {
     this.running = true;
     this.setState('syncing');
     try {
+      let another: boolean;
       do {
         this.again = false;
         await this.syncOnce();
-      } while (this.again && this.connected);
+        // A poke leads to one round at most, even when a lagging server's cursor stays behind it.
+        another = this.wantsAnotherRound();
+        this.pokedVersion = 0;
+      } while (another && this.connected);
       this.deps.store.meta.set(META_KEYS.lastSyncedAt, String(this.deps.clock()));
       if (this.connected) this.setState('online');
     } catch (error) {
@@ -274,7 +259,7 @@ export class SyncEngine {
       this.deps.logger.warn('sync: failed', { code: domain.code });
       this.lastError = domain;
       if (domain.code.startsWith('auth.')) this.endSession(domain);
-      else if (this.socket) this.scheduleReconnect(this.socket);
+      else this.connection.retryLater(domain);
     } finally {
       this.running = false;
       const waiters = this.idleWaiters;
@@ -352,32 +337,12 @@ export class SyncEngine {
         this.firstSyncRunning = first;
         const raw = await (next ?? this.pullRequest(store.cursor(), limit));
         next = undefined;
-        const answer = pullAnswerSchema.safeParse(raw);
-        if (!answer.success)
-          throw new RequestFailed({
-            code: 'sync.bad_response',
-            message: 'The server answered a pull with something this desktop cannot read.',
-          });
-        if (!answer.data.ok) {
-          if (answer.data.error.code === 'sync.cursor_ahead' && resets < MAX_RESETS_PER_PULL) {
-            // The server's data was reset: forget ours and sync from scratch (the outbox stays).
-            startOver();
-            continue;
-          }
-          throw new RequestFailed(answer.data.error);
-        }
-        const page = answer.data.value;
-        const held = store.pullScope();
-        if (page.scope !== undefined && held !== undefined && page.scope !== held) {
-          if (resets >= MAX_RESETS_PER_PULL)
-            throw new RequestFailed({
-              code: 'sync.scope_changed',
-              message: 'Your team or role changed again while this desktop was catching up; it will retry.',
-            });
-          this.deps.logger.info('sync: access scope changed, dropping the cached rows');
-          startOver(page.scope);
+        const read = this.readPage(raw, resets < MAX_RESETS_PER_PULL);
+        if ('startOver' in read) {
+          startOver(read.scope);
           continue;
         }
+        const { page } = read;
         // The answer depends only on the cursor, which is this page's: ask now, apply meanwhile.
         if (page.more) next = this.pullRequest(page.cursor, limit);
         const applied = store.applyPull(page, this.deps.contextFor);
@@ -408,6 +373,39 @@ export class SyncEngine {
     this.announce();
   }
 
+  /**
+   * A pull answer: the page to apply, or a start-over (the server's data was reset:
+   * no scope; the user's access scope changed: the new one), or a RequestFailed.
+   */
+  private readPage(
+    raw: unknown,
+    mayStartOver: boolean,
+  ):
+    | { page: z.output<typeof pulledPageSchema> & { latestVersion?: number } }
+    | { startOver: true; scope?: string } {
+    const answer = pullAnswerSchema.safeParse(raw);
+    if (!answer.success)
+      throw new RequestFailed({
+        code: 'sync.bad_response',
+        message: 'The server answered a pull with something this desktop cannot read.',
+      });
+    if (!answer.data.ok) {
+      // The server's data was reset: forget ours and sync from scratch (the outbox stays).
+      if (answer.data.error.code === 'sync.cursor_ahead' && mayStartOver) return { startOver: true };
+      throw new RequestFailed(answer.data.error);
+    }
+    const page = answer.data.value;
+    const held = this.deps.store.pullScope();
+    if (page.scope === undefined || held === undefined || page.scope === held) return { page };
+    if (!mayStartOver)
+      throw new RequestFailed({
+        code: 'sync.scope_changed',
+        message: 'Your team or role changed again while this desktop was catching up; it will retry.',
+      });
+    this.deps.logger.info('sync: access scope changed, dropping the cached rows');
+    return { startOver: true, scope: page.scope };
+  }
+
   /** A pull request whose failure is handled where it is awaited (or ignored, when a page before it failed). */
   private pullRequest(cursor: number, limit: number): Promise<unknown> {
     const answer = this.request(EVENTS.pull, { cursor, limit });
@@ -416,35 +414,18 @@ export class SyncEngine {
   }
 
   /** One request with an acknowledgement; fails on timeout or when the connection drops. */
-  private request(event: string, payload: unknown): Promise<unknown> {
-    const socket = this.socket;
-    if (!socket?.connected) {
-      return Promise.reject(
-        new RequestFailed({ code: 'sync.disconnected', message: 'Not connected to the sync server.' }),
-      );
-    }
-    return new Promise((resolve, reject) => {
-      const onDisconnect = () =>
-        reject(
-          new RequestFailed({
-            code: 'sync.disconnected',
-            message: 'The connection dropped before the server answered.',
-          }),
-        );
-      socket.once('disconnect', onDisconnect);
-      socket
-        .timeout(this.deps.ackTimeoutMs ?? 30_000)
-        .emit(event, payload, (error: Error | null, answer: unknown) => {
-          socket.off('disconnect', onDisconnect);
-          if (error)
-            reject(
-              new RequestFailed({
-                code: 'sync.timeout',
-                message: `The server did not answer ${event} in time.`,
-              }),
-            );
-          else resolve(answer);
-        });
-    });
+  private async request(event: string, payload: unknown): Promise<unknown> {
+    const outcome = await this.connection.request(event, payload, this.deps.ackTimeoutMs ?? 30_000);
+    if (outcome.ok) return outcome.answer;
+    throw new RequestFailed(REQUEST_FAILURES[outcome.failure](event));
   }
 }
+
+const REQUEST_FAILURES: Record<RequestFailure, (event: string) => DomainError> = {
+  offline: () => ({ code: 'sync.disconnected', message: 'Not connected to the sync server.' }),
+  disconnected: () => ({
+    code: 'sync.disconnected',
+    message: 'The connection dropped before the server answered.',
+  }),
+  timeout: (event) => ({ code: 'sync.timeout', message: `The server did not answer ${event} in time.` }),
+};

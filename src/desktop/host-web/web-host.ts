@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { IPC_EVENTS, type IpcEvent } from '../../shared/ipc/events';
@@ -6,7 +6,7 @@ import type { BridgeServerMessage } from '../../shared/ipc/api';
 import type { DesktopCore } from '../core/desktop-core';
 import type { CoreLogger } from '../core/logger';
 import { silentLogger } from '../core/logger';
-import { createIpcHandlers, dispatchIpc } from '../ipc/ipc-handlers';
+import { createIpcHandlers, dispatchIpc, type IpcHandlerMap } from '../ipc/ipc-handlers';
 import { BRIDGE_PATH, bridgeScript, CLOSE_UNAUTHORIZED, SOCKET_PATH } from './bridge-script';
 import { isAllowedHost, isAllowedOrigin } from './origin-check';
 import { secretsMatch } from './secret';
@@ -62,38 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const logger = options.logger ?? silentLogger;
   const handlers = createIpcHandlers(options.core);
   let port = options.port;
-  const bridge = bridgeScript();
-
-  const http: Server = createServer((req, res) => {
-    const security = {
-      'content-security-policy': webHostCsp(port),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-      'cross-origin-opener-policy': 'same-origin',
-    };
-    if (!isAllowedHost(req.headers.host, port)) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', ...security });
-      res.end('Wrong host: open the address Agent Desk printed (http://127.0.0.1:…).');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', ...security });
-      res.end('Method not allowed');
-      return;
-    }
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === BRIDGE_PATH) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', ...security });
-      res.end(bridge);
-      return;
-    }
-    void loadStaticFile(options.rendererDir, path, webHostCsp(port)).then((file) => {
-      res.writeHead(file.status, { 'content-type': file.type, ...security });
-      res.end(req.method === 'HEAD' ? undefined : file.body);
-    });
-  });
-
+  const http: Server = createServer(servePage(options.rendererDir, () => port));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   http.on('upgrade', (req: IncomingMessage, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
@@ -107,68 +76,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, { ...options, handlers, logger }));
   });
-
-  const serve = (ws: WebSocket) => {
-    let authed = false;
-    const send = (message: BridgeServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const helloTimer = setTimeout(
-      () => ws.close(CLOSE_UNAUTHORIZED, 'No secret was presented.'),
-      options.helloTimeoutMs ?? 5000,
-    );
-    let unsubscribe: () => void = () => {};
-    ws.on('close', () => {
-      clearTimeout(helloTimer);
-      unsubscribe();
-    });
-    // Without this listener a bad frame (over maxPayload, invalid UTF-8, bad opcode) is an
-    // unhandled 'error' event and takes the whole host down; it only ends this socket.
-    ws.on('error', (error) => {
-      logger.warn('web host: socket error; closing it', { error: error.message });
-      ws.terminate();
-    });
-    ws.on('message', (data) => {
-      try {
-        handle(data);
-      } catch (error) {
-        logger.error('web host: message handler failed', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-        ws.close(1011, 'The desktop could not handle that message.');
-      }
-    });
-    const handle = (data: unknown) => {
-      const msg = parseMessage(data);
-      if (!msg) {
-        ws.close(1003, 'Messages must be JSON objects.');
-        return;
-      }
-      if (!authed) {
-        clearTimeout(helloTimer);
-        if (msg.type !== 'hello' || !secretsMatch(options.secret, msg.secret)) {
-          logger.warn('web host: wrong secret');
-          ws.close(CLOSE_UNAUTHORIZED, 'Wrong or missing secret: open the exact address Agent Desk printed.');
-          return;
-        }
-        authed = true;
-        unsubscribe = options.core.events.onAny((event: IpcEvent, payload: unknown) => {
-          const checked = IPC_EVENTS[event].safeParse(payload);
-          if (checked.success) send({ type: 'event', event, payload: checked.data });
-          else logger.error('web host: event failed its schema', { event });
-        });
-        send({ type: 'ready' });
-        return;
-      }
-      if (msg.type !== 'invoke' || typeof msg.id !== 'number') return;
-      const id = msg.id;
-      void dispatchIpc(handlers, options.core, msg.channel, msg.args, logger).then((result) =>
-        send({ type: 'result', id, result }),
-      );
-    };
-  };
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -184,4 +93,102 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/** The page, its files and the bridge script, for our own host name only, with the host's security headers. */
+function servePage(rendererDir: string, port: () => number): RequestListener {
+  const bridge = bridgeScript();
+  return (req, res) => {
+    const security = {
+      'content-security-policy': webHostCsp(port()),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+      'cross-origin-opener-policy': 'same-origin',
+    };
+    if (!isAllowedHost(req.headers.host, port())) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', ...security });
+      res.end('Wrong host: open the address Agent Desk printed (http://127.0.0.1:…).');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', ...security });
+      res.end('Method not allowed');
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === BRIDGE_PATH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', ...security });
+      res.end(bridge);
+      return;
+    }
+    void loadStaticFile(rendererDir, path, webHostCsp(port())).then((file) => {
+      res.writeHead(file.status, { 'content-type': file.type, ...security });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+    });
+  };
+}
+
+interface SocketDeps extends WebHostOptions {
+  handlers: IpcHandlerMap;
+  logger: CoreLogger;
+}
+
+/** One page's socket: the secret first (or it is closed), then calls answered and events forwarded. */
+function serveSocket(ws: WebSocket, deps: SocketDeps): void {
+  const { logger } = deps;
+  let authed = false;
+  let unsubscribe: () => void = () => {};
+  const send = (message: BridgeServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const helloTimer = setTimeout(
+    () => ws.close(CLOSE_UNAUTHORIZED, 'No secret was presented.'),
+    deps.helloTimeoutMs ?? 5000,
+  );
+  ws.on('close', () => {
+    clearTimeout(helloTimer);
+    unsubscribe();
+  });
+  // Without this listener a bad frame (over maxPayload, invalid UTF-8, bad opcode) is an
+  // unhandled 'error' event and takes the whole host down; it only ends this socket.
+  ws.on('error', (error) => {
+    logger.warn('web host: socket error; closing it', { error: error.message });
+    ws.terminate();
+  });
+  const handle = (msg: ClientMessage) => {
+    if (!authed) {
+      clearTimeout(helloTimer);
+      if (msg.type !== 'hello' || !secretsMatch(deps.secret, msg.secret)) {
+        logger.warn('web host: wrong secret');
+        ws.close(CLOSE_UNAUTHORIZED, 'Wrong or missing secret: open the exact address Agent Desk printed.');
+        return;
+      }
+      authed = true;
+      unsubscribe = deps.core.events.onAny((event: IpcEvent, payload: unknown) => {
+        const checked = IPC_EVENTS[event].safeParse(payload);
+        if (checked.success) send({ type: 'event', event, payload: checked.data });
+        else logger.error('web host: event failed its schema', { event });
+      });
+      send({ type: 'ready' });
+      return;
+    }
+    if (msg.type !== 'invoke' || typeof msg.id !== 'number') return;
+    const id = msg.id;
+    void dispatchIpc(deps.handlers, deps.core, msg.channel, msg.args, logger).then((result) =>
+      send({ type: 'result', id, result }),
+    );
+  };
+  ws.on('message', (data) => {
+    const msg = parseMessage(data);
+    if (!msg) return ws.close(1003, 'Messages must be JSON objects.');
+    try {
+      handle(msg);
+    } catch (error) {
+      logger.error('web host: message handler failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      ws.close(1011, 'The desktop could not handle that message.');
+    }
+  });
 }

@@ -6,7 +6,10 @@ import {
   type IpcChannel,
   type ParsedChannelArgs,
 } from '../../shared/ipc/channels';
-import { IPC_ERROR_CODES, zodIssuesMessage, type IpcResult } from '../../shared/ipc/result';
+import { issuesText } from '../../shared/domain/parse';
+import { IPC_ERROR_CODES, type IpcResult } from '../../shared/ipc/result';
+import { COMMAND_CHANNELS, type CommandChannel } from '../../shared/sync/registry';
+import type { DesktopCommands } from '../core/commands';
 import type { DesktopCore } from '../core/desktop-core';
 import type { CoreLogger } from '../core/logger';
 
@@ -18,42 +21,33 @@ export type IpcHandlerMap = { [C in IpcChannel]: Handler<C> };
 /**
  * Every channel of the desktop API mapped to the core (plain functions, no
  * Electron — the Electron shell and the browser host both dispatch through this).
+ * The commands' handlers are derived from the command table.
  */
 export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
   return {
     'app.info': () => core.appInfo(),
     'app.openExternal': (a) => core.openExternal(a),
-    'session.get': () => ({ ok: true, value: core.sessionState() }),
-    'session.signIn': (a) => core.signIn(a),
-    'session.signOut': (a) => core.signOut(a),
-    'session.lock': () => core.lock(),
-    'session.unlock': (a) => core.unlock(a),
-    'session.activity': () => core.activity(),
+    'session.get': () => ({ ok: true, value: core.session.state() }),
+    'session.signIn': (a) => core.session.signIn(a),
+    'session.signOut': (a) => core.session.signOut(a),
+    'session.lock': () => core.session.lock(),
+    'session.unlock': (a) => core.session.unlock(a),
+    'session.activity': () => core.session.activity(),
     'sync.state': () => ({ ok: true, value: core.connectionState() }),
     'sync.now': () => core.syncNow(),
     'sync.rejections': () => core.rejections(),
     'sync.dismissRejection': (a) => core.dismissRejection(a),
-    'worklist.query': (a) => core.worklist(a),
-    'callback.get': (a) => core.callback(a),
-    'callback.claim': (a) => core.claim(a),
-    'callback.release': (a) => core.release(a),
-    'callback.recordAttempt': (a) => core.recordAttempt(a),
-    'callback.schedule': (a) => core.schedule(a),
-    'callback.grantExtraAttempt': (a) => core.grantExtraAttempt(a),
-    'callback.reassign': (a) => core.reassign(a),
-    'customer.get': (a) => core.customer(a),
-    'customer.upsert': (a) => core.upsertCustomer(a),
-    'inquiry.create': (a) => core.createInquiry(a),
-    'inquiry.recordOutcome': (a) => core.recordOutcome(a),
-    'inquiry.submit': (a) => core.submitInquiry(a),
-    'expedite.record': (a) => core.recordExpedite(a),
-    'expedite.refer': (a) => core.referExpedite(a),
-    'appointment.request': (a) => core.requestAppointment(a),
-    'serviceRequest.create': (a) => core.createServiceRequest(a),
-    'presence.set': (a) => core.setPresence(a),
-    'team.users': () => core.teamUsers(),
-    'scripts.list': () => core.scripts(),
-    'scripts.get': (a) => core.script(a),
+    'worklist.query': (a) => core.queries.worklist(a),
+    'callback.get': (a) => core.queries.callback(a),
+    'customer.get': (a) => core.queries.customer(a),
+    'customer.search': (a) => core.queries.customerSearch(a),
+    'customer.record': (a) => core.queries.customerRecord(a),
+    'inquiry.submit': (a) => core.commands.submitInquiry(a),
+    ...commandHandlers(core.commands),
+    'presence.set': (a) => core.commands.setPresence(a),
+    'team.users': () => core.queries.teamUsers(),
+    'scripts.list': () => core.queries.scripts(),
+    'scripts.get': (a) => core.queries.script(a),
     'supervisor.subscribe': () => core.supervisor.subscribe(),
     'supervisor.unsubscribe': () => core.supervisor.unsubscribe(),
     'supervisor.drillDown': (a) => core.supervisor.drillDown(a),
@@ -61,6 +55,15 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'supervisor.reassign': (a) => core.supervisor.reassign(a),
     'supervisor.grantExtraAttempts': (a) => core.supervisor.grantExtraAttempts(a),
   };
+}
+
+/** One handler per row of the command table, each running its row. */
+export function commandHandlers(commands: Pick<DesktopCommands, 'run'>): {
+  [C in CommandChannel]: Handler<C>;
+} {
+  return Object.fromEntries(
+    COMMAND_CHANNELS.map((channel) => [channel, (args: never) => commands.run(channel, args)]),
+  ) as { [C in CommandChannel]: Handler<C> };
 }
 
 export interface DispatchGate {
@@ -90,10 +93,7 @@ export async function dispatchIpc(
   const spec = IPC_CHANNELS[channel];
   const parsed = spec.args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
-    return fail(
-      IPC_ERROR_CODES.badArgs,
-      `Invalid arguments for ${channel}: ${zodIssuesMessage(parsed.error)}`,
-    );
+    return fail(IPC_ERROR_CODES.badArgs, `Invalid arguments for ${channel}: ${issuesText(parsed.error)}`);
   }
   if (!spec.signedOut && !gate.isSignedIn()) return fail(IPC_ERROR_CODES.notSignedIn, 'Sign in first.');
   if (!spec.whenLocked && gate.isLocked()) {
@@ -113,7 +113,7 @@ export async function dispatchIpc(
   if (!result.ok) return result;
   const checked = spec.result.safeParse(result.value);
   if (!checked.success) {
-    logger?.error('ipc result failed its schema', { channel, issues: zodIssuesMessage(checked.error) });
+    logger?.error('ipc result failed its schema', { channel, issues: issuesText(checked.error) });
     return fail(
       IPC_ERROR_CODES.badResult,
       `${channel} produced an answer the app cannot show (a bug); it was logged.`,

@@ -27,6 +27,12 @@ export interface WorklistEntry {
   readonly pending: boolean;
 }
 
+export interface OpenCallback {
+  id: string;
+  dueAt: number;
+  urgency: 'urgent' | 'non-urgent';
+}
+
 interface RawEntry {
   id: string;
   status: string;
@@ -90,6 +96,9 @@ export class CallbackIndex {
       deletes: db.prepare<[], { deletes: number }>(
         'SELECT deletes FROM callback_index_version WHERE only = 1',
       ),
+      openAssignedTo: db.prepare<[string], OpenCallback>(
+        "SELECT id, due_at AS dueAt, urgency FROM callback_index WHERE assignee_id = ? AND status = 'open'",
+      ),
     };
   }
 
@@ -98,6 +107,11 @@ export class CallbackIndex {
     if (table === 'customers') return this.stmts.byCustomer.all(id).map((r) => r.id);
     if (table === 'inquiries') return this.stmts.byInquiry.all(id).map((r) => r.id);
     return [];
+  }
+
+  /** The open callbacks assigned to this user (due-soon notices). */
+  openAssignedTo(userId: string): OpenCallback[] {
+    return this.stmts.openAssignedTo.all(userId);
   }
 
   entries(): CallbackIndexEntry[] {

@@ -52,6 +52,11 @@ export class RowCache {
       isPending: db.prepare<[string, string], { n: number }>(
         'SELECT 1 AS n FROM pending_rows WHERE tbl = ? AND id = ?',
       ),
+      fingerprint: db.prepare<[string, string], { fingerprint: string }>(
+        `SELECT coalesce((SELECT group_concat(id || ':' || version) FROM confirmed_rows WHERE tbl = ?), '')
+           || '|' || coalesce((SELECT group_concat(id || ':' || hex(substr(data, 1, 13))) FROM pending_rows
+                               WHERE tbl = ?), '') AS fingerprint`,
+      ),
     };
   }
 
@@ -123,6 +128,15 @@ export class RowCache {
       const row = this.get(table, id);
       return row ? [row] : [];
     });
+  }
+
+  /**
+   * A string that changes whenever a row of this (small) table changes, read without
+   * decrypting anything: every confirmed row's id and version, and every optimistic
+   * row's id and blob IV (fresh per write). For caches of decrypted rows (user names).
+   */
+  fingerprint(table: TableName): string {
+    return this.stmts.fingerprint.get(table, table)?.fingerprint ?? '';
   }
 
   /** A row from the server; validated against the shared schema before it is stored. */

@@ -1,7 +1,7 @@
 import { businessDateOf, closingOn, isBusinessDay, openingOn } from './calendar/business-calendar';
 import type { Policy } from './policy';
 import { minutesOfDay } from './time/clock-time';
-import { addDays, zonedParts, zonedTimeToInstant, type LocalDate } from './time/zoned';
+import { addDays, instantAtMinutes, zonedParts, zonedTimeToInstant, type LocalDate } from './time/zoned';
 
 /**
  * Callable time (PRODUCT.md rule 3): the instants when the center may call a given
@@ -72,17 +72,7 @@ function computeDay(date: LocalDate, zones: readonly string[], policy: Policy): 
 function localWindowsAround(span: Interval, zone: string, policy: Policy): Interval[] {
   const startMinute = minutesOfDay(policy.customerLocalHours.start);
   const endMinute = minutesOfDay(policy.customerLocalHours.end);
-  const at = (date: LocalDate, minutes: number) =>
-    zonedTimeToInstant(
-      {
-        year: date.year,
-        month: date.month,
-        day: date.day,
-        hour: Math.floor(minutes / 60),
-        minute: minutes % 60,
-      },
-      zone,
-    );
+  const at = (date: LocalDate, minutes: number) => instantAtMinutes(date, minutes, zone);
   const first = zonedParts(span.start, zone);
   const windows: Interval[] = [];
   // A business day spans at most two local dates anywhere on Earth; look one either side.

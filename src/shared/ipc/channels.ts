@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { attemptOutcomeSchema } from '../domain/attempts';
+import { policyItemIdSchema } from '../domain/bilingual-label';
+import { HANDOFF_REASON_MAX_CHARS, TIER2_REASONS } from '../domain/handoff';
+import { OPERATIONAL_COMPONENT_IDS } from '../domain/identifiers/operational-components';
+import { NOTE_STORAGE_MAX_CHARS } from '../domain/notes';
 import { urgencySchema } from '../domain/sla';
 import { signInRequestSchema } from '../sync/protocol';
 import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
-import { idSchema, instantWindowSchema, tierSchema } from '../sync/rows/common';
+import { idSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema } from '../sync/rows/customer';
 import { expediteDocumentationSchema } from '../domain/expedite';
 import { EXPEDITE_CRITERIA, EXPEDITE_ROUTES } from '../sync/rows/expedite-request';
@@ -14,12 +17,13 @@ import {
   scriptProgressSchema,
 } from '../sync/rows/inquiry';
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
-import { SERVICE_REQUEST_TYPES } from '../sync/rows/service-request';
 import { roleSchema } from '../sync/rows/user';
+import { channel } from './channel-spec';
+import { COMMAND_IPC_CHANNELS } from './command-channels';
+import { customerRecordSchema, customerSearchArgsSchema, customerSearchResultSchema } from './customer-views';
 import {
   callbackDetailSchema,
   connectionStateSchema,
-  mutationAckSchema,
   rejectionSchema,
   scriptSummarySchema,
   scriptViewSchema,
@@ -40,10 +44,10 @@ import {
 
 /**
  * The desktop API: every call the renderer can make, with the zod schema of its
- * arguments and of its result. Both ends validate (the host before running a
- * handler and before answering; the preload/bridge before sending). Arguments are
- * strict objects: an unknown key is a bug on the caller's side, not something to
- * drop silently.
+ * arguments and of its result. The host validates both (dispatchIpc: arguments
+ * before running a handler, the result before answering); the preload and the
+ * browser host's bridge only check names. Arguments are strict objects: an
+ * unknown key is a bug on the caller's side, not something to drop silently.
  *
  * Mutation calls answer once the change is in the durable outbox and applied
  * optimistically; the server's verdict arrives later (`mutationRejected`).
@@ -81,8 +85,19 @@ const appointmentFields = {
 };
 
 const serviceRequestFields = {
-  type: z.enum(SERVICE_REQUEST_TYPES),
+  /** A category of the policy's serviceRequests.categories. */
+  category: policyItemIdSchema,
   description: z.string().trim().min(1, 'describe the service request').max(4000),
+  /** Needed only when the category goes to the case's office and the receipt number does not tell. */
+  routing: z.enum(OPERATIONAL_COMPONENT_IDS).nullable().default(null),
+};
+
+/** A Tier 2 escalation's handoff: the script's reason code, the agent's sentence and an optional note. */
+const escalationFields = {
+  code: z.enum(TIER2_REASONS).nullable(),
+  reason: z.string().trim().min(1, 'say why, for the Tier 2 officer').max(HANDOFF_REASON_MAX_CHARS),
+  /** Written as a note on the inquiry (the policy's note limit applies); empty = no note. */
+  note: z.string().trim().max(NOTE_STORAGE_MAX_CHARS),
 };
 
 export const inquirySubmitArgsSchema = z
@@ -99,6 +114,8 @@ export const inquirySubmitArgsSchema = z
     expedite: z.object(expediteFields).strict().optional(),
     appointment: z.object(appointmentFields).strict().optional(),
     serviceRequest: z.object(serviceRequestFields).strict().optional(),
+    /** Required for the tier2-escalation outcome. */
+    escalation: z.object(escalationFields).strict().optional(),
   })
   .strict();
 
@@ -110,24 +127,17 @@ const idsResult = z.object({
   expediteId: idSchema.nullable(),
   appointmentId: idSchema.nullable(),
   serviceRequestId: idSchema.nullable(),
+  /** The reference numbers to read back (canonical form), by record. */
+  references: z.object({
+    inquiry: z.string(),
+    callback: z.string().nullable(),
+    expedite: z.string().nullable(),
+    appointment: z.string().nullable(),
+    serviceRequest: z.string().nullable(),
+  }),
 });
 
 const teamUserSchema = z.object({ id: idSchema, name: z.string(), role: roleSchema, active: z.boolean() });
-
-function channel<A extends z.ZodType, R extends z.ZodType>(
-  args: A,
-  result: R,
-  options: { whenLocked?: boolean; signedOut?: boolean } = {},
-) {
-  return {
-    args,
-    result,
-    /** Callable while the idle lock is on (everything else answers `session.locked`). */
-    whenLocked: options.whenLocked ?? false,
-    /** Callable without a session. */
-    signedOut: options.signedOut ?? false,
-  };
-}
 
 export const IPC_CHANNELS = {
   'app.info': channel(
@@ -141,7 +151,9 @@ export const IPC_CHANNELS = {
   ),
 
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
-  'session.signIn': channel(signInRequestSchema.strict(), sessionStateSchema, { signedOut: true }),
+  'session.signIn': channel(signInRequestSchema.omit({ installation: true }).strict(), sessionStateSchema, {
+    signedOut: true,
+  }),
   /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */
   'session.signOut': channel(
     z.object({ discardPending: z.boolean().default(false) }).strict(),
@@ -164,61 +176,16 @@ export const IPC_CHANNELS = {
 
   'worklist.query': channel(worklistQuerySchema, worklistPageSchema),
   'callback.get': channel(callbackRef, callbackDetailSchema),
-  'callback.claim': channel(callbackRef, mutationAckSchema),
-  'callback.release': channel(callbackRef, mutationAckSchema),
-  'callback.recordAttempt': channel(
-    z
-      .object({ callbackId: idSchema, numberDialed: z.string().max(40), outcome: attemptOutcomeSchema })
-      .strict(),
-    mutationAckSchema.extend({ attemptId: idSchema }),
-  ),
-  'callback.schedule': channel(
-    z.object({ callbackId: idSchema, slot: instantWindowSchema.nullable(), textAhead: z.boolean() }).strict(),
-    mutationAckSchema,
-  ),
-  'callback.grantExtraAttempt': channel(callbackRef, mutationAckSchema),
-  'callback.reassign': channel(
-    z.object({ callbackId: idSchema, assigneeId: idSchema.nullable() }).strict(),
-    mutationAckSchema,
-  ),
-
   'customer.get': channel(z.object({ customerId: idSchema }).strict(), customerRowSchema.nullable()),
-  'customer.upsert': channel(
-    z.object({ customerId: idSchema.optional(), fields: customerInputSchema }).strict(),
-    mutationAckSchema.extend({ customerId: idSchema }),
-  ),
-
-  'inquiry.create': channel(
-    z.object({ customerId: idSchema, ...inquiryFields }).strict(),
-    mutationAckSchema.extend({ inquiryId: idSchema }),
-  ),
-  'inquiry.recordOutcome': channel(
-    z
-      .object({
-        inquiryId: idSchema,
-        outcome: z.enum(INQUIRY_OUTCOMES),
-        script: scriptProgressSchema.nullable(),
-        urgency: urgencySchema.nullable(),
-      })
-      .strict(),
-    mutationAckSchema.extend({ callbackId: idSchema.nullable() }),
-  ),
+  /** The search box (issue 14): from the cache, so it answers offline. */
+  'customer.search': channel(customerSearchArgsSchema, customerSearchResultSchema),
+  /** A customer with every contact and note (null: not in this team's cache). */
+  'customer.record': channel(z.object({ customerId: idSchema }).strict(), customerRecordSchema.nullable()),
   /** The whole inquiry form in one atomic step: customer, inquiry, outcome and its follow-up record. */
   'inquiry.submit': channel(inquirySubmitArgsSchema, idsResult),
 
-  'expedite.record': channel(
-    z.object({ inquiryId: idSchema, ...expediteFields }).strict(),
-    mutationAckSchema.extend({ expediteId: idSchema }),
-  ),
-  'expedite.refer': channel(z.object({ expediteId: idSchema }).strict(), mutationAckSchema),
-  'appointment.request': channel(
-    z.object({ inquiryId: idSchema, ...appointmentFields }).strict(),
-    mutationAckSchema.extend({ appointmentId: idSchema }),
-  ),
-  'serviceRequest.create': channel(
-    z.object({ inquiryId: idSchema, ...serviceRequestFields }).strict(),
-    mutationAckSchema.extend({ serviceRequestId: idSchema }),
-  ),
+  /** Every single-mutation command, derived from the command table (shared/sync/registry.ts). */
+  ...COMMAND_IPC_CHANNELS,
 
   'presence.set': channel(
     z.object({ status: z.enum(PRESENCE_STATUSES), currentItem: itemRefSchema.nullable() }).strict(),

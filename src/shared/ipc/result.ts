@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { domainErrorSchema } from '../domain/error-schema';
-import { issuesText } from '../domain/parse';
 import type { DomainError } from '../domain/result';
 
 /**
@@ -27,7 +26,3 @@ export const IPC_ERROR_CODES = {
   failed: 'ipc.failed',
   disconnected: 'ipc.disconnected',
 } as const;
-
-export function zodIssuesMessage(error: z.ZodError): string {
-  return issuesText(error);
-}

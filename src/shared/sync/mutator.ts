@@ -66,6 +66,9 @@ export function withoutVersion<T extends { version: number }>(row: T): Omit<T, '
   return rest;
 }
 
-export function defineMutator<A>(mutator: Mutator<A>): Mutator<A> {
+/** Keeps the argument schema's own type (a command row derives the IPC schemas from its shape). */
+export function defineMutator<S extends z.ZodType>(
+  mutator: Mutator<z.output<S>> & { readonly args: S },
+): Mutator<z.output<S>> & { readonly args: S } {
   return mutator;
 }

@@ -24,7 +24,7 @@ if (!created.ok) {
 }
 const core = created.value;
 if (!core.isSignedIn()) {
-  const signedIn = await core.signIn({ username, password });
+  const signedIn = await core.session.signIn({ username, password });
   if (!signedIn.ok) {
     console.error(signedIn.error.message);
     process.exit(1);
@@ -34,7 +34,7 @@ if (!core.isSignedIn()) {
 while (core.connectionState().state !== 'online') await new Promise((r) => setTimeout(r, 10));
 let queued = 0;
 for (const callbackId of callbackIds) {
-  const result = core.claim({ callbackId });
+  const result = core.commands.run('callback.claim', { callbackId });
   if (result.ok) queued += 1;
 }
 console.log(`queued ${queued}`);

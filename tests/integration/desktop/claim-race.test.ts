@@ -30,15 +30,15 @@ describe('two desktops claiming the same callback', () => {
     await waitSynced(first.core);
     await first.close();
     const offline = await openDesktop(DEAD_SERVER, aliceDir);
-    expect(offline.core.claim({ callbackId: 'cb-1' }).ok).toBe(true);
-    const optimistic = offline.core.callback({ callbackId: 'cb-1' });
+    expect(offline.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
+    const optimistic = offline.core.queries.callback({ callbackId: 'cb-1' });
     expect(optimistic.ok && optimistic.value.callback.assigneeId).toBe('u-tier1-alice');
     await offline.close();
 
     const carmen = await openDesktop(t);
     await signIn(carmen.core, CARMEN);
     await waitSynced(carmen.core);
-    expect(carmen.core.claim({ callbackId: 'cb-1' }).ok).toBe(true);
+    expect(carmen.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
     await waitSynced(carmen.core);
 
     const alice = await openDesktop(t, aliceDir);
@@ -52,7 +52,7 @@ describe('two desktops claiming the same callback', () => {
         message: 'This callback is already claimed by another agent.',
         subject: { table: 'callbacks', id: 'cb-1' },
       });
-      const detail = alice.core.callback({ callbackId: 'cb-1' });
+      const detail = alice.core.queries.callback({ callbackId: 'cb-1' });
       expect(detail.ok && detail.value.callback.assigneeId).toBe('u-tier2-carmen');
       expect(detail.ok && detail.value.pendingSync).toBe(false);
       expect(detail.ok && detail.value.permissions.claim).toEqual({

@@ -88,7 +88,7 @@ export async function waitSynced(core: DesktopCore, timeoutMs = 10_000): Promise
 }
 
 export async function signIn(core: DesktopCore, who: { username: string; password: string }): Promise<void> {
-  const result = await core.signIn(who);
+  const result = await core.session.signIn(who);
   if (!result.ok) throw new Error(result.error.message);
 }
 

@@ -48,7 +48,7 @@ describe('a first sync over many pages', () => {
       expect(progress.length).toBeGreaterThanOrEqual(9); // ~18 rows, 2 per page
       expect(dataChanged).toEqual([['callbacks', 'customers', 'inquiries', 'users']]);
       expect(dueSoon).toEqual([{ dueCount: 2, ids: ['late-1', 'late-2'] }]);
-      const mine = core.worklist({ scope: 'mine', status: ['open'], offset: 0, limit: 10 });
+      const mine = core.queries.worklist({ scope: 'mine', status: ['open'], offset: 0, limit: 10 });
       expect(mine.ok && mine.value.rows.map((r) => r.id).sort()).toEqual(['fine-1', 'late-1', 'late-2']);
     } finally {
       await desk.dispose();

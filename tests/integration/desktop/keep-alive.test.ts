@@ -31,10 +31,10 @@ describe('session keep-alive', () => {
     try {
       await signIn(d.core, ALICE);
       await waitSynced(d.core);
-      expect(d.core.setPresence({ status: 'available', currentItem: null }).ok).toBe(true);
+      expect(d.core.commands.setPresence({ status: 'available', currentItem: null }).ok).toBe(true);
 
       t.clock.advance(10 * MINUTE_MS);
-      expect(d.core.activity().ok).toBe(true);
+      expect(d.core.session.activity().ok).toBe(true);
       let seen = 0;
       await waitFor(() => {
         void lastSeen().then((v) => (seen = v));
@@ -44,7 +44,7 @@ describe('session keep-alive', () => {
       t.clock.advance(10 * MINUTE_MS); // 20 minutes after sign-in, 10 after the activity
       await new Promise((resolve) => setTimeout(resolve, 300)); // a few server sweeps
       expect(d.core.connectionState().state).not.toBe('signed-out');
-      expect(d.core.sessionState().expired).toBe(false);
+      expect(d.core.session.state().expired).toBe(false);
     } finally {
       await d.dispose();
     }
@@ -56,7 +56,7 @@ describe('session keep-alive', () => {
       await signIn(d.core, ALICE);
       await waitSynced(d.core);
       t.clock.advance(20 * MINUTE_MS);
-      await waitFor(() => d.core.sessionState().expired, 'the server to end the idle session');
+      await waitFor(() => d.core.session.state().expired, 'the server to end the idle session');
     } finally {
       await d.dispose();
     }

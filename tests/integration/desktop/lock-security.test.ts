@@ -29,8 +29,8 @@ describe('idle lock security', () => {
       expect(raw.length).toBeGreaterThan(0);
       expect(raw).not.toContain('scrypt');
       expect(Buffer.from(raw, 'base64').toString('latin1')).not.toContain('scrypt');
-      d.core.lock();
-      expect(d.core.unlock({ password: ALICE.password }).ok).toBe(true);
+      d.core.session.lock();
+      expect(d.core.session.unlock({ password: ALICE.password }).ok).toBe(true);
 
       // An older cache: the plain verifier is encrypted when the core opens, and still unlocks.
       d.core.store.meta.set(META_KEYS.unlockVerifier, makeVerifier(ALICE.password));
@@ -38,8 +38,8 @@ describe('idle lock security', () => {
       const again = await openDesktop(t, d.dataDir);
       try {
         expect(again.core.store.meta.get(META_KEYS.unlockVerifier)).not.toContain('scrypt');
-        again.core.lock();
-        expect(again.core.unlock({ password: ALICE.password }).ok).toBe(true);
+        again.core.session.lock();
+        expect(again.core.session.unlock({ password: ALICE.password }).ok).toBe(true);
       } finally {
         await again.close();
       }
@@ -57,7 +57,7 @@ describe('idle lock security', () => {
       await waitSynced(d.core);
       await restartOnSamePort(t, async () => {
         await waitFor(() => d.core.connectionState().state === 'offline', 'the desktop to go offline');
-        expect(d.core.claim({ callbackId: 'lock-1' }).ok).toBe(true);
+        expect(d.core.commands.run('callback.claim', { callbackId: 'lock-1' }).ok).toBe(true);
         expect(d.core.store.outbox.count()).toBe(1);
         await call('session.lock', {});
         expect(d.core.isLocked()).toBe(true);
@@ -70,21 +70,21 @@ describe('idle lock security', () => {
         expect(refused).toMatchObject({ ok: false, error: { code: 'session.locked_pending' } });
         expect(!refused.ok && refused.error.message).toContain('1 change(s)');
         expect(d.core.store.outbox.count()).toBe(1);
-        expect(d.core.sessionState().status).toBe('locked');
+        expect(d.core.session.state().status).toBe('locked');
 
-        const allowed = d.core.policy().security.maxFailedSignIns;
+        const allowed = d.core.session.policy().security.maxFailedSignIns;
         for (let i = 1; i < allowed; i++) {
           expect(await call('session.unlock', { password: `wrong-${i}` })).toMatchObject({
             ok: false,
             error: { code: 'session.wrong_password' },
           });
-          expect(d.core.sessionState().status).toBe('locked');
+          expect(d.core.session.state().status).toBe('locked');
         }
         expect(await call('session.unlock', { password: 'wrong-last' })).toMatchObject({
           ok: false,
           error: { code: 'session.unlock_attempts_exceeded' },
         });
-        expect(d.core.sessionState()).toMatchObject({ status: 'signed-out', user: null });
+        expect(d.core.session.state()).toMatchObject({ status: 'signed-out', user: null });
         expect(d.core.isLocked()).toBe(false);
         // Nothing unsynced is lost; the session and the verifier are gone, so only the server lets them back in.
         expect(d.core.store.outbox.count()).toBe(1);
@@ -112,7 +112,7 @@ describe('idle lock security', () => {
     try {
       await signIn(d.core, ALICE);
       await waitSynced(d.core);
-      d.core.lock();
+      d.core.session.lock();
       const result = await dispatchIpc(handlers, d.core, 'session.signOut', {});
       expect(result).toMatchObject({ ok: true, value: { status: 'signed-out' } });
     } finally {

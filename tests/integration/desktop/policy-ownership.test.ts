@@ -35,15 +35,15 @@ describe('policy ownership: a real server with its own policy, real desktop core
 
   it("the desktop runs with the server's policy, not the built-in defaults", async () => {
     const core = await signedIn();
-    expect(core.policy()).toEqual(SERVER_POLICY);
-    expect(core.sessionState()).toMatchObject({ policy: SERVER_POLICY, idleLockMinutes: 10 });
+    expect(core.session.policy()).toEqual(SERVER_POLICY);
+    expect(core.session.state()).toMatchObject({ policy: SERVER_POLICY, idleLockMinutes: 10 });
   });
 
   it("a longer desktop idle lock cannot stretch the server's", async () => {
-    expect((await signedIn(60)).sessionState().idleLockMinutes).toBe(10);
+    expect((await signedIn(60)).session.state().idleLockMinutes).toBe(10);
   });
 
   it('a shorter desktop idle lock applies', async () => {
-    expect((await signedIn(5)).sessionState().idleLockMinutes).toBe(5);
+    expect((await signedIn(5)).session.state().idleLockMinutes).toBe(5);
   });
 });

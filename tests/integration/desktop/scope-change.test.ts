@@ -53,7 +53,7 @@ const indexedIds = (core: DesktopCore) =>
     (r) => r.id,
   );
 const worklistIds = (core: DesktopCore) => {
-  const page = core.worklist({
+  const page = core.queries.worklist({
     scope: 'team',
     status: ['open', 'closed-resolved', 'closed-unable-to-reach'],
     offset: 0,
@@ -95,11 +95,11 @@ describe('an agent moved to another team', () => {
     expect([...teamsCached(core)].every((team) => team === 'bravo' || team === GLOBAL_TEAM)).toBe(true);
     expect(indexedIds(core)).toEqual(['cb-9']);
     expect(worklistIds(core)).toEqual(['cb-9']);
-    expect(core.customer({ customerId: 'cu-1' })).toEqual({ ok: true, value: null });
+    expect(core.queries.customer({ customerId: 'cu-1' })).toEqual({ ok: true, value: null });
     expect(changedTables.some((tables) => tables.includes('customers'))).toBe(true);
     // The session follows the synced profile: screens and local mutator context use the new team.
-    expect(core.sessionState().user?.team).toBe('bravo');
-    const teammates = core.teamUsers();
+    expect(core.session.state().user?.team).toBe('bravo');
+    const teammates = core.queries.teamUsers();
     expect(teammates.ok && teammates.value.map((u) => u.id)).toContain('u-tier1-bruno');
     expect(teammates.ok && teammates.value.map((u) => u.id)).not.toContain('u-tier2-carmen');
 
@@ -109,7 +109,7 @@ describe('an agent moved to another team', () => {
       const pushed = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-9' } });
       expect(pushed.ok && pushed.value.results[0]?.status).toBe('applied');
       await waitFor(() => {
-        const detail = core.callback({ callbackId: 'cb-9' });
+        const detail = core.queries.callback({ callbackId: 'cb-9' });
         return detail.ok && detail.value.callback.assigneeId === 'u-tier1-bruno';
       }, "bruno's claim on the moved desktop");
     } finally {
@@ -126,7 +126,7 @@ describe('an agent moved to another team', () => {
 
     // Offline: the agent claims alpha's cb-1; it waits in the outbox.
     const offline = await openDesktop(DEAD_SERVER, dataDir);
-    expect(offline.core.claim({ callbackId: 'cb-1' }).ok).toBe(true);
+    expect(offline.core.commands.run('callback.claim', { callbackId: 'cb-1' }).ok).toBe(true);
     expect(offline.core.connectionState().pending).toBe(1);
     await offline.close();
 
@@ -160,11 +160,11 @@ describe('an agent moved to another team', () => {
     await waitSynced(core);
     expect(cachedIds(core, 'customers')).toEqual(['cu-1']);
     expect(core.store.cursor()).toBeGreaterThan(cursorBefore);
-    await waitFor(() => core.sessionState().user?.role === 'tier2', 'the session following the new role');
+    await waitFor(() => core.session.state().user?.role === 'tier2', 'the session following the new role');
     // Kept across a restart of the desktop (the stored session was updated too).
     const dataDir = d.dataDir;
     await d.close();
     d = await openDesktop(DEAD_SERVER, dataDir);
-    expect(d.core.sessionState().user).toMatchObject({ id: 'u-tier1-alice', role: 'tier2', team: 'alpha' });
+    expect(d.core.session.state().user).toMatchObject({ id: 'u-tier1-alice', role: 'tier2', team: 'alpha' });
   });
 });

@@ -138,7 +138,7 @@ export function scriptedDesk(server: Scripted, pullLimit?: number): ScriptedDesk
     log,
     start() {
       engine.start();
-      const socket = (engine as unknown as { socket: Socket }).socket;
+      const socket = (engine as unknown as { connection: { socket: Socket } }).connection.socket;
       socket.onAnyOutgoing((event: string, req: PullRequest) => {
         if (event === 'pull') log.push(`request ${req.cursor}`);
       });

@@ -24,7 +24,7 @@ describe('the server restarted during a push', () => {
     try {
       await signIn(d.core, ALICE);
       await waitSynced(d.core);
-      for (const id of ids) expect(d.core.claim({ callbackId: id }).ok).toBe(true);
+      for (const id of ids) expect(d.core.commands.run('callback.claim', { callbackId: id }).ok).toBe(true);
       // The pushes (three batches) are under way: stop the server under them.
       await restartOnSamePort(t);
       await waitSynced(d.core, 20_000);

@@ -128,7 +128,7 @@ describe('supervisor view through the real desktop core and a real server', () =
     await waitSynced(lead.core);
 
     await waitFor(() => {
-      const mine = agent.core.worklist({ scope: 'mine', status: ['open'], offset: 0, limit: 50 });
+      const mine = agent.core.queries.worklist({ scope: 'mine', status: ['open'], offset: 0, limit: 50 });
       return mine.ok && mine.value.rows.some((r) => r.id === 'cb-2');
     }, "the callback on Carmen's own list");
     await waitFor(
@@ -220,9 +220,9 @@ describe('supervisor view through the real desktop core and a real server', () =
     expect(lead.core.supervisor.status().error?.code).toMatch(/^(supervisor\.role_changed|auth\.forbidden)$/);
     // Not signed out: the session follows the synced profile instead.
     await waitFor(
-      () => lead.core.sessionState().user?.role === 'tier2',
+      () => lead.core.session.state().user?.role === 'tier2',
       'the session to follow the new role',
     );
-    expect(lead.core.sessionState().status).toBe('signed-in');
+    expect(lead.core.session.state().status).toBe('signed-in');
   });
 });

@@ -162,7 +162,10 @@ describe('server migrations', () => {
         .select(['data', 'version'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      return { ...(JSON.parse(row.data) as Record<string, unknown>), version: Number(row.version) };
+      return {
+        ...(JSON.parse(row.data) as Record<string, unknown>),
+        version: Number(row.version),
+      } as Record<string, unknown> & { version: number };
     };
     const inq = await data('inquiries', 'in-1');
     const cb = await data('callbacks', 'cb-1');

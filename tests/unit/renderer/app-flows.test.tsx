@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
 import { useWorklistStore } from '../../../src/renderer/src/features/worklist/worklist-store';
@@ -13,6 +13,12 @@ import { callbackDetail, NOW, ONLINE, SIGNED_IN, SIGNED_OUT, worklistRow } from 
 
 const TOTAL = 50_000;
 let host: FakeHost;
+
+// The screens past the worklist are lazy chunks: load their modules once up front, as the
+// built app reads them from disk in milliseconds, so no flow waits on a first transform.
+beforeAll(async () => {
+  await import('../../../src/renderer/src/features/callback/CallbackDetailScreen');
+}, 30_000);
 
 beforeEach(() => {
   useUiStore.setState({ language: 'en', route: { name: 'worklist' }, helpOpen: false, announcement: null });
@@ -109,9 +115,18 @@ describe('agent UI flows against a fake desktop core', () => {
         (host.callsTo('worklist.query') as Array<{ scope: string }>).some((q) => q.scope === 'queue'),
       ).toBe(true),
     );
+    host.handle('callback.claim', () => {
+      // As the core does: the change is announced before the command answers.
+      host.emit('dataChanged', { tables: ['callbacks'] });
+      return ok({ mutationId: 'm-1' });
+    });
     screen.getByRole('listbox').focus();
+    const queriesBefore = host.callsTo('worklist.query').length;
     await user.keyboard('{ArrowDown}c');
     await waitFor(() => expect(host.callsTo('callback.claim')).toEqual([{ callbackId: 'cb-1' }]));
+    await screen.findByText('Claimed.');
+    // One re-query of the page on screen, for the announced change; none more for the claim's answer.
+    expect(host.callsTo('worklist.query').length - queriesBefore).toBe(1);
 
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -136,6 +151,27 @@ describe('agent UI flows against a fake desktop core', () => {
         { callbackId: 'cb-7', numberDialed: '+13125550142', outcome: 'no-answer-message-left' },
       ]),
     );
+  });
+
+  it('reads the detail again once per change to its tables: once after recording, not for presence', async () => {
+    const user = userEvent.setup();
+    host
+      .handle('presence.set', () => ok(null))
+      .handle('callback.recordAttempt', () => {
+        // As the core does: the change is announced before the command answers.
+        host.emit('dataChanged', { tables: ['callbacks'] });
+        return ok({ mutationId: 'm-2', attemptId: 'a-1' });
+      });
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    await user.click(screen.getByLabelText('No answer — message left'));
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    await screen.findByText('Attempt recorded.');
+    // The agent's own presence (and a teammate's) comes back as a presence change: nothing to re-read.
+    act(() => host.emit('dataChanged', { tables: ['presence'] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(host.callsTo('callback.get')).toHaveLength(2);
   });
 
   it('goes to the lock screen when the core locks, and back after unlocking', async () => {

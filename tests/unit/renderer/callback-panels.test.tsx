@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
 import { PlanPanel } from '../../../src/renderer/src/features/callback/PlanPanel';
 import { SchedulePanel } from '../../../src/renderer/src/features/callback/SchedulePanel';
@@ -25,8 +25,7 @@ afterEach(() => {
 describe('SchedulePanel', () => {
   it('sends the slot the customer chose as instants in the callback-hours zone, with text-ahead', async () => {
     const user = userEvent.setup();
-    const onSaved = vi.fn();
-    render(<SchedulePanel detail={callbackDetail('cb-1')} onSaved={onSaved} />);
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
     expect(screen.getByText(/Times are in America\/New_York/)).toBeTruthy();
     await user.type(screen.getByLabelText('Date'), '2026-03-05');
     await user.clear(screen.getByLabelText('From'));
@@ -35,7 +34,7 @@ describe('SchedulePanel', () => {
     await user.type(screen.getByLabelText('To'), '10:00');
     await user.click(screen.getByLabelText(/Send a text\/e-mail notice/));
     await user.click(screen.getByRole('button', { name: 'Save schedule' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    await waitFor(() => expect(useUiStore.getState().announcement?.text).toBe('Schedule saved.'));
     // 09:30 EST on 2026-03-05 is 14:30 UTC.
     expect(host.callsTo('callback.schedule')).toEqual([
       {
@@ -52,7 +51,7 @@ describe('SchedulePanel', () => {
       ok: false,
       error: { code: 'callback.slot_outside_hours', message: 'Sat 2026-03-07 is outside the callback days' },
     }));
-    render(<SchedulePanel detail={callbackDetail('cb-1')} onSaved={() => undefined} />);
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
     await user.type(screen.getByLabelText('Date'), '2026-03-07');
     await user.click(screen.getByRole('button', { name: 'Save schedule' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -62,7 +61,7 @@ describe('SchedulePanel', () => {
 
   it('refuses a slot that ends before it starts, without calling the core', async () => {
     const user = userEvent.setup();
-    render(<SchedulePanel detail={callbackDetail('cb-1')} onSaved={() => undefined} />);
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
     await user.type(screen.getByLabelText('Date'), '2026-03-05');
     await user.clear(screen.getByLabelText('To'));
     await user.type(screen.getByLabelText('To'), '06:00');
@@ -89,7 +88,7 @@ describe('PlanPanel', () => {
         timing: 'too-early',
       },
     });
-    render(<PlanPanel detail={detail} onChanged={() => undefined} />);
+    render(<PlanPanel detail={detail} />);
     const plan = screen.getByTestId('attempt-plan');
     expect(plan.textContent).toMatch(/Attempt 2 of 2/);
     expect(plan.textContent).toMatch(/Too early to call/);
@@ -102,7 +101,7 @@ describe('PlanPanel', () => {
     const detail = callbackDetail('cb-1', {
       plan: { kind: 'unable-to-reach', attemptsMade: 2, canGrantExtra: true },
     });
-    render(<PlanPanel detail={detail} onChanged={() => undefined} />);
+    render(<PlanPanel detail={detail} />);
     expect(screen.getByText('Closed as unable to reach after 2 attempts.')).toBeTruthy();
     expect(screen.getByText('A team lead may grant one more attempt.')).toBeTruthy();
     // Carmen is not a lead: the core says no, so no button.

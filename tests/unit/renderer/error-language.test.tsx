@@ -52,7 +52,7 @@ describe('refusals on a Spanish screen', () => {
     const refusal = saturdayRefusal();
     host.handle('callback.schedule', () => refusal);
     const user = userEvent.setup();
-    render(<SchedulePanel detail={callbackDetail('cb-1')} onSaved={() => undefined} />);
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
     await user.type(screen.getByLabelText('Fecha'), '2026-03-05');
     await user.click(screen.getByRole('button', { name: 'Guardar horario' }));
     const alert = (await screen.findByRole('alert')).textContent ?? '';
@@ -70,7 +70,6 @@ describe('refusals on a Spanish screen', () => {
           ...detail,
           permissions: { ...detail.permissions, recordAttempt: { allowed: false, reason: refusal.error } },
         }}
-        onRecorded={() => undefined}
       />,
     );
     const notice = document.getElementById('attempt-blocked')?.textContent ?? '';

@@ -203,4 +203,18 @@ describe('useWorklistPages', () => {
     );
     expect(offsets()).toEqual([0, WORKLIST_PAGE_SIZE]);
   });
+
+  it('re-queries the pages on screen when its tables change, and only then', async () => {
+    const { result } = renderHook(() => useWorklistPages(DEFAULT_FILTERS, MINUTE_MS));
+    await waitFor(() => expect(result.current.total).toBe(TOTAL));
+    act(() => result.current.ensureRange(0, 24));
+    const before = offsets().length;
+    // A teammate's presence, a script, an expedite request: nothing a worklist row shows.
+    for (const tables of [['presence'], ['scripts'], ['expedite_requests', 'presence']])
+      act(() => host.emit('dataChanged', { tables }));
+    expect(offsets()).toHaveLength(before);
+    for (const table of ['callbacks', 'customers', 'inquiries', 'users'])
+      act(() => host.emit('dataChanged', { tables: ['presence', table] }));
+    expect(offsets()).toHaveLength(before + 4);
+  });
 });

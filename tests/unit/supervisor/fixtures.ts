@@ -9,7 +9,11 @@ export const NOW = FIXTURE_NOW;
 
 /** The supervised part of a callback row (tests/fixtures/rows.ts), with its own inquiry and customer ids. */
 export function callback(id: string, over: Partial<SupervisedCallback> = {}): SupervisedCallback {
-  return toSupervised(callbackRow({ id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over }));
+  // A supervised handoff keeps only to/at/by; the fixture row takes it as it is.
+  const row = { id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over } as Parameters<
+    typeof callbackRow
+  >[0];
+  return toSupervised(callbackRow(row));
 }
 
 export function attempt(

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { attemptPlan, type AttemptPlan } from '../../../shared/domain/attempts';
 import type { Policy } from '../../../shared/domain/policy';
 import type { WorklistRow } from '../../../shared/ipc/views';
@@ -9,22 +8,25 @@ import { slaStateOf, type SlaRank } from './sla-rank';
 /** What a worklist row shows that does not depend on `now`, the viewer or the users table. */
 interface RowBase {
   policy: Policy;
-  row: Omit<WorklistRow, 'assigneeName' | 'mine' | 'sla' | 'nextAttempt' | 'pendingSync'>;
+  row: Omit<WorklistRow, 'assigneeName' | 'mine' | 'sla' | 'nextAttempt' | 'pendingSync' | 'handoff'>;
+  handoff: { to: 1 | 2; reason: string; by: string; at: number } | null;
   plan: AttemptPlan;
 }
 
 /**
- * Decrypted rows per index entry. An entry object is replaced whenever its
- * callback, customer or inquiry changes (confirmed or optimistic: both re-index
- * it), so an entry's base can never be stale, and the WeakMap lets it go with
- * the entry. A policy change (another object) rebuilds it.
+ * The store's derived cache of decrypted rows per index entry. An entry object is
+ * replaced whenever its callback, customer or inquiry changes (confirmed or
+ * optimistic: both re-index it), so an entry's base can never be stale, and the
+ * WeakMap lets it go with the entry. A policy change (another object) rebuilds
+ * it. Being a derived cache, it goes with every wipe and reset (sign-out).
  */
-const bases = new WeakMap<WorklistEntry, RowBase>();
+export const WORKLIST_ROWS_CACHE = 'worklist.rows';
+const basesOf = (store: LocalStore) =>
+  store.derived(WORKLIST_ROWS_CACHE, () => new WeakMap<WorklistEntry, RowBase>());
 
 interface UsersCache {
   fingerprint: string;
   names: Map<string, string>;
-  statement: Statement<[], { fingerprint: string }>;
 }
 
 /**
@@ -39,11 +41,12 @@ export function worklistRows(
   policy: Policy,
 ): WorklistRow[] {
   const users = userNames(store);
+  const bases = basesOf(store);
   const rows: WorklistRow[] = [];
   for (const { entry, rank } of page) {
-    const base = baseOf(store, entry, policy);
+    const base = baseOf(store, bases, entry, policy);
     if (!base) continue;
-    const { row: r, plan } = base;
+    const { row: r, plan, handoff } = base;
     rows.push({
       id: r.id,
       customerId: r.customerId,
@@ -73,12 +76,20 @@ export function worklistRows(
           : null,
       scheduledSlot: r.scheduledSlot,
       pendingSync: entry.pending,
+      handoff: handoff
+        ? { to: handoff.to, reason: handoff.reason, byName: users.get(handoff.by) ?? null, at: handoff.at }
+        : null,
     });
   }
   return rows;
 }
 
-function baseOf(store: LocalStore, entry: WorklistEntry, policy: Policy): RowBase | undefined {
+function baseOf(
+  store: LocalStore,
+  bases: WeakMap<WorklistEntry, RowBase>,
+  entry: WorklistEntry,
+  policy: Policy,
+): RowBase | undefined {
   const cached = bases.get(entry);
   if (cached && cached.policy === policy) return cached;
   const callback = store.rows.get('callbacks', entry.id);
@@ -88,6 +99,7 @@ function baseOf(store: LocalStore, entry: WorklistEntry, policy: Policy): RowBas
   const base: RowBase = {
     policy,
     plan: attemptPlan(callback, Number.NEGATIVE_INFINITY, policy),
+    handoff: callback.handoffs?.at(-1) ?? null,
     row: {
       id: entry.id,
       customerId: callback.customerId,
@@ -108,24 +120,12 @@ function baseOf(store: LocalStore, entry: WorklistEntry, policy: Policy): RowBas
   return base;
 }
 
-/**
- * Assignee names, decrypted again only when a users row changed: the
- * fingerprint is every user's id and version (and, for an optimistic row, its
- * blob's IV, fresh per write), read from SQLite without decrypting anything.
- */
-function userNames(store: LocalStore): Map<string, string> {
+/** Assignee names, decrypted again only when a users row changed (RowCache.fingerprint). */
+export function userNames(store: LocalStore): Map<string, string> {
   const holder = store.derived<{ users?: UsersCache }>('worklist.users', () => ({}));
-  const cached = holder.users;
-  const statement =
-    cached?.statement ??
-    store.db.prepare<[], { fingerprint: string }>(
-      `SELECT coalesce((SELECT group_concat(id || ':' || version) FROM confirmed_rows WHERE tbl = 'users'), '')
-         || '|' || coalesce((SELECT group_concat(id || ':' || hex(substr(data, 1, 13))) FROM pending_rows
-                             WHERE tbl = 'users'), '') AS fingerprint`,
-    );
-  const fingerprint = statement.get()?.fingerprint ?? '';
-  if (cached?.fingerprint === fingerprint) return cached.names;
+  const fingerprint = store.rows.fingerprint('users');
+  if (holder.users?.fingerprint === fingerprint) return holder.users.names;
   const names = new Map(store.rows.list('users').map((u) => [u.id, u.name]));
-  holder.users = { fingerprint, names, statement };
+  holder.users = { fingerprint, names };
   return names;
 }

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { domainErrorSchema } from '../../../shared/domain/error-schema';
 import { err, type DomainError, type Result } from '../../../shared/domain/result';
@@ -10,8 +10,9 @@ import {
   supervisorSnapshotSchema,
   type SupervisorSnapshot,
 } from '../../../shared/supervisor/protocol';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../backoff';
+import type { BackoffOptions } from '../backoff';
 import type { CoreLogger } from '../logger';
+import { SocketConnection } from '../socket-connection';
 
 export interface SupervisorLinkDeps {
   serverUrl: string;
@@ -33,28 +34,56 @@ export interface SupervisorLinkDeps {
  * connect, and drops snapshots older than the one last delivered (`seq`).
  */
 export class SupervisorLink {
-  private socket: Socket | undefined;
-  private wanted = false;
-  private attempt = 0;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly connection: SocketConnection;
   private lastSeq = 0;
   private current: SupervisorStatus = { state: 'off', error: null, retryAt: null };
   private connectWaiters: ((connected: boolean) => void)[] = [];
 
-  constructor(private readonly deps: SupervisorLinkDeps) {}
+  constructor(private readonly deps: SupervisorLinkDeps) {
+    this.connection = new SocketConnection({
+      url: `${deps.serverUrl}${SUPERVISOR_NAMESPACE}`,
+      auth: () => ({ token: deps.token() ?? '', schemaVersion: SCHEMA_VERSION }),
+      sessionExpiredEvent: SUPERVISOR_EVENTS.sessionExpired,
+      logName: 'supervisor',
+      clock: deps.clock,
+      logger: deps.logger,
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+      unreachable: (detail) => ({
+        code: 'supervisor.unreachable',
+        message: `The supervisor board cannot reach the server (${detail}); it keeps trying.`,
+      }),
+      disconnected: {
+        code: 'supervisor.disconnected',
+        message: 'The supervisor board lost its connection; it reconnects on its own.',
+      },
+      onConnecting: () => this.setStatus({ state: 'connecting', error: this.current.error, retryAt: null }),
+      onConnect: () => this.onLive(),
+      listen: (socket) => this.listen(socket),
+      onEnded: (error) => {
+        this.stop(error);
+        // Not a lead (or no longer): retrying cannot help, but the session goes on.
+        if (error.code !== 'auth.forbidden') deps.onSessionEnded(error);
+      },
+      onRetrying: (error, retryAt) => {
+        this.settleWaiters(false);
+        this.setStatus({ state: 'offline', error, retryAt });
+      },
+    });
+  }
 
   status(): SupervisorStatus {
     return this.current;
   }
 
   get connected(): boolean {
-    return this.socket?.connected ?? false;
+    return this.connection.connected;
   }
 
   /** Subscribes (connecting first when needed) and answers with the first snapshot. */
   async subscribe(): Promise<Result<SupervisorSnapshot>> {
-    this.wanted = true;
-    if (!this.socket) this.connect();
+    if (!this.connection.isOpen) this.connection.open();
+    // Waiting out a backoff delay: the lead opened the view, so try now.
+    else if (!this.connection.socket) this.connection.retryNow();
     const connected = this.connected || (await this.waitForConnect());
     if (!connected) {
       return err(
@@ -66,16 +95,9 @@ export class SupervisorLink {
     return this.subscribeNow();
   }
 
-  /** Stops following the board and closes the socket (leaving the view, sign-out, shutdown). */
-  /** Closes the link; `reason` (kept for the UI) says why when it was not the user's choice. */
+  /** Closes the link (leaving the view, sign-out, shutdown); `reason` (kept for the UI) says why when it was not the user's choice. */
   stop(reason: DomainError | null = null): void {
-    this.wanted = false;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    const socket = this.socket;
-    this.socket = undefined;
-    socket?.removeAllListeners();
-    socket?.disconnect();
+    this.connection.close();
     this.lastSeq = 0;
     this.settleWaiters(false);
     this.setStatus({ state: 'off', error: reason, retryAt: null });
@@ -87,27 +109,17 @@ export class SupervisorLink {
     payload: unknown,
     value: T,
   ): Promise<Result<z.output<T>>> {
-    const socket = this.socket;
-    if (!socket?.connected) {
+    const outcome = await this.connection.request(event, payload, this.deps.ackTimeoutMs ?? 30_000);
+    if (!outcome.ok && outcome.failure === 'offline') {
       return err(
         'supervisor.offline',
         'The supervisor board is not connected to the server; try again when it shows Live.',
       );
     }
-    const answer = await new Promise<{ error: Error | null; answer: unknown }>((resolve) => {
-      const onDisconnect = () => resolve({ error: new Error('disconnected'), answer: undefined });
-      socket.once('disconnect', onDisconnect);
-      socket
-        .timeout(this.deps.ackTimeoutMs ?? 30_000)
-        .emit(event, payload, (error: Error | null, reply: unknown) => {
-          socket.off('disconnect', onDisconnect);
-          resolve({ error, answer: reply });
-        });
-    });
-    if (answer.error) {
+    if (!outcome.ok) {
       return err('supervisor.timeout', `The server did not answer ${event} in time; try again.`);
     }
-    const parsed = ackSchema(value).safeParse(answer.answer);
+    const parsed = ackSchema(value).safeParse(outcome.answer);
     if (!parsed.success) {
       return err(
         'supervisor.bad_response',
@@ -130,66 +142,27 @@ export class SupervisorLink {
     this.deps.onSnapshot(snapshot);
   }
 
-  private connect(): void {
-    if (!this.wanted) return;
-    this.setStatus({ state: 'connecting', error: this.current.error, retryAt: null });
-    const socket = io(`${this.deps.serverUrl}${SUPERVISOR_NAMESPACE}`, {
-      forceNew: true,
-      reconnection: false,
-      transports: ['websocket'],
-      timeout: 10_000,
-      auth: (cb) => cb({ token: this.deps.token() ?? '', schemaVersion: SCHEMA_VERSION }),
-    });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.attempt = 0;
-      // A reconnect may follow a server restart (seq starts over): accept its first snapshot.
-      this.lastSeq = 0;
-      this.setStatus({ state: 'live', error: null, retryAt: null });
-      // A subscribe() call waiting for this connection subscribes itself; a reconnect re-subscribes here.
-      const awaited = this.connectWaiters.length > 0;
-      this.settleWaiters(true);
-      if (this.wanted && !awaited) void this.resubscribe();
-    });
-    socket.on('connect_error', (error: Error & { data?: unknown }) => {
-      const data = error.data as Partial<DomainError> | undefined;
-      const domain: DomainError = {
-        code: typeof data?.code === 'string' ? data.code : 'supervisor.unreachable',
-        message:
-          typeof data?.message === 'string'
-            ? data.message
-            : `The supervisor board cannot reach the server (${error.message}); it keeps trying.`,
-      };
-      if (domain.code === 'auth.forbidden') {
-        // Not a lead (or no longer): retrying cannot help.
-        this.fail(socket, domain);
-        return;
-      }
-      if (domain.code.startsWith('auth.')) {
-        this.fail(socket, domain);
-        this.deps.onSessionEnded(domain);
-        return;
-      }
-      this.scheduleReconnect(socket, domain);
-    });
-    socket.on('disconnect', (reason) => {
-      this.deps.logger.info('supervisor: disconnected', { reason });
-      if (socket !== this.socket) return;
-      this.scheduleReconnect(socket, {
-        code: 'supervisor.disconnected',
-        message: 'The supervisor board lost its connection; it reconnects on its own.',
-      });
-    });
+  private onLive(): void {
+    // A reconnect may follow a server restart (seq starts over): accept its first snapshot.
+    this.lastSeq = 0;
+    this.setStatus({ state: 'live', error: null, retryAt: null });
+    // A subscribe() call waiting for this connection subscribes itself; a reconnect re-subscribes here.
+    const awaited = this.connectWaiters.length > 0;
+    this.settleWaiters(true);
+    if (!awaited) void this.resubscribe();
+  }
+
+  private listen(socket: Socket): void {
     socket.on(SUPERVISOR_EVENTS.snapshot, (payload: unknown) => {
       const parsed = supervisorSnapshotSchema.safeParse(payload);
       if (parsed.success) this.deliver(parsed.data);
       else this.deps.logger.warn('supervisor: unreadable snapshot dropped');
     });
     socket.on(SUPERVISOR_EVENTS.accessEnded, (payload: unknown) => {
+      if (socket !== this.connection.socket) return;
       // Demoted or moved by an administrator: this board is over (no retry), the session goes on.
       const parsed = domainErrorSchema.safeParse(payload);
-      this.fail(
-        socket,
+      this.stop(
         parsed.success
           ? parsed.data
           : {
@@ -197,15 +170,6 @@ export class SupervisorLink {
               message: 'This supervisor view is no longer available to you.',
             },
       );
-    });
-    socket.on(SUPERVISOR_EVENTS.sessionExpired, (payload: unknown) => {
-      const data = payload as Partial<DomainError> | undefined;
-      const domain = {
-        code: typeof data?.code === 'string' ? data.code : 'auth.session_expired',
-        message: typeof data?.message === 'string' ? data.message : 'Your session ended; sign in again.',
-      };
-      this.fail(socket, domain);
-      this.deps.onSessionEnded(domain);
     });
   }
 
@@ -215,30 +179,6 @@ export class SupervisorLink {
       this.deps.logger.warn('supervisor: re-subscribe failed', { code: answer.error.code });
       this.setStatus({ ...this.current, error: answer.error });
     }
-  }
-
-  /** Stops for good on this error (no retry), keeping the reason for the UI. */
-  private fail(socket: Socket, error: DomainError): void {
-    if (socket !== this.socket) return;
-    this.stop(error);
-  }
-
-  private scheduleReconnect(socket: Socket, error: DomainError): void {
-    if (socket !== this.socket) return;
-    socket.removeAllListeners();
-    socket.disconnect();
-    this.socket = undefined;
-    this.settleWaiters(false);
-    if (!this.wanted) return;
-    clearTimeout(this.reconnectTimer);
-    const delay = backoffDelay(this.attempt, this.deps.backoff ?? DEFAULT_BACKOFF);
-    this.attempt += 1;
-    this.setStatus({ state: 'offline', error, retryAt: this.deps.clock() + delay });
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (!this.socket) this.connect();
-    }, delay);
-    this.reconnectTimer.unref?.();
   }
 
   private waitForConnect(): Promise<boolean> {

@@ -63,3 +63,14 @@ export function subscribe<E extends IpcEvent>(
   if (!api) return () => undefined;
   return api.on(event, listener);
 }
+
+/**
+ * Calls `listener` when rows of one of `tables` changed (the `dataChanged` event
+ * names the tables of every change), so a screen re-reads only what it shows: a
+ * teammate's presence change does not re-query the worklist.
+ */
+export function onDataChanged(tables: readonly string[], listener: () => void): () => void {
+  return subscribe('dataChanged', (payload) => {
+    if (payload.tables.some((table) => tables.includes(table))) listener();
+  });
+}

@@ -4,10 +4,10 @@ import {
   addDays,
   describeInstant,
   formatLocalDate,
+  instantAtMinutes,
   weekdayName,
   weekdayOf,
   zonedParts,
-  zonedTimeToInstant,
   type LocalDate,
 } from '../time/zoned';
 import { observedHolidayOn } from './federal-holidays';
@@ -71,17 +71,7 @@ function dayInfo(date: LocalDate, policy: Policy): DayInfo {
     const { timeZone, daily } = policy.callbackHours;
     const start = minutesOfDay(daily.start);
     const end = minutesOfDay(daily.end);
-    const at = (minutes: number) =>
-      zonedTimeToInstant(
-        {
-          year: date.year,
-          month: date.month,
-          day: date.day,
-          hour: Math.floor(minutes / 60),
-          minute: minutes % 60,
-        },
-        timeZone,
-      );
+    const at = (minutes: number) => instantAtMinutes(date, minutes, timeZone);
     let closedCode: DayInfo['closedCode'];
     if (!policy.callbackHours.weekdays.includes(weekdayOf(date))) closedCode = 'weekend';
     else if (policy.callbackHours.observeFederalHolidays && observedHolidayOn(date)) closedCode = 'holiday';

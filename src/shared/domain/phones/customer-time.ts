@@ -7,7 +7,7 @@ import type { Policy } from '../policy';
 import type { DomainError } from '../result';
 import { minutesOfDay } from '../time/clock-time';
 import type { ZonedParts } from '../time/zoned';
-import { addDays, isKnownTimeZone, zonedParts, zonedTimeToInstant } from '../time/zoned';
+import { addDays, instantAtMinutes, isKnownTimeZone, zonedParts } from '../time/zoned';
 import { zoneForAreaCode } from './area-code-zones';
 import { areaCodeOf } from './phone-number';
 
@@ -127,10 +127,7 @@ export function nextLocalOpening(
   const startMinute = minutesOfDay(window.start);
   if (minute >= startMinute && minute < minutesOfDay(window.end)) return now;
   const date = minute < startMinute ? today : addDays(today, 1);
-  return zonedTimeToInstant(
-    { ...date, hour: Math.floor(startMinute / 60), minute: startMinute % 60 },
-    timeZone,
-  );
+  return instantAtMinutes(date, startMinute, timeZone);
 }
 
 function clock(local: ZonedParts): string {

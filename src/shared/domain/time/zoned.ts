@@ -183,3 +183,17 @@ export function describeInstant(instant: number, timeZone: string): string {
   const mm = String(p.minute).padStart(2, '0');
   return `${weekdayName(p.weekday).slice(0, 3)} ${formatLocalDate(p)} ${hh}:${mm}`;
 }
+
+/** The instant of `minutes` after midnight (wall clock) on `date` in `timeZone`. */
+export function instantAtMinutes(date: LocalDate, minutes: number, timeZone: string): number {
+  return zonedTimeToInstant(
+    {
+      year: date.year,
+      month: date.month,
+      day: date.day,
+      hour: Math.floor(minutes / 60),
+      minute: minutes % 60,
+    },
+    timeZone,
+  );
+}

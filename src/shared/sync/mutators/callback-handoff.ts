@@ -77,7 +77,7 @@ function applyHandoff(rows: RowMap, args: HandoffArgs, ctx: MutatorContext, to: 
   ]);
 }
 
-export const escalateCallback = defineMutator<HandoffArgs>({
+export const escalateCallback = defineMutator({
   name: 'callback.escalate@1',
   description:
     'Escalate a Tier 1 callback to Tier 2 with the reason and a note; it goes to the Tier 2 queue.',
@@ -88,7 +88,7 @@ export const escalateCallback = defineMutator<HandoffArgs>({
   apply: (rows, args, ctx) => applyHandoff(rows, args, ctx, 2),
 });
 
-export const handBackCallback = defineMutator<HandoffArgs>({
+export const handBackCallback = defineMutator({
   name: 'callback.hand-back@1',
   description:
     'A Tier 2 officer hands a callback back to Tier 1 with the reason; it goes to the Tier 1 queue.',

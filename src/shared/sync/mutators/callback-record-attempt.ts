@@ -63,7 +63,6 @@ function withMessageLeftRule<S extends z.ZodType<{ outcome: string; messageLeft:
 const argsV1 = withMessageLeftRule(z.object(attemptFields));
 const argsV2 = withMessageLeftRule(z.object({ ...attemptFields, at: z.number().int().nonnegative() }));
 type AttemptArgs = z.infer<typeof argsV1>;
-type AttemptArgsAt = z.infer<typeof argsV2>;
 
 /** Reads, follow-up reads and authorization are the same in every version. */
 const common = {
@@ -90,7 +89,7 @@ const common = {
  * `@1`: the attempt's time is the server's receive time. Kept for outboxes queued by older
  * desktops; an attempt made offline and synced later is judged (and stamped) at sync time.
  */
-export const recordCallbackAttemptV1 = defineMutator<AttemptArgs>({
+export const recordCallbackAttemptV1 = defineMutator({
   name: 'callback.record-attempt@1',
   description:
     'Record one callback attempt (time is the server clock); closes the callback when reached or out of attempts.',
@@ -104,7 +103,7 @@ export const recordCallbackAttemptV1 = defineMutator<AttemptArgs>({
  * attempt, so an attempt made during a network cut keeps its time and is judged against
  * callback hours and retry gaps as of then. `at` is trusted only within bounds.
  */
-export const recordCallbackAttempt = defineMutator<AttemptArgsAt>({
+export const recordCallbackAttempt = defineMutator({
   name: 'callback.record-attempt@2',
   description:
     "Record one callback attempt at the desktop's time of recording (bounded by the server clock); closes the callback when reached or out of attempts.",

@@ -21,6 +21,11 @@ import { referenceArgSchema } from './with-reference';
 /** Outcomes that put a callback on the worklist. */
 const CREATES_CALLBACK: readonly InquiryOutcome[] = ['callback', 'tier2-escalation'];
 
+/** Whether this outcome creates a callback (and so needs a callback id). */
+export function createsCallback(outcome: InquiryOutcome): boolean {
+  return CREATES_CALLBACK.includes(outcome);
+}
+
 const baseArgs = z.object({
   inquiryId: idSchema,
   outcome: z.enum(INQUIRY_OUTCOMES),
@@ -66,7 +71,6 @@ const argsV2 = baseArgs
   });
 
 type ArgsV1 = z.infer<typeof argsV1>;
-type ArgsV2 = z.infer<typeof argsV2>;
 
 const reads = (args: ArgsV1) => [
   { table: 'inquiries' as const, id: args.inquiryId },
@@ -139,7 +143,7 @@ function applyOutcome(
   return ok(writes);
 }
 
-export const recordInquiryOutcomeV1 = defineMutator<ArgsV1>({
+export const recordInquiryOutcomeV1 = defineMutator({
   name: 'inquiry.record-outcome@1',
   description:
     'Complete an inquiry with its outcome; a callback or Tier 2 escalation also creates the callback (due time from the server clock and policy).',
@@ -154,7 +158,7 @@ export const recordInquiryOutcomeV1 = defineMutator<ArgsV1>({
  * its handoff — why, the note for the officer, who and when — so the officer sees
  * it on the row before claiming.
  */
-export const recordInquiryOutcome = defineMutator<ArgsV2>({
+export const recordInquiryOutcome = defineMutator({
   name: 'inquiry.record-outcome@2',
   description:
     'Complete an inquiry with its outcome; a callback or Tier 2 escalation creates the callback with its reference number, an escalation with its reason and note.',

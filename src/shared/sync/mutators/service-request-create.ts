@@ -88,7 +88,7 @@ const argsV1 = z.object({
   description: descriptionSchema,
 });
 
-export const createServiceRequestV1 = defineMutator<z.infer<typeof argsV1>>({
+export const createServiceRequestV1 = defineMutator({
   name: 'service-request.create@1',
   description: 'Open a service request for the case on an inquiry.',
   args: argsV1,
@@ -97,7 +97,7 @@ export const createServiceRequestV1 = defineMutator<z.infer<typeof argsV1>>({
   apply: (rows, args, ctx) => applyServiceRequest(rows, { ...args, category: args.type, routing: null }, ctx),
 });
 
-const byCategory = defineMutator<Draft>({
+const byCategory = defineMutator({
   name: 'service-request.create (category)',
   description:
     'Open a service request in a policy category: target date from the business calendar, routed to its office.',

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { parseReference } from '../../domain/identifiers/reference-number';
 import { err, ok } from '../../domain/result';
-import { defineMutator, type Mutator, type RowMap, type RowWrite } from '../mutator';
+import {
+  defineMutator,
+  type Actor,
+  type Mutator,
+  type MutatorContext,
+  type RowMap,
+  type RowWrite,
+} from '../mutator';
 import { rowKey } from '../rows';
 import { REFERENCE_KIND_OF_TABLE, type ReferencedTable } from '../rows/reference';
 
@@ -37,18 +44,23 @@ export function withReference<S extends z.core.$ZodShape>(
   name: string,
   table: ReferencedTable,
 ) {
-  type A = z.output<z.ZodObject<S>> & { reference: string };
+  type Base = z.output<z.ZodObject<S>>;
   // safeExtend: the base's refinements (checkAppointmentRequest…) stay and still run.
-  const args = base.args.safeExtend({ reference: referenceArgSchema(table) });
-  const mutator = defineMutator<A>({
+  const args = (base.args as z.ZodObject).safeExtend({
+    reference: referenceArgSchema(table),
+  }) as unknown as z.ZodObject<S & { reference: ReturnType<typeof referenceArgSchema> }>;
+  type A = z.output<typeof args>;
+  // The base sees its own arguments (a reference it ignores rides along).
+  const own = (a: A): Base => a as unknown as Base;
+  return defineMutator<typeof args>({
     name,
     description: `${base.description} Carries the reference number the agent read back.`,
-    args: args as unknown as z.ZodType<A>,
-    reads: (a) => base.reads(a),
-    ...(base.readsAfter ? { readsAfter: (a: A, rows: RowMap) => base.readsAfter?.(a, rows) ?? [] } : {}),
-    authorize: (actor, a, rows) => base.authorize(actor, a, rows),
-    apply(rows, a, ctx) {
-      const applied = base.apply(rows, a, ctx);
+    args,
+    reads: (a: A) => base.reads(own(a)),
+    ...(base.readsAfter ? { readsAfter: (a: A, rows: RowMap) => base.readsAfter?.(own(a), rows) ?? [] } : {}),
+    authorize: (actor: Actor, a: A, rows: RowMap) => base.authorize(actor, own(a), rows),
+    apply(rows: RowMap, a: A, ctx: MutatorContext) {
+      const applied = base.apply(rows, own(a), ctx);
       if (!applied.ok) return applied;
       const created = applied.value.filter((w) => w.table === table && !rows.has(rowKey(w.table, w.row.id)));
       if (created.length !== 1) {
@@ -57,12 +69,12 @@ export function withReference<S extends z.core.$ZodShape>(
           `${name} must create exactly one ${table} record to carry its reference.`,
         );
       }
+      const reference = (a as { reference: string }).reference;
       return ok(
         applied.value.map((w): RowWrite =>
-          created.includes(w) ? ({ ...w, row: { ...w.row, reference: a.reference } } as RowWrite) : w,
+          created.includes(w) ? ({ ...w, row: { ...w.row, reference } } as RowWrite) : w,
         ),
       );
     },
   });
-  return mutator as Mutator<A> & { readonly args: typeof args };
 }

@@ -55,7 +55,7 @@ function checkTimes(a: Args, ctx: MutatorContext): Result<void> {
   return ok(undefined);
 }
 
-export const recordWrapUp = defineMutator<Args>({
+export const recordWrapUp = defineMutator({
   name: 'wrap-up.record@1',
   description:
     'Close a handled contact with a wrap-up code from the policy, the call and after-call-work times, and an optional note.',

@@ -5,7 +5,7 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 
 /** What happens next, from the shared attempt plan: window, why it moved, or why the callback closed. */
-export function PlanPanel({ detail, onChanged }: { detail: CallbackDetail; onChanged(): void }) {
+export function PlanPanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const policy = usePolicy();
   const zone = policy.callbackHours.timeZone;
@@ -43,11 +43,7 @@ export function PlanPanel({ detail, onChanged }: { detail: CallbackDetail; onCha
             {plan.canGrantExtra && grant?.allowed ? (
               <button
                 type="button"
-                onClick={() =>
-                  void invoke('callback.grantExtraAttempt', { callbackId: detail.callback.id }).then(
-                    onChanged,
-                  )
-                }
+                onClick={() => void invoke('callback.grantExtraAttempt', { callbackId: detail.callback.id })}
               >
                 {t.callback.grantExtra}
               </button>

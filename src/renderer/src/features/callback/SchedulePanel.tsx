@@ -19,57 +19,50 @@ function clockOf(instant: number, timeZone: string): string {
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
+/** The slot typed in the callback-hours zone as instants, or null when it is not a valid slot. */
+function slotOf(
+  date: string,
+  start: string,
+  end: string,
+  zone: string,
+): { start: number; end: number } | null {
+  const day = parseLocalDate(date);
+  const clock = /^\d{2}:\d{2}$/;
+  if (!day || !clock.test(start) || !clock.test(end) || minutesOfDay(start) >= minutesOfDay(end)) return null;
+  const at = (time: string) =>
+    zonedTimeToInstant({ ...day, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }, zone);
+  return { start: at(start), end: at(end) };
+}
+
 /**
  * A slot the customer chose (inside callback hours, before the due time — the
  * server's schedule rule says why when not) and whether a text-ahead notice goes out.
  * Times are entered in the callback-hours zone.
  */
-// Over ~80 lines: left whole while the detail screen's reloads after saving (issue 12, item 8) is reworked on another branch; split it after that lands.
-export function SchedulePanel({ detail, onSaved }: { detail: CallbackDetail; onSaved(): void }) {
+export function SchedulePanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
-  const policy = usePolicy();
+  const zone = usePolicy().callbackHours.timeZone;
   const announce = useUiStore((s) => s.announce);
-  const zone = policy.callbackHours.timeZone;
   const { callback } = detail;
   const slot = callback.scheduledSlot;
-  const [date, setDate] = useState(slot ? formatLocalDate(zonedParts(slot.start, zone)) : '');
-  const [start, setStart] = useState(slot ? clockOf(slot.start, zone) : policy.callbackHours.daily.start);
-  const [end, setEnd] = useState(slot ? clockOf(slot.end, zone) : policy.callbackHours.daily.end);
-  const [textAhead, setTextAhead] = useState(callback.textAhead.enabled);
   const [error, setError] = useState<string | null>(null);
   const permission = detail.permissions.schedule;
 
   if (callback.status !== 'open') return null;
 
-  const save = async (clear: boolean) => {
+  // The panel is keyed by the callback's version: the saved slot comes back as a fresh panel.
+  const save = async (typed: { date: string; start: string; end: string; textAhead: boolean } | null) => {
     let args: { callbackId: string; slot: { start: number; end: number } | null; textAhead: boolean };
-    if (clear) args = { callbackId: callback.id, slot: null, textAhead: false };
+    if (!typed) args = { callbackId: callback.id, slot: null, textAhead: false };
     else {
-      const day = parseLocalDate(date);
-      if (
-        !day ||
-        !/^\d{2}:\d{2}$/.test(start) ||
-        !/^\d{2}:\d{2}$/.test(end) ||
-        minutesOfDay(start) >= minutesOfDay(end)
-      ) {
-        setError(t.callback.slotInvalid);
-        return;
-      }
-      const at = (clock: string) =>
-        zonedTimeToInstant(
-          { ...day, hour: Number(clock.slice(0, 2)), minute: Number(clock.slice(3, 5)) },
-          zone,
-        );
-      args = { callbackId: callback.id, slot: { start: at(start), end: at(end) }, textAhead };
+      const chosen = slotOf(typed.date, typed.start, typed.end, zone);
+      if (!chosen) return setError(t.callback.slotInvalid);
+      args = { callbackId: callback.id, slot: chosen, textAhead: typed.textAhead };
     }
     const result = await invoke('callback.schedule', args);
-    if (!result.ok) {
-      setError(errorText(result.error, t));
-      return;
-    }
+    if (!result.ok) return setError(errorText(result.error, t));
     setError(null);
     announce(t.callback.scheduleSaved);
-    onSaved();
   };
 
   return (
@@ -89,44 +82,67 @@ export function SchedulePanel({ detail, onSaved }: { detail: CallbackDetail; onS
           {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
         </p>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(false);
-          }}
-        >
-          <p className="field-hint">{t.callback.slotZone(zone)}</p>
-          <div className="slot-fields">
-            <div className="field">
-              <label htmlFor="slot-date">{t.callback.slotDate}</label>
-              <input id="slot-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="slot-start">{t.callback.slotStart}</label>
-              <input id="slot-start" type="time" value={start} onChange={(e) => setStart(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="slot-end">{t.callback.slotEnd}</label>
-              <input id="slot-end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
-            </div>
-          </div>
-          <label className="choice">
-            <input type="checkbox" checked={textAhead} onChange={(e) => setTextAhead(e.target.checked)} />
-            {t.callback.textAhead}
-          </label>
-          <div role="alert" className={error ? 'error-box' : undefined}>
-            {error}
-          </div>
-          <div className="actions">
-            <button type="submit">{t.callback.saveSchedule}</button>
-            {slot ? (
-              <button type="button" onClick={() => void save(true)}>
-                {t.callback.clearSchedule}
-              </button>
-            ) : null}
-          </div>
-        </form>
+        <ScheduleForm detail={detail} error={error} onSave={save} />
       )}
     </section>
+  );
+}
+
+interface ScheduleFormProps {
+  detail: CallbackDetail;
+  error: string | null;
+  /** The typed slot, or null to clear the schedule. */
+  onSave(typed: { date: string; start: string; end: string; textAhead: boolean } | null): Promise<void>;
+}
+
+/** Date, start and end in the callback-hours zone, and the text-ahead choice. */
+function ScheduleForm({ detail, error, onSave }: ScheduleFormProps) {
+  const t = useT();
+  const policy = usePolicy();
+  const zone = policy.callbackHours.timeZone;
+  const { callback } = detail;
+  const slot = callback.scheduledSlot;
+  const [date, setDate] = useState(slot ? formatLocalDate(zonedParts(slot.start, zone)) : '');
+  const [start, setStart] = useState(slot ? clockOf(slot.start, zone) : policy.callbackHours.daily.start);
+  const [end, setEnd] = useState(slot ? clockOf(slot.end, zone) : policy.callbackHours.daily.end);
+  const [textAhead, setTextAhead] = useState(callback.textAhead.enabled);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave({ date, start, end, textAhead });
+      }}
+    >
+      <p className="field-hint">{t.callback.slotZone(zone)}</p>
+      <div className="slot-fields">
+        <div className="field">
+          <label htmlFor="slot-date">{t.callback.slotDate}</label>
+          <input id="slot-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="slot-start">{t.callback.slotStart}</label>
+          <input id="slot-start" type="time" value={start} onChange={(e) => setStart(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="slot-end">{t.callback.slotEnd}</label>
+          <input id="slot-end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
+        </div>
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={textAhead} onChange={(e) => setTextAhead(e.target.checked)} />
+        {t.callback.textAhead}
+      </label>
+      <div role="alert" className={error ? 'error-box' : undefined}>
+        {error}
+      </div>
+      <div className="actions">
+        <button type="submit">{t.callback.saveSchedule}</button>
+        {slot ? (
+          <button type="button" onClick={() => void onSave(null)}>
+            {t.callback.clearSchedule}
+          </button>
+        ) : null}
+      </div>
+    </form>
   );
 }

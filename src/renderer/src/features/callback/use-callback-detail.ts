@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DomainError } from '../../../../shared/domain/result';
 import type { CallbackDetail } from '../../../../shared/ipc';
-import { invoke, subscribe } from '../../api/agent-desk';
+import { invoke, onDataChanged } from '../../api/agent-desk';
 import { useClockStore } from '../../state/clock-store';
 
-/** The callback's detail view from the core, reloaded whenever data changes. */
+/**
+ * The tables a callback's detail is read from: the callback, its customer and
+ * inquiry, and users (an administrator's change of the agent's role changes the
+ * permissions shown).
+ */
+export const CALLBACK_DETAIL_TABLES = ['callbacks', 'customers', 'inquiries', 'notes', 'users'] as const;
+
+/**
+ * The callback's detail view from the core, reloaded when one of its tables changes
+ * (after a command on this screen too: the core announces the change before it answers).
+ */
 export function useCallbackDetail(callbackId: string) {
   const [detail, setDetail] = useState<CallbackDetail | null>(null);
   const [error, setError] = useState<DomainError | null>(null);
@@ -22,8 +32,8 @@ export function useCallbackDetail(callbackId: string) {
 
   useEffect(() => {
     void reload();
-    return subscribe('dataChanged', () => void reload());
+    return onDataChanged(CALLBACK_DETAIL_TABLES, () => void reload());
   }, [reload]);
 
-  return { detail, error, reload };
+  return { detail, error };
 }

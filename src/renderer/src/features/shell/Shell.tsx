@@ -4,18 +4,15 @@ import { useT } from '../../i18n';
 import { useClockTicker } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore, type Route } from '../../state/ui-store';
-import { AppointmentScreen } from '../appointment/AppointmentScreen';
-import { CallbackDetailScreen } from '../callback/CallbackDetailScreen';
-import { ExpediteScreen } from '../expedite/ExpediteScreen';
-import { InquiryScreen } from '../inquiry/InquiryScreen';
 import { useIdleLock } from '../lock/use-idle-lock';
-import { isTyping, Worklist } from '../worklist/Worklist';
+import { isTyping } from '../worklist/Worklist';
+import { CustomerSearchDialog } from '../customer/CustomerSearchDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceSwitch } from './PresenceSwitch';
 import { Rejections } from './Rejections';
+import { Screens } from './Screens';
 import { StatusBar } from './StatusBar';
-import { SupervisorScreen } from '../supervisor/SupervisorScreen';
 import { useRejections } from './use-host-bootstrap';
 import './Shell.css';
 import { errorText } from '../../i18n/error-text';
@@ -42,43 +39,114 @@ export function Shell() {
   const t = useT();
   const session = useSessionStore((s) => s.session);
   const route = useUiStore((s) => s.route);
-  const navigate = useUiStore((s) => s.navigate);
   useClockTicker(CLOCK_TICK_MS);
   useIdleLock(session?.idleLockMinutes ?? 1, session?.status === 'signed-in');
   useRejections(session?.status === 'signed-in');
+  useShellShortcuts();
   const [shellError, setShellError] = useState<string | null>(null);
 
-  const lock = async () => {
-    const result = await invoke('session.lock', {});
-    if (result.ok) useSessionStore.getState().setSession(result.value);
-  };
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t.app.skipToMain}
+      </a>
+      <Banner onError={setShellError} />
+      <StatusBar />
+      {shellError ? (
+        <p role="alert" className="error-box shell-error">
+          {shellError}{' '}
+          <button type="button" onClick={() => setShellError(null)}>
+            {t.app.dismiss}
+          </button>
+        </p>
+      ) : null}
+      <Rejections />
+      <main id="main" tabIndex={-1} className="screen">
+        <Screens route={route} />
+      </main>
+      <HelpOverlay />
+      <CustomerSearchDialog />
+    </div>
+  );
+}
+
+async function lock(): Promise<void> {
+  const result = await invoke('session.lock', {});
+  if (result.ok) useSessionStore.getState().setSession(result.value);
+}
+
+/** The banner: navigation (by role), who is signed in, presence, language, help, lock, sign-out. */
+function Banner({ onError }: { onError(message: string): void }) {
+  const t = useT();
+  const session = useSessionStore((s) => s.session);
+  const route = useUiStore((s) => s.route);
+  const navigate = useUiStore((s) => s.navigate);
   const signOut = async () => {
     const result = await invoke('session.signOut', {});
     // E.g. changes not synced yet: the core says so, and the agent stays signed in.
     if (result.ok) useSessionStore.getState().setSession(result.value);
-    else setShellError(errorText(result.error, t));
+    else onError(errorText(result.error, t));
   };
+  const user = session?.user;
+  return (
+    <header className="banner">
+      <p className="brand">{t.app.name}</p>
+      <nav aria-label={t.app.mainNav}>
+        <ul className="nav-list">
+          {navFor(user?.role).map((item) => {
+            const current =
+              route.name === item.route.name || (item.label === 'worklist' && route.name === 'callback');
+            return (
+              <li key={item.label}>
+                <button
+                  type="button"
+                  className={current ? 'nav-item nav-item--current' : 'nav-item'}
+                  aria-current={current ? 'page' : undefined}
+                  onClick={() => navigate(item.route)}
+                >
+                  {t.nav[item.label]} <kbd aria-hidden="true">{item.key}</kbd>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <div className="banner-tools">
+        {user ? <span className="user">{t.app.signedInAs(user.name, t.roles[user.role])}</span> : null}
+        {user?.role === 'admin' ? null : (
+          <button type="button" onClick={() => useUiStore.getState().setSearchOpen(true)}>
+            {t.record.search.open} <kbd aria-hidden="true">Ctrl K</kbd>
+          </button>
+        )}
+        {user?.role === 'admin' ? null : <PresenceSwitch />}
+        <LanguageSwitch />
+        <button type="button" onClick={() => useUiStore.getState().setHelpOpen(true)}>
+          {t.app.help} <kbd aria-hidden="true">?</kbd>
+        </button>
+        <button type="button" onClick={() => void lock()}>
+          {t.app.lock}
+        </button>
+        <button type="button" onClick={() => void signOut()}>
+          {t.app.signOut}
+        </button>
+      </div>
+    </header>
+  );
+}
 
-  // A new screen: move focus into it (the worklist's list, else the screen's heading) so
-  // keyboard and screen-reader users start there instead of on a button that went away.
-  const routeKey = route.name === 'callback' ? `callback/${route.callbackId}` : route.name;
-  useEffect(() => {
-    const id = window.setTimeout(() => {
-      const main = document.getElementById('main');
-      if (!main || main.contains(document.activeElement)) return;
-      const target =
-        main.querySelector<HTMLElement>('[role="listbox"]') ?? main.querySelector<HTMLElement>('h1');
-      if (!target) return;
-      if (target.tagName === 'H1') target.setAttribute('tabindex', '-1');
-      target.focus();
-    }, 0);
-    return () => window.clearTimeout(id);
-  }, [routeKey]);
-
+/** Escape back to the worklist, ? for help, l to lock, and the navigation keys (not while typing). */
+function useShellShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
       const ui = useUiStore.getState();
+      // Ctrl+K (⌘K) finds a customer from anywhere, even while typing in a form.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        if (useSessionStore.getState().session?.user?.role !== 'admin') ui.setSearchOpen(true);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (ui.searchOpen) return;
       if (event.key === 'Escape' && !ui.helpOpen && ui.route.name !== 'worklist' && !isTyping(event.target)) {
         ui.navigate({ name: 'worklist' });
         return;
@@ -104,81 +172,4 @@ export function Shell() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-
-  const user = session?.user;
-  return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t.app.skipToMain}
-      </a>
-      <header className="banner">
-        <p className="brand">{t.app.name}</p>
-        <nav aria-label={t.app.mainNav}>
-          <ul className="nav-list">
-            {navFor(session?.user?.role).map((item) => {
-              const current =
-                route.name === item.route.name || (item.label === 'worklist' && route.name === 'callback');
-              return (
-                <li key={item.label}>
-                  <button
-                    type="button"
-                    className={current ? 'nav-item nav-item--current' : 'nav-item'}
-                    aria-current={current ? 'page' : undefined}
-                    onClick={() => navigate(item.route)}
-                  >
-                    {t.nav[item.label]} <kbd aria-hidden="true">{item.key}</kbd>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div className="banner-tools">
-          {user ? <span className="user">{t.app.signedInAs(user.name, t.roles[user.role])}</span> : null}
-          {user?.role === 'admin' ? null : <PresenceSwitch />}
-          <LanguageSwitch />
-          <button type="button" onClick={() => useUiStore.getState().setHelpOpen(true)}>
-            {t.app.help} <kbd aria-hidden="true">?</kbd>
-          </button>
-          <button type="button" onClick={() => void lock()}>
-            {t.app.lock}
-          </button>
-          <button type="button" onClick={() => void signOut()}>
-            {t.app.signOut}
-          </button>
-        </div>
-      </header>
-      <StatusBar />
-      {shellError ? (
-        <p role="alert" className="error-box shell-error">
-          {shellError}{' '}
-          <button type="button" onClick={() => setShellError(null)}>
-            {t.app.dismiss}
-          </button>
-        </p>
-      ) : null}
-      <Rejections />
-      <main id="main" tabIndex={-1} className="screen">
-        <Screen route={route} />
-      </main>
-      <HelpOverlay />
-    </div>
-  );
-}
-
-function Screen({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'worklist':
-      return <Worklist />;
-    case 'callback':
-      return <CallbackDetailScreen callbackId={route.callbackId} />;
-    case 'inquiry':
-      return <InquiryScreen />;
-    case 'expedite':
-      return <ExpediteScreen />;
-    case 'appointment':
-      return <AppointmentScreen />;
-    case 'supervisor':
-      return <SupervisorScreen />;
-  }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { SLA_STATES } from '../../../../shared/domain/sla';
 import { MINUTE_MS } from '../../../../shared/domain/policy';
 import { invoke } from '../../api/agent-desk';
@@ -6,7 +6,7 @@ import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
-import { useWorklistPages } from './use-worklist-pages';
+import { useWorklistPages, type WorklistPages } from './use-worklist-pages';
 import { DEFAULT_FILTERS, type WorklistFilters, type WorklistScope } from './worklist-query';
 import { WorklistRowView } from './WorklistRowView';
 import { useWorklistStore } from './worklist-store';
@@ -22,20 +22,13 @@ const SCOPES: readonly WorklistScope[] = ['mine', 'queue', 'team'];
 export function Worklist() {
   const t = useT();
   const navigate = useUiStore((s) => s.navigate);
-  const announce = useUiStore((s) => s.announce);
   const { filters, setFilters, activeIndex, setActiveIndex } = useWorklistStore();
   const [searchText, setSearchText] = useState(filters.search);
-  const [actionError, setActionError] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const data = useWorklistPages(filters, MINUTE_MS);
 
-  useEffect(() => {
-    const id = window.setTimeout(() => {
-      if (searchText !== filters.search) setFilters({ ...filters, search: searchText });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(id);
-  }, [searchText, filters, setFilters]);
+  useSearchAsTyped(searchText);
 
   const update = (patch: Partial<WorklistFilters>) => {
     setFilters({ ...filters, ...patch });
@@ -50,147 +43,22 @@ export function Worklist() {
     [data, navigate],
   );
 
-  const claimOrRelease = async (index: number, action: 'callback.claim' | 'callback.release') => {
-    const row = data.rowAt(index);
-    if (!row) return;
-    const result = await invoke(action, { callbackId: row.id });
-    if (result.ok) {
-      setActionError(null);
-      announce(action === 'callback.claim' ? t.worklist.claimed : t.worklist.released);
-      data.refresh();
-    } else setActionError(errorText(result.error, t));
-  };
-
-  const onOtherKey = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === 'c') {
-      event.preventDefault();
-      void claimOrRelease(index, 'callback.claim');
-    } else if (event.key === 'u') {
-      event.preventDefault();
-      void claimOrRelease(index, 'callback.release');
-    }
-  };
-
-  // Worklist-wide shortcuts: "/" focuses search, 1–3 switch scope (not while typing).
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        searchRef.current?.focus();
-      }
-      const scope = SCOPES[Number(event.key) - 1];
-      if (scope && /^[1-3]$/.test(event.key)) {
-        event.preventDefault();
-        setFilters({ ...useWorklistStore.getState().filters, scope });
-        setActiveIndex(0);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setFilters, setActiveIndex]);
+  const { actionError, onOtherKey } = useRowShortcuts(data);
+  useWorklistShortcuts(searchRef);
 
   const total = data.total ?? 0;
   return (
     <section className="worklist" aria-labelledby="worklist-title">
       <h1 id="worklist-title">{t.worklist.title}</h1>
       <div className="wl-layout">
-        <form
-          className="wl-filters"
-          role="search"
-          aria-label={t.worklist.filters}
-          onSubmit={(e) => e.preventDefault()}
-        >
-          <div className="field">
-            <label htmlFor="wl-search">{t.worklist.search}</label>
-            <input
-              id="wl-search"
-              ref={searchRef}
-              type="search"
-              value={searchText}
-              onChange={(e) => setSearchText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown' || e.key === 'Enter') {
-                  e.preventDefault();
-                  listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
-                }
-              }}
-            />
-          </div>
-          <fieldset>
-            <legend>{t.worklist.scope}</legend>
-            {SCOPES.map((scope, i) => (
-              <label key={scope} className="choice">
-                <input
-                  type="radio"
-                  name="wl-scope"
-                  value={scope}
-                  checked={filters.scope === scope}
-                  onChange={() => update({ scope })}
-                />
-                {t.worklist.scopes[scope]} <kbd aria-hidden="true">{i + 1}</kbd>
-              </label>
-            ))}
-          </fieldset>
-          <CheckboxGroup
-            legend={t.worklist.urgency}
-            name="wl-urgency"
-            options={(['urgent', 'non-urgent'] as const).map((value) => ({ value, label: t.urgency[value] }))}
-            selected={filters.urgency}
-            onChange={(urgency) => update({ urgency })}
-          />
-          <CheckboxGroup
-            legend={t.worklist.dueWindow}
-            name="wl-sla"
-            options={SLA_STATES.map((value) => ({ value, label: t.sla[value] }))}
-            selected={filters.sla}
-            onChange={(sla) => update({ sla })}
-          />
-          <CheckboxGroup
-            legend={t.worklist.status}
-            name="wl-status"
-            options={(['open', 'closed-resolved', 'closed-unable-to-reach'] as const).map((value) => ({
-              value,
-              label: t.callbackStatus[value],
-            }))}
-            selected={filters.status}
-            onChange={(status) => update({ status })}
-          />
-          <CheckboxGroup
-            legend={t.worklist.language}
-            name="wl-language"
-            options={(['en', 'es'] as const).map((value) => ({ value, label: t.languages[value] }))}
-            selected={filters.language}
-            onChange={(language) => update({ language })}
-          />
-          <CheckboxGroup
-            legend={t.worklist.tier}
-            name="wl-tier"
-            options={([1, 2] as const).map((value) => ({ value, label: t.tier[value] }))}
-            selected={filters.tier}
-            onChange={(tier) => update({ tier })}
-          />
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={filters.secondAttemptPending}
-              onChange={(e) => update({ secondAttemptPending: e.target.checked })}
-            />
-            {t.worklist.secondAttemptPending}
-          </label>
-          <div className="actions">
-            <button
-              type="button"
-              onClick={() => {
-                setSearchText('');
-                update({ ...DEFAULT_FILTERS, scope: filters.scope });
-              }}
-            >
-              {t.worklist.clearFilters}
-            </button>
-          </div>
-        </form>
+        <FilterPanel
+          filters={filters}
+          update={update}
+          searchText={searchText}
+          onSearchText={setSearchText}
+          searchRef={searchRef}
+          onLeaveSearch={() => listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()}
+        />
         <div className="wl-main" ref={listRef}>
           <p id="wl-count" className="wl-count" aria-live="polite">
             {data.total === null ? t.app.loading : t.worklist.count(total)}
@@ -225,6 +93,197 @@ export function Worklist() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** The search text becomes the filter once the agent stops typing for a moment. */
+function useSearchAsTyped(searchText: string): void {
+  const { filters, setFilters } = useWorklistStore();
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      if (searchText !== filters.search) setFilters({ ...filters, search: searchText });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(id);
+  }, [searchText, filters, setFilters]);
+}
+
+/** c claims and u releases the active row; a refusal is shown until the next success. */
+function useRowShortcuts(data: WorklistPages) {
+  const t = useT();
+  const announce = useUiStore((s) => s.announce);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const claimOrRelease = async (index: number, action: 'callback.claim' | 'callback.release') => {
+    const row = data.rowAt(index);
+    if (!row) return;
+    const result = await invoke(action, { callbackId: row.id });
+    if (result.ok) {
+      setActionError(null);
+      // No refresh here: the core announces the change (dataChanged) before it answers.
+      announce(action === 'callback.claim' ? t.worklist.claimed : t.worklist.released);
+    } else setActionError(errorText(result.error, t));
+  };
+
+  const onOtherKey = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'c') {
+      event.preventDefault();
+      void claimOrRelease(index, 'callback.claim');
+    } else if (event.key === 'u') {
+      event.preventDefault();
+      void claimOrRelease(index, 'callback.release');
+    }
+  };
+  return { actionError, onOtherKey };
+}
+
+/** Worklist-wide shortcuts: "/" focuses search, 1–3 switch scope (not while typing). */
+function useWorklistShortcuts(searchRef: RefObject<HTMLInputElement | null>): void {
+  const { setFilters, setActiveIndex } = useWorklistStore();
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+      const scope = SCOPES[Number(event.key) - 1];
+      if (scope && /^[1-3]$/.test(event.key)) {
+        event.preventDefault();
+        setFilters({ ...useWorklistStore.getState().filters, scope });
+        setActiveIndex(0);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setFilters, setActiveIndex]);
+}
+
+interface FilterPanelProps {
+  filters: WorklistFilters;
+  update(patch: Partial<WorklistFilters>): void;
+  searchText: string;
+  onSearchText(text: string): void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** ↓ or Enter in the search field: on to the list. */
+  onLeaveSearch(): void;
+}
+
+/** Search, scope and the filters (an empty selection means any). */
+function FilterPanel({
+  filters,
+  update,
+  searchText,
+  onSearchText,
+  searchRef,
+  onLeaveSearch,
+}: FilterPanelProps) {
+  const t = useT();
+  return (
+    <form
+      className="wl-filters"
+      role="search"
+      aria-label={t.worklist.filters}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div className="field">
+        <label htmlFor="wl-search">{t.worklist.search}</label>
+        <input
+          id="wl-search"
+          ref={searchRef}
+          type="search"
+          value={searchText}
+          onChange={(e) => onSearchText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              onLeaveSearch();
+            }
+          }}
+        />
+      </div>
+      <fieldset>
+        <legend>{t.worklist.scope}</legend>
+        {SCOPES.map((scope, i) => (
+          <label key={scope} className="choice">
+            <input
+              type="radio"
+              name="wl-scope"
+              value={scope}
+              checked={filters.scope === scope}
+              onChange={() => update({ scope })}
+            />
+            {t.worklist.scopes[scope]} <kbd aria-hidden="true">{i + 1}</kbd>
+          </label>
+        ))}
+      </fieldset>
+      <FilterChoices filters={filters} update={update} />
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => {
+            onSearchText('');
+            update({ ...DEFAULT_FILTERS, scope: filters.scope });
+          }}
+        >
+          {t.worklist.clearFilters}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The filters with fixed choices: urgency, due window, status, language, tier, attempt 2 pending. */
+function FilterChoices({ filters, update }: Pick<FilterPanelProps, 'filters' | 'update'>) {
+  const t = useT();
+  return (
+    <>
+      <CheckboxGroup
+        legend={t.worklist.urgency}
+        name="wl-urgency"
+        options={(['urgent', 'non-urgent'] as const).map((value) => ({ value, label: t.urgency[value] }))}
+        selected={filters.urgency}
+        onChange={(urgency) => update({ urgency })}
+      />
+      <CheckboxGroup
+        legend={t.worklist.dueWindow}
+        name="wl-sla"
+        options={SLA_STATES.map((value) => ({ value, label: t.sla[value] }))}
+        selected={filters.sla}
+        onChange={(sla) => update({ sla })}
+      />
+      <CheckboxGroup
+        legend={t.worklist.status}
+        name="wl-status"
+        options={(['open', 'closed-resolved', 'closed-unable-to-reach'] as const).map((value) => ({
+          value,
+          label: t.callbackStatus[value],
+        }))}
+        selected={filters.status}
+        onChange={(status) => update({ status })}
+      />
+      <CheckboxGroup
+        legend={t.worklist.language}
+        name="wl-language"
+        options={(['en', 'es'] as const).map((value) => ({ value, label: t.languages[value] }))}
+        selected={filters.language}
+        onChange={(language) => update({ language })}
+      />
+      <CheckboxGroup
+        legend={t.worklist.tier}
+        name="wl-tier"
+        options={([1, 2] as const).map((value) => ({ value, label: t.tier[value] }))}
+        selected={filters.tier}
+        onChange={(tier) => update({ tier })}
+      />
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={filters.secondAttemptPending}
+          onChange={(e) => update({ secondAttemptPending: e.target.checked })}
+        />
+        {t.worklist.secondAttemptPending}
+      </label>
+    </>
   );
 }
 
