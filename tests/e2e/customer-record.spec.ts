@@ -11,6 +11,7 @@ test.describe.configure({ mode: 'serial' });
 let desktops: Desktops;
 let alice: Page;
 let carmen: Page;
+let erin: Page;
 const CALLER = `Record Caller ${Date.now().toString(36)}`;
 const A_NUMBER = 'A-087-654-321';
 const REASON = 'Caller was promised a decision last month';
@@ -19,11 +20,13 @@ let callbackReference = '';
 
 test.beforeAll(async ({ desktops: launcher }) => {
   test.setTimeout(180_000);
-  desktops = await launcher.start({ count: 2, demoRows: 50 });
+  desktops = await launcher.start({ count: 3, demoRows: 50 });
   alice = await desktops.open(0);
   carmen = await desktops.open(1);
+  erin = await desktops.open(2);
   await signIn(alice, DEMO.alice);
   await signIn(carmen, DEMO.carmen);
+  await signIn(erin, DEMO.erin);
 });
 
 test.afterAll(async () => {
@@ -132,4 +135,15 @@ test('the Tier 2 officer sees the reason and the note before claiming', async ()
   await expect(carmen.getByTestId('handoff-note')).toHaveText(NOTE);
   await expect(carmen.getByRole('button', { name: /^Claim/ })).toBeVisible();
   await checkScreen(carmen, 'callback-handoff');
+});
+
+test("the lead's board shows the escalation waiting and Alice's handle time", async () => {
+  await erin.keyboard.press('s');
+  await expect(erin.getByTestId('supervisor-link')).toHaveAttribute('data-state', 'live');
+  const escalations = erin.getByTestId('escalations');
+  await expect(escalations.getByRole('row', { name: /Alice Tier1/ }).first()).toBeVisible();
+  const handle = erin.getByTestId('handle-times').getByRole('row', { name: /Alice Tier1/ });
+  // One wrap-up today: one contact, with its handle time.
+  await expect(handle.getByRole('cell').first()).toHaveText('1');
+  await checkScreen(erin, 'supervisor-handle-times');
 });

@@ -25,7 +25,7 @@ export function HandoffPanel({ detail }: { detail: CallbackDetail }) {
   return (
     <section className="panel" aria-labelledby="handoff-title">
       <h2 id="handoff-title">{t.record.handoff.title}</h2>
-      <HandoffList handoffs={handoffs} names={detail.names} notes={detail.handoffNotes} />
+      <HandoffList handoffs={handoffs} names={detail.names} notes={detail.handoffNotes} titled={false} />
       {inquiry?.script ? (
         <>
           <h3>{t.record.handoff.answers}</h3>

@@ -12,13 +12,15 @@ export function HandoffList(props: {
   handoffs: readonly Handoff[];
   names: Readonly<Record<string, string>>;
   notes: CustomerRecord['notes'];
+  /** Its own heading (off where the panel around it has one). */
+  titled?: boolean;
 }) {
   const t = useT();
   const zone = usePolicy().callbackHours.timeZone;
   if (props.handoffs.length === 0) return null;
   return (
     <div className="handoffs">
-      <h3>{t.record.timeline.handoffs}</h3>
+      {props.titled === false ? null : <h3>{t.record.timeline.handoffs}</h3>}
       <ol className="plain-list" data-testid="handoffs">
         {props.handoffs.map((h) => {
           const who = props.names[h.by] ?? h.by;

@@ -66,7 +66,11 @@ export function WrapUpPanel(props: { contact: WrapUpContact; onBlocking(blocking
     <section className="panel" aria-labelledby="wrap-up-title" data-testid="wrap-up">
       <h2 id="wrap-up-title">{t.record.wrapUp.title}</h2>
       <p className="field-hint">
-        {mode.kind === 'optional' ? t.record.wrapUp.optional : t.record.wrapUp.mandatory}
+        {mode.kind === 'optional'
+          ? t.record.wrapUp.optional
+          : mode.kind === 'time-boxed'
+            ? t.record.wrapUp.timeBoxed(duration(mode.limitSeconds * 1000))
+            : t.record.wrapUp.mandatory}
       </p>
       {clock ? (
         <p data-testid="acw-timer" aria-live="off">

@@ -126,6 +126,8 @@ export const recordEn = {
     acwLeft: (left: string) => `${left} left`,
     acwEnded: 'The after-call-work time is up: you are Available again. The wrap-up code is still required.',
     mandatory: 'Your team records the wrap-up before taking the next contact.',
+    timeBoxed: (limit: string) =>
+      `Your team has up to ${limit} of after-call work; then you are Available again automatically.`,
     optional: 'After-call work is optional on your team.',
   },
   serviceRequest: {

@@ -129,6 +129,8 @@ export const recordEs: typeof recordEn = {
     acwEnded:
       'Se acabó el tiempo de trabajo posterior a la llamada: vuelve a estar Disponible. El código de cierre sigue siendo obligatorio.',
     mandatory: 'Su equipo registra el cierre antes de atender el siguiente contacto.',
+    timeBoxed: (limit) =>
+      `Su equipo dispone de hasta ${limit} de trabajo posterior a la llamada; después vuelve a estar Disponible automáticamente.`,
     optional: 'En su equipo el trabajo posterior a la llamada es opcional.',
   },
   serviceRequest: {
