@@ -104,7 +104,17 @@ const sharedSubLayerRule = {
   },
 };
 
-const serverOnly = ['better-sqlite3', 'fastify', 'fastify/*', '@fastify/*', 'kysely', 'pino', 'socket.io'];
+const serverOnly = [
+  'better-sqlite3',
+  'fastify',
+  'fastify/*',
+  '@fastify/*',
+  'kysely',
+  'pino',
+  'socket.io',
+  'pg',
+  '@socket.io/postgres-adapter',
+];
 const uiOnly = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'];
 
 // Committed focused or skipped tests never run: fail lint on them.

@@ -1,3 +1,4 @@
+import { splitServerUrls } from '../core/server-addresses';
 import { z } from 'zod';
 
 /**
@@ -32,6 +33,14 @@ const serviceUrlSchema = (what: string) =>
     message: `${what} must be an https:// URL without credentials (http:// is allowed only for 127.0.0.1 or localhost)`,
   });
 
+/** One service URL, or several separated by spaces or commas (each checked as serviceUrlSchema does). */
+const serviceUrlListSchema = (what: string) =>
+  z
+    .string()
+    .refine((text) => splitServerUrls(text).length > 0 && splitServerUrls(text).every(isAllowedServiceUrl), {
+      message: `${what} must be one or more https:// URLs (separated by spaces or commas) without credentials (http:// is allowed only for 127.0.0.1 or localhost)`,
+    });
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -55,10 +64,10 @@ export type UserSettableKey = (typeof USER_SETTABLE_KEYS)[number];
  * the Jamf schema, the JSON Schema): write them for IT.
  */
 const settingFields = {
-  serverUrl: serviceUrlSchema('serverUrl').optional().meta({
+  serverUrl: serviceUrlListSchema('serverUrl').optional().meta({
     title: 'Sync server URL',
     description:
-      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443. https is required (http only for 127.0.0.1 or localhost).',
+      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443 — or several server nodes separated by spaces or commas, which the desktop fails over between (no load balancer needed). https is required (http only for 127.0.0.1 or localhost).',
   }),
   updateChannel: z.enum(UPDATE_CHANNELS).optional().meta({
     title: 'Update channel',

@@ -19,6 +19,7 @@ import { isAllowedExternalUrl } from './external-links';
 import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
 import { DesktopQueries } from './queries/desktop-queries';
+import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 import { SyncEngine } from './sync-engine';
@@ -70,6 +71,7 @@ export class DesktopCore {
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
   private readonly logger: CoreLogger;
+  private readonly servers: ServerAddresses;
 
   constructor(
     private readonly options: DesktopCoreOptions,
@@ -80,8 +82,14 @@ export class DesktopCore {
     const newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
+    const servers = (this.servers = new ServerAddresses(splitServerUrls(options.serverUrl)));
+    /** The node the engine last connected to: the one to move away from when that failed. */
+    let syncUrl = servers.current;
     this.engine = new SyncEngine({
-      serverUrl: options.serverUrl,
+      get serverUrl() {
+        syncUrl = servers.current;
+        return syncUrl;
+      },
       store,
       clientId: () => this.session.clientId(),
       token: () => this.session.token(),
@@ -91,6 +99,8 @@ export class DesktopCore {
       ...backoff,
       ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
       onState: (state) => {
+        // A failed or lost connection (a reconnect is scheduled): the next attempt goes to the next node.
+        if (state.state === 'offline' && state.retryAt !== null) servers.failedOver(syncUrl);
         this.events.emit('connection', state);
         if (state.state === 'online') this.warmWorklist();
       },
@@ -100,7 +110,7 @@ export class DesktopCore {
       onSessionEnded: (error) => this.session.ended(error),
     });
     this.session = new DesktopSession({
-      serverUrl: options.serverUrl,
+      servers,
       store,
       cipher,
       events: this.events,
@@ -128,7 +138,10 @@ export class DesktopCore {
       sync: this.engine,
     });
     this.supervisor = new SupervisorDesk({
-      serverUrl: options.serverUrl,
+      // The node the sync engine uses now (the supervisor link follows it when it reconnects).
+      get serverUrl() {
+        return servers.current;
+      },
       store,
       session: () => this.session.active(),
       clock,
@@ -224,7 +237,7 @@ export class DesktopCore {
   appInfo(): R<'app.info'> {
     return ok({
       appVersion: this.options.appVersion ?? '0.0.0',
-      serverUrl: this.options.serverUrl,
+      serverUrl: this.servers.current,
       schemaVersion: SCHEMA_VERSION,
     });
   }

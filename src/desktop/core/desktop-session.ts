@@ -15,6 +15,7 @@ import { IdleLock } from './idle-lock';
 import type { CoreLogger } from './logger';
 import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
+import type { ServerAddresses } from './server-addresses';
 import { loadSession, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
@@ -23,7 +24,8 @@ type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'sessio
 >;
 
 export interface DesktopSessionDeps {
-  serverUrl: string;
+  /** The sync server's nodes: sign-in goes through the first that answers. */
+  servers: ServerAddresses;
   store: LocalStore;
   cipher: PiiCipher;
   events: EventHub;
@@ -138,7 +140,12 @@ export class DesktopSession {
 
   async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    const answer = await requestSignIn(this.deps.serverUrl, args.username, args.password, store.desk.key());
+    // The first node that answers (several configured: one may be down); the installation key asks for the desk code.
+    const installation = store.desk.key();
+    const answer = await this.deps.servers.firstAnswer(
+      (url) => requestSignIn(url, args.username, args.password, installation),
+      (r) => !r.ok && r.error.code === 'sync.server_unreachable',
+    );
     if (!answer.ok) return answer;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
@@ -191,7 +198,7 @@ export class DesktopSession {
     if (refused) return refused;
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) await requestSignOut(this.deps.serverUrl, token);
+    if (token) await requestSignOut(this.deps.servers.current, token);
     this.session = undefined;
     this.deps.store.wipe();
     this.forgetUser();
@@ -236,7 +243,7 @@ export class DesktopSession {
   private forceSignOut(): void {
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) void requestSignOut(this.deps.serverUrl, token).catch(() => undefined);
+    if (token) void requestSignOut(this.deps.servers.current, token).catch(() => undefined);
     this.session = undefined;
     this.deps.store.wipeKeepingOutbox();
     this.forgetUser();

@@ -7,8 +7,8 @@ import type { CoreLogger } from './logger';
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface SocketConnectionOptions {
-  /** The server URL, with the namespace when not the default one. */
-  url: string;
+  /** The server URL, with the namespace when not the default one (read at every connect: the core may move to another node). */
+  readonly url: string;
   /** The handshake's `auth` payload, read at every (re)connect (the token may have changed). */
   auth: () => Record<string, unknown>;
   /** The event the server sends when it ends the session on an open socket. */

@@ -74,7 +74,10 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.connection = new SocketConnection({
-      url: deps.serverUrl,
+      // Read at each connection: the core moves it to another node when one fails.
+      get url() {
+        return deps.serverUrl;
+      },
       auth: () => ({
         token: deps.token() ?? '',
         clientId: deps.clientId(),

@@ -48,16 +48,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
     if (!token) return missingToken(reply);
     const result = await auth.signOut(token);
     if (!result.ok) return fail(reply, 401, result.error.code, result.error.message);
-    deps.sync().endSession(result.value, {
+    deps.sync().endSession(result.value.sessionId, {
       code: 'auth.signed_out',
       message: 'This session was signed out; sign in again.',
     });
+    // Other nodes may hold the session as checked a moment ago.
+    await deps.sync().userChanged(result.value.userId);
     await appendAudit(db, {
       at: deps.clock(),
       actorId: null,
       action: 'auth.sign-out',
       entityType: 'session',
-      entityId: result.value,
+      entityId: result.value.sessionId,
       sourceIp: request.ip,
       outcome: 'ok',
     });

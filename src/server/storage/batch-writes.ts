@@ -46,15 +46,17 @@ export class BatchWrites {
   private static readonly byConnection = new WeakMap<BetterSqlite3.Database, BatchWrites>();
 
   /**
-   * Runs `work` in ONE transaction of `db` with its connection's statements. `work` is
-   * synchronous on purpose: every statement it runs is then part of this transaction
-   * (nothing else can take the connection before the commit). A throw rolls it all back.
+   * Runs `work` in ONE transaction of `db` with its connection's statements. Kysely
+   * holds its one connection (behind its mutex) from `begin` to `commit`, so every
+   * statement `work` runs is part of this transaction even across its awaits —
+   * nothing else can take the connection before the commit (the read-only
+   * connection is a different one). A throw rolls it all back.
    */
-  static transaction<T>(db: Db, work: (writes: BatchWrites) => T): Promise<T> {
+  static transaction<T>(db: Db, work: (writes: BatchWrites) => Promise<T>): Promise<T> {
     const connection = rawConnection(db);
     if (!connection) throw new Error('A batch transaction needs a database opened with openDatabase.');
     const writes = BatchWrites.of(connection);
-    return db.transaction().execute(async () => work(writes));
+    return db.transaction().execute(() => work(writes));
   }
 
   /** The statements of `connection`, prepared on first use and kept for its lifetime. */
@@ -101,8 +103,19 @@ export class BatchWrites {
     return found;
   }
 
+  /**
+   * Allocates `count` consecutive versions and returns the first. The batch calls it
+   * last, after judging everything (the same order as on PostgreSQL, where it takes
+   * the counter's lock; here the transaction holds the only writer connection).
+   */
+  allocateVersions(count: number): number {
+    const first = this.readVersionCounter() + 1;
+    this.writeVersionCounter(first + count - 1);
+    return first;
+  }
+
   /** The global version counter as it stands in this transaction. */
-  readVersionCounter(): number {
+  private readVersionCounter(): number {
     const row = this.statement(`select value from meta where key = 'version'`).get() as
       { value: number } | undefined;
     if (!row) throw new Error('The version counter is missing (database not migrated?).');
@@ -110,7 +123,7 @@ export class BatchWrites {
   }
 
   /** Moves the global version counter to `value` (the last version handed out in this transaction). */
-  writeVersionCounter(value: number): void {
+  private writeVersionCounter(value: number): void {
     this.statement(`update meta set value = ? where key = 'version'`).run(value);
   }
 

@@ -28,14 +28,12 @@ type StoredRow = [number, string, number, number, string];
 export class PullReader {
   private readonly versionStmt: Statement<[], { value: number }>;
   private readonly clientStmt: Statement<[string], { user_id: string; last_seq: number }>;
-  private readonly deskStmt: Statement<[string], { code: number }>;
   private readonly headStmt: Statement<[string], { version: number; last_seq: number | null }>;
   private readonly pageStmts = new Map<string, Statement<unknown[], StoredRow>>();
 
   constructor(private readonly sqlite: ReadDb) {
     this.versionStmt = sqlite.prepare("select value from meta where key = 'version'");
     this.clientStmt = sqlite.prepare('select user_id, last_seq from clients where client_id = ?');
-    this.deskStmt = sqlite.prepare('select code from desks where installation_hash = ?');
     this.headStmt = sqlite.prepare(
       "select (select value from meta where key = 'version') as version, (select last_seq from clients where client_id = ?) as last_seq",
     );
@@ -57,12 +55,6 @@ export class PullReader {
 
   currentVersion(): number {
     return this.versionStmt.get()?.value ?? 0;
-  }
-
-  /** The desk code of an installation (by its key's hash), given out at sign-in; undefined when none. */
-  desk(installationHash: string): number | undefined {
-    const row = this.deskStmt.get(installationHash);
-    return row ? Number(row.code) : undefined;
   }
 
   /** The client's owner and the last sequence the server processed for it; undefined for an unknown client. */

@@ -10,6 +10,8 @@ import {
 import { registerReferences, takeServerReferences } from './desks';
 import type { Database } from './schema';
 import type { Db } from './database';
+import { lockRowKeysIn } from './postgres/row-key-locks';
+import { storeKindOf } from './store-kind';
 
 type Executor = Db | Transaction<Database>;
 
@@ -33,8 +35,13 @@ export async function currentVersion(db: Executor): Promise<number> {
   return row.value;
 }
 
-/** Loads the rows among `keys` that exist (deleted rows count as absent). */
+/**
+ * Loads the rows among `keys` that exist (deleted rows count as absent). On
+ * PostgreSQL each key is locked first (until the transaction ends), as a push
+ * batch does, so a writer that read a row is the only one writing it until commit.
+ */
 export async function readRows(trx: Executor, keys: readonly RowKey[]): Promise<Map<string, AnyRow>> {
+  if (storeKindOf(trx) === 'postgres') await lockRowKeysIn(trx, keys);
   const rows = new Map<string, AnyRow>();
   const byTable = new Map<TableName, string[]>();
   for (const key of keys) byTable.set(key.table, [...(byTable.get(key.table) ?? []), key.id]);

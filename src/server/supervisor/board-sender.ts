@@ -90,7 +90,8 @@ export class BoardSender {
     state.lastSentAt = performance.now();
     state.seq += 1;
     const to = behind.length === subscribers.length ? teamRoom(team) : behind.map((s) => s.id);
-    this.deps.nsp.to(to).emit(SUPERVISOR_EVENTS.snapshot, { ...board, seq: state.seq });
+    // `local`: every node sends its own subscribers boards from its own index (fed from the database).
+    this.deps.nsp.local.to(to).emit(SUPERVISOR_EVENTS.snapshot, { ...board, seq: state.seq });
     for (const s of behind) s.data.shown = body;
   }
 

@@ -6,8 +6,8 @@ import { wrapUpRowSchema } from '../../shared/sync/rows/wrap-up';
 import { toSupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { toSupervised } from '../../shared/supervisor/supervised-callback';
 import type { Logger } from '../logger';
-import { ChangeReader, type ChangedRow } from '../storage/change-reader';
-import type { ReadDb } from '../storage/database';
+import type { ChangedRow } from '../storage/change-reader';
+import type { ChangeStore, ServerStore } from '../storage/server-store';
 import type { SupervisorIndex } from './supervisor-index';
 
 const FOLLOWED = ['callbacks', 'presence', 'users', 'wrap_ups'] as const;
@@ -20,22 +20,23 @@ const FOLLOWED = ['callbacks', 'presence', 'users', 'wrap_ups'] as const;
  * presence, admin HTTP, the seed). The old row comes from the index, the new one
  * from the database: each change is applied as a delta, never a rescan.
  * The first catch-up (cursor 0) is the rebuild at start. Changes are read on the
- * read-only connection (ChangeReader): catching up never waits for, nor holds up, a push.
+ * read side (ChangeStore; on SQLite the read-only connection): catching up never waits
+ * for, nor holds up, a push. On PostgreSQL the changes come from every node alike.
  */
 export class RowFollower {
   private cursor = 0;
   private running: Promise<void> | null = null;
   private again = false;
 
-  private readonly changes: ChangeReader<(typeof FOLLOWED)[number]>;
+  private readonly changes: ChangeStore<(typeof FOLLOWED)[number]>;
 
   constructor(
-    reader: ReadDb,
+    store: ServerStore,
     private readonly index: SupervisorIndex,
     private readonly log: Logger,
     private readonly onTeamsChanged: (teams: ReadonlySet<string>) => void,
   ) {
-    this.changes = new ChangeReader(reader, FOLLOWED);
+    this.changes = store.changes(FOLLOWED);
   }
 
   get version(): number {
@@ -63,7 +64,7 @@ export class RowFollower {
 
   private async pass(): Promise<void> {
     const changed = new Set<string>();
-    const { rows, version } = this.changes.since(this.cursor);
+    const { rows, version } = await this.changes.since(this.cursor);
     for (const row of rows) for (const team of this.apply(row)) changed.add(team);
     this.cursor = Math.max(this.cursor, version);
     if (changed.size > 0) this.onTeamsChanged(changed);

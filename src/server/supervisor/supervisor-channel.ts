@@ -70,7 +70,11 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   // Catches what no snapshot would: a quiet team, a socket connected but not subscribed.
   const stopSweep = sweepSockets(
     () => nsp.sockets.values() as IterableIterator<SupervisorSocket>,
-    (socket) => gate.recheck(socket),
+    (socket) => {
+      gate.sweep(socket).catch((error: unknown) => {
+        if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
+      });
+    },
     deps.sessionSweepMs,
     (error) => {
       if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');

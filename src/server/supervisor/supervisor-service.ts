@@ -3,7 +3,8 @@ import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { Db, ReadDb } from '../storage/database';
+import type { Db } from '../storage/database';
+import type { ServerStore } from '../storage/server-store';
 import { RowFollower } from './row-follower';
 import { createSupervisorChannel, type SupervisorChannel } from './supervisor-channel';
 import { SupervisorIndex } from './supervisor-index';
@@ -11,8 +12,8 @@ import { SupervisorIndex } from './supervisor-index';
 export interface SupervisorDeps {
   io: Server;
   db: Db;
-  /** The read-only connection the index follows changes on. */
-  reader: ReadDb;
+  /** The store whose changes the index follows (by version: whichever node committed them). */
+  store: ServerStore;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -49,7 +50,7 @@ export interface SupervisorService {
 export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorService> {
   const index = new SupervisorIndex(deps.policy);
   const holder: { channel?: SupervisorChannel } = {};
-  const follower = new RowFollower(deps.reader, index, deps.log, (teams) =>
+  const follower = new RowFollower(deps.store, index, deps.log, (teams) =>
     holder.channel?.teamsChanged(teams),
   );
   const started = performance.now();

@@ -7,8 +7,8 @@ import { err, ok, type Result } from '../../shared/domain/result';
 import type { RowWrite } from '../../shared/sync/mutator';
 import { rowKey, type AnyRow } from '../../shared/sync/rows';
 import { isReferencedTable, REFERENCE_KIND_OF_TABLE } from '../../shared/sync/rows/reference';
-import type { BatchWrites } from '../storage/batch-writes';
 import type { ServerDesk } from '../storage/desks';
+import type { BatchStore } from '../storage/server-store';
 
 /** A reference a judged mutation would give a record: kept only when the mutation is applied. */
 export interface ReferenceUse {
@@ -34,17 +34,17 @@ export class BatchReferences {
   private serverDeskChanged = false;
 
   constructor(
-    private readonly store: BatchWrites,
+    private readonly store: BatchStore,
     /** The pushing desktop's desk code; null when it has none. */
     private readonly desk: number | null,
   ) {}
 
   /** The writes with their references checked (and given where missing), and the uses to keep. */
-  check(
+  async check(
     writes: readonly RowWrite[],
     read: ReadonlyMap<string, AnyRow>,
     now: number,
-  ): Result<{ writes: RowWrite[]; uses: ReferenceUse[] }> {
+  ): Promise<Result<{ writes: RowWrite[]; uses: ReferenceUse[] }>> {
     const uses: ReferenceUse[] = [];
     const out: RowWrite[] = [];
     for (const write of writes) {
@@ -63,9 +63,9 @@ export class BatchReferences {
       }
       let reference = row.reference;
       if (reference === undefined) {
-        reference = this.serverReference(REFERENCE_KIND_OF_TABLE[write.table], now);
+        reference = await this.serverReference(REFERENCE_KIND_OF_TABLE[write.table], now);
       } else {
-        const fresh = this.checkNew(reference, uses);
+        const fresh = await this.checkNew(reference, uses);
         if (!fresh.ok) return fresh;
       }
       uses.push({ reference, tbl: write.table, id: row.id });
@@ -82,12 +82,12 @@ export class BatchReferences {
     }
   }
 
-  write(): void {
-    if (this.kept.length > 0) this.store.insertReferences(this.kept);
-    if (this.serverDeskChanged && this.serverDesk) this.store.saveServerDesk(this.serverDesk);
+  async write(): Promise<void> {
+    if (this.kept.length > 0) await this.store.insertReferences(this.kept);
+    if (this.serverDeskChanged && this.serverDesk) await this.store.saveServerDesk(this.serverDesk);
   }
 
-  private checkNew(reference: string, uses: readonly ReferenceUse[]): Result<void> {
+  private async checkNew(reference: string, uses: readonly ReferenceUse[]): Promise<Result<void>> {
     const parsed = parseReference(reference);
     if (!parsed.ok) return parsed;
     if (this.desk === null || parsed.value.desk !== this.desk) {
@@ -100,7 +100,7 @@ export class BatchReferences {
     if (
       this.used.has(reference) ||
       uses.some((u) => u.reference === reference) ||
-      this.store.referenceTaken(reference)
+      (await this.store.referenceTaken(reference))
     ) {
       return err(
         'reference.already_used',
@@ -112,14 +112,17 @@ export class BatchReferences {
   }
 
   /** The next server reference (a fresh server desk when the current one runs out). */
-  private serverReference(kind: Parameters<typeof formatReference>[0]['kind'], now: number): string {
+  private async serverReference(
+    kind: Parameters<typeof formatReference>[0]['kind'],
+    now: number,
+  ): Promise<string> {
     if (!this.serverDeskLoaded) {
-      this.serverDesk = this.store.currentServerDesk();
+      this.serverDesk = await this.store.currentServerDesk();
       this.serverDeskLoaded = true;
     }
     if (!this.serverDesk || this.serverDesk.nextSeq >= REFERENCE_FIELD_MAX) {
-      if (this.serverDesk && this.serverDeskChanged) this.store.saveServerDesk(this.serverDesk);
-      this.serverDesk = this.store.newServerDesk(now);
+      if (this.serverDesk && this.serverDeskChanged) await this.store.saveServerDesk(this.serverDesk);
+      this.serverDesk = await this.store.newServerDesk(now);
     }
     const { code, nextSeq } = this.serverDesk;
     this.serverDesk = { code, nextSeq: nextSeq + 1 };

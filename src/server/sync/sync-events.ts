@@ -11,7 +11,8 @@ import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
-import type { Db } from '../storage/database';
+import type { ServerStore } from '../storage/server-store';
+import type { InFlight } from './in-flight';
 import type { Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
@@ -19,7 +20,9 @@ import { applyPush } from './push';
 import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
 
 export interface SyncEventDeps {
-  db: Db;
+  store: ServerStore;
+  /** Pushes under way (a graceful stop waits for them). */
+  pushes: InFlight;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -36,8 +39,8 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
     protocolError: () => {
       deps.metrics.protocolErrors += 1;
     },
-    authorize(socket: SyncSocket, touch: boolean): Authorization<SessionUser> {
-      const session = deps.auth.check(socket.data.token, { touch });
+    async authorize(socket: SyncSocket, touch: boolean): Promise<Authorization<SessionUser>> {
+      const session = await deps.auth.authenticate(socket.data.token, { touch });
       if (!session.ok) return { ...session, close: () => expireSocket(socket, session.error) };
       // An administrator may have moved the user or changed their role: follow the new scope's pokes.
       const heard = pokeRoom(socket.data.user);
@@ -53,7 +56,7 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
 
 /** push, pull and presence on one desktop's socket (docs/protocol.md). */
 export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): void {
-  const { db, metrics, poke } = deps;
+  const { store, metrics, poke } = deps;
   const { clientId } = socket.data;
   const events = new SocketEvents(socket, syncChannel(deps));
 
@@ -69,7 +72,7 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
       }
       const { ip: sourceIp, desk } = socket.data;
       const context = { user, clientId, sourceIp, desk, policy: deps.policy, clock: deps.clock };
-      const pushed = await applyPush(db, context, req.mutations);
+      const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
         else if (r.status === 'rejected') metrics.mutationsRejected += 1;
@@ -94,7 +97,7 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     touch: true,
     run: async (req, user) => {
       const applied = await applyPresence(
-        db,
+        store.db,
         { user, clientId, policy: deps.policy, clock: deps.clock },
         req,
       );

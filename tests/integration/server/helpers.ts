@@ -16,9 +16,13 @@ import {
 import type { RowWrite } from '../../../src/shared/sync/mutator';
 import { startServer, type RunningServer, type StartOptions } from '../../../src/server/start-server';
 import { writeRows } from '../../../src/server/storage/row-store';
+import { newPostgresDatabase, TEST_STORE } from '../../support/test-store';
 
 /** Wednesday 2025-03-12 10:00 in New York (EDT): inside callback hours. */
 export const T0 = Date.UTC(2025, 2, 12, 14, 0, 0);
+
+/** The session secret of PostgreSQL test servers (the store requires one to be configured). */
+export const TEST_SESSION_SECRET = 'agent-desk-test-session-secret-0123456789';
 
 export interface TestClock {
   now: number;
@@ -45,16 +49,23 @@ export interface TestServer {
   restart(): Promise<RunningServer>;
 }
 
+/**
+ * A real server for a test, on this run's store (test-store.ts): a fresh data
+ * folder, and on PostgreSQL a fresh database too (dropped by dispose).
+ */
 export async function startTestServer(
   options: Partial<StartOptions> & { policy?: Policy; dataDir?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'agent-desk-server-'));
   const clock = createClock();
+  const postgres =
+    TEST_STORE === 'postgres' && !options.databaseUrl ? await newPostgresDatabase() : undefined;
   const start = () =>
     startServer({
       demoRows: 0,
       logLevel: 'silent',
       sessionSweepMs: 50,
+      ...(postgres ? { databaseUrl: postgres.url, sessionSecret: TEST_SESSION_SECRET } : {}),
       ...options,
       dataDir,
       host: '127.0.0.1',
@@ -68,6 +79,7 @@ export async function startTestServer(
     async dispose() {
       await handle.server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await postgres?.drop();
     },
     async restart() {
       await handle.server.close();

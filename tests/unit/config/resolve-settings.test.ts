@@ -140,7 +140,20 @@ describe('resolveSettings: an invalid managed file is an error, never a fallback
     expect(error.origin).toBe(MANAGED);
     expect(error.issues.map((i) => i.field).sort()).toEqual(['logLevel', 'serverUrl']);
     expect(error.message).toContain(MANAGED);
-    expect(error.message).toMatch(/serverUrl: serverUrl must be an https:\/\/ URL/);
+    expect(error.message).toMatch(/serverUrl: serverUrl must be one or more https:\/\/ URLs/);
+  });
+
+  it('accepts several server nodes in serverUrl (the desktop fails over between them), each checked', () => {
+    const nodes =
+      'https://node-a.example.gov:8443, https://node-b.example.gov:8443 https://node-c.example.gov:8443';
+    expect(resolved({ [MANAGED]: json({ serverUrl: nodes }) }).serverUrl).toBe(nodes);
+    const error = failed({
+      [MANAGED]: json({ serverUrl: 'https://node-a.example.gov, http://node-b.example.gov' }),
+    });
+    expect(error.issues.map((i) => i.field)).toEqual(['serverUrl']);
+    expect(failed({ [MANAGED]: json({ serverUrl: ' , ' }) }).issues.map((i) => i.field)).toEqual([
+      'serverUrl',
+    ]);
   });
 
   it('reports misspelt keys', () => {

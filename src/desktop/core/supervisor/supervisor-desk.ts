@@ -51,7 +51,10 @@ export class SupervisorDesk {
 
   constructor(private readonly deps: SupervisorDeskDeps) {
     this.link = new SupervisorLink({
-      serverUrl: deps.serverUrl,
+      // Read at each connection: the core moves it to another node when one fails.
+      get serverUrl() {
+        return deps.serverUrl;
+      },
       token: () => deps.session()?.token,
       clock: deps.clock,
       logger: deps.logger,

@@ -41,7 +41,9 @@ export class SupervisorLink {
 
   constructor(private readonly deps: SupervisorLinkDeps) {
     this.connection = new SocketConnection({
-      url: `${deps.serverUrl}${SUPERVISOR_NAMESPACE}`,
+      get url() {
+        return `${deps.serverUrl}${SUPERVISOR_NAMESPACE}`;
+      },
       auth: () => ({ token: deps.token() ?? '', schemaVersion: SCHEMA_VERSION }),
       sessionExpiredEvent: SUPERVISOR_EVENTS.sessionExpired,
       logName: 'supervisor',
