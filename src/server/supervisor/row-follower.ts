@@ -4,13 +4,15 @@ import { presenceRowSchema } from '../../shared/sync/rows/presence';
 import { userRowSchema } from '../../shared/sync/rows/user';
 import { wrapUpRowSchema } from '../../shared/sync/rows/wrap-up';
 import { toSupervisedWrapUp } from '../../shared/supervisor/handle-times';
-import { toSupervised } from '../../shared/supervisor/supervised-callback';
+import { customerZones } from '../../shared/domain/sla-input';
+import { customerRowSchema } from '../../shared/sync/rows/customer';
 import type { Logger } from '../logger';
 import type { ChangedRow } from '../storage/change-reader';
 import type { ChangeStore, ServerStore } from '../storage/server-store';
 import type { SupervisorIndex } from './supervisor-index';
 
-const FOLLOWED = ['callbacks', 'presence', 'users', 'wrap_ups'] as const;
+/** Customers first: a first catch-up then knows every customer's zones before their callbacks arrive. */
+const FOLLOWED = ['customers', 'callbacks', 'presence', 'users', 'wrap_ups'] as const;
 
 /**
  * Keeps the supervisor index in step with the database the way a desktop keeps
@@ -78,7 +80,15 @@ export class RowFollower {
         const parsed = callbackRowSchema.safeParse({ version: 0, ...(data as object) });
         if (!parsed.success)
           return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyCallback(id, null));
-        return this.index.applyCallback(row.id, toSupervised(parsed.data));
+        return this.index.applyCallback(row.id, parsed.data);
+      }
+      case 'customers': {
+        // Only the zones of the customer's numbers (the SLA rule counts callable time); nothing else is kept.
+        if (data === null) return this.index.applyCustomer(row.id, null);
+        const parsed = customerRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyCustomer(id, null));
+        return this.index.applyCustomer(row.id, customerZones(parsed.data));
       }
       case 'presence': {
         if (data === null) return this.index.applyPresence(row.id, null);

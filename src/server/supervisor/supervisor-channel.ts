@@ -26,6 +26,8 @@ export interface SupervisorChannelDeps {
   catchUp: () => Promise<void>;
   /** How often subscribed boards are re-read for clock-driven changes (due soon → overdue). */
   tickMs: number;
+  /** Unchanged boards hear a heartbeat this often (HEARTBEAT_MS). */
+  heartbeatMs: number;
   /**
    * How often every supervisor socket is re-checked (expiry, sign-out, and the user
    * still being an active lead of the subscribed team). A board also re-checks its

@@ -13,7 +13,12 @@ import {
   type RosterUser,
 } from '../../shared/supervisor/roster';
 import { ATTEMPT_OUTCOMES } from '../../shared/domain/attempts';
-import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import { zonesKey } from '../../shared/domain/callable-time';
+import {
+  toSupervised,
+  type SupervisedCallback,
+  type SupervisedFields,
+} from '../../shared/supervisor/supervised-callback';
 import type { EscalationsWaiting } from '../../shared/supervisor/escalations';
 import type { HandleTimeReport, SupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { TeamAggregates } from './team-aggregates';
@@ -27,6 +32,12 @@ export class SupervisorIndex {
   private readonly teams = new Map<string, TeamAggregates>();
   /** callback id → team it is indexed under (a row could in principle move team). */
   private readonly callbackTeam = new Map<string, string>();
+  /**
+   * Customer id → the zones their numbers ring in (no other customer data is kept), and
+   * the callbacks of each customer: a changed number changes those callbacks' SLA state.
+   */
+  private readonly customerZones = new Map<string, readonly string[]>();
+  private readonly callbacksOf = new Map<string, Map<string, SupervisedFields>>();
   private readonly users = new Map<string, RosterUser>();
   private readonly presence = new Map<string, RosterPresence & { team: string }>();
   /** wrap-up id → team it is indexed under. */
@@ -40,18 +51,27 @@ export class SupervisorIndex {
     return t;
   }
 
-  /** Applies a callback row write; null = deleted. Returns the teams whose figures may have changed. */
-  applyCallback(id: string, row: SupervisedCallback | null): string[] {
+  /**
+   * Applies a callback row write; null = deleted. Its SLA transitions are worked out
+   * here with its customer's zones. Returns the teams whose figures may have changed.
+   */
+  applyCallback(id: string, row: SupervisedFields | null): string[] {
     const before = this.callbackTeam.get(id);
     const changed: string[] = [];
+    const previous = before === undefined ? undefined : this.team(before).records.get(id);
+    if (previous) this.callbacksOf.get(previous.customerId)?.delete(id);
     if (before !== undefined && before !== row?.team) {
       this.team(before).replace(id, null);
       this.callbackTeam.delete(id);
       changed.push(before);
     }
     if (row) {
-      this.team(row.team).replace(id, row);
+      const zones = this.customerZones.get(row.customerId) ?? [];
+      this.team(row.team).replace(id, toSupervised(row, zones, this.policy));
       this.callbackTeam.set(id, row.team);
+      let mine = this.callbacksOf.get(row.customerId);
+      if (!mine) this.callbacksOf.set(row.customerId, (mine = new Map()));
+      mine.set(id, row);
       if (!changed.includes(row.team)) changed.push(row.team);
     }
     return changed;
@@ -72,6 +92,20 @@ export class SupervisorIndex {
       if (!changed.includes(row.team)) changed.push(row.team);
     }
     return changed;
+  }
+
+  /** A customer's zones changed (a number added, removed, or its zone stated); null = deleted. */
+  applyCustomer(id: string, zones: readonly string[] | null): string[] {
+    const before = this.customerZones.get(id) ?? [];
+    if (zones && zones.length > 0) this.customerZones.set(id, zones);
+    else this.customerZones.delete(id);
+    if (zonesKey(before) === zonesKey(zones ?? [])) return [];
+    const changed = new Set<string>();
+    // A copy: applyCallback takes each callback out of the customer's map and puts it back.
+    for (const [callbackId, row] of [...(this.callbacksOf.get(id) ?? [])]) {
+      for (const team of this.applyCallback(callbackId, row)) changed.add(team);
+    }
+    return [...changed];
   }
 
   applyUser(id: string, user: RosterUser | null): string[] {

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../storage/database';
 import type { ServerStore } from '../storage/server-store';
+import { HEARTBEAT_MS } from '../../shared/supervisor/protocol';
 import { RowFollower } from './row-follower';
 import { createSupervisorChannel, type SupervisorChannel } from './supervisor-channel';
 import { SupervisorIndex } from './supervisor-index';
@@ -21,6 +22,7 @@ export interface SupervisorDeps {
   metrics: Metrics;
   /** Clock-driven board refresh for subscribers (ms). */
   tickMs?: number;
+  heartbeatMs?: number | undefined;
   sessionSweepMs?: number;
   /** Safety net for writes that do not poke (ms). */
   pollMs?: number;
@@ -70,6 +72,7 @@ export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorS
     index,
     catchUp: () => follower.catchUp(),
     tickMs: deps.tickMs ?? 5000,
+    heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
     sessionSweepMs: deps.sessionSweepMs ?? 30_000,
   });
   holder.channel = channel;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { TIER2_REASONS } from '../domain/handoff';
 import { urgencySchema } from '../domain/sla';
 import { INQUIRY_OUTCOMES } from '../sync/rows/inquiry';
+import { policyItemIdSchema } from '../domain/bilingual-label';
 
 /** Lower-case words joined by dashes: safe in file names and in `<id>@<version>` row ids. */
 const slugSchema = z
@@ -152,9 +153,22 @@ export const LINK_CHANNELS = ['email', 'text'] as const;
 export type LinkChannel = (typeof LINK_CHANNELS)[number];
 
 /**
+ * Answers the form after the script starts from, so the agent never asks twice:
+ * the appointment request's urgent reason (a choice answer) and explanation, or a
+ * service request's description.
+ */
+export const carrySchema = z.strictObject({
+  urgentReason: answerKeySchema.optional(),
+  explanation: answerKeySchema.optional(),
+});
+export type Carry = z.infer<typeof carrySchema>;
+
+/**
  * A terminal step. `note` is what the agent tells the caller happens next. Some
  * outcomes need more: a callback or appointment request its urgency, a Tier 2
- * escalation its reason, a sent link its channel and address.
+ * escalation its reason, a sent link its channel and address. A service request may
+ * name its type (the path through the script already says which one it is), and
+ * `carry` hands answers to the form that follows.
  */
 export const outcomeStepSchema = z
   .strictObject({
@@ -164,6 +178,9 @@ export const outcomeStepSchema = z
     reason: z.enum(TIER2_REASONS).optional(),
     channel: z.enum(LINK_CHANNELS).optional(),
     link: z.url({ protocol: /^https$/, message: 'a link must be an https:// address' }).optional(),
+    /** The service-request category the outcome suggests (an id of the policy's categories). */
+    serviceRequestType: policyItemIdSchema.optional(),
+    carry: carrySchema.optional(),
     note: bilingualSchema,
   })
   .superRefine((step, ctx) => {
@@ -186,6 +203,31 @@ export const outcomeStepSchema = z
     }
     if (step.outcome === 'tier2-escalation') need('reason', 'a Tier 2 escalation needs its reason');
     else forbid('reason', 'tier2-escalation');
+    if (step.outcome !== 'service-request' && step.serviceRequestType !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceRequestType'],
+        message: '"serviceRequestType" belongs only to service-request outcomes',
+      });
+    }
+    if (step.carry?.urgentReason !== undefined && step.outcome !== 'appointment-request') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carry', 'urgentReason'],
+        message: '"carry.urgentReason" belongs only to appointment-request outcomes',
+      });
+    }
+    if (
+      step.carry?.explanation !== undefined &&
+      step.outcome !== 'appointment-request' &&
+      step.outcome !== 'service-request'
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carry', 'explanation'],
+        message: '"carry.explanation" belongs only to appointment-request and service-request outcomes',
+      });
+    }
     if (step.outcome === 'link-sent') {
       need('channel', 'a link-sent outcome needs its channel (email or text)');
       need('link', 'a link-sent outcome needs the link (https://…)');

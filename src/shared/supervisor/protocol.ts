@@ -30,6 +30,12 @@ export const SUPERVISOR_EVENTS = {
   forecast: 'supervisor:forecast',
   /** server → client */
   snapshot: 'supervisor:snapshot',
+  /**
+   * `{ team, at, seq }` every HEARTBEAT_MS while subscribed: the board unchanged is still
+   * current. A desktop that hears neither this nor a snapshot for two periods says its
+   * figures are stale and reconnects.
+   */
+  heartbeat: 'supervisor:heartbeat',
   sessionExpired: 'session-expired',
   /**
    * The view ended although the session is still good (the user is no longer a lead,
@@ -41,6 +47,9 @@ export const SUPERVISOR_EVENTS = {
 
 /** Snapshots per team per second, at most (a change shows within a second, a burst costs 4 messages). */
 export const SNAPSHOTS_PER_SECOND = 4;
+/** How often a subscribed board hears that it is current when nothing changed (transport, not policy). */
+export const HEARTBEAT_MS = 15_000;
+export const heartbeatSchema = z.object({ team: z.string(), at: z.number().int(), seq: z.number().int() });
 export const DRILL_DOWN_MAX_LIMIT = 200;
 export const DRILL_DOWN_DEFAULT_LIMIT = 50;
 
@@ -210,7 +219,13 @@ export const callbackSummarySchema = z.object({
   closedAt: z.number().int().nullable(),
   attemptsMade: z.number().int(),
   allowedAttempts: z.number().int(),
-  sla: z.object({ state: z.enum(SLA_STATES), remainingMs: z.number() }).nullable(),
+  sla: z
+    .object({
+      state: z.enum(SLA_STATES),
+      remainingMs: z.number(),
+      lastWindow: z.object({ start: z.number(), end: z.number() }).nullable(),
+    })
+    .nullable(),
   nextAttempt: z
     .object({ number: z.number().int(), earliest: z.number(), latest: z.number(), timing: z.string() })
     .nullable(),

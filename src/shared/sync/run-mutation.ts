@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../domain/result';
 import { inScope } from './authorization';
-import type { Mutator, MutatorContext, RowMap, RowWrite } from './mutator';
+import type { Mutator, MutatorContext, RowWrite } from './mutator';
 import { ROW_SCHEMAS, rowKey, type AnyRow, type RowKey } from './rows';
 import { findMutator } from './registry';
 

@@ -12,6 +12,7 @@ import {
   type SupervisedCallback,
 } from '../../../../src/shared/supervisor';
 import type { RowOf } from '../../../../src/shared/sync/rows';
+import { toSupervised } from '../../../../src/shared/supervisor/supervised-callback';
 import { attemptRecord, callbackRow, userRow } from '../../../fixtures/rows';
 import { NOW, SIGNED_IN } from '../fixtures';
 
@@ -29,7 +30,11 @@ export const USERS: RosterUser[] = [
 /** Callbacks of team alpha: some overdue, some due soon, one closed unable to reach today. */
 export function teamCallbacks(overdue = 2): SupervisedCallback[] {
   const callback = (over: Partial<RowOf<'callbacks'>>) =>
-    callbackRow({ inquiryId: 'in-1', createdAt: NOW - 80 * HOUR_MS, ...over });
+    toSupervised(
+      callbackRow({ inquiryId: 'in-1', createdAt: NOW - 80 * HOUR_MS, ...over }),
+      [],
+      DEFAULT_POLICY,
+    );
   const list: SupervisedCallback[] = [];
   for (let i = 0; i < overdue; i++) {
     list.push(

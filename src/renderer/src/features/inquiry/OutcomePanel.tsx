@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HANDOFF_REASON_MAX_CHARS } from '../../../../shared/domain/handoff';
 import {
   OPERATIONAL_COMPONENT_IDS,
@@ -93,6 +93,12 @@ function FinishForm(props: {
   const t = useT();
   const [escalation, setEscalation] = useState({ reason: '', note: '' });
   const { serviceRequest: sr, outcome } = props;
+  // The script may name the category its path implies; the agent can still change it.
+  useEffect(() => {
+    if (outcome.serviceRequestType && sr.category === '') {
+      props.onServiceRequest({ ...sr, category: outcome.serviceRequestType });
+    }
+  }, [outcome.serviceRequestType]);
   const withServiceRequest = outcome.outcome === 'service-request';
   const escalating = outcome.outcome === 'tier2-escalation';
   const incomplete =
