@@ -143,9 +143,10 @@ export class DesktopSession {
 
   async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    // The first node that answers (several configured: one may be down).
+    // The first node that answers (several configured: one may be down); the installation key asks for the desk code.
+    const installation = store.desk.key();
     const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(this.deps.network, url, args.username, args.password),
+      (url) => requestSignIn(this.deps.network, url, args.username, args.password, installation),
       // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
       (r) => !r.ok && (r.error.code === 'sync.server_unreachable' || r.error.code.startsWith('network.')),
     );
@@ -189,6 +190,7 @@ export class DesktopSession {
       if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
+      if (value.desk !== undefined && value.desk !== null) store.desk.setDesk(value.desk);
     });
     store.setPolicy(policy.value);
     this.idle.unlock();
