@@ -152,7 +152,8 @@ export class DesktopSession {
     args: ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>,
   ): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    const request = { ...args, clientId: this.clientId() };
+    // The installation key asks for this installation's desk code (reference numbers).
+    const request = { ...args, clientId: this.clientId(), installation: store.desk.key() };
     // The first node that answers (several configured: one may be down).
     const answer = await this.deps.servers.firstAnswer(
       (url) => requestSignIn(this.deps.network, url, request),
@@ -200,6 +201,7 @@ export class DesktopSession {
       if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
+      if (value.desk !== undefined && value.desk !== null) store.desk.setDesk(value.desk);
     });
     store.setPolicy(policy.value);
     this.idle.unlock();

@@ -3,6 +3,7 @@ import type { DomainError } from '../../shared/domain/result';
 import { changePasswordRequestSchema, SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit';
 import type { SignedIn } from '../auth/auth-service';
+import { assignInstallationDesk } from '../storage/desks';
 import { bearer, fail, missingToken, parseRequest } from './replies';
 import type { RouteDeps } from './routes';
 
@@ -22,9 +23,12 @@ export function refuseSignIn(reply: FastifyReply, error: DomainError): FastifyRe
 }
 
 /** What a desktop gets on sign-in: its session, the policy in force, the sync schema. */
-export function signedInValue(deps: RouteDeps, signed: SignedIn) {
+export async function signedInValue(deps: RouteDeps, signed: SignedIn, installation: string | undefined) {
   const { token, expiresAt, user } = signed;
-  return { token, expiresAt, user, policy: deps.policies.at(deps.clock()), schemaVersion: SCHEMA_VERSION };
+  const at = deps.clock();
+  // The installation's desk code (reference numbers): given the first time, the same ever after.
+  const desk = installation ? await assignInstallationDesk(deps.db, installation, at) : null;
+  return { token, expiresAt, user, policy: deps.policies.at(at), schemaVersion: SCHEMA_VERSION, desk };
 }
 
 /** POST /api/sign-in and /api/sign-out (docs/protocol.md). */
@@ -61,7 +65,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
       sourceIp: request.ip,
       outcome: 'ok',
     });
-    return { ok: true, value: signedInValue(deps, result.value) };
+    return { ok: true, value: await signedInValue(deps, result.value, body.installation) };
   });
 
   app.post('/api/password', async (request, reply) => {
@@ -84,7 +88,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
       ...(result.ok ? {} : { detail: { code: result.error.code } }),
     });
     if (!result.ok) return refuseSignIn(reply, result.error);
-    return { ok: true, value: signedInValue(deps, result.value) };
+    return { ok: true, value: await signedInValue(deps, result.value, body.installation) };
   });
 
   app.post('/api/sign-out', async (request, reply) => {

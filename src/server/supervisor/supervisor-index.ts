@@ -19,6 +19,8 @@ import {
   type SupervisedCallback,
   type SupervisedFields,
 } from '../../shared/supervisor/supervised-callback';
+import type { EscalationsWaiting } from '../../shared/supervisor/escalations';
+import type { HandleTimeReport, SupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { TeamAggregates } from './team-aggregates';
 
 /**
@@ -38,6 +40,8 @@ export class SupervisorIndex {
   private readonly callbacksOf = new Map<string, Map<string, SupervisedFields>>();
   private readonly users = new Map<string, RosterUser>();
   private readonly presence = new Map<string, RosterPresence & { team: string }>();
+  /** wrap-up id → team it is indexed under. */
+  private readonly wrapUpTeam = new Map<string, string>();
 
   constructor(private current: Policy) {}
 
@@ -97,6 +101,23 @@ export class SupervisorIndex {
     return changed;
   }
 
+  /** Applies a wrap-up row write; null = deleted. Returns the teams whose handle times changed. */
+  applyWrapUp(id: string, row: SupervisedWrapUp | null): string[] {
+    const before = this.wrapUpTeam.get(id);
+    const changed: string[] = [];
+    if (before !== undefined && before !== row?.team) {
+      this.team(before).replaceWrapUp(id, null);
+      this.wrapUpTeam.delete(id);
+      changed.push(before);
+    }
+    if (row) {
+      this.team(row.team).replaceWrapUp(id, row);
+      this.wrapUpTeam.set(id, row.team);
+      if (!changed.includes(row.team)) changed.push(row.team);
+    }
+    return changed;
+  }
+
   /** A customer's zones changed (a number added, removed, or its zone stated); null = deleted. */
   applyCustomer(id: string, zones: readonly string[] | null): string[] {
     const before = this.customerZones.get(id) ?? [];
@@ -139,6 +160,20 @@ export class SupervisorIndex {
 
   charts(team: string, now: number): SupervisorCharts {
     return this.team(team).charts(now);
+  }
+
+  /** Escalations waiting for Tier 2, oldest first. */
+  escalations(team: string): EscalationsWaiting {
+    return this.team(team).escalations();
+  }
+
+  /** Handle time and after-call work per roster agent (and anyone else who wrapped up) and for the team. */
+  handleTimes(team: string, now: number): HandleTimeReport {
+    const agents = [...this.users.values()]
+      .filter((u) => isRosterMember(u, team))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((u) => u.id);
+    return this.team(team).handleTimes(agents, now);
   }
 
   /** The team's agents: presence, current item, callbacks held, attempts and outcomes today. */

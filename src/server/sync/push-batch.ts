@@ -8,6 +8,7 @@ import type { StampedRow, StoredRowData } from '../storage/batch-writes';
 import type { Awaitable, BatchStore } from '../storage/server-store';
 import type { MutationLogTable } from '../storage/schema';
 import type { PushContext } from './push';
+import { BatchReferences, type ReferenceUse } from './push-references';
 
 /**
  * The rows one batch has seen, as stored JSON: what it read from the database and
@@ -55,6 +56,8 @@ function firstRefusal(code: string): DomainError {
 export interface Outcome {
   error?: DomainError;
   writes: StampedRow[];
+  /** The reference numbers the writes give records (kept only if applied). */
+  references?: ReferenceUse[];
 }
 
 /**
@@ -73,6 +76,7 @@ export class PushBatch {
   readonly changedTeams = new Set<string>();
   lastVersion: number | undefined;
   readonly rows: BatchRows;
+  readonly references: BatchReferences;
   private readonly logged: Map<number, MutationLogTable>;
   private readonly batchLog = new Map<number, MutationLogTable>();
   private readonly logRows: MutationLogTable[] = [];
@@ -90,6 +94,7 @@ export class PushBatch {
   ) {
     this.logged = logged;
     this.rows = new BatchRows((keys) => store.readRowData(keys));
+    this.references = new BatchReferences(store, ctx.desk);
   }
 
   /** A batch for these seqs, with what the log already holds for them. */
@@ -133,6 +138,7 @@ export class PushBatch {
         this.rowWrites.push(w);
         this.changedTeams.add(w.team);
       }
+      this.references.keep(outcome.references ?? []);
       version = outcome.writes.at(-1)?.version;
       this.numbered = version ?? this.numbered;
       this.lastVersion = version;
@@ -174,6 +180,7 @@ export class PushBatch {
     await this.store.insertMutationLog(this.logRows);
     if (this.seqChanged) await this.store.setClientLastSeq(this.ctx.clientId, this.lastSeq as number);
     await this.store.insertAuditEvents(this.auditEvents);
+    await this.references.write();
   }
 
   /** Batch-relative versions → real ones (rows, log rows, results). */

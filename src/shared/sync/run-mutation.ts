@@ -57,10 +57,9 @@ export interface ApplyOptions {
 /**
  * Runs a prepared mutation against the rows it read — the SAME steps on the
  * desktop (optimistic) and on the server (authoritative):
- * 1. a read row outside the actor's team is hidden: the mutator sees it as absent, so
- *    "another team's" and "does not exist" get the same answer (otherwise the answer
- *    would tell anyone which ids exist on other teams). It is never written: a change
- *    that would write it (a "create" reusing its id) is refused `row.already_exists`;
+ * 1. a read row outside the actor's team is treated exactly like a missing one, so no
+ *    answer tells whether a record (a customer…) exists on another team; a write to
+ *    such a row's key is refused as an id already taken (never an overwrite);
  * 2. role/row authorization; 3. apply; 4. every write must be a row it read, in the
  *    actor's scope, and valid against its table's schema.
  * `rows` holds what exists among `prepared.reads` (missing keys are simply absent).
@@ -71,8 +70,8 @@ export function applyMutation(
   ctx: MutatorContext,
   options: ApplyOptions = {},
 ): Result<RowWrite[]> {
-  const visible = new Map<string, AnyRow>();
   const hidden = new Set<string>();
+  const visible = new Map<string, AnyRow>();
   for (const [key, row] of rows) {
     if (inScope(ctx, row.team)) visible.set(key, row);
     else hidden.add(key);
@@ -107,6 +106,7 @@ export function applyMutation(
     if (!readKeys.has(key)) {
       return err('mutation.failed', `The change wrote ${write.table} it did not read.`);
     }
+    // The same answer a create gets for an id its own team already uses.
     if (hidden.has(key)) return err('row.already_exists', 'A record with this id already exists.');
     if (!inScope(ctx, write.row.team))
       return err('row.out_of_scope', 'The change would write another team’s record.');

@@ -67,6 +67,7 @@ function ctx(overrides: Partial<PushContext> = {}): PushContext {
     sourceIp: '127.0.0.1',
     policyAt: () => DEFAULT_POLICY,
     clock: () => T0,
+    desk: null,
     ...overrides,
   };
 }

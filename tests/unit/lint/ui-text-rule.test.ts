@@ -26,6 +26,7 @@ const allowed = [
   'const a = <button>{t.back} <kbd aria-hidden="true">Esc</kbd></button>;',
   'const a = <span aria-label={t.region} aria-hidden="true" />;',
   'const a = <p>{`${n} · ${m}`}</p>;',
+  'const a = <option value="es" lang="es">Español</option>;',
 ];
 
 describe('UI text rule (lint)', () => {

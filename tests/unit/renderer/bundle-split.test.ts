@@ -41,6 +41,7 @@ describe('the renderer bundle', () => {
       [
         'AppointmentScreen',
         'CallbackDetailScreen',
+        'CustomerScreen',
         'ExpediteScreen',
         'InquiryScreen',
         'SupervisorScreen',

@@ -425,40 +425,26 @@ describe('inquiry, customer and request mutators', () => {
 });
 
 describe('runMutation guards', () => {
-  it("answers another team's row exactly like a missing one, and never writes it", () => {
-    const theirs = runMutation(
-      'callback.grant-extra-attempt@1',
-      { callbackId: 'cb' },
-      map(['callbacks', cb({ team: 'bravo', status: 'closed-unable-to-reach' })]),
-      ctx({ role: 'lead' }),
+  it("answers another team's row exactly like a missing one, and never lets a create take its id", () => {
+    const claimOf = (rows: ReturnType<typeof map>) =>
+      runMutation('callback.claim@1', { callbackId: 'cb' }, rows, ctx());
+    expect(claimOf(map(['callbacks', cb({ team: 'bravo' })]))).toEqual(claimOf(map()));
+    expect(code(claimOf(map()))).toBe('callback.not_found');
+    const upsert = runMutation(
+      'customer.upsert@1',
+      {
+        customerId: 'cu',
+        name: 'Someone',
+        preferredLanguage: 'en',
+        phones: [],
+        email: null,
+        aNumber: null,
+        timeZone: null,
+      },
+      map(['customers', customerRow({ team: 'bravo' })]),
+      ctx(),
     );
-    const missing = runMutation(
-      'callback.grant-extra-attempt@1',
-      { callbackId: 'cb' },
-      map(),
-      ctx({ role: 'lead' }),
-    );
-    expect(theirs).toEqual(missing);
-    expect(code(theirs)).toBe('callback.not_found');
-    // A "create" reusing another team's id sees no row, so it would write one: refused, not overwritten.
-    expect(
-      code(
-        runMutation(
-          'customer.upsert@1',
-          {
-            customerId: 'cu',
-            name: 'N',
-            preferredLanguage: 'en',
-            phones: [],
-            email: null,
-            aNumber: null,
-            timeZone: null,
-          },
-          map(['customers', { ...customer, id: 'cu', team: 'bravo' }]),
-          ctx(),
-        ),
-      ),
-    ).toBe('row.already_exists');
+    expect(code(upsert)).toBe('row.already_exists');
   });
   it('names an unknown mutation and keeps admins off case work', () => {
     expect(code(runMutation('nope@1', {}, map(), ctx()))).toBe('mutation.unknown');

@@ -1,4 +1,5 @@
 import { adminEn } from '../features/admin/i18n/admin-en';
+import { recordEn } from '../features/customer/i18n/record-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -162,6 +163,7 @@ export const en = {
     intro: 'Shortcuts work anywhere except while typing in a field.',
     keys: {
       help: 'Show or hide this list',
+      findCustomer: 'Find a customer (from anywhere, even while typing)',
       search: 'Search the worklist',
       arrows: 'Move through the worklist',
       pages: 'Move a page / to the first or last callback',
@@ -267,6 +269,8 @@ export const en = {
     script: 'Script',
     chooseScript: 'Choose a script',
     noScripts: 'No scripts are published yet.',
+    scriptOption: (title: string, version: number) => `${title} (v${version})`,
+    datePlaceholder: 'YYYY-MM-DD',
     ivr: 'What the IVR captured',
     ivrLanguage: 'Caller language',
     ivrIntent: 'Stated intent',
@@ -296,7 +300,6 @@ export const en = {
     },
     urgency: 'Callback urgency',
     submit: 'Complete inquiry',
-    submitted: 'Inquiry completed and saved.',
     another: 'Start another inquiry',
     tier2Reason: 'Why Tier 2',
     tier2Reasons: {
@@ -308,16 +311,7 @@ export const en = {
       'repeat-contact': 'Repeat contact',
     },
     linkTo: { email: 'Send this link by e-mail', text: 'Send this link by text message' },
-    serviceRequestType: 'Service request type',
     serviceRequestDescription: 'Description',
-    srTypes: {
-      'outside-normal-processing-time': 'Outside normal processing time',
-      'non-delivery': 'Card or notice not received',
-      'typographical-error': 'Typographical error',
-      'address-change': 'Change of address',
-      accommodation: 'Accommodation',
-      other: 'Other',
-    },
     callerNameRequired: 'Enter the caller’s name.',
     phoneInvalid: (message: string) => `Phone: ${message}.`,
     choose: 'Choose…',
@@ -366,6 +360,7 @@ export const en = {
     email: 'E-mail (optional)',
     language: 'Preferred language',
     receipt: 'Receipt number',
+    aNumber: 'A-number (optional)',
     labels: { mobile: 'Mobile', home: 'Home', work: 'Work', attorney: 'Attorney', other: 'Other' },
   },
   validation: {
@@ -375,6 +370,7 @@ export const en = {
   },
   supervisor: supervisorEn,
   admin: adminEn,
+  record: recordEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

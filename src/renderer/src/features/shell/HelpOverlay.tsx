@@ -13,6 +13,7 @@ export const SHORTCUTS: ReadonlyArray<{
   roles?: readonly Role[];
 }> = [
   { keys: ['?'], id: 'help' },
+  { keys: ['Ctrl', 'K'], id: 'findCustomer', roles: AGENT_ROLES },
   { keys: ['/'], id: 'search', roles: AGENT_ROLES },
   { keys: ['↑', '↓'], id: 'arrows', roles: AGENT_ROLES },
   { keys: ['PgUp', 'PgDn', 'Home', 'End'], id: 'pages', roles: AGENT_ROLES },

@@ -24,13 +24,20 @@ const ScriptsScreen = lazy(() =>
 );
 const PolicyScreen = lazy(() => import('../admin/PolicyScreen').then((m) => ({ default: m.PolicyScreen })));
 const AuditScreen = lazy(() => import('../admin/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const CustomerScreen = lazy(() =>
+  import('../customer/CustomerScreen').then((m) => ({ default: m.CustomerScreen })),
+);
 const SupervisorScreen = lazy(() =>
   import('../supervisor/SupervisorScreen').then((m) => ({ default: m.SupervisorScreen })),
 );
 
 /** One key per screen shown (a callback's detail per callback). */
 export const routeKey = (route: Route) =>
-  route.name === 'callback' ? `callback/${route.callbackId}` : route.name;
+  route.name === 'callback'
+    ? `callback/${route.callbackId}`
+    : route.name === 'customer'
+      ? `customer/${route.customerId}`
+      : route.name;
 
 /** The current screen; a screen still loading says so in a status line. */
 export function Screens({ route }: { route: Route }) {
@@ -49,6 +56,8 @@ function Screen({ route }: { route: Route }) {
       return <Worklist />;
     case 'callback':
       return <CallbackDetailScreen callbackId={route.callbackId} />;
+    case 'customer':
+      return <CustomerScreen customerId={route.customerId} />;
     case 'inquiry':
       return <InquiryScreen />;
     case 'expedite':

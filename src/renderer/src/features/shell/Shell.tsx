@@ -9,6 +9,7 @@ import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES } from '../../../../shared/sync/au
 import type { Role } from '../../../../shared/sync/rows/user';
 import { useIdleLock } from '../lock/use-idle-lock';
 import { isTyping } from '../worklist/Worklist';
+import { CustomerSearchDialog } from '../customer/CustomerSearchDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceSwitch } from './PresenceSwitch';
@@ -38,10 +39,11 @@ const NAV: ReadonlyArray<{
   { route: { name: 'admin-audit' }, key: 't', label: 'adminAudit', roles: ADMIN_ROLES },
 ];
 const navFor = (role: Role | undefined) => NAV.filter((n) => role !== undefined && n.roles.includes(role));
-/** A screen this role is offered (the callback detail goes with the worklist). */
+/** A screen this role is offered (a callback's detail and a customer's record go with the worklist). */
 const offered = (role: Role | undefined, route: Route) =>
   navFor(role).some((n) => n.route.name === route.name) ||
-  (route.name === 'callback' && navFor(role).some((n) => n.label === 'worklist'));
+  ((route.name === 'callback' || route.name === 'customer') &&
+    navFor(role).some((n) => n.label === 'worklist'));
 
 /** The signed-in frame: banner with navigation, connection status, refused changes, the screen. */
 // Over ~80 lines: left whole while the screens' lazy loading (issue 12, item 3) is reworked on another branch; split it after that lands.
@@ -76,6 +78,7 @@ export function Shell() {
         <Screens route={offered(session?.user?.role, route) ? route : homeRoute(session?.user?.role)} />
       </main>
       <HelpOverlay />
+      <CustomerSearchDialog />
     </div>
   );
 }
@@ -123,6 +126,11 @@ function Banner({ onError }: { onError(message: string): void }) {
       </nav>
       <div className="banner-tools">
         {user ? <span className="user">{t.app.signedInAs(user.name, t.roles[user.role])}</span> : null}
+        {user?.role === 'admin' ? null : (
+          <button type="button" onClick={() => useUiStore.getState().setSearchOpen(true)}>
+            {t.record.search.open} <kbd aria-hidden="true">Ctrl K</kbd>
+          </button>
+        )}
         {user?.role === 'admin' ? null : <PresenceSwitch />}
         <LanguageSwitch />
         <button type="button" onClick={() => useUiStore.getState().setHelpOpen(true)}>
@@ -151,9 +159,16 @@ function useOfferedRoute(role: Role | undefined): void {
 function useShellShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
       const ui = useUiStore.getState();
       const role = useSessionStore.getState().session?.user?.role;
+      // Ctrl+K (⌘K) finds a customer from anywhere, even while typing in a form (agent roles only).
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        if (role && AGENT_ROLES.includes(role)) ui.setSearchOpen(true);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (ui.searchOpen) return;
       const home = homeRoute(role);
       if (event.key === 'Escape' && !ui.helpOpen && ui.route.name !== home.name && !isTyping(event.target)) {
         ui.navigate(home);
