@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     }
     policy = parsed.value;
   }
-  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel, trustProxy } = config.value;
   const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
   const server = await startServer({
     host,
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   });
   console.log(
     `\nAgent Desk sync server on ${server.url} (${server.store.kind === 'postgres' ? 'PostgreSQL' : `data: ${dataDir}`})`,

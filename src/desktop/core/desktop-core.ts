@@ -10,6 +10,7 @@ import { LocalStore } from '../store/local-store';
 import { META_KEYS } from '../store/meta';
 import { openStore } from '../store/open-store';
 import { createPiiCipher, type PiiCipher } from '../store/pii-cipher';
+import { AdminDesk } from './admin/admin-desk';
 import type { BackoffOptions } from './backoff';
 import { DesktopCommands } from './commands';
 import { DesktopSession } from './desktop-session';
@@ -71,6 +72,8 @@ export class DesktopCore {
   readonly commands: DesktopCommands;
   /** The supervisor view (leads): live board link, drill-down, forecast, bulk actions. */
   readonly supervisor: SupervisorDesk;
+  /** The administration area (admins): users, scripts, policy, the audit trail, over HTTP. */
+  readonly admin: AdminDesk;
   private readonly engine: SyncEngine;
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
@@ -162,6 +165,11 @@ export class DesktopCore {
       onSnapshot: (snapshot) => this.events.emit('supervisorSnapshot', snapshot),
       onStatus: (status) => this.events.emit('supervisorStatus', status),
       onSessionEnded: (error) => this.session.ended(error),
+    });
+    this.admin = new AdminDesk({
+      network,
+      serverUrl: options.serverUrl,
+      session: () => this.session.active(),
     });
     this.events.on('session', () => this.supervisor.sessionChanged());
     // A change synced before the app last closed (a move announced at the end of an interrupted sync).

@@ -122,7 +122,9 @@ export class DesktopSession {
   state(): SessionState {
     const s = this.session;
     return {
-      status: !s ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
+      // A session the server ended (disabled account, expiry, sign-out elsewhere) shows the
+      // sign-in screen at once; the cache and outbox stay for the same user's next sign-in.
+      status: !s || s.expired ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
       user: s?.user ?? null,
       policy: s?.policy ?? null,
       expired: s?.expired ?? false,
@@ -141,16 +143,25 @@ export class DesktopSession {
 
   /* ---------- sign-in and sign-out ---------- */
 
-  async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
+  /**
+   * Sign-in, or a new password with the current (or one-time) one: both open a session.
+   * The desktop's client id goes along, so this desktop's sign-ins are counted apart from
+   * guesses elsewhere (docs/protocol.md, "Sign-in limits").
+   */
+  async signIn(
+    args: ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>,
+  ): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    // The first node that answers (several configured: one may be down); the installation key asks for the desk code.
-    const installation = store.desk.key();
+    // The installation key asks for this installation's desk code (reference numbers).
+    const request = { ...args, clientId: this.clientId(), installation: store.desk.key() };
+    // The first node that answers (several configured: one may be down).
     const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(this.deps.network, url, args.username, args.password, installation),
+      (url) => requestSignIn(this.deps.network, url, request),
       // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
       (r) => !r.ok && (r.error.code === 'sync.server_unreachable' || r.error.code.startsWith('network.')),
     );
     if (!answer.ok) return answer;
+    const password = 'newPassword' in args ? args.newPassword : args.password;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
     if (!policy.ok)
@@ -184,7 +195,7 @@ export class DesktopSession {
     store.transaction(() => {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
-      saveUnlockVerifier(store.meta, cipher, makeVerifier(args.password));
+      saveUnlockVerifier(store.meta, cipher, makeVerifier(password));
       // The proxy let this sign-in through with them: keep them for the sockets and the next start.
       const proxy = this.deps.network.proxyCredentials();
       if (proxy) saveProxyCredentials(store.meta, cipher, proxy);

@@ -16,20 +16,16 @@ export function fail(
   return reply.code(status).send({ ok: false, error });
 }
 
-/** The request's body (or path parameters) parsed, or undefined once 400 `http.bad_request` was answered. */
+const REQUEST_PART = { body: 'The request body', params: 'The request path', query: 'The query' } as const;
+
+/** The request's body (or path parameters, or query) parsed, or undefined once 400 `http.bad_request` was answered. */
 export function parseRequest<S extends z.ZodType>(
   schema: S,
   value: unknown,
   reply: FastifyReply,
-  what: 'body' | 'params' = 'body',
+  what: 'body' | 'params' | 'query' = 'body',
 ): z.output<S> | undefined {
-  const parsed = parseUnknown(
-    schema,
-    value,
-    'http.bad_request',
-    what === 'body' ? 'The request body' : 'The request path',
-    what,
-  );
+  const parsed = parseUnknown(schema, value, 'http.bad_request', REQUEST_PART[what], what);
   if (parsed.ok) return parsed.value;
   void fail(reply, 400, parsed.error.code, parsed.error.message);
   return undefined;
@@ -51,6 +47,7 @@ export async function requireAdmin(
   auth: AuthService,
   request: FastifyRequest,
   reply: FastifyReply,
+  action = 'manage users, scripts, policy and the audit trail',
 ): Promise<AuthenticatedSession | undefined> {
   const token = bearer(request);
   if (!token) {
@@ -63,7 +60,7 @@ export async function requireAdmin(
     return undefined;
   }
   if (session.value.user.role !== 'admin') {
-    void fail(reply, 403, 'auth.forbidden', 'Only administrators can manage users and publish scripts.');
+    void fail(reply, 403, 'auth.forbidden', `Only administrators can ${action}.`);
     return undefined;
   }
   return session.value;

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Metrics } from '../metrics';
+import type { PolicyBook } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import type { SyncServer } from '../sync/socket-server';
+import { registerAdminAuditRoutes } from './admin-audit-routes';
+import { registerAdminPolicyRoutes } from './admin-policy-routes';
 import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
@@ -12,7 +14,10 @@ import { registerHealthRoutes, type HealthDeps } from './health-routes';
 export interface RouteDeps {
   db: Db;
   auth: AuthService;
-  policy: Policy;
+  /** The policies in force over time (the admin policy routes publish into it). */
+  policies: PolicyBook;
+  /** A policy was published here: announce it if it is in force now (PolicyWatch.check). */
+  policyPublished: () => void;
   metrics: Metrics;
   clock: () => number;
   /** The socket server (sign-out and account changes close sockets and poke); created after the routes. */
@@ -27,4 +32,6 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAuthRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);
+  registerAdminPolicyRoutes(app, deps);
+  registerAdminAuditRoutes(app, deps);
 }

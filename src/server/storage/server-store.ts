@@ -7,6 +7,7 @@ import type { ChangedRow } from './change-reader';
 import type { Db } from './database';
 import type { ServerDesk } from './desks';
 import type { PullPage, PullScope } from './pull-reader';
+import type { Selectable } from 'kysely';
 import type { Database, MutationLogTable } from './schema';
 import type { SessionRecord } from './session-reads';
 import type { StoreKind } from './store-kind';
@@ -63,7 +64,7 @@ export interface ChangeStore<T extends TableName> {
 
 export interface SessionStore {
   session(sessionId: string): Promise<SessionRecord | undefined>;
-  userByName(username: string): Promise<Database['users'] | undefined>;
+  userByName(username: string): Promise<Selectable<Database['users']> | undefined>;
 }
 
 /**

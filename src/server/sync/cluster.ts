@@ -16,6 +16,8 @@ export const CLUSTER_EVENTS = {
    * heard why.
    */
   sessionEnded: 'agent-desk:session-ended',
+  /** Every session of a user ended (account disabled, password reset): the same, by user. */
+  userEnded: 'agent-desk:user-ended',
 } as const;
 
 /**

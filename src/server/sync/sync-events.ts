@@ -1,4 +1,3 @@
-import type { Policy } from '../../shared/domain/policy';
 import { err, ok } from '../../shared/domain/result';
 import {
   EVENTS,
@@ -10,6 +9,7 @@ import {
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PolicyAt } from '../policy/policy-book';
 import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
 import type { ServerStore } from '../storage/server-store';
 import type { InFlight } from './in-flight';
@@ -24,7 +24,7 @@ export interface SyncEventDeps {
   /** Pushes under way (a graceful stop waits for them). */
   pushes: InFlight;
   auth: AuthService;
-  policy: Policy;
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -71,7 +71,7 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
         );
       }
       const { ip: sourceIp, desk } = socket.data;
-      const context = { user, clientId, sourceIp, desk, policy: deps.policy, clock: deps.clock };
+      const context = { user, clientId, sourceIp, desk, policyAt: deps.policyAt, clock: deps.clock };
       const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
@@ -98,11 +98,11 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     run: async (req, user) => {
       const applied = await applyPresence(
         store.db,
-        { user, clientId, policy: deps.policy, clock: deps.clock },
+        { user, clientId, policyAt: deps.policyAt, clock: deps.clock },
         req,
       );
       if (!applied.ok) return applied;
-      poke([applied.value.team], applied.value.version);
+      if (applied.value.version !== undefined) poke([applied.value.team], applied.value.version);
       return ok({ version: applied.value.version ?? 0 });
     },
   });

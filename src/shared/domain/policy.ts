@@ -60,9 +60,24 @@ export const policySchema = z
     }),
     security: z.object({
       idleLockMinutes: z.number().int().min(1),
+      /** Wrong passwords in a row (per account, or per account on its owner's desktop) before sign-in is delayed. */
       maxFailedSignIns: z.number().int().min(1),
+      /** The longest delay; also how long failures are remembered. */
       lockoutMinutes: z.number().int().min(1),
       sessionHours: z.number().positive(),
+      // Added after policies were first stored: the defaults fill them in, so a policy
+      // file, managed setting or cached session written before them still parses.
+      /** The first delay after maxFailedSignIns failures; each further failure doubles it, up to lockoutMinutes. */
+      lockoutFirstDelaySeconds: z.number().int().min(1).default(30),
+      /** Failed sign-ins one network address may cause per signInLimitWindowMinutes (desktops the user synced from are exempt). */
+      signInFailuresPerAddress: z.number().int().min(1).default(30),
+      signInLimitWindowMinutes: z.number().int().min(1).default(5),
+      /** Failed sign-ins from all addresses together per minute (the same exemption). */
+      signInFailuresPerMinute: z.number().int().min(1).default(300),
+      /** New desktops (client ids) one user may register per day. */
+      newDesktopsPerUserPerDay: z.number().int().min(1).default(10),
+      /** Socket connections one user may open per minute (desktops reconnect with backoff, far below it). */
+      connectionsPerUserPerMinute: z.number().int().min(1).default(30),
     }),
     // Sections added after policies were first stored: the defaults fill them in, so a
     // policy file, managed setting or cached session written before them still parses.
@@ -114,7 +129,18 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
     customerLocalHours: { start: '08:00', end: '21:00' },
     callerIdAreaCode: '202',
     textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
-    security: { idleLockMinutes: 15, maxFailedSignIns: 5, lockoutMinutes: 15, sessionHours: 12 },
+    security: {
+      idleLockMinutes: 15,
+      maxFailedSignIns: 5,
+      lockoutMinutes: 15,
+      sessionHours: 12,
+      lockoutFirstDelaySeconds: 30,
+      signInFailuresPerAddress: 30,
+      signInLimitWindowMinutes: 5,
+      signInFailuresPerMinute: 300,
+      newDesktopsPerUserPerDay: 10,
+      connectionsPerUserPerMinute: 30,
+    },
   }),
 ) as Policy;
 

@@ -4,7 +4,7 @@ import { HANDOFF_REASON_MAX_CHARS, TIER2_REASONS } from '../domain/handoff';
 import { OPERATIONAL_COMPONENT_IDS } from '../domain/identifiers/operational-components';
 import { NOTE_STORAGE_MAX_CHARS } from '../domain/notes';
 import { urgencySchema } from '../domain/sla';
-import { signInRequestSchema } from '../sync/protocol';
+import { changePasswordRequestSchema, signInRequestSchema } from '../sync/protocol';
 import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
 import { idSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema } from '../sync/rows/customer';
@@ -18,6 +18,7 @@ import {
 } from '../sync/rows/inquiry';
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
 import { roleSchema } from '../sync/rows/user';
+import { ADMIN_IPC_CHANNELS } from './admin-channels';
 import { channel } from './channel-spec';
 import { COMMAND_IPC_CHANNELS } from './command-channels';
 import { customerRecordSchema, customerSearchArgsSchema, customerSearchResultSchema } from './customer-views';
@@ -166,9 +167,19 @@ export const IPC_CHANNELS = {
   ),
 
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
-  'session.signIn': channel(signInRequestSchema.omit({ installation: true }).strict(), sessionStateSchema, {
-    signedOut: true,
-  }),
+  'session.signIn': channel(
+    signInRequestSchema.omit({ clientId: true, installation: true }).strict(),
+    sessionStateSchema,
+    {
+      signedOut: true,
+    },
+  ),
+  /** A new password with the current one (required after a one-time password an administrator gave). */
+  'session.changePassword': channel(
+    changePasswordRequestSchema.omit({ clientId: true, installation: true }).strict(),
+    sessionStateSchema,
+    { signedOut: true },
+  ),
   /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */
   'session.signOut': channel(
     z.object({ discardPending: z.boolean().default(false) }).strict(),
@@ -220,6 +231,9 @@ export const IPC_CHANNELS = {
   'supervisor.forecast': channel(supervisorForecastArgsSchema, forecastViewSchema),
   'supervisor.reassign': channel(supervisorReassignArgsSchema, bulkResultSchema),
   'supervisor.grantExtraAttempts': channel(supervisorGrantArgsSchema, bulkResultSchema),
+
+  /** Administrators only (the server refuses anyone else): users, scripts, policy, the audit trail. */
+  ...ADMIN_IPC_CHANNELS,
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

@@ -5,6 +5,7 @@
  * away or its lifetime runs out, so no run can leave a server behind.
  */
 import { startServer } from '../../../src/server/start-server';
+import { LOAD_TEST_POLICY } from '../../support/load-policy';
 
 interface ChildOptions {
   dataDir: string;
@@ -42,6 +43,8 @@ const server = await startServer({
   ...(options.demoCallbackShare !== undefined ? { demoCallbackShare: options.demoCallbackShare } : {}),
   ...(options.scriptsDir ? { scriptsDir: options.scriptsDir } : {}),
   logLevel: 'warn',
+  // Hundreds of desktops on a few demo users: the per-user limits raised (policy is data).
+  policy: LOAD_TEST_POLICY,
 });
 const startMs = performance.now() - started;
 

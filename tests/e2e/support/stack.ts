@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 
 /**
  * A real sync server (demo data) and browser hosts (one desktop core each, so one
@@ -42,7 +43,7 @@ export const E2E_POLICY = {
   customerLocalHours: { start: '00:00', end: '23:59' },
   callerIdAreaCode: '202',
   textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
-  security: { idleLockMinutes: 15, maxFailedSignIns: 5, lockoutMinutes: 15, sessionHours: 12 },
+  security: { ...DEFAULT_POLICY.security },
 };
 
 const STARTUP_MS = 60_000;
@@ -110,7 +111,12 @@ export async function publishStarterScripts(serverUrl: string): Promise<void> {
     const response = await fetch(`${serverUrl}/api/admin/scripts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.value.token}` },
-      body: JSON.stringify({ scriptId: content.id, scriptVersion: content.version, content }),
+      body: JSON.stringify({
+        scriptId: content.id,
+        scriptVersion: content.version,
+        content,
+        reason: { code: 'script-update' },
+      }),
     });
     // 409: already published (a restarted server keeps its data).
     if (!response.ok && response.status !== 409) {

@@ -9,6 +9,7 @@ import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { ROW_SCHEMAS } from '../../../src/shared/sync/rows';
 import { callback } from './fixtures';
 import {
+  ADMIN_REASON,
   connectAgent,
   postJson,
   signIn,
@@ -48,7 +49,7 @@ describe('server: domain rules, script publishing and the demo seed', () => {
     const url = `${t.server.url}/api/admin/scripts`;
     const broken = await postJson(
       url,
-      { scriptId: 'broken', scriptVersion: 1, content: { steps: [] } },
+      { scriptId: 'broken', scriptVersion: 1, content: { steps: [] }, reason: ADMIN_REASON },
       admin.token,
     );
     expect(broken.status).toBe(400);
@@ -59,7 +60,11 @@ describe('server: domain rules, script publishing and the demo seed', () => {
       path: expect.any(String),
     });
     const content = JSON.parse(readFileSync(join(SCRIPTS, 'case-status.v1.json'), 'utf8')) as object;
-    const misnamed = await postJson(url, { scriptId: 'case-status', scriptVersion: 7, content }, admin.token);
+    const misnamed = await postJson(
+      url,
+      { scriptId: 'case-status', scriptVersion: 7, content, reason: ADMIN_REASON },
+      admin.token,
+    );
     expect(misnamed.status).toBe(400);
     expect(misnamed.json.error.message).toContain('being published as version 7');
   });

@@ -1,3 +1,4 @@
+import { adminEn } from '../features/admin/i18n/admin-en';
 import { recordEn } from '../features/customer/i18n/record-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
@@ -40,6 +41,10 @@ export const en = {
     expedite: 'Expedite request',
     appointment: 'Appointment request',
     supervisor: 'Supervisor',
+    adminUsers: 'Users',
+    adminScripts: 'Scripts',
+    adminPolicy: 'Policy',
+    adminAudit: 'Audit trail',
   },
   signIn: {
     title: 'Sign in to Agent Desk',
@@ -48,6 +53,13 @@ export const en = {
     submit: 'Sign in',
     working: 'Signing in…',
     expired: 'Your session ended. Sign in again; work saved on this computer is kept.',
+    change: {
+      intro: 'Choose your own password now: the one you were given works only once.',
+      newPassword: 'New password (at least 12 characters)',
+      repeat: 'New password again',
+      mismatch: 'The two new passwords are not the same.',
+      submit: 'Change password and sign in',
+    },
   },
   proxy: {
     explain:
@@ -166,6 +178,10 @@ export const en = {
       back: 'Close a dialog or go back to the worklist',
       lock: 'Lock the screen',
       supervisor: 'Open the supervisor view (team leads)',
+      adminUsers: 'Manage users',
+      adminScripts: 'Manage inquiry scripts',
+      adminPolicy: 'Edit the policy',
+      adminAudit: 'Search the audit trail',
     },
   },
   callback: {
@@ -353,6 +369,7 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  admin: adminEn,
   record: recordEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,

@@ -1,4 +1,5 @@
 import type { Messages } from './catalog-en';
+import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
 import { errorsEs } from './errors-es';
@@ -36,6 +37,10 @@ export const es: Messages = {
     expedite: 'Solicitud de trámite acelerado',
     appointment: 'Solicitud de cita',
     supervisor: 'Supervisión',
+    adminUsers: 'Usuarios',
+    adminScripts: 'Guiones',
+    adminPolicy: 'Política',
+    adminAudit: 'Auditoría',
   },
   signIn: {
     title: 'Iniciar sesión en Agent Desk',
@@ -45,6 +50,13 @@ export const es: Messages = {
     working: 'Iniciando sesión…',
     expired:
       'Su sesión terminó. Inicie sesión de nuevo; el trabajo guardado en esta computadora se conserva.',
+    change: {
+      intro: 'Elija ahora su propia contraseña: la que recibió sirve una sola vez.',
+      newPassword: 'Contraseña nueva (al menos 12 caracteres)',
+      repeat: 'Contraseña nueva otra vez',
+      mismatch: 'Las dos contraseñas nuevas no coinciden.',
+      submit: 'Cambiar la contraseña e iniciar sesión',
+    },
   },
   proxy: {
     explain:
@@ -168,6 +180,10 @@ export const es: Messages = {
       back: 'Cerrar un diálogo o volver a la lista de trabajo',
       lock: 'Bloquear la pantalla',
       supervisor: 'Abrir la vista de supervisión (supervisores de equipo)',
+      adminUsers: 'Administrar usuarios',
+      adminScripts: 'Administrar los guiones de consulta',
+      adminPolicy: 'Editar la política',
+      adminAudit: 'Buscar en el registro de auditoría',
     },
   },
   callback: {
@@ -359,6 +375,7 @@ export const es: Messages = {
     phoneOk: (formatted) => `Se registrará como ${formatted}`,
   },
   supervisor: supervisorEs,
+  admin: adminEs,
   record: recordEs,
   errors: errorsEs,
   messagesAreNative: false,

@@ -185,6 +185,14 @@ export const errorsEn = {
   // Sign-in, session and lock (server and desktop core; params where the sender adds them)
   'auth.invalid_credentials': 'The user name or password is not correct.',
   'auth.account_disabled': 'This account is disabled; ask an administrator.',
+  'auth.rate_limited': (p) =>
+    `Too many failed sign-ins from this network; try again in ${p.num('seconds')} second(s).`,
+  'auth.password_change_required': 'Choose a new password: the one you were given works only once.',
+  'auth.password_reused': 'Choose a new password that differs from the current one.',
+  'user.username_taken': 'That user name is already taken; choose another.',
+  'admin.last_admin': 'This would leave no active administrator; make another administrator first.',
+  'script.version_exists':
+    'That script version is already published; give the document a higher version number.',
   'auth.locked': (p) =>
     `Too many failed sign-ins; this account is locked for ${p.num('minutes')} more minute(s).`,
   'auth.session_expired': 'Your session has expired; sign in again.',

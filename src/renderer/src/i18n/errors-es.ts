@@ -190,6 +190,14 @@ export const errorsEs: ErrorCatalog = {
   // Sign-in, session and lock
   'auth.invalid_credentials': 'El nombre de usuario o la contraseña no son correctos.',
   'auth.account_disabled': 'Esta cuenta está desactivada; comuníquese con un administrador.',
+  'auth.rate_limited': (p) =>
+    `Demasiados intentos fallidos desde esta red; intente de nuevo en ${p.num('seconds')} segundo(s).`,
+  'auth.password_change_required': 'Elija una contraseña nueva: la que recibió sirve una sola vez.',
+  'auth.password_reused': 'Elija una contraseña nueva distinta de la actual.',
+  'user.username_taken': 'Ese nombre de usuario ya existe; elija otro.',
+  'admin.last_admin': 'No quedaría ningún administrador activo; nombre primero a otro administrador.',
+  'script.version_exists':
+    'Esa versión del guion ya está publicada; dé al documento un número de versión mayor.',
   'auth.locked': (p) =>
     `Hubo demasiados intentos fallidos de inicio de sesión; esta cuenta está bloqueada durante ${plural(p.num('minutes'), 'minuto', 'minutos')} más.`,
   'auth.session_expired': 'Su sesión venció; inicie sesión de nuevo.',
