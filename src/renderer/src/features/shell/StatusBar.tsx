@@ -6,6 +6,11 @@ import { useUiStore } from '../../state/ui-store';
 
 const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–' } as const;
 
+async function lockToSignInAgain(): Promise<void> {
+  const result = await invoke('session.lock', {});
+  if (result.ok) useSessionStore.getState().setSession(result.value);
+}
+
 /** Connection state, pending changes and the first-sync progress; read politely to screen readers. */
 export function StatusBar() {
   const t = useT();
@@ -13,6 +18,8 @@ export function StatusBar() {
   const connection = useSessionStore((s) => s.connection);
   const progress = useSessionStore((s) => s.progress);
   const announcement = useUiStore((s) => s.announcement);
+  const expired = useSessionStore((s) => s.session?.expired ?? false);
+  const pending = connection?.pending ?? 0;
   const zone = policy.callbackHours.timeZone;
   const state = connection?.state ?? 'offline';
   const label = {
@@ -48,7 +55,13 @@ export function StatusBar() {
           <> · {t.connection.retryAt(formatInstant(connection.retryAt, zone))}</>
         ) : null}
       </p>
-      {state === 'offline' ? (
+      {expired ? (
+        // The server ended the session: the lock screen's one password entry signs in again and sends what waits.
+        <button type="button" className="primary" onClick={() => void lockToSignInAgain()}>
+          {t.connection.signInAgain(pending)}
+        </button>
+      ) : null}
+      {state === 'offline' && !expired ? (
         <button type="button" onClick={() => void invoke('sync.now', {})}>
           {t.connection.syncNow}
         </button>
