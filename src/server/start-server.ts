@@ -6,7 +6,7 @@ import { DEFAULT_POLICY, type Policy } from '../shared/domain/policy';
 import { AuthService } from './auth/auth-service';
 import { ok } from '../shared/domain/result';
 import { seedIfEmpty } from './demo/seed';
-import { createHttpApp } from './http/http-app';
+import { createHttpApp, type ServerTls } from './http/http-app';
 import { startMetricsListener, type MetricsListener } from './http/metrics-listener';
 import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
@@ -58,6 +58,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Serve https with this certificate (default: http, for a TLS-terminating proxy in front or loopback). */
+  tls?: ServerTls;
   /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
   supervisorHeartbeatMs?: number;
 }
@@ -164,6 +166,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       sync: () => holder.sync as SyncServer,
     },
     log,
+    options.tls,
   );
   await app.ready();
   const shared = { store, db, auth, policy, clock, log, metrics };
@@ -184,7 +187,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   holder.supervisor = supervisor;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   const metricsListener: MetricsListener | undefined =
     options.metricsPort === undefined
       ? undefined

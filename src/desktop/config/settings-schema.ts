@@ -91,6 +91,25 @@ const settingFields = {
   logLevel: z.enum(LOG_LEVELS).optional().meta({ title: 'Log level', description: 'Desktop log detail.' }),
 };
 
+/** A full path on Windows (C:\…, \\server\share\…) or macOS/Linux (/…). */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)/;
+
+/**
+ * IT-only: what the desktop trusts is the organization's decision, never a user's
+ * (a root added by the user would let anything on the path read the sync traffic).
+ */
+const managedOnlyFields = {
+  extraCaBundle: z
+    .string()
+    .regex(ABSOLUTE_PATH, { message: 'extraCaBundle must be a full path to a PEM file' })
+    .optional()
+    .meta({
+      title: 'Extra trusted certificate authorities (PEM file)',
+      description:
+        "Full path to a PEM file of certificate authorities Agent Desk trusts for its sync server in addition to the operating system's store and its built-in roots, e.g. the root of a TLS-inspecting proxy: C:\\ProgramData\\Agency\\roots.pem or /Library/Application Support/Agency/roots.pem. Deploy the file with the setting; a missing or unreadable file is logged and the connection then fails with a certificate error.",
+    }),
+};
+
 /** Where JSON-schema-aware editors (VS Code) find the schema; allowed, never used. */
 const schemaRefField = {
   $schema: z.string().optional().describe('Path or URL of this JSON Schema (for editors).'),
@@ -106,6 +125,7 @@ const schemaRefField = {
 export const managedSettingsSchema = z.strictObject({
   ...schemaRefField,
   ...settingFields,
+  ...managedOnlyFields,
   userOverridable: z.array(z.enum(USER_SETTABLE_KEYS)).optional().meta({
     title: 'Settings users may change',
     description:

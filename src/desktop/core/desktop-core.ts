@@ -18,6 +18,8 @@ import { EventHub } from './event-hub';
 import { isAllowedExternalUrl } from './external-links';
 import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
+import { directNetwork, type NetworkPort } from './network/network-port';
+import { loadProxyCredentials, saveProxyCredentials } from './network/proxy-credentials-store';
 import { DesktopQueries } from './queries/desktop-queries';
 import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
@@ -28,6 +30,8 @@ export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
   dataDir: string;
   serverUrl: string;
+  /** How to reach the server: proxy and trusted authorities (default: direct, Node's roots). */
+  network?: NetworkPort;
   keyProvider: KeyProvider;
   clock?: () => number;
   logger?: CoreLogger;
@@ -71,21 +75,26 @@ export class DesktopCore {
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
   private readonly logger: CoreLogger;
+  private readonly network: NetworkPort;
   private readonly servers: ServerAddresses;
 
   constructor(
     private readonly options: DesktopCoreOptions,
     readonly store: LocalStore,
-    cipher: PiiCipher,
+    private readonly cipher: PiiCipher,
   ) {
     const clock = options.clock ?? Date.now;
     const newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
+    const network = (this.network = options.network ?? directNetwork());
+    const proxyCredentials = loadProxyCredentials(store.meta, cipher);
+    if (proxyCredentials) network.setProxyCredentials(proxyCredentials);
     const servers = (this.servers = new ServerAddresses(splitServerUrls(options.serverUrl)));
     /** The node the engine last connected to: the one to move away from when that failed. */
     let syncUrl = servers.current;
     this.engine = new SyncEngine({
+      network,
       get serverUrl() {
         syncUrl = servers.current;
         return syncUrl;
@@ -111,6 +120,7 @@ export class DesktopCore {
     });
     this.session = new DesktopSession({
       servers,
+      network,
       store,
       cipher,
       events: this.events,
@@ -138,6 +148,7 @@ export class DesktopCore {
       sync: this.engine,
     });
     this.supervisor = new SupervisorDesk({
+      network,
       // The node the sync engine uses now (the supervisor link follows it when it reconnects).
       get serverUrl() {
         return servers.current;
@@ -231,6 +242,19 @@ export class DesktopCore {
   dismissRejection(args: ParsedChannelArgs<'sync.dismissRejection'>): R<'sync.dismissRejection'> {
     this.store.dismissRejection(args.mutationId);
     this.engine.announce();
+    return ok(null);
+  }
+
+  /**
+   * The agent's proxy credentials (after a `network.proxy_auth_*` error): every
+   * connection uses them from now on. Signed in, they are kept with the session and
+   * the sync connection retries at once; signed out, the next sign-in uses them and
+   * keeps them if it succeeds.
+   */
+  useProxyCredentials(args: ParsedChannelArgs<'network.proxyCredentials'>): R<'network.proxyCredentials'> {
+    this.network.setProxyCredentials(args);
+    if (this.session.isSignedIn()) saveProxyCredentials(this.store.meta, this.cipher, args);
+    if (this.session.active()) this.engine.reconnectNow();
     return ok(null);
   }
 

@@ -13,9 +13,11 @@ import { requestSignIn, requestSignOut } from './auth-client';
 import type { EventHub } from './event-hub';
 import { IdleLock } from './idle-lock';
 import type { CoreLogger } from './logger';
+import type { NetworkPort } from './network/network-port';
 import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
 import type { ServerAddresses } from './server-addresses';
+import { saveProxyCredentials } from './network/proxy-credentials-store';
 import { loadSession, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
@@ -26,6 +28,7 @@ type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'sessio
 export interface DesktopSessionDeps {
   /** The sync server's nodes: sign-in goes through the first that answers. */
   servers: ServerAddresses;
+  network: NetworkPort;
   store: LocalStore;
   cipher: PiiCipher;
   events: EventHub;
@@ -43,6 +46,9 @@ export interface DesktopSessionDeps {
   /** The rows were dropped with the session: per-user state elsewhere starts over. */
   onSignedOut(): void;
 }
+
+/** The server could not be asked (down, or a proxy or certificate problem on the way). */
+const cannotReach = (code: string) => code === 'sync.server_unreachable' || code.startsWith('network.');
 
 /**
  * Who is signed in on this desktop, and the idle lock: sign-in against the
@@ -174,8 +180,9 @@ export class DesktopSession {
     password: string,
   ): Promise<Result<{ value: SignInResponse; policy: Policy }>> {
     const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(url, username, password),
-      (r) => !r.ok && r.error.code === 'sync.server_unreachable',
+      (url) => requestSignIn(this.deps.network, url, username, password),
+      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
+      (r) => !r.ok && cannotReach(r.error.code),
     );
     if (!answer.ok) return answer;
     const policy = parsePolicy(answer.value.policy);
@@ -206,6 +213,9 @@ export class DesktopSession {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
       saveUnlockVerifier(store.meta, cipher, makeVerifier(password));
+      // The proxy let this sign-in through with them: keep them for the sockets and the next start.
+      const proxy = this.deps.network.proxyCredentials();
+      if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
     });
@@ -221,7 +231,7 @@ export class DesktopSession {
     if (refused) return refused;
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) await requestSignOut(this.deps.servers.current, token);
+    if (token) await requestSignOut(this.deps.network, this.deps.servers.current, token);
     this.session = undefined;
     this.deps.store.wipe();
     this.forgetUser();
@@ -266,7 +276,8 @@ export class DesktopSession {
   private forceSignOut(): void {
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) void requestSignOut(this.deps.servers.current, token).catch(() => undefined);
+    if (token)
+      void requestSignOut(this.deps.network, this.deps.servers.current, token).catch(() => undefined);
     this.session = undefined;
     this.deps.store.wipeKeepingOutbox();
     this.forgetUser();
@@ -277,7 +288,9 @@ export class DesktopSession {
     this.deps.sync.announce();
   }
 
+  /** Signed out: the next person at this desk enters their own proxy credentials. */
   private forgetUser(): void {
+    this.deps.network.setProxyCredentials(null);
     this.deps.store.setPolicy(DEFAULT_POLICY);
     this.idle.unlock();
     this.deps.onSignedOut();
@@ -355,7 +368,7 @@ export class DesktopSession {
     if (this.session?.expired) {
       const again = await this.signInAgain(args.password);
       // The server refused the password (changed or account disabled): stay locked and say why.
-      if (!again.ok && again.error.code !== 'sync.server_unreachable') return again;
+      if (!again.ok && !cannotReach(again.error.code)) return again;
       if (!again.ok) this.reauthPassword = args.password;
     }
     this.idle.unlock();
@@ -385,9 +398,9 @@ export class DesktopSession {
     this.reauthRunning = true;
     void this.signInAgain(password)
       .then((again) => {
-        if (again.ok || again.error.code !== 'sync.server_unreachable') this.reauthPassword = undefined;
+        if (again.ok || !cannotReach(again.error.code)) this.reauthPassword = undefined;
         if (again.ok) this.announce();
-        else if (again.error.code !== 'sync.server_unreachable')
+        else if (!cannotReach(again.error.code))
           this.deps.logger.warn('signing in again was refused', { code: again.error.code });
       })
       .finally(() => {

@@ -27,6 +27,7 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
   return {
     'app.info': () => core.appInfo(),
     'app.openExternal': (a) => core.openExternal(a),
+    'network.proxyCredentials': (a) => core.useProxyCredentials(a),
     'session.get': () => ({ ok: true, value: core.session.state() }),
     'session.signIn': (a) => core.session.signIn(a),
     'session.signOut': (a) => core.session.signOut(a),

@@ -125,6 +125,21 @@ export const IPC_CHANNELS = {
     z.object({ opened: z.boolean(), url: z.string() }),
   ),
 
+  /**
+   * The agent's credentials for a proxy that asks for them (Basic), entered after a
+   * `network.proxy_auth_*` error: used for every connection, kept encrypted with the session.
+   */
+  'network.proxyCredentials': channel(
+    z
+      .object({
+        username: z.string().trim().min(1, 'enter the proxy user name').max(256),
+        password: z.string().min(1, 'enter the proxy password').max(1024),
+      })
+      .strict(),
+    z.null(),
+    { signedOut: true },
+  ),
+
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
   'session.signIn': channel(signInRequestSchema.strict(), sessionStateSchema, { signedOut: true }),
   /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */

@@ -196,3 +196,28 @@ describe('resolveSettings: an invalid user file is a notice', () => {
     expect(resolved({ [USER]: new Error('EIO') }).notices[0]?.message).toContain('EIO');
   });
 });
+
+describe('resolveSettings: the extra CA bundle (IT only)', () => {
+  it("takes IT's PEM file path", () => {
+    const settings = resolved({ [MANAGED]: json({ extraCaBundle: '/etc/agency/roots.pem' }) });
+    expect(settings.extraCaBundle).toBe('/etc/agency/roots.pem');
+    expect(resolved({}).extraCaBundle).toBeNull();
+  });
+
+  it('accepts Windows paths, and refuses a relative one with the field named', () => {
+    expect(
+      resolved({ [MANAGED]: json({ extraCaBundle: 'C:\\ProgramData\\Agency\\roots.pem' }) }).extraCaBundle,
+    ).toBe('C:\\ProgramData\\Agency\\roots.pem');
+    const error = failed({ [MANAGED]: json({ extraCaBundle: 'roots.pem' }) });
+    expect(error.issues).toEqual([
+      { origin: MANAGED, field: 'extraCaBundle', message: 'extraCaBundle must be a full path to a PEM file' },
+    ]);
+  });
+
+  it("ignores a user's own root: what the desktop trusts is IT's decision", () => {
+    const settings = resolved({ [USER]: json({ extraCaBundle: '/home/agent/mitm.pem', logLevel: 'debug' }) });
+    expect(settings.extraCaBundle).toBeNull();
+    expect(settings.logLevel).toBe('debug');
+    expect(settings.notices.map((n) => n.field)).toEqual(['extraCaBundle']);
+  });
+});

@@ -48,6 +48,13 @@ export const en = {
     working: 'Signing in…',
     expired: 'Your session ended. Sign in again; work saved on this computer is kept.',
   },
+  proxy: {
+    explain:
+      "Your organization's proxy asks for a user name and password before Agent Desk can reach its server.",
+    username: 'Proxy user name',
+    password: 'Proxy password',
+    submit: 'Sign in to the proxy',
+  },
   lock: {
     title: 'Screen locked',
     explain: (name: string, minutes: number) =>

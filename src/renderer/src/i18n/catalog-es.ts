@@ -45,6 +45,13 @@ export const es: Messages = {
     expired:
       'Su sesión terminó. Inicie sesión de nuevo; el trabajo guardado en esta computadora se conserva.',
   },
+  proxy: {
+    explain:
+      'El proxy de su organización pide un usuario y una contraseña antes de que Agent Desk pueda llegar a su servidor.',
+    username: 'Usuario del proxy',
+    password: 'Contraseña del proxy',
+    submit: 'Iniciar sesión en el proxy',
+  },
   lock: {
     title: 'Pantalla bloqueada',
     explain: (name, minutes) =>
