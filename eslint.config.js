@@ -7,6 +7,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
+import noLiteralUiText from './scripts/eslint/no-literal-ui-text.js';
 
 const RULES_DOC = 'docs/architecture.md';
 
@@ -104,6 +105,11 @@ const sharedSubLayerRule = {
   },
 };
 
+/** This project's own rules. */
+const agentDeskPlugin = {
+  rules: { 'shared-sub-layers': sharedSubLayerRule, 'no-literal-ui-text': noLiteralUiText },
+};
+
 const serverOnly = [
   'better-sqlite3',
   'fastify',
@@ -159,12 +165,19 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 13: UI text from the catalogs only. Registered, not yet on (the renderer still has
+    // literals to move); tests/unit/lint/ui-text-rule.test.ts turns it on to prove it bites.
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { 'agent-desk': agentDeskPlugin },
+    rules: { 'agent-desk/no-literal-ui-text': 'off' },
+  },
+  {
     files: ['scripts/**', '*.config.*', 'eslint.config.js', 'tests/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/shared/**'],
-    plugins: { 'agent-desk': { rules: { 'shared-sub-layers': sharedSubLayerRule } } },
+    plugins: { 'agent-desk': agentDeskPlugin },
     rules: {
       ...layer({
         modules: [...nodeBuiltins, 'electron', ...serverOnly, ...uiOnly, 'socket.io-client'],

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 // Proves the "UI text comes from the catalogs" rule (scripts/eslint/no-literal-ui-text.js)
 // bites in the renderer, through the project's own eslint.config.js.
-const eslint = new ESLint({ cwd: process.cwd() });
+// The rule is registered but not yet on in the project config: the test turns it on.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: [{ files: ['src/renderer/**/*.tsx'], rules: { 'agent-desk/no-literal-ui-text': 'error' } }],
+});
 
 async function uiTextErrors(code: string, file = 'src/renderer/src/features/x/X.tsx'): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: file });
