@@ -105,11 +105,6 @@ const sharedSubLayerRule = {
   },
 };
 
-/** This project's own rules. */
-const agentDeskPlugin = {
-  rules: { 'shared-sub-layers': sharedSubLayerRule, 'no-literal-ui-text': noLiteralUiText },
-};
-
 const serverOnly = [
   'better-sqlite3',
   'fastify',
@@ -165,19 +160,12 @@ export default tseslint.config(
     },
   },
   {
-    // Issue 13: UI text from the catalogs only. Registered, not yet on (the renderer still has
-    // literals to move); tests/unit/lint/ui-text-rule.test.ts turns it on to prove it bites.
-    files: ['src/renderer/**/*.tsx'],
-    plugins: { 'agent-desk': agentDeskPlugin },
-    rules: { 'agent-desk/no-literal-ui-text': 'off' },
-  },
-  {
     files: ['scripts/**', '*.config.*', 'eslint.config.js', 'tests/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/shared/**'],
-    plugins: { 'agent-desk': agentDeskPlugin },
+    plugins: { 'agent-desk': { rules: { 'shared-sub-layers': sharedSubLayerRule } } },
     rules: {
       ...layer({
         modules: [...nodeBuiltins, 'electron', ...serverOnly, ...uiOnly, 'socket.io-client'],
@@ -189,10 +177,15 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: layer({
-      modules: [...nodeBuiltins, 'electron', ...serverOnly],
-      layers: ['main', 'desktop', 'preload', 'server'],
-    }),
+    // Every word the agent sees comes from the en/es catalogs (scripts/eslint/no-literal-ui-text.js).
+    plugins: { 'agent-desk': { rules: { 'no-literal-ui-text': noLiteralUiText } } },
+    rules: {
+      ...layer({
+        modules: [...nodeBuiltins, 'electron', ...serverOnly],
+        layers: ['main', 'desktop', 'preload', 'server'],
+      }),
+      'agent-desk/no-literal-ui-text': 'error',
+    },
   },
   {
     files: ['src/preload/**'],

@@ -6,7 +6,8 @@
 //    aria-label, aria-description, aria-roledescription, aria-valuetext,
 //    aria-placeholder, title, alt, placeholder, label — as a literal, or as a
 //    string or template literal inside {…}.
-// Symbols and punctuation (·, —, ←, ●, …) are allowed: they read the same everywhere.
+// Text inside an element with its own lang attribute is allowed (an endonym in a
+// language menu). Symbols and punctuation (·, —, ←, ●, …) are allowed: they read the same everywhere.
 
 const READ_ATTRIBUTES = new Set([
   'aria-label',
@@ -44,6 +45,16 @@ function literalTexts(expression) {
   }
 }
 
+/**
+ * Whether the element declares its own language (lang="es"): its text is deliberately
+ * in that language whatever the screen's (a language's own name in a language menu).
+ */
+function hasOwnLanguage(node) {
+  return (node?.openingElement?.attributes ?? []).some(
+    (a) => a.type === 'JSXAttribute' && a.name.type === 'JSXIdentifier' && a.name.name === 'lang',
+  );
+}
+
 const withLetter = (texts) => texts.map((t) => t.trim()).find((t) => LETTER.test(t));
 
 export default {
@@ -61,7 +72,7 @@ export default {
       JSXText(node) {
         const text = node.value.trim();
         if (!LETTER.test(text)) return;
-        if (elementName(node.parent) === 'kbd') return;
+        if (elementName(node.parent) === 'kbd' || hasOwnLanguage(node.parent)) return;
         context.report({ node, messageId: 'text', data: { text } });
       },
       JSXExpressionContainer(node) {

@@ -26,6 +26,7 @@ import { loadDataset, SERVER_DB_FILE, TEAM_AGENTS } from './lib/dataset';
 import { connect, request, signIn } from './lib/protocol-client';
 import { note, printBench } from './lib/report';
 import { figureName, startServers } from './lib/server-process';
+import { SCHEMA_VERSION } from '../../src/shared/sync/protocol';
 import { nowMs, percentile } from './lib/stats';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -183,7 +184,7 @@ function scenario(url: string, lobbyToken: string, cursor: number, payloadFile: 
         // Here, not in config: Artillery templates `config` once at load time, scenario options per agent.
         socketio: {
           transports: ['websocket'],
-          auth: { token: '{{ token }}', clientId: '{{ clientId }}', schemaVersion: 1 },
+          auth: { token: '{{ token }}', clientId: '{{ clientId }}', schemaVersion: SCHEMA_VERSION },
         },
         flow: [
           {

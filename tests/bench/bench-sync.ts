@@ -1,5 +1,6 @@
 /**
- * initial_sync_50k, sync_pulls_per_own_change, worklist_query_p95 and rss_desktop_50k. This process IS
+ * initial_sync_50k, sync_pulls_per_own_change, worklist_query_p95, customer_search_p95,
+ * customer_record_p95 and rss_desktop_50k. This process IS
  * the desktop: a real DesktopCore (cache, outbox, socket.io sync engine) signs
  * in to the real server (a child process) and pulls the team's snapshot.
  */
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDesktopCore, fileKeyProvider, type DesktopCore } from '../../src/desktop/core';
 import { worklistQuerySchema, type WorklistQuery } from '../../src/shared/ipc/views';
+import { benchCustomerRecord } from './bench-customer-record';
 import { DESKTOP_AGENT, loadDataset } from './lib/dataset';
 import { idleNodeRssBytes, MB } from './lib/idle-rss';
 import { note, printBench } from './lib/report';
@@ -244,6 +246,8 @@ async function main(): Promise<void> {
       baseline: percentile(raw, 95),
       goal: 'report',
     });
+
+    benchCustomerRecord(core);
 
     const peak = process.resourceUsage().maxRSS * 1024;
     const idle = idleNodeRssBytes();

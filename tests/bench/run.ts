@@ -43,6 +43,8 @@ const PHASES: Phase[] = [
       { name: 'sync_pulls_per_own_change', unit: 'pulls', goal: '<=1x' },
       { name: 'worklist_query_p95', unit: 'ms', goal: 'p95<16ms' },
       { name: 'worklist_query_after_change_p95', unit: 'ms', goal: 'report' },
+      { name: 'customer_search_p95', unit: 'ms', goal: 'p95<16.7ms' },
+      { name: 'customer_record_p95', unit: 'ms', goal: 'p95<16.7ms' },
       { name: 'rss_desktop_50k', unit: 'MB', goal: 'report' },
     ],
   },

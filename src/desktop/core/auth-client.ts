@@ -29,13 +29,15 @@ export async function requestSignIn(
   serverUrl: string,
   username: string,
   password: string,
+  /** The installation key: the answer carries its desk code (reference numbers). */
+  installation: string,
 ): Promise<Result<SignInResponse>> {
   let response: HttpAnswer;
   try {
     response = await httpRequestText(network, new URL('/api/sign-in', serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, installation }),
       timeoutMs: TIMEOUT_MS,
     });
   } catch (error) {

@@ -179,8 +179,10 @@ export class DesktopSession {
     username: string,
     password: string,
   ): Promise<Result<{ value: SignInResponse; policy: Policy }>> {
+    // The installation key asks the server for this desk's code.
+    const installation = this.deps.store.desk.key();
     const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(this.deps.network, url, username, password),
+      (url) => requestSignIn(this.deps.network, url, username, password, installation),
       // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
       (r) => !r.ok && cannotReach(r.error.code),
     );
@@ -218,6 +220,7 @@ export class DesktopSession {
       if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
+      if (value.desk !== undefined && value.desk !== null) store.desk.setDesk(value.desk);
     });
     store.setPolicy(policy);
     this.idle.unlock();

@@ -81,7 +81,13 @@ export class SyncEngine {
       get url() {
         return deps.serverUrl;
       },
-      auth: () => ({ token: deps.token() ?? '', clientId: deps.clientId(), schemaVersion: SCHEMA_VERSION }),
+      auth: () => ({
+        token: deps.token() ?? '',
+        clientId: deps.clientId(),
+        schemaVersion: SCHEMA_VERSION,
+        // The server knows this installation's desk code by it (reference numbers).
+        installation: deps.store.desk.key(),
+      }),
       sessionExpiredEvent: EVENTS.sessionExpired,
       logName: 'sync',
       clock: deps.clock,

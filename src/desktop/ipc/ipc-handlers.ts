@@ -41,6 +41,8 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'worklist.query': (a) => core.queries.worklist(a),
     'callback.get': (a) => core.queries.callback(a),
     'customer.get': (a) => core.queries.customer(a),
+    'customer.search': (a) => core.queries.customerSearch(a),
+    'customer.record': (a) => core.queries.customerRecord(a),
     'inquiry.submit': (a) => core.commands.submitInquiry(a),
     ...commandHandlers(core.commands),
     'presence.set': (a) => core.commands.setPresence(a),

@@ -2,6 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../audit';
 import { rawConnection, type Db } from './database';
+import { REFERENCE_FIELD_MAX } from '../../shared/domain/identifiers/reference-number';
+import { DESK_COUNTER, DESK_KINDS, type ServerDesk } from './desks';
 import type { MutationLogTable } from './schema';
 
 /**
@@ -207,5 +209,43 @@ export class BatchWrites {
 
   setClientLastSeq(clientId: string, seq: number): void {
     this.statement(`update clients set last_seq = ? where client_id = ?`).run(seq, clientId);
+  }
+
+  /* ---------- reference numbers (see desks.ts, the same rules for Kysely writers) ---------- */
+
+  /** Whether a reference number was ever given to a record. */
+  referenceTaken(reference: string): boolean {
+    return this.statement(`select 1 from record_references where reference = ?`).get(reference) !== undefined;
+  }
+
+  insertReferences(rows: readonly { reference: string; tbl: string; id: string }[]): void {
+    const stmt = this.statement(`insert into record_references (reference, tbl, id) values (?, ?, ?)`);
+    for (const r of rows) stmt.run(r.reference, r.tbl, r.id);
+  }
+
+  /** The server desk in use (the newest with sequences left), or undefined. */
+  currentServerDesk(): ServerDesk | undefined {
+    const row = this.statement(
+      `select code, next_seq from desks where kind = '${DESK_KINDS.server}' and next_seq < ${REFERENCE_FIELD_MAX}
+       order by code desc limit 1`,
+    ).get() as { code: number; next_seq: number } | undefined;
+    return row ? { code: Number(row.code), nextSeq: Number(row.next_seq) } : undefined;
+  }
+
+  /** A fresh server desk (the next code of the one counter). */
+  newServerDesk(now: number): ServerDesk {
+    const counter = this.statement(
+      `update meta set value = value + 1 where key = '${DESK_COUNTER}' returning value`,
+    ).get() as { value: number } | undefined;
+    if (!counter) throw new Error('The desk-code counter is missing (database not migrated?).');
+    const code = Number(counter.value) - 1;
+    this.statement(
+      `insert into desks (code, kind, installation_hash, next_seq, created_at) values (?, '${DESK_KINDS.server}', null, 0, ?)`,
+    ).run(code, now);
+    return { code, nextSeq: 0 };
+  }
+
+  saveServerDesk(desk: ServerDesk): void {
+    this.statement(`update desks set next_seq = ? where code = ?`).run(desk.nextSeq, desk.code);
   }
 }

@@ -1,9 +1,11 @@
 import type pg from 'pg';
 import type { RowKey, TableName } from '../../shared/sync/rows';
 import type { AuditEvent } from '../audit';
+import type { ReferenceUse } from '../sync/push-references';
 import type { StampedRow, StoredRowData } from './batch-writes';
 import type { ChangedRow } from './change-reader';
 import type { Db } from './database';
+import type { ServerDesk } from './desks';
 import type { PullPage, PullScope } from './pull-reader';
 import type { Database, MutationLogTable } from './schema';
 import type { SessionRecord } from './session-reads';
@@ -28,6 +30,15 @@ export interface BatchStore {
   insertMutationLog(rows: readonly MutationLogTable[]): Awaitable<void>;
   setClientLastSeq(clientId: string, seq: number): Awaitable<void>;
   insertAuditEvents(events: readonly AuditEvent[]): Awaitable<void>;
+  /* Reference numbers (docs/domain.md; desks.ts holds the same rules for Kysely writers). */
+  /** Whether a reference number was ever given to a record. */
+  referenceTaken(reference: string): Awaitable<boolean>;
+  insertReferences(rows: readonly ReferenceUse[]): Awaitable<void>;
+  /** The server desk in use (the newest with sequences left); on PostgreSQL its row locked until commit. */
+  currentServerDesk(): Awaitable<ServerDesk | undefined>;
+  /** A fresh server desk (the next code of the one counter). */
+  newServerDesk(now: number): Awaitable<ServerDesk>;
+  saveServerDesk(desk: ServerDesk): Awaitable<void>;
 }
 
 /** The version, one page and the client's seq, from one snapshot. */

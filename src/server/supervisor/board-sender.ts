@@ -13,7 +13,8 @@ const MIN_SNAPSHOT_GAP_MS = 1000 / SNAPSHOTS_PER_SECOND;
 type Board = Omit<SupervisorSnapshot, 'seq'>;
 
 /** What a lead sees, without the timestamps: equal bodies are not re-sent. */
-const boardBody = (s: Board) => JSON.stringify([s.board.today, s.board.figures, s.roster, s.charts]);
+const boardBody = (s: Board) =>
+  JSON.stringify([s.board.today, s.board.figures, s.roster, s.charts, s.handleTimes, s.escalations]);
 
 interface TeamState {
   seq: number;
@@ -116,6 +117,8 @@ export class BoardSender {
       board: index.board(team, now),
       roster: index.roster(team, now),
       charts: index.charts(team, now),
+      handleTimes: index.handleTimes(team, now),
+      escalations: index.escalations(team),
     };
   }
 

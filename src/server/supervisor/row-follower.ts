@@ -2,6 +2,8 @@ import { issuesText } from '../../shared/domain/parse';
 import { callbackRowSchema } from '../../shared/sync/rows/callback';
 import { presenceRowSchema } from '../../shared/sync/rows/presence';
 import { userRowSchema } from '../../shared/sync/rows/user';
+import { wrapUpRowSchema } from '../../shared/sync/rows/wrap-up';
+import { toSupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { customerZones } from '../../shared/domain/sla-input';
 import { customerRowSchema } from '../../shared/sync/rows/customer';
 import type { Logger } from '../logger';
@@ -10,7 +12,7 @@ import type { ChangeStore, ServerStore } from '../storage/server-store';
 import type { SupervisorIndex } from './supervisor-index';
 
 /** Customers first: a first catch-up then knows every customer's zones before their callbacks arrive. */
-const FOLLOWED = ['customers', 'callbacks', 'presence', 'users'] as const;
+const FOLLOWED = ['customers', 'callbacks', 'presence', 'users', 'wrap_ups'] as const;
 
 /**
  * Keeps the supervisor index in step with the database the way a desktop keeps
@@ -95,6 +97,13 @@ export class RowFollower {
           return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyPresence(id, null));
         const { status, currentItem, updatedAt, team } = parsed.data;
         return this.index.applyPresence(row.id, { id: row.id, status, currentItem, updatedAt, team });
+      }
+      case 'wrap_ups': {
+        if (data === null) return this.index.applyWrapUp(row.id, null);
+        const parsed = wrapUpRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyWrapUp(id, null));
+        return this.index.applyWrapUp(row.id, toSupervisedWrapUp(parsed.data));
       }
       case 'users': {
         if (data === null) return this.index.applyUser(row.id, null);

@@ -19,6 +19,8 @@ import {
   type SupervisedCallback,
   type SupervisedFields,
 } from '../../shared/supervisor/supervised-callback';
+import type { EscalationsWaiting } from '../../shared/supervisor/escalations';
+import type { HandleTimeReport, SupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { TeamAggregates } from './team-aggregates';
 
 /**
@@ -38,6 +40,8 @@ export class SupervisorIndex {
   private readonly callbacksOf = new Map<string, Map<string, SupervisedFields>>();
   private readonly users = new Map<string, RosterUser>();
   private readonly presence = new Map<string, RosterPresence & { team: string }>();
+  /** wrap-up id → team it is indexed under. */
+  private readonly wrapUpTeam = new Map<string, string>();
 
   constructor(private readonly policy: Policy) {}
 
@@ -68,6 +72,23 @@ export class SupervisorIndex {
       let mine = this.callbacksOf.get(row.customerId);
       if (!mine) this.callbacksOf.set(row.customerId, (mine = new Map()));
       mine.set(id, row);
+      if (!changed.includes(row.team)) changed.push(row.team);
+    }
+    return changed;
+  }
+
+  /** Applies a wrap-up row write; null = deleted. Returns the teams whose handle times changed. */
+  applyWrapUp(id: string, row: SupervisedWrapUp | null): string[] {
+    const before = this.wrapUpTeam.get(id);
+    const changed: string[] = [];
+    if (before !== undefined && before !== row?.team) {
+      this.team(before).replaceWrapUp(id, null);
+      this.wrapUpTeam.delete(id);
+      changed.push(before);
+    }
+    if (row) {
+      this.team(row.team).replaceWrapUp(id, row);
+      this.wrapUpTeam.set(id, row.team);
       if (!changed.includes(row.team)) changed.push(row.team);
     }
     return changed;
@@ -115,6 +136,20 @@ export class SupervisorIndex {
 
   charts(team: string, now: number): SupervisorCharts {
     return this.team(team).charts(now);
+  }
+
+  /** Escalations waiting for Tier 2, oldest first. */
+  escalations(team: string): EscalationsWaiting {
+    return this.team(team).escalations();
+  }
+
+  /** Handle time and after-call work per roster agent (and anyone else who wrapped up) and for the team. */
+  handleTimes(team: string, now: number): HandleTimeReport {
+    const agents = [...this.users.values()]
+      .filter((u) => isRosterMember(u, team))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((u) => u.id);
+    return this.team(team).handleTimes(agents, now);
   }
 
   /** The team's agents: presence, current item, callbacks held, attempts and outcomes today. */

@@ -28,6 +28,20 @@ import {
 } from '../../shared/supervisor/figures';
 import { emptyOutcomes, type OutcomeCounts } from '../../shared/supervisor/roster';
 import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import {
+  escalationsWaiting,
+  waitingEscalation,
+  type EscalationsWaiting,
+  type WaitingEscalation,
+} from '../../shared/supervisor/escalations';
+import {
+  addContact,
+  emptyTotals,
+  handleTimeReport,
+  type HandleTimeReport,
+  type HandleTotals,
+  type SupervisedWrapUp,
+} from '../../shared/supervisor/handle-times';
 import { SortedDueIndex } from './sorted-due-index';
 
 type ClosedStatus = Exclude<CallbackStatus, 'open'>;
@@ -70,6 +84,11 @@ export class TeamAggregates {
   /** day → agent → outcomes. */
   private readonly agentOutcomes = new Map<string, Map<string, OutcomeCounts>>();
   private readonly held = new Map<string, number>();
+  /** Escalations waiting for Tier 2, by callback id. */
+  private readonly waiting = new Map<string, WaitingEscalation>();
+  readonly wrapUps = new Map<string, SupervisedWrapUp>();
+  /** day (of the call's end) → agent → handle-time totals. */
+  private readonly handleByDay = new Map<string, Map<string, HandleTotals>>();
 
   constructor(
     readonly team: string,
@@ -96,6 +115,11 @@ export class TeamAggregates {
       if (sign > 0) members.add(cb.id);
       else members.delete(cb.id);
       countInto(this.stateCounts.get(f) as FigureCount, cb.urgency, sign);
+    }
+    const escalation = waitingEscalation(cb);
+    if (escalation) {
+      if (sign > 0) this.waiting.set(cb.id, escalation);
+      else this.waiting.delete(cb.id);
     }
     if (cb.status === 'open') {
       if (sign > 0) this.due[cb.urgency].insert(cb.dueAt, cb.id);
@@ -140,6 +164,37 @@ export class TeamAggregates {
       if (!mine) agents.set(attempt.agentId, (mine = emptyOutcomes()));
       mine[attempt.outcome] += sign;
     }
+  }
+
+  /** Applies one wrap-up row change (null = it left this team). */
+  replaceWrapUp(id: string, next: SupervisedWrapUp | null): void {
+    const previous = this.wrapUps.get(id);
+    if (previous) this.contributeWrapUp(previous, -1);
+    if (next) {
+      this.wrapUps.set(id, next);
+      this.contributeWrapUp(next, 1);
+    } else {
+      this.wrapUps.delete(id);
+    }
+  }
+
+  private contributeWrapUp(w: SupervisedWrapUp, sign: 1 | -1): void {
+    const key = dayKeyOf(w.callEndedAt, this.policy);
+    let day = this.handleByDay.get(key);
+    if (!day) this.handleByDay.set(key, (day = new Map()));
+    let totals = day.get(w.agentId);
+    if (!totals) day.set(w.agentId, (totals = emptyTotals()));
+    addContact(totals, w, sign);
+    if (totals.contacts === 0) day.delete(w.agentId);
+    if (day.size === 0) this.handleByDay.delete(key);
+  }
+
+  escalations(): EscalationsWaiting {
+    return escalationsWaiting(this.waiting.values());
+  }
+
+  handleTimes(agents: readonly string[], now: number): HandleTimeReport {
+    return handleTimeReport((k) => this.handleByDay.get(k), agents, now, this.policy);
   }
 
   private bump(map: Map<string, number>, key: string, by: number): void {

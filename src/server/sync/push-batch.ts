@@ -8,6 +8,7 @@ import type { StampedRow, StoredRowData } from '../storage/batch-writes';
 import type { Awaitable, BatchStore } from '../storage/server-store';
 import type { MutationLogTable } from '../storage/schema';
 import type { PushContext } from './push';
+import { BatchReferences, type ReferenceUse } from './push-references';
 
 /**
  * The rows one batch has seen, as stored JSON: what it read from the database and
@@ -47,6 +48,8 @@ export class BatchRows {
 export interface Outcome {
   error?: DomainError;
   writes: StampedRow[];
+  /** The reference numbers the writes give records (kept only if applied). */
+  references?: ReferenceUse[];
 }
 
 /**
@@ -65,6 +68,7 @@ export class PushBatch {
   readonly changedTeams = new Set<string>();
   lastVersion: number | undefined;
   readonly rows: BatchRows;
+  readonly references: BatchReferences;
   private readonly logged: Map<number, MutationLogTable>;
   private readonly batchLog = new Map<number, MutationLogTable>();
   private readonly logRows: MutationLogTable[] = [];
@@ -82,6 +86,7 @@ export class PushBatch {
   ) {
     this.logged = logged;
     this.rows = new BatchRows((keys) => store.readRowData(keys));
+    this.references = new BatchReferences(store, ctx.desk);
   }
 
   /** A batch for these seqs, with what the log already holds for them. */
@@ -126,6 +131,7 @@ export class PushBatch {
         this.rowWrites.push(w);
         this.changedTeams.add(w.team);
       }
+      this.references.keep(outcome.references ?? []);
       version = outcome.writes.at(-1)?.version;
       this.numbered = version ?? this.numbered;
       this.lastVersion = version;
@@ -166,6 +172,7 @@ export class PushBatch {
     await this.store.insertMutationLog(this.logRows);
     if (this.seqChanged) await this.store.setClientLastSeq(this.ctx.clientId, this.lastSeq as number);
     await this.store.insertAuditEvents(this.auditEvents);
+    await this.references.write();
   }
 
   /** Batch-relative versions → real ones (rows, log rows, results). */

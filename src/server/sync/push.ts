@@ -12,7 +12,7 @@ import {
 } from '../../shared/sync/run-mutation';
 import type { StampedRow } from '../storage/batch-writes';
 import type { ServerStore } from '../storage/server-store';
-import { PushBatch, type BatchRows, type Outcome } from './push-batch';
+import { PushBatch, type Outcome } from './push-batch';
 
 export interface PushContext {
   user: SessionUser;
@@ -20,6 +20,8 @@ export interface PushContext {
   sourceIp: string | null;
   policy: Policy;
   clock: () => number;
+  /** The pushing desktop's desk code (reference numbers); null when it sent no installation key. */
+  desk: number | null;
   /** Where mutation names resolve (the shared registry; tests inject a faulty mutator). */
   findMutator?: (name: string) => Mutator<unknown> | undefined;
 }
@@ -74,7 +76,7 @@ export async function applyPush(
       const now = ctx.clock();
       const prep = prepared[i] as Result<PreparedMutation>;
       const outcome = prep.ok
-        ? await judge(prep.value, batch.rows, batch.mutatorContext(now), batch.nextVersion)
+        ? await judge(prep.value, batch, batch.mutatorContext(now))
         : { error: prep.error, writes: [] };
       batch.record(m, prep, outcome, now);
     }
@@ -91,10 +93,10 @@ export async function applyPush(
  */
 async function judge(
   prepared: PreparedMutation,
-  rows: BatchRows,
+  batch: Pick<PushBatch, 'rows' | 'references' | 'nextVersion'>,
   ctx: MutatorContext,
-  nextVersion: () => number,
 ): Promise<Outcome> {
+  const { rows } = batch;
   const read = new Map<string, AnyRow>();
   rows.get(prepared.reads, read);
   let more: RowKey[];
@@ -114,17 +116,20 @@ async function judge(
     return failed(error);
   }
   if (!applied.ok) return { error: applied.error, writes: [] };
-  const writes: RowWrite[] = applied.value;
-  if (writes.length === 0) return { writes: [] };
-  let version = nextVersion();
+  if (applied.value.length === 0) return { writes: [] };
+  // Users carry credentials and are written through storage/users.ts only.
+  if (applied.value.some((w) => w.table === 'users'))
+    return {
+      error: { code: 'mutation.failed', message: 'A change cannot write user accounts.' },
+      writes: [],
+    };
+  const referenced = await batch.references.check(applied.value, read, ctx.now);
+  if (!referenced.ok) return { error: referenced.error, writes: [] };
+  const writes: RowWrite[] = referenced.value.writes;
+  let version = batch.nextVersion();
   const stamped: StampedRow[] = [];
   for (const write of writes) {
-    // Users carry credentials and are written through storage/users.ts only.
-    if (write.table === 'users')
-      return {
-        error: { code: 'mutation.failed', message: 'A change cannot write user accounts.' },
-        writes: [],
-      };
+    if (write.table === 'users') continue; // refused above
     let data: string;
     try {
       data = JSON.stringify(write.row);
@@ -134,7 +139,7 @@ async function judge(
     stamped.push({ table: write.table, id: write.row.id, team: write.row.team, version, data });
     version += 1;
   }
-  return { writes: stamped };
+  return { writes: stamped, references: referenced.value.uses };
 }
 
 /** prepareMutation, with a throw from the mutator's own `reads` turned into a rejection of that mutation. */

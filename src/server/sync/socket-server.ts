@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics';
 import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
+import { deskOfInstallation, installationHash } from '../storage/desks';
 import type { ServerStore } from '../storage/server-store';
 import { bindClient } from './clients';
 import { CLUSTER_EVENTS, SINGLE_NODE, type Cluster } from './cluster';
@@ -188,7 +189,11 @@ async function admitDesktop(
   if (!bound.ok) return bound;
   const { user, sessionId } = session.value;
   const ip = socket.handshake.address || null;
-  return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip });
+  // A key the server never gave a desk (no sign-in sent it) has none: its references are refused.
+  const desk = auth.installation
+    ? ((await deskOfInstallation(deps.store.db, installationHash(auth.installation))) ?? null)
+    : null;
+  return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip, desk });
 }
 
 /**

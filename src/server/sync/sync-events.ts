@@ -70,7 +70,8 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
           'This push names a different desktop (clientId) than the connection.',
         );
       }
-      const context = { user, clientId, sourceIp: socket.data.ip, policy: deps.policy, clock: deps.clock };
+      const { ip: sourceIp, desk } = socket.data;
+      const context = { user, clientId, sourceIp, desk, policy: deps.policy, clock: deps.clock };
       const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;

@@ -9,6 +9,8 @@ export interface SyncSocketData {
   clientId: string;
   token: string;
   ip: string | null;
+  /** The installation's desk code (reference numbers); null when the desktop sent no installation key. */
+  desk: number | null;
 }
 
 export type SyncSocket = ServerSocket<SyncSocketData>;

@@ -7,9 +7,10 @@
  * validate.ts so that every problem is reported at once with its step id.
  */
 import { z } from 'zod';
+import { TIER2_REASONS } from '../domain/handoff';
 import { urgencySchema } from '../domain/sla';
 import { INQUIRY_OUTCOMES } from '../sync/rows/inquiry';
-import { SERVICE_REQUEST_TYPES } from '../sync/rows/service-request';
+import { policyItemIdSchema } from '../domain/bilingual-label';
 
 /** Lower-case words joined by dashes: safe in file names and in `<id>@<version>` row ids. */
 const slugSchema = z
@@ -145,16 +146,8 @@ export const questionStepSchema = z.strictObject({
   next: nextSchema,
 });
 
-/** Why Tier 1 hands an inquiry to Tier 2 (reported and shown on the Tier 2 worklist). */
-export const TIER2_REASONS = [
-  'caller-requested-supervisor',
-  'outside-processing-time',
-  'service-request-overdue',
-  'beyond-tier1-scope',
-  'urgent-situation',
-  'repeat-contact',
-] as const;
-export type Tier2Reason = (typeof TIER2_REASONS)[number];
+/** Why Tier 1 hands an inquiry to Tier 2: domain/handoff's list (shown on the Tier 2 worklist). */
+export { TIER2_REASONS, type Tier2Reason } from '../domain/handoff';
 
 export const LINK_CHANNELS = ['email', 'text'] as const;
 export type LinkChannel = (typeof LINK_CHANNELS)[number];
@@ -185,7 +178,8 @@ export const outcomeStepSchema = z
     reason: z.enum(TIER2_REASONS).optional(),
     channel: z.enum(LINK_CHANNELS).optional(),
     link: z.url({ protocol: /^https$/, message: 'a link must be an https:// address' }).optional(),
-    serviceRequestType: z.enum(SERVICE_REQUEST_TYPES).optional(),
+    /** The service-request category the outcome suggests (an id of the policy's categories). */
+    serviceRequestType: policyItemIdSchema.optional(),
     carry: carrySchema.optional(),
     note: bilingualSchema,
   })

@@ -6,3 +6,5 @@ export * from './forecast/forecast';
 export * from './protocol';
 export * from './roster';
 export * from './supervised-callback';
+export * from './escalations';
+export * from './handle-times';

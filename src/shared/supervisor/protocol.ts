@@ -10,6 +10,8 @@ import type { ChartData, SupervisorCharts } from './charts';
 import { FIGURE_IDS } from './figures';
 import type { Forecast } from './forecast/forecast';
 import { MAX_HORIZON_DAYS } from './forecast/forecast';
+import type { EscalationsWaiting } from './escalations';
+import type { HandleTimeReport } from './handle-times';
 import type { RosterEntry } from './roster';
 
 /**
@@ -156,6 +158,39 @@ export const chartsSchema = z.object({
   attemptOutcomes: chartDataSchema,
 });
 
+const handleTotalsSchema = z.object({
+  contacts: z.number().int(),
+  talkMs: z.number(),
+  afterCallWorkMs: z.number(),
+  handleMs: z.number(),
+});
+
+const handleTimeLineSchema = z.object({
+  agentId: z.string().nullable(),
+  today: handleTotalsSchema,
+  period: handleTotalsSchema,
+});
+
+export const handleTimeReportSchema = z.object({
+  days: z.number().int(),
+  today: z.string(),
+  agents: z.array(handleTimeLineSchema),
+  team: handleTimeLineSchema,
+});
+
+export const escalationsWaitingSchema = z.object({
+  count: z.number().int(),
+  items: z.array(
+    z.object({
+      callbackId: z.string(),
+      customerId: z.string(),
+      urgency: urgencySchema,
+      escalatedAt: z.number(),
+      escalatedBy: z.string(),
+    }),
+  ),
+});
+
 export const supervisorSnapshotSchema = z.object({
   team: z.string(),
   at: z.number().int(),
@@ -164,6 +199,10 @@ export const supervisorSnapshotSchema = z.object({
   board: boardSchema,
   roster: z.array(rosterEntrySchema),
   charts: chartsSchema,
+  /** Handle time and after-call work per agent and for the team, today and the last days (issue 14). */
+  handleTimes: handleTimeReportSchema,
+  /** Escalations waiting for Tier 2 and how long (ids and times: the desktop joins the rest). */
+  escalations: escalationsWaitingSchema,
 });
 export type SupervisorSnapshot = z.infer<typeof supervisorSnapshotSchema>;
 
@@ -244,3 +283,5 @@ assertSame<Same<z.infer<typeof chartDataSchema>, ChartData>>(true);
 assertSame<Same<z.infer<typeof chartsSchema>, SupervisorCharts>>(true);
 assertSame<Same<z.infer<typeof callbackSummarySchema>, CallbackSummary>>(true);
 assertSame<Same<z.infer<typeof forecastSchema>, Forecast>>(true);
+assertSame<Same<z.infer<typeof handleTimeReportSchema>, HandleTimeReport>>(true);
+assertSame<Same<z.infer<typeof escalationsWaitingSchema>, EscalationsWaiting>>(true);

@@ -1,7 +1,7 @@
 import type { Policy } from '../domain/policy';
 import { slaTransitions, type SlaTransitions } from '../domain/sla';
 import { slaInputFor } from '../domain/sla-input';
-import type { CallbackRow } from '../sync/rows/callback';
+import type { CallbackRow, Handoff } from '../sync/rows/callback';
 
 /** The callback row's fields the supervisor view reads. */
 export type SupervisedFields = Pick<
@@ -21,7 +21,10 @@ export type SupervisedFields = Pick<
   | 'status'
   | 'scheduledSlot'
   | 'closedAt'
->;
+> & {
+  /** Who escalated or handed back, when, to which tier: never the reason's text. */
+  handoffs?: Pick<Handoff, 'to' | 'at' | 'by'>[];
+};
 
 /**
  * The part of a callback the supervisor view reads. Everything else (phones, names)
@@ -58,6 +61,7 @@ export function toSupervised(
     status: row.status,
     scheduledSlot: row.scheduledSlot,
     closedAt: row.closedAt,
+    ...(row.handoffs ? { handoffs: row.handoffs.map(({ to, at, by }) => ({ to, at, by })) } : {}),
   };
   const sla = fields.status === 'open' ? slaTransitions(slaInputFor(fields, zones, policy), policy) : null;
   return { ...fields, zones: [...zones], sla };

@@ -107,6 +107,17 @@ describe('through an authenticating proxy to a TLS server with an agency CA', ()
     expect(new Set(tunnels)).toEqual(new Set([serverAuthority()]));
   });
 
+  it('goes through a proxy that speaks TLS itself (HTTPS proxy), trusted by the same authorities', async () => {
+    const tlsProxy = await startConnectProxy({ credentials: PROXY_USER, tls: pki.server });
+    try {
+      const d = await desktop(tlsProxy.url(PROXY_USER));
+      await signIn(d.core, ALICE);
+      expect(tlsProxy.tunnels).toContain(serverAuthority());
+    } finally {
+      await tlsProxy.close();
+    }
+  });
+
   it('names the proxy when it refuses the credentials (407)', async () => {
     const d = await desktop(proxy.url({ username: PROXY_USER.username, password: 'wrong' }));
     const error = await signInError(d);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface ConnectProxyOptions {
@@ -6,11 +7,13 @@ export interface ConnectProxyOptions {
   credentials?: { username: string; password: string };
   /** The Proxy-Authenticate challenges it sends with a 407 (default: Basic). */
   challenges?: string[];
+  /** Speak TLS to the desktop with this certificate (Chromium's "HTTPS host:port" proxies). */
+  tls?: { key: string; cert: string };
 }
 
 export interface ConnectProxy {
   port: number;
-  /** "http://user:secret@127.0.0.1:port" with these credentials, or without any. */
+  /** "http://user:secret@127.0.0.1:port" (https:// when it speaks TLS) with these credentials, or without any. */
   url(credentials?: { username: string; password: string }): string;
   /** Every CONNECT it opened a tunnel for ("127.0.0.1:4431"). */
   tunnels: string[];
@@ -30,8 +33,11 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     open.add(socket);
     socket.once('close', () => open.delete(socket));
   };
-  const server = createServer((_request, response) => response.writeHead(405).end());
+  const refuse = (_request: IncomingMessage, response: { writeHead(status: number): { end(): void } }) =>
+    response.writeHead(405).end();
+  const server = options.tls ? createTlsServer(options.tls, refuse) : createServer(refuse);
   server.on('connection', track);
+  const scheme = options.tls ? 'https' : 'http';
   const expected = options.credentials
     ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`
     : undefined;
@@ -39,8 +45,8 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     port: 0,
     url: (credentials) =>
       credentials
-        ? `http://${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${proxy.port}`
-        : `http://127.0.0.1:${proxy.port}`,
+        ? `${scheme}://${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${proxy.port}`
+        : `${scheme}://127.0.0.1:${proxy.port}`,
     tunnels: [],
     refused: 0,
     close: () =>

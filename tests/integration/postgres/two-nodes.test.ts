@@ -92,10 +92,12 @@ describe('two nodes on one PostgreSQL', () => {
     const onB = await connectAgent(b.server, 'tier2.carmen', 'demo-password-3');
     sockets.push(alice.socket, onB.socket);
     const { cursor } = await onB.pullAll(0);
-    const poked = nextEvent<{ version: number }>(onB.socket, 'poke');
+    // A poke for an earlier change (alice's sign-in) may still be on its way: wait for one past the cursor.
+    const pokes: number[] = [];
+    onB.socket.on('poke', (poke: { version: number }) => pokes.push(poke.version));
     const pushed = await alice.push({ name: 'callback.claim@1', args: { callbackId: 'poke-0' } });
     expect(pushed.ok && pushed.value.results[0]?.status).toBe('applied');
-    expect((await poked).version).toBeGreaterThan(cursor);
+    await waitFor('a poke on node B past its cursor', () => pokes.some((v) => v > cursor), 5_000);
     const { rows } = await onB.pullAll(cursor);
     expect(rows.find((r) => r.id === 'poke-0')?.data).toMatchObject({ assigneeId: alice.userId });
   });

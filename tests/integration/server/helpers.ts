@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,8 +110,10 @@ export async function signIn(
   server: RunningServer,
   username: string,
   password: string,
+  installation?: string,
 ): Promise<SignInResponse> {
-  const { status, json } = await postJson(`${server.url}/api/sign-in`, { username, password });
+  const body = installation ? { username, password, installation } : { username, password };
+  const { status, json } = await postJson(`${server.url}/api/sign-in`, body);
   if (status !== 200) throw new Error(`sign-in failed for ${username}: ${JSON.stringify(json)}`);
   return json.value as SignInResponse;
 }
@@ -124,7 +127,7 @@ export function newClientId(): string {
 /** Connects a real socket.io client; resolves when connected, rejects with the server's error data. */
 export function connect(
   server: RunningServer,
-  auth: { token: string; clientId?: string; schemaVersion?: number },
+  auth: { token: string; clientId?: string; schemaVersion?: number; installation?: string },
 ): Promise<Socket> {
   const socket = io(server.url, {
     transports: ['websocket'],
@@ -153,15 +156,27 @@ export interface Agent {
   pullAll(cursor?: number): Promise<{ rows: PullResponse['rows']; cursor: number; lastMutationSeq: number }>;
 }
 
+/** A desktop installation's key (reference numbers): random, 43 characters. */
+export function newInstallationKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 export async function connectAgent(
   server: RunningServer,
   username: string,
   password: string,
-): Promise<Agent> {
-  const session = await signIn(server, username, password);
+  /** The desktop installation it signs in from (its desk code); none: no desk code. */
+  installation?: string,
+): Promise<Agent & { desk: number | null }> {
+  const session = await signIn(server, username, password, installation);
   const clientId = newClientId();
-  const socket = await connect(server, { token: session.token, clientId });
-  const agent: Agent = {
+  const socket = await connect(server, {
+    token: session.token,
+    clientId,
+    ...(installation ? { installation } : {}),
+  });
+  const agent: Agent & { desk: number | null } = {
+    desk: session.desk ?? null,
     socket,
     clientId,
     token: session.token,

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, type Db } from '../../../src/server/storage/database';
 import { MIGRATIONS } from '../../../src/server/storage/migrations';
+import { parseReference } from '../../../src/shared/domain/identifiers/reference-number';
 import { freshDatabase, TEST_STORE, type FreshDatabase } from '../../support/test-store';
+import { callback, inquiry } from './fixtures';
 
 /** Tables of the schema, without the migrator's own (both stores). */
 async function tables(db: Db): Promise<string[]> {
@@ -163,9 +165,114 @@ describe(`server migrations (${TEST_STORE})`, () => {
     }
   });
 
-  it('010_socket_adapter creates the adapter attachments table on PostgreSQL only', async () => {
+  it('005_customer_record: desks, used references, notes and wrap-ups; every record gets a server reference and a new version; service requests move to categories', async () => {
     const db = await fresh();
     await migrateToLatest(db, '004_scope_exits');
+    const legacy = {
+      inquiries: [{ id: 'in-1', data: inquiry('in-1', 'alpha', 'cu-1') }],
+      callbacks: [{ id: 'cb-1', data: callback('cb-1', 'alpha') }],
+      service_requests: [
+        {
+          id: 'sr-1',
+          data: {
+            id: 'sr-1',
+            team: 'alpha',
+            inquiryId: 'in-1',
+            customerId: 'cu-1',
+            receiptNumber: 'EAC2212345678',
+            type: 'address-change',
+            description: 'Moved.',
+            status: 'sent',
+            createdAt: Date.UTC(2025, 2, 14, 23), // Friday 19:00 New York
+            createdBy: 'u-1',
+          },
+        },
+        {
+          id: 'sr-2',
+          data: {
+            id: 'sr-2',
+            team: 'alpha',
+            inquiryId: 'in-1',
+            customerId: 'cu-1',
+            receiptNumber: null,
+            type: 'other',
+            description: 'No receipt.',
+            status: 'open',
+            createdAt: Date.UTC(2025, 2, 12, 14),
+            createdBy: 'u-1',
+          },
+        },
+      ],
+    } as const;
+    let version = 0;
+    for (const [table, rows] of Object.entries(legacy)) {
+      for (const r of rows) {
+        version += 1;
+        await sql`insert into ${sql.table(table)} (id, team, version, deleted, data) values (${r.id}, 'alpha', ${version}, 0, ${JSON.stringify(r.data)})`.execute(
+          db,
+        );
+      }
+    }
+    await sql`update meta set value = ${version} where key = 'version'`.execute(db);
+    expect(await migrateToLatest(db, '005_customer_record')).toEqual({
+      ok: true,
+      value: ['005_customer_record'],
+    });
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['desks', 'record_references', 'notes', 'wrap_ups']),
+    );
+
+    const data = async (table: 'inquiries' | 'callbacks' | 'service_requests', id: string) => {
+      const row = await db
+        .selectFrom(table)
+        .select(['data', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return {
+        ...(JSON.parse(row.data) as Record<string, unknown>),
+        version: Number(row.version),
+      } as Record<string, unknown> & { version: number };
+    };
+    const inq = await data('inquiries', 'in-1');
+    const cb = await data('callbacks', 'cb-1');
+    const sr1 = await data('service_requests', 'sr-1');
+    const sr2 = await data('service_requests', 'sr-2');
+    for (const [row, kind] of [
+      [inq, 'inquiry'],
+      [cb, 'callback'],
+      [sr1, 'service-request'],
+    ] as const) {
+      const parsed = parseReference(row['reference'] as string);
+      expect(parsed).toMatchObject({ ok: true, value: { kind } });
+      expect(row.version).toBeGreaterThan(version);
+    }
+    expect(sr1).toMatchObject({
+      category: 'address-change',
+      status: 'sent-to-office',
+      routing: 'service-center-operations',
+      office: 'Vermont Service Center',
+      routingSource: 'receipt',
+      targetDate: '2025-03-24',
+      statusChanges: [],
+    });
+    expect(sr1).not.toHaveProperty('type');
+    expect(sr2).toMatchObject({ category: 'other', status: 'open', routingSource: 'migrated' });
+    const used = await db.selectFrom('record_references').selectAll().execute();
+    expect(used).toHaveLength(4);
+    expect(new Set(used.map((u) => u.reference)).size).toBe(4);
+    const desks = await db.selectFrom('desks').selectAll().execute();
+    expect(desks).toMatchObject([{ kind: 'server', installation_hash: null, next_seq: 4 }]);
+    expect(
+      Number(
+        (await db.selectFrom('meta').select('value').where('key', '=', 'version').executeTakeFirstOrThrow())
+          .value,
+      ),
+    ).toBe(version + 4);
+  });
+
+  it('010_socket_adapter creates the adapter attachments table on PostgreSQL only', async () => {
+    const db = await fresh();
+    await migrateToLatest(db, '005_customer_record');
     expect(await migrateToLatest(db, '010_socket_adapter')).toEqual({
       ok: true,
       value: ['010_socket_adapter'],

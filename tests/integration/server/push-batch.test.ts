@@ -67,6 +67,7 @@ function ctx(overrides: Partial<PushContext> = {}): PushContext {
     sourceIp: '127.0.0.1',
     policy: DEFAULT_POLICY,
     clock: () => T0,
+    desk: null,
     ...overrides,
   };
 }
@@ -129,7 +130,7 @@ describe(`applyPush: one transaction per batch (${TEST_STORE})`, () => {
     ]);
     expect(pushed.results.map((r) => [r.seq, r.status, r.error?.code])).toEqual([
       [1, 'applied', undefined],
-      [2, 'rejected', 'row.out_of_scope'],
+      [2, 'rejected', 'callback.not_found'],
       [3, 'rejected', 'mutation.unknown'],
       [4, 'rejected', 'auth.forbidden'],
       [5, 'rejected', 'mutation.invalid_args'],
@@ -157,7 +158,7 @@ describe(`applyPush: one transaction per batch (${TEST_STORE})`, () => {
     expect(book.lastSeq).toBe(7);
     expect(book.log.map((l) => [l.seq, l.status, l.error_code, l.version])).toEqual([
       [1, 'applied', null, before + 1],
-      [2, 'rejected', 'row.out_of_scope', null],
+      [2, 'rejected', 'callback.not_found', null],
       [3, 'rejected', 'mutation.unknown', null],
       [4, 'rejected', 'auth.forbidden', null],
       [5, 'rejected', 'mutation.invalid_args', null],
@@ -167,7 +168,7 @@ describe(`applyPush: one transaction per batch (${TEST_STORE})`, () => {
     expect(book.audit).toEqual(
       [
         ['callback.claim@1', 'cb-1', 'applied', null],
-        ['callback.claim@1', 'cb-9', 'rejected', { code: 'row.out_of_scope' }],
+        ['callback.claim@1', 'cb-9', 'rejected', { code: 'callback.not_found' }],
         ['mutation.invalid', null, 'rejected', { code: 'mutation.unknown' }],
         ['callback.claim@1', 'cb-2', 'rejected', { code: 'auth.forbidden' }],
         ['mutation.invalid', null, 'rejected', { code: 'mutation.invalid_args' }],
@@ -197,8 +198,8 @@ describe(`applyPush: one transaction per batch (${TEST_STORE})`, () => {
     expect(first.results.map((r) => [r.status, r.firstStatus, r.error?.code])).toEqual([
       ['applied', undefined, undefined],
       ['duplicate', 'applied', undefined],
-      ['rejected', undefined, 'row.out_of_scope'],
-      ['duplicate', 'rejected', 'row.out_of_scope'],
+      ['rejected', undefined, 'callback.not_found'],
+      ['duplicate', 'rejected', 'callback.not_found'],
     ]);
     const after = await bookkeeping(db);
     expect(after.log).toHaveLength(2);

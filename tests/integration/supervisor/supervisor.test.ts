@@ -224,7 +224,7 @@ describe('supervisor channel', () => {
       name: 'callback.reassign@1',
       args: { callbackId: 'cb-9', assigneeId: null },
     });
-    expect(pushed.ok && pushed.value.results[0]?.error?.code).toBe('row.out_of_scope');
+    expect(pushed.ok && pushed.value.results[0]?.error?.code).toBe('callback.not_found');
     erin.socket.close();
   });
 

@@ -18,11 +18,11 @@ export function callback(
   over: Partial<SupervisedFields> = {},
   zones: readonly string[] = [],
 ): SupervisedCallback {
-  return toSupervised(
-    callbackRow({ id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over }),
-    zones,
-    DEFAULT_POLICY,
-  );
+  // A supervised handoff keeps only to/at/by; the fixture row takes it as it is.
+  const row = { id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over } as Parameters<
+    typeof callbackRow
+  >[0];
+  return toSupervised(callbackRow(row), zones, DEFAULT_POLICY);
 }
 
 export function attempt(

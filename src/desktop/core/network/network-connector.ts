@@ -74,7 +74,10 @@ export class NetworkConnector {
   private reachWith(choice: ProxyChoice, target: ConnectTarget): Promise<Socket> {
     if (choice.kind === 'proxy') {
       const credentials = choice.credentials ?? this.credentials;
-      return connectThroughProxy(credentials ? { ...choice, credentials } : choice, target, this.timeoutMs());
+      return connectThroughProxy(credentials ? { ...choice, credentials } : choice, target, {
+        timeoutMs: this.timeoutMs(),
+        ...(this.secureContext ? { secureContext: this.secureContext } : {}),
+      });
     }
     if (choice.kind === 'unsupported') {
       return Promise.reject(

@@ -1,5 +1,5 @@
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type SecureContext } from 'node:tls';
 import { networkProblem, type NetworkProblem } from './network-problem';
 import { proxyName, type ProxyCredentials } from './proxy-choice';
 
@@ -8,6 +8,12 @@ export interface ProxyEndpoint {
   port: number;
   secure: boolean;
   credentials?: ProxyCredentials;
+}
+
+export interface TunnelOptions {
+  timeoutMs: number;
+  /** The trusted authorities, for a proxy that speaks TLS itself (absent: Node's roots). */
+  secureContext?: SecureContext;
 }
 
 /** The proxy's answer can only be this long before the tunnel gives up on it. */
@@ -25,13 +31,18 @@ const WINDOWS_SCHEMES = ['ntlm', 'negotiate', 'kerberos'];
 export function connectThroughProxy(
   proxy: ProxyEndpoint,
   target: { host: string; port: number },
-  timeoutMs: number,
+  { timeoutMs, secureContext }: TunnelOptions,
 ): Promise<Socket> {
   const name = proxyName({ kind: 'proxy', ...proxy });
   const authority = `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
   return new Promise((resolve, reject) => {
     const socket: Socket = proxy.secure
-      ? tlsConnect({ host: proxy.host, port: proxy.port, servername: proxy.host })
+      ? tlsConnect({
+          host: proxy.host,
+          port: proxy.port,
+          ...(isIP(proxy.host) === 0 ? { servername: proxy.host } : {}),
+          ...(secureContext ? { secureContext } : {}),
+        })
       : netConnect({ host: proxy.host, port: proxy.port });
     let received = Buffer.alloc(0);
     let settled = false;

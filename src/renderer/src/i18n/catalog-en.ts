@@ -1,3 +1,4 @@
+import { recordEn } from '../features/customer/i18n/record-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -160,6 +161,7 @@ export const en = {
     intro: 'Shortcuts work anywhere except while typing in a field.',
     keys: {
       help: 'Show or hide this list',
+      findCustomer: 'Find a customer (from anywhere, even while typing)',
       search: 'Search the worklist',
       arrows: 'Move through the worklist',
       pages: 'Move a page / to the first or last callback',
@@ -261,6 +263,8 @@ export const en = {
     script: 'Script',
     chooseScript: 'Choose a script',
     noScripts: 'No scripts are published yet.',
+    scriptOption: (title: string, version: number) => `${title} (v${version})`,
+    datePlaceholder: 'YYYY-MM-DD',
     ivr: 'What the IVR captured',
     ivrLanguage: 'Caller language',
     ivrIntent: 'Stated intent',
@@ -290,7 +294,6 @@ export const en = {
     },
     urgency: 'Callback urgency',
     submit: 'Complete inquiry',
-    submitted: 'Inquiry completed and saved.',
     another: 'Start another inquiry',
     tier2Reason: 'Why Tier 2',
     tier2Reasons: {
@@ -302,16 +305,7 @@ export const en = {
       'repeat-contact': 'Repeat contact',
     },
     linkTo: { email: 'Send this link by e-mail', text: 'Send this link by text message' },
-    serviceRequestType: 'Service request type',
     serviceRequestDescription: 'Description',
-    srTypes: {
-      'outside-normal-processing-time': 'Outside normal processing time',
-      'non-delivery': 'Card or notice not received',
-      'typographical-error': 'Typographical error',
-      'address-change': 'Change of address',
-      accommodation: 'Accommodation',
-      other: 'Other',
-    },
     callerNameRequired: 'Enter the caller’s name.',
     phoneInvalid: (message: string) => `Phone: ${message}.`,
     choose: 'Choose…',
@@ -360,6 +354,7 @@ export const en = {
     email: 'E-mail (optional)',
     language: 'Preferred language',
     receipt: 'Receipt number',
+    aNumber: 'A-number (optional)',
     labels: { mobile: 'Mobile', home: 'Home', work: 'Work', attorney: 'Attorney', other: 'Other' },
   },
   validation: {
@@ -368,6 +363,7 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  record: recordEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../../audit';
 import type { StampedRow, StoredRowData } from '../batch-writes';
+import { REFERENCE_FIELD_MAX } from '../../../shared/domain/identifiers/reference-number';
+import { DESK_COUNTER, DESK_KINDS, type ServerDesk } from '../desks';
 import type { MutationLogTable } from '../schema';
 import { inPgTransaction } from './pg-transaction';
 import { lockRowKeys } from './row-key-locks';
@@ -176,6 +178,52 @@ export class PgBatchWrites {
         rows.map((a) => a.detail ?? null),
       ],
     );
+  }
+
+  /* ---------- reference numbers (the same rules as BatchWrites and desks.ts) ---------- */
+
+  async referenceTaken(reference: string): Promise<boolean> {
+    const { rows } = await this.client.query('select 1 from record_references where reference = $1', [
+      reference,
+    ]);
+    return rows.length > 0;
+  }
+
+  async insertReferences(rows: readonly { reference: string; tbl: string; id: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.client.query(
+      'insert into record_references (reference, tbl, id) select * from unnest($1::text[], $2::text[], $3::text[])',
+      [rows.map((r) => r.reference), rows.map((r) => r.tbl), rows.map((r) => r.id)],
+    );
+  }
+
+  /** Locked until commit: two nodes giving server references serialize on the desk's row. */
+  async currentServerDesk(): Promise<ServerDesk | undefined> {
+    const { rows } = await this.client.query<{ code: string; next_seq: string }>(
+      `select code, next_seq from desks where kind = $1 and next_seq < $2 order by code desc limit 1 for update`,
+      [DESK_KINDS.server, REFERENCE_FIELD_MAX],
+    );
+    const row = rows[0];
+    return row ? { code: Number(row.code), nextSeq: Number(row.next_seq) } : undefined;
+  }
+
+  async newServerDesk(now: number): Promise<ServerDesk> {
+    const { rows } = await this.client.query<{ value: string }>(
+      'update meta set value = value + 1 where key = $1 returning value',
+      [DESK_COUNTER],
+    );
+    const counter = rows[0];
+    if (!counter) throw new Error('The desk-code counter is missing (database not migrated?).');
+    const code = Number(counter.value) - 1;
+    await this.client.query(
+      'insert into desks (code, kind, installation_hash, next_seq, created_at) values ($1, $2, null, 0, $3)',
+      [code, DESK_KINDS.server, now],
+    );
+    return { code, nextSeq: 0 };
+  }
+
+  async saveServerDesk(desk: ServerDesk): Promise<void> {
+    await this.client.query('update desks set next_seq = $1 where code = $2', [desk.nextSeq, desk.code]);
   }
 
   async setClientLastSeq(clientId: string, seq: number): Promise<void> {

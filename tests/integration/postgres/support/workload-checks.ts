@@ -26,11 +26,13 @@ export async function expectStoredExactlyOnce(
   desktops: readonly WorkloadDesktop[],
 ): Promise<{ acknowledged: number; applied: number }> {
   const acknowledged = desktops.flatMap((d) => [...d.acknowledged]);
-  const stored = new Set(
-    (await db.selectFrom('customers').select('id').where('id', 'in', acknowledged).execute()).map(
-      (r) => r.id,
-    ),
-  );
+  // In chunks: a statement carries at most 65,535 parameters, and a fast run acknowledges more.
+  const stored = new Set<string>();
+  for (let i = 0; i < acknowledged.length; i += 10_000) {
+    const chunk = acknowledged.slice(i, i + 10_000);
+    const rows = await db.selectFrom('customers').select('id').where('id', 'in', chunk).execute();
+    for (const r of rows) stored.add(r.id);
+  }
   const missing = acknowledged.filter((id) => !stored.has(id));
   if (missing.length > 0)
     throw new Error(

@@ -1,3 +1,5 @@
+import { escalationsWaiting } from '../../../../src/shared/supervisor/escalations';
+import { handleTimeReport } from '../../../../src/shared/supervisor/handle-times';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../../src/shared/domain/policy';
 import type { DrillDownView, SessionState, SupervisorSnapshotView } from '../../../../src/shared/ipc';
 import {
@@ -83,6 +85,8 @@ export function snapshot(
       (entry) => ({ ...entry, currentItemName: entry.currentItem ? 'Ana López' : null }),
     ),
     charts: chartsFromCallbacks('alpha', callbacks, NOW, DEFAULT_POLICY),
+    handleTimes: handleTimeReport(() => undefined, [], NOW, DEFAULT_POLICY),
+    escalations: escalationsWaiting([]),
   };
 }
 
