@@ -158,6 +158,7 @@ export class DesktopCore {
       },
       store,
       session: () => this.session.active(),
+      sessionEnded: () => this.session.state().expired,
       clock,
       logger: this.logger,
       ...backoff,
@@ -222,6 +223,7 @@ export class DesktopCore {
   /** Idle lock and due-soon checks (a 15-second timer in production; called directly by tests). */
   checkTimers(): void {
     this.session.checkIdle();
+    this.session.retrySignInAgain();
     this.dueSoon.check();
   }
 

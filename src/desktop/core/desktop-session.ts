@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../shared/domain/result';
 import type { ChannelResult, ParsedChannelArgs } from '../../shared/ipc/channels';
 import type { ConnectionStateName, SessionState } from '../../shared/ipc/views';
 import type { MutatorContext } from '../../shared/sync/mutator';
-import type { SessionUser } from '../../shared/sync/protocol';
+import type { SessionUser, SignInResponse } from '../../shared/sync/protocol';
 import { TABLE_NAMES } from '../../shared/sync/rows';
 import type { LocalStore } from '../store/local-store';
 import { META_KEYS } from '../store/meta';
@@ -47,6 +47,12 @@ export interface DesktopSessionDeps {
   onSignedOut(): void;
 }
 
+/** The server could not be asked (down, or a proxy or certificate problem on the way). */
+/** What opens a session: a sign-in, or a password change with the current (or one-time) password. */
+type SessionRequestArgs = ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>;
+
+const cannotReach = (code: string) => code === 'sync.server_unreachable' || code.startsWith('network.');
+
 /**
  * Who is signed in on this desktop, and the idle lock: sign-in against the
  * server, offline unlock, sign-out (refused while changes are unsynced), the
@@ -56,6 +62,13 @@ export interface DesktopSessionDeps {
 export class DesktopSession {
   private session: StoredSession | undefined;
   private readonly idle: IdleLock;
+  /**
+   * The password of an unlock made while the server could not be reached and its
+   * session had ended: held in memory only (never stored), until the server answers
+   * the re-authentication it is needed for.
+   */
+  private reauthPassword: string | undefined;
+  private reauthRunning = false;
 
   constructor(private readonly deps: DesktopSessionDeps) {
     this.session = loadSession(deps.store.meta, deps.cipher);
@@ -148,24 +161,12 @@ export class DesktopSession {
    * The desktop's client id goes along, so this desktop's sign-ins are counted apart from
    * guesses elsewhere (docs/protocol.md, "Sign-in limits").
    */
-  async signIn(
-    args: ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>,
-  ): Promise<R<'session.signIn'>> {
-    const { store, cipher } = this.deps;
-    // The installation key asks for this installation's desk code (reference numbers).
-    const request = { ...args, clientId: this.clientId(), installation: store.desk.key() };
-    // The first node that answers (several configured: one may be down).
-    const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(this.deps.network, url, request),
-      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
-      (r) => !r.ok && (r.error.code === 'sync.server_unreachable' || r.error.code.startsWith('network.')),
-    );
+  async signIn(args: SessionRequestArgs): Promise<R<'session.signIn'>> {
+    const { store } = this.deps;
+    const answer = await this.requestSession(args);
     if (!answer.ok) return answer;
+    const { value, policy } = answer.value;
     const password = 'newPassword' in args ? args.newPassword : args.password;
-    const { value } = answer;
-    const policy = parsePolicy(value.policy);
-    if (!policy.ok)
-      return err('sync.bad_policy', `The server sent a policy this desktop cannot use: ${policy.error}`);
     const previousUser = store.meta.get(META_KEYS.userId);
     if (previousUser !== undefined && previousUser !== value.user.id) {
       const pending = store.outbox.count();
@@ -179,19 +180,47 @@ export class DesktopSession {
       this.deps.sync.stop();
       store.wipe();
     }
+    this.adopt(value, policy, args.username, password);
+    this.deps.logger.info('signed in', { userId: value.user.id });
+    return ok(this.announce());
+  }
+
+  /** Asks the first node that answers for a session (several configured: one may be down). */
+  private async requestSession(
+    args: SessionRequestArgs,
+  ): Promise<Result<{ value: SignInResponse; policy: Policy }>> {
+    // The installation key asks the server for this desk's code (reference numbers).
+    const request = { ...args, clientId: this.clientId(), installation: this.deps.store.desk.key() };
+    const answer = await this.deps.servers.firstAnswer(
+      (url) => requestSignIn(this.deps.network, url, request),
+      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
+      (r) => !r.ok && cannotReach(r.error.code),
+    );
+    if (!answer.ok) return answer;
+    const policy = parsePolicy(answer.value.policy);
+    if (!policy.ok)
+      return err('sync.bad_policy', `The server sent a policy this desktop cannot use: ${policy.error}`);
+    return ok({ value: answer.value, policy: policy.value });
+  }
+
+  /** A session the server granted becomes this desktop's: stored, the unlock password kept as a verifier, sync (re)started. */
+  private adopt(value: SignInResponse, policy: Policy, username: string, password: string): void {
+    const { store, cipher } = this.deps;
     const session: StoredSession = {
       token: value.token,
       expiresAt: value.expiresAt,
       user: value.user,
-      policy: policy.value,
+      policy,
       serverOffsetMs: serverOffsetFromSignIn(
         value.expiresAt,
-        policy.value.security.sessionHours,
+        policy.security.sessionHours,
         this.deps.clock(),
       ),
       expired: false,
+      username,
     };
     this.session = session;
+    this.reauthPassword = undefined;
     store.transaction(() => {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
@@ -203,12 +232,11 @@ export class DesktopSession {
       this.clientId();
       if (value.desk !== undefined && value.desk !== null) store.desk.setDesk(value.desk);
     });
-    store.setPolicy(policy.value);
+    store.setPolicy(policy);
     this.idle.unlock();
-    this.deps.logger.info('signed in', { userId: value.user.id });
+    // A new token: the sync engine (and with it the outbox) starts over on it.
     this.deps.sync.stop('offline');
     this.deps.sync.start();
-    return ok(this.announce());
   }
 
   async signOut(args: ParsedChannelArgs<'session.signOut'>): Promise<R<'session.signOut'>> {
@@ -322,7 +350,13 @@ export class DesktopSession {
     return ok(this.state());
   }
 
-  unlock(args: ParsedChannelArgs<'session.unlock'>): R<'session.unlock'> {
+  /**
+   * Unlocks with the password the desktop knows (it works offline). When the server
+   * has ended the session meanwhile (its idle limit), the same password signs in
+   * again, so one entry resumes sync and sends the waiting changes; with the server
+   * out of reach the desktop unlocks and signs in again as soon as it answers.
+   */
+  async unlock(args: ParsedChannelArgs<'session.unlock'>): Promise<R<'session.unlock'>> {
     const { meta } = this.deps.store;
     const verifier = loadUnlockVerifier(meta, this.deps.cipher);
     if (!verifier || !checkVerifier(args.password, verifier)) {
@@ -344,9 +378,47 @@ export class DesktopSession {
       );
     }
     meta.delete(META_KEYS.unlockFailures);
+    if (this.session?.expired) {
+      const again = await this.signInAgain(args.password);
+      // The server refused the password (changed or account disabled): stay locked and say why.
+      if (!again.ok && !cannotReach(again.error.code)) return again;
+      if (!again.ok) this.reauthPassword = args.password;
+    }
     this.idle.unlock();
     this.deps.events.emit('lock', { locked: false });
     return ok(this.announce());
+  }
+
+  /** Signs in again as the session's user after the server ended the session. */
+  private async signInAgain(password: string): Promise<Result<null>> {
+    const username = this.session?.username;
+    const userId = this.session?.user.id;
+    // A session stored before usernames were kept: the sign-in screen is the way back.
+    if (!username) return ok(null);
+    const answer = await this.requestSession({ username, password });
+    if (!answer.ok) return answer;
+    // Signed out meanwhile (or someone else's account): nothing to resume.
+    if (!this.session || answer.value.value.user.id !== userId) return ok(null);
+    this.adopt(answer.value.value, answer.value.policy, username, password);
+    this.deps.logger.info('signed in again after the server ended the session', { userId });
+    return ok(null);
+  }
+
+  /** After an offline unlock: tries the re-authentication again (the core's timer calls it). */
+  retrySignInAgain(): void {
+    const password = this.reauthPassword;
+    if (password === undefined || this.reauthRunning || !this.session?.expired) return;
+    this.reauthRunning = true;
+    void this.signInAgain(password)
+      .then((again) => {
+        if (again.ok || !cannotReach(again.error.code)) this.reauthPassword = undefined;
+        if (again.ok) this.announce();
+        else if (!cannotReach(again.error.code))
+          this.deps.logger.warn('signing in again was refused', { code: again.error.code });
+      })
+      .finally(() => {
+        this.reauthRunning = false;
+      });
   }
 
   activity(): Result<null> {

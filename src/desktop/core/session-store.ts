@@ -14,6 +14,8 @@ export interface StoredSession {
   serverOffsetMs: number;
   /** The server ended it; the agent must sign in again (local work is kept). */
   expired: boolean;
+  /** Who signed in (the unlock after the server ended the session signs in again as them). */
+  username?: string | undefined;
 }
 
 const storedSessionSchema = z.object({
@@ -23,6 +25,7 @@ const storedSessionSchema = z.object({
   policy: policySchema,
   serverOffsetMs: z.number(),
   expired: z.boolean(),
+  username: z.string().optional(),
 });
 
 const PLACE = 'meta/session';

@@ -188,6 +188,17 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
   });
 
+  it('offers "Sign in again to send 1 change" when the server ended the session; it opens the lock screen', async () => {
+    const user = userEvent.setup();
+    host.handle('session.lock', () => ok({ ...SIGNED_IN, status: 'locked', expired: true }));
+    await signIn(user);
+    act(() => host.emit('session', { ...SIGNED_IN, expired: true }));
+    act(() => host.emit('connection', { ...ONLINE, state: 'signed-out', pending: 1 }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in again to send 1 change' }));
+    expect(await screen.findByRole('heading', { name: 'Screen locked' })).toBeTruthy();
+    expect(screen.getByTestId('session-ended').textContent).toContain('sends the change waiting');
+  });
+
   it('shows offline state, pending changes and first-sync progress from host events', async () => {
     const user = userEvent.setup();
     await signIn(user);

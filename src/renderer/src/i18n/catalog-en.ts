@@ -75,6 +75,10 @@ export const en = {
     password: 'Password',
     unlock: 'Unlock',
     signOutInstead: 'Sign out instead',
+    sessionEnded: (pending: number) =>
+      pending === 0
+        ? 'The server ended your session while you were away. Your password signs you in again.'
+        : `The server ended your session while you were away. Your password signs you in again and sends ${pending === 1 ? 'the change' : `the ${pending} changes`} waiting on this computer.`,
   },
   connection: {
     region: 'Connection',
@@ -88,6 +92,12 @@ export const en = {
     lastSynced: (when: string) => `Last synced ${when}`,
     retryAt: (when: string) => `Next try ${when}`,
     syncNow: 'Sync now',
+    signInAgain: (n: number) =>
+      n === 0
+        ? 'Sign in again'
+        : n === 1
+          ? 'Sign in again to send 1 change'
+          : `Sign in again to send ${n} changes`,
     firstSync: 'Downloading your work for the first time',
     firstSyncProgress: (done: number, total: number | null) =>
       total ? `${Math.min(100, Math.round((done / Math.max(total, 1)) * 100))}% downloaded` : 'Downloading…',

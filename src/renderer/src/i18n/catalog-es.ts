@@ -72,6 +72,10 @@ export const es: Messages = {
     password: 'Contraseña',
     unlock: 'Desbloquear',
     signOutInstead: 'Cerrar sesión',
+    sessionEnded: (pending) =>
+      pending === 0
+        ? 'El servidor cerró su sesión mientras estaba ausente. Su contraseña vuelve a iniciarla.'
+        : `El servidor cerró su sesión mientras estaba ausente. Su contraseña vuelve a iniciarla y envía ${pending === 1 ? 'el cambio' : `los ${pending} cambios`} en espera en esta computadora.`,
   },
   connection: {
     region: 'Conexión',
@@ -90,6 +94,12 @@ export const es: Messages = {
     lastSynced: (when) => `Última sincronización ${when}`,
     retryAt: (when) => `Próximo intento ${when}`,
     syncNow: 'Sincronizar ahora',
+    signInAgain: (n) =>
+      n === 0
+        ? 'Iniciar sesión de nuevo'
+        : n === 1
+          ? 'Iniciar sesión de nuevo para enviar 1 cambio'
+          : `Iniciar sesión de nuevo para enviar ${n} cambios`,
     firstSync: 'Descargando su trabajo por primera vez',
     firstSyncProgress: (done, total) =>
       total ? `${Math.min(100, Math.round((done / Math.max(total, 1)) * 100))}% descargado` : 'Descargando…',

@@ -8,6 +8,7 @@ import { errorText } from '../../i18n/error-text';
 export function LockScreen() {
   const t = useT();
   const session = useSessionStore((s) => s.session);
+  const pending = useSessionStore((s) => s.connection?.pending ?? 0);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -32,6 +33,11 @@ export function LockScreen() {
     <GatePage>
       <h1>{t.lock.title}</h1>
       <p>{t.lock.explain(session?.user?.name ?? '', session?.idleLockMinutes ?? 0)}</p>
+      {session?.expired ? (
+        <p className="notice" data-testid="session-ended">
+          {t.lock.sessionEnded(pending)}
+        </p>
+      ) : null}
       <form onSubmit={(e) => void unlock(e)}>
         <PasswordField
           id="unlock-password"
