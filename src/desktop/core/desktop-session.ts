@@ -18,7 +18,7 @@ import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
 import type { ServerAddresses } from './server-addresses';
 import { saveProxyCredentials } from './network/proxy-credentials-store';
-import { loadSession, saveSession, type StoredSession } from './session-store';
+import { loadSession, resumableEnd, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
 type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'session.unlock'> = Result<
@@ -135,9 +135,10 @@ export class DesktopSession {
   state(): SessionState {
     const s = this.session;
     return {
-      // A session the server ended (disabled account, expiry, sign-out elsewhere) shows the
-      // sign-in screen at once; the cache and outbox stay for the same user's next sign-in.
-      status: !s || s.expired ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
+      // A session the server ended for idleness or age stays at the lock screen (one unlock signs
+      // in again); any other end (disabled account, sign-out elsewhere) shows the sign-in screen.
+      status:
+        !s || (s.expired && !resumableEnd(s)) ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
       user: s?.user ?? null,
       policy: s?.policy ?? null,
       expired: s?.expired ?? false,
@@ -312,7 +313,7 @@ export class DesktopSession {
   /** The server refused the session (expired, signed out elsewhere): keep the data, ask to sign in. */
   ended(error: { code: string; message: string }): void {
     if (!this.session) return;
-    this.session = { ...this.session, expired: true };
+    this.session = { ...this.session, expired: true, endedBy: error.code };
     saveSession(this.deps.store.meta, this.deps.cipher, this.session);
     this.deps.logger.warn('session ended by the server', { code: error.code });
     this.announce();

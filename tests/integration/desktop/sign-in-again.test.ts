@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
-import type { TestServer } from '../server/helpers';
+import { ADMIN_REASON, signIn as serverSignIn, type TestServer } from '../server/helpers';
 import {
   ALICE,
   ERIN,
@@ -102,6 +102,43 @@ describe('unlock after the server ended the session', () => {
         () => d.core.supervisor.status().state === 'live' && snapshots.length > 0,
         'the board to be live again with a snapshot',
       );
+    } finally {
+      await d.dispose();
+    }
+  });
+
+  it('an account disabled meanwhile goes to the sign-in screen, not the lock screen', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+      const admin = await serverSignIn(t.server, 'admin.grace', 'demo-password-7');
+      const patch = (active: boolean) =>
+        fetch(`${t.server.url}/api/admin/users/u-tier1-alice`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+          body: JSON.stringify({ reason: ADMIN_REASON, active }),
+        });
+      expect((await patch(false)).status).toBe(200);
+      try {
+        await waitFor(() => d.core.session.state().expired, 'the server to end the disabled session');
+        // No password entry at the lock screen can resume it: the sign-in screen says why.
+        expect(d.core.session.state()).toMatchObject({ status: 'signed-out', expired: true });
+      } finally {
+        expect((await patch(true)).status).toBe(200);
+      }
+    } finally {
+      await d.dispose();
+    }
+  });
+
+  it('an idle end stays at the lock screen', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+      await endIdleSession(d);
+      expect(d.core.session.state()).toMatchObject({ status: 'locked', expired: true });
     } finally {
       await d.dispose();
     }
