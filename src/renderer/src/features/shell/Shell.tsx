@@ -33,11 +33,11 @@ const NAV: ReadonlyArray<{
   { route: { name: 'expedite' }, key: 'e', label: 'expedite', roles: AGENT_ROLES },
   { route: { name: 'appointment' }, key: 'a', label: 'appointment', roles: AGENT_ROLES },
   { route: { name: 'supervisor' }, key: 's', label: 'supervisor', roles: LEAD_ROLES },
-  { route: { name: 'reports' }, key: 'r', label: 'reports', roles: REPORT_ROLES },
   { route: { name: 'admin-users' }, key: 'u', label: 'adminUsers', roles: ADMIN_ROLES },
   { route: { name: 'admin-scripts' }, key: 'k', label: 'adminScripts', roles: ADMIN_ROLES },
   { route: { name: 'admin-policy' }, key: 'p', label: 'adminPolicy', roles: ADMIN_ROLES },
   { route: { name: 'admin-audit' }, key: 't', label: 'adminAudit', roles: ADMIN_ROLES },
+  { route: { name: 'reports' }, key: 'r', label: 'reports', roles: REPORT_ROLES },
 ];
 const navFor = (role: Role | undefined) => NAV.filter((n) => role !== undefined && n.roles.includes(role));
 /** A screen this role is offered (a callback's detail and a customer's record go with the worklist). */
