@@ -79,7 +79,7 @@ export function buildLeadReport(
   now: number,
   policy: Policy,
 ): LeadReport {
-  const buckets = new DayBuckets(reportDays(query, policy), policy);
+  const buckets = new DayBuckets(reportDays(query, policy));
   return {
     team,
     from: query.from,

@@ -1,7 +1,6 @@
-import type { Policy } from '../domain/policy';
 import { addDays, formatLocalDate, weekdayOf, type LocalDate } from '../domain/time/zoned';
 import type { ChartSeries } from '../supervisor/charts';
-import { dayKeyOf, type DaySpan } from '../supervisor/days';
+import type { DaySpan } from '../supervisor/days';
 import type { ReportChartId } from './lead-report';
 
 /**
@@ -38,15 +37,10 @@ export interface DayCounter {
  * put an instant on its day.
  */
 export class DayBuckets {
-  private readonly index = new Map<string, number>();
   private readonly weekOfDay: number[];
   private readonly weeks: string[] = [];
 
-  constructor(
-    private readonly days: readonly DaySpan[],
-    private readonly policy: Policy,
-  ) {
-    days.forEach((d, i) => this.index.set(d.key, i));
+  constructor(private readonly days: readonly DaySpan[]) {
     this.weekOfDay = days.map((d) => {
       const monday = formatLocalDate(mondayOf(d.date));
       if (this.weeks.at(-1) !== monday) this.weeks.push(monday);
@@ -59,6 +53,22 @@ export class DayBuckets {
     const first = this.days[0];
     const last = this.days.at(-1);
     return first !== undefined && last !== undefined && instant >= first.start && instant < last.end;
+  }
+
+  /**
+   * The range's day an instant falls on (undefined outside the range): a binary search
+   * over the days' starts, so a report over many rows does no calendar work per row.
+   */
+  private dayIndex(instant: number): number | undefined {
+    if (!this.contains(instant)) return undefined;
+    let low = 0;
+    let high = this.days.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.days[mid]?.start ?? Infinity) <= instant) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   dayCategories(): { key: string; label: string }[] {
@@ -74,8 +84,7 @@ export class DayBuckets {
     const sums = this.days.map(() => 0);
     return {
       add: (instant, amount = 1) => {
-        if (!this.contains(instant)) return;
-        const i = this.index.get(dayKeyOf(instant, this.policy));
+        const i = this.dayIndex(instant);
         if (i !== undefined) sums[i] = (sums[i] ?? 0) + amount;
       },
       byDay: () => [...sums],
