@@ -37,7 +37,7 @@ async function chooseReason(scope: ReturnType<Page['locator']>, label: string): 
 test('an administrator starts in the administration area; the agent screens are not offered', async () => {
   await expect(grace.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
   const nav = grace.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('button')).toHaveText([/Users/, /Scripts/, /Policy/, /Audit trail/]);
+  await expect(nav.getByRole('button')).toHaveText([/Users/, /Scripts/, /Policy/, /Audit trail/, /Reports/]);
   await expect(grace.getByTestId('user-tier1.alice')).toBeVisible();
   await checkScreen(grace, 'admin-users');
 });
@@ -65,7 +65,7 @@ test('disabling a signed-in agent signs her desktop out at once; re-enabled, she
   await signIn(alice, ALICE);
 });
 
-test('a new script version: findings and the diff before publishing; the agent’s desktop offers it', async () => {
+test('a new script version: findings and the diff before publishing; the agent’s desktop offers it and a new form uses it', async () => {
   await grace.keyboard.press('k');
   await expect(grace.getByRole('heading', { name: 'Inquiry scripts', level: 1 })).toBeVisible();
   const script = JSON.parse(readFileSync('resources/scripts/case-status.v1.json', 'utf8')) as {
@@ -92,6 +92,13 @@ test('a new script version: findings and the diff before publishing; the agent�
   await expect(alice.getByLabel('Choose a script')).toContainText('Case status (2nd edition) (v2)', {
     timeout: 15_000,
   });
+  // …and a new form uses it.
+  await alice.getByLabel('Choose a script').selectOption('case-status');
+  await alice.getByLabel('Stated intent').fill('case status');
+  await alice.getByLabel('Name', { exact: true }).fill('Rosa Script');
+  await alice.getByLabel('Phone', { exact: true }).fill('(312) 555-0177');
+  await alice.getByRole('button', { name: 'Start' }).click();
+  await expect(alice.getByTestId('script-version')).toHaveText(/case-status, version 2/);
 });
 
 test('a policy number with its validation, a preview, and its effect on a new callback’s due time', async () => {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { parseUnknown } from '../../shared/domain/parse';
 import type { DomainError, ErrorParams } from '../../shared/domain/result';
+import type { Role } from '../../shared/sync/rows/user';
 import type { AuthService, AuthenticatedSession } from '../auth/auth-service';
 
 /** Answers `{ ok: false, error }` with the HTTP status. */
@@ -43,11 +44,22 @@ export function missingToken(reply: FastifyReply): FastifyReply {
 }
 
 /** Resolves the caller as an admin, or answers 401/403 and resolves undefined. */
-export async function requireAdmin(
+export function requireAdmin(
   auth: AuthService,
   request: FastifyRequest,
   reply: FastifyReply,
   action = 'manage users, scripts, policy and the audit trail',
+): Promise<AuthenticatedSession | undefined> {
+  return requireRole(auth, request, reply, ['admin'], `Only administrators can ${action}.`);
+}
+
+/** Resolves the caller when their role is one of `roles`, or answers 401/403 (`refusal`) and resolves undefined. */
+export async function requireRole(
+  auth: AuthService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  roles: readonly Role[],
+  refusal: string,
 ): Promise<AuthenticatedSession | undefined> {
   const token = bearer(request);
   if (!token) {
@@ -59,8 +71,8 @@ export async function requireAdmin(
     void fail(reply, 401, session.error.code, session.error.message);
     return undefined;
   }
-  if (session.value.user.role !== 'admin') {
-    void fail(reply, 403, 'auth.forbidden', `Only administrators can ${action}.`);
+  if (!roles.includes(session.value.user.role)) {
+    void fail(reply, 403, 'auth.forbidden', refusal);
     return undefined;
   }
   return session.value;

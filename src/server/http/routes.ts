@@ -10,6 +10,7 @@ import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerHealthRoutes, type HealthDeps } from './health-routes';
+import { registerReportRoutes } from './report-routes';
 
 export interface RouteDeps {
   db: Db;
@@ -26,7 +27,7 @@ export interface RouteDeps {
   metricsToken?: string | undefined;
 }
 
-/** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration. */
+/** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration, reports. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -34,4 +35,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAdminScriptRoutes(app, deps);
   registerAdminPolicyRoutes(app, deps);
   registerAdminAuditRoutes(app, deps);
+  registerReportRoutes(app, deps);
 }

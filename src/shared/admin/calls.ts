@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from '../sync/rows/common';
-import { userRowSchema } from '../sync/rows/user';
+import { leadReportSchema } from '../reports/report-schema';
+import { reportQuerySchema } from '../reports/report-query';
+import { REPORT_ROLES } from '../sync/authorization';
+import { userRowSchema, type Role } from '../sync/rows/user';
 import { auditPageSchema, auditQuerySchema } from './audit';
 import {
   policyDraftSchema,
@@ -29,7 +32,7 @@ import {
 } from './users';
 
 /**
- * The administration area's calls: each one a desktop API channel (`admin.*`) and the
+ * The administration area's calls (and the lead reports'): each one a desktop API channel (`admin.*`) and the
  * server HTTP route it is carried by. The desktop core runs every row the same way
  * (AdminDesk: the session's token, the route, the answer checked with `result`), and the
  * IPC channels are derived from this table, so a new admin task is one row here and one
@@ -45,6 +48,8 @@ export interface AdminCall<A extends z.ZodType, R extends z.ZodType> {
   result: R;
   /** The server answers text (CSV), carried as `{ text, truncated }`. */
   text?: boolean;
+  /** Who may ask (administrators when absent); the server decides again. */
+  roles?: readonly Role[];
 }
 
 const call = <A extends z.ZodType, R extends z.ZodType>(spec: AdminCall<A, R>) => spec;
@@ -161,6 +166,23 @@ export const ADMIN_CALLS = {
     args: auditQuerySchema.strict(),
     result: csvExportSchema,
     text: true,
+  }),
+
+  /** Reports for leads: a lead's own team, an administrator's any team or all. */
+  'reports.lead': call({
+    method: 'GET',
+    path: () => '/api/reports/lead',
+    args: reportQuerySchema,
+    result: leadReportSchema,
+    roles: REPORT_ROLES,
+  }),
+  'reports.lead.export': call({
+    method: 'GET',
+    path: () => '/api/reports/lead.csv',
+    args: reportQuerySchema,
+    result: csvExportSchema,
+    text: true,
+    roles: REPORT_ROLES,
   }),
 } as const;
 

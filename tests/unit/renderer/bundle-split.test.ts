@@ -30,6 +30,7 @@ describe('the renderer bundle', () => {
       'features/appointment/AppointmentScreen.tsx',
       'features/admin/UsersScreen.tsx',
       'features/admin/PolicyScreen.tsx',
+      'features/reports/ReportsScreen.tsx',
       'node_modules/libphonenumber-js',
     ])
       expect(has(first, screen), screen).toBe(false);
@@ -49,6 +50,7 @@ describe('the renderer bundle', () => {
         'ScriptsScreen',
         'PolicyScreen',
         'AuditScreen',
+        'ReportsScreen',
       ].sort(),
     );
   });

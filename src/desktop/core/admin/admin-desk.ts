@@ -4,6 +4,7 @@ import { domainErrorSchema } from '../../../shared/domain/error-schema';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { ChannelResult, ParsedChannelArgs } from '../../../shared/ipc/channels';
 import type { SessionUser } from '../../../shared/sync/protocol';
+import type { Role } from '../../../shared/sync/rows/user';
 import { httpRequestText, type HttpAnswer } from '../network/http-request';
 import type { NetworkPort } from '../network/network-port';
 
@@ -35,15 +36,18 @@ export class AdminDesk {
   async run<C extends AdminCallName>(name: C, args: ParsedChannelArgs<C>): Promise<Result<ChannelResult<C>>> {
     const session = this.deps.session();
     if (!session) return err('auth.session_expired', 'Your session ended; sign in again.');
-    if (session.user.role !== 'admin') {
-      return err('auth.forbidden', 'Only administrators can open the administration area.');
-    }
     const spec = ADMIN_CALLS[name] as unknown as {
       method: 'GET' | 'POST' | 'PATCH';
       path(a: unknown): string;
       body?(a: unknown): unknown;
       text?: boolean;
+      roles?: readonly Role[];
     };
+    if (!(spec.roles ?? ['admin']).includes(session.user.role)) {
+      return spec.roles
+        ? err('auth.forbidden', 'Only team leads and administrators can read reports.')
+        : err('auth.forbidden', 'Only administrators can open the administration area.');
+    }
     const url = new URL(
       spec.path(args) + (spec.method === 'GET' ? queryString(args as Record<string, unknown>) : ''),
       this.deps.serverUrl,

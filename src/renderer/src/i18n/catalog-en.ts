@@ -1,5 +1,6 @@
 import { adminEn } from '../features/admin/i18n/admin-en';
 import { recordEn } from '../features/customer/i18n/record-en';
+import { reportsEn } from '../features/reports/i18n/reports-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -45,6 +46,7 @@ export const en = {
     adminScripts: 'Scripts',
     adminPolicy: 'Policy',
     adminAudit: 'Audit trail',
+    reports: 'Reports',
   },
   signIn: {
     title: 'Sign in to Agent Desk',
@@ -192,6 +194,7 @@ export const en = {
       adminScripts: 'Manage inquiry scripts',
       adminPolicy: 'Edit the policy',
       adminAudit: 'Search the audit trail',
+      reports: 'Open the reports (team leads and administrators)',
     },
   },
   callback: {
@@ -381,6 +384,7 @@ export const en = {
   supervisor: supervisorEn,
   admin: adminEn,
   record: recordEn,
+  reports: reportsEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

@@ -1,6 +1,7 @@
 import type { Messages } from './catalog-en';
 import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
+import { reportsEs } from '../features/reports/i18n/reports-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
 import { errorsEs } from './errors-es';
 
@@ -41,6 +42,7 @@ export const es: Messages = {
     adminScripts: 'Guiones',
     adminPolicy: 'Política',
     adminAudit: 'Auditoría',
+    reports: 'Informes',
   },
   signIn: {
     title: 'Iniciar sesión en Agent Desk',
@@ -194,6 +196,7 @@ export const es: Messages = {
       adminScripts: 'Administrar los guiones de consulta',
       adminPolicy: 'Editar la política',
       adminAudit: 'Buscar en el registro de auditoría',
+      reports: 'Abrir los informes (líderes de equipo y administradores)',
     },
   },
   callback: {
@@ -387,6 +390,7 @@ export const es: Messages = {
   supervisor: supervisorEs,
   admin: adminEs,
   record: recordEs,
+  reports: reportsEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

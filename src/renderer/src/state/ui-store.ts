@@ -8,6 +8,7 @@ export type Route =
   | { name: 'expedite' }
   | { name: 'appointment' }
   | { name: 'supervisor' }
+  | { name: 'reports' }
   | { name: 'admin-users' }
   | { name: 'admin-scripts' }
   | { name: 'admin-policy' }

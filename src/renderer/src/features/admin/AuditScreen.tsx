@@ -3,6 +3,7 @@ import type { AuditEventView, AuditQuery } from '../../../../shared/admin/audit'
 import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
+import { download } from './download';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 import './Admin.css';
 
@@ -15,16 +16,6 @@ function dayStart(value: string, end = false): number | undefined {
   const [y, mo, d] = value.split('-').map(Number);
   if (!y || !mo || !d) return undefined;
   return new Date(y, mo - 1, d + (end ? 1 : 0)).getTime();
-}
-
-/** Saves text as a file through the page (the browser's or Electron's download). */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Administrators: search the audit trail by user, record, customer, action and time; page back; export CSV. */

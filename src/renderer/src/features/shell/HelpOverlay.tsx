@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES } from '../../../../shared/sync/authorization';
+import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES, REPORT_ROLES } from '../../../../shared/sync/authorization';
 import type { Role } from '../../../../shared/sync/rows/user';
 import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
@@ -28,6 +28,7 @@ export const SHORTCUTS: ReadonlyArray<{
   { keys: ['Esc'], id: 'back' },
   { keys: ['l'], id: 'lock' },
   { keys: ['s'], id: 'supervisor', roles: LEAD_ROLES },
+  { keys: ['r'], id: 'reports', roles: REPORT_ROLES },
   { keys: ['u'], id: 'adminUsers', roles: ADMIN_ROLES },
   { keys: ['k'], id: 'adminScripts', roles: ADMIN_ROLES },
   { keys: ['p'], id: 'adminPolicy', roles: ADMIN_ROLES },

@@ -27,6 +27,9 @@ const AuditScreen = lazy(() => import('../admin/AuditScreen').then((m) => ({ def
 const CustomerScreen = lazy(() =>
   import('../customer/CustomerScreen').then((m) => ({ default: m.CustomerScreen })),
 );
+const ReportsScreen = lazy(() =>
+  import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
+);
 const SupervisorScreen = lazy(() =>
   import('../supervisor/SupervisorScreen').then((m) => ({ default: m.SupervisorScreen })),
 );
@@ -66,6 +69,8 @@ function Screen({ route }: { route: Route }) {
       return <AppointmentScreen />;
     case 'supervisor':
       return <SupervisorScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'admin-users':
       return <UsersScreen />;
     case 'admin-scripts':

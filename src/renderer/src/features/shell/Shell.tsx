@@ -5,7 +5,7 @@ import { useClockTicker } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { homeRoute, useUiStore, type Route } from '../../state/ui-store';
 import type { Messages } from '../../i18n';
-import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES } from '../../../../shared/sync/authorization';
+import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES, REPORT_ROLES } from '../../../../shared/sync/authorization';
 import type { Role } from '../../../../shared/sync/rows/user';
 import { useIdleLock } from '../lock/use-idle-lock';
 import { isTyping } from '../worklist/Worklist';
@@ -37,6 +37,7 @@ const NAV: ReadonlyArray<{
   { route: { name: 'admin-scripts' }, key: 'k', label: 'adminScripts', roles: ADMIN_ROLES },
   { route: { name: 'admin-policy' }, key: 'p', label: 'adminPolicy', roles: ADMIN_ROLES },
   { route: { name: 'admin-audit' }, key: 't', label: 'adminAudit', roles: ADMIN_ROLES },
+  { route: { name: 'reports' }, key: 'r', label: 'reports', roles: REPORT_ROLES },
 ];
 const navFor = (role: Role | undefined) => NAV.filter((n) => role !== undefined && n.roles.includes(role));
 /** A screen this role is offered (a callback's detail and a customer's record go with the worklist). */
