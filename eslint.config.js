@@ -51,7 +51,8 @@ const SHARED_SUB_LAYERS = {
   sync: ['domain'],
   scripts: ['domain', 'sync'],
   supervisor: ['domain', 'sync'],
-  ipc: ['domain', 'sync', 'scripts', 'supervisor'],
+  telephony: ['domain', 'sync'],
+  ipc: ['domain', 'sync', 'scripts', 'supervisor', 'telephony'],
 };
 
 const sharedRoot = path.resolve(import.meta.dirname, 'src/shared');

@@ -20,6 +20,11 @@ import {
 } from './storage/database';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
+import { TelephonyBridge } from './telephony/bridge';
+import { createPlaceCall } from './telephony/place-call';
+import { NO_TELEPHONY, type TelephonyConfig } from './telephony/telephony-config';
+import { TELEPHONY_EVENTS } from '../shared/telephony/desk-events';
+import { userRoom } from './sync/sync-socket';
 
 export interface StartOptions {
   dataDir: string;
@@ -45,6 +50,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Telephony platforms (docs/telephony.md); none by default. */
+  telephony?: TelephonyConfig;
 }
 
 export interface RunningServer {
@@ -107,16 +114,37 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     lastSeenFlushMs: Math.min(sessionSweepMs, 2_000),
   });
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
-  const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
-  const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
+  const holder: { sync?: SyncServer; supervisor?: SupervisorService; bridge?: TelephonyBridge } = {};
+  const telephony = options.telephony ?? NO_TELEPHONY;
+  const app = createHttpApp(
+    {
+      db,
+      auth,
+      policy,
+      metrics,
+      clock,
+      sync: () => holder.sync as SyncServer,
+      telephony,
+      bridge: () => holder.bridge as TelephonyBridge,
+    },
+    log,
+  );
   await app.ready();
   const shared = { db, reader, auth, policy, clock, log, metrics };
   const sync = createSyncServer(app.server, {
     ...shared,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
+    placeCall: createPlaceCall({ db, policy, clock, telephony }),
   });
   holder.sync = sync;
+  holder.bridge = new TelephonyBridge({
+    db,
+    policy,
+    clock,
+    notifyAgent: (userId, event) => sync.io.to(userRoom(userId)).emit(TELEPHONY_EVENTS.call, event),
+    poke: (teams, version) => sync.poke(teams, version),
+  });
   const supervisor = await startSupervisor({
     ...shared,
     io: sync.io,

@@ -8,6 +8,9 @@ import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerHealthRoutes } from './health-routes';
+import { registerTelephonyRoutes } from './telephony-routes';
+import type { TelephonyBridge } from '../telephony/bridge';
+import type { TelephonyConfig } from '../telephony/telephony-config';
 
 export interface RouteDeps {
   db: Db;
@@ -17,12 +20,17 @@ export interface RouteDeps {
   clock: () => number;
   /** The socket server (sign-out and account changes close sockets and poke); created after the routes. */
   sync: () => SyncServer;
+  /** The platforms that may send call events (docs/telephony.md). */
+  telephony: TelephonyConfig;
+  /** The telephony bridge; created with the socket server, which it notifies. */
+  bridge: () => TelephonyBridge;
 }
 
-/** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration. */
+/** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration, telephony events. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerHealthRoutes(app, deps.metrics);
   registerAuthRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);
+  registerTelephonyRoutes(app, deps);
 }

@@ -7,6 +7,7 @@ import type { AuthService } from '../auth/auth-service';
 import { AuditBatcher } from '../audit-batch';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PlaceCall } from '../telephony/place-call';
 import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
@@ -17,7 +18,14 @@ import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
 import { registerSyncEvents } from './sync-events';
-import { pokeRoom, sessionRoom, syncSockets, type SyncSocket, type SyncSocketData } from './sync-socket';
+import {
+  pokeRoom,
+  sessionRoom,
+  syncSockets,
+  userRoom,
+  type SyncSocket,
+  type SyncSocketData,
+} from './sync-socket';
 
 export interface SyncServerDeps {
   db: Db;
@@ -37,6 +45,8 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed (the supervisor index catches up from it). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** The cti port's place-call (docs/telephony.md). */
+  placeCall?: PlaceCall;
 }
 
 export interface SyncServer {
@@ -68,7 +78,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   io.on('connection', (socket: SyncSocket) => {
     const { user, clientId } = socket.data;
     metrics.connectedSockets += 1;
-    void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId)]);
+    void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId), userRoom(user.id)]);
     log.info({ userId: user.id, clientId }, 'socket connected');
     registerSyncEvents(socket, { ...deps, pulls, poke: pokes.poke });
     socket.on('disconnect', () => {

@@ -17,6 +17,8 @@ export type SyncSocket = ServerSocket<SyncSocketData>;
 export const ADMIN_ROOM = 'admins';
 export const teamRoom = (team: string) => `team:${team}`;
 export const sessionRoom = (sid: string) => `session:${sid}`;
+/** Every desktop of one user (telephony events for that agent). */
+export const userRoom = (userId: string) => `user:${userId}`;
 /** The room whose pokes a user's sockets hear. */
 export const pokeRoom = (user: SessionUser) => (user.role === 'admin' ? ADMIN_ROOM : teamRoom(user.team));
 

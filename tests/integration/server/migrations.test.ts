@@ -83,7 +83,7 @@ describe('server migrations', () => {
   it('004_scope_exits keeps one exit per (table, id, team), indexed for a team pull by version', async () => {
     const db = fresh();
     await migrateToLatest(db, '003_audit');
-    expect(await migrateToLatest(db)).toEqual({ ok: true, value: ['004_scope_exits'] });
+    expect(await migrateToLatest(db, '004_scope_exits')).toEqual({ ok: true, value: ['004_scope_exits'] });
     await db
       .insertInto('scope_exits')
       .values({ tbl: 'users', id: 'u-1', team: 'alpha', version: 5 })
@@ -105,6 +105,17 @@ describe('server migrations', () => {
     await migrateToLatest(db);
     await sql`insert into kysely_migration (name, timestamp) values ('999_future', '2099-01-01')`.execute(db);
     expect(await migrateToLatest(db)).toMatchObject({ ok: false, error: { code: 'storage.newer_schema' } });
+    await db.destroy();
+  });
+
+  it('035_telephony makes a platform event id count once (its primary key), per platform', async () => {
+    const db = fresh();
+    await migrateToLatest(db, '004_scope_exits');
+    expect(await migrateToLatest(db, '035_telephony')).toEqual({ ok: true, value: ['035_telephony'] });
+    const event = { platform: 'p', event_id: 'e-1', type: 'call.offered', call_id: 'c-1', received_at: 1 };
+    await db.insertInto('telephony_events').values(event).execute();
+    await expect(db.insertInto('telephony_events').values(event).execute()).rejects.toThrow(/UNIQUE/);
+    await db.insertInto('telephony_events').values({ ...event, platform: 'q' }).execute();
     await db.destroy();
   });
 });
