@@ -115,7 +115,10 @@ describe('server migrations', () => {
     const event = { platform: 'p', event_id: 'e-1', type: 'call.offered', call_id: 'c-1', received_at: 1 };
     await db.insertInto('telephony_events').values(event).execute();
     await expect(db.insertInto('telephony_events').values(event).execute()).rejects.toThrow(/UNIQUE/);
-    await db.insertInto('telephony_events').values({ ...event, platform: 'q' }).execute();
+    await db
+      .insertInto('telephony_events')
+      .values({ ...event, platform: 'q' })
+      .execute();
     await db.destroy();
   });
 });
