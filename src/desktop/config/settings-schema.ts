@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dialUriTemplateSchema } from './dial-uri';
 
 /**
  * The settings IT pushes to every desktop (Windows policies, a macOS configuration
@@ -82,6 +83,23 @@ const settingFields = {
   logLevel: z.enum(LOG_LEVELS).optional().meta({ title: 'Log level', description: 'Desktop log detail.' }),
 };
 
+export const TELEPHONY_PORTS = ['manual', 'uri', 'cti'] as const;
+export type TelephonyPort = (typeof TELEPHONY_PORTS)[number];
+
+/** How agents dial (docs/telephony.md): IT decides for every desktop; users cannot change it. */
+const telephonyFields = {
+  telephonyPort: z.enum(TELEPHONY_PORTS).optional().meta({
+    title: 'Telephony port',
+    description:
+      '"manual": agents dial on a desk phone and record the outcome. "uri": click-to-dial opens the softphone registered with the operating system through the dial URI template. "cti": the sync server asks the contact center\'s telephony platform to place the call and the call\'s events fill in the attempt (the server must be connected to the platform).',
+  }),
+  telephonyUriTemplate: dialUriTemplateSchema.optional().meta({
+    title: 'Dial URI template',
+    description:
+      'For the "uri" port: the URI that dials a number, with {number} (E.164, e.g. +12025550143), {digits} (without +) and optionally {ext}. Schemes: tel, sip, sips, callto, ciscotel, zoomphonecall, msteams; e.g. tel:{number} or sip:{digits}@pbx.example.gov. Only URIs made from this template open.',
+  }),
+};
+
 /** Where JSON-schema-aware editors (VS Code) find the schema; allowed, never used. */
 const schemaRefField = {
   $schema: z.string().optional().describe('Path or URL of this JSON Schema (for editors).'),
@@ -97,6 +115,7 @@ const schemaRefField = {
 export const managedSettingsSchema = z.strictObject({
   ...schemaRefField,
   ...settingFields,
+  ...telephonyFields,
   userOverridable: z.array(z.enum(USER_SETTABLE_KEYS)).optional().meta({
     title: 'Settings users may change',
     description:
@@ -123,3 +142,9 @@ export const SETTING_DEFAULTS = Object.freeze({
   idleLockMinutes: null,
   logLevel: 'info',
 } as const satisfies Record<UserSettableKey, unknown>);
+
+/** Defaults of the settings only IT sets. */
+export const MANAGED_ONLY_DEFAULTS = Object.freeze({
+  telephonyPort: 'manual',
+  telephonyUriTemplate: null,
+} as const);

@@ -22,6 +22,7 @@ import { DesktopQueries } from './queries/desktop-queries';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 import { SyncEngine } from './sync-engine';
+import { DesktopTelephony, type TelephonySettings } from './desktop-telephony';
 
 export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
@@ -40,6 +41,8 @@ export interface DesktopCoreOptions {
   newId?: () => string;
   /** Run the idle-lock and due-soon timers (tests call checkTimers() instead). */
   timers?: boolean;
+  /** How agents dial (managed settings); default: manual. */
+  telephony?: TelephonySettings;
 }
 
 export const CACHE_FILE_NAME = 'agent-desk-cache.db';
@@ -66,6 +69,8 @@ export class DesktopCore {
   readonly commands: DesktopCommands;
   /** The supervisor view (leads): live board link, drill-down, forecast, bulk actions. */
   readonly supervisor: SupervisorDesk;
+  /** Click-to-dial by the configured port, and this agent's call events. */
+  readonly telephony: DesktopTelephony;
   private readonly engine: SyncEngine;
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
@@ -98,6 +103,7 @@ export class DesktopCore {
       onChanged: (tables) => this.changed(tables),
       onRejected: (rejection) => this.events.emit('mutationRejected', rejection),
       onSessionEnded: (error) => this.session.ended(error),
+      onTelephonyCall: (payload) => this.telephony.received(payload),
     });
     this.session = new DesktopSession({
       serverUrl: options.serverUrl,
@@ -138,6 +144,17 @@ export class DesktopCore {
       onSnapshot: (snapshot) => this.events.emit('supervisorSnapshot', snapshot),
       onStatus: (status) => this.events.emit('supervisorStatus', status),
       onSessionEnded: (error) => this.session.ended(error),
+    });
+    this.telephony = new DesktopTelephony({
+      settings: options.telephony ?? { port: 'manual', uriTemplate: null },
+      store,
+      user: () => this.session.user(),
+      serverNow: () => this.session.serverNow(),
+      policy: () => this.session.policy(),
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+      placeCall: (args) => this.engine.placeCall(args),
+      emit: (event) => this.events.emit('telephonyCall', event),
+      logger: this.logger,
     });
     this.events.on('session', () => this.supervisor.sessionChanged());
     // A change synced before the app last closed (a move announced at the end of an interrupted sync).

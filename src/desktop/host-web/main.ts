@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     serverUrl,
     keyProvider: fileKeyProvider(join(options.dataDir, 'cache.key')),
+    telephony: { port: options.telephonyPort, uriTemplate: null },
     logger: {
       info: (m, d) => console.log(`[core] ${m}`, d ?? ''),
       warn: (m, d) => console.warn(`[core] ${m}`, d ?? ''),

@@ -16,6 +16,8 @@ export const webHostOptionsSchema = z.object({
   embeddedServer: z.stringbool().default(true),
   serverPort: z.coerce.number().int().min(1).max(65535).default(DEFAULT_SERVER_PORT),
   serverDataDir: z.string().min(1).default('.data/server'),
+  /** How this desktop dials (docs/telephony.md); a browser cannot open a softphone, so manual or cti. */
+  telephonyPort: z.enum(['manual', 'cti']).default('manual'),
 });
 export type WebHostConfig = z.infer<typeof webHostOptionsSchema>;
 
@@ -27,6 +29,7 @@ const FLAGS: Record<string, keyof WebHostConfig> = {
   '--embedded-server': 'embeddedServer',
   '--server-port': 'serverPort',
   '--server-data': 'serverDataDir',
+  '--telephony-port': 'telephonyPort',
 };
 
 const ENV: Record<string, keyof WebHostConfig> = {
@@ -37,9 +40,10 @@ const ENV: Record<string, keyof WebHostConfig> = {
   AGENT_DESK_EMBEDDED_SERVER: 'embeddedServer',
   AGENT_DESK_SERVER_PORT: 'serverPort',
   AGENT_DESK_SERVER_DATA: 'serverDataDir',
+  AGENT_DESK_TELEPHONY_PORT: 'telephonyPort',
 };
 
-export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server]
+export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server] [--telephony-port manual|cti]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseWebHostOptions(

@@ -52,6 +52,8 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'supervisor.forecast': (a) => core.supervisor.forecast(a),
     'supervisor.reassign': (a) => core.supervisor.reassign(a),
     'supervisor.grantExtraAttempts': (a) => core.supervisor.grantExtraAttempts(a),
+    'telephony.dialCheck': (a) => core.telephony.dialCheck(a),
+    'telephony.dial': (a) => core.telephony.dial(a),
   };
 }
 

@@ -37,6 +37,7 @@ import {
   supervisorReassignArgsSchema,
   supervisorSnapshotViewSchema,
 } from './supervisor-views';
+import { dialArgsSchema, dialCheckArgsSchema, dialPreviewSchema, dialResultSchema } from './telephony-views';
 
 /**
  * The desktop API: every call the renderer can make, with the zod schema of its
@@ -174,6 +175,10 @@ export const IPC_CHANNELS = {
   'supervisor.forecast': channel(supervisorForecastArgsSchema, forecastViewSchema),
   'supervisor.reassign': channel(supervisorReassignArgsSchema, bulkResultSchema),
   'supervisor.grantExtraAttempts': channel(supervisorGrantArgsSchema, bulkResultSchema),
+
+  /** Click-to-dial (docs/telephony.md): what the attempt screen shows before dialing, and the dial by the configured port. */
+  'telephony.dialCheck': channel(dialCheckArgsSchema, dialPreviewSchema),
+  'telephony.dial': channel(dialArgsSchema, dialResultSchema),
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;
