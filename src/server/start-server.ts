@@ -22,6 +22,8 @@ import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
 import { TelephonyBridge } from './telephony/bridge';
 import { createPlaceCall } from './telephony/place-call';
+import { CallerIndex } from './telephony/customer-lookup';
+import { ChangeReader } from './storage/change-reader';
 import { NO_TELEPHONY, type TelephonyConfig } from './telephony/telephony-config';
 import { TELEPHONY_EVENTS } from '../shared/telephony/desk-events';
 import { userRoom } from './sync/sync-socket';
@@ -138,10 +140,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     placeCall: createPlaceCall({ db, policy, clock, telephony }),
   });
   holder.sync = sync;
+  const callers = new CallerIndex(new ChangeReader(reader, ['customers', 'inquiries']));
   holder.bridge = new TelephonyBridge({
     db,
     policy,
     clock,
+    findCustomer: (keys) => callers.find(keys),
     notifyAgent: (userId, event) => sync.io.to(userRoom(userId)).emit(TELEPHONY_EVENTS.call, event),
     poke: (teams, version) => sync.poke(teams, version),
   });

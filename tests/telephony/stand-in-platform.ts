@@ -79,6 +79,24 @@ export class StandInPlatform {
     };
   }
 
+  /**
+   * Sends every event as fast as it can with `connections` requests in flight (a platform's
+   * connection pool; thousands of simultaneous connects would only test the OS's accept queue).
+   * Answers in the order of `events`.
+   */
+  async sendAll(events: readonly unknown[], connections: number): Promise<SendResult[]> {
+    const answers = new Array<SendResult>(events.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < events.length) {
+        const index = next++;
+        answers[index] = await this.send(events[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(connections, events.length) }, worker));
+    return answers;
+  }
+
   /** Starts the place-call endpoint; answers its URL. */
   async listen(): Promise<string> {
     this.server = createServer((request, response) => void this.onPlaceCall(request, response));

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from './database';
 import type { Database, TelephonyCallsTable } from './schema';
 
@@ -71,54 +71,6 @@ export async function updateCall(
     .where('platform', '=', platform)
     .where('call_id', '=', callId)
     .execute();
-}
-
-/** How to recognise a caller: what the IVR collected and the number they call from. */
-export interface CallerKeys {
-  receiptNumber: string | null;
-  aNumber: string | null;
-  phone: string | null;
-  /** Only customers (and inquiries) of this team. */
-  team?: string;
-}
-
-/**
- * The customer a call is about, by receipt number (an inquiry that carried it), then
- * A-number, then the caller's number; undefined when none matches. Rows are JSON, so
- * this matches the stored text of the normalized value (both dialects compare text);
- * it scans, which is fine at today's sizes and is the one place to swap for the
- * customer search when it lands. Deleted rows never match.
- */
-export async function findCustomerIdForCaller(db: Executor, keys: CallerKeys): Promise<string | undefined> {
-  const dataLike = (field: string, value: string) =>
-    sql<boolean>`cast(data as text) like ${`%"${field}":${JSON.stringify(value)}%`}`;
-  if (keys.receiptNumber) {
-    const inquiry = await db
-      .selectFrom('inquiries')
-      .select('data')
-      .where('deleted', '=', 0)
-      .$if(keys.team !== undefined, (q) => q.where('team', '=', keys.team ?? ''))
-      .where(dataLike('receiptNumber', keys.receiptNumber))
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
-    if (inquiry) return (JSON.parse(inquiry.data) as { customerId: string }).customerId;
-  }
-  for (const [field, value] of [
-    ['aNumber', keys.aNumber],
-    ['e164', keys.phone],
-  ] as const) {
-    if (!value) continue;
-    const customer = await db
-      .selectFrom('customers')
-      .select('id')
-      .where('deleted', '=', 0)
-      .$if(keys.team !== undefined, (q) => q.where('team', '=', keys.team ?? ''))
-      .where(dataLike(field, value))
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
-    if (customer) return customer.id;
-  }
-  return undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type CallRecord,
 } from '../storage/telephony-store';
 import { findUserByUsername } from '../storage/users';
-import { findCustomerForCall } from './customer-lookup';
+import type { CallerKeys } from './customer-lookup';
 
 export interface BridgeDeps {
   db: Db;
@@ -23,6 +23,8 @@ export interface BridgeDeps {
   clock: () => number;
   /** Sends a call event to every desktop of one agent. */
   notifyAgent(userId: string, event: DeskCallEvent): void;
+  /** The customer a call is about (customer-lookup.ts). */
+  findCustomer(keys: CallerKeys): string | undefined;
   /** Tells desktops of these teams to pull (rows changed at `version`). */
   poke(teams: readonly string[], version: number | undefined): void;
 }
@@ -72,7 +74,7 @@ export class TelephonyBridge {
           trx,
           this.newCall(platform, event.callId, 'inbound', agent?.id ?? null, event.from, now),
         );
-        after.push(() => this.popScreen(platform, event, agent?.id ?? '', now));
+        if (agent) after.push(() => this.popScreen(platform, event, agent, now));
       } else {
         const call = await findCall(trx, platform, event.callId);
         const record = call ?? this.newCall(platform, event.callId, 'inbound', agent?.id ?? null, null, now);
@@ -95,10 +97,10 @@ export class TelephonyBridge {
     return ok(outcome);
   }
 
-  private async activeAgent(username: string): Promise<{ id: string } | undefined> {
+  private async activeAgent(username: string): Promise<{ id: string; team: string } | undefined> {
     const user = await findUserByUsername(this.deps.db, username);
     if (!user || !user.profile.active || user.profile.role === 'admin') return undefined;
-    return { id: user.profile.id };
+    return { id: user.profile.id, team: user.profile.team };
   }
 
   private newCall(
@@ -185,7 +187,7 @@ export class TelephonyBridge {
         callback_id: callbackId,
       });
     }
-    const existing = await findCustomerForCall(trx, { ...event.ivr, phone: event.from, team });
+    const existing = this.deps.findCustomer({ ...event.ivr, phone: event.from, team });
     const planned = planIvrCallback({
       ids: {
         customerId: idFor('c', platform, event.callId),
@@ -206,14 +208,15 @@ export class TelephonyBridge {
   }
 
   /** The screen pop: the customer found for this caller (or none), and what the IVR collected. */
-  private async popScreen(
+  private popScreen(
     platform: string,
     event: Extract<TelephonyEvent, { type: 'call.offered' }>,
-    agentId: string,
+    agent: { id: string; team: string },
     now: number,
-  ): Promise<void> {
-    const customerId = await findCustomerForCall(this.deps.db, { ...event.ivr, phone: event.from });
-    this.deps.notifyAgent(agentId, {
+  ): void {
+    // The agent's team only: a desktop holds its team's rows, so another team's customer could not open.
+    const customerId = this.deps.findCustomer({ ...event.ivr, phone: event.from, team: agent.team });
+    this.deps.notifyAgent(agent.id, {
       kind: 'offered',
       callId: qualifiedCallId(platform, event.callId),
       at: now,

@@ -5,6 +5,7 @@
  * away or its lifetime runs out, so no run can leave a server behind.
  */
 import { startServer } from '../../../src/server/start-server';
+import type { TelephonyConfig } from '../../../src/server/telephony/telephony-config';
 
 interface ChildOptions {
   dataDir: string;
@@ -16,6 +17,8 @@ interface ChildOptions {
   lifetimeMs: number;
   /** Seed and exit (the data folder is then reused by the benches). */
   seedOnly?: boolean;
+  /** Telephony platforms (the screen-pop bench plays one). */
+  telephony?: TelephonyConfig;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
@@ -34,6 +37,7 @@ const server = await startServer({
   demoRows: options.demoRows,
   ...(options.demoCallbackShare !== undefined ? { demoCallbackShare: options.demoCallbackShare } : {}),
   ...(options.scriptsDir ? { scriptsDir: options.scriptsDir } : {}),
+  ...(options.telephony ? { telephony: options.telephony } : {}),
   logLevel: 'warn',
 });
 const startMs = performance.now() - started;

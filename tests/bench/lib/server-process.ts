@@ -62,8 +62,12 @@ export async function seedServerData(
 }
 
 /** Starts the real server on an existing (seeded) data folder, on 127.0.0.1 and an ephemeral port. */
-export async function startServerProcess(dataDir: string, lifetimeMs: number): Promise<ServerHandle> {
-  const child = forkServer({ dataDir, demoRows: 0, lifetimeMs });
+export async function startServerProcess(
+  dataDir: string,
+  lifetimeMs: number,
+  extra: Record<string, unknown> = {},
+): Promise<ServerHandle> {
+  const child = forkServer({ dataDir, demoRows: 0, lifetimeMs, ...extra });
   const ready = await withTimeout(nextMessage<{ url: string }>(child, 'ready'), 120_000, 'server start');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {

@@ -204,7 +204,7 @@ describe('telephony bridge: POST /telephony/v1/events', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return fetch(`${test.server.url}/health`).then((r) => r.status);
     })();
-    const answers = await Promise.all([...requests, ...resends].map((event) => platform.send(event)));
+    const answers = await platform.sendAll([...requests, ...resends], 100);
     expect(await health).toBe(200);
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const statuses = answers.map((a) => a.json.value.status as string);

@@ -1,4 +1,5 @@
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
+import { telephonyEn } from '../features/telephony/i18n/telephony-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
 /**
@@ -351,6 +352,7 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  telephony: telephonyEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

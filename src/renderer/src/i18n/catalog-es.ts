@@ -1,5 +1,6 @@
 import type { Messages } from './catalog-en';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { telephonyEs } from '../features/telephony/i18n/telephony-es';
 import { errorsEs } from './errors-es';
 
 /** Every piece of UI text, Spanish: same shape as the English catalog. */
@@ -357,6 +358,7 @@ export const es: Messages = {
     phoneOk: (formatted) => `Se registrará como ${formatted}`,
   },
   supervisor: supervisorEs,
+  telephony: telephonyEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

@@ -10,6 +10,8 @@ export interface CallerDraft {
   email: string;
   language: 'en' | 'es';
   receipt: string;
+  /** The customer a screen pop found: the inquiry is theirs (their record is not rewritten). */
+  customerId?: string;
 }
 
 export const EMPTY_CALLER: CallerDraft = { name: '', phone: '', email: '', language: 'en', receipt: '' };

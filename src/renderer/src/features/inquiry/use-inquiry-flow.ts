@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   describeProblems,
   startScript,
@@ -16,6 +16,7 @@ import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
 import { scriptedSubmission, submitInquiry, type InquirySubmission } from './submit-inquiry';
+import { useScreenPop } from '../telephony/use-screen-pop';
 
 /**
  * The inquiry screen's state from setup to saved: the caller and IVR capture, the
@@ -39,6 +40,17 @@ export function useInquiryFlow() {
     description: '',
   });
   const canStart = choice.scriptId !== '' && Object.keys(checkCaller(caller, t)).length === 0;
+  // A screen pop fills the form and starts the script in the caller's language when the caller is known.
+  const [autoStart, setAutoStart] = useState(false);
+  useScreenPop(
+    useCallback((popped: CallerDraft, poppedIntent: string) => {
+      setSession(null);
+      setDone(false);
+      setCaller(popped);
+      setIntent(poppedIntent);
+      setAutoStart(true);
+    }, []),
+  );
 
   const start = async () => {
     const script = await choice.open();
@@ -53,6 +65,13 @@ export function useInquiryFlow() {
       }),
     );
   };
+
+  useEffect(() => {
+    if (!autoStart || choice.scripts === null) return;
+    setAutoStart(false);
+    if (canStart) void start();
+    // start() reads the state this render has; it runs once per screen pop.
+  }, [autoStart, canStart, choice.scripts]);
 
   const save = async (extra: InquirySubmission['extra'] = {}) => {
     const submission = session ? scriptedSubmission(session, { caller, intent, role, extra }) : undefined;
