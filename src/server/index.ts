@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     telephony = loaded.value;
   }
   const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
   const server = await startServer({
     host,
     port,
@@ -61,13 +62,19 @@ async function main(): Promise<void> {
     demoRows,
     demoSeed,
     logLevel,
+    ...(databaseUrl ? { databaseUrl, dbPoolSize } : {}),
+    ...(nodeName ? { nodeName } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(metricsPort !== undefined ? { metricsPort, metricsHost } : {}),
     ...(demo !== undefined ? { demo } : {}),
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(telephony ? { telephony } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
   });
-  console.log(`\nAgent Desk sync server on ${server.url} (data: ${dataDir})`);
+  console.log(
+    `\nAgent Desk sync server on ${server.url} (${server.store.kind === 'postgres' ? 'PostgreSQL' : `data: ${dataDir}`})`,
+  );
   if (server.demo) {
     console.log('Demo sign-ins (LOCAL USE ONLY):');
     for (const u of DEMO_USERS)

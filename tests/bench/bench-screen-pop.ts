@@ -59,7 +59,7 @@ async function healthBaseline(url: string): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const server = await startServerProcess(dataset.dataDir, 300_000, {
+  const server = await startServerProcess(dataset.dataDir, 300_000, dataset.cluster, 0, {
     telephony: { platforms: [{ ...PLATFORM, placeCall: null }] },
   });
   try {

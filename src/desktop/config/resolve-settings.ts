@@ -63,6 +63,8 @@ export interface ResolvedSettings {
   /** null: the server policy's idle lock alone. A value only shortens it (DesktopCoreOptions). */
   idleLockMinutes: number | null;
   logLevel: LogLevel;
+  /** IT's PEM file of extra certificate authorities (managed only); null: none. */
+  extraCaBundle: string | null;
   /** How agents dial (IT only; docs/telephony.md). A "uri" port without a template falls back to "manual". */
   telephony: { port: TelephonyPort; uriTemplate: string | null };
   /** Whether IT manages this machine. */
@@ -222,6 +224,7 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
       updateCheckIntervalHours: pick('updateCheckIntervalHours') ?? SETTING_DEFAULTS.updateCheckIntervalHours,
       idleLockMinutes: pick('idleLockMinutes') ?? SETTING_DEFAULTS.idleLockMinutes,
       logLevel: pick('logLevel') ?? SETTING_DEFAULTS.logLevel,
+      extraCaBundle: managed?.extraCaBundle ?? MANAGED_ONLY_DEFAULTS.extraCaBundle,
       telephony: resolveTelephony(managed, notices),
       managed: managed !== null,
       userOverridable: allowed,

@@ -1,3 +1,4 @@
+import { splitServerUrls } from '../core/server-addresses';
 import { z } from 'zod';
 import { dialUriTemplateSchema } from './dial-uri';
 
@@ -33,6 +34,14 @@ const serviceUrlSchema = (what: string) =>
     message: `${what} must be an https:// URL without credentials (http:// is allowed only for 127.0.0.1 or localhost)`,
   });
 
+/** One service URL, or several separated by spaces or commas (each checked as serviceUrlSchema does). */
+const serviceUrlListSchema = (what: string) =>
+  z
+    .string()
+    .refine((text) => splitServerUrls(text).length > 0 && splitServerUrls(text).every(isAllowedServiceUrl), {
+      message: `${what} must be one or more https:// URLs (separated by spaces or commas) without credentials (http:// is allowed only for 127.0.0.1 or localhost)`,
+    });
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -56,10 +65,10 @@ export type UserSettableKey = (typeof USER_SETTABLE_KEYS)[number];
  * the Jamf schema, the JSON Schema): write them for IT.
  */
 const settingFields = {
-  serverUrl: serviceUrlSchema('serverUrl').optional().meta({
+  serverUrl: serviceUrlListSchema('serverUrl').optional().meta({
     title: 'Sync server URL',
     description:
-      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443. https is required (http only for 127.0.0.1 or localhost).',
+      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443 — or several server nodes separated by spaces or commas, which the desktop fails over between (no load balancer needed). https is required (http only for 127.0.0.1 or localhost).',
   }),
   updateChannel: z.enum(UPDATE_CHANNELS).optional().meta({
     title: 'Update channel',
@@ -86,8 +95,24 @@ const settingFields = {
 export const TELEPHONY_PORTS = ['manual', 'uri', 'cti'] as const;
 export type TelephonyPort = (typeof TELEPHONY_PORTS)[number];
 
-/** How agents dial (docs/telephony.md): IT decides for every desktop; users cannot change it. */
-const telephonyFields = {
+/** A full path on Windows (C:\…, \\server\share\…) or macOS/Linux (/…). */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)/;
+
+/**
+ * IT-only: what the desktop trusts is the organization's decision, never a user's
+ * (a root added by the user would let anything on the path read the sync traffic);
+ * so is how agents dial (docs/telephony.md).
+ */
+const managedOnlyFields = {
+  extraCaBundle: z
+    .string()
+    .regex(ABSOLUTE_PATH, { message: 'extraCaBundle must be a full path to a PEM file' })
+    .optional()
+    .meta({
+      title: 'Extra trusted certificate authorities (PEM file)',
+      description:
+        "Full path to a PEM file of certificate authorities Agent Desk trusts for its sync server in addition to the operating system's store and its built-in roots, e.g. the root of a TLS-inspecting proxy: C:\\ProgramData\\Agency\\roots.pem or /Library/Application Support/Agency/roots.pem. Deploy the file with the setting; a missing or unreadable file is logged and the connection then fails with a certificate error.",
+    }),
   telephonyPort: z.enum(TELEPHONY_PORTS).optional().meta({
     title: 'Telephony port',
     description:
@@ -115,7 +140,7 @@ const schemaRefField = {
 export const managedSettingsSchema = z.strictObject({
   ...schemaRefField,
   ...settingFields,
-  ...telephonyFields,
+  ...managedOnlyFields,
   userOverridable: z.array(z.enum(USER_SETTABLE_KEYS)).optional().meta({
     title: 'Settings users may change',
     description:
@@ -145,6 +170,7 @@ export const SETTING_DEFAULTS = Object.freeze({
 
 /** Defaults of the settings only IT sets. */
 export const MANAGED_ONLY_DEFAULTS = Object.freeze({
+  extraCaBundle: null,
   telephonyPort: 'manual',
   telephonyUriTemplate: null,
 } as const);

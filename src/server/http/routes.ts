@@ -7,7 +7,7 @@ import type { SyncServer } from '../sync/socket-server';
 import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
-import { registerHealthRoutes } from './health-routes';
+import { registerHealthRoutes, type HealthDeps } from './health-routes';
 import { registerTelephonyRoutes } from './telephony-routes';
 import type { TelephonyBridge } from '../telephony/bridge';
 import type { TelephonyConfig } from '../telephony/telephony-config';
@@ -24,11 +24,13 @@ export interface RouteDeps {
   telephony: TelephonyConfig;
   /** The telephony bridge; created with the socket server, which it notifies. */
   bridge: () => TelephonyBridge;
+  readiness: HealthDeps['readiness'];
+  metricsToken?: string | undefined;
 }
 
 /** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration, telephony events. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  registerHealthRoutes(app, deps.metrics);
+  registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);

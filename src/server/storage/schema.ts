@@ -112,7 +112,27 @@ export interface TelephonyCallsTable {
   duration_seconds: number | null;
 }
 
+/** A desk code (docs/domain.md, "Reference numbers"): an installation's, or one the server uses itself. */
+export interface DesksTable {
+  code: number;
+  kind: 'desktop' | 'server';
+  /** SHA-256 of the installation key (desktop desks); null for server desks. */
+  installation_hash: string | null;
+  /** Server desks: the next sequence to hand out (desktops count their own). */
+  next_seq: number;
+  created_at: number;
+}
+
+/** Every reference number given to a record: a reference is used once in the whole deployment. */
+export interface RecordReferencesTable {
+  reference: string;
+  tbl: string;
+  id: string;
+}
+
 export interface Database extends EntityTables {
+  desks: DesksTable;
+  record_references: RecordReferencesTable;
   telephony_events: TelephonyEventsTable;
   telephony_calls: TelephonyCallsTable;
   users: UsersTable;

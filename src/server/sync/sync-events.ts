@@ -11,7 +11,8 @@ import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
-import type { Db } from '../storage/database';
+import type { ServerStore } from '../storage/server-store';
+import type { InFlight } from './in-flight';
 import type { Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
@@ -21,7 +22,9 @@ import { placeCallArgsSchema, TELEPHONY_EVENTS } from '../../shared/telephony/de
 import type { PlaceCall } from '../telephony/place-call';
 
 export interface SyncEventDeps {
-  db: Db;
+  store: ServerStore;
+  /** Pushes under way (a graceful stop waits for them). */
+  pushes: InFlight;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -40,8 +43,8 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
     protocolError: () => {
       deps.metrics.protocolErrors += 1;
     },
-    authorize(socket: SyncSocket, touch: boolean): Authorization<SessionUser> {
-      const session = deps.auth.check(socket.data.token, { touch });
+    async authorize(socket: SyncSocket, touch: boolean): Promise<Authorization<SessionUser>> {
+      const session = await deps.auth.authenticate(socket.data.token, { touch });
       if (!session.ok) return { ...session, close: () => expireSocket(socket, session.error) };
       // An administrator may have moved the user or changed their role: follow the new scope's pokes.
       const heard = pokeRoom(socket.data.user);
@@ -57,7 +60,7 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
 
 /** push, pull, presence and place-call on one desktop's socket (docs/protocol.md, docs/telephony.md). */
 export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): void {
-  const { db, metrics, poke } = deps;
+  const { store, metrics, poke } = deps;
   const { clientId } = socket.data;
   const events = new SocketEvents(socket, syncChannel(deps));
 
@@ -71,8 +74,9 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
           'This push names a different desktop (clientId) than the connection.',
         );
       }
-      const context = { user, clientId, sourceIp: socket.data.ip, policy: deps.policy, clock: deps.clock };
-      const pushed = await applyPush(db, context, req.mutations);
+      const { ip: sourceIp, desk } = socket.data;
+      const context = { user, clientId, sourceIp, desk, policy: deps.policy, clock: deps.clock };
+      const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
         else if (r.status === 'rejected') metrics.mutationsRejected += 1;
@@ -97,7 +101,7 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     touch: true,
     run: async (req, user) => {
       const applied = await applyPresence(
-        db,
+        store.db,
         { user, clientId, policy: deps.policy, clock: deps.clock },
         req,
       );

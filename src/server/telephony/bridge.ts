@@ -24,7 +24,7 @@ export interface BridgeDeps {
   /** Sends a call event to every desktop of one agent. */
   notifyAgent(userId: string, event: DeskCallEvent): void;
   /** The customer a call is about (customer-lookup.ts). */
-  findCustomer(keys: CallerKeys): string | undefined;
+  findCustomer(keys: CallerKeys): Promise<string | undefined>;
   /** Tells desktops of these teams to pull (rows changed at `version`). */
   poke(teams: readonly string[], version: number | undefined): void;
 }
@@ -56,6 +56,11 @@ export class TelephonyBridge {
     if (event.type !== 'callback.requested' && !agent) {
       return err('telephony.unknown_agent', `No active Agent Desk user has the username in "agent".`);
     }
+    // Looked up before the transaction: the index reads committed changes on its own connection.
+    const caller =
+      event.type === 'callback.requested' || event.type === 'call.offered'
+        ? await this.findCaller(event, agent?.team ?? ivrCallbackTeam(event.ivr, this.deps.policy))
+        : undefined;
     const after: Array<() => Promise<void> | void> = [];
     const outcome = await db.transaction().execute(async (trx) => {
       const fresh = await recordEventOnce(trx, {
@@ -67,14 +72,14 @@ export class TelephonyBridge {
       });
       if (!fresh) return 'duplicate' as const;
       if (event.type === 'callback.requested') {
-        const planned = await this.writeIvrCallback(trx, platform, event, now);
+        const planned = await this.writeIvrCallback(trx, platform, event, caller, now);
         after.push(() => this.deps.poke([planned.team], planned.version));
       } else if (event.type === 'call.offered') {
         await insertCall(
           trx,
           this.newCall(platform, event.callId, 'inbound', agent?.id ?? null, event.from, now),
         );
-        if (agent) after.push(() => this.popScreen(platform, event, agent, now));
+        if (agent) after.push(() => this.popScreen(platform, event, agent, caller, now));
       } else {
         const call = await findCall(trx, platform, event.callId);
         const record = call ?? this.newCall(platform, event.callId, 'inbound', agent?.id ?? null, null, now);
@@ -95,6 +100,14 @@ export class TelephonyBridge {
     });
     for (const step of after) await step();
     return ok(outcome);
+  }
+
+  /** The customer of a caller (the agent's team, or the IVR callback's). */
+  private findCaller(
+    event: Extract<TelephonyEvent, { type: 'call.offered' | 'callback.requested' }>,
+    team: string,
+  ): Promise<string | undefined> {
+    return this.deps.findCustomer({ ...event.ivr, phone: event.from, team });
   }
 
   private async activeAgent(username: string): Promise<{ id: string; team: string } | undefined> {
@@ -168,6 +181,7 @@ export class TelephonyBridge {
     trx: Parameters<typeof writeRows>[0],
     platform: string,
     event: Extract<TelephonyEvent, { type: 'callback.requested' }>,
+    existing: string | undefined,
     now: number,
   ): Promise<{ team: string; version: number | undefined }> {
     const team = ivrCallbackTeam(event.ivr, this.deps.policy);
@@ -181,13 +195,14 @@ export class TelephonyBridge {
         callback_id: callbackId,
       });
     else {
-      await insertCall(trx, {
+      const inserted = await insertCall(trx, {
         ...this.newCall(platform, event.callId, 'inbound', null, event.from, now),
         status: 'callback-requested',
         callback_id: callbackId,
       });
+      // Another node inserted the same call meanwhile (it waited for that commit): that one writes the callback.
+      if (!inserted) return { team, version: undefined };
     }
-    const existing = this.deps.findCustomer({ ...event.ivr, phone: event.from, team });
     const planned = planIvrCallback({
       ids: {
         customerId: idFor('c', platform, event.callId),
@@ -203,7 +218,7 @@ export class TelephonyBridge {
     });
     // The schemas accepted the event, so the rows are valid; a failure here is a bug, not bad input.
     if (!planned.ok) throw new Error(planned.error.message);
-    const version = await writeRows(trx, planned.value);
+    const version = await writeRows(trx, planned.value, now);
     return { team, version };
   }
 
@@ -212,10 +227,10 @@ export class TelephonyBridge {
     platform: string,
     event: Extract<TelephonyEvent, { type: 'call.offered' }>,
     agent: { id: string; team: string },
+    // Found in the agent's team only: a desktop holds its team's rows, so another team's customer could not open.
+    customerId: string | undefined,
     now: number,
   ): void {
-    // The agent's team only: a desktop holds its team's rows, so another team's customer could not open.
-    const customerId = this.deps.findCustomer({ ...event.ivr, phone: event.from, team: agent.team });
     this.deps.notifyAgent(agent.id, {
       kind: 'offered',
       callId: qualifiedCallId(platform, event.callId),

@@ -1,4 +1,7 @@
-import type { ChangeReader } from '../storage/change-reader';
+import { CustomerSearchIndex, searchKey } from '../../shared/domain/search';
+import { searchEntryOf, type CustomerRecordTable } from '../../shared/sync/customer-search-entry';
+import type { AnyRow } from '../../shared/sync/rows';
+import type { ChangeStore, ServerStore } from '../storage/server-store';
 
 /** How to recognise a caller: what the IVR collected and the number they call from, within one team. */
 export interface CallerKeys {
@@ -8,73 +11,70 @@ export interface CallerKeys {
   team: string;
 }
 
-type KeyTable = 'customers' | 'inquiries';
+/** The record tables that carry an identifier a caller can be found by (notes carry none). */
+const KEY_TABLES = [
+  'customers',
+  'inquiries',
+  'callbacks',
+  'service_requests',
+  'expedite_requests',
+  'appointment_requests',
+] as const satisfies readonly CustomerRecordTable[];
 
 /**
- * The customer a call is about, for the screen pop and IVR callbacks: by receipt number
- * (an inquiry that carried it), then A-number, then the caller's number, within a team.
- * The one place that decides, so it can move to the customer search (issue 14) when that
- * lands. Today it keeps those keys in memory and catches up on every lookup with the rows
- * changed since (ChangeReader, by version, on the read connection): a lookup costs the
- * changes since the last one, not a scan of every customer — each server process keeps
- * its own, which versions make consistent. Where two customers share a key the latest
- * change wins.
+ * The customer a call is about, for the screen pop and IVR callbacks: by receipt number,
+ * then A-number, then the caller's number, within the agent's team. It is the customer
+ * search of issue 14 (shared/domain/search: the same index and the same entries per
+ * record as the desktop's search box), kept on the server with identifiers only (no
+ * name words: a call is never matched by name), and caught up before each lookup with
+ * the rows changed since (ServerStore.changes, by version, on SQLite or PostgreSQL): a
+ * lookup costs the changes since the last one, not a scan. Each server node keeps its
+ * own, which versions make consistent. Of several customers with one key, the first by
+ * name wins, as in the search box.
  */
 export class CallerIndex {
   private cursor = 0;
-  private readonly customerByKey = new Map<string, string>();
-  private readonly keysOfRow = new Map<string, string[]>();
+  private readonly index = new CustomerSearchIndex();
+  private readonly teamOf = new Map<string, string>();
+  private readonly changes: ChangeStore<(typeof KEY_TABLES)[number]>;
+  /** Catch-ups run one after another, so the cursor only moves forward. */
+  private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly changes: ChangeReader<KeyTable>) {}
+  constructor(store: Pick<ServerStore, 'changes'>) {
+    this.changes = store.changes(KEY_TABLES);
+  }
 
-  find(keys: CallerKeys): string | undefined {
-    this.catchUp();
-    const candidates: [string, string | null][] = [
-      ['receipt', keys.receiptNumber],
-      ['a-number', keys.aNumber],
-      ['phone', keys.phone],
+  async find(keys: CallerKeys): Promise<string | undefined> {
+    await (this.tail = this.tail.then(() => this.catchUp()));
+    const candidates = [
+      keys.receiptNumber && searchKey('receipt', keys.receiptNumber),
+      keys.aNumber && searchKey('a-number', keys.aNumber),
+      keys.phone && searchKey('phone', keys.phone),
     ];
-    for (const [kind, value] of candidates) {
-      const found = value ? this.customerByKey.get(`${keys.team}|${kind}|${value}`) : undefined;
+    for (const key of candidates) {
+      if (!key) continue;
+      const { ids } = this.index.search({ keys: [key], words: [] }, Number.MAX_SAFE_INTEGER);
+      const found = ids.find((id) => this.teamOf.get(id) === keys.team);
       if (found) return found;
     }
     return undefined;
   }
 
-  private catchUp(): void {
-    const { version, rows } = this.changes.since(this.cursor);
+  private async catchUp(): Promise<void> {
+    const { version, rows } = await this.changes.since(this.cursor);
     for (const row of rows) {
-      const rowKey = `${row.table}:${row.id}`;
-      for (const key of this.keysOfRow.get(rowKey) ?? []) this.customerByKey.delete(key);
-      this.keysOfRow.delete(rowKey);
-      if (row.deleted) continue;
-      const keys = keysOf(row.table, row.id, JSON.parse(row.data) as StoredKeys);
-      for (const [key, customerId] of keys) this.customerByKey.set(key, customerId);
-      this.keysOfRow.set(
-        rowKey,
-        keys.map(([key]) => key),
-      );
+      const recordKey = `${row.table}/${row.id}`;
+      if (row.deleted) {
+        this.index.delete(recordKey);
+        if (row.table === 'customers') this.teamOf.delete(row.id);
+        continue;
+      }
+      const stored = JSON.parse(row.data) as AnyRow & { team: string };
+      if (row.table === 'customers') this.teamOf.set(row.id, stored.team);
+      const entry = searchEntryOf(row.table, { ...stored, id: row.id });
+      if (entry) this.index.put(recordKey, { customerId: entry.customerId, words: [], keys: entry.keys });
+      else this.index.delete(recordKey);
     }
-    this.cursor = version;
+    this.cursor = Math.max(this.cursor, version);
   }
-}
-
-interface StoredKeys {
-  team: string;
-  customerId?: string;
-  receiptNumber?: string | null;
-  aNumber?: string | null;
-  phones?: { e164: string }[];
-}
-
-/** The lookup keys one stored row gives, each with the customer it leads to. */
-function keysOf(table: KeyTable, id: string, row: StoredKeys): [string, string][] {
-  if (table === 'inquiries') {
-    return row.receiptNumber && row.customerId
-      ? [[`${row.team}|receipt|${row.receiptNumber}`, row.customerId]]
-      : [];
-  }
-  const keys: [string, string][] = (row.phones ?? []).map((p) => [`${row.team}|phone|${p.e164}`, id]);
-  if (row.aNumber) keys.push([`${row.team}|a-number|${row.aNumber}`, id]);
-  return keys;
 }

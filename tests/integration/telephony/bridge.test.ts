@@ -216,7 +216,10 @@ describe('telephony bridge: POST /telephony/v1/events', () => {
 
   it('forwards the progress of a call to the agent who has it', async () => {
     const alice = await connectAgent(test.server, 'tier1.alice', 'demo-password-1');
+    // Each event in turn: on PostgreSQL a room's message may reach the socket after the HTTP answer.
+    const popped = nextEvent<DeskCallEvent>(alice.socket, TELEPHONY_EVENTS.call);
     await platform.send(offered({ callId: 'c-9' }));
+    expect(await popped).toMatchObject({ kind: 'offered', callId: 'stand-in:c-9' });
     const answered = nextEvent<DeskCallEvent>(alice.socket, TELEPHONY_EVENTS.call);
     await platform.send(callEvent('call.answered', 'c-9'));
     expect(await answered).toMatchObject({ kind: 'answered', callId: 'stand-in:c-9', attempt: null });

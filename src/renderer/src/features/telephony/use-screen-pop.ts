@@ -13,13 +13,20 @@ export async function callerFromCall(call: OfferedCall): Promise<{ caller: Calle
     email: '',
     language: call.ivr.language,
     receipt: call.ivr.receiptNumber ?? '',
+    aNumber: call.ivr.aNumber ?? '',
   };
   if (!call.customerId) return { caller, intent };
   const found = await invoke('customer.get', { customerId: call.customerId });
   // Not in this desktop's cache (another team's customer): the prefilled new-customer form.
   if (!found.ok || !found.value) return { caller, intent };
   return {
-    caller: { ...caller, name: found.value.name, email: found.value.email ?? '', customerId: found.value.id },
+    caller: {
+      ...caller,
+      name: found.value.name,
+      email: found.value.email ?? '',
+      aNumber: found.value.aNumber ?? caller.aNumber,
+      customerId: found.value.id,
+    },
     intent,
   };
 }
