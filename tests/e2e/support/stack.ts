@@ -12,6 +12,8 @@ import { join } from 'node:path';
  */
 export interface Stack {
   serverUrl: string;
+  /** The server's data folder (its SQLite file: a spec may read what the demo seed made). */
+  serverDataDir: string;
   /** The address each browser host printed (with its launch secret). */
   hostUrls: string[];
   stopServer(): Promise<void>;
@@ -119,10 +121,21 @@ export async function publishStarterScripts(serverUrl: string): Promise<void> {
   }
 }
 
-export async function startStack(options: { hosts: number; demoRows: number }): Promise<Stack> {
+export interface StackOptions {
+  hosts: number;
+  demoRows: number;
+  /** The server's telephony platforms (its `--telephony` file, docs/telephony.md); none when absent. */
+  telephony?: { platforms: unknown[] };
+  /** How the browser hosts dial (`--telephony-port`); manual when absent. */
+  telephonyPort?: 'manual' | 'cti';
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-e2e-'));
   const policyFile = join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify(E2E_POLICY));
+  const telephonyFile = join(dir, 'telephony.json');
+  if (options.telephony) writeFileSync(telephonyFile, JSON.stringify(options.telephony));
   const serverPort = await freePort();
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   let server: ChildProcess | undefined;
@@ -142,6 +155,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
         policyFile,
         '--log-level',
         'warn',
+        ...(options.telephony ? ['--telephony', telephonyFile] : []),
       ],
       'server',
     );
@@ -166,6 +180,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
           '0',
           '--data',
           join(dir, `web-host-${index}`),
+          ...(options.telephonyPort ? ['--telephony-port', options.telephonyPort] : []),
         ],
         `host-${index}`,
       );
@@ -197,6 +212,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
     for (let i = 0; i < options.hosts; i++) hostUrls.push(await startHost(i));
     return {
       serverUrl,
+      serverDataDir: join(dir, 'server'),
       hostUrls,
       stopServer: () => stopChild(server),
       startServer,

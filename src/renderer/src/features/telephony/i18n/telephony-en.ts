@@ -2,6 +2,8 @@
 export const telephonyEn = {
   callOffered: (number: string) =>
     `Incoming call from ${number}: the inquiry form is open with what the IVR collected.`,
+  callerLine: (name: string, phone: string, known: boolean) =>
+    `Caller: ${name}, ${phone}${known ? ' — existing customer, found from what the IVR collected' : ''}`,
   beforeDialing: 'Before dialing',
   number: 'Number',
   customerTime: 'Customer’s local time',
@@ -25,7 +27,7 @@ export const telephonyEn = {
     initiated: 'Calling…',
     ringing: 'Ringing…',
     answered: 'Connected',
-    ended: 'Call ended',
+    ended: 'Call ended:',
   },
   endReasons: {
     completed: 'The customer answered.',

@@ -4,6 +4,8 @@ import type { TelephonyMessages } from './telephony-en';
 export const telephonyEs: TelephonyMessages = {
   callOffered: (number: string) =>
     `Llamada entrante de ${number}: el formulario de consulta está abierto con lo que recogió el IVR.`,
+  callerLine: (name: string, phone: string, known: boolean) =>
+    `Persona que llama: ${name}, ${phone}${known ? ' — cliente existente, encontrado con lo que recogió el IVR' : ''}`,
   beforeDialing: 'Antes de marcar',
   number: 'Número',
   customerTime: 'Hora local del cliente',
@@ -31,7 +33,7 @@ export const telephonyEs: TelephonyMessages = {
     initiated: 'Llamando…',
     ringing: 'Sonando…',
     answered: 'Conectada',
-    ended: 'Llamada terminada',
+    ended: 'Llamada terminada:',
   },
   endReasons: {
     completed: 'El cliente contestó.',
