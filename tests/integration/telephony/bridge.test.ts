@@ -70,6 +70,29 @@ describe('telephony bridge: POST /telephony/v1/events', () => {
     alice.socket.close();
   });
 
+  it('finds the caller by A-number, then by the calling number, in the agent’s team only', async () => {
+    const phone = (e164: string) => [{ label: 'mobile' as const, e164, ext: null, bestTime: null }];
+    await writeFixture(test.server, [
+      {
+        table: 'customers',
+        row: { ...customer('cu-a', 'alpha'), aNumber: 'A012345678', phones: phone('+13125550101') },
+      },
+      { table: 'customers', row: { ...customer('cu-p', 'alpha'), phones: phone('+13125550102') } },
+      { table: 'customers', row: { ...customer('cu-b', 'bravo'), phones: phone('+13125550103') } },
+    ]);
+    const alice = await connectAgent(test.server, 'tier1.alice', 'demo-password-1');
+    const popFor = async (from: string, ivr: Record<string, unknown>) => {
+      const popped = nextEvent<DeskCallEvent>(alice.socket, TELEPHONY_EVENTS.call);
+      await platform.send(offered({ from, ivr: { language: 'en', ...ivr } }));
+      return (await popped) as Extract<DeskCallEvent, { kind: 'offered' }>;
+    };
+    expect((await popFor('+13125550199', { aNumber: 'A-012-345-678' })).customerId).toBe('cu-a');
+    expect((await popFor('+13125550102', {})).customerId).toBe('cu-p');
+    // Another team's customer would not open on Alice's desktop: none is found.
+    expect((await popFor('+13125550103', {})).customerId).toBeNull();
+    alice.socket.close();
+  });
+
   it('refuses a wrong signature, changes nothing, and audits the refusal', async () => {
     const sent = await platform.send(offered(), { secret: 'not-the-secret-0123456789abcdefghij' });
     expect(sent.status).toBe(401);
