@@ -53,9 +53,10 @@ const SHARED_SUB_LAYERS = {
   sync: ['domain'],
   scripts: ['domain', 'sync'],
   supervisor: ['domain', 'sync'],
+  telephony: ['domain', 'sync'],
   reports: ['domain', 'sync', 'supervisor'],
   admin: ['domain', 'sync', 'scripts', 'reports'],
-  ipc: ['domain', 'sync', 'scripts', 'supervisor', 'reports', 'admin'],
+  ipc: ['domain', 'sync', 'scripts', 'supervisor', 'telephony', 'reports', 'admin'],
 };
 
 const sharedRoot = path.resolve(import.meta.dirname, 'src/shared');

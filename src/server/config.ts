@@ -32,6 +32,8 @@ export const serverConfigSchema = z.object({
    * for `npm run server`), not against out/server where the bundle runs.
    */
   scriptsDir: z.string().trim().min(1, 'the scripts folder must not be empty').default('resources/scripts'),
+  /** A JSON file of telephony platforms (docs/telephony.md); default: none. */
+  telephonyFile: z.string().min(1).optional(),
   /** A JSON policy file (validated); default: DEFAULT_POLICY. */
   policyFile: z.string().min(1).optional(),
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
@@ -79,6 +81,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--rows': 'demoRows',
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
+  '--telephony': 'telephonyFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
   '--database-url': 'databaseUrl',
@@ -97,6 +100,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO_ROWS: 'demoRows',
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
+  AGENT_DESK_TELEPHONY: 'telephonyFile',
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
@@ -109,7 +113,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

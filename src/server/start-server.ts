@@ -21,6 +21,12 @@ import type { ServerStore } from './storage/server-store';
 import { postgresCluster, SINGLE_NODE } from './sync/cluster';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
+import { TelephonyBridge } from './telephony/bridge';
+import { createPlaceCall } from './telephony/place-call';
+import { CallerIndex } from './telephony/customer-lookup';
+import { NO_TELEPHONY, type TelephonyConfig } from './telephony/telephony-config';
+import { TELEPHONY_EVENTS } from '../shared/telephony/desk-events';
+import { userRoom } from './sync/sync-socket';
 
 export interface StartOptions {
   dataDir: string;
@@ -68,6 +74,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Telephony platforms (docs/telephony.md); none by default. */
+  telephony?: TelephonyConfig;
   /** Serve https with this certificate (default: http, for a TLS-terminating proxy in front or loopback). */
   tls?: ServerTls;
   /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
@@ -167,7 +175,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
   };
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
-  const holder: { sync?: SyncServer; supervisor?: SupervisorService; policyWatch?: PolicyWatch } = {};
+  const holder: {
+    sync?: SyncServer;
+    supervisor?: SupervisorService;
+    policyWatch?: PolicyWatch;
+    bridge?: TelephonyBridge;
+  } = {};
+  const telephony = options.telephony ?? NO_TELEPHONY;
   const app = createHttpApp(
     {
       db,
@@ -179,6 +193,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       metricsToken: options.metricsToken,
       policyPublished: () => holder.policyWatch?.check(),
       sync: () => holder.sync as SyncServer,
+      telephony,
+      bridge: () => holder.bridge as TelephonyBridge,
     },
     log,
     { trustProxy: options.trustProxy, tls: options.tls },
@@ -190,8 +206,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     cluster: store.pool ? postgresCluster(store.pool, log) : SINGLE_NODE,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
+    placeCall: createPlaceCall({ db, policyAt, clock, telephony }),
   });
   holder.sync = sync;
+  const callers = new CallerIndex(store);
+  holder.bridge = new TelephonyBridge({
+    db,
+    policyAt,
+    clock,
+    findCustomer: (keys) => callers.find(keys),
+    notifyAgent: (userId, event) => sync.io.to(userRoom(userId)).emit(TELEPHONY_EVENTS.call, event),
+    poke: (teams, version) => sync.poke(teams, version),
+  });
   const supervisor = await startSupervisor({
     ...shared,
     io: sync.io,

@@ -26,6 +26,7 @@ import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 import { SyncEngine } from './sync-engine';
+import { DesktopTelephony, type TelephonySettings } from './desktop-telephony';
 
 export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
@@ -46,6 +47,8 @@ export interface DesktopCoreOptions {
   newId?: () => string;
   /** Run the idle-lock and due-soon timers (tests call checkTimers() instead). */
   timers?: boolean;
+  /** How agents dial (managed settings); default: manual. */
+  telephony?: TelephonySettings;
 }
 
 export const CACHE_FILE_NAME = 'agent-desk-cache.db';
@@ -74,6 +77,8 @@ export class DesktopCore {
   readonly supervisor: SupervisorDesk;
   /** The administration area (admins): users, scripts, policy, the audit trail, over HTTP. */
   readonly admin: AdminDesk;
+  /** Click-to-dial by the configured port, and this agent's call events. */
+  readonly telephony: DesktopTelephony;
   private readonly engine: SyncEngine;
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
@@ -120,6 +125,7 @@ export class DesktopCore {
       onChanged: (tables) => this.changed(tables),
       onRejected: (rejection) => this.events.emit('mutationRejected', rejection),
       onSessionEnded: (error) => this.session.ended(error),
+      onTelephonyCall: (payload) => this.telephony.received(payload),
     });
     this.session = new DesktopSession({
       servers,
@@ -166,6 +172,17 @@ export class DesktopCore {
       onSnapshot: (snapshot) => this.events.emit('supervisorSnapshot', snapshot),
       onStatus: (status) => this.events.emit('supervisorStatus', status),
       onSessionEnded: (error) => this.session.ended(error),
+    });
+    this.telephony = new DesktopTelephony({
+      settings: options.telephony ?? { port: 'manual', uriTemplate: null },
+      store,
+      user: () => this.session.user(),
+      serverNow: () => this.session.serverNow(),
+      policy: () => this.session.policy(),
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+      placeCall: (args) => this.engine.placeCall(args),
+      emit: (event) => this.events.emit('telephonyCall', event),
+      logger: this.logger,
     });
     this.admin = new AdminDesk({
       network,

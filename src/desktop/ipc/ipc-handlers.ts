@@ -59,6 +59,8 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'supervisor.reassign': (a) => core.supervisor.reassign(a),
     'supervisor.grantExtraAttempts': (a) => core.supervisor.grantExtraAttempts(a),
     ...adminHandlers(core.admin),
+    'telephony.dialCheck': (a) => core.telephony.dialCheck(a),
+    'telephony.dial': (a) => core.telephony.dial(a),
   };
 }
 

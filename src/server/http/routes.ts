@@ -11,6 +11,9 @@ import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerHealthRoutes, type HealthDeps } from './health-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerTelephonyRoutes } from './telephony-routes';
+import type { TelephonyBridge } from '../telephony/bridge';
+import type { TelephonyConfig } from '../telephony/telephony-config';
 
 export interface RouteDeps {
   db: Db;
@@ -23,11 +26,15 @@ export interface RouteDeps {
   clock: () => number;
   /** The socket server (sign-out and account changes close sockets and poke); created after the routes. */
   sync: () => SyncServer;
+  /** The platforms that may send call events (docs/telephony.md). */
+  telephony: TelephonyConfig;
+  /** The telephony bridge; created with the socket server, which it notifies. */
+  bridge: () => TelephonyBridge;
   readiness: HealthDeps['readiness'];
   metricsToken?: string | undefined;
 }
 
-/** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration, reports. */
+/** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration, reports, telephony events. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -36,4 +43,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAdminPolicyRoutes(app, deps);
   registerAdminAuditRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerTelephonyRoutes(app, { ...deps, policyAt: deps.policies.at });
 }

@@ -115,6 +115,35 @@ export interface ScopeExitsTable {
   version: number;
 }
 
+/** One platform event, kept so a resend of the same id is a duplicate (migration 035). */
+export interface TelephonyEventsTable {
+  platform: string;
+  event_id: string;
+  type: string;
+  call_id: string;
+  received_at: number;
+}
+
+export type CallDirection = 'inbound' | 'outbound';
+
+/** One call the bridge follows (migration 035); times are the server's. */
+export interface TelephonyCallsTable {
+  platform: string;
+  call_id: string;
+  direction: CallDirection;
+  agent_id: string | null;
+  callback_id: string | null;
+  attempt_id: string | null;
+  /** E.164: the caller's number (inbound) or the number dialed (outbound). */
+  number: string | null;
+  status: string;
+  started_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+  end_reason: string | null;
+  duration_seconds: number | null;
+}
+
 /** A desk code (docs/domain.md, "Reference numbers"): an installation's, or one the server uses itself. */
 export interface DesksTable {
   code: number;
@@ -136,6 +165,8 @@ export interface RecordReferencesTable {
 export interface Database extends EntityTables {
   desks: DesksTable;
   record_references: RecordReferencesTable;
+  telephony_events: TelephonyEventsTable;
+  telephony_calls: TelephonyCallsTable;
   users: UsersTable;
   scope_exits: ScopeExitsTable;
   sessions: SessionsTable;

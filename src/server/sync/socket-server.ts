@@ -8,6 +8,7 @@ import { AuditBatcher } from '../audit-batch';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { PolicyAt } from '../policy/policy-book';
+import type { PlaceCall } from '../telephony/place-call';
 import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
@@ -49,6 +50,8 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed, here or on another node (the supervisor index catches up). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** The cti port's place-call (docs/telephony.md). */
+  placeCall?: PlaceCall;
 }
 
 export interface SyncServer {

@@ -18,6 +18,8 @@ import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
 import { applyPush } from './push';
 import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
+import { placeCallArgsSchema, TELEPHONY_EVENTS } from '../../shared/telephony/desk-events';
+import type { PlaceCall } from '../telephony/place-call';
 
 export interface SyncEventDeps {
   store: ServerStore;
@@ -30,6 +32,8 @@ export interface SyncEventDeps {
   metrics: Metrics;
   pulls: PullService;
   poke: Pokes['poke'];
+  /** The cti port's place-call (absent: the event is answered `telephony.not_configured`). */
+  placeCall?: PlaceCall;
 }
 
 /** The sync channel's per-event check: the session is still good (else it ends here). */
@@ -54,7 +58,7 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
   };
 }
 
-/** push, pull and presence on one desktop's socket (docs/protocol.md). */
+/** push, pull, presence and place-call on one desktop's socket (docs/protocol.md, docs/telephony.md). */
 export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): void {
   const { store, metrics, poke } = deps;
   const { clientId } = socket.data;
@@ -105,5 +109,17 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
       if (applied.value.version !== undefined) poke([applied.value.team], applied.value.version);
       return ok({ version: applied.value.version ?? 0 });
     },
+  });
+
+  events.on(TELEPHONY_EVENTS.placeCall, {
+    schema: placeCallArgsSchema,
+    touch: true,
+    run: async (args, user) =>
+      deps.placeCall
+        ? deps.placeCall(user, args, socket.data.ip)
+        : err(
+            'telephony.not_configured',
+            'This server places no calls; dial by hand or through your softphone.',
+          ),
   });
 }

@@ -19,6 +19,36 @@ const dailyWindowSchema = z
     message: 'a daily window must start before it ends',
   });
 
+const policyTeamSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a team is lower-case letters, digits and dashes');
+
+/** Telephony bridge numbers (docs/telephony.md); a policy file without them gets these defaults. */
+const telephonySchema = z.object({
+  /** A signed event whose timestamp is further than this from the server clock is refused (replay window). */
+  replayWindowSeconds: z.number().int().min(1),
+  /** How long the server waits for the platform to answer a place-call request. */
+  placeCallTimeoutMs: z.number().int().min(1),
+  /** Sustained events per second one platform may send, and the burst it may send at once. */
+  eventsPerSecond: z.number().int().min(1),
+  eventBurst: z.number().int().min(1),
+  /** Callbacks a caller requests in the IVR: their urgency and tier, and the team by caller language. */
+  ivrCallback: z.object({
+    urgency: z.enum(['urgent', 'non-urgent']),
+    tier: z.union([z.literal(1), z.literal(2)]),
+    teamByLanguage: z.object({ en: policyTeamSchema, es: policyTeamSchema }),
+  }),
+});
+export type TelephonyPolicy = z.infer<typeof telephonySchema>;
+
+const DEFAULT_TELEPHONY: TelephonyPolicy = {
+  replayWindowSeconds: 300,
+  placeCallTimeoutMs: 5000,
+  eventsPerSecond: 500,
+  eventBurst: 2000,
+  ivrCallback: { urgency: 'non-urgent', tier: 1, teamByLanguage: { en: 'alpha', es: 'bravo' } },
+};
+
 export const policySchema = z
   .object({
     /** Bumped when the policy's shape changes; stored with data computed from it. */
@@ -87,6 +117,8 @@ export const policySchema = z
     serviceRequests: serviceRequestPolicySchema.default(DEFAULT_SERVICE_REQUESTS),
     /** Notes on customers and contacts (domain/notes). */
     notes: notesPolicySchema.default(DEFAULT_NOTES),
+    /** Telephony: IVR callbacks' due time and routing (docs/telephony.md). */
+    telephony: telephonySchema.default(DEFAULT_TELEPHONY),
   })
   .refine((p) => p.attempts.retryEarliestMinutes <= p.attempts.retryLatestMinutes, {
     message: 'attempts.retryEarliestMinutes must not exceed attempts.retryLatestMinutes',
@@ -141,6 +173,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
       newDesktopsPerUserPerDay: 10,
       connectionsPerUserPerMinute: 30,
     },
+    telephony: DEFAULT_TELEPHONY,
   }),
 ) as Policy;
 

@@ -42,6 +42,7 @@ import {
   supervisorReassignArgsSchema,
   supervisorSnapshotViewSchema,
 } from './supervisor-views';
+import { dialArgsSchema, dialCheckArgsSchema, dialPreviewSchema, dialResultSchema } from './telephony-views';
 
 /**
  * The desktop API: every call the renderer can make, with the zod schema of its
@@ -234,6 +235,9 @@ export const IPC_CHANNELS = {
 
   /** Administrators only (the server refuses anyone else): users, scripts, policy, the audit trail. */
   ...ADMIN_IPC_CHANNELS,
+  /** Click-to-dial (docs/telephony.md): what the attempt screen shows before dialing, and the dial by the configured port. */
+  'telephony.dialCheck': channel(dialCheckArgsSchema, dialPreviewSchema),
+  'telephony.dial': channel(dialArgsSchema, dialResultSchema),
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

@@ -196,6 +196,8 @@ export const scriptSummarySchema = z.object({
   publishedAt: instantSchema.nullable(),
   /** content.title when the script has one (en), else the id. */
   title: z.string(),
+  /** The IVR intents the script answers (a screen pop picks the script by them). */
+  intents: z.array(z.string()),
 });
 
 export const scriptViewSchema = z.object({

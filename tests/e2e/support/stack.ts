@@ -13,6 +13,8 @@ import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
  */
 export interface Stack {
   serverUrl: string;
+  /** The server's data folder (its SQLite file: a spec may read what the demo seed made). */
+  serverDataDir: string;
   /** The address each browser host printed (with its launch secret). */
   hostUrls: string[];
   stopServer(): Promise<void>;
@@ -125,10 +127,21 @@ export async function publishStarterScripts(serverUrl: string): Promise<void> {
   }
 }
 
-export async function startStack(options: { hosts: number; demoRows: number }): Promise<Stack> {
+export interface StackOptions {
+  hosts: number;
+  demoRows: number;
+  /** The server's telephony platforms (its `--telephony` file, docs/telephony.md); none when absent. */
+  telephony?: { platforms: unknown[] };
+  /** How the browser hosts dial (`--telephony-port`); manual when absent. */
+  telephonyPort?: 'manual' | 'cti';
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-e2e-'));
   const policyFile = join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify(E2E_POLICY));
+  const telephonyFile = join(dir, 'telephony.json');
+  if (options.telephony) writeFileSync(telephonyFile, JSON.stringify(options.telephony));
   const serverPort = await freePort();
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   let server: ChildProcess | undefined;
@@ -148,6 +161,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
         policyFile,
         '--log-level',
         'warn',
+        ...(options.telephony ? ['--telephony', telephonyFile] : []),
       ],
       'server',
     );
@@ -172,6 +186,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
           '0',
           '--data',
           join(dir, `web-host-${index}`),
+          ...(options.telephonyPort ? ['--telephony-port', options.telephonyPort] : []),
         ],
         `host-${index}`,
       );
@@ -203,6 +218,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
     for (let i = 0; i < options.hosts; i++) hostUrls.push(await startHost(i));
     return {
       serverUrl,
+      serverDataDir: join(dir, 'server'),
       hostUrls,
       stopServer: () => stopChild(server),
       startServer,

@@ -353,4 +353,23 @@ describe(`server migrations (${TEST_STORE})`, () => {
     await sql`insert into kysely_migration (name, timestamp) values ('999_future', '2099-01-01')`.execute(db);
     expect(await migrateToLatest(db)).toMatchObject({ ok: false, error: { code: 'storage.newer_schema' } });
   });
+
+  it('035_telephony makes a platform event id count once (its primary key), per platform', async () => {
+    const db = await fresh();
+    await migrateToLatest(db, '010_socket_adapter');
+    expect(await migrateToLatest(db, '035_telephony')).toEqual({ ok: true, value: ['035_telephony'] });
+    const event = { platform: 'p', event_id: 'e-1', type: 'call.offered', call_id: 'c-1', received_at: 1 };
+    await db.insertInto('telephony_events').values(event).execute();
+    await expect(db.insertInto('telephony_events').values(event).execute()).rejects.toThrow(
+      /UNIQUE|duplicate key/,
+    );
+    await db
+      .insertInto('telephony_events')
+      .values({ ...event, platform: 'q' })
+      .execute();
+    expect(await db.selectFrom('telephony_events').select('platform').orderBy('platform').execute()).toEqual([
+      { platform: 'p' },
+      { platform: 'q' },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
 import { reportsEs } from '../features/reports/i18n/reports-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { telephonyEs } from '../features/telephony/i18n/telephony-es';
 import { errorsEs } from './errors-es';
 
 /** Every piece of UI text, Spanish: same shape as the English catalog. */
@@ -391,6 +392,7 @@ export const es: Messages = {
   admin: adminEs,
   record: recordEs,
   reports: reportsEs,
+  telephony: telephonyEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

@@ -241,6 +241,16 @@ export const errorsEn = {
   'supervisor.team_changed': (p) =>
     `An administrator moved you from team ${p.str('from')} to team ${p.str('to')}; that board has closed. Reopen the supervisor view to see team ${p.str('to')}.`,
   'supervisor.access_ended': 'This supervisor view is no longer available to you.',
+  'telephony.platform_timeout': (p) =>
+    `The phone system did not answer within ${p.num('seconds')} s, so the call was not placed. Try again, or dial by hand.`,
+  'telephony.platform_unreachable':
+    'The phone system cannot be reached, so the call was not placed. Try again, or dial by hand.',
+  'telephony.platform_refused': (p) =>
+    `The phone system refused to place the call (HTTP ${p.num('status')}). Try again, or dial by hand.`,
+  'telephony.platform_bad_answer':
+    'The phone system answered without a call id; the call may not have been placed. Check the phone before dialing again.',
+  'telephony.not_configured': 'This server places no calls; dial by hand or through your softphone.',
+  'telephony.uri_not_allowed': 'Agent Desk may not open this dial link; dial by hand.',
   'ipc.disconnected': 'Agent Desk is not connected to its desktop core. Restart the app.',
 } satisfies Record<string, ErrorEntry>;
 

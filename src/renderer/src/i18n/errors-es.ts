@@ -246,5 +246,15 @@ export const errorsEs: ErrorCatalog = {
   'supervisor.team_changed': (p) =>
     `Un administrador lo cambió del equipo ${p.str('from')} al equipo ${p.str('to')}; ese tablero se cerró. Vuelva a abrir la vista de supervisión para ver el equipo ${p.str('to')}.`,
   'supervisor.access_ended': 'Esta vista de supervisión ya no está disponible para usted.',
+  'telephony.platform_timeout': (p) =>
+    `El sistema telefónico no respondió en ${p.num('seconds')} s, así que no se realizó la llamada. Inténtelo de nuevo o marque a mano.`,
+  'telephony.platform_unreachable':
+    'No se puede contactar el sistema telefónico, así que no se realizó la llamada. Inténtelo de nuevo o marque a mano.',
+  'telephony.platform_refused': (p) =>
+    `El sistema telefónico rechazó realizar la llamada (HTTP ${p.num('status')}). Inténtelo de nuevo o marque a mano.`,
+  'telephony.platform_bad_answer':
+    'El sistema telefónico respondió sin identificador de llamada; puede que la llamada no se haya realizado. Revise el teléfono antes de volver a marcar.',
+  'telephony.not_configured': 'Este servidor no realiza llamadas; marque a mano o con su softphone.',
+  'telephony.uri_not_allowed': 'Agent Desk no puede abrir este enlace de marcado; marque a mano.',
   'ipc.disconnected': 'Agent Desk no está conectado a su núcleo de escritorio. Reinicie la aplicación.',
 };

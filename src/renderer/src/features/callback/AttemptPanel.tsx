@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../../shared/domain/attempts';
 import { formatUsPhone } from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
@@ -8,6 +8,8 @@ import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { reportPresence } from '../shell/presence';
 import { errorText } from '../../i18n/error-text';
+import type { ProposedAttempt } from '../../../../shared/telephony/attempt-from-call';
+import { DialPanel } from '../telephony/DialPanel';
 
 function dialString(e164: string, ext: string | null): string {
   return ext ? `${e164};ext=${ext}` : e164;
@@ -28,11 +30,17 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   if (detail.callback.status !== 'open') return null;
 
   // The screen shows the new attempt when the core announces the change (dataChanged).
-  const record = async (phone: Phone, outcome: AttemptOutcome): Promise<void> => {
+  // A call placed through the platform (cti) names its attempt and its time; the agent only confirms the outcome.
+  const record = async (
+    phone: Phone,
+    outcome: AttemptOutcome,
+    call: ProposedAttempt | null,
+  ): Promise<void> => {
     const result = await invoke('callback.recordAttempt', {
       callbackId: detail.callback.id,
-      numberDialed: dialString(phone.e164, phone.ext),
+      numberDialed: call?.numberDialed ?? dialString(phone.e164, phone.ext),
       outcome,
+      ...(call ? { attemptId: call.attemptId, at: call.at } : {}),
     });
     if (!result.ok) {
       setError(errorText(result.error, t));
@@ -88,7 +96,7 @@ interface AttemptFormProps {
   numberIndex: number;
   onNumber(index: number): void;
   error: string | null;
-  onRecord(phone: Phone, outcome: AttemptOutcome): Promise<void>;
+  onRecord(phone: Phone, outcome: AttemptOutcome, call: ProposedAttempt | null): Promise<void>;
   onCancel(): void;
 }
 
@@ -99,6 +107,11 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const { phones, suggested } = detail.numbers;
   const [outcome, setOutcome] = useState<AttemptOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [proposal, setProposal] = useState<ProposedAttempt | null>(null);
+  const propose = useCallback((p: ProposedAttempt | null) => {
+    setProposal(p);
+    if (p) setOutcome(p.choices[0] ?? null);
+  }, []);
   const phone = phones[numberIndex];
   const voicemail = t.voicemail({
     customer: detail.customer?.name ?? t.worklist.noName,
@@ -108,7 +121,7 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const submit = async () => {
     if (!phone || !outcome) return;
     setBusy(true);
-    await onRecord(phone, outcome);
+    await onRecord(phone, outcome, proposal);
     setBusy(false);
   };
   return (
@@ -137,12 +150,21 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
       {phone ? (
         <p className="calling">{t.callback.calling(formatUsPhone(phone.e164, phone.ext ?? undefined))}</p>
       ) : null}
+      {phone ? (
+        <DialPanel
+          callbackId={detail.callback.id}
+          numberDialed={dialString(phone.e164, phone.ext)}
+          now={detail.now}
+          onProposal={propose}
+        />
+      ) : null}
       <h3>{t.callback.voicemailTitle}</h3>
       <blockquote className="read-back" data-testid="voicemail-script">
         {voicemail}
       </blockquote>
       <fieldset>
         <legend>{t.callback.outcome}</legend>
+        {proposal ? <p data-testid="outcome-from-call">{t.telephony.fromCall}</p> : null}
         {ATTEMPT_OUTCOMES.map((value) => (
           <label key={value} className="choice">
             <input
@@ -161,7 +183,7 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={!outcome || busy}>
-          {t.callback.recordOutcome}
+          {proposal ? t.telephony.confirm : t.callback.recordOutcome}
         </button>
         <button type="button" onClick={onCancel}>
           {t.callback.cancelAttempt}
