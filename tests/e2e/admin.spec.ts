@@ -120,7 +120,71 @@ test('a policy number with its validation, a preview, and its effect on a new ca
   await grace.getByRole('button', { name: 'Publish policy' }).click();
   await expect(grace.locator('#main').getByText(/^The policy was published/)).toBeVisible();
   await expect(grace.getByText(/^In force since/)).toBeVisible();
+
+  // Alice finishes the case-status form she started above: an urgent callback, created
+  // after the publish, is due 48 hours after it was created (the old policy: 72).
+  await alice.getByRole('button', { name: /Next/ }).click();
+  await alice.getByRole('main').getByRole('textbox').first().fill('EAC2212345678');
+  await alice.getByRole('button', { name: /Next/ }).click();
+  await alice.getByLabel('Yes', { exact: true }).check();
+  await alice.getByRole('button', { name: /Next/ }).click();
+  await alice.getByLabel('Something Tier 1 cannot answer now').check();
+  await alice.getByRole('button', { name: /Next/ }).click();
+  await alice.getByLabel('Yes', { exact: true }).check();
+  await alice.getByRole('button', { name: /Next/ }).click();
+  await expect(alice.getByRole('heading', { name: /Outcome: .*\(Urgent\)/ })).toBeVisible();
+  await alice.getByRole('button', { name: 'Complete inquiry' }).click();
+  await expect(alice.getByTestId('reference-callback')).toBeVisible();
+  await alice.getByRole('button', { name: 'Open the customer record' }).click();
+  await expect(alice.getByRole('heading', { name: 'Customer: Rosa Script' })).toBeVisible();
+  const timeline = alice.getByTestId('timeline');
+  await timeline.locator('li[data-kind="callback"] summary').click();
+  await timeline.locator('li[data-kind="callback"]').getByRole('button', { name: 'Open' }).click();
+  await expect(alice.getByRole('heading', { name: 'Callback: Rosa Script' })).toBeVisible();
+  const created = await fact(alice, 'Created');
+  const dueText = await fact(alice, 'Due');
+  expect(minutesBetween(created, dueText)).toBe(48 * 60);
+  await checkScreen(alice, 'callback-after-policy');
 });
+
+/** The text of one fact (a `dt`/`dd` pair) on the callback screen. */
+async function fact(page: Page, term: string): Promise<string> {
+  const text = await page
+    .locator('dt', { hasText: new RegExp(`^${term}$`) })
+    .locator('+ dd')
+    .textContent();
+  return text ?? '';
+}
+
+/** US zones as the app abbreviates them (the policy's callback-hours zone), in hours from UTC. */
+const ZONE_OFFSET: Record<string, number> = {
+  EST: -5,
+  EDT: -4,
+  CST: -6,
+  CDT: -5,
+  MST: -7,
+  MDT: -6,
+  PST: -8,
+  PDT: -7,
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Minutes from one shown instant ("Fri, Dec 4, 4:21 PM EST") to a later one, at most a year apart. */
+function minutesBetween(from: string, to: string): number {
+  const parse = (text: string, year: number) => {
+    const m = /(\w{3}) (\d{1,2}), (\d{1,2}):(\d{2}) (AM|PM) ([A-Z]{3})/.exec(text);
+    if (!m) throw new Error(`not an instant as the app shows it: ${text}`);
+    const [, month = '', day, hour, minute, half, zone = ''] = m;
+    const offset = ZONE_OFFSET[zone];
+    if (offset === undefined) throw new Error(`unknown zone ${zone}`);
+    const h = (Number(hour) % 12) + (half === 'PM' ? 12 : 0);
+    return Date.UTC(year, MONTHS.indexOf(month), Number(day), h - offset, Number(minute));
+  };
+  const start = parse(from, 2000);
+  let end = parse(to, 2000);
+  if (end < start) end = parse(to, 2001);
+  return (end - start) / 60_000;
+}
 
 test('the audit trail: search by action, export CSV; the search itself is audited', async () => {
   await grace.keyboard.press('t');
