@@ -46,6 +46,7 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'customer.get': (a) => core.queries.customer(a),
     'customer.search': (a) => core.queries.customerSearch(a),
     'customer.record': (a) => core.queries.customerRecord(a),
+    'serviceRequests.pastTarget': () => core.queries.serviceRequestsPastTarget(),
     'inquiry.submit': (a) => core.commands.submitInquiry(a),
     ...commandHandlers(core.commands),
     'presence.set': (a) => core.commands.setPresence(a),

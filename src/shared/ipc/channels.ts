@@ -21,7 +21,12 @@ import { roleSchema } from '../sync/rows/user';
 import { ADMIN_IPC_CHANNELS } from './admin-channels';
 import { channel } from './channel-spec';
 import { COMMAND_IPC_CHANNELS } from './command-channels';
-import { customerRecordSchema, customerSearchArgsSchema, customerSearchResultSchema } from './customer-views';
+import {
+  customerRecordSchema,
+  customerSearchArgsSchema,
+  customerSearchResultSchema,
+  serviceRequestsPastTargetSchema,
+} from './customer-views';
 import {
   callbackDetailSchema,
   connectionStateSchema,
@@ -208,6 +213,8 @@ export const IPC_CHANNELS = {
   'customer.search': channel(customerSearchArgsSchema, customerSearchResultSchema),
   /** A customer with every contact and note (null: not in this team's cache). */
   'customer.record': channel(z.object({ customerId: idSchema }).strict(), customerRecordSchema.nullable()),
+  /** Service requests past their target date, for leads and Tier 2 (refused to other roles). */
+  'serviceRequests.pastTarget': channel(none, serviceRequestsPastTargetSchema),
   /** The whole inquiry form in one atomic step: customer, inquiry, outcome and its follow-up record. */
   'inquiry.submit': channel(inquirySubmitArgsSchema, idsResult),
 

@@ -4,12 +4,14 @@ import { formatUsPhone } from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
+import { useClockStore } from '../../state/clock-store';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { reportPresence } from '../shell/presence';
-import { errorText } from '../../i18n/error-text';
 import type { ProposedAttempt } from '../../../../shared/telephony/attempt-from-call';
 import { DialPanel } from '../telephony/DialPanel';
+import { WrapUpPanel, type WrapUpContact } from '../wrap-up/WrapUpPanel';
 
 function dialString(e164: string, ext: string | null): string {
   return ext ? `${e164};ext=${ext}` : e164;
@@ -17,7 +19,11 @@ function dialString(e164: string, ext: string | null): string {
 
 type Phone = CallbackDetail['numbers']['phones'][number];
 
-/** Start an attempt (pick the number, read the voicemail script), then record its outcome. */
+/**
+ * Start an attempt (pick the number, read the voicemail script), then record its
+ * outcome; the attempt ends in its wrap-up and after-call work (issue 14 item 5), which
+ * stays on screen even when that attempt closed the callback.
+ */
 export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const announce = useUiStore((s) => s.announce);
@@ -26,8 +32,16 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   const [active, setActive] = useState(false);
   const [numberIndex, setNumberIndex] = useState<number>(suggested ?? 0);
   const [error, setError] = useState<string | null>(null);
+  /** When the attempt under way started (server time as the desktop knows it). */
+  const [startedAt, setStartedAt] = useState(0);
+  /** The last attempt's wrap-up, and whether the agent must finish it before the next one. */
+  const [wrapUp, setWrapUp] = useState<WrapUpContact | null>(null);
+  const [blocking, setBlocking] = useState(false);
 
-  if (detail.callback.status !== 'open') return null;
+  const wrapUpPanel = wrapUp ? (
+    <WrapUpPanel key={wrapUp.callStartedAt} contact={wrapUp} onBlocking={setBlocking} />
+  ) : null;
+  if (detail.callback.status !== 'open') return wrapUpPanel;
 
   // The screen shows the new attempt when the core announces the change (dataChanged).
   // A call placed through the platform (cti) names its attempt and its time; the agent only confirms the outcome.
@@ -48,46 +62,60 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
     }
     setError(null);
     setActive(false);
-    reportPresence('available');
+    // The call ends with its outcome; the wrap-up panel takes presence from here.
+    setWrapUp({
+      about: { table: 'callbacks', id: detail.callback.id },
+      customerId: detail.callback.customerId,
+      channel: 'callback',
+      callStartedAt: startedAt,
+      callEndedAt: Math.max(startedAt, useClockStore.getState().now),
+    });
     announce(t.callback.attemptRecorded);
   };
 
   return (
-    <section className="panel" aria-labelledby="attempt-title">
-      <h2 id="attempt-title">{t.callback.startAttempt}</h2>
-      {!permission?.allowed ? (
-        <p id="attempt-blocked" className="notice">
-          {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
-        </p>
-      ) : null}
-      {!active ? (
-        <button
-          type="button"
-          className="primary"
-          disabled={!permission?.allowed || phones.length === 0}
-          aria-describedby={!permission?.allowed ? 'attempt-blocked' : undefined}
-          onClick={() => {
-            setNumberIndex(suggested ?? 0);
-            setActive(true);
-            reportPresence('on-call', { table: 'callbacks', id: detail.callback.id });
-          }}
-        >
-          {t.callback.startAttempt}
-        </button>
-      ) : (
-        <AttemptForm
-          detail={detail}
-          numberIndex={numberIndex}
-          onNumber={setNumberIndex}
-          error={error}
-          onRecord={record}
-          onCancel={() => {
-            setActive(false);
-            reportPresence('available');
-          }}
-        />
-      )}
-    </section>
+    <>
+      {wrapUpPanel}
+      <section className="panel" aria-labelledby="attempt-title">
+        <h2 id="attempt-title">{t.callback.startAttempt}</h2>
+        {!permission?.allowed ? (
+          <p id="attempt-blocked" className="notice">
+            {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
+          </p>
+        ) : null}
+        {!active ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={!permission?.allowed || phones.length === 0 || blocking}
+            aria-describedby={
+              !permission?.allowed ? 'attempt-blocked' : blocking ? 'wrap-up-title' : undefined
+            }
+            onClick={() => {
+              setNumberIndex(suggested ?? 0);
+              setStartedAt(useClockStore.getState().now);
+              setWrapUp(null);
+              setActive(true);
+              reportPresence('on-call', { table: 'callbacks', id: detail.callback.id });
+            }}
+          >
+            {t.callback.startAttempt}
+          </button>
+        ) : (
+          <AttemptForm
+            detail={detail}
+            numberIndex={numberIndex}
+            onNumber={setNumberIndex}
+            error={error}
+            onRecord={record}
+            onCancel={() => {
+              setActive(false);
+              reportPresence('available');
+            }}
+          />
+        )}
+      </section>
+    </>
   );
 }
 
