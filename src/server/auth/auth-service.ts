@@ -268,6 +268,9 @@ export class AuthService {
       if (this.reading.get(token) === read) this.reading.delete(token);
     });
     this.reading.set(token, read);
+    // Every caller awaits `read`; this keeps a failure (PostgreSQL restarting) from also
+    // counting as unhandled on the shared promise itself, which would end the process.
+    read.catch(() => undefined);
     return read;
   }
 
