@@ -203,7 +203,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const shared = { store, db, auth, policyAt, clock, log, metrics };
   const sync = createSyncServer(app.server, {
     ...shared,
-    cluster: store.pool ? postgresCluster(store.pool, log) : SINGLE_NODE,
+    cluster: store.clusterPool ? postgresCluster(store.clusterPool, log) : SINGLE_NODE,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
     placeCall: createPlaceCall({ db, policyAt, clock, telephony }),

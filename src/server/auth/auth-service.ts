@@ -76,6 +76,8 @@ export class AuthService {
   private readonly profiles = new Map<string, UserRow | null>();
   /** Token → its claims and session, as last read. */
   private readonly sessions = new Map<string, CachedSession>();
+  /** Token → its session read under way (checks that arrive meanwhile share it). */
+  private readonly reading = new Map<string, Promise<Result<CachedSession>>>();
   private readonly sessionCacheMs: number;
   /** Session id → its latest activity seen here (cached rows may hold an older last_seen_at). */
   private readonly seen = new Map<string, number>();
@@ -233,15 +235,34 @@ export class AuthService {
     for (const token of tokens) {
       const cached = this.sessions.get(token);
       if (cached) cached.readAt = -Infinity;
+      // A read under way may predate the change: the re-read below must not join it.
+      this.reading.delete(token);
     }
     const now = this.clock();
     await Promise.all(tokens.map((token) => this.session(token, now)));
   }
 
-  /** The token's claims and session row: from the cache while fresh, else verified and read. */
-  private async session(token: string, now: number): Promise<Result<CachedSession>> {
+  /**
+   * The token's claims and session row: from the cache while fresh, else verified and
+   * read — once for all the checks of that token that arrive while it is read (a
+   * desktop's reconnect sends its handshake and queued events together).
+   */
+  private session(token: string, now: number): Promise<Result<CachedSession>> {
     const cached = this.sessions.get(token);
-    if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return ok(cached);
+    if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return Promise.resolve(ok(cached));
+    const pending = this.reading.get(token);
+    if (pending) return pending;
+    const read = this.readSession(token, now).finally(() => {
+      if (this.reading.get(token) === read) this.reading.delete(token);
+    });
+    this.reading.set(token, read);
+    // Every caller awaits `read`; this keeps a failure (PostgreSQL restarting) from also
+    // counting as unhandled on the shared promise itself, which would end the process.
+    read.catch(() => undefined);
+    return read;
+  }
+
+  private async readSession(token: string, now: number): Promise<Result<CachedSession>> {
     const claims = verifyToken(token, this.secret, now);
     if (!claims.ok) return claims;
     const readAt = performance.now();
@@ -328,6 +349,8 @@ export class AuthService {
       .execute();
     for (const [cachedToken, cached] of this.sessions)
       if (cached.sid === found.sid) this.sessions.delete(cachedToken);
+    // A read under way started before the revocation: later checks read again.
+    this.reading.delete(token);
     return ok({ sessionId: found.sid, userId: found.uid });
   }
 }

@@ -76,8 +76,10 @@ export interface ServerStore {
   readonly db: Db;
   readonly pulls: PullStore;
   readonly sessions: SessionStore;
-  /** The PostgreSQL pool (the socket.io adapter shares it); undefined on SQLite. */
+  /** The PostgreSQL write pool; undefined on SQLite. */
   readonly pool: pg.Pool | undefined;
+  /** The PostgreSQL pool of the socket.io adapter's publishes (its own); undefined on SQLite. */
+  readonly clusterPool: pg.Pool | undefined;
   changes<T extends TableName>(tables: readonly T[]): ChangeStore<T>;
   /** Runs a push batch in ONE transaction (on PostgreSQL after locking the client's row; retried on deadlock). */
   pushTransaction<T>(clientId: string, work: (store: BatchStore) => Promise<T>): Promise<T>;
