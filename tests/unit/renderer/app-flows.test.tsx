@@ -199,6 +199,21 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(screen.getByTestId('session-ended').textContent).toContain('sends the change waiting');
   });
 
+  it('asks for the user name once when the ended session was stored without it, and sends it with the password', async () => {
+    const user = userEvent.setup();
+    let sent: unknown;
+    host.handle('session.unlock', (args) => {
+      sent = args;
+      return ok({ ...SIGNED_IN, status: 'signed-in' });
+    });
+    await signIn(user);
+    act(() => host.emit('session', { ...SIGNED_IN, status: 'locked', expired: true, needsUsername: true }));
+    await user.type(await screen.findByLabelText('User name'), 'tier1.alice');
+    await user.type(screen.getByLabelText('Password'), 'demo-password-1');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    await waitFor(() => expect(sent).toEqual({ password: 'demo-password-1', username: 'tier1.alice' }));
+  });
+
   it('shows offline state, pending changes and first-sync progress from host events', async () => {
     const user = userEvent.setup();
     await signIn(user);

@@ -204,6 +204,12 @@ export const errorsEn = {
     `${p.num('count')} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
   'session.other_user_pending': (p) =>
     `${p.num('count')} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+  'session.username_needed':
+    'Enter your user name as well as your password: this desktop needs it once to sign you in again.',
+  'session.password_changed':
+    'The server no longer accepts this password (it was changed). Enter your current password; the changes waiting on this computer are kept.',
+  'session.not_this_user':
+    'That user name is not the one signed in at this desktop; enter your own user name.',
   'session.unlock_attempts_exceeded': (p) =>
     `${p.num('count')} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
 

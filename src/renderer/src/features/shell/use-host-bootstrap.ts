@@ -20,6 +20,7 @@ export function useHostBootstrap(): void {
           user: null,
           policy: null,
           expired: false,
+          needsUsername: false,
           idleLockMinutes: 1,
         });
       if (connection.ok) store.setConnection(connection.value);
