@@ -153,6 +153,32 @@ describe('agent UI flows against a fake desktop core', () => {
     );
   });
 
+  it('outside the customer-local hours the exception is a deliberate step: off by default, with what the customer asked', async () => {
+    const user = userEvent.setup();
+    host.handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }));
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    expect(screen.queryByTestId('customer-asked')).toBeNull(); // inside hours: nothing to ask
+    await user.click(screen.getByLabelText(/\+?\(206\) 555-0111/));
+    const asked = screen.getByLabelText('The customer asked to be called at this time');
+    expect(asked).toHaveProperty('checked', false);
+    await user.click(asked);
+    await user.type(screen.getByLabelText(/What the customer asked for/), 'Asked for 7 am before work');
+    await user.click(screen.getByLabelText('Busy'));
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    await waitFor(() =>
+      expect(host.callsTo('callback.recordAttempt')).toEqual([
+        {
+          callbackId: 'cb-7',
+          numberDialed: '+12065550111;ext=12',
+          outcome: 'busy',
+          exception: { kind: 'customer-request', note: 'Asked for 7 am before work' },
+        },
+      ]),
+    );
+  });
+
   it('reads the detail again once per change to its tables: once after recording, not for presence', async () => {
     const user = userEvent.setup();
     host

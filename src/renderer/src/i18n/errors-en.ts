@@ -52,6 +52,10 @@ export function certificateWhy(
 
 export const errorsEn = {
   // Callback rules
+  'attempt.outside_customer_hours': (p) =>
+    `It is outside the customer's calling hours (${p.str('start')}–${p.str('end')} their time). Call inside those hours, or record that the customer asked to be called now.`,
+  'attempt.exception_no_slot':
+    'This call is not inside a slot the customer chose; record what the customer asked for instead, or call inside their calling hours.',
   'attempt.completed': 'The customer was already reached on this callback.',
   'attempt.none_left': (p) =>
     `All ${p.num('attemptsMade')} attempts were made; the callback is closed as unable to reach${p.str('canGrantExtra') === 'yes' ? ' (a lead may grant one more)' : ''}.`,

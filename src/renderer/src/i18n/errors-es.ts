@@ -50,6 +50,10 @@ const CERTIFICATE_WHY: Readonly<Record<string, string>> = {
 
 export const errorsEs: ErrorCatalog = {
   // Callback rules
+  'attempt.outside_customer_hours': (p) =>
+    `Está fuera del horario para llamar al cliente (${p.str('start')}–${p.str('end')}, hora del cliente). Llame dentro de ese horario o registre que el cliente pidió que lo llamaran ahora.`,
+  'attempt.exception_no_slot':
+    'Esta llamada no está dentro de un horario que eligió el cliente; registre lo que pidió el cliente o llame dentro de su horario.',
   'attempt.completed': 'Ya se contactó al cliente en esta llamada de seguimiento.',
   'attempt.none_left': (p) =>
     `Ya se hicieron los ${p.num('attemptsMade')} intentos; la llamada de seguimiento se cerró como no contactada${p.str('canGrantExtra') === 'yes' ? ' (un supervisor de equipo puede conceder un intento más)' : ''}.`,
