@@ -42,6 +42,7 @@ export interface DesktopSessionDeps {
     stop(next?: ConnectionStateName): void;
     announce(): void;
     keepAlive(now: number, everyMs: number): void;
+    keepAliveDue(now: number, everyMs: number): void;
   };
   /** The rows were dropped with the session: per-user state elsewhere starts over. */
   onSignedOut(): void;
@@ -67,7 +68,8 @@ export class DesktopSession {
    * session had ended: held in memory only (never stored), until the server answers
    * the re-authentication it is needed for.
    */
-  private reauthPassword: string | undefined;
+  /** After an offline unlock: who signs in again once the server answers (memory only). */
+  private reauth: { username: string; password: string } | undefined;
   private reauthRunning = false;
 
   constructor(private readonly deps: DesktopSessionDeps) {
@@ -142,6 +144,7 @@ export class DesktopSession {
       user: s?.user ?? null,
       policy: s?.policy ?? null,
       expired: s?.expired ?? false,
+      needsUsername: s?.expired === true && s.username === undefined,
       idleLockMinutes: this.idleLockMinutes(),
     };
   }
@@ -221,7 +224,7 @@ export class DesktopSession {
       username,
     };
     this.session = session;
-    this.reauthPassword = undefined;
+    this.reauth = undefined;
     store.transaction(() => {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
@@ -355,51 +358,95 @@ export class DesktopSession {
    * Unlocks with the password the desktop knows (it works offline). When the server
    * has ended the session meanwhile (its idle limit), the same password signs in
    * again, so one entry resumes sync and sends the waiting changes; with the server
-   * out of reach the desktop unlocks and signs in again as soon as it answers.
+   * out of reach the desktop unlocks and signs in again as soon as it answers. Once
+   * the server has ended the session its answer decides: a password changed since
+   * this desktop kept one still lets the agent in, and a refusal always says what to
+   * do next (never a lock screen with no way out for the waiting changes).
    */
   async unlock(args: ParsedChannelArgs<'session.unlock'>): Promise<R<'session.unlock'>> {
-    const { meta } = this.deps.store;
-    const verifier = loadUnlockVerifier(meta, this.deps.cipher);
-    if (!verifier || !checkVerifier(args.password, verifier)) {
-      const failures = meta.getNumber(META_KEYS.unlockFailures, 0) + 1;
-      const allowed = this.policy().security.maxFailedSignIns;
-      if (failures >= allowed) {
-        this.forceSignOut();
-        return err(
-          'session.unlock_attempts_exceeded',
-          `${allowed} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
-          { count: allowed },
-        );
-      }
-      meta.set(META_KEYS.unlockFailures, String(failures));
-      return err(
-        'session.wrong_password',
-        `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
-        { attemptsLeft: allowed - failures },
-      );
+    const verifier = loadUnlockVerifier(this.deps.store.meta, this.deps.cipher);
+    const known = verifier !== undefined && checkVerifier(args.password, verifier);
+    const session = this.session;
+    if (session?.expired) {
+      const refused = await this.unlockEnded(session, args, known);
+      if (refused) return refused;
+    } else if (!known) {
+      return this.wrongPassword();
     }
-    meta.delete(META_KEYS.unlockFailures);
-    if (this.session?.expired) {
-      const again = await this.signInAgain(args.password);
-      // The server refused the password (changed or account disabled): stay locked and say why.
-      if (!again.ok && !cannotReach(again.error.code)) return again;
-      if (!again.ok) this.reauthPassword = args.password;
-    }
+    this.deps.store.meta.delete(META_KEYS.unlockFailures);
     this.idle.unlock();
     this.deps.events.emit('lock', { locked: false });
     return ok(this.announce());
   }
 
+  /** The unlock of a session the server ended: signs in again, or says why not (undefined: unlock). */
+  private async unlockEnded(
+    session: StoredSession,
+    args: ParsedChannelArgs<'session.unlock'>,
+    known: boolean,
+  ): Promise<R<'session.unlock'> | undefined> {
+    // A session stored before usernames were kept: the user name is asked once, then stored.
+    const username = session.username ?? args.username;
+    if (username === undefined) {
+      return err(
+        'session.username_needed',
+        'Enter your user name as well as your password: this desktop needs it once to sign you in again.',
+      );
+    }
+    const again = await this.signInAgain(username, args.password);
+    if (again.ok) return undefined;
+    const { code } = again.error;
+    if (cannotReach(code)) {
+      if (!known) return this.wrongPassword();
+      this.reauth = { username, password: args.password };
+      return undefined;
+    }
+    if (code === 'auth.invalid_credentials') {
+      // The password this desktop knows is no longer the account's: the current one will be.
+      if (known)
+        return err(
+          'session.password_changed',
+          'The server no longer accepts this password (it was changed). Enter your current password; the changes waiting on this computer are kept.',
+        );
+      return this.wrongPassword();
+    }
+    if (code === 'auth.account_disabled') this.forceSignOut();
+    return again;
+  }
+
+  /** A wrong unlock password: counted; too many in a row sign out (the outbox is kept). */
+  private wrongPassword(): R<'session.unlock'> {
+    const { meta } = this.deps.store;
+    const failures = meta.getNumber(META_KEYS.unlockFailures, 0) + 1;
+    const allowed = this.policy().security.maxFailedSignIns;
+    if (failures >= allowed) {
+      this.forceSignOut();
+      return err(
+        'session.unlock_attempts_exceeded',
+        `${allowed} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
+        { count: allowed },
+      );
+    }
+    meta.set(META_KEYS.unlockFailures, String(failures));
+    return err(
+      'session.wrong_password',
+      `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
+      { attemptsLeft: allowed - failures },
+    );
+  }
+
   /** Signs in again as the session's user after the server ended the session. */
-  private async signInAgain(password: string): Promise<Result<null>> {
-    const username = this.session?.username;
+  private async signInAgain(username: string, password: string): Promise<Result<null>> {
     const userId = this.session?.user.id;
-    // A session stored before usernames were kept: the sign-in screen is the way back.
-    if (!username) return ok(null);
     const answer = await this.requestSession({ username, password });
     if (!answer.ok) return answer;
-    // Signed out meanwhile (or someone else's account): nothing to resume.
-    if (!this.session || answer.value.value.user.id !== userId) return ok(null);
+    // Signed out meanwhile: nothing to resume.
+    if (!this.session) return ok(null);
+    if (answer.value.value.user.id !== userId)
+      return err(
+        'session.not_this_user',
+        'That user name is not the one signed in at this desktop; enter your own user name.',
+      );
     this.adopt(answer.value.value, answer.value.policy, username, password);
     this.deps.logger.info('signed in again after the server ended the session', { userId });
     return ok(null);
@@ -407,15 +454,18 @@ export class DesktopSession {
 
   /** After an offline unlock: tries the re-authentication again (the core's timer calls it). */
   retrySignInAgain(): void {
-    const password = this.reauthPassword;
-    if (password === undefined || this.reauthRunning || !this.session?.expired) return;
+    const reauth = this.reauth;
+    if (reauth === undefined || this.reauthRunning || !this.session?.expired) return;
     this.reauthRunning = true;
-    void this.signInAgain(password)
+    void this.signInAgain(reauth.username, reauth.password)
       .then((again) => {
-        if (again.ok || !cannotReach(again.error.code)) this.reauthPassword = undefined;
+        if (again.ok || !cannotReach(again.error.code)) this.reauth = undefined;
         if (again.ok) this.announce();
-        else if (!cannotReach(again.error.code))
+        else if (!cannotReach(again.error.code)) {
           this.deps.logger.warn('signing in again was refused', { code: again.error.code });
+          // The unlock screen says why and takes the password the server accepts now.
+          this.lock();
+        }
       })
       .finally(() => {
         this.reauthRunning = false;
@@ -425,18 +475,31 @@ export class DesktopSession {
   activity(): Result<null> {
     if (!this.idle.isLocked) {
       this.idle.touch();
-      // A third of the idle timeout (never longer than the server's), so activity
-      // always reaches the server before it would end the session.
-      this.deps.sync.keepAlive(this.serverNow(), (this.idleLockMinutes() * MINUTE_MS) / 3);
+      this.deps.sync.keepAlive(this.serverNow(), this.keepAliveEveryMs());
     }
     return ok(null);
   }
 
-  /** Locks when the idle time ran out (the core's timer calls it). */
+  /**
+   * A third of the idle timeout (never longer than the server's), so activity always
+   * reaches the server before it would end the session.
+   */
+  private keepAliveEveryMs(): number {
+    return (this.idleLockMinutes() * MINUTE_MS) / 3;
+  }
+
+  /**
+   * Locks when the idle time ran out (the core's timer calls it); until then sends the
+   * input that the keep-alive's spacing held back, so the server's idle limit counts
+   * from the last input, as the lock does (a lead watching the board is not cut off sooner).
+   */
   checkIdle(): void {
-    if (this.session && this.idle.check()) {
+    if (!this.session) return;
+    if (this.idle.check()) {
       this.deps.events.emit('lock', { locked: true });
       this.announce();
+    } else if (!this.idle.isLocked) {
+      this.deps.sync.keepAliveDue(this.serverNow(), this.keepAliveEveryMs());
     }
   }
 

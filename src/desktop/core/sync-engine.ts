@@ -80,6 +80,7 @@ export class SyncEngine {
   private firstSyncRunning = false;
   private presence: PresenceRequest | undefined;
   private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
+  private lastInputAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: SyncEngineDeps) {
@@ -200,7 +201,18 @@ export class SyncEngine {
    * long call with nothing saved would end the session mid-call.
    */
   keepAlive(now: number, everyMs: number): void {
-    if (now - this.lastKeepAliveAt < everyMs) return;
+    this.lastInputAt = now;
+    this.keepAliveDue(now, everyMs);
+  }
+
+  /**
+   * The trailing keep-alive (the core's timer calls it): input that came after the last
+   * keep-alive reaches the server once `everyMs` has passed, so the server's idle clock
+   * starts no earlier than the agent's last input and never ends the session before the
+   * desktop's own lock would. Data arriving is not input: only keepAlive() records any.
+   */
+  keepAliveDue(now: number, everyMs: number): void {
+    if (this.lastInputAt <= this.lastKeepAliveAt || now - this.lastKeepAliveAt < everyMs) return;
     this.lastKeepAliveAt = now;
     this.sendPresence();
   }

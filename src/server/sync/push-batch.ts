@@ -207,7 +207,11 @@ export class PushBatch {
       sourceIp: this.ctx.sourceIp,
       clientId: this.ctx.clientId,
       outcome: error ? 'rejected' : 'applied',
-      detail: error ? { code: error.code } : null,
+      detail: error
+        ? { code: error.code }
+        : prep.ok
+          ? (prep.value.mutator.auditDetail?.(prep.value.args) ?? null)
+          : null,
     };
   }
 

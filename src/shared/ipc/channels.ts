@@ -194,7 +194,13 @@ export const IPC_CHANNELS = {
   ),
   'session.lock': channel(none, sessionStateSchema, { whenLocked: true }),
   'session.unlock': channel(
-    z.object({ password: z.string().min(1, 'enter your password').max(256) }).strict(),
+    z
+      .object({
+        password: z.string().min(1, 'enter your password').max(256),
+        /** Asked once, for a session stored before the desktop kept the user name (state.needsUsername). */
+        username: z.string().trim().min(1, 'enter your user name').max(128).optional(),
+      })
+      .strict(),
     sessionStateSchema,
     { whenLocked: true },
   ),

@@ -47,6 +47,8 @@ export const sessionStateSchema = z.object({
   policy: policySchema.nullable(),
   /** The server ended the session (expiry, sign-out elsewhere): sign in again; local work is kept. */
   expired: z.boolean(),
+  /** The ended session was stored without its user name: the lock screen asks for it (once). */
+  needsUsername: z.boolean(),
   idleLockMinutes: z.number().int().min(1),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;

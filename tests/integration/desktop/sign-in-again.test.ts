@@ -49,7 +49,7 @@ describe('unlock after the server ended the session', () => {
     }
   });
 
-  it('a wrong password neither unlocks nor asks the server', async () => {
+  it('a wrong password neither unlocks nor signs in again', async () => {
     const d = await openDesktop(t);
     try {
       await signIn(d.core, ALICE);

@@ -217,6 +217,8 @@ export const en = {
     bestTime: (start: string, end: string) => `Best time ${start}–${end}`,
     noBestTime: 'No best time given',
     suggested: 'Suggested now',
+    customerAsked: 'The customer asked to be called at this time',
+    customerAskedNote: 'What the customer asked for (recorded on the attempt)',
     notCallable: 'Do not call now',
     callableFrom: (when: string) => `Callable from ${when}`,
     extension: (ext: string) => `ext. ${ext}`,

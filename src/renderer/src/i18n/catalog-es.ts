@@ -219,6 +219,8 @@ export const es: Messages = {
     bestTime: (start, end) => `Mejor hora ${start}–${end}`,
     noBestTime: 'Sin mejor hora indicada',
     suggested: 'Sugerido ahora',
+    customerAsked: 'El cliente pidió que lo llamaran a esta hora',
+    customerAskedNote: 'Lo que pidió el cliente (se registra en el intento)',
     notCallable: 'No llamar ahora',
     callableFrom: (when) => `Se puede llamar desde ${when}`,
     extension: (ext) => `ext. ${ext}`,

@@ -52,6 +52,10 @@ export function certificateWhy(
 
 export const errorsEn = {
   // Callback rules
+  'attempt.outside_customer_hours': (p) =>
+    `It is outside the customer's calling hours (${p.str('start')}–${p.str('end')} their time). Call inside those hours, or record that the customer asked to be called now.`,
+  'attempt.exception_no_slot':
+    'This call is not inside a slot the customer chose; record what the customer asked for instead, or call inside their calling hours.',
   'attempt.completed': 'The customer was already reached on this callback.',
   'attempt.none_left': (p) =>
     `All ${p.num('attemptsMade')} attempts were made; the callback is closed as unable to reach${p.str('canGrantExtra') === 'yes' ? ' (a lead may grant one more)' : ''}.`,
@@ -212,6 +216,12 @@ export const errorsEn = {
     `${p.num('count')} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
   'session.other_user_pending': (p) =>
     `${p.num('count')} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+  'session.username_needed':
+    'Enter your user name as well as your password: this desktop needs it once to sign you in again.',
+  'session.password_changed':
+    'The server no longer accepts this password (it was changed). Enter your current password; the changes waiting on this computer are kept.',
+  'session.not_this_user':
+    'That user name is not the one signed in at this desktop; enter your own user name.',
   'session.unlock_attempts_exceeded': (p) =>
     `${p.num('count')} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
 

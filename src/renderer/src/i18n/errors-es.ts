@@ -50,6 +50,10 @@ const CERTIFICATE_WHY: Readonly<Record<string, string>> = {
 
 export const errorsEs: ErrorCatalog = {
   // Callback rules
+  'attempt.outside_customer_hours': (p) =>
+    `Está fuera del horario para llamar al cliente (${p.str('start')}–${p.str('end')}, hora del cliente). Llame dentro de ese horario o registre que el cliente pidió que lo llamaran ahora.`,
+  'attempt.exception_no_slot':
+    'Esta llamada no está dentro de un horario que eligió el cliente; registre lo que pidió el cliente o llame dentro de su horario.',
   'attempt.completed': 'Ya se contactó al cliente en esta llamada de seguimiento.',
   'attempt.none_left': (p) =>
     `Ya se hicieron los ${p.num('attemptsMade')} intentos; la llamada de seguimiento se cerró como no contactada${p.str('canGrantExtra') === 'yes' ? ' (un supervisor de equipo puede conceder un intento más)' : ''}.`,
@@ -217,6 +221,12 @@ export const errorsEs: ErrorCatalog = {
     `${p.num('count') === 1 ? '1 cambio todavía no ha llegado' : `${p.num('count')} cambios todavía no han llegado`} al servidor, así que Agent Desk no puede cerrar la sesión mientras está bloqueado. Desbloquéelo y sincronice primero.`,
   'session.other_user_pending': (p) =>
     `${p.num('count') === 1 ? '1 cambio hecho por otro usuario en este equipo todavía no ha llegado' : `${p.num('count')} cambios hechos por otro usuario en este equipo todavía no han llegado`} al servidor; ese usuario debe iniciar sesión y sincronizarlos primero.`,
+  'session.username_needed':
+    'Escriba su nombre de usuario además de su contraseña: este equipo lo necesita una vez para volver a iniciar su sesión.',
+  'session.password_changed':
+    'El servidor ya no acepta esta contraseña (se cambió). Escriba su contraseña actual; los cambios pendientes en este equipo se conservan.',
+  'session.not_this_user':
+    'Ese nombre de usuario no es el de la sesión de este equipo; escriba su propio nombre de usuario.',
   'session.unlock_attempts_exceeded': (p) =>
     `${p.num('count')} contraseñas incorrectas seguidas: se cerró su sesión. Inicie sesión de nuevo; los cambios aún sin sincronizar se conservaron y se enviarán cuando inicie sesión.`,
 

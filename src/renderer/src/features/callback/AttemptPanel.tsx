@@ -1,6 +1,11 @@
 import { useCallback, useState } from 'react';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../../shared/domain/attempts';
-import { formatUsPhone } from '../../../../shared/domain/phones';
+import {
+  EXCEPTION_NOTE_MAX,
+  EXCEPTION_NOTE_MIN,
+  formatUsPhone,
+  type CustomerHoursException,
+} from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
@@ -49,12 +54,14 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
     phone: Phone,
     outcome: AttemptOutcome,
     call: ProposedAttempt | null,
+    exception: CustomerHoursException | null,
   ): Promise<void> => {
     const result = await invoke('callback.recordAttempt', {
       callbackId: detail.callback.id,
       numberDialed: call?.numberDialed ?? dialString(phone.e164, phone.ext),
       outcome,
       ...(call ? { attemptId: call.attemptId, at: call.at } : {}),
+      ...(exception ? { exception } : {}),
     });
     if (!result.ok) {
       setError(errorText(result.error, t));
@@ -124,7 +131,12 @@ interface AttemptFormProps {
   numberIndex: number;
   onNumber(index: number): void;
   error: string | null;
-  onRecord(phone: Phone, outcome: AttemptOutcome, call: ProposedAttempt | null): Promise<void>;
+  onRecord(
+    phone: Phone,
+    outcome: AttemptOutcome,
+    call: ProposedAttempt | null,
+    exception: CustomerHoursException | null,
+  ): Promise<void>;
   onCancel(): void;
 }
 
@@ -140,7 +152,11 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
     setProposal(p);
     if (p) setOutcome(p.choices[0] ?? null);
   }, []);
+  // Outside the customer's hours the call needs a deliberate step: off by default, with what they asked for.
+  const [asked, setAsked] = useState(false);
+  const [askedNote, setAskedNote] = useState('');
   const phone = phones[numberIndex];
+  const outsideHours = phone !== undefined && !phone.callable;
   const voicemail = t.voicemail({
     customer: detail.customer?.name ?? t.worklist.noName,
     areaCode: policy.callerIdAreaCode,
@@ -149,7 +165,8 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const submit = async () => {
     if (!phone || !outcome) return;
     setBusy(true);
-    await onRecord(phone, outcome, proposal);
+    const exception = outsideHours && asked ? { kind: 'customer-request' as const, note: askedNote } : null;
+    await onRecord(phone, outcome, proposal, exception);
     setBusy(false);
   };
   return (
@@ -177,6 +194,27 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
       </fieldset>
       {phone ? (
         <p className="calling">{t.callback.calling(formatUsPhone(phone.e164, phone.ext ?? undefined))}</p>
+      ) : null}
+      {outsideHours ? (
+        <div className="field" data-testid="customer-asked">
+          <label className="choice">
+            <input type="checkbox" checked={asked} onChange={(e) => setAsked(e.target.checked)} />
+            {t.callback.customerAsked}
+          </label>
+          {asked ? (
+            <>
+              <label htmlFor="customer-asked-note">{t.callback.customerAskedNote}</label>
+              <textarea
+                id="customer-asked-note"
+                value={askedNote}
+                onChange={(e) => setAskedNote(e.target.value)}
+                required
+                minLength={EXCEPTION_NOTE_MIN}
+                maxLength={EXCEPTION_NOTE_MAX}
+              />
+            </>
+          ) : null}
+        </div>
       ) : null}
       {phone ? (
         <DialPanel

@@ -21,6 +21,7 @@ export function useHostBootstrap(): void {
           user: null,
           policy: null,
           expired: false,
+          needsUsername: false,
           idleLockMinutes: 1,
         });
       if (connection.ok) store.setConnection(connection.value);
