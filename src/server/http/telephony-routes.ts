@@ -38,7 +38,9 @@ export function registerTelephonyRoutes(app: FastifyInstance, deps: TelephonyRou
   );
   const platforms = new Map(deps.telephony.platforms.map((p) => [p.id, p]));
   void app.register(async (scope) => {
-    // The signature covers the raw bytes, so this route keeps the body as text and parses it itself.
+    // The signature covers the raw bytes, so this route keeps the body as text and parses it itself
+    // (in place of the app's bounded JSON parser, which this scope would otherwise inherit).
+    scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
       done(null, body);
     });
