@@ -7,7 +7,7 @@ import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, MINUTE_MS } from '../../../src/shared/domain/policy';
-import { signIn as serverSignIn, type TestServer } from '../server/helpers';
+import { ADMIN_REASON, signIn as serverSignIn, type TestServer } from '../server/helpers';
 import {
   ALICE,
   openDesktop,
@@ -30,12 +30,22 @@ describe('unlock refusals leave a way forward', () => {
   });
   afterAll(async () => t.dispose());
 
+  /** Alice changes her password elsewhere (the server ends her sessions). */
+  const changePassword = async (password: string, newPassword: string) => {
+    const response = await fetch(`${t.server.url}/api/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: ALICE.username, password, newPassword }),
+    });
+    expect(response.status).toBe(200);
+  };
+
   const patchUser = async (id: string, body: unknown) => {
     const admin = await serverSignIn(t.server, 'admin.grace', 'demo-password-7');
     const response = await fetch(`${t.server.url}/api/admin/users/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ reason: ADMIN_REASON, ...(body as object) }),
     });
     expect(response.status).toBe(200);
   };
@@ -54,7 +64,7 @@ describe('unlock refusals leave a way forward', () => {
     const d = await openDesktop(t);
     try {
       await lockedWithWaitingChange(d, 'refuse-1', ALICE.password);
-      await patchUser('u-tier1-alice', { password: 'changed-password-13' });
+      await changePassword(ALICE.password, 'changed-password-13');
       const old = await d.core.session.unlock({ password: ALICE.password });
       expect(!old.ok && old.error.code).toBe('session.password_changed');
       expect(d.core.session.state().status).toBe('locked');
@@ -66,7 +76,7 @@ describe('unlock refusals leave a way forward', () => {
       d.core.session.lock();
       expect((await d.core.session.unlock({ password: 'changed-password-13' })).ok).toBe(true);
     } finally {
-      await patchUser('u-tier1-alice', { password: ALICE.password });
+      await changePassword('changed-password-13', ALICE.password);
       await d.dispose();
     }
   });
