@@ -107,8 +107,11 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   // Sign-out, a disabled account, a reset password: this node's sockets of that session or
   // user (sync and supervisor channels) hear why and close; the other nodes are told to do
   // the same with theirs (one message per node, so the reason always arrives first).
-  const expireSession = (sessionId: string, error: DomainError) =>
+  const expireSession = (sessionId: string, error: DomainError) => {
+    // Before the sockets hear it: a token of this session is refused here from now on.
+    auth.sessionEnded(sessionId);
     expireLocalSockets(io, (data) => data.sessionId === sessionId, error);
+  };
   const expireUser = (userId: string, error: DomainError) =>
     expireLocalSockets(io, (data) => data.user.id === userId, error);
   io.on(CLUSTER_EVENTS.sessionEnded, (sessionId: unknown, error: unknown) => {
