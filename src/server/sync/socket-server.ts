@@ -71,8 +71,13 @@ export interface SyncServer {
    * desktops reconnect to another node. Resolves true if nothing was cut short.
    */
   drain(graceMs: number): Promise<boolean>;
+  /** Resolves true once this node hears the other nodes (at once on one node); false after `withinMs`. */
+  listening(withinMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** How long a closing node waits for its cluster connection to settle (cluster.ts, `listening`). */
+const CLOSE_LISTENER_WAIT_MS = 5_000;
 
 /** The sync channel: desktops push, pull and report presence on the default namespace. */
 export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): SyncServer {
@@ -183,10 +188,12 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
       io.local.disconnectSockets(true);
       return finished;
     },
+    listening: (withinMs) => cluster.listening(io, withinMs),
     close: async () => {
       closing = true;
       stopSweep();
       pokes.close();
+      await cluster.listening(io, CLOSE_LISTENER_WAIT_MS);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
