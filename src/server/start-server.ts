@@ -8,6 +8,7 @@ import { ok } from '../shared/domain/result';
 import { seedIfEmpty } from './demo/seed';
 import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
+import { startNotices, type NoticeOptions, type NoticeService } from './notices/notice-service';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
 import { scheduleCheckpoints } from './storage/checkpoints';
@@ -45,6 +46,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Customer notices: providers, templates, the worker's pace (docs/deployment.md). */
+  notices?: NoticeOptions;
 }
 
 export interface RunningServer {
@@ -58,6 +61,7 @@ export interface RunningServer {
   demo: boolean;
   sync: SyncServer;
   supervisor: SupervisorService;
+  notices: NoticeService;
   close(): Promise<void>;
 }
 
@@ -111,8 +115,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
   await app.ready();
   const shared = { db, reader, auth, policy, clock, log, metrics };
+  const notices = startNotices(options.notices ?? {}, {
+    db,
+    policy,
+    clock,
+    log,
+    secret,
+    poke: (teams, version) => holder.sync?.poke(teams, version),
+  });
   const sync = createSyncServer(app.server, {
     ...shared,
+    afterWrites: notices.afterWrites,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
   });
@@ -133,6 +146,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (closed) return;
     closed = true;
     supervisor.close();
+    await notices.close();
     await sync.close();
     await app.close();
     await auth.close();
@@ -140,7 +154,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await checkpoints.stop();
     await db.destroy();
   };
-  return { url, port: address.port, db, log, metrics, seeded, demo, sync, supervisor, close };
+  return { url, port: address.port, db, log, metrics, seeded, demo, sync, supervisor, notices, close };
 }
 
 /**

@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../audit';
 import { rawConnection, type Db } from './database';
-import type { MutationLogTable } from './schema';
+import type { Transaction } from 'kysely';
+import type { Database, MutationLogTable } from './schema';
 
 /**
  * Storage for applying a whole push batch inside ONE transaction, as better-sqlite3
@@ -48,11 +49,19 @@ export class BatchWrites {
    * synchronous on purpose: every statement it runs is then part of this transaction
    * (nothing else can take the connection before the commit). A throw rolls it all back.
    */
-  static transaction<T>(db: Db, work: (writes: BatchWrites) => T): Promise<T> {
+  static transaction<T, R = T>(
+    db: Db,
+    work: (writes: BatchWrites) => T,
+    /** Kysely work after `work`, still inside the same transaction (e.g. the notice outbox). */
+    then?: (trx: Transaction<Database>, result: T) => Promise<R>,
+  ): Promise<R> {
     const connection = rawConnection(db);
     if (!connection) throw new Error('A batch transaction needs a database opened with openDatabase.');
     const writes = BatchWrites.of(connection);
-    return db.transaction().execute(async () => work(writes));
+    return db.transaction().execute(async (trx) => {
+      const result = work(writes);
+      return then ? then(trx, result) : (result as unknown as R);
+    });
   }
 
   /** The statements of `connection`, prepared on first use and kept for its lifetime. */

@@ -11,7 +11,9 @@ import {
   type PreparedMutation,
 } from '../../shared/sync/run-mutation';
 import { BatchWrites, type StampedRow } from '../storage/batch-writes';
+import type { Transaction } from 'kysely';
 import type { Db } from '../storage/database';
+import type { Database } from '../storage/schema';
 import { PushBatch, type BatchRows, type Outcome } from './push-batch';
 
 export interface PushContext {
@@ -20,9 +22,18 @@ export interface PushContext {
   sourceIp: string | null;
   policy: Policy;
   clock: () => number;
+  /** Runs inside the push's transaction after its writes (the notice outbox planner). */
+  afterWrites?: AfterWrites;
   /** Where mutation names resolve (the shared registry; tests inject a faulty mutator). */
   findMutator?: (name: string) => Mutator<unknown> | undefined;
 }
+
+/** Extra writes in the push's own transaction; returns the teams and last version they changed. */
+export type AfterWrites = (
+  trx: Transaction<Database>,
+  writes: readonly StampedRow[],
+  now: number,
+) => Promise<{ teams: string[]; lastVersion: number | undefined }>;
 
 export interface AppliedPush {
   results: MutationResult[];
@@ -53,32 +64,47 @@ export async function applyPush(
   ctx: PushContext,
   mutations: readonly MutationEnvelope[],
 ): Promise<AppliedPush> {
-  return BatchWrites.transaction(db, (store) => {
-    const batch = new PushBatch(
-      store,
-      ctx,
-      mutations.map((m) => m.seq),
-    );
-    const prepared = mutations.map((m) => prepareGuarded(m, ctx.findMutator));
-    // Every row any mutation names up front, in one query per table: the connection is ours
-    // until commit, so reading now equals reading just before each mutation.
-    batch.rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
-    for (const [i, m] of mutations.entries()) {
-      const settled = batch.settledBefore(m);
-      if (settled) {
-        batch.results.push(settled);
-        continue;
+  return BatchWrites.transaction(
+    db,
+    (store) => {
+      const batch = new PushBatch(
+        store,
+        ctx,
+        mutations.map((m) => m.seq),
+      );
+      const prepared = mutations.map((m) => prepareGuarded(m, ctx.findMutator));
+      // Every row any mutation names up front, in one query per table: the connection is ours
+      // until commit, so reading now equals reading just before each mutation.
+      batch.rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
+      for (const [i, m] of mutations.entries()) {
+        const settled = batch.settledBefore(m);
+        if (settled) {
+          batch.results.push(settled);
+          continue;
+        }
+        const now = ctx.clock();
+        const prep = prepared[i] as Result<PreparedMutation>;
+        const outcome = prep.ok
+          ? judge(prep.value, batch.rows, batch.mutatorContext(now), batch.nextVersion)
+          : { error: prep.error, writes: [] };
+        batch.record(m, prep, outcome, now);
       }
-      const now = ctx.clock();
-      const prep = prepared[i] as Result<PreparedMutation>;
-      const outcome = prep.ok
-        ? judge(prep.value, batch.rows, batch.mutatorContext(now), batch.nextVersion)
-        : { error: prep.error, writes: [] };
-      batch.record(m, prep, outcome, now);
-    }
-    batch.write();
-    return { results: batch.results, changedTeams: batch.changedTeams, lastVersion: batch.lastVersion };
-  });
+      batch.write();
+      return {
+        results: batch.results,
+        changedTeams: batch.changedTeams,
+        lastVersion: batch.lastVersion,
+        batch,
+      };
+    },
+    async (trx, pushed) => {
+      const { batch, ...applied } = pushed;
+      if (!ctx.afterWrites || batch.writtenRows.length === 0) return applied;
+      const more = await ctx.afterWrites(trx, batch.writtenRows, ctx.clock());
+      for (const team of more.teams) applied.changedTeams.add(team);
+      return { ...applied, lastVersion: more.lastVersion ?? applied.lastVersion };
+    },
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { bindClient } from './clients';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
+import type { AfterWrites } from './push';
 import { registerSyncEvents } from './sync-events';
 import { pokeRoom, sessionRoom, syncSockets, type SyncSocket, type SyncSocketData } from './sync-socket';
 
@@ -37,6 +38,8 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed (the supervisor index catches up from it). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** Runs inside each push's transaction after its writes (the notice outbox planner). */
+  afterWrites?: AfterWrites;
 }
 
 export interface SyncServer {

@@ -15,7 +15,7 @@ import type { Db } from '../storage/database';
 import type { Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
-import { applyPush } from './push';
+import { applyPush, type AfterWrites } from './push';
 import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
 
 export interface SyncEventDeps {
@@ -27,6 +27,8 @@ export interface SyncEventDeps {
   metrics: Metrics;
   pulls: PullService;
   poke: Pokes['poke'];
+  /** The notice outbox planner, run inside each push's transaction. */
+  afterWrites?: AfterWrites;
 }
 
 /** The sync channel's per-event check: the session is still good (else it ends here). */
@@ -67,7 +69,14 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
           'This push names a different desktop (clientId) than the connection.',
         );
       }
-      const context = { user, clientId, sourceIp: socket.data.ip, policy: deps.policy, clock: deps.clock };
+      const context = {
+        user,
+        clientId,
+        sourceIp: socket.data.ip,
+        policy: deps.policy,
+        clock: deps.clock,
+        ...(deps.afterWrites ? { afterWrites: deps.afterWrites } : {}),
+      };
       const pushed = await applyPush(db, context, req.mutations);
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;

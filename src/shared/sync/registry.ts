@@ -7,6 +7,7 @@ import { reassignCallback } from './mutators/callback-reassign';
 import { recordCallbackAttempt, recordCallbackAttemptV1 } from './mutators/callback-record-attempt';
 import { releaseCallback } from './mutators/callback-release';
 import { scheduleCallback } from './mutators/callback-schedule';
+import { setNoticeConsent } from './mutators/customer-set-notice-consent';
 import { upsertCustomer } from './mutators/customer-upsert';
 import { recordExpediteRequest } from './mutators/expedite-record';
 import { referExpediteRequest } from './mutators/expedite-refer';
@@ -30,6 +31,7 @@ export const COMMANDS = {
     optional: ['customerId'],
     returns: ['customerId'],
   }),
+  'customer.setNoticeConsent': command(setNoticeConsent),
   'inquiry.create': command(createInquiry, { fill: { inquiryId: newId }, returns: ['inquiryId'] }),
   'inquiry.recordOutcome': command(recordInquiryOutcome, {
     fill: { callbackId: (a, ctx) => (createsCallback(a.outcome) ? ctx.newId() : null) },

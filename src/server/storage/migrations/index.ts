@@ -3,6 +3,7 @@ import * as m001 from './001_accounts';
 import * as m002 from './002_sync';
 import * as m003 from './003_audit';
 import * as m004 from './004_scope_exits';
+import * as m025 from './025_notices';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002_sync': m002,
   '003_audit': m003,
   '004_scope_exits': m004,
+  '025_notices': m025,
 };
 
 export const migrationProvider: MigrationProvider = {

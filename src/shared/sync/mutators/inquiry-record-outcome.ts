@@ -83,6 +83,8 @@ export const recordInquiryOutcome = defineMutator({
           scheduledSlot: null,
           textAhead: { enabled: false, sendAt: null },
           closedAt: null,
+          notices: [],
+          customerWaitingUntil: null,
         }),
       );
     }
