@@ -7,6 +7,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
+import noLiteralUiText from './scripts/eslint/no-literal-ui-text.js';
 
 const RULES_DOC = 'docs/architecture.md';
 
@@ -104,7 +105,17 @@ const sharedSubLayerRule = {
   },
 };
 
-const serverOnly = ['better-sqlite3', 'fastify', 'fastify/*', '@fastify/*', 'kysely', 'pino', 'socket.io'];
+const serverOnly = [
+  'better-sqlite3',
+  'fastify',
+  'fastify/*',
+  '@fastify/*',
+  'kysely',
+  'pino',
+  'socket.io',
+  'pg',
+  '@socket.io/postgres-adapter',
+];
 const uiOnly = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'];
 
 // Committed focused or skipped tests never run: fail lint on them.
@@ -166,10 +177,15 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: layer({
-      modules: [...nodeBuiltins, 'electron', ...serverOnly],
-      layers: ['main', 'desktop', 'preload', 'server'],
-    }),
+    // Every word the agent sees comes from the en/es catalogs (scripts/eslint/no-literal-ui-text.js).
+    plugins: { 'agent-desk': { rules: { 'no-literal-ui-text': noLiteralUiText } } },
+    rules: {
+      ...layer({
+        modules: [...nodeBuiltins, 'electron', ...serverOnly],
+        layers: ['main', 'desktop', 'preload', 'server'],
+      }),
+      'agent-desk/no-literal-ui-text': 'error',
+    },
   },
   {
     files: ['src/preload/**'],

@@ -16,9 +16,36 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/postgres/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The server against PostgreSQL: TEST_DATABASE_URL, else one embedded PostgreSQL
+        // started for the run (tests/support/postgres). Each test server gets its own database.
+        test: {
+          name: 'integration-pg',
+          include: [
+            'tests/integration/postgres/**/*.test.ts',
+            'tests/integration/server/**/*.test.ts',
+            'tests/integration/supervisor/**/*.test.ts',
+          ],
+          // SQLite's own machinery (WAL checkpoints, the read-only connection's statements and
+          // plans, the data folder the bootstrap writes): PostgreSQL has its own tests of these.
+          exclude: [
+            'tests/integration/server/checkpoints.test.ts',
+            'tests/integration/server/change-reader.test.ts',
+            'tests/integration/server/pull-reader.test.ts',
+            'tests/integration/server/audit-batch.test.ts',
+            'tests/integration/server/bootstrap-admin.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: ['tests/support/postgres/global-setup.ts'],
+          env: { AGENT_DESK_TEST_STORE: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
     ],

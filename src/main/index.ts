@@ -11,6 +11,7 @@ import { resolveSettings } from '../desktop/config/resolve-settings';
 import { createDesktopCore, type DesktopCore } from '../desktop/core/desktop-core';
 import { isAllowedExternalUrl } from '../desktop/core/external-links';
 import { desktopLocations, userDataDirArgument } from './electron/desktop-locations';
+import { electronNetwork } from './electron/electron-network';
 import { errorPageUrl } from './electron/error-page';
 import { fileLogger } from './electron/file-logger';
 import { NotificationKeeper } from './electron/notification-keeper';
@@ -152,6 +153,12 @@ async function start(): Promise<void> {
   const created = await createDesktopCore({
     dataDir: locations.cacheDir,
     serverUrl: settings.value.serverUrl,
+    network: electronNetwork({
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      extraCaBundle: settings.value.extraCaBundle,
+      readFile: readTextFileFromDisk,
+      logger: log,
+    }),
     keyProvider: safeStorageKeyProvider(
       safeStorage,
       join(locations.cacheDir, 'cache-key.sealed'),

@@ -37,6 +37,25 @@ export const serverConfigSchema = z.object({
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
   sessionSecret: z.string().min(32, 'the session secret must be at least 32 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL instead of the data folder's SQLite file (docs/deployment.md §12). */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'the database URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** This node's name in logs and pg_stat_activity. */
+  nodeName: z.string().trim().min(1).max(63).optional(),
+  /** PostgreSQL connections at most for this node. */
+  dbPoolSize: z.coerce.number().int().min(2, 'the pool needs at least 2 connections').max(200).default(10),
+  /** The bearer credential GET /metrics needs on the main port (unset: loopback clients only). */
+  metricsToken: z.string().min(16, 'the metrics token must be at least 16 characters').optional(),
+  /** A separate listener for /metrics without a credential (e.g. 127.0.0.1 for a local agent). */
+  metricsHost: z.string().min(1).default('127.0.0.1'),
+  metricsPort: z.coerce
+    .number()
+    .int()
+    .min(1, 'port must be 1–65535')
+    .max(65535, 'port must be 1–65535')
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -50,6 +69,11 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--policy': 'policyFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
+  '--database-url': 'databaseUrl',
+  '--node-name': 'nodeName',
+  '--db-pool': 'dbPoolSize',
+  '--metrics-host': 'metricsHost',
+  '--metrics-port': 'metricsPort',
 };
 
 const ENV: Record<string, keyof ServerConfig> = {
@@ -63,9 +87,15 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
+  DATABASE_URL: 'databaseUrl',
+  AGENT_DESK_NODE_NAME: 'nodeName',
+  AGENT_DESK_DB_POOL: 'dbPoolSize',
+  AGENT_DESK_METRICS_TOKEN: 'metricsToken',
+  AGENT_DESK_METRICS_HOST: 'metricsHost',
+  AGENT_DESK_METRICS_PORT: 'metricsPort',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     policy = parsed.value;
   }
   const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
   const server = await startServer({
     host,
     port,
@@ -51,12 +52,18 @@ async function main(): Promise<void> {
     demoRows,
     demoSeed,
     logLevel,
+    ...(databaseUrl ? { databaseUrl, dbPoolSize } : {}),
+    ...(nodeName ? { nodeName } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(metricsPort !== undefined ? { metricsPort, metricsHost } : {}),
     ...(demo !== undefined ? { demo } : {}),
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
   });
-  console.log(`\nAgent Desk sync server on ${server.url} (data: ${dataDir})`);
+  console.log(
+    `\nAgent Desk sync server on ${server.url} (${server.store.kind === 'postgres' ? 'PostgreSQL' : `data: ${dataDir}`})`,
+  );
   if (server.demo) {
     console.log('Demo sign-ins (LOCAL USE ONLY):');
     for (const u of DEMO_USERS)

@@ -6,24 +6,37 @@ import { DEFAULT_POLICY, type Policy } from '../shared/domain/policy';
 import { AuthService } from './auth/auth-service';
 import { ok } from '../shared/domain/result';
 import { seedIfEmpty } from './demo/seed';
-import { createHttpApp } from './http/http-app';
+import { createHttpApp, type ServerTls } from './http/http-app';
+import { startMetricsListener, type MetricsListener } from './http/metrics-listener';
 import { createLogger, type Logger } from './logger';
 import { startNotices, type NoticeOptions, type NoticeService } from './notices/notice-service';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
-import { scheduleCheckpoints } from './storage/checkpoints';
-import {
-  DATABASE_FILE,
-  migrateToLatest,
-  openDatabase,
-  openReadConnection,
-  type Db,
-} from './storage/database';
+import { migrateToLatest, type Db } from './storage/database';
+import { openServerStore } from './storage/open-server-store';
+import type { ServerStore } from './storage/server-store';
+import { postgresCluster, SINGLE_NODE } from './sync/cluster';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
 
 export interface StartOptions {
   dataDir: string;
+  /**
+   * A `postgres://` URL: run on PostgreSQL, as one node of possibly several
+   * (docs/scale-out.md). Absent: the data folder's embedded SQLite file.
+   */
+  databaseUrl?: string;
+  /** This node's name (logs, PostgreSQL's application_name); default host and pid. */
+  nodeName?: string;
+  /** PostgreSQL connections at most for this node (default 10). */
+  dbPoolSize?: number;
+  /** How long a graceful stop waits for pushes under way (default 10 s). */
+  shutdownGraceMs?: number;
+  /** The bearer credential GET /metrics needs on the main port (unset: loopback clients only). */
+  metricsToken?: string;
+  /** Serve /metrics, without a credential, on this separate port (and `metricsHost`, default 127.0.0.1). */
+  metricsPort?: number;
+  metricsHost?: string;
   host?: string;
   /** 0 = an ephemeral port (tests). */
   port?: number;
@@ -46,6 +59,10 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Serve https with this certificate (default: http, for a TLS-terminating proxy in front or loopback). */
+  tls?: ServerTls;
+  /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
+  supervisorHeartbeatMs?: number;
   /** Customer notices: providers, templates, the worker's pace (docs/deployment.md). */
   notices?: NoticeOptions;
 }
@@ -54,6 +71,9 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  store: ServerStore;
+  /** The separate /metrics listener's address, when one was asked for (metricsPort). */
+  metricsUrl: string | undefined;
   log: Logger;
   metrics: Metrics;
   seeded: boolean;
@@ -62,8 +82,13 @@ export interface RunningServer {
   sync: SyncServer;
   supervisor: SupervisorService;
   notices: NoticeService;
+  /** Ready for traffic: not stopping, and the database answers (GET /ready). */
+  readiness(): Promise<Readiness>;
+  /** The graceful stop: not ready, no new sockets, pushes under way finished, sockets closed, then everything else. */
   close(): Promise<void>;
 }
+
+export type Readiness = { ready: true } | { ready: false; reason: string };
 
 const SECRET_FILE = 'session-secret';
 
@@ -74,9 +99,17 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host.trim().toLowerCase());
 }
 
-/** The secret from config, else the one generated into the data folder on first start (mode 0600). */
-function loadSecret(dataDir: string, configured: string | undefined): string {
+/**
+ * The secret from config, else the one generated into the data folder on first
+ * start (mode 0600). On PostgreSQL it must be configured: every node verifies the
+ * tokens every other node issued, and no node's data folder is shared.
+ */
+function loadSecret(dataDir: string, configured: string | undefined, postgres: boolean): string {
   if (configured) return configured;
+  if (postgres)
+    throw new Error(
+      'With PostgreSQL (several nodes) the session secret must be configured: set AGENT_DESK_SESSION_SECRET (at least 32 characters, the same on every node).',
+    );
   const file = join(dataDir, SECRET_FILE);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('hex');
@@ -91,41 +124,64 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const policy = options.policy ?? DEFAULT_POLICY;
   const log = createLogger(options.logLevel ?? 'info');
   mkdirSync(options.dataDir, { recursive: true });
-  const secret = loadSecret(options.dataDir, options.sessionSecret);
+  const secret = loadSecret(options.dataDir, options.sessionSecret, options.databaseUrl !== undefined);
   const host = options.host ?? '127.0.0.1';
   const demo = options.demo ?? isLoopbackHost(host);
-  const { db, seeded } = await openSeededDatabase(options, { demo, now: clock(), policy, log });
-  const checkpoints = scheduleCheckpoints(db, 1_000, (error) =>
-    log.warn({ err: error }, 'WAL checkpoint failed'),
-  );
+  const store = openServerStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    nodeName: options.nodeName,
+    poolSize: options.dbPoolSize,
+    onError: (error) => log.warn({ err: error }, 'database connection error'),
+  });
+  const seeded = await prepareDatabase(store, options, { demo, now: clock(), policy, log });
+  const { db } = store;
   const metrics = new Metrics();
-  // After migrations, so the file exists in WAL mode; reads on it never wait behind the writer.
-  const reader = openReadConnection(join(options.dataDir, DATABASE_FILE));
   const sessionSweepMs = options.sessionSweepMs ?? 30_000;
   const auth = new AuthService({
     db,
-    reader,
+    sessions: store.sessions,
     secret,
     policy,
     clock,
     lastSeenFlushMs: Math.min(sessionSweepMs, 2_000),
   });
+  let stopping = false;
+  const readiness = async (): Promise<Readiness> => {
+    if (stopping) return { ready: false, reason: 'stopping' };
+    try {
+      await store.ping(2_000);
+      return { ready: true };
+    } catch (error) {
+      return { ready: false, reason: `database: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
   const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
-  const app = createHttpApp({ db, auth, policy, metrics, clock, sync: () => holder.sync as SyncServer }, log);
-  await app.ready();
-  const shared = { db, reader, auth, policy, clock, log, metrics };
-  const notices = startNotices(options.notices ?? {}, {
-    db,
-    policy,
-    clock,
+  const app = createHttpApp(
+    {
+      db,
+      auth,
+      policy,
+      metrics,
+      clock,
+      readiness,
+      metricsToken: options.metricsToken,
+      sync: () => holder.sync as SyncServer,
+    },
     log,
-    secret,
-    poke: (teams, version) => holder.sync?.poke(teams, version),
-  });
+    options.tls,
+  );
+  await app.ready();
+  const shared = { store, db, auth, policy, clock, log, metrics };
+  const notices = startNotices(
+    { ...(options.nodeName ? { owner: options.nodeName } : {}), ...options.notices },
+    { db, policy, clock, log, secret, poke: (teams, version) => holder.sync?.poke(teams, version) },
+  );
   const sync = createSyncServer(app.server, {
     ...shared,
-    afterWrites: notices.afterWrites,
+    planNotices: notices.plan,
+    cluster: store.pool ? postgresCluster(store.pool, log) : SINGLE_NODE,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
   });
@@ -134,58 +190,84 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...shared,
     io: sync.io,
     tickMs: options.supervisorTickMs,
+    heartbeatMs: options.supervisorHeartbeatMs,
     sessionSweepMs: options.sessionSweepMs,
   });
   holder.supervisor = supervisor;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  log.info({ url, seeded, demo }, 'agent desk sync server listening');
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    supervisor.close();
-    await notices.close();
-    await sync.close();
-    await app.close();
-    await auth.close();
-    reader.close();
-    await checkpoints.stop();
-    await db.destroy();
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const metricsListener: MetricsListener | undefined =
+    options.metricsPort === undefined
+      ? undefined
+      : await startMetricsListener(metrics, options.metricsHost ?? '127.0.0.1', options.metricsPort);
+  log.info(
+    { url, seeded, demo, store: store.kind, node: options.nodeName, metrics: metricsListener?.url },
+    'agent desk sync server listening',
+  );
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      stopping = true;
+      const finished = await sync.drain(options.shutdownGraceMs ?? 10_000);
+      if (!finished) log.warn('pushes still under way when the grace period ended');
+      supervisor.close();
+      await notices.close();
+      await sync.close();
+      await app.close();
+      await metricsListener?.close();
+      await auth.close();
+      await store.close();
+    })());
+  return {
+    url,
+    port: address.port,
+    db,
+    store,
+    metricsUrl: metricsListener?.url,
+    log,
+    metrics,
+    seeded,
+    demo,
+    sync,
+    supervisor,
+    notices,
+    readiness,
+    close,
   };
-  return { url, port: address.port, db, log, metrics, seeded, demo, sync, supervisor, notices, close };
 }
 
 /**
- * Opens the data folder's database, brings it to the current schema and seeds it
- * when empty (demo users and rows only when `demo`; the script files either way).
- * A database it cannot use is closed again and the start fails with the reason.
+ * Brings the database to the current schema and seeds it when empty (demo users
+ * and rows only when `demo`; the script files either way) — on PostgreSQL under an
+ * advisory lock, so of several nodes starting together one migrates and seeds and
+ * the others then find nothing to do. A database it cannot use is closed and the
+ * start fails with the reason.
  */
-async function openSeededDatabase(
+async function prepareDatabase(
+  store: ServerStore,
   options: StartOptions,
   context: { demo: boolean; now: number; policy: Policy; log: Logger },
-): Promise<{ db: Db; seeded: boolean }> {
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
-  const migrated = await migrateToLatest(db);
-  if (!migrated.ok) {
-    await db.destroy();
-    throw new Error(migrated.error.message);
-  }
-  if (migrated.value.length > 0) context.log.info({ migrations: migrated.value }, 'database migrated');
+): Promise<boolean> {
   const scripts = options.scriptsDir === undefined ? ok([]) : loadScriptFiles(options.scriptsDir);
-  if (!scripts.ok) {
-    await db.destroy();
-    throw new Error(scripts.error.message);
+  try {
+    if (!scripts.ok) throw new Error(scripts.error.message);
+    return await store.exclusively(async () => {
+      const migrated = await migrateToLatest(store.db);
+      if (!migrated.ok) throw new Error(migrated.error.message);
+      if (migrated.value.length > 0) context.log.info({ migrations: migrated.value }, 'database migrated');
+      return seedIfEmpty(store.db, {
+        demo: context.demo,
+        rows: options.demoRows ?? 3000,
+        seed: options.demoSeed ?? 20_240_101,
+        ...(options.demoCallbackShare !== undefined ? { callbackShare: options.demoCallbackShare } : {}),
+        now: context.now,
+        policy: context.policy,
+        scripts: scripts.ok ? scripts.value : [],
+      });
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
   }
-  const seeded = await seedIfEmpty(db, {
-    demo: context.demo,
-    rows: options.demoRows ?? 3000,
-    seed: options.demoSeed ?? 20_240_101,
-    ...(options.demoCallbackShare !== undefined ? { callbackShare: options.demoCallbackShare } : {}),
-    now: context.now,
-    policy: context.policy,
-    scripts: scripts.value,
-  });
-  return { db, seeded };
 }

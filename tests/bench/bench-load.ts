@@ -25,20 +25,69 @@ import { ensureArtillery } from './lib/artillery';
 import { loadDataset, SERVER_DB_FILE, TEAM_AGENTS } from './lib/dataset';
 import { connect, request, signIn } from './lib/protocol-client';
 import { note, printBench } from './lib/report';
-import { startServerProcess } from './lib/server-process';
+import { figureName, startServers } from './lib/server-process';
+import { SCHEMA_VERSION } from '../../src/shared/sync/protocol';
 import { nowMs, percentile } from './lib/stats';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dataset = loadDataset(process.argv[2] as string);
-const AGENTS = Number(process.env['BENCH_LOAD_AGENTS'] ?? 1_000);
+/** On a PostgreSQL cluster: 2,000 agents, an Artillery run per node, each node's share of them. */
+const AGENTS = Number(process.env['BENCH_LOAD_AGENTS'] ?? (dataset.cluster ? 2_000 : 1_000));
+const LOAD_FIGURE = figureName(dataset, dataset.cluster ? 'load_2000_agents' : 'load_1000_agents');
 const ARRIVAL_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 60);
 const ARTILLERY_TIMEOUT_MS = 200_000;
 const LOBBY = { username: 'bench.lobby', password: 'bench-lobby-password-1', team: 'bench-lobby' };
 
 function figuresNaN(reason: string): void {
-  note(`load_1000_agents not measured: ${reason}`);
-  printBench({ name: 'load_1000_agents', value: NaN, unit: 'ms', baseline: NaN, goal: 'report' });
-  printBench({ name: 'load_1000_agents_errors', value: NaN, unit: 'errors', baseline: AGENTS, goal: '0' });
+  note(`${LOAD_FIGURE} not measured: ${reason}`);
+  printBench({ name: LOAD_FIGURE, value: NaN, unit: 'ms', baseline: NaN, goal: 'report' });
+  printBench({ name: `${LOAD_FIGURE}_errors`, value: NaN, unit: 'errors', baseline: AGENTS, goal: '0' });
+}
+
+interface ArtilleryReport {
+  aggregate: {
+    counters: Record<string, number>;
+    summaries: Record<string, { p99: number; p50: number; max: number }>;
+  };
+}
+
+/** One Artillery run of `rows` agents against `url`; its report, or why there is none. */
+async function runArtillery(
+  artillery: string,
+  work: string,
+  name: string,
+  url: string,
+  lobbyToken: string,
+  rows: string[],
+): Promise<ArtilleryReport | string> {
+  const payloadFile = join(work, `${name}.csv`);
+  writeFileSync(payloadFile, `${rows.join('\n')}\n`);
+  const scriptFile = join(work, `${name}.json`);
+  writeFileSync(
+    scriptFile,
+    JSON.stringify(scenario(url, lobbyToken, dataset.latestVersion, payloadFile), null, 2),
+  );
+  const reportFile = join(work, `${name}-report.json`);
+  note(`artillery: ${rows.length} agents over ${ARRIVAL_SECONDS} s against ${url}`);
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, [artillery, 'run', '--quiet', '--output', reportFile, scriptFile], {
+      cwd: work,
+      env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true', DO_NOT_TRACK: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (c: Buffer) => process.stderr.write(c));
+    child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), ARTILLERY_TIMEOUT_MS);
+    child.on('exit', (c) => {
+      clearTimeout(timer);
+      done(c);
+    });
+  });
+  try {
+    return JSON.parse(readFileSync(reportFile, 'utf8')) as ArtilleryReport;
+  } catch {
+    return `artillery exited with ${code} and wrote no report`;
+  }
 }
 
 /** One callback per agent (Tier 1 agents get Tier 1 callbacks) and the first number on file for its customer. */
@@ -135,7 +184,7 @@ function scenario(url: string, lobbyToken: string, cursor: number, payloadFile: 
         // Here, not in config: Artillery templates `config` once at load time, scenario options per agent.
         socketio: {
           transports: ['websocket'],
-          auth: { token: '{{ token }}', clientId: '{{ clientId }}', schemaVersion: 1 },
+          auth: { token: '{{ token }}', clientId: '{{ clientId }}', schemaVersion: SCHEMA_VERSION },
         },
         flow: [
           {
@@ -163,7 +212,7 @@ async function main(): Promise<void> {
   const artillery = ensureArtillery(ROOT);
   if (!artillery.ok) return figuresNaN(artillery.error.message);
   const work = mkdtempSync(join(tmpdir(), 'agent-desk-bench-load-'));
-  const server = await startServerProcess(dataset.dataDir, ARTILLERY_TIMEOUT_MS + 60_000);
+  const server = await startServers(dataset, ARTILLERY_TIMEOUT_MS + 60_000);
   try {
     // The lobby user (see the header comment), created by the admin through the API.
     const admin = await signIn(server.url, 'admin.grace', 'demo-password-7');
@@ -194,33 +243,20 @@ async function main(): Promise<void> {
     }
     socket.disconnect();
 
-    const payloadFile = join(work, 'agents.csv');
-    writeFileSync(payloadFile, `${agentRows().join('\n')}\n`);
-    const scriptFile = join(work, 'agents.json');
-    writeFileSync(
-      scriptFile,
-      JSON.stringify(scenario(server.url, lobby.token, dataset.latestVersion, payloadFile), null, 2),
+    // Each node gets its share of the agents, each run its own Artillery process.
+    const rows = agentRows();
+    const reports = await Promise.all(
+      server.urls.map((url, node) =>
+        runArtillery(
+          artillery.value,
+          work,
+          `agents-${node}`,
+          url,
+          lobby.token,
+          rows.filter((_, i) => i % server.urls.length === node),
+        ),
+      ),
     );
-    const reportFile = join(work, 'report.json');
-    note(`artillery: ${AGENTS} agents over ${ARRIVAL_SECONDS} s against ${server.url}`);
-    const code = await new Promise<number | null>((done) => {
-      const child = spawn(
-        process.execPath,
-        [artillery.value, 'run', '--quiet', '--output', reportFile, scriptFile],
-        {
-          cwd: work,
-          env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true', DO_NOT_TRACK: '1' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      child.stdout.on('data', (c: Buffer) => process.stderr.write(c));
-      child.stderr.on('data', (c: Buffer) => process.stderr.write(c));
-      const timer = setTimeout(() => child.kill('SIGKILL'), ARTILLERY_TIMEOUT_MS);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        done(c);
-      });
-    });
     const metrics = await fetch(`${server.url}/metrics`)
       .then((r) => r.text())
       .catch(() => '');
@@ -230,17 +266,9 @@ async function main(): Promise<void> {
         .filter((l) => /^agent_desk_(mutations|pulls|protocol|sign_in)/.test(l))
         .join(', ')}`,
     );
-    let report: {
-      aggregate: {
-        counters: Record<string, number>;
-        summaries: Record<string, { p99: number; p50: number; max: number }>;
-      };
-    };
-    try {
-      report = JSON.parse(readFileSync(reportFile, 'utf8')) as typeof report;
-    } catch {
-      return figuresNaN(`artillery exited with ${code} and wrote no report`);
-    }
+    const missing = reports.find((r): r is string => typeof r === 'string');
+    if (missing !== undefined) return figuresNaN(missing);
+    const report = mergeReports(reports as ArtilleryReport[]);
     const { counters, summaries } = report.aggregate;
     const errors = Object.entries(counters)
       .filter(([k]) => k.startsWith('errors.'))
@@ -253,14 +281,14 @@ async function main(): Promise<void> {
       `socket.io acks p50 ${socketio?.p50} ms p99 ${socketio?.p99} ms max ${socketio?.max} ms; sign-in HTTP p50 ${http?.p50} ms p99 ${http?.p99} ms; unloaded pull p99 ${percentile(unloaded, 99).toFixed(1)} ms`,
     );
     printBench({
-      name: 'load_1000_agents',
+      name: LOAD_FIGURE,
       value: socketio?.p99 ?? NaN,
       unit: 'ms',
       baseline: percentile(unloaded, 99),
       goal: 'report',
     });
     printBench({
-      name: 'load_1000_agents_errors',
+      name: `${LOAD_FIGURE}_errors`,
       value: Math.max(errors, failed),
       unit: 'errors',
       baseline: AGENTS,
@@ -270,6 +298,27 @@ async function main(): Promise<void> {
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Several runs as one: counters added, each summary the worst of the runs (p99 of p99s, a bound). */
+function mergeReports(reports: ArtilleryReport[]): ArtilleryReport {
+  if (reports.length === 1) return reports[0] as ArtilleryReport;
+  const counters: Record<string, number> = {};
+  const summaries: ArtilleryReport['aggregate']['summaries'] = {};
+  for (const { aggregate } of reports) {
+    for (const [k, v] of Object.entries(aggregate.counters)) counters[k] = (counters[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(aggregate.summaries)) {
+      const known = summaries[k];
+      summaries[k] = known
+        ? {
+            p50: Math.max(known.p50, v.p50),
+            p99: Math.max(known.p99, v.p99),
+            max: Math.max(known.max, v.max),
+          }
+        : v;
+    }
+  }
+  return { aggregate: { counters, summaries } };
 }
 
 main().then(

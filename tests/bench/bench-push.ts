@@ -12,7 +12,7 @@ import { loadDataset, TEAM_AGENTS } from './lib/dataset';
 import { connect, connectMany, request, signIn } from './lib/protocol-client';
 import { connectRaw, startRawServer } from './lib/raw-echo';
 import { note, printBench } from './lib/report';
-import { startServerProcess } from './lib/server-process';
+import { figureName, startServerProcess } from './lib/server-process';
 import { nowMs, percentile } from './lib/stats';
 
 const dataset = loadDataset(process.argv[2] as string);
@@ -96,7 +96,46 @@ async function measureRaw(): Promise<{ one: Tally & { ms: number }; many: Tally 
   }
 }
 
+/** Signs in the bench agents on `urls[0]` and connects `count` desktops, spread over `urls`, each with its own slice. */
+async function connectDesktops(urls: readonly string[], count: number): Promise<Desktop[]> {
+  const pool = dataset.openTier1;
+  if (pool.length < count * CALLBACKS_PER_DESKTOP)
+    throw new Error(`only ${pool.length} open callbacks to push against`);
+  const agents = [TEAM_AGENTS[1], TEAM_AGENTS[2]];
+  const sessions = await Promise.all(agents.map((a) => signIn(urls[0] as string, a.username, a.password)));
+  const desktops: Desktop[] = [];
+  await connectMany(count, 20, (i) => {
+    const clientId = `bench-push-${i}-${randomUUID()}`;
+    const session = sessions[i % sessions.length] as { token: string };
+    return connect(urls[i % urls.length] as string, session.token, clientId).then((socket) => {
+      desktops[i] = {
+        socket,
+        clientId,
+        callbacks: pool.slice(i * CALLBACKS_PER_DESKTOP, (i + 1) * CALLBACKS_PER_DESKTOP),
+        seq: 0,
+      };
+      return socket;
+    });
+  });
+  return desktops;
+}
+
+/** DESKTOPS desktops spread over `urls` pushing at once for MANY_DESKTOPS_MS: mutations/s and batch latencies. */
+async function pushFromMany(urls: readonly string[], what: string): Promise<Tally & { rate: number }> {
+  const desktops = await connectDesktops(urls, DESKTOPS);
+  const many = emptyTally();
+  const started = nowMs();
+  await Promise.all(desktops.map((d) => pushLoop(d, started + MANY_DESKTOPS_MS, many)));
+  const rate = (many.acked / (nowMs() - started)) * 1000;
+  note(
+    `push ${DESKTOPS} desktops, ${what}: ${many.acked} acked (${many.applied} applied, ${many.rejected} rejected) at ${rate.toFixed(0)}/s, batch ack p50 ${percentile(many.latencies, 50).toFixed(1)} ms, p99 ${percentile(many.latencies, 99).toFixed(1)} ms`,
+  );
+  for (const d of desktops) d.socket.disconnect();
+  return { ...many, rate };
+}
+
 async function main(): Promise<void> {
+  if (dataset.cluster) return clusterMain();
   const raw = await measureRaw();
   const rawOne = (raw.one.acked / raw.one.ms) * 1000;
   const rawMany = (raw.many.acked / raw.many.ms) * 1000;
@@ -106,30 +145,12 @@ async function main(): Promise<void> {
 
   const server = await startServerProcess(dataset.dataDir, 190_000);
   try {
-    const pool = dataset.openTier1;
-    if (pool.length < (DESKTOPS + 1) * CALLBACKS_PER_DESKTOP)
-      throw new Error(`only ${pool.length} open callbacks to push against`);
-    const agents = [TEAM_AGENTS[1], TEAM_AGENTS[2]];
-    const sessions = await Promise.all(agents.map((a) => signIn(server.url, a.username, a.password)));
-    const desktops: Desktop[] = [];
-    const sockets = await connectMany(DESKTOPS + 1, 20, (i) => {
-      const clientId = `bench-push-${i}-${randomUUID()}`;
-      const session = sessions[i % sessions.length] as { token: string };
-      return connect(server.url, session.token, clientId).then((socket) => {
-        desktops[i] = {
-          socket,
-          clientId,
-          callbacks: pool.slice(i * CALLBACKS_PER_DESKTOP, (i + 1) * CALLBACKS_PER_DESKTOP),
-          seq: 0,
-        };
-        return socket;
-      });
-    });
-
+    const [single] = await connectDesktops([server.url], 1);
     const one = emptyTally();
-    let started = nowMs();
-    await pushLoop(desktops[DESKTOPS] as Desktop, started + ONE_DESKTOP_MS, one);
+    const started = nowMs();
+    await pushLoop(single as Desktop, started + ONE_DESKTOP_MS, one);
     const oneRate = (one.acked / (nowMs() - started)) * 1000;
+    single?.socket.disconnect();
     note(
       `push one desktop: ${one.acked} acked (${one.applied} applied, ${one.rejected} rejected) at ${oneRate.toFixed(0)}/s, batch ack p50 ${percentile(one.latencies, 50).toFixed(1)} ms, p99 ${percentile(one.latencies, 99).toFixed(1)} ms`,
     );
@@ -140,17 +161,10 @@ async function main(): Promise<void> {
       baseline: rawOne,
       goal: '>=1x',
     });
-
-    const many = emptyTally();
-    started = nowMs();
-    await Promise.all(desktops.slice(0, DESKTOPS).map((d) => pushLoop(d, started + MANY_DESKTOPS_MS, many)));
-    const manyRate = (many.acked / (nowMs() - started)) * 1000;
-    note(
-      `push ${DESKTOPS} desktops: ${many.acked} acked (${many.applied} applied, ${many.rejected} rejected) at ${manyRate.toFixed(0)}/s, batch ack p50 ${percentile(many.latencies, 50).toFixed(1)} ms, p99 ${percentile(many.latencies, 99).toFixed(1)} ms`,
-    );
+    const many = await pushFromMany([server.url], 'one SQLite node');
     printBench({
       name: 'push_100_desktops',
-      value: manyRate,
+      value: many.rate,
       unit: 'mutations/s',
       baseline: rawMany,
       goal: '>=1x',
@@ -162,9 +176,61 @@ async function main(): Promise<void> {
       baseline: percentile(raw.many.latencies, 99),
       goal: 'report',
     });
-    for (const s of sockets) s.disconnect();
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * On a PostgreSQL cluster: the same 100-desktop push against one SQLite node (the
+ * baseline, measured here in the same run), one PostgreSQL node and two.
+ */
+async function clusterMain(): Promise<void> {
+  const cluster = dataset.cluster as NonNullable<typeof dataset.cluster>;
+  const sqlite = await startServerProcess(dataset.dataDir, 60_000);
+  const onSqlite = await pushFromMany([sqlite.url], 'one SQLite node (baseline)').finally(() =>
+    sqlite.stop(),
+  );
+  const a = await startServerProcess(dataset.dataDir, 120_000, cluster, 0);
+  try {
+    const onOne = await pushFromMany([a.url], 'one PostgreSQL node');
+    const b = await startServerProcess(dataset.dataDir, 90_000, cluster, 1);
+    try {
+      const onTwo = await pushFromMany([a.url, b.url], 'two PostgreSQL nodes');
+      const name = (n: string) => figureName(dataset, n);
+      printBench({
+        name: name('push_100_desktops_1_node'),
+        value: onOne.rate,
+        unit: 'mutations/s',
+        baseline: onSqlite.rate,
+        goal: 'report',
+      });
+      printBench({
+        name: name('push_100_desktops_2_nodes'),
+        value: onTwo.rate,
+        unit: 'mutations/s',
+        baseline: onSqlite.rate,
+        goal: 'report',
+      });
+      printBench({
+        name: name('push_scaling_1_to_2_nodes'),
+        value: onTwo.rate,
+        unit: 'mutations/s',
+        baseline: onOne.rate,
+        goal: 'report',
+      });
+      printBench({
+        name: name('push_ack_p99_2_nodes'),
+        value: percentile(onTwo.latencies, 99),
+        unit: 'ms',
+        baseline: percentile(onSqlite.latencies, 99),
+        goal: 'report',
+      });
+    } finally {
+      await b.stop();
+    }
+  } finally {
+    await a.stop();
   }
 }
 

@@ -11,7 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readDataset, saveDataset } from './lib/dataset';
+import { startEmbeddedCluster, type EmbeddedCluster } from '../support/postgres/embedded-cluster';
+import { createTestDatabase } from '../support/postgres/test-database';
+import { copySqliteToPostgres } from './lib/copy-to-postgres';
+import { readDataset, saveDataset, type Dataset } from './lib/dataset';
 import { note, printBench } from './lib/report';
 import { seedServerData } from './lib/server-process';
 
@@ -40,6 +43,8 @@ const PHASES: Phase[] = [
       { name: 'sync_pulls_per_own_change', unit: 'pulls', goal: '<=1x' },
       { name: 'worklist_query_p95', unit: 'ms', goal: 'p95<16ms' },
       { name: 'worklist_query_after_change_p95', unit: 'ms', goal: 'report' },
+      { name: 'customer_search_p95', unit: 'ms', goal: 'p95<16.7ms' },
+      { name: 'customer_record_p95', unit: 'ms', goal: 'p95<16.7ms' },
       { name: 'rss_desktop_50k', unit: 'MB', goal: 'report' },
     ],
   },
@@ -84,6 +89,94 @@ const PHASES: Phase[] = [
     figures: [{ name: 'worklist_frame_p95', unit: 'ms', goal: 'p95<16.7ms' }],
   },
 ];
+
+/**
+ * The same benches on PostgreSQL with two server nodes (`BENCH_ONLY=pg`): the data set
+ * copied into an embedded PostgreSQL 17 (BENCH_DATABASE_URL: a server of yours, whose
+ * role may create databases), figures prefixed `pg_`.
+ */
+const PG_PHASES: Phase[] = [
+  {
+    key: 'pg',
+    script: 'bench-push.ts',
+    timeoutMs: 200_000,
+    figures: [
+      { name: 'pg_push_100_desktops_1_node', unit: 'mutations/s', goal: 'report' },
+      { name: 'pg_push_100_desktops_2_nodes', unit: 'mutations/s', goal: 'report' },
+      { name: 'pg_push_scaling_1_to_2_nodes', unit: 'mutations/s', goal: 'report' },
+      { name: 'pg_push_ack_p99_2_nodes', unit: 'ms', goal: 'report' },
+    ],
+  },
+  {
+    key: 'pg',
+    script: 'bench-fanout.ts',
+    timeoutMs: 180_000,
+    figures: [
+      { name: 'pg_fanout_p50', unit: 'ms', goal: 'report' },
+      { name: 'pg_fanout_p99', unit: 'ms', goal: 'p99<100ms' },
+    ],
+  },
+  {
+    key: 'pg',
+    script: 'bench-sync.ts',
+    timeoutMs: 240_000,
+    figures: [{ name: 'pg_initial_sync_50k', unit: 'ms', goal: '<=3x' }],
+  },
+  {
+    key: 'pg',
+    script: 'bench-load.ts',
+    timeoutMs: 420_000,
+    figures: [
+      { name: 'pg_load_2000_agents', unit: 'ms', goal: 'report' },
+      { name: 'pg_load_2000_agents_errors', unit: 'errors', goal: '0' },
+    ],
+  },
+];
+
+/** The data set's rows in a PostgreSQL database for two nodes; returns the data set file and what to stop. */
+async function postgresDataset(
+  dataset: Dataset,
+  work: string,
+): Promise<{ file: string; stop: () => Promise<void> }> {
+  let cluster: EmbeddedCluster | undefined;
+  const adminUrl = process.env['BENCH_DATABASE_URL'] ?? (cluster = await startEmbeddedCluster()).url;
+  const database = await createTestDatabase(adminUrl, 'agent_desk_bench');
+  const started = performance.now();
+  const rows = await copySqliteToPostgres(dataset.dataDir, database.url);
+  note(`copied ${rows} rows into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const file = join(work, 'dataset-pg.json');
+  saveDataset(file, {
+    ...dataset,
+    cluster: {
+      databaseUrl: database.url,
+      sessionSecret: 'bench-session-secret-shared-by-every-node',
+      nodes: 2,
+      figurePrefix: 'pg_',
+    },
+  });
+  return {
+    file,
+    stop: async () => {
+      await database.drop().catch(() => undefined);
+      await cluster?.destroy();
+    },
+  };
+}
+
+/** Runs the phases `only` selects, printing NaN for every figure a phase did not report. */
+async function runPhases(phases: Phase[], datasetFile: string, only: string[] | undefined): Promise<void> {
+  for (const phase of phases) {
+    if (only && !only.includes(phase.key)) continue;
+    const phaseStart = performance.now();
+    const printed = await runPhase(phase, datasetFile);
+    note(`${phase.key} (${phase.script}): ${((performance.now() - phaseStart) / 1000).toFixed(1)} s`);
+    for (const f of phase.figures) {
+      if (printed.has(f.name)) continue;
+      note(`${f.name}: not measured (the ${phase.key} bench did not report it; see its messages above)`);
+      printBench({ name: f.name, value: NaN, unit: f.unit, baseline: NaN, goal: f.goal });
+    }
+  }
+}
 
 /** Runs one bench child; forwards its BENCH lines, returns the names it printed. */
 function runPhase(phase: Phase, datasetFile: string): Promise<Set<string>> {
@@ -148,15 +241,13 @@ async function main(): Promise<void> {
     );
     const datasetFile = join(work, 'dataset.json');
     saveDataset(datasetFile, dataset);
-    for (const phase of PHASES) {
-      if (only && !only.includes(phase.key)) continue;
-      const phaseStart = performance.now();
-      const printed = await runPhase(phase, datasetFile);
-      note(`${phase.key}: ${((performance.now() - phaseStart) / 1000).toFixed(1)} s`);
-      for (const f of phase.figures) {
-        if (printed.has(f.name)) continue;
-        note(`${f.name}: not measured (the ${phase.key} bench did not report it; see its messages above)`);
-        printBench({ name: f.name, value: NaN, unit: f.unit, baseline: NaN, goal: f.goal });
+    await runPhases(PHASES, datasetFile, only);
+    if (!only || only.includes('pg')) {
+      const pg = await postgresDataset(dataset, work);
+      try {
+        await runPhases(PG_PHASES, pg.file, only);
+      } finally {
+        await pg.stop();
       }
     }
   } finally {

@@ -92,6 +92,7 @@ test('complete an inquiry through a script that ends in a Tier 2 escalation', as
   await carmen.getByRole('button', { name: /Next/ }).click();
 
   await expect(carmen.getByRole('heading', { name: /Outcome: Escalation to Tier 2/ })).toBeVisible();
+  await carmen.getByLabel('Why Tier 2 (for the officer who takes it)').fill('Outside processing time');
   await checkScreen(carmen, 'inquiry-outcome');
   await carmen.getByRole('button', { name: 'Complete inquiry' }).click();
   await expect(carmen.getByTestId('inquiry-done')).toBeVisible();

@@ -61,6 +61,8 @@ export interface ResolvedSettings {
   /** null: the server policy's idle lock alone. A value only shortens it (DesktopCoreOptions). */
   idleLockMinutes: number | null;
   logLevel: LogLevel;
+  /** IT's PEM file of extra certificate authorities (managed only); null: none. */
+  extraCaBundle: string | null;
   /** Whether IT manages this machine. */
   managed: boolean;
   /** Keys the user may change (all user-settable keys on an unmanaged machine). */
@@ -218,6 +220,7 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
       updateCheckIntervalHours: pick('updateCheckIntervalHours') ?? SETTING_DEFAULTS.updateCheckIntervalHours,
       idleLockMinutes: pick('idleLockMinutes') ?? SETTING_DEFAULTS.idleLockMinutes,
       logLevel: pick('logLevel') ?? SETTING_DEFAULTS.logLevel,
+      extraCaBundle: managed?.extraCaBundle ?? null,
       managed: managed !== null,
       userOverridable: allowed,
       sources,

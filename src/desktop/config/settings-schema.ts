@@ -1,3 +1,4 @@
+import { splitServerUrls } from '../core/server-addresses';
 import { z } from 'zod';
 
 /**
@@ -32,6 +33,14 @@ const serviceUrlSchema = (what: string) =>
     message: `${what} must be an https:// URL without credentials (http:// is allowed only for 127.0.0.1 or localhost)`,
   });
 
+/** One service URL, or several separated by spaces or commas (each checked as serviceUrlSchema does). */
+const serviceUrlListSchema = (what: string) =>
+  z
+    .string()
+    .refine((text) => splitServerUrls(text).length > 0 && splitServerUrls(text).every(isAllowedServiceUrl), {
+      message: `${what} must be one or more https:// URLs (separated by spaces or commas) without credentials (http:// is allowed only for 127.0.0.1 or localhost)`,
+    });
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -55,10 +64,10 @@ export type UserSettableKey = (typeof USER_SETTABLE_KEYS)[number];
  * the Jamf schema, the JSON Schema): write them for IT.
  */
 const settingFields = {
-  serverUrl: serviceUrlSchema('serverUrl').optional().meta({
+  serverUrl: serviceUrlListSchema('serverUrl').optional().meta({
     title: 'Sync server URL',
     description:
-      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443. https is required (http only for 127.0.0.1 or localhost).',
+      'Base URL of the Agent Desk sync server, e.g. https://agentdesk.example.gov:8443 — or several server nodes separated by spaces or commas, which the desktop fails over between (no load balancer needed). https is required (http only for 127.0.0.1 or localhost).',
   }),
   updateChannel: z.enum(UPDATE_CHANNELS).optional().meta({
     title: 'Update channel',
@@ -82,6 +91,25 @@ const settingFields = {
   logLevel: z.enum(LOG_LEVELS).optional().meta({ title: 'Log level', description: 'Desktop log detail.' }),
 };
 
+/** A full path on Windows (C:\…, \\server\share\…) or macOS/Linux (/…). */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)/;
+
+/**
+ * IT-only: what the desktop trusts is the organization's decision, never a user's
+ * (a root added by the user would let anything on the path read the sync traffic).
+ */
+const managedOnlyFields = {
+  extraCaBundle: z
+    .string()
+    .regex(ABSOLUTE_PATH, { message: 'extraCaBundle must be a full path to a PEM file' })
+    .optional()
+    .meta({
+      title: 'Extra trusted certificate authorities (PEM file)',
+      description:
+        "Full path to a PEM file of certificate authorities Agent Desk trusts for its sync server in addition to the operating system's store and its built-in roots, e.g. the root of a TLS-inspecting proxy: C:\\ProgramData\\Agency\\roots.pem or /Library/Application Support/Agency/roots.pem. Deploy the file with the setting; a missing or unreadable file is logged and the connection then fails with a certificate error.",
+    }),
+};
+
 /** Where JSON-schema-aware editors (VS Code) find the schema; allowed, never used. */
 const schemaRefField = {
   $schema: z.string().optional().describe('Path or URL of this JSON Schema (for editors).'),
@@ -97,6 +125,7 @@ const schemaRefField = {
 export const managedSettingsSchema = z.strictObject({
   ...schemaRefField,
   ...settingFields,
+  ...managedOnlyFields,
   userOverridable: z.array(z.enum(USER_SETTABLE_KEYS)).optional().meta({
     title: 'Settings users may change',
     description:

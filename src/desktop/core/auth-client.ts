@@ -2,13 +2,19 @@ import { z } from 'zod';
 import { domainErrorSchema } from '../../shared/domain/error-schema';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
 import { signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
+import { httpRequestText, type HttpAnswer } from './network/http-request';
+import type { NetworkPort } from './network/network-port';
+import { problemOf } from './network/network-problem';
 
 const failureSchema = z.object({ ok: z.literal(false), error: domainErrorSchema });
 const successSchema = z.object({ ok: z.literal(true), value: signInResponseSchema });
 
 const TIMEOUT_MS = 15_000;
 
+/** Why the server could not be reached: the proxy's or the certificate's problem when it is one. */
 function unreachable(serverUrl: string, error: unknown): { ok: false; error: DomainError } {
+  const problem = problemOf(error);
+  if (problem) return { ok: false, error: problem };
   const reason = error instanceof Error ? error.message : String(error);
   return err(
     'sync.server_unreachable',
@@ -19,24 +25,27 @@ function unreachable(serverUrl: string, error: unknown): { ok: false; error: Dom
 
 /** POST /api/sign-in. Never throws: a network failure is an error with a sentence. */
 export async function requestSignIn(
+  network: NetworkPort,
   serverUrl: string,
   username: string,
   password: string,
+  /** The installation key: the answer carries its desk code (reference numbers). */
+  installation: string,
 ): Promise<Result<SignInResponse>> {
-  let response: Response;
+  let response: HttpAnswer;
   try {
-    response = await fetch(new URL('/api/sign-in', serverUrl), {
+    response = await httpRequestText(network, new URL('/api/sign-in', serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      body: JSON.stringify({ username, password, installation }),
+      timeoutMs: TIMEOUT_MS,
     });
   } catch (error) {
     return unreachable(serverUrl, error);
   }
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(response.text);
   } catch {
     return err(
       'sync.bad_response',
@@ -54,14 +63,17 @@ export async function requestSignIn(
 }
 
 /** POST /api/sign-out; best effort (the local sign-out happens regardless). */
-export async function requestSignOut(serverUrl: string, token: string): Promise<Result<void>> {
+export async function requestSignOut(
+  network: NetworkPort,
+  serverUrl: string,
+  token: string,
+): Promise<Result<void>> {
   try {
-    const response = await fetch(new URL('/api/sign-out', serverUrl), {
+    await httpRequestText(network, new URL('/api/sign-out', serverUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(5_000),
+      timeoutMs: 5_000,
     });
-    await response.body?.cancel();
     return ok(undefined);
   } catch (error) {
     return unreachable(serverUrl, error);

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { ChannelResult, ParsedChannelArgs } from '../../shared/ipc/channels';
-import { fillCommand } from '../../shared/sync/command';
+import type { ReferenceKind } from '../../shared/domain/identifiers/reference-number';
+import { fillCommand, FillRefused } from '../../shared/sync/command';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import type { PresenceRequest } from '../../shared/sync/protocol';
 import { COMMANDS, type CommandChannel } from '../../shared/sync/registry';
@@ -33,9 +34,17 @@ export class DesktopCommands {
     const row = COMMANDS[channel];
     const { newId } = this.deps;
     const mutationId = newId();
-    const filled = fillCommand(row, args as Record<string, unknown>, { newId, now: this.deps.serverNow() });
-    const done = this.mutate([{ id: mutationId, name: row.mutator.name, args: filled.args }]);
-    return done.ok ? ok({ mutationId, ...filled.returned } as ChannelResult<C>) : done;
+    let returned: Record<string, unknown> = {};
+    const done = this.mutate(() => {
+      const filled = fillCommand(row, args as Record<string, unknown>, {
+        newId,
+        now: this.deps.serverNow(),
+        reference: (kind) => this.takeReference(kind),
+      });
+      returned = filled.returned;
+      return ok([{ id: mutationId, name: row.mutator.name, args: filled.args }]);
+    });
+    return done.ok ? ok({ mutationId, ...returned } as ChannelResult<C>) : done;
   }
 
   /** One mutation by name (the supervisor view's bulk actions queue one per callback). */
@@ -47,10 +56,16 @@ export class DesktopCommands {
 
   /** The inquiry form's finish: customer, inquiry, follow-up record and outcome, all or nothing. */
   submitInquiry(args: ParsedChannelArgs<'inquiry.submit'>): Result<ChannelResult<'inquiry.submit'>> {
-    const plan = planInquirySubmit(args, this.deps.newId);
-    if (!plan.ok) return plan;
-    const done = this.mutate(plan.value.mutations);
+    let plan: ReturnType<typeof planInquirySubmit> | undefined;
+    const done = this.mutate(() => {
+      plan = planInquirySubmit(args, {
+        newId: this.deps.newId,
+        reference: (kind) => this.takeReference(kind),
+      });
+      return plan.ok ? ok(plan.value.mutations) : plan;
+    });
     if (!done.ok) return done;
+    if (!plan?.ok) throw new Error('submitInquiry: the plan ran without an answer');
     return ok({ mutationIds: plan.value.mutations.map((m) => m.id), ...plan.value.ids });
   }
 
@@ -60,11 +75,33 @@ export class DesktopCommands {
     return ok(null);
   }
 
-  /** Optimistic apply + durable outbox in one transaction, then tell the UI and push. */
-  private mutate(planned: PlannedMutation[]): Result<void> {
+  /** The desk's next reference (inside the queuing transaction); FillRefused when it has none to give. */
+  private takeReference(kind: ReferenceKind): string {
+    const taken = this.deps.store.desk.take(kind);
+    if (!taken.ok) throw new FillRefused(taken.error);
+    return taken.value;
+  }
+
+  /**
+   * Optimistic apply + durable outbox in one transaction, then tell the UI and push.
+   * A plan given as a function runs inside that transaction (its reference numbers
+   * are counted with the outbox write).
+   */
+  private mutate(planned: PlannedMutation[] | (() => Result<readonly PlannedMutation[]>)): Result<void> {
     const ctx = this.deps.context(this.deps.serverNow());
     if (!ctx) return err('session.not_signed_in', 'Sign in first.');
-    const result = this.deps.store.enqueue(planned, ctx);
+    const plan =
+      typeof planned === 'function'
+        ? () => {
+            try {
+              return planned();
+            } catch (error) {
+              if (error instanceof FillRefused) return { ok: false as const, error: error.domainError };
+              throw error;
+            }
+          }
+        : planned;
+    const result = this.deps.store.enqueue(plan, ctx);
     if (!result.ok) return result;
     this.deps.changed([...result.value.tables]);
     this.deps.sync.announce();

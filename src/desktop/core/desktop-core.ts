@@ -18,7 +18,10 @@ import { EventHub } from './event-hub';
 import { isAllowedExternalUrl } from './external-links';
 import type { KeyProvider } from './key-provider';
 import { silentLogger, type CoreLogger } from './logger';
+import { directNetwork, type NetworkPort } from './network/network-port';
+import { loadProxyCredentials, saveProxyCredentials } from './network/proxy-credentials-store';
 import { DesktopQueries } from './queries/desktop-queries';
+import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 import { SyncEngine } from './sync-engine';
@@ -27,6 +30,8 @@ export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
   dataDir: string;
   serverUrl: string;
+  /** How to reach the server: proxy and trusted authorities (default: direct, Node's roots). */
+  network?: NetworkPort;
   keyProvider: KeyProvider;
   clock?: () => number;
   logger?: CoreLogger;
@@ -70,18 +75,30 @@ export class DesktopCore {
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
   private readonly logger: CoreLogger;
+  private readonly network: NetworkPort;
+  private readonly servers: ServerAddresses;
 
   constructor(
     private readonly options: DesktopCoreOptions,
     readonly store: LocalStore,
-    cipher: PiiCipher,
+    private readonly cipher: PiiCipher,
   ) {
     const clock = options.clock ?? Date.now;
     const newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
+    const network = (this.network = options.network ?? directNetwork());
+    const proxyCredentials = loadProxyCredentials(store.meta, cipher);
+    if (proxyCredentials) network.setProxyCredentials(proxyCredentials);
+    const servers = (this.servers = new ServerAddresses(splitServerUrls(options.serverUrl)));
+    /** The node the engine last connected to: the one to move away from when that failed. */
+    let syncUrl = servers.current;
     this.engine = new SyncEngine({
-      serverUrl: options.serverUrl,
+      network,
+      get serverUrl() {
+        syncUrl = servers.current;
+        return syncUrl;
+      },
       store,
       clientId: () => this.session.clientId(),
       token: () => this.session.token(),
@@ -91,6 +108,8 @@ export class DesktopCore {
       ...backoff,
       ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
       onState: (state) => {
+        // A failed or lost connection (a reconnect is scheduled): the next attempt goes to the next node.
+        if (state.state === 'offline' && state.retryAt !== null) servers.failedOver(syncUrl);
         this.events.emit('connection', state);
         if (state.state === 'online') this.warmWorklist();
       },
@@ -100,7 +119,8 @@ export class DesktopCore {
       onSessionEnded: (error) => this.session.ended(error),
     });
     this.session = new DesktopSession({
-      serverUrl: options.serverUrl,
+      servers,
+      network,
       store,
       cipher,
       events: this.events,
@@ -128,7 +148,11 @@ export class DesktopCore {
       sync: this.engine,
     });
     this.supervisor = new SupervisorDesk({
-      serverUrl: options.serverUrl,
+      network,
+      // The node the sync engine uses now (the supervisor link follows it when it reconnects).
+      get serverUrl() {
+        return servers.current;
+      },
       store,
       session: () => this.session.active(),
       clock,
@@ -219,12 +243,25 @@ export class DesktopCore {
     return ok(null);
   }
 
+  /**
+   * The agent's proxy credentials (after a `network.proxy_auth_*` error): every
+   * connection uses them from now on. Signed in, they are kept with the session and
+   * the sync connection retries at once; signed out, the next sign-in uses them and
+   * keeps them if it succeeds.
+   */
+  useProxyCredentials(args: ParsedChannelArgs<'network.proxyCredentials'>): R<'network.proxyCredentials'> {
+    this.network.setProxyCredentials(args);
+    if (this.session.isSignedIn()) saveProxyCredentials(this.store.meta, this.cipher, args);
+    if (this.session.active()) this.engine.reconnectNow();
+    return ok(null);
+  }
+
   /* ---------- app ---------- */
 
   appInfo(): R<'app.info'> {
     return ok({
       appVersion: this.options.appVersion ?? '0.0.0',
-      serverUrl: this.options.serverUrl,
+      serverUrl: this.servers.current,
       schemaVersion: SCHEMA_VERSION,
     });
   }

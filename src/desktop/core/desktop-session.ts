@@ -13,8 +13,11 @@ import { requestSignIn, requestSignOut } from './auth-client';
 import type { EventHub } from './event-hub';
 import { IdleLock } from './idle-lock';
 import type { CoreLogger } from './logger';
+import type { NetworkPort } from './network/network-port';
 import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
+import type { ServerAddresses } from './server-addresses';
+import { saveProxyCredentials } from './network/proxy-credentials-store';
 import { loadSession, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
@@ -23,7 +26,9 @@ type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'sessio
 >;
 
 export interface DesktopSessionDeps {
-  serverUrl: string;
+  /** The sync server's nodes: sign-in goes through the first that answers. */
+  servers: ServerAddresses;
+  network: NetworkPort;
   store: LocalStore;
   cipher: PiiCipher;
   events: EventHub;
@@ -138,7 +143,13 @@ export class DesktopSession {
 
   async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
     const { store, cipher } = this.deps;
-    const answer = await requestSignIn(this.deps.serverUrl, args.username, args.password);
+    // The first node that answers (several configured: one may be down); the installation key asks for the desk code.
+    const installation = store.desk.key();
+    const answer = await this.deps.servers.firstAnswer(
+      (url) => requestSignIn(this.deps.network, url, args.username, args.password, installation),
+      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
+      (r) => !r.ok && (r.error.code === 'sync.server_unreachable' || r.error.code.startsWith('network.')),
+    );
     if (!answer.ok) return answer;
     const { value } = answer;
     const policy = parsePolicy(value.policy);
@@ -174,8 +185,12 @@ export class DesktopSession {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
       saveUnlockVerifier(store.meta, cipher, makeVerifier(args.password));
+      // The proxy let this sign-in through with them: keep them for the sockets and the next start.
+      const proxy = this.deps.network.proxyCredentials();
+      if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
       store.meta.delete(META_KEYS.unlockFailures);
       this.clientId();
+      if (value.desk !== undefined && value.desk !== null) store.desk.setDesk(value.desk);
     });
     store.setPolicy(policy.value);
     this.idle.unlock();
@@ -190,7 +205,7 @@ export class DesktopSession {
     if (refused) return refused;
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) await requestSignOut(this.deps.serverUrl, token);
+    if (token) await requestSignOut(this.deps.network, this.deps.servers.current, token);
     this.session = undefined;
     this.deps.store.wipe();
     this.forgetUser();
@@ -235,7 +250,8 @@ export class DesktopSession {
   private forceSignOut(): void {
     const token = this.active()?.token;
     this.deps.sync.stop('signed-out');
-    if (token) void requestSignOut(this.deps.serverUrl, token).catch(() => undefined);
+    if (token)
+      void requestSignOut(this.deps.network, this.deps.servers.current, token).catch(() => undefined);
     this.session = undefined;
     this.deps.store.wipeKeepingOutbox();
     this.forgetUser();
@@ -246,7 +262,9 @@ export class DesktopSession {
     this.deps.sync.announce();
   }
 
+  /** Signed out: the next person at this desk enters their own proxy credentials. */
   private forgetUser(): void {
+    this.deps.network.setProxyCredentials(null);
     this.deps.store.setPolicy(DEFAULT_POLICY);
     this.idle.unlock();
     this.deps.onSignedOut();

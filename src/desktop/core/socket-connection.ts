@@ -2,13 +2,17 @@ import { io, type Socket } from 'socket.io-client';
 import type { DomainError } from '../../shared/domain/result';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { CoreLogger } from './logger';
+import type { NetworkPort } from './network/network-port';
+import { problemOf } from './network/network-problem';
 
 /** How long socket.io waits for a connection before `connect_error`. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface SocketConnectionOptions {
-  /** The server URL, with the namespace when not the default one. */
-  url: string;
+  /** The server URL, with the namespace when not the default one (read at every connect: the core may move to another node). */
+  readonly url: string;
+  /** The agent comes from here: the proxy and the trusted authorities. */
+  network: NetworkPort;
   /** The handshake's `auth` payload, read at every (re)connect (the token may have changed). */
   auth: () => Record<string, unknown>;
   /** The event the server sends when it ends the session on an open socket. */
@@ -123,6 +127,8 @@ export class SocketConnection {
       reconnection: false,
       transports: ['websocket'],
       timeout: CONNECT_TIMEOUT_MS,
+      // engine.io-client hands it to `ws` (its type says string | boolean, from the browser build).
+      agent: options.network.agentFor(options.url) as unknown as string,
       auth: (cb) => cb(options.auth()),
     });
     this.current = socket;
@@ -130,8 +136,10 @@ export class SocketConnection {
       this.attempt = 0;
       options.onConnect(socket);
     });
-    socket.on('connect_error', (error: Error & { data?: unknown }) => {
-      const reason = serverError(error.data, options.unreachable(error.message));
+    socket.on('connect_error', (error: Error & { data?: unknown; description?: unknown }) => {
+      const cause = causeOf(error);
+      const detail = cause instanceof Error ? cause.message : error.message;
+      const reason = problemOf(cause) ?? serverError(error.data, options.unreachable(detail));
       if (reason.code.startsWith('auth.')) this.end(socket, reason);
       else this.scheduleRetry(socket, reason);
     });
@@ -174,6 +182,15 @@ export class SocketConnection {
     socket?.removeAllListeners();
     socket?.disconnect();
   }
+}
+
+/**
+ * The error under a failed connection: engine.io-client reports "websocket error"
+ * and keeps the `ws` error event (whose `error` is the agent's) as its description.
+ */
+function causeOf(error: { description?: unknown }): unknown {
+  const event = error.description;
+  return typeof event === 'object' && event !== null && 'error' in event ? event.error : undefined;
 }
 
 /** The server's reason (a `{code, message}` it attached), each part falling back to ours. */

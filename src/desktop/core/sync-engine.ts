@@ -17,6 +17,7 @@ import { META_KEYS } from '../store/meta';
 import type { LocalStore, StoredRejection } from '../store/local-store';
 import type { BackoffOptions } from './backoff';
 import type { CoreLogger } from './logger';
+import type { NetworkPort } from './network/network-port';
 import { SocketConnection, type RequestFailure } from './socket-connection';
 
 /** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
@@ -28,6 +29,7 @@ const pushAnswerSchema = ackSchema(pushResponseSchema);
 
 export interface SyncEngineDeps {
   serverUrl: string;
+  network: NetworkPort;
   store: LocalStore;
   clientId: () => string;
   token: () => string | undefined;
@@ -74,8 +76,18 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.connection = new SocketConnection({
-      url: deps.serverUrl,
-      auth: () => ({ token: deps.token() ?? '', clientId: deps.clientId(), schemaVersion: SCHEMA_VERSION }),
+      network: deps.network,
+      // Read at each connection: the core moves it to another node when one fails.
+      get url() {
+        return deps.serverUrl;
+      },
+      auth: () => ({
+        token: deps.token() ?? '',
+        clientId: deps.clientId(),
+        schemaVersion: SCHEMA_VERSION,
+        // The server knows this installation's desk code by it (reference numbers).
+        installation: deps.store.desk.key(),
+      }),
       sessionExpiredEvent: EVENTS.sessionExpired,
       logName: 'sync',
       clock: deps.clock,

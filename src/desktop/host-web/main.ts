@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDesktopCore } from '../core/desktop-core';
+import { readTextFileFromDisk } from '../config/read-text-file';
 import { fileKeyProvider } from '../core/file-key-provider';
+import { nodeNetwork } from '../core/network/node-network';
+import { readCaBundle } from '../core/network/trusted-authorities';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import { parseWebHostOptions } from './options';
 import { makeLaunchSecret } from './secret';
@@ -36,9 +39,19 @@ async function main(): Promise<void> {
     });
     serverUrl = server.url;
   }
+  const extraCa = options.extraCa ? readCaBundle(options.extraCa, readTextFileFromDisk) : undefined;
+  if (extraCa && !extraCa.ok) {
+    console.error(extraCa.error.message);
+    await server?.stop();
+    process.exit(2);
+  }
   const core = await createDesktopCore({
     dataDir: options.dataDir,
     serverUrl,
+    network: nodeNetwork({
+      ...(options.proxy ? { proxyUrl: options.proxy } : {}),
+      ...(extraCa ? { extraCa: extraCa.value } : {}),
+    }),
     keyProvider: fileKeyProvider(join(options.dataDir, 'cache.key')),
     logger: {
       info: (m, d) => console.log(`[core] ${m}`, d ?? ''),

@@ -16,6 +16,12 @@ export const webHostOptionsSchema = z.object({
   embeddedServer: z.stringbool().default(true),
   serverPort: z.coerce.number().int().min(1).max(65535).default(DEFAULT_SERVER_PORT),
   serverDataDir: z.string().min(1).default('.data/server'),
+  /** An HTTP proxy for every connection to the sync server, credentials in the URL (no PAC here: that is Chromium's). */
+  proxy: z
+    .url({ protocol: /^https?$/, error: 'proxy must be an http(s) URL, e.g. http://user:secret@proxy:3128' })
+    .optional(),
+  /** A PEM file of certificate authorities to trust in addition to Node's roots (the shell's extraCaBundle). */
+  extraCa: z.string().min(1).optional(),
 });
 export type WebHostConfig = z.infer<typeof webHostOptionsSchema>;
 
@@ -27,6 +33,8 @@ const FLAGS: Record<string, keyof WebHostConfig> = {
   '--embedded-server': 'embeddedServer',
   '--server-port': 'serverPort',
   '--server-data': 'serverDataDir',
+  '--proxy': 'proxy',
+  '--extra-ca': 'extraCa',
 };
 
 const ENV: Record<string, keyof WebHostConfig> = {
@@ -37,9 +45,11 @@ const ENV: Record<string, keyof WebHostConfig> = {
   AGENT_DESK_EMBEDDED_SERVER: 'embeddedServer',
   AGENT_DESK_SERVER_PORT: 'serverPort',
   AGENT_DESK_SERVER_DATA: 'serverDataDir',
+  AGENT_DESK_PROXY: 'proxy',
+  AGENT_DESK_EXTRA_CA: 'extraCa',
 };
 
-export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server]
+export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server] [--proxy http://user:secret@proxy:3128] [--extra-ca roots.pem]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseWebHostOptions(

@@ -27,6 +27,7 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
   return {
     'app.info': () => core.appInfo(),
     'app.openExternal': (a) => core.openExternal(a),
+    'network.proxyCredentials': (a) => core.useProxyCredentials(a),
     'session.get': () => ({ ok: true, value: core.session.state() }),
     'session.signIn': (a) => core.session.signIn(a),
     'session.signOut': (a) => core.session.signOut(a),
@@ -40,6 +41,8 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'worklist.query': (a) => core.queries.worklist(a),
     'callback.get': (a) => core.queries.callback(a),
     'customer.get': (a) => core.queries.customer(a),
+    'customer.search': (a) => core.queries.customerSearch(a),
+    'customer.record': (a) => core.queries.customerRecord(a),
     'inquiry.submit': (a) => core.commands.submitInquiry(a),
     ...commandHandlers(core.commands),
     'presence.set': (a) => core.commands.setPresence(a),

@@ -8,6 +8,8 @@ import type { RowKey, TableName } from '../../shared/sync/rows';
 import { isTableName } from '../../shared/sync/rows';
 import { applyMutation, prepareMutation, readMutationRows } from '../../shared/sync/run-mutation';
 import { CallbackIndex } from './callback-index';
+import { CustomerDirectory } from './customer-directory';
+import { InstallationDesk } from './installation-desk';
 import { META_KEYS, MetaStore } from './meta';
 import { withRelaxedDurability } from './open-store';
 import { Outbox } from './outbox';
@@ -54,6 +56,10 @@ export class LocalStore {
   readonly outbox: Outbox;
   readonly callbacks: CallbackIndex;
   readonly search: SearchIndex;
+  /** The customer search and each customer's records (issue 14). */
+  readonly customers: CustomerDirectory;
+  /** The installation's desk code and reference sequence (kept through sign-outs). */
+  readonly desk: InstallationDesk;
   /** Caches queries derive from the rows (worklist orders, assignee names); see derived(). */
   private readonly derivedCaches = new Map<string, unknown>();
   private policy: Policy;
@@ -66,7 +72,9 @@ export class LocalStore {
   ) {
     this.policy = policy;
     this.meta = new MetaStore(db);
+    this.desk = new InstallationDesk(db);
     this.rows = new RowCache(db, cipher);
+    this.customers = new CustomerDirectory(this.rows);
     this.outbox = new Outbox(db, cipher);
     this.callbacks = new CallbackIndex(db, this.rows, () => this.policy);
     this.search = new SearchIndex(this.rows, () => this.callbacks.entries());
@@ -114,12 +122,18 @@ export class LocalStore {
    * outbox — in one transaction, all or nothing. Only after this commits does the
    * caller tell the UI, so nothing is ever shown that is not durably queued.
    */
-  enqueue(planned: readonly PlannedMutation[], ctx: MutatorContext): Result<Changed> {
+  enqueue(
+    planned: readonly PlannedMutation[] | (() => Result<readonly PlannedMutation[]>),
+    ctx: MutatorContext,
+  ): Result<Changed> {
     const changed: Changed = { tables: new Set() };
     try {
       this.db.transaction(() => {
         const touched: RowKey[] = [];
-        for (const p of planned) {
+        // A plan made inside the transaction takes its reference numbers with the outbox write.
+        const made = typeof planned === 'function' ? planned() : ok(planned);
+        if (!made.ok) throw new Abort(made.error);
+        for (const p of made.value) {
           const prepared = prepareMutation(p.name, p.args);
           if (!prepared.ok) throw new Abort(prepared.error);
           // Follow-up reads too (e.g. the customer behind a callback), so the optimistic run
@@ -296,6 +310,7 @@ export class LocalStore {
   }
 
   private reindexFor(keys: readonly RowKey[]): void {
+    this.customers.update(keys);
     const ids = new Set<string>();
     for (const key of keys) {
       if (key.table === 'callbacks') ids.add(key.id);
@@ -359,6 +374,7 @@ export class LocalStore {
   /** Drops every in-memory copy of rows (after the rows on disk were deleted). */
   private forgetInMemory(): void {
     this.search.reset();
+    this.customers.reset();
     this.callbacks.invalidate();
     this.derivedCaches.clear();
   }

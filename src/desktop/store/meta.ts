@@ -45,4 +45,6 @@ export const META_KEYS = {
   firstSyncDone: 'first_sync_done',
   /** The server's scope key the confirmed rows were pulled for (the pull answer's `scope`). */
   pullScope: 'pull_scope',
+  /** The agent's Basic credentials for the proxy (encrypted); dropped with the session. */
+  proxyCredentials: 'proxy_credentials',
 } as const;

@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { issuesText } from '../../shared/domain/parse';
 import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import { BOOTSTRAP_PASSWORD_ENV, parseBootstrapAdminConfig } from '../config';
 import { passwordSchema } from '../auth/account-rules';
 import { seedIfEmpty } from '../demo/seed';
 import { loadScriptFiles, type ScriptFile } from '../scripts/script-files';
-import { DATABASE_FILE, migrateToLatest, openDatabase, type Db } from '../storage/database';
+import { migrateToLatest } from '../storage/database';
+import { openServerStore } from '../storage/open-server-store';
+import type { ServerStore } from '../storage/server-store';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { readPassword, type PasswordSource } from './read-password';
 
@@ -25,6 +27,8 @@ interface BootstrapInput {
   name: string;
   team: string;
   dataDir: string;
+  /** PostgreSQL instead of the data folder's SQLite file (the servers' own DATABASE_URL). */
+  databaseUrl: string | undefined;
   scripts: ScriptFile[];
 }
 
@@ -47,23 +51,28 @@ export async function runBootstrapAdmin(
     io.error(`No administrator was created: ${input}`);
     return BOOTSTRAP_EXIT.badInput;
   }
-  let db: Db;
+  let store: ServerStore;
   try {
     mkdirSync(input.dataDir, { recursive: true });
-    db = openDatabase(join(input.dataDir, DATABASE_FILE));
+    store = openServerStore({
+      dataDir: input.dataDir,
+      databaseUrl: input.databaseUrl,
+      onError: () => undefined,
+    });
   } catch (error) {
     io.error(
-      `No administrator was created: cannot open the database in ${input.dataDir} (${(error as Error).message}).`,
+      `No administrator was created: cannot open the database ${input.databaseUrl ? '(DATABASE_URL)' : `in ${input.dataDir}`} (${(error as Error).message}).`,
     );
     return BOOTSTRAP_EXIT.failed;
   }
   try {
-    return await createIn(db, input, io, clock());
+    // Under the nodes' start-up lock: a node starting now, or a second bootstrap, waits (PostgreSQL).
+    return await store.exclusively(() => createIn(store, input, io, clock()));
   } catch (error) {
     io.error(`No administrator was created: ${error instanceof Error ? error.message : String(error)}`);
     return BOOTSTRAP_EXIT.failed;
   } finally {
-    await db.destroy();
+    await store.close();
   }
 }
 
@@ -75,7 +84,15 @@ async function readInput(
 ): Promise<BootstrapInput | string> {
   const config = parseBootstrapAdminConfig(argv, env);
   if (!config.ok) return config.error.message;
-  const { bootstrapAdmin: username, adminName, adminTeam, dataDir, scriptsDir, demo } = config.value;
+  const {
+    bootstrapAdmin: username,
+    adminName,
+    adminTeam,
+    dataDir,
+    scriptsDir,
+    demo,
+    databaseUrl,
+  } = config.value;
   if (demo === true) {
     return '--bootstrap-admin is for servers without demo data, and demo data brings its own administrator. Drop --demo true (or AGENT_DESK_DEMO=true).';
   }
@@ -91,12 +108,19 @@ async function readInput(
     name: adminName,
     team: adminTeam,
     dataDir,
+    databaseUrl,
     scripts: scripts.value,
   };
 }
 
 /** Migrates and seeds the open database, then creates the administrator: the exit code. */
-async function createIn(db: Db, input: BootstrapInput, io: BootstrapIo, now: number): Promise<number> {
+async function createIn(
+  store: ServerStore,
+  input: BootstrapInput,
+  io: BootstrapIo,
+  now: number,
+): Promise<number> {
+  const { db } = store;
   const migrated = await migrateToLatest(db);
   if (!migrated.ok) {
     io.error(`No administrator was created: ${migrated.error.message}`);
@@ -120,7 +144,7 @@ async function createIn(db: Db, input: BootstrapInput, io: BootstrapIo, now: num
     return code === 'bootstrap.invalid' ? BOOTSTRAP_EXIT.badInput : BOOTSTRAP_EXIT.failed;
   }
   io.out(
-    `Created the administrator ${created.value.username} (id ${created.value.id}, team ${team}) in ${input.dataDir}.`,
+    `Created the administrator ${created.value.username} (id ${created.value.id}, team ${team}) in ${input.databaseUrl ? 'the PostgreSQL database' : input.dataDir}.`,
   );
   io.out('Start the server and sign in with this user name; add everyone else under /api/admin/users.');
   return BOOTSTRAP_EXIT.created;

@@ -5,8 +5,9 @@ import type { SessionUser } from '../../shared/sync/protocol';
 import { sql } from 'kysely';
 import type { UserRow } from '../../shared/sync/rows/user';
 import { userRowSchema } from '../../shared/sync/rows/user';
-import type { Db, ReadDb } from '../storage/database';
-import { SessionReads, type SessionRecord } from '../storage/session-reads';
+import type { Db } from '../storage/database';
+import type { SessionStore } from '../storage/server-store';
+import type { SessionRecord } from '../storage/session-reads';
 import {
   clearSignInFailures,
   findUserByUsername,
@@ -42,8 +43,8 @@ function lockedOut(lockedUntil: number, now: number): { ok: false; error: Domain
 
 export interface AuthServiceDeps {
   db: Db;
-  /** The read-only connection: session checks read committed rows without queueing behind writes. */
-  reader: ReadDb;
+  /** Session and user reads (SQLite: the read-only connection, never queued behind writes; PostgreSQL: the pool). */
+  sessions: SessionStore;
   secret: string;
   policy: Policy;
   clock: () => number;
@@ -72,12 +73,12 @@ const MAX_PROFILES = 10_000;
  *
  * Every socket event is authenticated, so the check must not touch the database
  * each time: a token seen before is looked up in memory (its HMAC was verified
- * when it was first read), and its session and user are read with one prepared
- * statement on the read-only connection (never queued behind writes) at most
- * every `sessionCacheMs`. What ends a session is applied to that cache at once:
- * sign-out here, and `userChanged` (called by whatever revokes a user's sessions
- * or edits a user: the admin routes); the periodic re-read is a safety net, not
- * the mechanism. Expiry and the idle timeout are computed on every check.
+ * when it was first read), and its session and user are read with one statement
+ * (SessionStore) at most every `sessionCacheMs`. What ends a session is applied to
+ * that cache at once: sign-out here, and `userChanged` (called by whatever revokes
+ * a user's sessions or edits a user — the admin routes — on this node, and through
+ * the cluster on every other node); the periodic re-read is a safety net, not the
+ * mechanism. Expiry and the idle timeout are computed on every check.
  * Activity (`touch`) is kept in memory and written as one batched update every
  * few seconds; the idle check uses the newer of the stored and the pending time.
  */
@@ -86,7 +87,7 @@ export class AuthService {
   private readonly secret: string;
   private readonly policy: Policy;
   private readonly clock: () => number;
-  private readonly reads: SessionReads;
+  private readonly reads: SessionStore;
   private readonly profiles = new Map<string, UserRow | null>();
   /** Token → its claims and session, as last read. */
   private readonly sessions = new Map<string, CachedSession>();
@@ -104,14 +105,14 @@ export class AuthService {
     this.policy = deps.policy;
     this.clock = deps.clock;
     this.sessionCacheMs = deps.sessionCacheMs ?? 5_000;
-    this.reads = new SessionReads(deps.reader);
+    this.reads = deps.sessions;
     this.flushTimer = setInterval(() => void this.flushLastSeen(), deps.lastSeenFlushMs ?? 2_000);
     this.flushTimer.unref();
   }
 
   async signIn(username: string, password: string): Promise<Result<SignedIn>> {
     const now = this.clock();
-    const user = this.findUser(username);
+    const user = await this.findUser(username);
     if (!user) {
       await verifyPassword(password, await DUMMY_HASH_PROMISE);
       return err(INVALID, 'The user name or password is not correct.');
@@ -163,16 +164,18 @@ export class AuthService {
    * (pushes, presence) — machine traffic like pulls does not keep a session alive.
    */
   async authenticate(token: string, options: { touch: boolean }): Promise<Result<AuthenticatedSession>> {
-    return Promise.resolve(this.check(token, options));
+    const now = this.clock();
+    return this.judge(await this.session(token, now), now, options);
   }
 
   /**
-   * The user by name, read on the read-only connection (committed state, so a
-   * failure counted by recordSignInFailure is seen) instead of waiting in the
-   * writer's queue behind pushes: sign-in storms come with work in progress.
+   * The user by name, read through SessionStore (committed state, so a failure
+   * counted by recordSignInFailure is seen; on SQLite the read-only connection)
+   * instead of waiting in the writer's queue behind pushes: sign-in storms come
+   * with work in progress.
    */
-  private findUser(username: string): StoredUser | undefined {
-    const r = this.reads.userByName(username);
+  private async findUser(username: string): Promise<StoredUser | undefined> {
+    const r = await this.reads.userByName(username);
     if (!r) return undefined;
     const profile = userRowSchema.parse({ ...JSON.parse(r.data), version: r.version });
     return {
@@ -184,10 +187,27 @@ export class AuthService {
     };
   }
 
-  /** authenticate, synchronously (it reads nothing asynchronous). */
-  check(token: string, options: { touch: boolean }): Result<AuthenticatedSession> {
+  /**
+   * The check as far as this node knows now, without waiting for the database: from
+   * the cached session however old (a stale one is re-read in the background), or
+   * undefined for a token not cached (read in the background too). For callers that
+   * must decide synchronously — the supervisor re-checks its subscribers right before
+   * a board goes out; `userChanged` has refreshed the cache of an edited user by then.
+   */
+  known(token: string): Result<AuthenticatedSession> | undefined {
     const now = this.clock();
-    const session = this.session(token, now);
+    const cached = this.sessions.get(token);
+    if (!cached || performance.now() - cached.readAt >= this.sessionCacheMs)
+      void this.session(token, now).catch(() => undefined);
+    return cached ? this.judge(ok(cached), now, { touch: false }) : undefined;
+  }
+
+  /** Signature, expiry, revocation, idle timeout and the account still active, for a session as read. */
+  private judge(
+    session: Result<CachedSession>,
+    now: number,
+    options: { touch: boolean },
+  ): Result<AuthenticatedSession> {
     if (!session.ok) return session;
     const { sid } = session.value;
     if (session.value.exp <= now)
@@ -217,29 +237,35 @@ export class AuthService {
 
   /**
    * A user's sessions or profile changed (password reset, disabled, team or role
-   * changed): forget what is cached about them so the next check reads it.
+   * changed, signed out on another node): re-reads what is cached about them, so
+   * every check from now on — `known` included — sees the change.
    */
-  userChanged(userId: string): void {
-    for (const [token, cached] of this.sessions) if (cached.user_id === userId) this.sessions.delete(token);
+  async userChanged(userId: string): Promise<void> {
+    const tokens = [...this.sessions].filter(([, cached]) => cached.user_id === userId).map(([t]) => t);
+    for (const token of tokens) {
+      const cached = this.sessions.get(token);
+      if (cached) cached.readAt = -Infinity;
+    }
+    const now = this.clock();
+    await Promise.all(tokens.map((token) => this.session(token, now)));
   }
 
   /** The token's claims and session row: from the cache while fresh, else verified and read. */
-  private session(token: string, now: number): Result<CachedSession> {
+  private async session(token: string, now: number): Promise<Result<CachedSession>> {
     const cached = this.sessions.get(token);
     if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return ok(cached);
     const claims = verifyToken(token, this.secret, now);
     if (!claims.ok) return claims;
-    const row = this.reads.session(claims.value.sid);
+    const readAt = performance.now();
+    const row = await this.reads.session(claims.value.sid);
     if (!row || row.user_id !== claims.value.uid) {
       this.sessions.delete(token);
       return err('auth.invalid_token', 'Unknown session; sign in again.');
     }
-    const fresh: CachedSession = {
-      ...row,
-      sid: claims.value.sid,
-      exp: claims.value.exp,
-      readAt: performance.now(),
-    };
+    const fresh: CachedSession = { ...row, sid: claims.value.sid, exp: claims.value.exp, readAt };
+    // A read that started before a newer one finished (or before a sign-out here) must not replace it.
+    const current = this.sessions.get(token);
+    if (current && current.readAt > readAt) return ok(current);
     if (this.sessions.size >= MAX_CACHED_SESSIONS) {
       this.sessions.clear();
       // Written activity is in the rows read from now on.
@@ -263,7 +289,10 @@ export class AuthService {
           for (const [id, seen] of batch)
             await trx
               .updateTable('sessions')
-              .set({ last_seen_at: sql<number>`max(last_seen_at, ${seen})` })
+              // Never moves one back; `case` reads the same on SQLite and PostgreSQL.
+              .set({
+                last_seen_at: sql<number>`case when last_seen_at > ${seen} then last_seen_at else ${seen} end`,
+              })
               .where('id', '=', id)
               .execute();
         });
@@ -294,21 +323,24 @@ export class AuthService {
     return profile;
   }
 
-  /** Revokes the token's session. Returns its id so live sockets of that session can be closed. */
-  async signOut(token: string): Promise<Result<string>> {
+  /**
+   * Revokes the token's session. Returns its id (so live sockets of that session can
+   * be closed) and its user's (so other nodes drop what they cache: userChanged).
+   */
+  async signOut(token: string): Promise<Result<{ sessionId: string; userId: string }>> {
     const claims = verifyToken(token, this.secret, this.clock());
     if (!claims.ok && claims.error.code !== 'auth.session_expired') return claims;
-    const sid = claims.ok ? claims.value.sid : undefined;
-    if (!sid) return err('auth.invalid_token', 'The session token is not valid.');
+    const found = claims.ok ? claims.value : undefined;
+    if (!found) return err('auth.invalid_token', 'The session token is not valid.');
     await this.db
       .updateTable('sessions')
       .set({ revoked_at: this.clock() })
-      .where('id', '=', sid)
+      .where('id', '=', found.sid)
       .where('revoked_at', 'is', null)
       .execute();
     for (const [cachedToken, cached] of this.sessions)
-      if (cached.sid === sid) this.sessions.delete(cachedToken);
-    return ok(sid);
+      if (cached.sid === found.sid) this.sessions.delete(cachedToken);
+    return ok({ sessionId: found.sid, userId: found.uid });
   }
 }
 

@@ -6,6 +6,10 @@ import { put } from '../../shared/sync/mutator';
 import { appointmentPriority, URGENT_APPOINTMENT_REASONS } from '../../shared/domain/appointments';
 import { DOCUMENTATION_STATUSES, EXPEDITE_CRITERIA, routeExpedite } from '../../shared/domain/expedite';
 import { parseReceiptNumber } from '../../shared/domain/identifiers/receipt-number';
+import {
+  routeServiceRequest,
+  serviceRequestTargetDate,
+} from '../../shared/domain/service-requests/service-request';
 import type { CallbackRow, CustomerRow, InquiryRow, RowData } from '../../shared/sync/rows';
 import { DEMO_TEAMS, DEMO_USERS } from './demo-users';
 import { createPicker } from './prng';
@@ -109,7 +113,7 @@ function demoCase(n: number, rnd: Picker, options: DemoDataOptions): RowWrite[] 
   if (inquiry.outcome === 'appointment-request')
     writes.push(put('appointment_requests', demoAppointment(n, inquiry, rnd)));
   if (inquiry.outcome === 'service-request')
-    writes.push(put('service_requests', demoServiceRequest(n, inquiry)));
+    writes.push(put('service_requests', demoServiceRequest(n, inquiry, options.policy)));
   return writes;
 }
 
@@ -216,17 +220,35 @@ function demoAppointment(n: number, inquiry: Inquiry, rnd: Picker): RowData<'app
   };
 }
 
-function demoServiceRequest(n: number, inquiry: Inquiry): RowData<'service_requests'> {
+/** A request in the policy's first category, routed and dated by the domain like one an agent makes. */
+function demoServiceRequest(n: number, inquiry: Inquiry, policy: Policy): RowData<'service_requests'> {
+  const category = policy.serviceRequests.categories.find((c) => !c.retired);
+  if (!category) throw new Error('the policy has no service-request category');
+  const createdAt = inquiry.completedAt ?? inquiry.createdAt;
+  const receipt = inquiry.receiptNumber ? parseReceiptNumber(inquiry.receiptNumber) : undefined;
+  const route = routeServiceRequest(
+    category,
+    receipt?.ok ? receipt.value : undefined,
+    'service-center-operations',
+  );
+  const routing = route.ok
+    ? route.value
+    : { routing: 'service-center-operations' as const, office: null, source: 'agent' as const };
   return {
     id: `demo-sr-${n}`,
     team: inquiry.team,
     inquiryId: inquiry.id,
     customerId: inquiry.customerId,
     receiptNumber: inquiry.receiptNumber,
-    type: 'outside-normal-processing-time',
+    category: category.id,
     description: 'Case is outside normal processing time.',
+    routing: routing.routing,
+    office: routing.office,
+    routingSource: routing.source,
+    targetDate: serviceRequestTargetDate(createdAt, category, policy),
     status: 'open',
-    createdAt: inquiry.completedAt ?? inquiry.createdAt,
+    statusChanges: [],
+    createdAt,
     createdBy: inquiry.createdBy,
   };
 }

@@ -48,7 +48,7 @@ export async function seedIfEmpty(
   }));
   const writes = [...scriptWrites, ...(options.demo && options.rows > 0 ? generateDemoData(options) : [])];
   for (let i = 0; i < writes.length; i += BATCH) {
-    await db.transaction().execute((trx) => writeRows(trx, writes.slice(i, i + BATCH)));
+    await db.transaction().execute((trx) => writeRows(trx, writes.slice(i, i + BATCH), options.now));
   }
   return writes.length > 0 || options.demo;
 }

@@ -112,8 +112,8 @@ async function updateAccount(deps: RouteDeps, request: FastifyRequest, reply: Fa
     });
     return { version: v, revoked: sessions };
   });
-  // Session checks are cached: a reset password or a disabled account must count from the next request.
-  auth.userChanged(params.id);
+  // Session checks are cached (on every node): a reset password or a disabled account must count from the next request.
+  await deps.sync().userChanged(params.id);
   for (const sessionId of revoked) {
     deps.sync().endSession(sessionId, {
       code: 'auth.signed_out',

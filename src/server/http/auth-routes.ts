@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit';
+import { assignInstallationDesk } from '../storage/desks';
 import { bearer, fail, missingToken, parseRequest } from './replies';
 import type { RouteDeps } from './routes';
 
@@ -34,9 +35,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
       outcome: 'ok',
     });
     const { token, expiresAt, user } = result.value;
+    // The installation's desk code (reference numbers): given the first time, the same ever after.
+    const desk = body.installation ? await assignInstallationDesk(db, body.installation, at) : null;
     return {
       ok: true,
-      value: { token, expiresAt, user, policy: deps.policy, schemaVersion: SCHEMA_VERSION },
+      value: { token, expiresAt, user, policy: deps.policy, schemaVersion: SCHEMA_VERSION, desk },
     };
   });
 
@@ -45,16 +48,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
     if (!token) return missingToken(reply);
     const result = await auth.signOut(token);
     if (!result.ok) return fail(reply, 401, result.error.code, result.error.message);
-    deps.sync().endSession(result.value, {
+    deps.sync().endSession(result.value.sessionId, {
       code: 'auth.signed_out',
       message: 'This session was signed out; sign in again.',
     });
+    // Other nodes may hold the session as checked a moment ago.
+    await deps.sync().userChanged(result.value.userId);
     await appendAudit(db, {
       at: deps.clock(),
       actorId: null,
       action: 'auth.sign-out',
       entityType: 'session',
-      entityId: result.value,
+      entityId: result.value.sessionId,
       sourceIp: request.ip,
       outcome: 'ok',
     });

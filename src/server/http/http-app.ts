@@ -1,4 +1,6 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { LIMITS } from '../../shared/sync/protocol';
 import type { Logger } from '../logger';
 import { registerRoutes, type RouteDeps } from './routes';
@@ -7,7 +9,18 @@ import { registerRoutes, type RouteDeps } from './routes';
  * The HTTP side: small bodies only, JSON errors with a code everywhere
  * (including fastify's own: bad JSON, oversized bodies, unknown routes).
  */
-export function createHttpApp(deps: RouteDeps, log: Logger): FastifyInstance {
+/** A certificate and its key (PEM) for serving https directly, without a TLS-terminating proxy in front. */
+export interface ServerTls {
+  key: string;
+  cert: string;
+}
+
+/** An https.Server is an http.Server to fastify and socket.io (the same request API over TLS). */
+function httpsFactory(tls: ServerTls): FastifyServerFactory<Server> {
+  return (handler) => createHttpsServer(tls, handler) as unknown as Server;
+}
+
+export function createHttpApp(deps: RouteDeps, log: Logger, tls?: ServerTls): FastifyInstance {
   // Request lines are info-level; the http child logs warnings and up only (URLs can carry ids).
   const app: FastifyInstance = Fastify({
     loggerInstance: log.child(
@@ -15,6 +28,7 @@ export function createHttpApp(deps: RouteDeps, log: Logger): FastifyInstance {
       { level: log.levelVal > 40 ? log.level : 'warn' },
     ) as FastifyBaseLogger,
     bodyLimit: LIMITS.maxHttpBodyBytes,
+    ...(tls ? { serverFactory: httpsFactory(tls) } : {}),
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
     const status =

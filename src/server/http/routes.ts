@@ -7,7 +7,7 @@ import type { SyncServer } from '../sync/socket-server';
 import { registerAdminScriptRoutes } from './admin-script-routes';
 import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
-import { registerHealthRoutes } from './health-routes';
+import { registerHealthRoutes, type HealthDeps } from './health-routes';
 
 export interface RouteDeps {
   db: Db;
@@ -17,11 +17,13 @@ export interface RouteDeps {
   clock: () => number;
   /** The socket server (sign-out and account changes close sockets and poke); created after the routes. */
   sync: () => SyncServer;
+  readiness: HealthDeps['readiness'];
+  metricsToken?: string | undefined;
 }
 
 /** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  registerHealthRoutes(app, deps.metrics);
+  registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);

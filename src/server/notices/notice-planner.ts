@@ -1,48 +1,51 @@
 import type { Transaction } from 'kysely';
-import {
-  callbackRowSchema,
-  type CallbackRow,
-  type CustomerRow,
-  type NoticeChannel,
-} from '../../shared/sync/rows';
-import type { StampedRow } from '../storage/batch-writes';
+import { type CallbackRow, type CustomerRow, type NoticeChannel } from '../../shared/sync/rows';
+import type { Db } from '../storage/database';
 import { insertNotice, moveNotice, noticesOfCallback, refreshCallbackNotices } from '../storage/notice-store';
 import { readRows } from '../storage/row-store';
 import type { Database } from '../storage/schema';
 import { auditNotice } from './notice-audit';
 
+/** Brings the outbox in step with these callbacks; returns the teams and last version to poke. */
+export type PlanNotices = (
+  callbackIds: readonly string[],
+) => Promise<{ teams: string[]; lastVersion: number | undefined }>;
+
 /**
- * Keeps the outbox in step with the callbacks a push wrote, inside the push's own
- * transaction (so a notice exists exactly when the change that asked for it does):
- * a scheduled callback with text-ahead gets its notice (one per slot: the id is the
- * idempotency key); a closed, rescheduled or past-slot callback's queued notices are
- * cancelled; an "available now?" the agent asked for is queued. The callback's notice
- * list is rewritten from the outbox when anything changed.
+ * Keeps the outbox in step with the callbacks a push wrote, right after its commit, in
+ * its own transaction over the callbacks as they are NOW (read, and on PostgreSQL
+ * locked, again): a scheduled callback with text-ahead gets its notice (one per slot:
+ * the id is the idempotency key, so planning twice — or on two nodes — queues it once);
+ * a closed, rescheduled or past-slot callback's queued notices are cancelled; an
+ * "available now?" the agent asked for is queued. The callback's notice list is
+ * rewritten from the outbox when anything changed.
  */
-export function noticePlanner(channels: ReadonlySet<NoticeChannel>) {
-  return async (
-    trx: Transaction<Database>,
-    writes: readonly StampedRow[],
-    now: number,
-  ): Promise<{ teams: string[]; lastVersion: number | undefined }> => {
-    const callbacks = new Map<string, CallbackRow>();
-    for (const w of writes) {
-      if (w.table !== 'callbacks') continue;
-      const parsed = callbackRowSchema.safeParse({ ...JSON.parse(w.data), version: w.version });
-      if (parsed.success) callbacks.set(w.id, parsed.data);
-    }
-    const teams: string[] = [];
-    let lastVersion: number | undefined;
-    for (const callback of callbacks.values()) {
-      if (!(await planCallback(trx, callback, now, channels))) continue;
-      const written = await refreshCallbackNotices(trx, callback.id);
-      if (written) {
-        teams.push(written.team);
-        lastVersion = written.version;
+export function noticePlanner(
+  db: Db,
+  channels: ReadonlySet<NoticeChannel>,
+  clock: () => number,
+): PlanNotices {
+  return (callbackIds) =>
+    db.transaction().execute(async (trx) => {
+      const now = clock();
+      const ids = [...new Set(callbackIds)].sort();
+      const rows = await readRows(
+        trx,
+        ids.map((id) => ({ table: 'callbacks' as const, id })),
+      );
+      const teams: string[] = [];
+      let lastVersion: number | undefined;
+      for (const id of ids) {
+        const callback = rows.get(`callbacks/${id}`) as CallbackRow | undefined;
+        if (!callback || !(await planCallback(trx, callback, now, channels))) continue;
+        const written = await refreshCallbackNotices(trx, callback.id);
+        if (written) {
+          teams.push(written.team);
+          lastVersion = written.version;
+        }
       }
-    }
-    return { teams, lastVersion };
-  };
+      return { teams, lastVersion };
+    });
 }
 
 /** The text-ahead notice this callback should have, if any. */

@@ -3,9 +3,8 @@ import { DEFAULT_NOTICE_TEMPLATES, type NoticeTemplates } from '../../shared/dom
 import type { NoticeChannel } from '../../shared/sync/rows';
 import type { Logger } from '../logger';
 import type { Db } from '../storage/database';
-import type { AfterWrites } from '../sync/push';
 import type { NoticeSender } from './channel';
-import { noticePlanner } from './notice-planner';
+import { noticePlanner, type PlanNotices } from './notice-planner';
 import { NoticeWorker } from './notice-worker';
 import { SmtpSender, type SmtpSettings } from './smtp-sender';
 
@@ -23,7 +22,8 @@ export interface NoticeOptions {
 export interface NoticeService {
   /** Channels with a configured provider (the desktop says notices are unavailable otherwise). */
   channels: ReadonlySet<NoticeChannel>;
-  afterWrites: AfterWrites;
+  /** Run after each push that wrote callbacks. */
+  plan: PlanNotices;
   worker: NoticeWorker;
   close(): Promise<void>;
 }
@@ -58,7 +58,7 @@ export function startNotices(
   worker.start(options.intervalMs ?? 5_000);
   return {
     channels,
-    afterWrites: noticePlanner(channels),
+    plan: noticePlanner(deps.db, channels, deps.clock),
     worker,
     close: async () => {
       await worker.stop();

@@ -2,8 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../audit';
 import { rawConnection, type Db } from './database';
-import type { Transaction } from 'kysely';
-import type { Database, MutationLogTable } from './schema';
+import { REFERENCE_FIELD_MAX } from '../../shared/domain/identifiers/reference-number';
+import { DESK_COUNTER, DESK_KINDS, type ServerDesk } from './desks';
+import type { MutationLogTable } from './schema';
 
 /**
  * Storage for applying a whole push batch inside ONE transaction, as better-sqlite3
@@ -45,23 +46,17 @@ export class BatchWrites {
   private static readonly byConnection = new WeakMap<BetterSqlite3.Database, BatchWrites>();
 
   /**
-   * Runs `work` in ONE transaction of `db` with its connection's statements. `work` is
-   * synchronous on purpose: every statement it runs is then part of this transaction
-   * (nothing else can take the connection before the commit). A throw rolls it all back.
+   * Runs `work` in ONE transaction of `db` with its connection's statements. Kysely
+   * holds its one connection (behind its mutex) from `begin` to `commit`, so every
+   * statement `work` runs is part of this transaction even across its awaits —
+   * nothing else can take the connection before the commit (the read-only
+   * connection is a different one). A throw rolls it all back.
    */
-  static transaction<T, R = T>(
-    db: Db,
-    work: (writes: BatchWrites) => T,
-    /** Kysely work after `work`, still inside the same transaction (e.g. the notice outbox). */
-    then?: (trx: Transaction<Database>, result: T) => Promise<R>,
-  ): Promise<R> {
+  static transaction<T>(db: Db, work: (writes: BatchWrites) => Promise<T>): Promise<T> {
     const connection = rawConnection(db);
     if (!connection) throw new Error('A batch transaction needs a database opened with openDatabase.');
     const writes = BatchWrites.of(connection);
-    return db.transaction().execute(async (trx) => {
-      const result = work(writes);
-      return then ? then(trx, result) : (result as unknown as R);
-    });
+    return db.transaction().execute(() => work(writes));
   }
 
   /** The statements of `connection`, prepared on first use and kept for its lifetime. */
@@ -108,8 +103,19 @@ export class BatchWrites {
     return found;
   }
 
+  /**
+   * Allocates `count` consecutive versions and returns the first. The batch calls it
+   * last, after judging everything (the same order as on PostgreSQL, where it takes
+   * the counter's lock; here the transaction holds the only writer connection).
+   */
+  allocateVersions(count: number): number {
+    const first = this.readVersionCounter() + 1;
+    this.writeVersionCounter(first + count - 1);
+    return first;
+  }
+
   /** The global version counter as it stands in this transaction. */
-  readVersionCounter(): number {
+  private readVersionCounter(): number {
     const row = this.statement(`select value from meta where key = 'version'`).get() as
       { value: number } | undefined;
     if (!row) throw new Error('The version counter is missing (database not migrated?).');
@@ -117,7 +123,7 @@ export class BatchWrites {
   }
 
   /** Moves the global version counter to `value` (the last version handed out in this transaction). */
-  writeVersionCounter(value: number): void {
+  private writeVersionCounter(value: number): void {
     this.statement(`update meta set value = ? where key = 'version'`).run(value);
   }
 
@@ -203,5 +209,43 @@ export class BatchWrites {
 
   setClientLastSeq(clientId: string, seq: number): void {
     this.statement(`update clients set last_seq = ? where client_id = ?`).run(seq, clientId);
+  }
+
+  /* ---------- reference numbers (see desks.ts, the same rules for Kysely writers) ---------- */
+
+  /** Whether a reference number was ever given to a record. */
+  referenceTaken(reference: string): boolean {
+    return this.statement(`select 1 from record_references where reference = ?`).get(reference) !== undefined;
+  }
+
+  insertReferences(rows: readonly { reference: string; tbl: string; id: string }[]): void {
+    const stmt = this.statement(`insert into record_references (reference, tbl, id) values (?, ?, ?)`);
+    for (const r of rows) stmt.run(r.reference, r.tbl, r.id);
+  }
+
+  /** The server desk in use (the newest with sequences left), or undefined. */
+  currentServerDesk(): ServerDesk | undefined {
+    const row = this.statement(
+      `select code, next_seq from desks where kind = '${DESK_KINDS.server}' and next_seq < ${REFERENCE_FIELD_MAX}
+       order by code desc limit 1`,
+    ).get() as { code: number; next_seq: number } | undefined;
+    return row ? { code: Number(row.code), nextSeq: Number(row.next_seq) } : undefined;
+  }
+
+  /** A fresh server desk (the next code of the one counter). */
+  newServerDesk(now: number): ServerDesk {
+    const counter = this.statement(
+      `update meta set value = value + 1 where key = '${DESK_COUNTER}' returning value`,
+    ).get() as { value: number } | undefined;
+    if (!counter) throw new Error('The desk-code counter is missing (database not migrated?).');
+    const code = Number(counter.value) - 1;
+    this.statement(
+      `insert into desks (code, kind, installation_hash, next_seq, created_at) values (?, '${DESK_KINDS.server}', null, 0, ?)`,
+    ).run(code, now);
+    return { code, nextSeq: 0 };
+  }
+
+  saveServerDesk(desk: ServerDesk): void {
+    this.statement(`update desks set next_seq = ? where code = ?`).run(desk.nextSeq, desk.code);
   }
 }

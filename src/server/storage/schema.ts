@@ -109,8 +109,28 @@ export interface NoticesTable {
   updated_at: number;
 }
 
+/** A desk code (docs/domain.md, "Reference numbers"): an installation's, or one the server uses itself. */
+export interface DesksTable {
+  code: number;
+  kind: 'desktop' | 'server';
+  /** SHA-256 of the installation key (desktop desks); null for server desks. */
+  installation_hash: string | null;
+  /** Server desks: the next sequence to hand out (desktops count their own). */
+  next_seq: number;
+  created_at: number;
+}
+
+/** Every reference number given to a record: a reference is used once in the whole deployment. */
+export interface RecordReferencesTable {
+  reference: string;
+  tbl: string;
+  id: string;
+}
+
 export interface Database extends EntityTables {
   notices: NoticesTable;
+  desks: DesksTable;
+  record_references: RecordReferencesTable;
   users: UsersTable;
   scope_exits: ScopeExitsTable;
   sessions: SessionsTable;

@@ -13,11 +13,14 @@ const MIN_SNAPSHOT_GAP_MS = 1000 / SNAPSHOTS_PER_SECOND;
 type Board = Omit<SupervisorSnapshot, 'seq'>;
 
 /** What a lead sees, without the timestamps: equal bodies are not re-sent. */
-const boardBody = (s: Board) => JSON.stringify([s.board.today, s.board.figures, s.roster, s.charts]);
+const boardBody = (s: Board) =>
+  JSON.stringify([s.board.today, s.board.figures, s.roster, s.charts, s.handleTimes, s.escalations]);
 
 interface TeamState {
   seq: number;
   lastSentAt: number;
+  /** When the team's subscribers last heard from the board (a snapshot or a heartbeat). */
+  lastHeardAt: number;
   timer: NodeJS.Timeout | null;
 }
 
@@ -26,6 +29,7 @@ export interface BoardSenderDeps {
   index: SupervisorIndex;
   clock: () => number;
   log: Logger;
+  heartbeatMs: number;
   /** Checks a subscriber again before a board reaches it (false: it was closed). */
   recheck: (socket: SupervisorSocket) => boolean;
 }
@@ -45,6 +49,7 @@ export class BoardSender {
   answerSubscribe(socket: SupervisorSocket, team: string): SupervisorSnapshot {
     const state = this.state(team);
     state.seq += 1;
+    state.lastHeardAt = performance.now();
     const board = this.build(team);
     socket.data.shown = boardBody(board);
     return { ...board, seq: state.seq };
@@ -84,12 +89,22 @@ export class BoardSender {
     const board = this.build(team);
     const body = boardBody(board);
     const behind = subscribers.filter((s) => s.data.shown !== body);
-    if (behind.length === 0) return;
     const state = this.state(team);
+    if (behind.length === 0) {
+      // Nothing changed: say so now and then, so a silent link reads as stale, not as "unchanged".
+      if (performance.now() - state.lastHeardAt < this.deps.heartbeatMs) return;
+      state.lastHeardAt = performance.now();
+      this.deps.nsp
+        .to(teamRoom(team))
+        .emit(SUPERVISOR_EVENTS.heartbeat, { team, at: board.at, seq: state.seq });
+      return;
+    }
     state.lastSentAt = performance.now();
+    state.lastHeardAt = state.lastSentAt;
     state.seq += 1;
     const to = behind.length === subscribers.length ? teamRoom(team) : behind.map((s) => s.id);
-    this.deps.nsp.to(to).emit(SUPERVISOR_EVENTS.snapshot, { ...board, seq: state.seq });
+    // `local`: every node sends its own subscribers boards from its own index (fed from the database).
+    this.deps.nsp.local.to(to).emit(SUPERVISOR_EVENTS.snapshot, { ...board, seq: state.seq });
     for (const s of behind) s.data.shown = body;
   }
 
@@ -102,12 +117,15 @@ export class BoardSender {
       board: index.board(team, now),
       roster: index.roster(team, now),
       charts: index.charts(team, now),
+      handleTimes: index.handleTimes(team, now),
+      escalations: index.escalations(team),
     };
   }
 
   private state(team: string): TeamState {
     let s = this.teams.get(team);
-    if (!s) this.teams.set(team, (s = { seq: 0, lastSentAt: -Infinity, timer: null }));
+    if (!s)
+      this.teams.set(team, (s = { seq: 0, lastSentAt: -Infinity, lastHeardAt: -Infinity, timer: null }));
     return s;
   }
 }

@@ -2,13 +2,17 @@ import { issuesText } from '../../shared/domain/parse';
 import { callbackRowSchema } from '../../shared/sync/rows/callback';
 import { presenceRowSchema } from '../../shared/sync/rows/presence';
 import { userRowSchema } from '../../shared/sync/rows/user';
-import { toSupervised } from '../../shared/supervisor/supervised-callback';
+import { wrapUpRowSchema } from '../../shared/sync/rows/wrap-up';
+import { toSupervisedWrapUp } from '../../shared/supervisor/handle-times';
+import { customerZones } from '../../shared/domain/sla-input';
+import { customerRowSchema } from '../../shared/sync/rows/customer';
 import type { Logger } from '../logger';
-import { ChangeReader, type ChangedRow } from '../storage/change-reader';
-import type { ReadDb } from '../storage/database';
+import type { ChangedRow } from '../storage/change-reader';
+import type { ChangeStore, ServerStore } from '../storage/server-store';
 import type { SupervisorIndex } from './supervisor-index';
 
-const FOLLOWED = ['callbacks', 'presence', 'users'] as const;
+/** Customers first: a first catch-up then knows every customer's zones before their callbacks arrive. */
+const FOLLOWED = ['customers', 'callbacks', 'presence', 'users', 'wrap_ups'] as const;
 
 /**
  * Keeps the supervisor index in step with the database the way a desktop keeps
@@ -18,22 +22,23 @@ const FOLLOWED = ['callbacks', 'presence', 'users'] as const;
  * presence, admin HTTP, the seed). The old row comes from the index, the new one
  * from the database: each change is applied as a delta, never a rescan.
  * The first catch-up (cursor 0) is the rebuild at start. Changes are read on the
- * read-only connection (ChangeReader): catching up never waits for, nor holds up, a push.
+ * read side (ChangeStore; on SQLite the read-only connection): catching up never waits
+ * for, nor holds up, a push. On PostgreSQL the changes come from every node alike.
  */
 export class RowFollower {
   private cursor = 0;
   private running: Promise<void> | null = null;
   private again = false;
 
-  private readonly changes: ChangeReader<(typeof FOLLOWED)[number]>;
+  private readonly changes: ChangeStore<(typeof FOLLOWED)[number]>;
 
   constructor(
-    reader: ReadDb,
+    store: ServerStore,
     private readonly index: SupervisorIndex,
     private readonly log: Logger,
     private readonly onTeamsChanged: (teams: ReadonlySet<string>) => void,
   ) {
-    this.changes = new ChangeReader(reader, FOLLOWED);
+    this.changes = store.changes(FOLLOWED);
   }
 
   get version(): number {
@@ -61,7 +66,7 @@ export class RowFollower {
 
   private async pass(): Promise<void> {
     const changed = new Set<string>();
-    const { rows, version } = this.changes.since(this.cursor);
+    const { rows, version } = await this.changes.since(this.cursor);
     for (const row of rows) for (const team of this.apply(row)) changed.add(team);
     this.cursor = Math.max(this.cursor, version);
     if (changed.size > 0) this.onTeamsChanged(changed);
@@ -75,7 +80,15 @@ export class RowFollower {
         const parsed = callbackRowSchema.safeParse({ version: 0, ...(data as object) });
         if (!parsed.success)
           return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyCallback(id, null));
-        return this.index.applyCallback(row.id, toSupervised(parsed.data));
+        return this.index.applyCallback(row.id, parsed.data);
+      }
+      case 'customers': {
+        // Only the zones of the customer's numbers (the SLA rule counts callable time); nothing else is kept.
+        if (data === null) return this.index.applyCustomer(row.id, null);
+        const parsed = customerRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyCustomer(id, null));
+        return this.index.applyCustomer(row.id, customerZones(parsed.data));
       }
       case 'presence': {
         if (data === null) return this.index.applyPresence(row.id, null);
@@ -84,6 +97,13 @@ export class RowFollower {
           return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyPresence(id, null));
         const { status, currentItem, updatedAt, team } = parsed.data;
         return this.index.applyPresence(row.id, { id: row.id, status, currentItem, updatedAt, team });
+      }
+      case 'wrap_ups': {
+        if (data === null) return this.index.applyWrapUp(row.id, null);
+        const parsed = wrapUpRowSchema.safeParse({ version: 0, ...(data as object) });
+        if (!parsed.success)
+          return this.skip(row, issuesText(parsed.error, 'row'), (id) => this.index.applyWrapUp(id, null));
+        return this.index.applyWrapUp(row.id, toSupervisedWrapUp(parsed.data));
       }
       case 'users': {
         if (data === null) return this.index.applyUser(row.id, null);

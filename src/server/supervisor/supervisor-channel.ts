@@ -26,6 +26,8 @@ export interface SupervisorChannelDeps {
   catchUp: () => Promise<void>;
   /** How often subscribed boards are re-read for clock-driven changes (due soon → overdue). */
   tickMs: number;
+  /** Unchanged boards hear a heartbeat this often (HEARTBEAT_MS). */
+  heartbeatMs: number;
   /**
    * How often every supervisor socket is re-checked (expiry, sign-out, and the user
    * still being an active lead of the subscribed team). A board also re-checks its
@@ -70,7 +72,11 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   // Catches what no snapshot would: a quiet team, a socket connected but not subscribed.
   const stopSweep = sweepSockets(
     () => nsp.sockets.values() as IterableIterator<SupervisorSocket>,
-    (socket) => gate.recheck(socket),
+    (socket) => {
+      gate.sweep(socket).catch((error: unknown) => {
+        if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
+      });
+    },
     deps.sessionSweepMs,
     (error) => {
       if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');

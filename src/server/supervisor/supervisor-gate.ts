@@ -70,16 +70,17 @@ export class SupervisorGate {
   }
 
   /**
-   * Re-checks one socket against the user's current session, role and team (the
-   * auth cache is dropped by userChanged on every admin edit, so this reads the
-   * change) and closes it, with the reason, when it may no longer watch. Synchronous:
-   * a disconnected socket has left its rooms before the caller emits to them.
+   * Re-checks one socket against the user's current session, role and team as this
+   * node knows them (userChanged refreshes the auth cache on every admin edit, on
+   * every node, before the change is poked, so this sees it) and closes it, with the
+   * reason, when it may no longer watch. Synchronous: a disconnected socket has left
+   * its rooms before the caller emits to them. A session not cached yet is being
+   * read: it is kept until the sweep (`sweep`) decides.
    */
   recheck(socket: SupervisorSocket): boolean {
-    const access = checkSupervisorAccess(
-      this.deps.auth.check(socket.data.token, { touch: false }),
-      subscribedTeams(socket),
-    );
+    const session = this.deps.auth.known(socket.data.token);
+    if (!session) return true;
+    const access = checkSupervisorAccess(session, subscribedTeams(socket));
     if (access.kind === 'keep') {
       socket.data.user = access.user;
       return true;
@@ -87,6 +88,12 @@ export class SupervisorGate {
     if (access.kind === 'session-ended') expireSocket(socket, access.error);
     else this.endAccess(socket, access.error);
     return false;
+  }
+
+  /** The sweep's check: the session read fresh if its cache is old, then `recheck`. */
+  async sweep(socket: SupervisorSocket): Promise<void> {
+    await this.deps.auth.authenticate(socket.data.token, { touch: false });
+    if (socket.connected) this.recheck(socket);
   }
 
   /** The session is still good but the view is not theirs any more: say why, audit it, close. */

@@ -13,7 +13,14 @@ import {
   type RosterUser,
 } from '../../shared/supervisor/roster';
 import { ATTEMPT_OUTCOMES } from '../../shared/domain/attempts';
-import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import { zonesKey } from '../../shared/domain/callable-time';
+import {
+  toSupervised,
+  type SupervisedCallback,
+  type SupervisedFields,
+} from '../../shared/supervisor/supervised-callback';
+import type { EscalationsWaiting } from '../../shared/supervisor/escalations';
+import type { HandleTimeReport, SupervisedWrapUp } from '../../shared/supervisor/handle-times';
 import { TeamAggregates } from './team-aggregates';
 
 /**
@@ -25,8 +32,16 @@ export class SupervisorIndex {
   private readonly teams = new Map<string, TeamAggregates>();
   /** callback id → team it is indexed under (a row could in principle move team). */
   private readonly callbackTeam = new Map<string, string>();
+  /**
+   * Customer id → the zones their numbers ring in (no other customer data is kept), and
+   * the callbacks of each customer: a changed number changes those callbacks' SLA state.
+   */
+  private readonly customerZones = new Map<string, readonly string[]>();
+  private readonly callbacksOf = new Map<string, Map<string, SupervisedFields>>();
   private readonly users = new Map<string, RosterUser>();
   private readonly presence = new Map<string, RosterPresence & { team: string }>();
+  /** wrap-up id → team it is indexed under. */
+  private readonly wrapUpTeam = new Map<string, string>();
 
   constructor(private readonly policy: Policy) {}
 
@@ -36,21 +51,61 @@ export class SupervisorIndex {
     return t;
   }
 
-  /** Applies a callback row write; null = deleted. Returns the teams whose figures may have changed. */
-  applyCallback(id: string, row: SupervisedCallback | null): string[] {
+  /**
+   * Applies a callback row write; null = deleted. Its SLA transitions are worked out
+   * here with its customer's zones. Returns the teams whose figures may have changed.
+   */
+  applyCallback(id: string, row: SupervisedFields | null): string[] {
     const before = this.callbackTeam.get(id);
     const changed: string[] = [];
+    const previous = before === undefined ? undefined : this.team(before).records.get(id);
+    if (previous) this.callbacksOf.get(previous.customerId)?.delete(id);
     if (before !== undefined && before !== row?.team) {
       this.team(before).replace(id, null);
       this.callbackTeam.delete(id);
       changed.push(before);
     }
     if (row) {
-      this.team(row.team).replace(id, row);
+      const zones = this.customerZones.get(row.customerId) ?? [];
+      this.team(row.team).replace(id, toSupervised(row, zones, this.policy));
       this.callbackTeam.set(id, row.team);
+      let mine = this.callbacksOf.get(row.customerId);
+      if (!mine) this.callbacksOf.set(row.customerId, (mine = new Map()));
+      mine.set(id, row);
       if (!changed.includes(row.team)) changed.push(row.team);
     }
     return changed;
+  }
+
+  /** Applies a wrap-up row write; null = deleted. Returns the teams whose handle times changed. */
+  applyWrapUp(id: string, row: SupervisedWrapUp | null): string[] {
+    const before = this.wrapUpTeam.get(id);
+    const changed: string[] = [];
+    if (before !== undefined && before !== row?.team) {
+      this.team(before).replaceWrapUp(id, null);
+      this.wrapUpTeam.delete(id);
+      changed.push(before);
+    }
+    if (row) {
+      this.team(row.team).replaceWrapUp(id, row);
+      this.wrapUpTeam.set(id, row.team);
+      if (!changed.includes(row.team)) changed.push(row.team);
+    }
+    return changed;
+  }
+
+  /** A customer's zones changed (a number added, removed, or its zone stated); null = deleted. */
+  applyCustomer(id: string, zones: readonly string[] | null): string[] {
+    const before = this.customerZones.get(id) ?? [];
+    if (zones && zones.length > 0) this.customerZones.set(id, zones);
+    else this.customerZones.delete(id);
+    if (zonesKey(before) === zonesKey(zones ?? [])) return [];
+    const changed = new Set<string>();
+    // A copy: applyCallback takes each callback out of the customer's map and puts it back.
+    for (const [callbackId, row] of [...(this.callbacksOf.get(id) ?? [])]) {
+      for (const team of this.applyCallback(callbackId, row)) changed.add(team);
+    }
+    return [...changed];
   }
 
   applyUser(id: string, user: RosterUser | null): string[] {
@@ -81,6 +136,20 @@ export class SupervisorIndex {
 
   charts(team: string, now: number): SupervisorCharts {
     return this.team(team).charts(now);
+  }
+
+  /** Escalations waiting for Tier 2, oldest first. */
+  escalations(team: string): EscalationsWaiting {
+    return this.team(team).escalations();
+  }
+
+  /** Handle time and after-call work per roster agent (and anyone else who wrapped up) and for the team. */
+  handleTimes(team: string, now: number): HandleTimeReport {
+    const agents = [...this.users.values()]
+      .filter((u) => isRosterMember(u, team))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((u) => u.id);
+    return this.team(team).handleTimes(agents, now);
   }
 
   /** The team's agents: presence, current item, callbacks held, attempts and outcomes today. */

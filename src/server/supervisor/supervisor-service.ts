@@ -3,7 +3,9 @@ import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { Db, ReadDb } from '../storage/database';
+import type { Db } from '../storage/database';
+import type { ServerStore } from '../storage/server-store';
+import { HEARTBEAT_MS } from '../../shared/supervisor/protocol';
 import { RowFollower } from './row-follower';
 import { createSupervisorChannel, type SupervisorChannel } from './supervisor-channel';
 import { SupervisorIndex } from './supervisor-index';
@@ -11,8 +13,8 @@ import { SupervisorIndex } from './supervisor-index';
 export interface SupervisorDeps {
   io: Server;
   db: Db;
-  /** The read-only connection the index follows changes on. */
-  reader: ReadDb;
+  /** The store whose changes the index follows (by version: whichever node committed them). */
+  store: ServerStore;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -20,6 +22,7 @@ export interface SupervisorDeps {
   metrics: Metrics;
   /** Clock-driven board refresh for subscribers (ms). */
   tickMs?: number;
+  heartbeatMs?: number | undefined;
   sessionSweepMs?: number;
   /** Safety net for writes that do not poke (ms). */
   pollMs?: number;
@@ -49,7 +52,7 @@ export interface SupervisorService {
 export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorService> {
   const index = new SupervisorIndex(deps.policy);
   const holder: { channel?: SupervisorChannel } = {};
-  const follower = new RowFollower(deps.reader, index, deps.log, (teams) =>
+  const follower = new RowFollower(deps.store, index, deps.log, (teams) =>
     holder.channel?.teamsChanged(teams),
   );
   const started = performance.now();
@@ -69,6 +72,7 @@ export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorS
     index,
     catchUp: () => follower.catchUp(),
     tickMs: deps.tickMs ?? 5000,
+    heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
     sessionSweepMs: deps.sessionSweepMs ?? 30_000,
   });
   holder.channel = channel;

@@ -22,11 +22,26 @@ import {
   FIGURES,
   STATE_FIGURES,
   figureContext,
+  matchesFigure,
   type FigureContext,
   type FigureId,
 } from '../../shared/supervisor/figures';
 import { emptyOutcomes, type OutcomeCounts } from '../../shared/supervisor/roster';
 import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
+import {
+  escalationsWaiting,
+  waitingEscalation,
+  type EscalationsWaiting,
+  type WaitingEscalation,
+} from '../../shared/supervisor/escalations';
+import {
+  addContact,
+  emptyTotals,
+  handleTimeReport,
+  type HandleTimeReport,
+  type HandleTotals,
+  type SupervisedWrapUp,
+} from '../../shared/supervisor/handle-times';
 import { SortedDueIndex } from './sorted-due-index';
 
 type ClosedStatus = Exclude<CallbackStatus, 'open'>;
@@ -49,6 +64,16 @@ export class TeamAggregates {
     urgent: new SortedDueIndex(),
     'non-urgent': new SortedDueIndex(),
   };
+  /**
+   * Open callbacks by the instant their SLA state turns at risk and due today (their
+   * transitions): "at risk now" is atRiskFrom <= now < dueTodayFrom, "due today now"
+   * is dueTodayFrom <= now < dueAt — differences of prefix counts, since the three
+   * instants never run backwards for one callback.
+   */
+  private readonly slaFrom: Record<'at-risk' | 'due-today', Record<Urgency, SortedDueIndex>> = {
+    'at-risk': { urgent: new SortedDueIndex(), 'non-urgent': new SortedDueIndex() },
+    'due-today': { urgent: new SortedDueIndex(), 'non-urgent': new SortedDueIndex() },
+  };
   /** day → closed status → ids, and their counts by urgency. */
   private readonly closedByDay = new Map<
     string,
@@ -59,6 +84,11 @@ export class TeamAggregates {
   /** day → agent → outcomes. */
   private readonly agentOutcomes = new Map<string, Map<string, OutcomeCounts>>();
   private readonly held = new Map<string, number>();
+  /** Escalations waiting for Tier 2, by callback id. */
+  private readonly waiting = new Map<string, WaitingEscalation>();
+  readonly wrapUps = new Map<string, SupervisedWrapUp>();
+  /** day (of the call's end) → agent → handle-time totals. */
+  private readonly handleByDay = new Map<string, Map<string, HandleTotals>>();
 
   constructor(
     readonly team: string,
@@ -86,9 +116,24 @@ export class TeamAggregates {
       else members.delete(cb.id);
       countInto(this.stateCounts.get(f) as FigureCount, cb.urgency, sign);
     }
+    const escalation = waitingEscalation(cb);
+    if (escalation) {
+      if (sign > 0) this.waiting.set(cb.id, escalation);
+      else this.waiting.delete(cb.id);
+    }
     if (cb.status === 'open') {
       if (sign > 0) this.due[cb.urgency].insert(cb.dueAt, cb.id);
       else this.due[cb.urgency].remove(cb.dueAt, cb.id);
+      if (cb.sla) {
+        const { atRiskFrom, dueTodayFrom } = cb.sla;
+        for (const [state, from] of [
+          ['at-risk', atRiskFrom],
+          ['due-today', dueTodayFrom],
+        ] as const) {
+          if (sign > 0) this.slaFrom[state][cb.urgency].insert(from, cb.id);
+          else this.slaFrom[state][cb.urgency].remove(from, cb.id);
+        }
+      }
       if (cb.assigneeId) this.bump(this.held, cb.assigneeId, sign);
     } else if (cb.closedAt !== null) {
       const key = dayKeyOf(cb.closedAt, this.policy);
@@ -102,10 +147,10 @@ export class TeamAggregates {
     }
     const compliance = complianceContribution(cb);
     if (compliance) {
-      const key = dayKeyOf(compliance.closedAt, this.policy);
-      const day = this.compliance.get(key) ?? { closed: 0, onTime: 0 };
-      day.closed += sign;
+      const key = dayKeyOf(compliance.dueAt, this.policy);
+      const day = this.compliance.get(key) ?? { onTime: 0, late: 0 };
       if (compliance.onTime) day.onTime += sign;
+      else day.late += sign;
       this.compliance.set(key, day);
     }
     for (const attempt of cb.attempts) {
@@ -119,6 +164,37 @@ export class TeamAggregates {
       if (!mine) agents.set(attempt.agentId, (mine = emptyOutcomes()));
       mine[attempt.outcome] += sign;
     }
+  }
+
+  /** Applies one wrap-up row change (null = it left this team). */
+  replaceWrapUp(id: string, next: SupervisedWrapUp | null): void {
+    const previous = this.wrapUps.get(id);
+    if (previous) this.contributeWrapUp(previous, -1);
+    if (next) {
+      this.wrapUps.set(id, next);
+      this.contributeWrapUp(next, 1);
+    } else {
+      this.wrapUps.delete(id);
+    }
+  }
+
+  private contributeWrapUp(w: SupervisedWrapUp, sign: 1 | -1): void {
+    const key = dayKeyOf(w.callEndedAt, this.policy);
+    let day = this.handleByDay.get(key);
+    if (!day) this.handleByDay.set(key, (day = new Map()));
+    let totals = day.get(w.agentId);
+    if (!totals) day.set(w.agentId, (totals = emptyTotals()));
+    addContact(totals, w, sign);
+    if (totals.contacts === 0) day.delete(w.agentId);
+    if (day.size === 0) this.handleByDay.delete(key);
+  }
+
+  escalations(): EscalationsWaiting {
+    return escalationsWaiting(this.waiting.values());
+  }
+
+  handleTimes(agents: readonly string[], now: number): HandleTimeReport {
+    return handleTimeReport((k) => this.handleByDay.get(k), agents, now, this.policy);
   }
 
   private bump(map: Map<string, number>, key: string, by: number): void {
@@ -151,11 +227,23 @@ export class TeamAggregates {
         const nonUrgent = this.due['non-urgent'].count(after, atOrBefore);
         return { total: urgent + nonUrgent, urgent, nonUrgent };
       }
+      case 'sla-state': {
+        const urgent = this.inSlaState(rule.state, 'urgent', ctx.now);
+        const nonUrgent = this.inSlaState(rule.state, 'non-urgent', ctx.now);
+        return { total: urgent + nonUrgent, urgent, nonUrgent };
+      }
       case 'closed-today': {
         const entry = this.closedByDay.get(ctx.today.key)?.get(rule.status);
         return entry ? { ...entry.count } : emptyFigureCount();
       }
     }
+  }
+
+  /** Open callbacks of one urgency in an SLA state at `now`: entered it, not yet the next one. */
+  private inSlaState(state: 'at-risk' | 'due-today', urgency: Urgency, now: number): number {
+    const entered = this.slaFrom[state][urgency].count(Number.MIN_SAFE_INTEGER, now);
+    const next = state === 'at-risk' ? this.slaFrom['due-today'][urgency] : this.due[urgency];
+    return entered - next.count(Number.MIN_SAFE_INTEGER, now);
   }
 
   /** The ids behind a figure (unsorted), read from the structure that keeps it. */
@@ -169,6 +257,11 @@ export class TeamAggregates {
         const urgencies: Urgency[] = urgency ? [urgency] : ['urgent', 'non-urgent'];
         return urgencies.flatMap((u) => this.due[u].idsIn(after, atOrBefore));
       }
+      case 'sla-state': {
+        const urgencies: Urgency[] = urgency ? [urgency] : ['urgent', 'non-urgent'];
+        // Entered the state by now; the predicate drops the ones already in a worse state.
+        return urgencies.flatMap((u) => this.slaFrom[rule.state][u].idsIn(Number.MIN_SAFE_INTEGER, ctx.now));
+      }
       case 'closed-today':
         return [...(this.closedByDay.get(ctx.today.key)?.get(rule.status)?.ids ?? [])];
     }
@@ -180,9 +273,10 @@ export class TeamAggregates {
     const found: SupervisedCallback[] = [];
     for (const id of this.idsFor(figure, ctx, urgency)) {
       const cb = this.records.get(id);
-      if (cb && (!urgency || cb.urgency === urgency)) found.push(cb);
+      // The figure's own predicate decides (an SLA-state range holds worse states too).
+      if (cb && (!urgency || cb.urgency === urgency) && matchesFigure(cb, figure, ctx)) found.push(cb);
     }
-    return sortForDrillDown(found, now, this.policy);
+    return sortForDrillDown(found, now);
   }
 
   openCallbacks(): SupervisedCallback[] {
@@ -200,7 +294,13 @@ export class TeamAggregates {
 
   charts(now: number): SupervisorCharts {
     return {
-      slaCompliance: slaComplianceChart((k) => this.compliance.get(k), now, this.policy),
+      slaCompliance: slaComplianceChart(
+        (k) => this.compliance.get(k),
+        (after, atOrBefore) =>
+          this.due.urgent.count(after, atOrBefore) + this.due['non-urgent'].count(after, atOrBefore),
+        now,
+        this.policy,
+      ),
       backlogByDueDay: backlogByDueDayChart(
         (urgency, after, atOrBefore) => this.due[urgency].count(after, atOrBefore),
         now,

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { Db } from '../storage/database';
-import type { PullReader } from '../storage/pull-reader';
+import type { PullStore } from '../storage/server-store';
 
 /**
  * A client id (one desktop installation's outbox) belongs to the first user who
@@ -13,19 +13,19 @@ import type { PullReader } from '../storage/pull-reader';
  */
 export async function bindClient(
   db: Db,
-  reader: PullReader,
+  reader: PullStore,
   clientId: string,
   userId: string,
   now: number,
 ): Promise<Result<void>> {
-  let owner = reader.client(clientId)?.userId;
+  let owner = (await reader.client(clientId))?.userId;
   if (owner === undefined) {
     await db
       .insertInto('clients')
       .values({ client_id: clientId, user_id: userId, last_seq: 0, created_at: now })
       .onConflict((oc) => oc.column('client_id').doNothing())
       .execute();
-    owner = reader.client(clientId)?.userId;
+    owner = (await reader.client(clientId))?.userId;
   }
   if (owner !== userId) {
     return err(

@@ -20,6 +20,8 @@ export class PullPageMemo<P extends { rows: readonly unknown[] }> {
 
   /** The page for `key` at `version`, computing (and remembering) it on a miss. */
   get(key: string, version: number, compute: () => P): P {
+    // A read that finished after a newer one (reads are asynchronous on PostgreSQL) is not kept.
+    if (version < this.version) return compute();
     if (version !== this.version) {
       this.pages.clear();
       this.heldRows = 0;

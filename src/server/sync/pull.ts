@@ -3,7 +3,8 @@ import type { PullRequest, PullResponse, SessionUser } from '../../shared/sync/p
 import { LIMITS } from '../../shared/sync/protocol';
 import { GLOBAL_TEAM, PII_TABLES } from '../../shared/sync/rows';
 import type { AuditBatcher } from '../audit-batch';
-import type { PullPage, PullReader, PullScope } from '../storage/pull-reader';
+import type { PullPage, PullScope } from '../storage/pull-reader';
+import type { PullStore } from '../storage/server-store';
 import { PullPageMemo } from './pull-page-memo';
 
 export interface PullContext {
@@ -18,14 +19,23 @@ interface ServedPage extends PullPage {
   viewed: Record<string, string[]> | null;
 }
 
-export interface PullService {
-  reader: PullReader;
-  audit: AuditBatcher;
-  pages: PullPageMemo<ServedPage>;
+/** One read of a page, shared by the pulls that asked for the same page at the same version. */
+interface PageRead {
+  latest: number;
+  lastSeq: number;
+  page: ServedPage | undefined;
 }
 
-export function createPullService(reader: PullReader, audit: AuditBatcher): PullService {
-  return { reader, audit, pages: new PullPageMemo<ServedPage>() };
+export interface PullService {
+  reader: PullStore;
+  audit: AuditBatcher;
+  pages: PullPageMemo<ServedPage>;
+  /** Reads under way, by page key and the version the asking pulls saw. */
+  inflight: Map<string, Promise<PageRead>>;
+}
+
+export function createPullService(reader: PullStore, audit: AuditBatcher): PullService {
+  return { reader, audit, pages: new PullPageMemo<ServedPage>(), inflight: new Map() };
 }
 
 /**
@@ -37,9 +47,13 @@ export function createPullService(reader: PullReader, audit: AuditBatcher): Pull
  * insert, AuditBatcher) and the page is delivered only once it is stored: a
  * view that could not be recorded is not delivered (the pull fails and is retried).
  *
- * The version, the page and lastMutationSeq are read in one snapshot of the
- * read-only connection, so they agree with each other and never wait for pushes.
- * A page memoized for that version stands for the page read in the snapshot.
+ * The version, the page and lastMutationSeq are read in one snapshot (storage's
+ * PullStore.read), so they agree with each other and never wait for pushes. A
+ * page memoized for a version stands for the page read at that version: the rows
+ * cannot change without the version moving, so the client's seq read with that
+ * version (`head`) agrees with it too. After a poke, every desktop of a team asks
+ * for the same page at once: the first read is shared by the rest (on PostgreSQL
+ * they would otherwise all query before any could fill the memo).
  */
 export async function servePull(
   service: PullService,
@@ -48,20 +62,15 @@ export async function servePull(
 ): Promise<Result<PullResponse>> {
   const limit = req.limit ?? LIMITS.defaultPullLimit;
   const scope = pullScope(ctx.user);
-  const { reader, pages } = service;
+  const { pages } = service;
   const scopeName = scopeKey(scope);
   const key = `${scopeName}|${req.cursor}|${limit}`;
   // The common case (a desktop of a team that another one just pulled for): one statement, no transaction.
-  const head = reader.head(ctx.clientId);
+  const head = await service.reader.head(ctx.clientId);
   const known = req.cursor > head.version ? undefined : pages.peek(key, head.version);
-  const read = known
+  const read: PageRead = known
     ? { latest: head.version, page: known, lastSeq: head.lastSeq }
-    : reader.snapshot(() => {
-        const latest = reader.currentVersion();
-        if (req.cursor > latest) return { latest, page: undefined, lastSeq: 0 };
-        const page = pages.get(key, latest, () => withViewed(reader.page(scope, req.cursor, limit, latest)));
-        return { latest, page, lastSeq: reader.client(ctx.clientId)?.lastSeq ?? 0 };
-      });
+    : await sharedRead(service, ctx, { scope, key, cursor: req.cursor, limit }, head);
   if (!read.page) {
     return err(
       'sync.cursor_ahead',
@@ -87,6 +96,38 @@ export async function servePull(
     more: page.more,
     scope: scopeName,
   });
+}
+
+/**
+ * The page at `head.version`: joins a read of the same page under way for that
+ * version, else starts one. A joined read that found a newer version is of no use
+ * to this pull (its seq was read at the older one): it reads again on its own.
+ */
+async function sharedRead(
+  service: PullService,
+  ctx: PullContext,
+  want: { scope: PullScope; key: string; cursor: number; limit: number },
+  head: { version: number; lastSeq: number },
+): Promise<PageRead> {
+  const flightKey = `${want.key}@${head.version}`;
+  const running = service.inflight.get(flightKey);
+  if (running) {
+    const shared = await running;
+    if (shared.latest === head.version) return { ...shared, lastSeq: head.lastSeq };
+  }
+  const read = service.reader.read(want.scope, want.cursor, want.limit, ctx.clientId).then((r) => ({
+    latest: r.latest,
+    lastSeq: r.lastSeq,
+    page: r.page && service.pages.get(want.key, r.latest, () => withViewed(r.page as PullPage)),
+  }));
+  if (!running) {
+    service.inflight.set(flightKey, read);
+    void read.then(
+      () => service.inflight.delete(flightKey),
+      () => service.inflight.delete(flightKey),
+    );
+  }
+  return read;
 }
 
 function withViewed(page: PullPage): ServedPage {

@@ -4,9 +4,11 @@ import type { MutationEnvelope, MutationResult } from '../../shared/sync/protoco
 import { rowKey, type AnyRow, type RowKey } from '../../shared/sync/rows';
 import type { PreparedMutation } from '../../shared/sync/run-mutation';
 import type { AuditEvent } from '../audit';
-import type { BatchWrites, StampedRow, StoredRowData } from '../storage/batch-writes';
+import type { StampedRow, StoredRowData } from '../storage/batch-writes';
+import type { Awaitable, BatchStore } from '../storage/server-store';
 import type { MutationLogTable } from '../storage/schema';
 import type { PushContext } from './push';
+import { BatchReferences, type ReferenceUse } from './push-references';
 
 /**
  * The rows one batch has seen, as stored JSON: what it read from the database and
@@ -16,12 +18,12 @@ import type { PushContext } from './push';
 export class BatchRows {
   private readonly known = new Map<string, StoredRowData | null>();
 
-  constructor(private readonly read: (keys: RowKey[]) => Map<string, StoredRowData>) {}
+  constructor(private readonly read: (keys: RowKey[]) => Awaitable<Map<string, StoredRowData>>) {}
 
-  load(keys: readonly RowKey[]): void {
+  async load(keys: readonly RowKey[]): Promise<void> {
     const missing = keys.filter((k) => !this.known.has(rowKey(k.table, k.id)));
     if (missing.length === 0) return;
-    const found = this.read(missing);
+    const found = await this.read(missing);
     for (const k of missing) {
       const key = rowKey(k.table, k.id);
       this.known.set(key, found.get(key) ?? null);
@@ -46,18 +48,27 @@ export class BatchRows {
 export interface Outcome {
   error?: DomainError;
   writes: StampedRow[];
+  /** The reference numbers the writes give records (kept only if applied). */
+  references?: ReferenceUse[];
 }
 
 /**
  * A push batch's bookkeeping inside its one transaction: the mutation log and the
- * client's last seq as read once, the version counter, and everything the batch
- * will write (rows, log rows, audit events), kept in memory until `write`.
+ * client's last seq as read once, and everything the batch will write (rows, log
+ * rows, audit events), kept in memory until `write`.
+ *
+ * Versions are numbered 1, 2, … within the batch while it is judged, and become
+ * real versions only in `write`, which allocates them from the global counter as
+ * the last step before writing: on PostgreSQL that takes the counter's row lock
+ * only from there to the commit, which keeps versions visible in order across
+ * nodes without serializing the judging (docs/scale-out.md §3).
  */
 export class PushBatch {
   readonly results: MutationResult[] = [];
   readonly changedTeams = new Set<string>();
   lastVersion: number | undefined;
   readonly rows: BatchRows;
+  readonly references: BatchReferences;
   private readonly logged: Map<number, MutationLogTable>;
   private readonly batchLog = new Map<number, MutationLogTable>();
   private readonly logRows: MutationLogTable[] = [];
@@ -70,29 +81,33 @@ export class PushBatch {
   }
   private lastSeq: number | undefined;
   private seqChanged = false;
-  private versionCounter: number | undefined;
+  /** Versions numbered so far in this batch (the last one given out). */
+  private numbered = 0;
 
-  constructor(
-    private readonly store: BatchWrites,
+  private constructor(
+    private readonly store: BatchStore,
     private readonly ctx: PushContext,
-    seqs: readonly number[],
+    logged: Map<number, MutationLogTable>,
   ) {
-    this.logged = store.findLoggedMutations(ctx.clientId, seqs);
+    this.logged = logged;
     this.rows = new BatchRows((keys) => store.readRowData(keys));
+    this.references = new BatchReferences(store, ctx.desk);
   }
 
-  /** The version the next write gets (the counter is read once, when first needed). */
-  readonly nextVersion = (): number => {
-    this.versionCounter ??= this.store.readVersionCounter();
-    return this.versionCounter + 1;
-  };
+  /** A batch for these seqs, with what the log already holds for them. */
+  static async open(store: BatchStore, ctx: PushContext, seqs: readonly number[]): Promise<PushBatch> {
+    return new PushBatch(store, ctx, await store.findLoggedMutations(ctx.clientId, seqs));
+  }
+
+  /** The batch-relative version the next write gets (made real in `write`). */
+  readonly nextVersion = (): number => this.numbered + 1;
 
   /**
    * The answer for a seq already logged (earlier or in this batch: `duplicate`, with
    * what happened the first time) or not after the client's last one (stale, not
    * logged); undefined when the mutation is to be judged.
    */
-  settledBefore(m: MutationEnvelope): MutationResult | undefined {
+  async settledBefore(m: MutationEnvelope): Promise<MutationResult | undefined> {
     const firstTime = this.logged.get(m.seq) ?? this.batchLog.get(m.seq);
     if (firstTime) {
       const dup: MutationResult = {
@@ -105,7 +120,7 @@ export class PushBatch {
         dup.error = { code: firstTime.error_code, message: firstTime.error_message ?? '' };
       return dup;
     }
-    this.lastSeq ??= this.store.clientLastSeq(this.ctx.clientId);
+    this.lastSeq ??= await this.store.clientLastSeq(this.ctx.clientId);
     if (m.seq > this.lastSeq) return undefined;
     const message = `Sequence ${m.seq} is not after the last one this desktop sent (${this.lastSeq}).`;
     return { id: m.id, seq: m.seq, status: 'rejected', error: { code: 'mutation.stale_seq', message } };
@@ -121,8 +136,9 @@ export class PushBatch {
         this.rowWrites.push(w);
         this.changedTeams.add(w.team);
       }
+      this.references.keep(outcome.references ?? []);
       version = outcome.writes.at(-1)?.version;
-      this.versionCounter = version;
+      this.numbered = version ?? this.numbered;
       this.lastVersion = version;
     }
     const logRow: MutationLogTable = {
@@ -148,15 +164,28 @@ export class PushBatch {
     );
   }
 
-  /** Writes everything the batch kept, as prepared multi-row statements. */
-  write(): void {
+  /**
+   * Allocates the batch's versions (the last step before writing) and writes
+   * everything it kept, as multi-row statements.
+   */
+  async write(): Promise<void> {
     if (this.rowWrites.length > 0) {
-      this.store.upsertRows(this.rowWrites);
-      this.store.writeVersionCounter(this.versionCounter as number);
+      const offset = (await this.store.allocateVersions(this.numbered)) - 1;
+      this.renumber(offset);
+      await this.store.upsertRows(this.rowWrites);
     }
-    this.store.insertMutationLog(this.logRows);
-    if (this.seqChanged) this.store.setClientLastSeq(this.ctx.clientId, this.lastSeq as number);
-    this.store.insertAuditEvents(this.auditEvents);
+    await this.store.insertMutationLog(this.logRows);
+    if (this.seqChanged) await this.store.setClientLastSeq(this.ctx.clientId, this.lastSeq as number);
+    await this.store.insertAuditEvents(this.auditEvents);
+    await this.references.write();
+  }
+
+  /** Batch-relative versions → real ones (rows, log rows, results). */
+  private renumber(offset: number): void {
+    for (const w of this.rowWrites) w.version += offset;
+    for (const r of this.logRows) if (r.version !== null) r.version += offset;
+    for (const r of this.results) if (r.status === 'applied' && r.version !== undefined) r.version += offset;
+    if (this.lastVersion !== undefined) this.lastVersion += offset;
   }
 
   private auditOf(

@@ -10,11 +10,9 @@ import {
   prepareMutation,
   type PreparedMutation,
 } from '../../shared/sync/run-mutation';
-import { BatchWrites, type StampedRow } from '../storage/batch-writes';
-import type { Transaction } from 'kysely';
-import type { Db } from '../storage/database';
-import type { Database } from '../storage/schema';
-import { PushBatch, type BatchRows, type Outcome } from './push-batch';
+import type { StampedRow } from '../storage/batch-writes';
+import type { ServerStore } from '../storage/server-store';
+import { PushBatch, type Outcome } from './push-batch';
 
 export interface PushContext {
   user: SessionUser;
@@ -22,24 +20,19 @@ export interface PushContext {
   sourceIp: string | null;
   policy: Policy;
   clock: () => number;
-  /** Runs inside the push's transaction after its writes (the notice outbox planner). */
-  afterWrites?: AfterWrites;
+  /** The pushing desktop's desk code (reference numbers); null when it sent no installation key. */
+  desk: number | null;
   /** Where mutation names resolve (the shared registry; tests inject a faulty mutator). */
   findMutator?: (name: string) => Mutator<unknown> | undefined;
 }
-
-/** Extra writes in the push's own transaction; returns the teams and last version they changed. */
-export type AfterWrites = (
-  trx: Transaction<Database>,
-  writes: readonly StampedRow[],
-  now: number,
-) => Promise<{ teams: string[]; lastVersion: number | undefined }>;
 
 export interface AppliedPush {
   results: MutationResult[];
   /** Teams whose rows changed (to poke). */
   changedTeams: Set<string>;
   lastVersion: number | undefined;
+  /** Ids of the callbacks this push wrote (the notice outbox plans them after the commit). */
+  callbackIds: string[];
 }
 
 /**
@@ -51,74 +44,66 @@ export interface AppliedPush {
  * way gets one mutation_log row and one audit row, so the client's seq advances
  * past it. A rejected mutation is a result, not a rollback of the batch.
  *
- * For speed the batch reads the log, `clients.last_seq`, the version counter and
- * the rows the mutations name once, keeps them in memory (later mutations see
- * earlier ones' writes), and writes rows, log and audit as multi-row statements
- * at the end, all as statements prepared once per connection (see BatchWrites).
+ * For speed the batch reads the log, `clients.last_seq` and the rows the mutations
+ * name once, keeps them in memory (later mutations see earlier ones' writes), and
+ * at the end allocates its versions and writes rows, log and audit as multi-row
+ * statements (storage: BatchWrites on SQLite, PgBatchWrites on PostgreSQL).
  * A mutation's writes join the batch only after it was fully judged
  * and validated, so one that fails leaves nothing behind; a storage error fails
  * the whole transaction (nothing is written, the desktop retries the same seqs).
  */
 export async function applyPush(
-  db: Db,
+  store: ServerStore,
   ctx: PushContext,
   mutations: readonly MutationEnvelope[],
 ): Promise<AppliedPush> {
-  return BatchWrites.transaction(
-    db,
-    (store) => {
-      const batch = new PushBatch(
-        store,
-        ctx,
-        mutations.map((m) => m.seq),
-      );
-      const prepared = mutations.map((m) => prepareGuarded(m, ctx.findMutator));
-      // Every row any mutation names up front, in one query per table: the connection is ours
-      // until commit, so reading now equals reading just before each mutation.
-      batch.rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
-      for (const [i, m] of mutations.entries()) {
-        const settled = batch.settledBefore(m);
-        if (settled) {
-          batch.results.push(settled);
-          continue;
-        }
-        const now = ctx.clock();
-        const prep = prepared[i] as Result<PreparedMutation>;
-        const outcome = prep.ok
-          ? judge(prep.value, batch.rows, batch.mutatorContext(now), batch.nextVersion)
-          : { error: prep.error, writes: [] };
-        batch.record(m, prep, outcome, now);
+  // On PostgreSQL a deadlock runs this whole callback again: nothing is kept between attempts.
+  return store.pushTransaction(ctx.clientId, async (writes) => {
+    const batch = await PushBatch.open(
+      writes,
+      ctx,
+      mutations.map((m) => m.seq),
+    );
+    const prepared = mutations.map((m) => prepareGuarded(m, ctx.findMutator));
+    // Every row any mutation names up front, in one query per table: they stay ours until commit
+    // (SQLite: the one connection; PostgreSQL: each row key locked), so reading now equals
+    // reading just before each mutation.
+    await batch.rows.load(prepared.flatMap((p) => (p.ok ? p.value.reads : [])));
+    for (const [i, m] of mutations.entries()) {
+      const settled = await batch.settledBefore(m);
+      if (settled) {
+        batch.results.push(settled);
+        continue;
       }
-      batch.write();
-      return {
-        results: batch.results,
-        changedTeams: batch.changedTeams,
-        lastVersion: batch.lastVersion,
-        batch,
-      };
-    },
-    async (trx, pushed) => {
-      const { batch, ...applied } = pushed;
-      if (!ctx.afterWrites || batch.writtenRows.length === 0) return applied;
-      const more = await ctx.afterWrites(trx, batch.writtenRows, ctx.clock());
-      for (const team of more.teams) applied.changedTeams.add(team);
-      return { ...applied, lastVersion: more.lastVersion ?? applied.lastVersion };
-    },
-  );
+      const now = ctx.clock();
+      const prep = prepared[i] as Result<PreparedMutation>;
+      const outcome = prep.ok
+        ? await judge(prep.value, batch, batch.mutatorContext(now))
+        : { error: prep.error, writes: [] };
+      batch.record(m, prep, outcome, now);
+    }
+    await batch.write();
+    return {
+      results: batch.results,
+      changedTeams: batch.changedTeams,
+      lastVersion: batch.lastVersion,
+      callbackIds: batch.writtenRows.filter((w) => w.table === 'callbacks').map((w) => w.id),
+    };
+  });
 }
 
 /**
  * Reads what a mutation needs (from the batch's rows, else the database), runs the
- * shared mutator and stamps its writes with the next versions — writing nothing.
+ * shared mutator and numbers its writes within the batch (made real at write) — writing nothing.
  * A throw from pure code (a mutator's readsAfter, an unserializable row) rejects
  * this mutation only; storage errors propagate and fail the batch.
  */
-function judge(
+async function judge(
   prepared: PreparedMutation,
-  rows: BatchRows,
+  batch: Pick<PushBatch, 'rows' | 'references' | 'nextVersion'>,
   ctx: MutatorContext,
-  nextVersion: () => number,
-): Outcome {
+): Promise<Outcome> {
+  const { rows } = batch;
   const read = new Map<string, AnyRow>();
   rows.get(prepared.reads, read);
   let more: RowKey[];
@@ -128,7 +113,7 @@ function judge(
     return failed(error);
   }
   if (more.length > 0) {
-    rows.load(more);
+    await rows.load(more);
     rows.get(more, read);
   }
   let applied: ReturnType<typeof applyMutation>;
@@ -138,17 +123,20 @@ function judge(
     return failed(error);
   }
   if (!applied.ok) return { error: applied.error, writes: [] };
-  const writes: RowWrite[] = applied.value;
-  if (writes.length === 0) return { writes: [] };
-  let version = nextVersion();
+  if (applied.value.length === 0) return { writes: [] };
+  // Users carry credentials and are written through storage/users.ts only.
+  if (applied.value.some((w) => w.table === 'users'))
+    return {
+      error: { code: 'mutation.failed', message: 'A change cannot write user accounts.' },
+      writes: [],
+    };
+  const referenced = await batch.references.check(applied.value, read, ctx.now);
+  if (!referenced.ok) return { error: referenced.error, writes: [] };
+  const writes: RowWrite[] = referenced.value.writes;
+  let version = batch.nextVersion();
   const stamped: StampedRow[] = [];
   for (const write of writes) {
-    // Users carry credentials and are written through storage/users.ts only.
-    if (write.table === 'users')
-      return {
-        error: { code: 'mutation.failed', message: 'A change cannot write user accounts.' },
-        writes: [],
-      };
+    if (write.table === 'users') continue; // refused above
     let data: string;
     try {
       data = JSON.stringify(write.row);
@@ -158,7 +146,7 @@ function judge(
     stamped.push({ table: write.table, id: write.row.id, team: write.row.team, version, data });
     version += 1;
   }
-  return { writes: stamped };
+  return { writes: stamped, references: referenced.value.uses };
 }
 
 /** prepareMutation, with a throw from the mutator's own `reads` turned into a rejection of that mutation. */

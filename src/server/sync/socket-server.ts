@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Policy } from '../../shared/domain/policy';
-import { ok, type DomainError, type Result } from '../../shared/domain/result';
+import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
 import { LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
 import { AuditBatcher } from '../audit-batch';
@@ -10,25 +10,34 @@ import type { Metrics } from '../metrics';
 import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
-import type { Db, ReadDb } from '../storage/database';
-import { PullReader } from '../storage/pull-reader';
+import { deskOfInstallation, installationHash } from '../storage/desks';
+import type { ServerStore } from '../storage/server-store';
 import { bindClient } from './clients';
+import { CLUSTER_EVENTS, SINGLE_NODE, type Cluster } from './cluster';
+import { InFlight } from './in-flight';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
-import type { AfterWrites } from './push';
+import type { PlanNotices } from '../notices/notice-planner';
 import { registerSyncEvents } from './sync-events';
-import { pokeRoom, sessionRoom, syncSockets, type SyncSocket, type SyncSocketData } from './sync-socket';
+import {
+  pokeRoom,
+  sessionRoom,
+  syncSockets,
+  userRoom,
+  type SyncSocket,
+  type SyncSocketData,
+} from './sync-socket';
 
 export interface SyncServerDeps {
-  db: Db;
-  /** The read-only connection pulls and client checks read from (see openReadConnection). */
-  reader: ReadDb;
+  store: ServerStore;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
+  /** The other nodes (PostgreSQL); SINGLE_NODE on SQLite. */
+  cluster?: Cluster;
   /** How often connected sessions are re-checked for expiry/idle/sign-out. */
   sessionSweepMs: number;
   /**
@@ -36,56 +45,99 @@ export interface SyncServerDeps {
    * burst is folded into one more poke at the end of the gap (PokeThrottle).
    */
   pokeGapMs?: number;
-  /** Told whenever rows of these teams changed (the supervisor index catches up from it). */
+  /** Told whenever rows of these teams changed, here or on another node (the supervisor index catches up). */
   onRowsChanged?: (teams: readonly string[]) => void;
-  /** Runs inside each push's transaction after its writes (the notice outbox planner). */
-  afterWrites?: AfterWrites;
+  /** Brings the notice outbox in step with the callbacks a push wrote, after its commit. */
+  planNotices?: PlanNotices;
 }
 
 export interface SyncServer {
   io: Server;
   poke: Pokes['poke'];
-  /** Close every socket of a session (sign-out) with the reason. */
+  /** Close every socket of a session (sign-out), on every node, with the reason. */
   endSession(sessionId: string, error: DomainError): void;
+  /** A user was edited or signed out: every node re-reads what it caches about them. */
+  userChanged(userId: string): Promise<void>;
+  /**
+   * The graceful stop's first half: refuse new sockets, let pushes under way commit
+   * and be acknowledged (up to `graceMs`), then close this node's sockets so their
+   * desktops reconnect to another node. Resolves true if nothing was cut short.
+   */
+  drain(graceMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** The sync channel: desktops push, pull and report presence on the default namespace. */
 export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): SyncServer {
-  const { db, auth, log, metrics } = deps;
-  const reader = new PullReader(deps.reader);
-  const pullAudit = new AuditBatcher(db, (error, events) =>
+  const { store, auth, log, metrics } = deps;
+  const cluster = deps.cluster ?? SINGLE_NODE;
+  const pullAudit = new AuditBatcher(store.db, (error, events) =>
     log.error({ err: error, events }, 'could not write pull audit events'),
   );
-  const pulls = createPullService(reader, pullAudit);
+  const pulls = createPullService(store.pulls, pullAudit);
   const io = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.maxSocketMessageBytes,
     serveClient: false,
     cors: { origin: false },
+    ...(cluster.adapter ? { adapter: cluster.adapter } : {}),
   });
-  const pokes = createPokes(io, deps.pokeGapMs ?? 200, deps.onRowsChanged);
+  const announceRows = (teams: readonly string[]) => {
+    deps.onRowsChanged?.(teams);
+    cluster.announce(io, CLUSTER_EVENTS.rowsChanged, teams);
+  };
+  const pokes = createPokes(io, deps.pokeGapMs ?? 200, announceRows);
+  const pushes = new InFlight();
   let closing = false;
+  let draining = false;
 
-  io.use(handshake(handshakeAuthSchema, log, (auth, socket) => admitDesktop(deps, reader, auth, socket)));
+  // What other nodes committed or changed (nothing arrives on a single node).
+  io.on(CLUSTER_EVENTS.rowsChanged, (teams: unknown) => {
+    if (Array.isArray(teams)) deps.onRowsChanged?.(teams.filter((t): t is string => typeof t === 'string'));
+  });
+  io.on(CLUSTER_EVENTS.userChanged, (userId: unknown) => {
+    if (typeof userId === 'string') void auth.userChanged(userId).catch(() => undefined);
+  });
+  const expireSession = (sessionId: string, error: DomainError) => {
+    for (const socket of syncSockets(io))
+      if (socket.data.sessionId === sessionId) expireSocket(socket, error);
+  };
+  io.on(CLUSTER_EVENTS.sessionEnded, (sessionId: unknown, error: unknown) => {
+    const reason = error as Partial<DomainError> | null;
+    if (
+      typeof sessionId === 'string' &&
+      typeof reason?.code === 'string' &&
+      typeof reason.message === 'string'
+    )
+      expireSession(sessionId, { code: reason.code, message: reason.message });
+  });
+
+  io.use(
+    handshake(handshakeAuthSchema, log, (auth, socket) =>
+      draining
+        ? Promise.resolve(err('server.draining', 'This server is stopping; connect to another one.'))
+        : admitDesktop(deps, auth, socket),
+    ),
+  );
 
   io.on('connection', (socket: SyncSocket) => {
     const { user, clientId } = socket.data;
     metrics.connectedSockets += 1;
-    void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId)]);
+    void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId), userRoom(user.id)]);
     log.info({ userId: user.id, clientId }, 'socket connected');
-    registerSyncEvents(socket, { ...deps, pulls, poke: pokes.poke });
+    registerSyncEvents(socket, { ...deps, pulls, poke: pokes.poke, pushes });
     socket.on('disconnect', () => {
       metrics.connectedSockets -= 1;
       log.info({ userId: user.id, clientId }, 'socket disconnected');
-      void markOfflineIfLast(io, socket, deps, pokes.poke, () => closing);
+      void markOfflineIfLast(io, socket, deps, pokes.poke, () => closing || draining);
     });
   });
 
   const stopSweep = sweepSockets(
     () => syncSockets(io),
     (socket) => {
-      const session = auth.check(socket.data.token, { touch: false });
-      if (!session.ok) expireSocket(socket, session.error);
+      void auth.authenticate(socket.data.token, { touch: false }).then((session) => {
+        if (!session.ok) expireSocket(socket, session.error);
+      });
     },
     deps.sessionSweepMs,
     (error) => log.warn({ err: error }, 'session sweep failed'),
@@ -95,8 +147,19 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     io,
     poke: pokes.poke,
     endSession: (sessionId, error) => {
-      for (const socket of syncSockets(io))
-        if (socket.data.sessionId === sessionId) expireSocket(socket, error);
+      expireSession(sessionId, error);
+      cluster.announce(io, CLUSTER_EVENTS.sessionEnded, sessionId, error);
+    },
+    userChanged: async (userId) => {
+      await auth.userChanged(userId);
+      cluster.announce(io, CLUSTER_EVENTS.userChanged, userId);
+    },
+    drain: async (graceMs) => {
+      draining = true;
+      const finished = await pushes.idle(graceMs);
+      // Only this node's sockets: their desktops reconnect elsewhere.
+      io.local.disconnectSockets(true);
+      return finished;
     },
     close: async () => {
       closing = true;
@@ -114,20 +177,32 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
 /** The handshake's check: a valid session, and a client id that is this user's desktop (bindClient). */
 async function admitDesktop(
   deps: SyncServerDeps,
-  reader: PullReader,
   auth: HandshakeAuth,
   socket: SyncSocket,
 ): Promise<Result<SyncSocketData>> {
-  const session = deps.auth.check(auth.token, { touch: true });
+  const session = await deps.auth.authenticate(auth.token, { touch: true });
   if (!session.ok) return session;
-  const bound = await bindClient(deps.db, reader, auth.clientId, session.value.user.id, deps.clock());
+  const bound = await bindClient(
+    deps.store.db,
+    deps.store.pulls,
+    auth.clientId,
+    session.value.user.id,
+    deps.clock(),
+  );
   if (!bound.ok) return bound;
   const { user, sessionId } = session.value;
   const ip = socket.handshake.address || null;
-  return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip });
+  // A key the server never gave a desk (no sign-in sent it) has none: its references are refused.
+  const desk = auth.installation
+    ? ((await deskOfInstallation(deps.store.db, installationHash(auth.installation))) ?? null)
+    : null;
+  return ok({ user, sessionId, clientId: auth.clientId, token: auth.token, ip, desk });
 }
 
-/** When a user's last socket goes, their presence becomes offline (leads see it at once). */
+/**
+ * When a user's last socket goes — on any node — their presence becomes offline
+ * (leads see it at once). Asks every node through the adapter (`fetchSockets`).
+ */
 async function markOfflineIfLast(
   io: Server,
   gone: SyncSocket,
@@ -136,11 +211,12 @@ async function markOfflineIfLast(
   closing: () => boolean,
 ): Promise<void> {
   try {
-    const still = [...syncSockets(io)].some((s) => s.id !== gone.id && s.data.user?.id === gone.data.user.id);
-    if (still || closing()) return;
+    if (closing()) return;
     const { user, clientId } = gone.data;
+    const still = (await io.in(userRoom(user.id)).fetchSockets()).some((s) => s.id !== gone.id);
+    if (still || closing()) return;
     const applied = await applyPresence(
-      deps.db,
+      deps.store.db,
       { user, clientId, policy: deps.policy, clock: deps.clock },
       { status: 'offline', currentItem: null },
     );

@@ -11,15 +11,19 @@ import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
-import type { Db } from '../storage/database';
+import type { ServerStore } from '../storage/server-store';
+import type { InFlight } from './in-flight';
 import type { Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
-import { applyPush, type AfterWrites } from './push';
+import type { PlanNotices } from '../notices/notice-planner';
+import { applyPush } from './push';
 import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
 
 export interface SyncEventDeps {
-  db: Db;
+  store: ServerStore;
+  /** Pushes under way (a graceful stop waits for them). */
+  pushes: InFlight;
   auth: AuthService;
   policy: Policy;
   clock: () => number;
@@ -27,8 +31,8 @@ export interface SyncEventDeps {
   metrics: Metrics;
   pulls: PullService;
   poke: Pokes['poke'];
-  /** The notice outbox planner, run inside each push's transaction. */
-  afterWrites?: AfterWrites;
+  /** Brings the notice outbox in step with the callbacks a push wrote, after its commit. */
+  planNotices?: PlanNotices;
 }
 
 /** The sync channel's per-event check: the session is still good (else it ends here). */
@@ -38,8 +42,8 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
     protocolError: () => {
       deps.metrics.protocolErrors += 1;
     },
-    authorize(socket: SyncSocket, touch: boolean): Authorization<SessionUser> {
-      const session = deps.auth.check(socket.data.token, { touch });
+    async authorize(socket: SyncSocket, touch: boolean): Promise<Authorization<SessionUser>> {
+      const session = await deps.auth.authenticate(socket.data.token, { touch });
       if (!session.ok) return { ...session, close: () => expireSocket(socket, session.error) };
       // An administrator may have moved the user or changed their role: follow the new scope's pokes.
       const heard = pokeRoom(socket.data.user);
@@ -55,7 +59,7 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
 
 /** push, pull and presence on one desktop's socket (docs/protocol.md). */
 export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): void {
-  const { db, metrics, poke } = deps;
+  const { store, metrics, poke } = deps;
   const { clientId } = socket.data;
   const events = new SocketEvents(socket, syncChannel(deps));
 
@@ -69,15 +73,20 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
           'This push names a different desktop (clientId) than the connection.',
         );
       }
-      const context = {
-        user,
-        clientId,
-        sourceIp: socket.data.ip,
-        policy: deps.policy,
-        clock: deps.clock,
-        ...(deps.afterWrites ? { afterWrites: deps.afterWrites } : {}),
-      };
-      const pushed = await applyPush(db, context, req.mutations);
+      const { ip: sourceIp, desk } = socket.data;
+      const context = { user, clientId, sourceIp, desk, policy: deps.policy, clock: deps.clock };
+      const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
+      if (deps.planNotices && pushed.callbackIds.length > 0) {
+        // After the commit, in its own transaction: the outbox ids are idempotency keys, so a
+        // plan repeated (or run by another node) queues nothing twice.
+        try {
+          const planned = await deps.planNotices(pushed.callbackIds);
+          for (const team of planned.teams) pushed.changedTeams.add(team);
+          pushed.lastVersion = planned.lastVersion ?? pushed.lastVersion;
+        } catch (error) {
+          deps.log.error({ err: error }, 'notice planning after a push failed');
+        }
+      }
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
         else if (r.status === 'rejected') metrics.mutationsRejected += 1;
@@ -102,7 +111,7 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     touch: true,
     run: async (req, user) => {
       const applied = await applyPresence(
-        db,
+        store.db,
         { user, clientId, policy: deps.policy, clock: deps.clock },
         req,
       );

@@ -9,6 +9,8 @@ export interface SyncSocketData {
   clientId: string;
   token: string;
   ip: string | null;
+  /** The installation's desk code (reference numbers); null when the desktop sent no installation key. */
+  desk: number | null;
 }
 
 export type SyncSocket = ServerSocket<SyncSocketData>;
@@ -17,6 +19,8 @@ export type SyncSocket = ServerSocket<SyncSocketData>;
 export const ADMIN_ROOM = 'admins';
 export const teamRoom = (team: string) => `team:${team}`;
 export const sessionRoom = (sid: string) => `session:${sid}`;
+/** Every sync socket of one user, on any node (is their last desktop gone?). */
+export const userRoom = (userId: string) => `user:${userId}`;
 /** The room whose pokes a user's sockets hear. */
 export const pokeRoom = (user: SessionUser) => (user.role === 'admin' ? ADMIN_ROOM : teamRoom(user.team));
 

@@ -25,31 +25,55 @@ export function zonesKey(zones: readonly string[]): string {
   return [...new Set(zones)].sort().join(',');
 }
 
-const dayCache = new WeakMap<Policy, Map<string, readonly Interval[]>>();
-const MAX_CACHED = 50_000;
+/** A business day's callable intervals and the first instant of that day (policy zone). */
+interface CallableDay {
+  dayStart: number;
+  intervals: readonly Interval[];
+}
 
-/**
- * The callable intervals of one business day (empty on a closed day), sorted and
- * disjoint. The answer never changes for a policy object, so it is cached.
- */
+/** Per policy object, per zone set, per day ordinal: the answer never changes, so it is cached. */
+const dayCache = new WeakMap<Policy, Map<string, Map<number, CallableDay>>>();
+const MAX_CACHED_DAYS = 20_000;
+
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 of a calendar date: a cheap, exact cache key (no strings, no Date per look-up). */
+const ordinalOf = (date: LocalDate): number => Date.UTC(date.year, date.month - 1, date.day) / DAY_MS;
+function dateOf(ordinal: number): LocalDate {
+  const d = new Date(ordinal * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function dayOf(ordinal: number, zones: readonly string[], key: string, policy: Policy): CallableDay {
+  let byZones = dayCache.get(policy);
+  if (!byZones) {
+    byZones = new Map();
+    dayCache.set(policy, byZones);
+  }
+  let days = byZones.get(key);
+  if (!days) {
+    days = new Map();
+    byZones.set(key, days);
+  }
+  let day = days.get(ordinal);
+  if (!day) {
+    const date = dateOf(ordinal);
+    day = {
+      dayStart: zonedTimeToInstant({ ...date, hour: 0, minute: 0 }, policy.callbackHours.timeZone),
+      intervals: computeDay(date, zones, policy),
+    };
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(ordinal, day);
+  }
+  return day;
+}
+
+/** The callable intervals of one business day (empty on a closed day), sorted and disjoint. */
 export function callableOnDay(
   date: LocalDate,
   zones: readonly string[],
   policy: Policy,
 ): readonly Interval[] {
-  let cache = dayCache.get(policy);
-  if (!cache) {
-    cache = new Map();
-    dayCache.set(policy, cache);
-  }
-  const key = `${zonesKey(zones)}|${date.year}-${date.month}-${date.day}`;
-  let intervals = cache.get(key);
-  if (!intervals) {
-    intervals = computeDay(date, zones, policy);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(key, intervals);
-  }
-  return intervals;
+  return dayOf(ordinalOf(date), zones, zonesKey(zones), policy).intervals;
 }
 
 function computeDay(date: LocalDate, zones: readonly string[], policy: Policy): readonly Interval[] {
@@ -94,6 +118,11 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   return merged;
 }
 
+/** A callable interval with the first instant of its day (policy zone): "due today" starts there. */
+export interface CallableWindow extends Interval {
+  dayStart: number;
+}
+
 /**
  * The callable intervals before `until`, latest first (the last one's end clipped to
  * `until`), walking back day by day — at most `maxDays` calendar days.
@@ -103,16 +132,16 @@ export function* callableBackward(
   zones: readonly string[],
   policy: Policy,
   maxDays = MAX_DAYS_SCANNED,
-): Generator<Interval> {
-  let date = businessDateOf(until, policy);
-  for (let day = 0; day < maxDays; day++) {
-    const intervals = callableOnDay(date, zones, policy);
+): Generator<CallableWindow> {
+  const key = zonesKey(zones);
+  let ordinal = ordinalOf(businessDateOf(until, policy));
+  for (let day = 0; day < maxDays; day++, ordinal--) {
+    const { dayStart, intervals } = dayOf(ordinal, zones, key, policy);
     for (let i = intervals.length - 1; i >= 0; i--) {
       const interval = intervals[i] as Interval;
       const end = Math.min(interval.end, until);
-      if (end > interval.start) yield { start: interval.start, end };
+      if (end > interval.start) yield { start: interval.start, end, dayStart };
     }
-    date = addDays(date, -1);
   }
 }
 
@@ -127,7 +156,8 @@ export class CallableTimeline {
   private readonly ends: number[] = [];
   /** prefix[i] = callable ms in intervals 0..i-1. */
   private readonly prefix: number[] = [0];
-  private nextDate: LocalDate;
+  private nextOrdinal: number;
+  private readonly key: string;
   private horizon: number;
   private scannedDays = 0;
 
@@ -136,26 +166,24 @@ export class CallableTimeline {
     private readonly zones: readonly string[],
     private readonly policy: Policy,
   ) {
-    this.nextDate = businessDateOf(from, policy);
+    this.nextOrdinal = ordinalOf(businessDateOf(from, policy));
+    this.key = zonesKey(zones);
     this.horizon = from;
   }
 
   /** Makes sure every interval starting before `t` is known. */
   private extendTo(t: number): void {
     while (this.horizon < t && this.scannedDays < MAX_DAYS_SCANNED + 31) {
-      for (const interval of callableOnDay(this.nextDate, this.zones, this.policy)) {
+      for (const interval of dayOf(this.nextOrdinal, this.zones, this.key, this.policy).intervals) {
         const start = Math.max(interval.start, this.from);
         if (interval.end <= start) continue;
         this.starts.push(start);
         this.ends.push(interval.end);
         this.prefix.push((this.prefix[this.prefix.length - 1] ?? 0) + interval.end - start);
       }
-      this.nextDate = addDays(this.nextDate, 1);
+      this.nextOrdinal += 1;
       this.scannedDays += 1;
-      this.horizon = zonedTimeToInstant(
-        { ...this.nextDate, hour: 0, minute: 0 },
-        this.policy.callbackHours.timeZone,
-      );
+      this.horizon = dayOf(this.nextOrdinal, this.zones, this.key, this.policy).dayStart;
     }
   }
 

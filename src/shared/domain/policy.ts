@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_NOTES, notesPolicySchema } from './notes/notes';
+import { DEFAULT_SERVICE_REQUESTS, serviceRequestPolicySchema } from './service-requests/policy-section';
 import { clockTimeSchema, minutesOfDay } from './time/clock-time';
 import { isKnownTimeZone } from './time/zoned';
+import { DEFAULT_WRAP_UP, wrapUpPolicySchema } from './wrap-up/policy-section';
 
 /**
  * THE policy: every number of the contact center's rules lives here and nowhere
@@ -101,6 +104,14 @@ export const policySchema = z
       lockoutMinutes: z.number().int().min(1),
       sessionHours: z.number().positive(),
     }),
+    // Sections added after policies were first stored: the defaults fill them in, so a
+    // policy file, managed setting or cached session written before them still parses.
+    /** Wrap-up codes and after-call work per team (domain/wrap-up). */
+    wrapUp: wrapUpPolicySchema.default(DEFAULT_WRAP_UP),
+    /** Service-request categories: target business days and routing (domain/service-requests). */
+    serviceRequests: serviceRequestPolicySchema.default(DEFAULT_SERVICE_REQUESTS),
+    /** Notes on customers and contacts (domain/notes). */
+    notes: notesPolicySchema.default(DEFAULT_NOTES),
   })
   .refine((p) => p.attempts.retryEarliestMinutes <= p.attempts.retryLatestMinutes, {
     message: 'attempts.retryEarliestMinutes must not exceed attempts.retryLatestMinutes',

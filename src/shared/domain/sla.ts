@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { businessDateOf } from './calendar/business-calendar';
-import { callableBackward, CallableTimeline, type Interval } from './callable-time';
+import { callableBackward, CallableTimeline, type CallableWindow, type Interval } from './callable-time';
 import { DAY_MS, HOUR_MS, MINUTE_MS, type Policy } from './policy';
-import { sameDate, zonedTimeToInstant } from './time/zoned';
+import { sameDate } from './time/zoned';
 
 /**
  * The SLA clock (PRODUCT.md rule 1). Creation time is the server's; the due time
@@ -73,6 +73,12 @@ export interface SlaTransitions {
   /** Due today from here on: midnight (policy zone) of the last callable window's day. */
   dueTodayFrom: number;
   overdueFrom: number;
+  /**
+   * The last callable window before the due time (its end clipped to it), null when
+   * none is left at all: what the screens say ("last callable window: today until 18:30").
+   * A window that has already begun is still this window, so it too holds for every `now`.
+   */
+  lastWindow: Interval | null;
 }
 
 /**
@@ -90,7 +96,7 @@ export function slaTransitions(item: SlaInput, policy: Policy): SlaTransitions {
   const due = item.dueAt;
   const threshold =
     (item.urgency === 'urgent' ? policy.sla.urgentAtRiskHours : policy.sla.nonUrgentAtRiskHours) * HOUR_MS;
-  let last: Interval | undefined;
+  let last: CallableWindow | undefined;
   let littleFrom = FROM_THE_START;
   let left = 0;
   for (const window of callableBackward(due, zones, policy)) {
@@ -104,7 +110,7 @@ export function slaTransitions(item: SlaInput, policy: Policy): SlaTransitions {
     littleFrom = window.end - (threshold - left) + 1;
     break;
   }
-  const dueTodayFrom = last ? startOfBusinessDay(last.start, policy) : FROM_THE_START;
+  const dueTodayFrom = last ? last.dayStart : FROM_THE_START;
   const attemptsMissFrom = attemptsMissFromOf(item, policy);
   const dueToday = Math.min(dueTodayFrom, due);
   return {
@@ -112,18 +118,12 @@ export function slaTransitions(item: SlaInput, policy: Policy): SlaTransitions {
     attemptsMissFrom,
     dueTodayFrom: dueToday,
     overdueFrom: due,
+    lastWindow: last ? { start: last.start, end: last.end } : null,
   };
 }
 
 /** "From the start": any instant before every real now (JSON- and SQLite-safe, unlike -Infinity). */
 export const FROM_THE_START = 0;
-
-function startOfBusinessDay(instant: number, policy: Policy): number {
-  return zonedTimeToInstant(
-    { ...businessDateOf(instant, policy), hour: 0, minute: 0 },
-    policy.callbackHours.timeZone,
-  );
-}
 
 /**
  * The attempts still needed fit when the first can start at or before the latest

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { policyItemIdSchema } from '../domain/bilingual-label';
+import { HANDOFF_REASON_MAX_CHARS, TIER2_REASONS } from '../domain/handoff';
+import { OPERATIONAL_COMPONENT_IDS } from '../domain/identifiers/operational-components';
+import { NOTE_STORAGE_MAX_CHARS } from '../domain/notes';
 import { urgencySchema } from '../domain/sla';
 import { signInRequestSchema } from '../sync/protocol';
 import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
@@ -13,10 +17,10 @@ import {
   scriptProgressSchema,
 } from '../sync/rows/inquiry';
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
-import { SERVICE_REQUEST_TYPES } from '../sync/rows/service-request';
 import { roleSchema } from '../sync/rows/user';
 import { channel } from './channel-spec';
 import { COMMAND_IPC_CHANNELS } from './command-channels';
+import { customerRecordSchema, customerSearchArgsSchema, customerSearchResultSchema } from './customer-views';
 import {
   callbackDetailSchema,
   connectionStateSchema,
@@ -86,8 +90,19 @@ const appointmentFields = {
 };
 
 const serviceRequestFields = {
-  type: z.enum(SERVICE_REQUEST_TYPES),
+  /** A category of the policy's serviceRequests.categories. */
+  category: policyItemIdSchema,
   description: z.string().trim().min(1, 'describe the service request').max(4000),
+  /** Needed only when the category goes to the case's office and the receipt number does not tell. */
+  routing: z.enum(OPERATIONAL_COMPONENT_IDS).nullable().default(null),
+};
+
+/** A Tier 2 escalation's handoff: the script's reason code, the agent's sentence and an optional note. */
+const escalationFields = {
+  code: z.enum(TIER2_REASONS).nullable(),
+  reason: z.string().trim().min(1, 'say why, for the Tier 2 officer').max(HANDOFF_REASON_MAX_CHARS),
+  /** Written as a note on the inquiry (the policy's note limit applies); empty = no note. */
+  note: z.string().trim().max(NOTE_STORAGE_MAX_CHARS),
 };
 
 export const inquirySubmitArgsSchema = z
@@ -104,6 +119,8 @@ export const inquirySubmitArgsSchema = z
     expedite: z.object(expediteFields).strict().optional(),
     appointment: z.object(appointmentFields).strict().optional(),
     serviceRequest: z.object(serviceRequestFields).strict().optional(),
+    /** Required for the tier2-escalation outcome. */
+    escalation: z.object(escalationFields).strict().optional(),
   })
   .strict();
 
@@ -115,6 +132,14 @@ const idsResult = z.object({
   expediteId: idSchema.nullable(),
   appointmentId: idSchema.nullable(),
   serviceRequestId: idSchema.nullable(),
+  /** The reference numbers to read back (canonical form), by record. */
+  references: z.object({
+    inquiry: z.string(),
+    callback: z.string().nullable(),
+    expedite: z.string().nullable(),
+    appointment: z.string().nullable(),
+    serviceRequest: z.string().nullable(),
+  }),
 });
 
 const teamUserSchema = z.object({ id: idSchema, name: z.string(), role: roleSchema, active: z.boolean() });
@@ -130,8 +155,25 @@ export const IPC_CHANNELS = {
     z.object({ opened: z.boolean(), url: z.string() }),
   ),
 
+  /**
+   * The agent's credentials for a proxy that asks for them (Basic), entered after a
+   * `network.proxy_auth_*` error: used for every connection, kept encrypted with the session.
+   */
+  'network.proxyCredentials': channel(
+    z
+      .object({
+        username: z.string().trim().min(1, 'enter the proxy user name').max(256),
+        password: z.string().min(1, 'enter the proxy password').max(1024),
+      })
+      .strict(),
+    z.null(),
+    { signedOut: true },
+  ),
+
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
-  'session.signIn': channel(signInRequestSchema.strict(), sessionStateSchema, { signedOut: true }),
+  'session.signIn': channel(signInRequestSchema.omit({ installation: true }).strict(), sessionStateSchema, {
+    signedOut: true,
+  }),
   /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */
   'session.signOut': channel(
     z.object({ discardPending: z.boolean().default(false) }).strict(),
@@ -155,6 +197,10 @@ export const IPC_CHANNELS = {
   'worklist.query': channel(worklistQuerySchema, worklistPageSchema),
   'callback.get': channel(callbackRef, callbackDetailSchema),
   'customer.get': channel(z.object({ customerId: idSchema }).strict(), customerRowSchema.nullable()),
+  /** The search box (issue 14): from the cache, so it answers offline. */
+  'customer.search': channel(customerSearchArgsSchema, customerSearchResultSchema),
+  /** A customer with every contact and note (null: not in this team's cache). */
+  'customer.record': channel(z.object({ customerId: idSchema }).strict(), customerRecordSchema.nullable()),
   /** The whole inquiry form in one atomic step: customer, inquiry, outcome and its follow-up record. */
   'inquiry.submit': channel(inquirySubmitArgsSchema, idsResult),
 

@@ -7,6 +7,7 @@ import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema, PHONE_LABELS } from '../sync/rows/customer';
 import { inquiryRowSchema } from '../sync/rows/inquiry';
+import { noteRowSchema } from '../sync/rows/note';
 import { domainErrorSchema, errorParamsSchema } from '../domain/error-schema';
 
 /** The view models the desktop core serves to the renderer (and only these cross IPC). */
@@ -103,6 +104,10 @@ export const worklistRowSchema = z.object({
   scheduledSlot: z.object({ start: instantSchema, end: instantSchema }).nullable(),
   /** A local change to this callback has not been confirmed by the server yet. */
   pendingSync: z.boolean(),
+  /** The latest handoff between the tiers: why and who, shown on the row before claiming. */
+  handoff: z
+    .object({ to: tierSchema, reason: z.string(), byName: z.string().nullable(), at: instantSchema })
+    .nullable(),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
 
@@ -179,6 +184,9 @@ export const callbackDetailSchema = z.object({
   permissions: z.record(z.enum(CALLBACK_ACTIONS), permissionSchema),
   pendingSync: z.boolean(),
   now: instantSchema,
+  /** The notes the handoffs name (the Tier 1 agent's note for the officer), and the names of who handed off. */
+  handoffNotes: z.array(noteRowSchema),
+  names: z.record(z.string(), z.string()),
 });
 export type CallbackDetail = z.infer<typeof callbackDetailSchema>;
 

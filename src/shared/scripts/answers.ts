@@ -2,12 +2,15 @@
  * Typed answers: checking what the agent typed against the question's type with the
  * shared domain parsers (so the message is the same one every other form shows), and
  * storing the normalized form (receipt `EAC2212345678`, A-number `A012345678`, phone
- * E.164, date `YYYY-MM-DD`, yes/no as a boolean).
+ * E.164, date `YYYY-MM-DD`, yes/no as a boolean). Dates are typed the way the agent's
+ * screen language writes them (11/02/2026 in English, 02/11/2026 in Spanish, or ISO)
+ * and read back to the caller in words in the caller's language.
  */
 import { parseANumber, parseReceiptNumber } from '../domain/identifiers';
 import { formatUsPhone, parseUsPhone } from '../domain/phones';
 import { err, ok } from '../domain/result';
 import type { Result } from '../domain/result';
+import { dateInWords, parseDateInput } from '../domain/language';
 import { formatLocalDate, parseLocalDate } from '../domain/time/zoned';
 import type { Language } from '../sync/rows/common';
 import type { AnswerSpec } from './schema';
@@ -25,9 +28,14 @@ const EXT_SEPARATOR = ';ext=';
 
 /**
  * Checks one raw answer — what the input holds right now — and returns the value to
- * store. Safe to call on every keystroke; never throws.
+ * store. Safe to call on every keystroke; never throws. `inputLanguage` is the
+ * language of the screen the answer was typed on (it decides 11/02 vs 02/11).
  */
-export function checkAnswer(spec: AnswerSpec, raw: unknown): Result<AnswerValue> {
+export function checkAnswer(
+  spec: AnswerSpec,
+  raw: unknown,
+  inputLanguage: Language = 'en',
+): Result<AnswerValue> {
   if (isEmpty(raw)) {
     return spec.required ? err('answer.required', 'this question needs an answer') : ok(null);
   }
@@ -57,10 +65,8 @@ export function checkAnswer(spec: AnswerSpec, raw: unknown): Result<AnswerValue>
       return ok(r.value.extension ? `${r.value.e164}${EXT_SEPARATOR}${r.value.extension}` : r.value.e164);
     }
     case 'date': {
-      const date = parseLocalDate(raw.trim());
-      return date
-        ? ok(formatLocalDate(date))
-        : err('answer.date', `"${raw.trim()}" is not a date; enter it as YYYY-MM-DD, e.g. 2024-03-15`);
+      const date = parseDateInput(raw, inputLanguage);
+      return date.ok ? ok(formatLocalDate(date.value)) : date;
     }
     default: {
       const text = raw.trim();
@@ -88,6 +94,10 @@ export function formatAnswer(spec: AnswerSpec, value: AnswerValue, language: Lan
   if (spec.type === 'phone') {
     const [e164 = value, ext] = value.split(EXT_SEPARATOR);
     return formatUsPhone(e164, ext);
+  }
+  if (spec.type === 'date') {
+    const date = parseLocalDate(value);
+    return date ? dateInWords(date, language) : value;
   }
   return value;
 }

@@ -76,6 +76,10 @@ export interface ScriptOutcome {
   reason?: Tier2Reason;
   channel?: LinkChannel;
   link?: string;
+  /** The service request's type, when the script's path says it. */
+  serviceRequestType?: OutcomeStep['serviceRequestType'];
+  /** Answers the form after the script starts from (carry): the agent does not ask twice. */
+  carried: { urgentReason?: string; explanation?: string };
   /** What to tell the caller, in the caller's language, placeholders filled. */
   note: string;
 }
@@ -130,13 +134,20 @@ export function currentAnswer(session: ScriptSession): AnswerValue | undefined {
   return step.kind === 'question' ? session.answers[step.answer.key] : undefined;
 }
 
-/** Records the answer to the current question, normalized; does not move on. */
-export function answer(session: ScriptSession, value: unknown): Result<ScriptSession> {
+/**
+ * Records the answer to the current question, normalized; does not move on.
+ * `inputLanguage`: the screen language it was typed in (dates: 11/02 vs 02/11).
+ */
+export function answer(
+  session: ScriptSession,
+  value: unknown,
+  inputLanguage: Language = 'en',
+): Result<ScriptSession> {
   const step = currentStep(session);
   if (step.kind !== 'question') {
     return err('script.not_a_question', 'this step asks nothing; go on to the next step');
   }
-  const checked = checkAnswer(step.answer, value);
+  const checked = checkAnswer(step.answer, value, inputLanguage);
   if (!checked.ok) return checked;
   const key = step.answer.key;
   return ok({
@@ -210,8 +221,20 @@ export function outcomeOf(session: ScriptSession): ScriptOutcome | undefined {
     ...pick(step, 'reason'),
     ...pick(step, 'channel'),
     ...pick(step, 'link'),
+    ...(step.serviceRequestType ? { serviceRequestType: step.serviceRequestType } : {}),
+    carried: carriedAnswers(step, session),
     note: renderText(step, session),
   };
+}
+
+function carriedAnswers(step: OutcomeStep, session: ScriptSession): ScriptOutcome['carried'] {
+  const carried: ScriptOutcome['carried'] = {};
+  for (const field of ['urgentReason', 'explanation'] as const) {
+    const key = step.carry?.[field];
+    const value = key === undefined ? undefined : session.answers[key];
+    if (typeof value === 'string' && value !== '') carried[field] = value;
+  }
+  return carried;
 }
 
 export function progressOf(session: ScriptSession): ScriptProgress {

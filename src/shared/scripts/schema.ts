@@ -7,8 +7,10 @@
  * validate.ts so that every problem is reported at once with its step id.
  */
 import { z } from 'zod';
+import { TIER2_REASONS } from '../domain/handoff';
 import { urgencySchema } from '../domain/sla';
 import { INQUIRY_OUTCOMES } from '../sync/rows/inquiry';
+import { policyItemIdSchema } from '../domain/bilingual-label';
 
 /** Lower-case words joined by dashes: safe in file names and in `<id>@<version>` row ids. */
 const slugSchema = z
@@ -144,24 +146,29 @@ export const questionStepSchema = z.strictObject({
   next: nextSchema,
 });
 
-/** Why Tier 1 hands an inquiry to Tier 2 (reported and shown on the Tier 2 worklist). */
-export const TIER2_REASONS = [
-  'caller-requested-supervisor',
-  'outside-processing-time',
-  'service-request-overdue',
-  'beyond-tier1-scope',
-  'urgent-situation',
-  'repeat-contact',
-] as const;
-export type Tier2Reason = (typeof TIER2_REASONS)[number];
+/** Why Tier 1 hands an inquiry to Tier 2: domain/handoff's list (shown on the Tier 2 worklist). */
+export { TIER2_REASONS, type Tier2Reason } from '../domain/handoff';
 
 export const LINK_CHANNELS = ['email', 'text'] as const;
 export type LinkChannel = (typeof LINK_CHANNELS)[number];
 
 /**
+ * Answers the form after the script starts from, so the agent never asks twice:
+ * the appointment request's urgent reason (a choice answer) and explanation, or a
+ * service request's description.
+ */
+export const carrySchema = z.strictObject({
+  urgentReason: answerKeySchema.optional(),
+  explanation: answerKeySchema.optional(),
+});
+export type Carry = z.infer<typeof carrySchema>;
+
+/**
  * A terminal step. `note` is what the agent tells the caller happens next. Some
  * outcomes need more: a callback or appointment request its urgency, a Tier 2
- * escalation its reason, a sent link its channel and address.
+ * escalation its reason, a sent link its channel and address. A service request may
+ * name its type (the path through the script already says which one it is), and
+ * `carry` hands answers to the form that follows.
  */
 export const outcomeStepSchema = z
   .strictObject({
@@ -171,6 +178,9 @@ export const outcomeStepSchema = z
     reason: z.enum(TIER2_REASONS).optional(),
     channel: z.enum(LINK_CHANNELS).optional(),
     link: z.url({ protocol: /^https$/, message: 'a link must be an https:// address' }).optional(),
+    /** The service-request category the outcome suggests (an id of the policy's categories). */
+    serviceRequestType: policyItemIdSchema.optional(),
+    carry: carrySchema.optional(),
     note: bilingualSchema,
   })
   .superRefine((step, ctx) => {
@@ -193,6 +203,31 @@ export const outcomeStepSchema = z
     }
     if (step.outcome === 'tier2-escalation') need('reason', 'a Tier 2 escalation needs its reason');
     else forbid('reason', 'tier2-escalation');
+    if (step.outcome !== 'service-request' && step.serviceRequestType !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceRequestType'],
+        message: '"serviceRequestType" belongs only to service-request outcomes',
+      });
+    }
+    if (step.carry?.urgentReason !== undefined && step.outcome !== 'appointment-request') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carry', 'urgentReason'],
+        message: '"carry.urgentReason" belongs only to appointment-request outcomes',
+      });
+    }
+    if (
+      step.carry?.explanation !== undefined &&
+      step.outcome !== 'appointment-request' &&
+      step.outcome !== 'service-request'
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carry', 'explanation'],
+        message: '"carry.explanation" belongs only to appointment-request and service-request outcomes',
+      });
+    }
     if (step.outcome === 'link-sent') {
       need('channel', 'a link-sent outcome needs its channel (email or text)');
       need('link', 'a link-sent outcome needs the link (https://…)');

@@ -10,10 +10,14 @@
 import type { z } from 'zod';
 import type { Result } from '../domain/result';
 import { canReachAny, reachableFrom, targetsOf } from './graph';
-import type { AnswerSpec, Condition, Next, Script, Step } from './schema';
+import { URGENT_APPOINTMENT_REASONS } from '../domain/appointments/urgent-reasons';
+import type { AnswerSpec, Carry, Condition, Next, Script, Step } from './schema';
 import { CONTEXT_FIELD_TYPES, scriptSchema, scriptShellSchema, stepIdSchema, stepSchema } from './schema';
 import { hasStrayBraces, isKnownPlaceholder, placeholdersIn, textsOfStep } from './texts';
 import type { LocatedText } from './texts';
+
+/** The choice a script offers for "no urgent reason" (the appointment is then not urgent). */
+export const NO_URGENT_REASON = 'none';
 
 export const SCRIPT_PROBLEM_CODES = [
   'invalid-json',
@@ -157,6 +161,8 @@ function stepProblems(
     if (located.fillable) problems.push(...placeholderProblems(id, located, answerKeys));
   }
 
+  if (step.kind === 'outcome' && step.carry) problems.push(...carryProblems(id, step.carry, specs));
+
   if (step.kind === 'question' && step.answer.prefillFrom) {
     const fits = CONTEXT_FIELD_TYPES[step.answer.prefillFrom];
     if (fits !== step.answer.type) {
@@ -166,6 +172,48 @@ function stepProblems(
         path: `${base}.answer.prefillFrom`,
         message: `step "${id}": ${step.answer.prefillFrom} can prefill a ${fits} question, not a ${step.answer.type} one`,
       });
+    }
+  }
+  return problems;
+}
+
+/** Carried answers must exist; the urgent reason must be a choice among the appointment reasons. */
+function carryProblems(id: string, carry: Carry, specs: ReadonlyMap<string, KeyedSpec>): ScriptProblem[] {
+  const problems: ScriptProblem[] = [];
+  for (const field of ['urgentReason', 'explanation'] as const) {
+    const key = carry[field];
+    if (key === undefined) continue;
+    const path = `steps.${id}.carry.${field}`;
+    const keyed = specs.get(key);
+    if (!keyed) {
+      problems.push({
+        code: 'unknown-answer',
+        stepId: id,
+        path,
+        message: `step "${id}" carries answer "${key}" forward, which no question asks`,
+      });
+      continue;
+    }
+    const { spec } = keyed;
+    if (field === 'explanation' && spec.type !== 'text') {
+      problems.push({
+        code: 'prefill-mismatch',
+        stepId: id,
+        path,
+        message: `step "${id}": an explanation is carried from a text answer, and "${key}" is a ${spec.type} answer`,
+      });
+    }
+    if (field === 'urgentReason') {
+      const reasons = new Set<string>([...URGENT_APPOINTMENT_REASONS, NO_URGENT_REASON]);
+      const odd = spec.type !== 'choice' ? [] : (spec.choices ?? []).filter((c) => !reasons.has(c.value));
+      if (spec.type !== 'choice' || odd.length > 0) {
+        problems.push({
+          code: 'prefill-mismatch',
+          stepId: id,
+          path,
+          message: `step "${id}": the urgent reason is carried from a choice among ${[...reasons].join(', ')}; "${key}" ${spec.type !== 'choice' ? `is a ${spec.type} answer` : `also offers ${odd.map((c) => c.value).join(', ')}`}`,
+        });
+      }
     }
   }
   return problems;

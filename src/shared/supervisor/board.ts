@@ -1,10 +1,9 @@
 import { allowedAttempts, attemptPlan } from '../domain/attempts';
 import type { Policy } from '../domain/policy';
-import { slaRiskOrder, slaStatus, type SlaState, type Urgency } from '../domain/sla';
+import type { Interval } from '../domain/callable-time';
+import { slaRiskOrder, slaStateAt, type SlaState, type Urgency } from '../domain/sla';
 import type { CallbackStatus } from '../sync/rows/callback';
-import { dayOf } from './days';
 import { FIGURE_IDS, figureContext, matchesFigure, type FigureId } from './figures';
-import { slaStateAt } from './risk';
 import type { SupervisedCallback } from './supervised-callback';
 
 export interface FigureCount {
@@ -70,8 +69,11 @@ export interface CallbackSummary {
   closedAt: number | null;
   attemptsMade: number;
   allowedAttempts: number;
-  /** Null once closed. */
-  sla: { state: SlaState; remainingMs: number } | null;
+  /**
+   * The SLA rule's state at the board's `at` (callable time, docs/domain.md), the
+   * wall-clock time left and the last callable window before the due time. Null once closed.
+   */
+  sla: { state: SlaState; remainingMs: number; lastWindow: Interval | null } | null;
   /** The next attempt's window while one is allowed. */
   nextAttempt: { number: number; earliest: number; latest: number; timing: string } | null;
 }
@@ -92,7 +94,10 @@ export function summarizeCallback(cb: SupervisedCallback, now: number, policy: P
     closedAt: cb.closedAt,
     attemptsMade: cb.attempts.length,
     allowedAttempts: allowedAttempts(cb, policy),
-    sla: open ? slaStatus(cb, now, policy) : null,
+    sla:
+      open && cb.sla
+        ? { state: slaStateAt(cb.sla, now), remainingMs: cb.dueAt - now, lastWindow: cb.sla.lastWindow }
+        : null,
     nextAttempt:
       plan?.kind === 'next'
         ? {
@@ -112,13 +117,11 @@ export function summarizeCallback(cb: SupervisedCallback, now: number, policy: P
 export function sortForDrillDown(
   callbacks: readonly SupervisedCallback[],
   now: number,
-  policy: Policy,
 ): SupervisedCallback[] {
-  const endOfToday = dayOf(now, policy).end;
   const keyed = callbacks.map((cb) => ({
     cb,
     open: cb.status === 'open',
-    state: slaStateAt(cb.dueAt, cb.urgency, now, endOfToday, policy),
+    state: cb.sla ? slaStateAt(cb.sla, now) : 'on-track',
   }));
   keyed.sort((a, b) => {
     if (a.open !== b.open) return a.open ? -1 : 1;
@@ -148,5 +151,5 @@ export function callbacksForFigure(
     if (cb.team !== team || (urgency && cb.urgency !== urgency)) continue;
     if (matchesFigure(cb, figure, ctx)) found.push(cb);
   }
-  return sortForDrillDown(found, now, policy);
+  return sortForDrillDown(found, now);
 }

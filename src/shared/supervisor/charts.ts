@@ -37,11 +37,10 @@ export interface SupervisorCharts {
 /** Days shown by the trend charts (a view setting, not a contact-center rule). */
 export const TREND_DAYS = 14;
 
+/** Closed callbacks of one due day: on time (closed at or before due) and late. */
 export interface DayCompliance {
-  /** Callbacks closed that day (resolved or unable to reach). */
-  closed: number;
-  /** …of which closed at or before their due time. */
   onTime: number;
+  late: number;
 }
 
 export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
@@ -53,42 +52,61 @@ export const OUTCOME_LABELS: Record<AttemptOutcome, string> = {
   'wrong-number': 'Wrong number',
 };
 
-/** Where a closed callback counts in the compliance chart, if it does. */
+/** Where a closed callback counts in the compliance chart: its due day, on time or late. */
 export function complianceContribution(
   cb: Pick<SupervisedCallback, 'status' | 'closedAt' | 'dueAt'>,
-): { closedAt: number; onTime: boolean } | null {
+): { dueAt: number; onTime: boolean } | null {
   if (cb.status === 'open' || cb.closedAt === null) return null;
-  return { closedAt: cb.closedAt, onTime: cb.closedAt <= cb.dueAt };
+  return { dueAt: cb.dueAt, onTime: cb.closedAt <= cb.dueAt };
 }
 
+/**
+ * SLA compliance as a lead means it, by the day callbacks came DUE (last `days` days):
+ * closed on time, closed late, and still open past their due time — each shown, and
+ * the share on time counted over all three. An overdue callback nobody closed is a
+ * breach too; counting closed ones only would read 100% beside a pile of overdue work.
+ * `openPastDue(after, atOrBefore)` counts open callbacks due in that range (the
+ * server's sorted index answers it without a scan).
+ */
 export function slaComplianceChart(
   lookup: (dayKey: string) => DayCompliance | undefined,
+  openPastDue: (after: number, atOrBefore: number) => number,
   now: number,
   policy: Policy,
   days = TREND_DAYS,
 ): ChartData {
   const spans = daysEndingAt(now, days, policy);
-  const counts = spans.map((d) => lookup(d.key) ?? { closed: 0, onTime: 0 });
-  const total = counts.reduce((s, c) => s + c.closed, 0);
-  const onTime = counts.reduce((s, c) => s + c.onTime, 0);
+  const rows = spans.map((d) => {
+    const closed = lookup(d.key) ?? { onTime: 0, late: 0 };
+    const open = d.start > now ? 0 : openPastDue(d.start - 1, Math.min(d.end - 1, now));
+    return { ...closed, open };
+  });
+  const onTime = rows.reduce((s, r) => s + r.onTime, 0);
+  const late = rows.reduce((s, r) => s + r.late, 0);
+  const open = rows.reduce((s, r) => s + r.open, 0);
+  const total = onTime + late + open;
   return {
     id: 'sla-compliance',
     title: `SLA compliance, last ${days} days`,
     summary:
       total === 0
-        ? `No callbacks closed in the last ${days} days.`
-        : `${onTime} of ${total} callbacks closed in the last ${days} days were closed on time (${percent(onTime, total)}%).`,
-    categoryLabel: 'Day closed',
+        ? `No callbacks came due in the last ${days} days.`
+        : `Of ${total} callbacks due in the last ${days} days, ${onTime} were closed on time, ${late} closed late and ${open} are still open past their due time: ${percent(onTime, total)}% on time.`,
+    categoryLabel: 'Day due',
     categories: spans.map((d) => ({ key: d.key, label: d.key })),
     series: [
       {
         key: 'compliance',
-        label: 'Closed on time (%)',
+        label: 'On time (%)',
         unit: 'percent',
-        values: counts.map((c) => (c.closed === 0 ? null : percent(c.onTime, c.closed))),
+        values: rows.map((r) => {
+          const all = r.onTime + r.late + r.open;
+          return all === 0 ? null : percent(r.onTime, all);
+        }),
       },
-      { key: 'closed', label: 'Closed', unit: 'count', values: counts.map((c) => c.closed) },
-      { key: 'on-time', label: 'Closed on time', unit: 'count', values: counts.map((c) => c.onTime) },
+      { key: 'on-time', label: 'Closed on time', unit: 'count', values: rows.map((r) => r.onTime) },
+      { key: 'late', label: 'Closed late', unit: 'count', values: rows.map((r) => r.late) },
+      { key: 'open-past-due', label: 'Open past due', unit: 'count', values: rows.map((r) => r.open) },
     ],
   };
 }
@@ -185,10 +203,10 @@ export function chartsFromCallbacks(
     if (cb.status === 'open') open.push(cb);
     const c = complianceContribution(cb);
     if (c) {
-      const key = dayKeyOf(c.closedAt, policy);
-      const day = compliance.get(key) ?? { closed: 0, onTime: 0 };
-      day.closed += 1;
+      const key = dayKeyOf(c.dueAt, policy);
+      const day = compliance.get(key) ?? { onTime: 0, late: 0 };
       if (c.onTime) day.onTime += 1;
+      else day.late += 1;
       compliance.set(key, day);
     }
     for (const a of cb.attempts) {
@@ -199,7 +217,12 @@ export function chartsFromCallbacks(
     }
   }
   return {
-    slaCompliance: slaComplianceChart((k) => compliance.get(k), now, policy),
+    slaCompliance: slaComplianceChart(
+      (k) => compliance.get(k),
+      (after, atOrBefore) => open.filter((cb) => cb.dueAt > after && cb.dueAt <= atOrBefore).length,
+      now,
+      policy,
+    ),
     backlogByDueDay: backlogByDueDayChart(
       (urgency, after, atOrBefore) =>
         open.filter((cb) => cb.urgency === urgency && cb.dueAt > after && cb.dueAt <= atOrBefore).length,

@@ -1,5 +1,6 @@
 import { allowedAttempts, isReached } from '../domain/attempts';
 import { HOUR_MS, type Policy } from '../domain/policy';
+import { slaStateAt } from '../domain/sla';
 import type { CallbackStatus } from '../sync/rows/callback';
 import { dayOf, type DaySpan } from './days';
 import type { SupervisedCallback } from './supervised-callback';
@@ -9,10 +10,12 @@ import type { SupervisedCallback } from './supervised-callback';
  * the clock and the policy), so a count and its drill-down can never disagree:
  * the drill-down lists exactly the callbacks the predicate accepts.
  *
- * The rules come in three kinds because the server keeps each kind differently
+ * The rules come in four kinds because the server keeps each kind differently
  * (src/server/supervisor): `state` figures do not depend on the clock (a set per
  * figure), `due-range` figures are a range of due times of open callbacks (a
- * sorted index answers them without a scan), `closed-today` figures are keyed by
+ * sorted index answers them without a scan), `sla-state` figures are the SLA rule's
+ * state at now (docs/domain.md: callable time) — read from each callback's SLA
+ * transitions, which sorted indexes count — and `closed-today` figures are keyed by
  * the day the callback closed.
  */
 export const FIGURE_IDS = [
@@ -20,6 +23,7 @@ export const FIGURE_IDS = [
   'queued',
   'claimed',
   'due-soon',
+  'at-risk',
   'due-today',
   'overdue',
   'second-attempt-pending',
@@ -48,6 +52,7 @@ export interface DueRange {
 export type FigureRule =
   | { kind: 'state'; test: (cb: SupervisedCallback, policy: Policy) => boolean }
   | { kind: 'due-range'; range: (ctx: FigureContext) => DueRange }
+  | { kind: 'sla-state'; state: 'at-risk' | 'due-today' }
   | { kind: 'closed-today'; status: Exclude<CallbackStatus, 'open'> };
 
 export interface FigureDefinition {
@@ -96,10 +101,17 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
       range: (ctx) => ({ after: ctx.now, atOrBefore: ctx.now + ctx.policy.sla.dueSoonHours * HOUR_MS }),
     },
   },
+  'at-risk': {
+    label: 'At risk',
+    description:
+      'Open callbacks with less callable time left than the policy’s at-risk hours, or whose remaining attempts no longer fit before the due time.',
+    rule: { kind: 'sla-state', state: 'at-risk' },
+  },
   'due-today': {
-    label: 'Due later today',
-    description: 'Open callbacks not yet overdue and due before midnight in the callback-hours zone.',
-    rule: { kind: 'due-range', range: (ctx) => ({ after: ctx.now, atOrBefore: ctx.today.end - 1 }) },
+    label: 'Due today',
+    description:
+      'Open callbacks whose last callable window before the due time is today (or none is left), not yet overdue.',
+    rule: { kind: 'sla-state', state: 'due-today' },
   },
   overdue: {
     label: 'Overdue',
@@ -139,6 +151,8 @@ export function matchesFigure(cb: SupervisedCallback, figure: FigureId, ctx: Fig
       const { after, atOrBefore } = rule.range(ctx);
       return isOpen(cb) && cb.dueAt > after && cb.dueAt <= atOrBefore;
     }
+    case 'sla-state':
+      return isOpen(cb) && cb.sla !== null && slaStateAt(cb.sla, ctx.now) === rule.state;
     case 'closed-today':
       return (
         cb.status === rule.status &&

@@ -6,4 +6,5 @@ export * from './forecast/forecast';
 export * from './protocol';
 export * from './roster';
 export * from './supervised-callback';
-export * from './risk';
+export * from './escalations';
+export * from './handle-times';

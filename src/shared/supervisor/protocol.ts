@@ -10,6 +10,8 @@ import type { ChartData, SupervisorCharts } from './charts';
 import { FIGURE_IDS } from './figures';
 import type { Forecast } from './forecast/forecast';
 import { MAX_HORIZON_DAYS } from './forecast/forecast';
+import type { EscalationsWaiting } from './escalations';
+import type { HandleTimeReport } from './handle-times';
 import type { RosterEntry } from './roster';
 
 /**
@@ -28,6 +30,12 @@ export const SUPERVISOR_EVENTS = {
   forecast: 'supervisor:forecast',
   /** server → client */
   snapshot: 'supervisor:snapshot',
+  /**
+   * `{ team, at, seq }` every HEARTBEAT_MS while subscribed: the board unchanged is still
+   * current. A desktop that hears neither this nor a snapshot for two periods says its
+   * figures are stale and reconnects.
+   */
+  heartbeat: 'supervisor:heartbeat',
   sessionExpired: 'session-expired',
   /**
    * The view ended although the session is still good (the user is no longer a lead,
@@ -39,6 +47,9 @@ export const SUPERVISOR_EVENTS = {
 
 /** Snapshots per team per second, at most (a change shows within a second, a burst costs 4 messages). */
 export const SNAPSHOTS_PER_SECOND = 4;
+/** How often a subscribed board hears that it is current when nothing changed (transport, not policy). */
+export const HEARTBEAT_MS = 15_000;
+export const heartbeatSchema = z.object({ team: z.string(), at: z.number().int(), seq: z.number().int() });
 export const DRILL_DOWN_MAX_LIMIT = 200;
 export const DRILL_DOWN_DEFAULT_LIMIT = 50;
 
@@ -147,6 +158,39 @@ export const chartsSchema = z.object({
   attemptOutcomes: chartDataSchema,
 });
 
+const handleTotalsSchema = z.object({
+  contacts: z.number().int(),
+  talkMs: z.number(),
+  afterCallWorkMs: z.number(),
+  handleMs: z.number(),
+});
+
+const handleTimeLineSchema = z.object({
+  agentId: z.string().nullable(),
+  today: handleTotalsSchema,
+  period: handleTotalsSchema,
+});
+
+export const handleTimeReportSchema = z.object({
+  days: z.number().int(),
+  today: z.string(),
+  agents: z.array(handleTimeLineSchema),
+  team: handleTimeLineSchema,
+});
+
+export const escalationsWaitingSchema = z.object({
+  count: z.number().int(),
+  items: z.array(
+    z.object({
+      callbackId: z.string(),
+      customerId: z.string(),
+      urgency: urgencySchema,
+      escalatedAt: z.number(),
+      escalatedBy: z.string(),
+    }),
+  ),
+});
+
 export const supervisorSnapshotSchema = z.object({
   team: z.string(),
   at: z.number().int(),
@@ -155,6 +199,10 @@ export const supervisorSnapshotSchema = z.object({
   board: boardSchema,
   roster: z.array(rosterEntrySchema),
   charts: chartsSchema,
+  /** Handle time and after-call work per agent and for the team, today and the last days (issue 14). */
+  handleTimes: handleTimeReportSchema,
+  /** Escalations waiting for Tier 2 and how long (ids and times: the desktop joins the rest). */
+  escalations: escalationsWaitingSchema,
 });
 export type SupervisorSnapshot = z.infer<typeof supervisorSnapshotSchema>;
 
@@ -171,7 +219,13 @@ export const callbackSummarySchema = z.object({
   closedAt: z.number().int().nullable(),
   attemptsMade: z.number().int(),
   allowedAttempts: z.number().int(),
-  sla: z.object({ state: z.enum(SLA_STATES), remainingMs: z.number() }).nullable(),
+  sla: z
+    .object({
+      state: z.enum(SLA_STATES),
+      remainingMs: z.number(),
+      lastWindow: z.object({ start: z.number(), end: z.number() }).nullable(),
+    })
+    .nullable(),
   nextAttempt: z
     .object({ number: z.number().int(), earliest: z.number(), latest: z.number(), timing: z.string() })
     .nullable(),
@@ -229,3 +283,5 @@ assertSame<Same<z.infer<typeof chartDataSchema>, ChartData>>(true);
 assertSame<Same<z.infer<typeof chartsSchema>, SupervisorCharts>>(true);
 assertSame<Same<z.infer<typeof callbackSummarySchema>, CallbackSummary>>(true);
 assertSame<Same<z.infer<typeof forecastSchema>, Forecast>>(true);
+assertSame<Same<z.infer<typeof handleTimeReportSchema>, HandleTimeReport>>(true);
+assertSame<Same<z.infer<typeof escalationsWaitingSchema>, EscalationsWaiting>>(true);

@@ -1,10 +1,10 @@
-import type { CallbackRow } from '../sync/rows/callback';
+import type { Policy } from '../domain/policy';
+import { slaTransitions, type SlaTransitions } from '../domain/sla';
+import { slaInputFor } from '../domain/sla-input';
+import type { CallbackRow, Handoff } from '../sync/rows/callback';
 
-/**
- * The part of a callback row the supervisor view reads. Everything else (phones,
- * names) stays out of the aggregates, so the board can never leak it.
- */
-export type SupervisedCallback = Pick<
+/** The callback row's fields the supervisor view reads. */
+export type SupervisedFields = Pick<
   CallbackRow,
   | 'id'
   | 'team'
@@ -21,11 +21,31 @@ export type SupervisedCallback = Pick<
   | 'status'
   | 'scheduledSlot'
   | 'closedAt'
->;
+> & {
+  /** Who escalated or handed back, when, to which tier: never the reason's text. */
+  handoffs?: Pick<Handoff, 'to' | 'at' | 'by'>[];
+};
 
-/** Copies the supervised fields out of a full row (drops the rest). */
-export function toSupervised(row: SupervisedCallback): SupervisedCallback {
-  return {
+/**
+ * The part of a callback the supervisor view reads. Everything else (phones, names)
+ * stays out of the aggregates, so the board can never leak it: of the customer only
+ * the zones their numbers ring in are kept, because the SLA rule counts callable
+ * time (docs/domain.md), and `sla` holds the instants the callback's state worsens
+ * (null once closed) — worked out once per change of the callback, its customer's
+ * numbers or the policy, so the board counts states without a calendar walk.
+ */
+export interface SupervisedCallback extends SupervisedFields {
+  zones: readonly string[];
+  sla: SlaTransitions | null;
+}
+
+/** Copies the supervised fields out of a full row (drops the rest) and works out its SLA transitions. */
+export function toSupervised(
+  row: SupervisedFields,
+  zones: readonly string[],
+  policy: Policy,
+): SupervisedCallback {
+  const fields: SupervisedFields = {
     id: row.id,
     team: row.team,
     inquiryId: row.inquiryId,
@@ -41,5 +61,8 @@ export function toSupervised(row: SupervisedCallback): SupervisedCallback {
     status: row.status,
     scheduledSlot: row.scheduledSlot,
     closedAt: row.closedAt,
+    ...(row.handoffs ? { handoffs: row.handoffs.map(({ to, at, by }) => ({ to, at, by })) } : {}),
   };
+  const sla = fields.status === 'open' ? slaTransitions(slaInputFor(fields, zones, policy), policy) : null;
+  return { ...fields, zones: [...zones], sla };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ReferenceKind } from '../domain/identifiers/reference-number';
+import type { DomainError } from '../domain/result';
 import type { Mutator } from './mutator';
 
 /**
@@ -32,6 +34,18 @@ export interface FillContext {
   newId(): string;
   /** The desktop's estimate of the server's clock (the time an attempt was recorded). */
   now: number;
+  /**
+   * The next reference number of `kind` from this desktop's desk (docs/domain.md);
+   * throws FillRefused when the desktop has none to give.
+   */
+  reference(kind: ReferenceKind): string;
+}
+
+/** A fill that cannot be made (no desk code for a reference number): the command is refused with this error. */
+export class FillRefused extends Error {
+  constructor(readonly domainError: DomainError) {
+    super(domainError.message);
+  }
 }
 
 /** The argument shape the caller passes: the mutator's, without the filled keys (optional ones optional). */
@@ -54,6 +68,11 @@ export interface AnyCommand {
 export const newId = (_args: unknown, ctx: FillContext): string => ctx.newId();
 /** A fill: the desktop's estimate of the server's clock. */
 export const serverNow = (_args: unknown, ctx: FillContext): number => ctx.now;
+/** A fill: the next reference number of `kind` (the record the command creates). */
+export const referenceOf =
+  (kind: ReferenceKind) =>
+  (_args: unknown, ctx: FillContext): string =>
+    ctx.reference(kind);
 
 /**
  * One command row. Types follow the mutator's argument schema, so a fill or a

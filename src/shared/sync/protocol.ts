@@ -12,8 +12,11 @@ import { roleSchema } from './rows/user';
  * ends; acks carry a Result so every failure has a code and a sentence.
  */
 
-/** Bumped whenever a row schema or payload changes incompatibly; the server refuses other versions. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a row schema or payload changes incompatibly; the server refuses other versions.
+ * 2: service requests by policy category (issue 14), notes and wrap-up rows, installation keys.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const DEFAULT_SERVER_PORT = 4780;
 
@@ -44,11 +47,21 @@ export const clientIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8–64 letters, digits, _ or - (a UUID works)');
 
+/**
+ * A desktop installation's secret key (random, kept through sign-outs): the server
+ * knows the installation's desk code by it (reference numbers, domain.md).
+ */
+export const installationKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32,128}$/, 'an installation key is 32–128 letters, digits, _ or -');
+
 /** socket.io handshake `auth`. */
 export const handshakeAuthSchema = z.object({
   token: z.string().min(1, 'a session token is required').max(2048),
   clientId: clientIdSchema,
   schemaVersion: z.number().int(),
+  /** Absent: this desktop has no desk code, and a reference number it sends is refused. */
+  installation: installationKeySchema.optional(),
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
@@ -159,6 +172,8 @@ export const ackSchema = <T extends z.ZodType>(value: T) =>
 export const signInRequestSchema = z.object({
   username: z.string().trim().min(1, 'enter a user name').max(64),
   password: z.string().min(1, 'enter a password').max(256),
+  /** The installation asking for (or keeping) its desk code. */
+  installation: installationKeySchema.optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
@@ -177,5 +192,7 @@ export const signInResponseSchema = z.object({
   /** The policy the server enforces; the desktop runs mutators with it. */
   policy: z.unknown(),
   schemaVersion: z.number().int(),
+  /** The installation's desk code (reference numbers); null or absent when none was asked for. */
+  desk: z.number().int().min(0).nullable().optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;

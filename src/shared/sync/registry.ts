@@ -1,28 +1,36 @@
-import { command, newId, serverNow } from './command';
+import { command, newId, referenceOf, serverNow } from './command';
 import type { Mutator } from './mutator';
-import { requestAppointment } from './mutators/appointment-request';
+import { requestAppointment, requestAppointmentWithReference } from './mutators/appointment-request';
 import { claimCallback } from './mutators/callback-claim';
 import { grantExtraAttempt } from './mutators/callback-grant-extra-attempt';
+import { escalateCallback, handBackCallback } from './mutators/callback-handoff';
 import { reassignCallback } from './mutators/callback-reassign';
 import { recordCallbackAttempt, recordCallbackAttemptV1 } from './mutators/callback-record-attempt';
 import { releaseCallback } from './mutators/callback-release';
 import { scheduleCallback } from './mutators/callback-schedule';
 import { setNoticeConsent } from './mutators/customer-set-notice-consent';
 import { upsertCustomer } from './mutators/customer-upsert';
-import { recordExpediteRequest } from './mutators/expedite-record';
+import { recordExpediteRequest, recordExpediteRequestWithReference } from './mutators/expedite-record';
 import { referExpediteRequest } from './mutators/expedite-refer';
-import { createInquiry } from './mutators/inquiry-create';
-import { createsCallback, recordInquiryOutcome } from './mutators/inquiry-record-outcome';
+import { createInquiry, createInquiryWithReference } from './mutators/inquiry-create';
+import {
+  createsCallback,
+  recordInquiryOutcome,
+  recordInquiryOutcomeV1,
+} from './mutators/inquiry-record-outcome';
+import { addNote } from './mutators/note-add';
 import { setPresence } from './mutators/presence-set';
-import { createServiceRequest } from './mutators/service-request-create';
+import { createServiceRequest, createServiceRequestV1 } from './mutators/service-request-create';
+import { setServiceRequestStatus } from './mutators/service-request-set-status';
+import { recordWrapUp } from './mutators/wrap-up-record';
 
 /**
  * THE table of mutations. Each row a renderer can reach is a desktop command,
  * keyed by its IPC channel: the mutator, the arguments the desktop fills (ids,
- * time) and what the answer returns. The IPC channel map, its validation and the
- * desktop's handlers are derived from it (shared/ipc/command-channels.ts,
+ * time, reference numbers) and what the answer returns. The IPC channel map, its
+ * validation and the desktop's handlers are derived from it (shared/ipc/command-channels.ts,
  * desktop/core/commands.ts); adding a command is the mutator file plus one row
- * here (docs/desktop-core.md, "Adding a command").
+ * here (docs/architecture.md, "Adding a command").
  */
 export const COMMANDS = {
   'customer.upsert': command(upsertCustomer, {
@@ -32,10 +40,16 @@ export const COMMANDS = {
     returns: ['customerId'],
   }),
   'customer.setNoticeConsent': command(setNoticeConsent),
-  'inquiry.create': command(createInquiry, { fill: { inquiryId: newId }, returns: ['inquiryId'] }),
+  'inquiry.create': command(createInquiryWithReference, {
+    fill: { inquiryId: newId, reference: referenceOf('inquiry') },
+    returns: ['inquiryId', 'reference'],
+  }),
   'inquiry.recordOutcome': command(recordInquiryOutcome, {
-    fill: { callbackId: (a, ctx) => (createsCallback(a.outcome) ? ctx.newId() : null) },
-    returns: ['callbackId'],
+    fill: {
+      callbackId: (a, ctx) => (createsCallback(a.outcome) ? ctx.newId() : null),
+      callbackReference: (a, ctx) => (createsCallback(a.outcome) ? ctx.reference('callback') : null),
+    },
+    returns: ['callbackId', 'callbackReference'],
   }),
   'callback.claim': command(claimCallback),
   'callback.release': command(releaseCallback),
@@ -51,27 +65,39 @@ export const COMMANDS = {
   'callback.schedule': command(scheduleCallback),
   'callback.grantExtraAttempt': command(grantExtraAttempt),
   'callback.reassign': command(reassignCallback),
-  'expedite.record': command(recordExpediteRequest, { fill: { expediteId: newId }, returns: ['expediteId'] }),
+  'callback.escalate': command(escalateCallback),
+  'callback.handBack': command(handBackCallback),
+  'expedite.record': command(recordExpediteRequestWithReference, {
+    fill: { expediteId: newId, reference: referenceOf('expedite') },
+    returns: ['expediteId', 'reference'],
+  }),
   'expedite.refer': command(referExpediteRequest),
-  'appointment.request': command(requestAppointment, {
-    fill: { appointmentId: newId },
-    returns: ['appointmentId'],
+  'appointment.request': command(requestAppointmentWithReference, {
+    fill: { appointmentId: newId, reference: referenceOf('appointment') },
+    returns: ['appointmentId', 'reference'],
   }),
   'serviceRequest.create': command(createServiceRequest, {
-    fill: { serviceRequestId: newId },
-    returns: ['serviceRequestId'],
+    fill: { serviceRequestId: newId, reference: referenceOf('service-request') },
+    returns: ['serviceRequestId', 'reference'],
   }),
+  'serviceRequest.setStatus': command(setServiceRequestStatus),
+  'note.add': command(addNote, { fill: { noteId: newId }, returns: ['noteId'] }),
+  'wrapUp.record': command(recordWrapUp, { fill: { wrapUpId: newId }, returns: ['wrapUpId'] }),
 } as const;
 
 export type CommandChannel = keyof typeof COMMANDS;
 export const COMMAND_CHANNELS = Object.keys(COMMANDS) as CommandChannel[];
 
+const LEGACY = 'legacy: outboxes queued by older desktops still hold it; new ones are queued as';
+
 /** Mutators that no desktop command queues, each with the reason (a test holds every mutator to one or the other). */
 export const NOT_COMMANDS: readonly { mutator: Mutator<unknown>; why: string }[] = [
-  {
-    mutator: recordCallbackAttemptV1,
-    why: 'legacy: outboxes queued by older desktops still hold @1; new attempts are queued as @2',
-  },
+  { mutator: recordCallbackAttemptV1, why: `${LEGACY} callback.record-attempt@2` },
+  { mutator: createInquiry, why: `${LEGACY} inquiry.create@2 (with its reference number)` },
+  { mutator: recordInquiryOutcomeV1, why: `${LEGACY} inquiry.record-outcome@2 (reference, handoff)` },
+  { mutator: recordExpediteRequest, why: `${LEGACY} expedite.record@3 (with its reference number)` },
+  { mutator: requestAppointment, why: `${LEGACY} appointment.request@2 (with its reference number)` },
+  { mutator: createServiceRequestV1, why: `${LEGACY} service-request.create@2 (category, reference)` },
   {
     mutator: setPresence,
     why: 'presence skips the outbox: the presence.set call sends it on the socket (last writer wins) and the server runs this mutator',
@@ -96,19 +122,29 @@ export function findMutator(name: string): Mutator<unknown> | undefined {
 }
 
 export {
+  addNote,
   claimCallback,
   createInquiry,
+  createInquiryWithReference,
   createServiceRequest,
+  createServiceRequestV1,
+  escalateCallback,
   grantExtraAttempt,
+  handBackCallback,
   reassignCallback,
   recordCallbackAttempt,
   recordCallbackAttemptV1,
   recordExpediteRequest,
+  recordExpediteRequestWithReference,
   recordInquiryOutcome,
+  recordInquiryOutcomeV1,
+  recordWrapUp,
   referExpediteRequest,
   releaseCallback,
   requestAppointment,
+  requestAppointmentWithReference,
   scheduleCallback,
   setPresence,
+  setServiceRequestStatus,
   upsertCustomer,
 };

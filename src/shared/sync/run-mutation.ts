@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../domain/result';
 import { inScope } from './authorization';
-import type { Mutator, MutatorContext, RowMap, RowWrite } from './mutator';
+import type { Mutator, MutatorContext, RowWrite } from './mutator';
 import { ROW_SCHEMAS, rowKey, type AnyRow, type RowKey } from './rows';
 import { findMutator } from './registry';
 
@@ -57,8 +57,9 @@ export interface ApplyOptions {
 /**
  * Runs a prepared mutation against the rows it read — the SAME steps on the
  * desktop (optimistic) and on the server (authoritative):
- * 1. a read row outside the actor's team is refused (never silently treated as absent,
- *    which would let a "create" overwrite another team's row);
+ * 1. a read row outside the actor's team is treated exactly like a missing one, so no
+ *    answer tells whether a record (a customer…) exists on another team; a write to
+ *    such a row's key is refused as an id already taken (never an overwrite);
  * 2. role/row authorization; 3. apply; 4. every write must be a row it read, in the
  *    actor's scope, and valid against its table's schema.
  * `rows` holds what exists among `prepared.reads` (missing keys are simply absent).
@@ -69,9 +70,15 @@ export function applyMutation(
   ctx: MutatorContext,
   options: ApplyOptions = {},
 ): Result<RowWrite[]> {
+  const hidden = new Set<string>();
+  const visible = new Map<string, AnyRow>();
+  for (const [key, row] of rows) {
+    if (inScope(ctx, row.team)) visible.set(key, row);
+    else hidden.add(key);
+  }
   if (options.followUpsRead) {
-    const missing = (prepared.mutator.readsAfter?.(prepared.args, rows) ?? []).find(
-      (k) => !rows.has(rowKey(k.table, k.id)),
+    const missing = (prepared.mutator.readsAfter?.(prepared.args, visible) ?? []).find(
+      (k) => !visible.has(rowKey(k.table, k.id)),
     );
     if (missing) {
       return err(
@@ -80,10 +87,6 @@ export function applyMutation(
       );
     }
   }
-  for (const row of rows.values()) {
-    if (!inScope(ctx, row.team)) return err('row.out_of_scope', 'This record belongs to another team.');
-  }
-  const visible: RowMap = rows;
   const allowed = prepared.mutator.authorize(ctx, prepared.args, visible);
   if (!allowed.ok) return allowed;
   let result: Result<RowWrite[]>;
@@ -99,9 +102,12 @@ export function applyMutation(
   if (!result.ok) return result;
   const readKeys = new Set(prepared.reads.map((k) => rowKey(k.table, k.id)));
   for (const write of result.value) {
-    if (!readKeys.has(rowKey(write.table, write.row.id))) {
+    const key = rowKey(write.table, write.row.id);
+    if (!readKeys.has(key)) {
       return err('mutation.failed', `The change wrote ${write.table} it did not read.`);
     }
+    // The same answer a create gets for an id its own team already uses.
+    if (hidden.has(key)) return err('row.already_exists', 'A record with this id already exists.');
     if (!inScope(ctx, write.row.team))
       return err('row.out_of_scope', 'The change would write another team’s record.');
     const valid = ROW_SCHEMAS[write.table].safeParse({ ...write.row, version: 0 });

@@ -18,8 +18,21 @@ export const TEAM_AGENTS = [
 /** The desktop user of the sync, worklist and memory figures (Tier 2 sees every callback of the team). */
 export const DESKTOP_AGENT = TEAM_AGENTS[1];
 
+/**
+ * Where the benches' servers run: absent, ONE node on the data folder's SQLite file;
+ * present, `nodes` nodes on a PostgreSQL copy of the same rows (copy-to-postgres.ts).
+ */
+export interface BenchCluster {
+  databaseUrl: string;
+  sessionSecret: string;
+  nodes: number;
+  /** Prepended to every figure name (e.g. "pg_"), so both stores' figures appear side by side. */
+  figurePrefix: string;
+}
+
 export interface Dataset {
   dataDir: string;
+  cluster?: BenchCluster;
   latestVersion: number;
   counts: Record<string, number>;
   /** Open, unclaimed callbacks of the bench team, by tier; benches take disjoint slices. */

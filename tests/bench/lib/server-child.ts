@@ -8,6 +8,10 @@ import { startServer } from '../../../src/server/start-server';
 
 interface ChildOptions {
   dataDir: string;
+  /** PostgreSQL (a node of a cluster) instead of the data folder's SQLite file. */
+  databaseUrl?: string;
+  sessionSecret?: string;
+  nodeName?: string;
   demoRows: number;
   /** Share of demo inquiries with a callback (the bench gives every inquiry one). */
   demoCallbackShare?: number;
@@ -29,6 +33,9 @@ const lifetime = setTimeout(() => {
 const started = performance.now();
 const server = await startServer({
   dataDir: options.dataDir,
+  ...(options.databaseUrl
+    ? { databaseUrl: options.databaseUrl, sessionSecret: options.sessionSecret, nodeName: options.nodeName }
+    : {}),
   host: '127.0.0.1',
   port: 0,
   demoRows: options.demoRows,

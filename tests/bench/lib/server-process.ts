@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { BenchCluster, Dataset } from './dataset';
 import { withTimeout } from './stats';
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
@@ -61,9 +62,24 @@ export async function seedServerData(
   return seeded.startMs;
 }
 
-/** Starts the real server on an existing (seeded) data folder, on 127.0.0.1 and an ephemeral port. */
-export async function startServerProcess(dataDir: string, lifetimeMs: number): Promise<ServerHandle> {
-  const child = forkServer({ dataDir, demoRows: 0, lifetimeMs });
+/**
+ * Starts the real server on an existing (seeded) data folder, on 127.0.0.1 and an
+ * ephemeral port; with `cluster`, one node of it on PostgreSQL (`node` names it).
+ */
+export async function startServerProcess(
+  dataDir: string,
+  lifetimeMs: number,
+  cluster?: BenchCluster,
+  node = 0,
+): Promise<ServerHandle> {
+  const onPostgres = cluster
+    ? {
+        databaseUrl: cluster.databaseUrl,
+        sessionSecret: cluster.sessionSecret,
+        nodeName: `bench-node-${node}`,
+      }
+    : {};
+  const child = forkServer({ dataDir, demoRows: 0, lifetimeMs, ...onPostgres });
   const ready = await withTimeout(nextMessage<{ url: string }>(child, 'ready'), 120_000, 'server start');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -80,4 +96,33 @@ export async function startServerProcess(dataDir: string, lifetimeMs: number): P
       await withTimeout(exited, 20_000, 'server stop').catch(() => child.kill('SIGKILL'));
     },
   };
+}
+
+/** The servers a bench talks to: one node on SQLite, or every node of the data set's PostgreSQL cluster. */
+export interface Servers {
+  urls: string[];
+  /** The first node (where a bench's own changes go). */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServers(dataset: Dataset, lifetimeMs: number): Promise<Servers> {
+  const count = dataset.cluster?.nodes ?? 1;
+  const nodes: ServerHandle[] = [];
+  // One after the other: the first start migrates (nothing to do on a copied database) under the start-up lock.
+  for (let i = 0; i < count; i++)
+    nodes.push(await startServerProcess(dataset.dataDir, lifetimeMs, dataset.cluster, i));
+  const urls = nodes.map((n) => n.url);
+  return {
+    urls,
+    url: urls[0] as string,
+    stop: async () => {
+      await Promise.all(nodes.map((n) => n.stop()));
+    },
+  };
+}
+
+/** The figure's name for this data set (prefixed on a PostgreSQL cluster). */
+export function figureName(dataset: Dataset, name: string): string {
+  return `${dataset.cluster?.figurePrefix ?? ''}${name}`;
 }

@@ -17,6 +17,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 export const DEMO = {
+  alice: { username: 'tier1.alice', password: 'demo-password-1', name: 'Alice Tier1' },
   carmen: { username: 'tier2.carmen', password: 'demo-password-3', name: 'Carmen Tier2' },
   erin: { username: 'lead.erin', password: 'demo-password-5', name: 'Erin Lead' },
 };

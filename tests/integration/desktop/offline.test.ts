@@ -1,3 +1,4 @@
+import { parseReference } from '../../../src/shared/domain/identifiers/reference-number';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../server/helpers';
 import {
@@ -20,6 +21,8 @@ describe('offline edits', () => {
 
   it('queues changes while the server is down and agrees with it after reconnecting', async () => {
     const d = await openDesktop(t);
+    let references: { inquiry: string; callback: string | null } | undefined;
+    let callbackId: string | null = null;
     try {
       await signIn(d.core, ALICE);
       await waitSynced(d.core);
@@ -38,7 +41,7 @@ describe('offline edits', () => {
               preferredLanguage: 'es',
               phones: [{ label: 'mobile', e164: '+13055550100', ext: null, bestTime: null }],
               email: null,
-              aNumber: null,
+              aNumber: 'A012345679',
               timeZone: 'America/New_York',
             },
           },
@@ -54,7 +57,20 @@ describe('offline edits', () => {
           outcome: 'callback',
           finalUrgency: null,
         });
-        expect(submitted.ok).toBe(true);
+        if (!submitted.ok) throw new Error(submitted.error.message);
+        references = submitted.value.references;
+        callbackId = submitted.value.callbackId;
+        // Offline, the reference numbers come from this desktop's desk (given at sign-in).
+        expect(parseReference(references.inquiry)).toMatchObject({ ok: true, value: { kind: 'inquiry' } });
+        expect(parseReference(references.callback ?? '')).toMatchObject({
+          ok: true,
+          value: { kind: 'callback' },
+        });
+        // And the customer is found offline by the A-number written with dashes, and by a reference.
+        for (const text of ['A-012-345-679', references.callback?.toLowerCase() ?? '', 'maria garc']) {
+          const search = d.core.queries.customerSearch({ text, limit: 5 });
+          expect(search.ok && search.value.customers.map((c) => c.name), text).toEqual(['María García']);
+        }
         const state = d.core.connectionState();
         expect(state.state).toBe('offline');
         expect(state.pending).toBe(5 + 3);
@@ -70,6 +86,8 @@ describe('offline edits', () => {
       });
 
       await waitSynced(d.core, 15_000);
+      // The server kept the references the desktop read back offline.
+      expect((await serverRow(t, 'callbacks', callbackId ?? ''))['reference']).toBe(references?.callback);
       for (let i = 0; i < 5; i++)
         expect((await serverRow(t, 'callbacks', `off-${i}`))['assigneeId']).toBe('u-tier1-alice');
       const serverCallbacks = await t.server.db.selectFrom('callbacks').select(['id', 'data']).execute();

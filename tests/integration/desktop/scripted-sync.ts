@@ -20,6 +20,7 @@ import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import type { ConnectionState, SyncProgress } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { MutationEnvelope, PullRequest } from '../../../src/shared/sync/protocol';
+import { directNetwork } from '../../../src/desktop/core/network/network-port';
 
 export type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -114,6 +115,7 @@ export function scriptedDesk(server: Scripted, pullLimit?: number): ScriptedDesk
   const changed: string[][] = [];
   const engine = new SyncEngine({
     serverUrl: server.url,
+    network: directNetwork(),
     store,
     clientId: () => 'client-12345678',
     token: () => 'token',

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/desktop/core/logger';
+import { directNetwork } from '../../../src/desktop/core/network/network-port';
 import { SocketConnection, type SocketConnectionOptions } from '../../../src/desktop/core/socket-connection';
 import type { DomainError } from '../../../src/shared/domain/result';
 
@@ -42,6 +43,7 @@ function recorder(url: string) {
   const log: string[] = [];
   const options: SocketConnectionOptions = {
     url,
+    network: directNetwork(),
     auth: () => ({ token: 't' }),
     sessionExpiredEvent: 'session-expired',
     logName: 'test',

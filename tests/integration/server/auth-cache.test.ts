@@ -1,34 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { AuthService } from '../../../src/server/auth/auth-service';
 import { hashPassword } from '../../../src/server/auth/passwords';
-import {
-  migrateToLatest,
-  openDatabase,
-  openReadConnection,
-  type Db,
-  type ReadDb,
-} from '../../../src/server/storage/database';
+import { migrateToLatest, type Db } from '../../../src/server/storage/database';
+import type { ServerStore } from '../../../src/server/storage/server-store';
 import { insertUser, revokeUserSessions, updateUserProfile } from '../../../src/server/storage/users';
+import { freshStore, TEST_STORE, type FreshStore } from '../../support/test-store';
 
 const PASSWORD = 'a-long-enough-password';
 
 // The session check is cached per token; these tests change the rows behind the
 // cache's back and prove which events make the next check see the change.
-describe('AuthService session cache', () => {
-  let dir: string;
+describe(`AuthService session cache (${TEST_STORE})`, () => {
+  let fresh: FreshStore;
+  let store: ServerStore;
   let db: Db;
-  let reader: ReadDb;
   let now: number;
   const services: AuthService[] = [];
 
   const service = (sessionCacheMs = 60_000) => {
     const auth = new AuthService({
       db,
-      reader,
+      sessions: store.sessions,
       secret: 'test-secret',
       policy: DEFAULT_POLICY,
       clock: () => now,
@@ -40,11 +33,10 @@ describe('AuthService session cache', () => {
 
   beforeEach(async () => {
     now = Date.UTC(2025, 2, 12, 14);
-    dir = mkdtempSync(join(tmpdir(), 'agent-desk-auth-'));
-    const file = join(dir, 'db.sqlite');
-    db = openDatabase(file);
+    fresh = await freshStore();
+    store = fresh.store;
+    db = store.db;
     expect((await migrateToLatest(db)).ok).toBe(true);
-    reader = openReadConnection(file);
     const passwordHash = await hashPassword(PASSWORD);
     await db.transaction().execute((trx) =>
       insertUser(trx, {
@@ -59,9 +51,7 @@ describe('AuthService session cache', () => {
   });
   afterEach(async () => {
     for (const s of services.splice(0)) await s.close();
-    reader.close();
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    await fresh.dispose();
   });
 
   const signIn = async (auth: AuthService) => {
@@ -73,9 +63,9 @@ describe('AuthService session cache', () => {
   it('sign-out takes effect at once', async () => {
     const auth = service();
     const token = await signIn(auth);
-    expect(auth.check(token, { touch: false }).ok).toBe(true);
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
     expect((await auth.signOut(token)).ok).toBe(true);
-    expect(auth.check(token, { touch: false })).toMatchObject({
+    expect(await auth.authenticate(token, { touch: false })).toMatchObject({
       ok: false,
       error: { code: 'auth.signed_out' },
     });
@@ -84,12 +74,12 @@ describe('AuthService session cache', () => {
   it('a revocation behind its back is seen after userChanged (and not before, while cached)', async () => {
     const auth = service();
     const token = await signIn(auth);
-    expect(auth.check(token, { touch: false }).ok).toBe(true);
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
     await revokeUserSessions(db, 'u-1', now);
     // Cached: proves the cache is in use, which is why userChanged must be called.
-    expect(auth.check(token, { touch: false }).ok).toBe(true);
-    auth.userChanged('u-1');
-    expect(auth.check(token, { touch: false })).toMatchObject({
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
+    await auth.userChanged('u-1');
+    expect(await auth.authenticate(token, { touch: false })).toMatchObject({
       ok: false,
       error: { code: 'auth.signed_out' },
     });
@@ -100,12 +90,12 @@ describe('AuthService session cache', () => {
     const token = await signIn(auth);
     const profile = { id: 'u-1', name: 'Agent One', role: 'tier1' as const, team: 'alpha', active: true };
     await db.transaction().execute((trx) => updateUserProfile(trx, 'u-1', { ...profile, team: 'bravo' }));
-    auth.userChanged('u-1');
-    const moved = auth.check(token, { touch: false });
+    await auth.userChanged('u-1');
+    const moved = await auth.authenticate(token, { touch: false });
     expect(moved.ok && moved.value.user.team).toBe('bravo');
     await db.transaction().execute((trx) => updateUserProfile(trx, 'u-1', { ...profile, active: false }));
-    auth.userChanged('u-1');
-    expect(auth.check(token, { touch: false })).toMatchObject({
+    await auth.userChanged('u-1');
+    expect(await auth.authenticate(token, { touch: false })).toMatchObject({
       ok: false,
       error: { code: 'auth.account_disabled' },
     });
@@ -114,10 +104,10 @@ describe('AuthService session cache', () => {
   it('re-reads a cached session after sessionCacheMs even without userChanged (safety net)', async () => {
     const auth = service(30);
     const token = await signIn(auth);
-    expect(auth.check(token, { touch: false }).ok).toBe(true);
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
     await revokeUserSessions(db, 'u-1', now);
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(auth.check(token, { touch: false })).toMatchObject({
+    expect(await auth.authenticate(token, { touch: false })).toMatchObject({
       ok: false,
       error: { code: 'auth.signed_out' },
     });
@@ -128,20 +118,32 @@ describe('AuthService session cache', () => {
     const token = await signIn(auth);
     const idle = DEFAULT_POLICY.security.idleLockMinutes * 60_000;
     now += idle - 1;
-    expect(auth.check(token, { touch: true }).ok).toBe(true);
+    expect((await auth.authenticate(token, { touch: true })).ok).toBe(true);
     now += idle - 1;
-    expect(auth.check(token, { touch: false }).ok).toBe(true);
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
     now += 2;
-    expect(auth.check(token, { touch: false })).toMatchObject({
+    expect(await auth.authenticate(token, { touch: false })).toMatchObject({
       ok: false,
       error: { code: 'auth.session_idle' },
     });
-    const fresh = await signIn(auth);
+    const second = await signIn(auth);
     now += DEFAULT_POLICY.security.sessionHours * 3_600_000;
-    expect(auth.check(fresh, { touch: false })).toMatchObject({
+    expect(await auth.authenticate(second, { touch: false })).toMatchObject({
       ok: false,
       error: { code: 'auth.session_expired' },
     });
+  });
+
+  it('answers synchronously from what it knows (known), and userChanged has refreshed that before it returns', async () => {
+    const auth = service();
+    const token = await signIn(auth);
+    expect(auth.known(token)).toBeUndefined();
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
+    expect(auth.known(token)?.ok).toBe(true);
+    await revokeUserSessions(db, 'u-1', now);
+    expect(auth.known(token)?.ok).toBe(true);
+    await auth.userChanged('u-1');
+    expect(auth.known(token)).toMatchObject({ ok: false, error: { code: 'auth.signed_out' } });
   });
 
   it('writes activity in one batch and never moves last_seen_at back', async () => {
@@ -149,7 +151,7 @@ describe('AuthService session cache', () => {
     const token = await signIn(auth);
     const signedInAt = now;
     now += 60_000;
-    auth.check(token, { touch: true });
+    await auth.authenticate(token, { touch: true });
     const stored = async () =>
       (await db.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
     expect(await stored()).toBe(signedInAt);
@@ -159,7 +161,7 @@ describe('AuthService session cache', () => {
       .updateTable('sessions')
       .set({ last_seen_at: signedInAt + 120_000 })
       .execute();
-    auth.check(token, { touch: true }); // now is older than the stored time: nothing to write
+    await auth.authenticate(token, { touch: true }); // now is older than the stored time: nothing to write
     await auth.flushLastSeen();
     expect(await stored()).toBe(signedInAt + 120_000);
   });

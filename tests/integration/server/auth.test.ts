@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
+import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol';
 import {
   connect,
   connectAgent,
@@ -138,7 +139,7 @@ describe('sign-in, lockout, sessions', () => {
   it('serves health and Prometheus metrics', async () => {
     expect(await (await fetch(`${t.server.url}/health`)).json()).toMatchObject({
       ok: true,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
     });
     const text = await (await fetch(`${t.server.url}/metrics`)).text();
     expect(text).toMatch(/agent_desk_sign_in_failures_total [1-9]/);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowData } from '../../../src/shared/sync/rows';
 import { MUTATOR_NAMES } from '../../../src/shared/sync/registry';
-import { connectAgent, startTestServer, T0, writeFixture, type TestServer } from './helpers';
+import { formatReference, type ReferenceKind } from '../../../src/shared/domain/identifiers/reference-number';
+import {
+  connectAgent,
+  newInstallationKey,
+  startTestServer,
+  T0,
+  writeFixture,
+  type TestServer,
+} from './helpers';
 import { baseWorld, callback, inquiry } from './fixtures';
 
 const USERS = {
@@ -29,16 +37,34 @@ const ALLOWED: Record<string, RoleName[]> = {
   'appointment.request@1': ['tier1', 'tier2', 'lead'],
   'service-request.create@1': ['tier1', 'tier2', 'lead'],
   'presence.set@1': ['tier1', 'tier2', 'lead', 'admin'],
+  // Issue 14: the versions with reference numbers, notes, wrap-ups, handoffs, service-request statuses.
+  'inquiry.create@2': ['tier1', 'tier2', 'lead'],
+  'inquiry.record-outcome@2': ['tier1', 'tier2', 'lead'], // on a Tier 1 inquiry
+  'expedite.record@3': ['tier1', 'tier2', 'lead'],
+  'appointment.request@2': ['tier1', 'tier2', 'lead'],
+  'service-request.create@2': ['tier1', 'tier2', 'lead'],
+  'service-request.set-status@1': ['tier2', 'lead'],
+  'note.add@1': ['tier1', 'tier2', 'lead'],
+  'wrap-up.record@1': ['tier1', 'tier2', 'lead'],
+  'callback.escalate@1': ['tier1', 'tier2', 'lead'], // a Tier 1 callback
+  'callback.hand-back@1': ['tier2', 'lead'], // a Tier 2 callback
 };
+
+/** The pushing desktop's next reference number of `kind` (its desk code from sign-in). */
+let nextSeq = 0;
+let desk = 0;
+const ref = (kind: ReferenceKind) => formatReference({ kind, desk, seq: nextSeq++ }).canonical;
 
 /** Mutations whose rule depends on the row: who may run them on a Tier 2 row. */
 const ALLOWED_ON_TIER2: Record<string, RoleName[]> = {
   'inquiry.record-outcome@1': ['tier2', 'lead'],
 };
 
-/** A refused mutation: admins touch no team's rows (out of scope) and do no case work (forbidden). */
+/** A refused mutation: admins see no team's rows (as if missing) and do no case work (forbidden). */
 function refusal(role: RoleName) {
-  return role === 'admin' ? expect.stringMatching(/^(auth\.forbidden|row\.out_of_scope)$/) : 'auth.forbidden';
+  return role === 'admin'
+    ? expect.stringMatching(/^(auth\.forbidden|[a-z_]+\.not_found)$/)
+    : 'auth.forbidden';
 }
 
 function argsFor(name: string, role: RoleName, userId: string): unknown {
@@ -126,6 +152,74 @@ function argsFor(name: string, role: RoleName, userId: string): unknown {
     case 'presence.set@1':
       return { userId, status: 'available', currentItem: null };
     default:
+      return argsForIssue14(name, role);
+  }
+}
+
+function argsForIssue14(name: string, s: RoleName): unknown {
+  switch (name) {
+    case 'inquiry.create@2':
+      return {
+        ...(argsFor('inquiry.create@1', s, '') as object),
+        inquiryId: `inr-${s}`,
+        reference: ref('inquiry'),
+      };
+    case 'inquiry.record-outcome@2':
+      return {
+        inquiryId: `inq3-${s}`,
+        outcome: 'resolved',
+        script: null,
+        callbackId: null,
+        urgency: null,
+        callbackReference: null,
+        escalation: null,
+      };
+    case 'expedite.record@3':
+      return {
+        ...(argsFor('expedite.record@2', s, '') as object),
+        expediteId: `ex3-${s}`,
+        reference: ref('expedite'),
+      };
+    case 'appointment.request@2':
+      return {
+        ...(argsFor('appointment.request@1', s, '') as object),
+        appointmentId: `ap2-${s}`,
+        reference: ref('appointment'),
+      };
+    case 'service-request.create@2':
+      return {
+        serviceRequestId: `sr2-${s}`,
+        inquiryId: 'in-1',
+        category: 'other',
+        description: 'Needs follow-up',
+        routing: 'service-center-operations',
+        reference: ref('service-request'),
+      };
+    case 'service-request.set-status@1':
+      return { serviceRequestId: `sr2-${s}`, status: 'sent-to-office' };
+    case 'note.add@1':
+      return {
+        noteId: `no-${s}`,
+        customerId: 'cu-1',
+        about: null,
+        text: 'Called about the card',
+        corrects: null,
+      };
+    case 'wrap-up.record@1':
+      return {
+        wrapUpId: `wu-${s}`,
+        about: { table: 'inquiries', id: 'in-1' },
+        disposition: 'general-information',
+        callStartedAt: T0 - 60_000,
+        callEndedAt: T0 - 30_000,
+        afterCallWork: null,
+        noteId: null,
+      };
+    case 'callback.escalate@1':
+      return { callbackId: `t1-esc-${s}`, reason: 'Needs an officer', code: null, noteId: null };
+    case 'callback.hand-back@1':
+      return { callbackId: `t2-hb-${s}`, reason: 'Tier 1 can answer this', code: null, noteId: null };
+    default:
       throw new Error(`no args for ${name}`);
   }
 }
@@ -165,6 +259,9 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
           row: inquiry(`inq-${role}`, 'alpha', 'cu-1'),
         },
         { table: 'inquiries', row: { ...inquiry(`inq2-${role}`, 'alpha', 'cu-1'), tier: 2 } },
+        { table: 'inquiries', row: inquiry(`inq3-${role}`, 'alpha', 'cu-1') },
+        { table: 'callbacks', row: callback(`t1-esc-${role}`, 'alpha') },
+        { table: 'callbacks', row: callback(`t2-hb-${role}`, 'alpha', { tier: 2 }) },
       ]);
     }
   });
@@ -177,7 +274,8 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
   for (const role of Object.keys(USERS) as RoleName[]) {
     it(`enforces the matrix for ${role}`, async () => {
       const [username, password, userId] = USERS[role];
-      const agent = await connectAgent(t.server, username, password);
+      const agent = await connectAgent(t.server, username, password, newInstallationKey());
+      desk = agent.desk ?? 0;
       for (const name of MUTATOR_NAMES) {
         const result = await agent.push({ name, args: argsFor(name, role, userId) });
         if (!result.ok) throw new Error(result.error.message);
@@ -239,13 +337,16 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
     admin.socket.close();
   });
 
-  it("refuses to touch another team's row, even by id", async () => {
+  it("answers another team's row, even named by id, exactly like one that does not exist", async () => {
     const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
-    const result = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-1' } });
-    expect(result).toMatchObject({
-      ok: true,
-      value: { results: [{ status: 'rejected', error: { code: 'row.out_of_scope' } }] },
-    });
+    const other = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-1' } });
+    const missing = await bruno.push({ name: 'callback.claim@1', args: { callbackId: 'cb-never' } });
+    const answer = (r: typeof other) =>
+      r.ok ? r.value.results.map(({ status, error }) => ({ status, error })) : r;
+    expect(answer(other)).toEqual([
+      { status: 'rejected', error: { code: 'callback.not_found', message: expect.any(String) } },
+    ]);
+    expect(answer(other)).toEqual(answer(missing));
     bruno.socket.close();
   });
 });

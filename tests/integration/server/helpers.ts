@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +16,13 @@ import {
 import type { RowWrite } from '../../../src/shared/sync/mutator';
 import { startServer, type RunningServer, type StartOptions } from '../../../src/server/start-server';
 import { writeRows } from '../../../src/server/storage/row-store';
+import { newPostgresDatabase, TEST_STORE } from '../../support/test-store';
 
 /** Wednesday 2025-03-12 10:00 in New York (EDT): inside callback hours. */
 export const T0 = Date.UTC(2025, 2, 12, 14, 0, 0);
+
+/** The session secret of PostgreSQL test servers (the store requires one to be configured). */
+export const TEST_SESSION_SECRET = 'agent-desk-test-session-secret-0123456789';
 
 export interface TestClock {
   now: number;
@@ -44,16 +49,23 @@ export interface TestServer {
   restart(): Promise<RunningServer>;
 }
 
+/**
+ * A real server for a test, on this run's store (test-store.ts): a fresh data
+ * folder, and on PostgreSQL a fresh database too (dropped by dispose).
+ */
 export async function startTestServer(
   options: Partial<StartOptions> & { policy?: Policy; dataDir?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'agent-desk-server-'));
   const clock = createClock();
+  const postgres =
+    TEST_STORE === 'postgres' && !options.databaseUrl ? await newPostgresDatabase() : undefined;
   const start = () =>
     startServer({
       demoRows: 0,
       logLevel: 'silent',
       sessionSweepMs: 50,
+      ...(postgres ? { databaseUrl: postgres.url, sessionSecret: TEST_SESSION_SECRET } : {}),
       ...options,
       dataDir,
       host: '127.0.0.1',
@@ -67,6 +79,7 @@ export async function startTestServer(
     async dispose() {
       await handle.server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await postgres?.drop();
     },
     async restart() {
       await handle.server.close();
@@ -97,8 +110,10 @@ export async function signIn(
   server: RunningServer,
   username: string,
   password: string,
+  installation?: string,
 ): Promise<SignInResponse> {
-  const { status, json } = await postJson(`${server.url}/api/sign-in`, { username, password });
+  const body = installation ? { username, password, installation } : { username, password };
+  const { status, json } = await postJson(`${server.url}/api/sign-in`, body);
   if (status !== 200) throw new Error(`sign-in failed for ${username}: ${JSON.stringify(json)}`);
   return json.value as SignInResponse;
 }
@@ -112,7 +127,7 @@ export function newClientId(): string {
 /** Connects a real socket.io client; resolves when connected, rejects with the server's error data. */
 export function connect(
   server: RunningServer,
-  auth: { token: string; clientId?: string; schemaVersion?: number },
+  auth: { token: string; clientId?: string; schemaVersion?: number; installation?: string },
 ): Promise<Socket> {
   const socket = io(server.url, {
     transports: ['websocket'],
@@ -141,15 +156,27 @@ export interface Agent {
   pullAll(cursor?: number): Promise<{ rows: PullResponse['rows']; cursor: number; lastMutationSeq: number }>;
 }
 
+/** A desktop installation's key (reference numbers): random, 43 characters. */
+export function newInstallationKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 export async function connectAgent(
   server: RunningServer,
   username: string,
   password: string,
-): Promise<Agent> {
-  const session = await signIn(server, username, password);
+  /** The desktop installation it signs in from (its desk code); none: no desk code. */
+  installation?: string,
+): Promise<Agent & { desk: number | null }> {
+  const session = await signIn(server, username, password, installation);
   const clientId = newClientId();
-  const socket = await connect(server, { token: session.token, clientId });
-  const agent: Agent = {
+  const socket = await connect(server, {
+    token: session.token,
+    clientId,
+    ...(installation ? { installation } : {}),
+  });
+  const agent: Agent & { desk: number | null } = {
+    desk: session.desk ?? null,
     socket,
     clientId,
     token: session.token,

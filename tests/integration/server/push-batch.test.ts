@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -10,30 +7,33 @@ import { ok } from '../../../src/shared/domain/result';
 import { defineMutator, put, withoutVersion, type Mutator } from '../../../src/shared/sync/mutator';
 import type { MutationEnvelope, SessionUser } from '../../../src/shared/sync/protocol';
 import { findMutator } from '../../../src/shared/sync/registry';
-import { migrateToLatest, openDatabase, type Db } from '../../../src/server/storage/database';
+import { migrateToLatest, type Db } from '../../../src/server/storage/database';
+import type { ServerStore } from '../../../src/server/storage/server-store';
 import { writeRows } from '../../../src/server/storage/row-store';
 import { insertUser } from '../../../src/server/storage/users';
 import { applyPush, type PushContext } from '../../../src/server/sync/push';
 import { baseWorld, callback } from './fixtures';
 import { T0 } from './helpers';
 import { applyPushOneByOne } from './push-reference';
+import { freshStore, TEST_STORE, type FreshStore } from '../../support/test-store';
 
 const ALICE: SessionUser = { id: 'u-tier1-alice', name: 'Alice', role: 'tier1', team: 'alpha' };
 const CLIENT = 'client-alice-1';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
+const opened: FreshStore[] = [];
 afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.destroy();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const o of opened.splice(0)) await o.dispose();
 });
 
-/** A migrated database holding the base world, Alice and her desktop; `extra` callbacks cb-x0… for property runs. */
-async function world(extra = 0): Promise<Db> {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-push-batch-'));
-  dirs.push(dir);
-  const db = openDatabase(join(dir, 'db.sqlite'));
-  dbs.push(db);
+/**
+ * A migrated store (this run's kind) holding the base world, Alice and her desktop;
+ * `extra` callbacks cb-x0… for property runs.
+ */
+async function world(extra = 0): Promise<{ db: Db; store: ServerStore }> {
+  const fresh = await freshStore();
+  opened.push(fresh);
+  const { store } = fresh;
+  const { db } = store;
   const migrated = await migrateToLatest(db);
   if (!migrated.ok) throw new Error(migrated.error.message);
   await db.transaction().execute(async (trx) => {
@@ -57,7 +57,7 @@ async function world(extra = 0): Promise<Db> {
       .values({ client_id: CLIENT, user_id: ALICE.id, last_seq: 0, created_at: T0 })
       .execute();
   });
-  return db;
+  return { db, store };
 }
 
 function ctx(overrides: Partial<PushContext> = {}): PushContext {
@@ -67,6 +67,7 @@ function ctx(overrides: Partial<PushContext> = {}): PushContext {
     sourceIp: '127.0.0.1',
     policy: DEFAULT_POLICY,
     clock: () => T0,
+    desk: null,
     ...overrides,
   };
 }
@@ -114,11 +115,11 @@ async function bookkeeping(db: Db) {
   return { log, audit, lastSeq: client.last_seq, version: meta.value };
 }
 
-describe('applyPush: one transaction per batch', () => {
+describe(`applyPush: one transaction per batch (${TEST_STORE})`, () => {
   it('applies the other mutations of a batch around rejected ones, with one log and one audit row each', async () => {
-    const db = await world();
+    const { db, store } = await world();
     const before = (await bookkeeping(db)).version;
-    const pushed = await applyPush(db, ctx(), [
+    const pushed = await applyPush(store, ctx(), [
       claim(1, 'cb-1'),
       claim(2, 'cb-9'), // another team's callback
       m(3, 'nope@1', {}),
@@ -129,7 +130,7 @@ describe('applyPush: one transaction per batch', () => {
     ]);
     expect(pushed.results.map((r) => [r.seq, r.status, r.error?.code])).toEqual([
       [1, 'applied', undefined],
-      [2, 'rejected', 'row.out_of_scope'],
+      [2, 'rejected', 'callback.not_found'],
       [3, 'rejected', 'mutation.unknown'],
       [4, 'rejected', 'auth.forbidden'],
       [5, 'rejected', 'mutation.invalid_args'],
@@ -157,7 +158,7 @@ describe('applyPush: one transaction per batch', () => {
     expect(book.lastSeq).toBe(7);
     expect(book.log.map((l) => [l.seq, l.status, l.error_code, l.version])).toEqual([
       [1, 'applied', null, before + 1],
-      [2, 'rejected', 'row.out_of_scope', null],
+      [2, 'rejected', 'callback.not_found', null],
       [3, 'rejected', 'mutation.unknown', null],
       [4, 'rejected', 'auth.forbidden', null],
       [5, 'rejected', 'mutation.invalid_args', null],
@@ -167,7 +168,7 @@ describe('applyPush: one transaction per batch', () => {
     expect(book.audit).toEqual(
       [
         ['callback.claim@1', 'cb-1', 'applied', null],
-        ['callback.claim@1', 'cb-9', 'rejected', { code: 'row.out_of_scope' }],
+        ['callback.claim@1', 'cb-9', 'rejected', { code: 'callback.not_found' }],
         ['mutation.invalid', null, 'rejected', { code: 'mutation.unknown' }],
         ['callback.claim@1', 'cb-2', 'rejected', { code: 'auth.forbidden' }],
         ['mutation.invalid', null, 'rejected', { code: 'mutation.invalid_args' }],
@@ -187,8 +188,8 @@ describe('applyPush: one transaction per batch', () => {
   });
 
   it('answers duplicates inside a batch and between batches with the first status, changing nothing', async () => {
-    const db = await world();
-    const first = await applyPush(db, ctx(), [
+    const { db, store } = await world();
+    const first = await applyPush(store, ctx(), [
       claim(1, 'cb-1'),
       claim(1, 'cb-1'),
       claim(2, 'cb-9'),
@@ -197,15 +198,15 @@ describe('applyPush: one transaction per batch', () => {
     expect(first.results.map((r) => [r.status, r.firstStatus, r.error?.code])).toEqual([
       ['applied', undefined, undefined],
       ['duplicate', 'applied', undefined],
-      ['rejected', undefined, 'row.out_of_scope'],
-      ['duplicate', 'rejected', 'row.out_of_scope'],
+      ['rejected', undefined, 'callback.not_found'],
+      ['duplicate', 'rejected', 'callback.not_found'],
     ]);
     const after = await bookkeeping(db);
     expect(after.log).toHaveLength(2);
     expect(after.audit).toHaveLength(2);
 
     // The desktop re-sends the batch (its ack was lost) with one new mutation after it.
-    const again = await applyPush(db, ctx(), [claim(1, 'cb-1'), claim(2, 'cb-9'), release(3, 'cb-1')]);
+    const again = await applyPush(store, ctx(), [claim(1, 'cb-1'), claim(2, 'cb-9'), release(3, 'cb-1')]);
     expect(again.results.map((r) => [r.seq, r.status, r.firstStatus])).toEqual([
       [1, 'duplicate', 'applied'],
       [2, 'duplicate', 'rejected'],
@@ -219,21 +220,21 @@ describe('applyPush: one transaction per batch', () => {
     expect(await callbackRow(db, 'cb-1')).toMatchObject({ assigneeId: null });
 
     // A batch of nothing but duplicates writes nothing at all.
-    const dupsOnly = await applyPush(db, ctx(), [claim(1, 'cb-1'), release(3, 'cb-1')]);
+    const dupsOnly = await applyPush(store, ctx(), [claim(1, 'cb-1'), release(3, 'cb-1')]);
     expect(dupsOnly.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(dupsOnly.lastVersion).toBeUndefined();
     expect(await bookkeeping(db)).toEqual(final);
   });
 
   it('refuses a seq not after the last one, inside a batch and across batches, without logging it', async () => {
-    const db = await world();
-    const pushed = await applyPush(db, ctx(), [claim(5, 'cb-1'), release(4, 'cb-1'), release(6, 'cb-1')]);
+    const { db, store } = await world();
+    const pushed = await applyPush(store, ctx(), [claim(5, 'cb-1'), release(4, 'cb-1'), release(6, 'cb-1')]);
     expect(pushed.results.map((r) => [r.seq, r.status, r.error?.code])).toEqual([
       [5, 'applied', undefined],
       [4, 'rejected', 'mutation.stale_seq'],
       [6, 'applied', undefined],
     ]);
-    const later = await applyPush(db, ctx(), [claim(3, 'cb-1')]);
+    const later = await applyPush(store, ctx(), [claim(3, 'cb-1')]);
     expect(later.results[0]).toMatchObject({ status: 'rejected', error: { code: 'mutation.stale_seq' } });
     expect(later.results[0]?.error?.message).toContain('(6)');
     const book = await bookkeeping(db);
@@ -243,7 +244,7 @@ describe('applyPush: one transaction per batch', () => {
   });
 
   it('a mutator that throws rejects only its own mutation and leaves none of its writes', async () => {
-    const db = await world();
+    const { db, store } = await world();
     const args = z.object({ callbackId: z.string() });
     const faulty: Record<string, Mutator<unknown>> = {
       'test.throws-in-reads-after@1': defineMutator({
@@ -308,7 +309,7 @@ describe('applyPush: one transaction per batch', () => {
       }) as Mutator<unknown>,
     };
     const lookup = (name: string) => faulty[name] ?? findMutator(name);
-    const pushed = await applyPush(db, ctx({ findMutator: lookup }), [
+    const pushed = await applyPush(store, ctx({ findMutator: lookup }), [
       claim(1, 'cb-1'),
       m(2, 'test.throws-in-reads-after@1', { callbackId: 'cb-1' }),
       m(3, 'test.throws-in-apply@1', { callbackId: 'cb-1' }),
@@ -353,21 +354,36 @@ describe('applyPush: one transaction per batch', () => {
         });
         const batched = await world(3);
         const single = await world(3);
-        const batch = await applyPush(batched, ctx(), mutations);
-        expect(batch).toEqual(await applyPushOneByOne(single, ctx(), mutations));
-        expect(await bookkeeping(batched)).toEqual(await bookkeeping(single));
+        const batch = await applyPush(batched.store, ctx(), mutations);
+        expect(batch).toEqual(await applyPushOneByOne(single.db, ctx(), mutations));
+        expect(await bookkeeping(batched.db)).toEqual(await bookkeeping(single.db));
         for (const id of CALLBACKS)
-          expect(await callbackRow(batched, id)).toEqual(await callbackRow(single, id));
-        for (const db of dbs.splice(0)) await db.destroy();
+          expect(await callbackRow(batched.db, id)).toEqual(await callbackRow(single.db, id));
+        for (const o of opened.splice(0)) await o.dispose();
       }),
       { numRuns: 12 },
     );
   });
 });
 
+/** A trigger that makes the batch's last write (its audit rows) fail. */
+async function refuseAuditInserts(db: Db): Promise<void> {
+  if (TEST_STORE === 'sqlite') {
+    await sql`create trigger refuse_audit before insert on audit_events begin select raise(abort, 'audit refused'); end`.execute(
+      db,
+    );
+    return;
+  }
+  await sql`create function refuse_audit() returns trigger language plpgsql as $$
+    begin raise exception 'audit refused'; end $$`.execute(db);
+  await sql`create trigger refuse_audit before insert on audit_events for each row execute function refuse_audit()`.execute(
+    db,
+  );
+}
+
 describe('applyPush and the database transaction', () => {
   it('rolls back the whole batch when a write fails (its prepared statements run inside the transaction)', async () => {
-    const db = await world(1);
+    const { db, store } = await world(1);
     const snapshot = async () =>
       JSON.stringify([
         await db.selectFrom('callbacks').selectAll().where('id', '=', 'cb-x0').execute(),
@@ -377,13 +393,13 @@ describe('applyPush and the database transaction', () => {
         await db.selectFrom('audit_events').select(db.fn.countAll().as('n')).execute(),
       ]);
     const before = await snapshot();
-    await sql`create trigger refuse_audit before insert on audit_events begin select raise(abort, 'audit refused'); end`.execute(
+    await refuseAuditInserts(db);
+    await expect(applyPush(store, ctx(), [claim(1, 'cb-x0')])).rejects.toThrow(/audit refused/);
+    expect(await snapshot()).toBe(before);
+    await sql`drop trigger refuse_audit${sql.raw(TEST_STORE === 'postgres' ? ' on audit_events' : '')}`.execute(
       db,
     );
-    await expect(applyPush(db, ctx(), [claim(1, 'cb-x0')])).rejects.toThrow(/audit refused/);
-    expect(await snapshot()).toBe(before);
-    await sql`drop trigger refuse_audit`.execute(db);
-    const retried = await applyPush(db, ctx(), [claim(1, 'cb-x0')]);
+    const retried = await applyPush(store, ctx(), [claim(1, 'cb-x0')]);
     expect(retried.results.map((r) => r.status)).toEqual(['applied']);
     expect(await snapshot()).not.toBe(before);
   });

@@ -6,18 +6,20 @@ import {
   SUPERVISOR_NAMESPACE,
   drillDownResponseSchema,
   forecastSchema,
+  heartbeatSchema,
   supervisorSnapshotSchema,
   type SupervisorSnapshot,
 } from '../../../src/shared/supervisor/protocol';
 import { reassignCallback } from '../../../src/shared/sync/mutators/callback-reassign';
-import { baseWorld, callback } from '../server/fixtures';
+import { baseWorld, callback, customer } from '../server/fixtures';
 import { connectAgent, signIn, startTestServer, writeFixture, T0, type TestServer } from '../server/helpers';
 
 let t: TestServer;
+const phone = (e164: string) => ({ label: 'mobile' as const, e164, ext: null, bestTime: null });
 const sockets: Socket[] = [];
 
 beforeEach(async () => {
-  t = await startTestServer({ supervisorTickMs: 100 });
+  t = await startTestServer({ supervisorTickMs: 100, supervisorHeartbeatMs: 300 });
   await writeFixture(t.server, [
     ...baseWorld(),
     { table: 'callbacks', row: callback('cb-3', 'alpha', { dueAt: T0 + 10 * 60_000 }) },
@@ -222,7 +224,7 @@ describe('supervisor channel', () => {
       name: 'callback.reassign@1',
       args: { callbackId: 'cb-9', assigneeId: null },
     });
-    expect(pushed.ok && pushed.value.results[0]?.error?.code).toBe('row.out_of_scope');
+    expect(pushed.ok && pushed.value.results[0]?.error?.code).toBe('callback.not_found');
     erin.socket.close();
   });
 
@@ -264,5 +266,54 @@ describe('supervisor channel', () => {
     await t.restart();
     expect(t.server.supervisor.index.board('alpha', T0).figures.open.total).toBe(3);
     expect(t.server.supervisor.index.board('bravo', T0).figures.open.total).toBe(1);
+  });
+
+  it('an unchanged board hears a heartbeat, so the desktop can tell current from stale', async () => {
+    const { socket, snapshot } = await lead();
+    const beat = await new Promise<unknown>((resolve) => socket.once(SUPERVISOR_EVENTS.heartbeat, resolve));
+    expect(heartbeatSchema.parse(beat)).toMatchObject({ team: 'alpha', seq: snapshot.seq });
+  });
+
+  it("a customer's new number moves their callback to due today: the SLA rule counts the customer's hours", async () => {
+    // Wednesday 10:00 New York; due Thursday 13:00. In New York Thursday morning is still callable.
+    await writeFixture(t.server, [
+      {
+        table: 'customers',
+        row: { ...customer('cu-z', 'alpha'), timeZone: null, phones: [phone('+12125550177')] },
+      },
+      {
+        table: 'callbacks',
+        row: callback('cb-z', 'alpha', { customerId: 'cu-z', dueAt: T0 + 27 * 3_600_000 }),
+      },
+    ]);
+    await t.server.supervisor.refresh();
+    const { snapshot, snapshots } = await lead();
+    const before = snapshot.board.figures['due-today'].total;
+    // The customer now gives a Honolulu number only: Thursday's window opens at 14:00 New York, after the due time.
+    const alice = await connectAgent(t.server, 'tier1.alice', 'demo-password-1');
+    const moved = await alice.push({
+      name: 'customer.upsert@1',
+      args: {
+        customerId: 'cu-z',
+        name: 'Test Customer',
+        preferredLanguage: 'en',
+        phones: [phone('+18085550177')],
+        email: null,
+        aNumber: null,
+        timeZone: null,
+      },
+    });
+    expect(moved.ok && moved.value.results[0]?.status).toBe('applied');
+    const after = await waitForSnapshot(snapshots, (s) => s.board.figures['due-today'].total === before + 1);
+    expect(after.board.figures.overdue.total).toBe(snapshot.board.figures.overdue.total);
+    const drill: Ack<unknown> = await (
+      await lead()
+    ).socket
+      .timeout(5000)
+      .emitWithAck(SUPERVISOR_EVENTS.drillDown, { figure: 'due-today' });
+    if (!drill.ok) throw new Error(drill.error.message);
+    const item = drillDownResponseSchema.parse(drill.value).items.find((i) => i.id === 'cb-z');
+    expect(item?.sla).toMatchObject({ state: 'due-today', lastWindow: { end: expect.any(Number) } });
+    alice.socket.close();
   });
 });

@@ -140,7 +140,20 @@ describe('resolveSettings: an invalid managed file is an error, never a fallback
     expect(error.origin).toBe(MANAGED);
     expect(error.issues.map((i) => i.field).sort()).toEqual(['logLevel', 'serverUrl']);
     expect(error.message).toContain(MANAGED);
-    expect(error.message).toMatch(/serverUrl: serverUrl must be an https:\/\/ URL/);
+    expect(error.message).toMatch(/serverUrl: serverUrl must be one or more https:\/\/ URLs/);
+  });
+
+  it('accepts several server nodes in serverUrl (the desktop fails over between them), each checked', () => {
+    const nodes =
+      'https://node-a.example.gov:8443, https://node-b.example.gov:8443 https://node-c.example.gov:8443';
+    expect(resolved({ [MANAGED]: json({ serverUrl: nodes }) }).serverUrl).toBe(nodes);
+    const error = failed({
+      [MANAGED]: json({ serverUrl: 'https://node-a.example.gov, http://node-b.example.gov' }),
+    });
+    expect(error.issues.map((i) => i.field)).toEqual(['serverUrl']);
+    expect(failed({ [MANAGED]: json({ serverUrl: ' , ' }) }).issues.map((i) => i.field)).toEqual([
+      'serverUrl',
+    ]);
   });
 
   it('reports misspelt keys', () => {
@@ -181,5 +194,30 @@ describe('resolveSettings: an invalid user file is a notice', () => {
 
   it('ignores an unreadable user file', () => {
     expect(resolved({ [USER]: new Error('EIO') }).notices[0]?.message).toContain('EIO');
+  });
+});
+
+describe('resolveSettings: the extra CA bundle (IT only)', () => {
+  it("takes IT's PEM file path", () => {
+    const settings = resolved({ [MANAGED]: json({ extraCaBundle: '/etc/agency/roots.pem' }) });
+    expect(settings.extraCaBundle).toBe('/etc/agency/roots.pem');
+    expect(resolved({}).extraCaBundle).toBeNull();
+  });
+
+  it('accepts Windows paths, and refuses a relative one with the field named', () => {
+    expect(
+      resolved({ [MANAGED]: json({ extraCaBundle: 'C:\\ProgramData\\Agency\\roots.pem' }) }).extraCaBundle,
+    ).toBe('C:\\ProgramData\\Agency\\roots.pem');
+    const error = failed({ [MANAGED]: json({ extraCaBundle: 'roots.pem' }) });
+    expect(error.issues).toEqual([
+      { origin: MANAGED, field: 'extraCaBundle', message: 'extraCaBundle must be a full path to a PEM file' },
+    ]);
+  });
+
+  it("ignores a user's own root: what the desktop trusts is IT's decision", () => {
+    const settings = resolved({ [USER]: json({ extraCaBundle: '/home/agent/mitm.pem', logLevel: 'debug' }) });
+    expect(settings.extraCaBundle).toBeNull();
+    expect(settings.logLevel).toBe('debug');
+    expect(settings.notices.map((n) => n.field)).toEqual(['extraCaBundle']);
   });
 });

@@ -122,7 +122,8 @@ describe('search words', () => {
 
 describe('inquiry submit plan', () => {
   let n = 0;
-  const id = () => `id-${++n}`;
+  let seq = 0;
+  const id = { newId: () => `id-${++n}`, reference: (kind: string) => `${kind}-${++seq}` };
   const base = {
     customer: { customerId: 'cu-1' },
     inquiry: {
@@ -139,12 +140,52 @@ describe('inquiry submit plan', () => {
     const args = inquirySubmitArgsSchema.parse({ ...base, outcome: 'callback' });
     const plan = planInquirySubmit(args, id);
     expect(plan.ok && plan.value.mutations.map((m) => m.name)).toEqual([
-      'inquiry.create@1',
-      'inquiry.record-outcome@1',
+      'inquiry.create@2',
+      'inquiry.record-outcome@2',
     ]);
     expect(plan.ok && plan.value.ids.callbackId).not.toBeNull();
     const resolved = planInquirySubmit(inquirySubmitArgsSchema.parse({ ...base, outcome: 'resolved' }), id);
     expect(resolved.ok && resolved.value.ids.callbackId).toBeNull();
+  });
+
+  it('gives every record its reference number and returns them', () => {
+    const args = inquirySubmitArgsSchema.parse({
+      ...base,
+      outcome: 'service-request',
+      serviceRequest: { category: 'address-change', description: 'Moved' },
+    });
+    const plan = planInquirySubmit(args, id);
+    if (!plan.ok) throw new Error(plan.error.message);
+    const refs = plan.value.ids.references;
+    expect(refs.inquiry).toMatch(/^inquiry-/);
+    expect(refs.serviceRequest).toMatch(/^service-request-/);
+    expect(refs.callback).toBeNull();
+    const byName = new Map(plan.value.mutations.map((m) => [m.name, m.args as Record<string, unknown>]));
+    expect(byName.get('inquiry.create@2')?.['reference']).toBe(refs.inquiry);
+    expect(byName.get('service-request.create@2')?.['reference']).toBe(refs.serviceRequest);
+  });
+
+  it('an escalation carries its reason, and its note is written first on the inquiry', () => {
+    const args = inquirySubmitArgsSchema.parse({
+      ...base,
+      outcome: 'tier2-escalation',
+      escalation: { code: 'repeat-contact', reason: 'Third call this month', note: 'Caller has the notice.' },
+    });
+    const plan = planInquirySubmit(args, id);
+    if (!plan.ok) throw new Error(plan.error.message);
+    const names = plan.value.mutations.map((m) => m.name);
+    expect(names).toEqual(['inquiry.create@2', 'note.add@1', 'inquiry.record-outcome@2']);
+    const note = plan.value.mutations[1]?.args as { noteId: string; about: unknown; text: string };
+    expect(note.about).toEqual({ table: 'inquiries', id: plan.value.ids.inquiryId });
+    expect(plan.value.mutations[2]?.args).toMatchObject({
+      escalation: { code: 'repeat-contact', reason: 'Third call this month', noteId: note.noteId },
+      callbackReference: plan.value.ids.references.callback,
+    });
+    const missing = planInquirySubmit(
+      inquirySubmitArgsSchema.parse({ ...base, outcome: 'tier2-escalation' }),
+      id,
+    );
+    expect(missing).toMatchObject({ ok: false, error: { code: 'inquiry.missing_part' } });
   });
   it('refuses an expedite outcome without its checklist', () => {
     const plan = planInquirySubmit(

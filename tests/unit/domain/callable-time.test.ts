@@ -205,5 +205,27 @@ describe('slaInputFor: one input for the worklist and the board', () => {
     expect(input.zones).toEqual(['America/Los_Angeles', 'Pacific/Honolulu']);
     expect(input.attemptsLeft).toBe(2);
     expect(slaInputFor(callback, undefined, policy).zones).toEqual([]);
+    // Zones already worked out (the supervisor index keeps zones, not phones).
+    expect(slaInputFor(callback, ['Pacific/Guam'], policy).zones).toEqual(['Pacific/Guam']);
+  });
+});
+
+describe('the last callable window, as the screens say it', () => {
+  it('is part of the transitions and does not depend on now', () => {
+    const item: SlaInput = { dueAt: ny('2026-12-07 06:33'), urgency: 'urgent' };
+    const friday = { start: ny('2026-12-04 07:00'), end: ny('2026-12-04 18:30') };
+    expect(slaTransitions(item, policy).lastWindow).toEqual(friday);
+    // The same window the assessment finds before it opens.
+    expect(assessSla(item, ny('2026-12-04 06:40'), policy).lastWindow).toEqual(friday);
+  });
+
+  it('ends at the due time when it falls inside the window, else is the day before', () => {
+    expect(slaTransitions({ dueAt: ny('2026-12-04 10:00'), urgency: 'urgent' }, policy).lastWindow).toEqual({
+      start: ny('2026-12-04 07:00'),
+      end: ny('2026-12-04 10:00'),
+    });
+    expect(
+      slaTransitions({ dueAt: ny('2026-12-04 05:00'), urgency: 'urgent', zones: [] }, policy).lastWindow?.end,
+    ).toBe(ny('2026-12-03 18:30'));
   });
 });

@@ -39,10 +39,15 @@ describe('every registered mutator', () => {
     for (const channel of channels) expect(IPC_CHANNEL_NAMES).toContain(channel);
   });
 
-  it('the list names the legacy and server-side ones (record-attempt@1, presence)', () => {
+  it('the list names the legacy and server-side ones (the versions before reference numbers, presence)', () => {
     expect(NOT_COMMANDS.map((n) => n.mutator.name).sort()).toEqual([
+      'appointment.request@1',
       'callback.record-attempt@1',
+      'expedite.record@2',
+      'inquiry.create@1',
+      'inquiry.record-outcome@1',
       'presence.set@1',
+      'service-request.create@1',
     ]);
   });
 });
@@ -72,11 +77,14 @@ describe('each command channel', () => {
     const cipher = createPiiCipher(Buffer.alloc(32, 3));
     if (!opened.ok || !cipher.ok) throw new Error('store');
     const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
+    store.desk.setDesk(7);
     const enqueue = store.enqueue.bind(store);
-    store.enqueue = (planned, ctx) => {
-      queued.push([...planned]);
-      return enqueue(planned, ctx);
-    };
+    store.enqueue = (planned, ctx) =>
+      enqueue(() => {
+        const made = typeof planned === 'function' ? planned() : { ok: true as const, value: planned };
+        if (made.ok) queued.push([...made.value]);
+        return made;
+      }, ctx);
     let ids = 0;
     const commands = new DesktopCommands({
       store,
@@ -119,7 +127,8 @@ describe('each command channel', () => {
 describe('filling a command’s arguments', () => {
   const ctx = () => {
     let n = 0;
-    return { newId: () => `new-${++n}`, now: 42 };
+    let seq = 0;
+    return { newId: () => `new-${++n}`, now: 42, reference: (kind: string) => `${kind}-${++seq}` };
   };
 
   it('an attempt gets a fresh id, the time and the message-left flag; its id is returned', () => {
@@ -145,9 +154,23 @@ describe('filling a command’s arguments', () => {
     expect(fillCommand(row, {}, ctx()).returned).toEqual({ customerId: 'new-1' });
   });
 
-  it('an outcome gets a callback id only when it creates a callback', () => {
+  it('an outcome gets a callback id and reference number only when it creates a callback', () => {
     const row = rows['inquiry.recordOutcome'] as AnyCommand;
-    expect(fillCommand(row, { outcome: 'callback' }, ctx()).returned).toEqual({ callbackId: 'new-1' });
-    expect(fillCommand(row, { outcome: 'resolved' }, ctx()).returned).toEqual({ callbackId: null });
+    expect(fillCommand(row, { outcome: 'callback' }, ctx()).returned).toEqual({
+      callbackId: 'new-1',
+      callbackReference: 'callback-1',
+    });
+    expect(fillCommand(row, { outcome: 'resolved' }, ctx()).returned).toEqual({
+      callbackId: null,
+      callbackReference: null,
+    });
+  });
+
+  it('a creating command takes the next reference number of its kind', () => {
+    const row = rows['serviceRequest.create'] as AnyCommand;
+    expect(fillCommand(row, { inquiryId: 'q-1' }, ctx()).returned).toEqual({
+      serviceRequestId: 'new-1',
+      reference: 'service-request-1',
+    });
   });
 });

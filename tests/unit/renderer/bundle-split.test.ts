@@ -39,6 +39,7 @@ describe('the renderer bundle', () => {
       [
         'AppointmentScreen',
         'CallbackDetailScreen',
+        'CustomerScreen',
         'ExpediteScreen',
         'InquiryScreen',
         'SupervisorScreen',

@@ -52,6 +52,7 @@ export function worklistRow(index: number): WorklistRow {
     nextAttempt: null,
     scheduledSlot: null,
     pendingSync: false,
+    handoff: null,
   };
 }
 
@@ -131,6 +132,8 @@ export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = 
     },
     pendingSync: false,
     now: NOW,
+    handoffNotes: [],
+    names: {},
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import {
   back,
   canGoBack,
   checkAnswer,
+  formatAnswer,
   currentAnswer,
   currentStep,
   isFinished,
@@ -67,7 +68,8 @@ describe('checkAnswer', () => {
   });
 
   it('rejects bad dates, choices and yes/no with a message', () => {
-    expect(errorOf(checkAnswer(spec('date'), '2023-02-29')).message).toContain('YYYY-MM-DD');
+    expect(errorOf(checkAnswer(spec('date'), '2023-02-29')).code).toBe('date.no_such_day');
+    expect(errorOf(checkAnswer(spec('date'), 'soon')).message).toContain('MM/DD/YYYY');
     const choice: AnswerSpec = {
       ...spec('choice'),
       choices: [
@@ -79,6 +81,17 @@ describe('checkAnswer', () => {
     expect(errorOf(checkAnswer(spec('yes-no'), 'maybe')).code).toBe('answer.yes_no');
     expect(errorOf(checkAnswer(spec('text'), 'x'.repeat(4001))).code).toBe('answer.too_long');
     expect(errorOf(checkAnswer(spec('receipt-number'), 42)).code).toBe('answer.not_text');
+  });
+
+  it("reads a date the way the agent's screen language writes it, and says it in words", () => {
+    expect(checkAnswer(spec('date'), '11/02/2026')).toEqual({ ok: true, value: '2026-11-02' });
+    expect(checkAnswer(spec('date'), '11/02/2026', 'es')).toEqual({ ok: true, value: '2026-02-11' });
+    expect(checkAnswer(spec('date'), '2 de noviembre de 2026', 'es')).toEqual({
+      ok: true,
+      value: '2026-11-02',
+    });
+    expect(formatAnswer(spec('date'), '2026-11-02', 'en')).toBe('Monday, November 2, 2026');
+    expect(formatAnswer(spec('date'), '2026-11-02', 'es')).toBe('lunes, 2 de noviembre de 2026');
   });
 
   it('empty is required or null', () => {
@@ -145,6 +158,7 @@ describe('interpreter: walking a script', () => {
       stepId: 'escalate',
       outcome: 'tier2-escalation',
       reason: 'beyond-tier1-scope',
+      carried: {},
       note: 'An officer will call (202) 555-0143.',
     });
     expect(outcomeOf(s)).toBeUndefined();

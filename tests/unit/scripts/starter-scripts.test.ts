@@ -6,6 +6,7 @@ import { URGENT_APPOINTMENT_REASONS } from '../../../src/shared/domain/appointme
 import {
   currentStep,
   outcomeOf,
+  latestVersions,
   parseScriptFile,
   scriptFileName,
   scriptForIntent,
@@ -45,14 +46,17 @@ describe('starter scripts in resources/scripts', () => {
     expect([...indexedScriptFiles()].sort()).toEqual(scriptFilesOnDisk());
   });
 
-  it('covers every starter topic, at version 1', () => {
+  it('covers every starter topic, each with versions 1, 2, … listed in order', () => {
     const scripts = loadStarterScripts();
-    expect(scripts.map((s) => s.id).sort()).toEqual([...REQUIRED_TOPICS].sort());
-    for (const s of scripts) expect(s.version).toBe(1);
+    expect([...new Set(scripts.map((s) => s.id))].sort()).toEqual([...REQUIRED_TOPICS].sort());
+    for (const id of REQUIRED_TOPICS) {
+      const versions = scripts.filter((s) => s.id === id).map((s) => s.version);
+      expect(versions).toEqual(versions.map((_, i) => i + 1));
+    }
   });
 
-  it('intents are unique across scripts, so an IVR intent picks one script', () => {
-    const intents = loadStarterScripts().flatMap((s) => s.intents);
+  it('intents are unique across the latest scripts, so an IVR intent picks one script', () => {
+    const intents = latestVersions(loadStarterScripts()).flatMap((s) => s.intents);
     expect(new Set(intents).size).toBe(intents.length);
   });
 
@@ -140,6 +144,35 @@ describe('starter scripts in resources/scripts', () => {
     expect(walkTo(script, { urgentReason: 'none' })?.urgency).toBe('non-urgent');
   });
 
+  it('the appointment form starts from the reason and explanation the script collected', () => {
+    const script = byIdOf('appointment-request');
+    const urgent = walkTo(script, {
+      urgentReason: 'medical-emergency',
+      urgentExplanation: 'Surgery on the 4th',
+    });
+    expect(urgent?.carried).toEqual({ urgentReason: 'medical-emergency', explanation: 'Surgery on the 4th' });
+    expect(walkTo(script, { urgentReason: 'none' })?.carried).toEqual({ urgentReason: 'none' });
+  });
+
+  it('a service request knows its type from the path through the script', () => {
+    expect(walkTo(byIdOf('typo-correction'), { uscisError: true })).toMatchObject({
+      outcome: 'service-request',
+      serviceRequestType: 'typographical-error',
+      carried: { explanation: 'sample answer' },
+    });
+    expect(walkTo(byIdOf('change-of-address'), { canUseOnline: false })).toMatchObject({
+      serviceRequestType: 'address-change',
+    });
+    expect(
+      walkTo(byIdOf('outside-processing-time'), {
+        outsideProcessingTime: true,
+        earlierRequestUnanswered: false,
+      }),
+    ).toMatchObject({
+      serviceRequestType: 'outside-normal-processing-time',
+    });
+  });
+
   it('an IVR intent picks its script', () => {
     const scripts = loadStarterScripts();
     expect(scriptForIntent(scripts, 'expedite-request')?.id).toBe('expedite-request');
@@ -150,7 +183,7 @@ describe('starter scripts in resources/scripts', () => {
 });
 
 function byIdOf(id: string): Script {
-  const script = loadStarterScripts().find((s) => s.id === id);
+  const script = latestVersions(loadStarterScripts()).find((s) => s.id === id);
   if (!script) throw new Error(`no starter script ${id}`);
   return script;
 }

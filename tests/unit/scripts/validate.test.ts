@@ -219,6 +219,39 @@ describe('validateScript', () => {
     expect(messages.some((m) => m.startsWith('escalate') && m.includes('"reason"'))).toBe(true);
   });
 
+  it('checks what an outcome carries forward and a service request type', () => {
+    const doc = broken((d) => {
+      d.steps.resolved = {
+        kind: 'outcome',
+        outcome: 'appointment-request',
+        urgency: 'urgent',
+        carry: { urgentReason: 'kind', explanation: 'phone' },
+        note: { en: 'x', es: 'x' },
+      };
+      d.steps.escalate = {
+        kind: 'outcome',
+        outcome: 'tier2-escalation',
+        reason: 'urgent-situation',
+        serviceRequestType: 'non-delivery',
+        note: { en: 'x', es: 'x' },
+      };
+    });
+    const mismatches = only(doc, 'prefill-mismatch').map((p) => p.message);
+    expect(mismatches.some((m) => m.includes('urgent reason') && m.includes('simple'))).toBe(true);
+    expect(mismatches.some((m) => m.includes('explanation') && m.includes('phone answer'))).toBe(true);
+    expect(only(doc, 'schema').some((p) => p.message.includes('serviceRequestType'))).toBe(true);
+    const unknown = broken((d) => {
+      d.steps.resolved = {
+        kind: 'outcome',
+        outcome: 'service-request',
+        serviceRequestType: 'non-delivery',
+        carry: { explanation: 'nothing' },
+        note: { en: 'x', es: 'x' },
+      };
+    });
+    expect(only(unknown, 'unknown-answer')[0]?.path).toBe('steps.resolved.carry.explanation');
+  });
+
   it('rejects an outcome kind the inquiry row does not know', () => {
     const doc = broken((d) => {
       d.steps.resolved.outcome = 'approved';

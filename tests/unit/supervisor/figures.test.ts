@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attemptPlan } from '../../../src/shared/domain/attempts';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
-import { slaStatus } from '../../../src/shared/domain/sla';
+import { slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
+import { slaInputFor } from '../../../src/shared/domain/sla-input';
 import { computeBoard, callbacksForFigure } from '../../../src/shared/supervisor/board';
+import { chartsFromCallbacks } from '../../../src/shared/supervisor/charts';
 import { dayOf } from '../../../src/shared/supervisor/days';
 import { figureContext, isRetryPending, matchesFigure } from '../../../src/shared/supervisor/figures';
-import { slaStateAt } from '../../../src/shared/supervisor/risk';
+import { ny } from '../domain/helpers';
 import { attempt, callback, callbackArb, instantArb, NOW } from './fixtures';
 
 const policy = DEFAULT_POLICY;
@@ -25,12 +27,34 @@ describe('board figures', () => {
     expect(matchesFigure(justAfter, 'due-soon', figureContext(NOW, wider))).toBe(true);
   });
 
-  it('due today ends at midnight New York time, not UTC', () => {
-    // 23:30 EDT on the 12th is 03:30 UTC on the 13th.
-    const lateTonight = callback('a', { dueAt: Date.UTC(2025, 2, 13, 3, 30) });
-    const tomorrow = callback('b', { dueAt: Date.UTC(2025, 2, 13, 4, 0) });
-    expect(matchesFigure(lateTonight, 'due-today', ctx)).toBe(true);
-    expect(matchesFigure(tomorrow, 'due-today', ctx)).toBe(false);
+  it('due today and at risk count callable time, as the worklist does (the SLA rule)', () => {
+    // Wednesday 10:00 New York. Due Thursday 06:33: today's callback hours are the last before it.
+    const beforeOpening = callback('a', { dueAt: ny('2025-03-13 06:33') });
+    // Due Thursday 10:00: Thursday's hours still count, but only 8.5 + 3 callable hours are left (< 12).
+    const thursday = callback('b', { dueAt: ny('2025-03-13 10:00') });
+    expect(matchesFigure(beforeOpening, 'due-today', ctx)).toBe(true);
+    expect(matchesFigure(beforeOpening, 'at-risk', ctx)).toBe(false);
+    expect(matchesFigure(thursday, 'due-today', ctx)).toBe(false);
+    expect(matchesFigure(thursday, 'at-risk', ctx)).toBe(true);
+    // The same due time for a customer in Hawaii: Thursday's window there opens at 14:00 New York.
+    const hawaii = callback('c', { dueAt: ny('2025-03-13 13:00') }, ['Pacific/Honolulu']);
+    const newYork = callback('d', { dueAt: ny('2025-03-13 13:00') }, ['America/New_York']);
+    expect(matchesFigure(hawaii, 'due-today', ctx)).toBe(true);
+    expect(matchesFigure(newYork, 'due-today', ctx)).toBe(false);
+  });
+
+  it('the SLA-state figures equal the rule applied to each callback (property)', () => {
+    fc.assert(
+      fc.property(callbackArb(['x']), instantArb, (cb, now) => {
+        const at = figureContext(now, policy);
+        const open = cb.status === 'open';
+        const state = open ? slaStateAt(slaTransitions(slaInputFor(cb, [], policy), policy), now) : null;
+        expect(matchesFigure(cb, 'due-today', at)).toBe(state === 'due-today');
+        expect(matchesFigure(cb, 'at-risk', at)).toBe(state === 'at-risk');
+        expect(matchesFigure(cb, 'overdue', at)).toBe(state === 'overdue');
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('closed callbacks count only in the closed-today figures, by the day they closed', () => {
@@ -75,23 +99,6 @@ describe('board figures', () => {
     );
   });
 
-  it('slaStateAt equals slaStatus', () => {
-    fc.assert(
-      fc.property(
-        instantArb,
-        instantArb,
-        fc.constantFrom('urgent' as const, 'non-urgent' as const),
-        (now, due, urgency) => {
-          const endOfToday = dayOf(now, policy).end;
-          expect(slaStateAt(due, urgency, now, endOfToday, policy)).toBe(
-            slaStatus({ dueAt: due, urgency }, now, policy).state,
-          );
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-
   it('computeBoard counts by urgency and the drill-down lists exactly the counted callbacks', () => {
     const rows = [
       callback('u1', { dueAt: NOW + HOUR_MS }),
@@ -110,5 +117,31 @@ describe('board figures', () => {
       'u1',
       'n1',
     ]);
+  });
+});
+
+describe('SLA compliance (what a lead means)', () => {
+  it('counts closed on time, closed late and open past due by due day, all three against the rate', () => {
+    const rows = [
+      callback('on-time', { status: 'closed-resolved', dueAt: NOW - HOUR_MS, closedAt: NOW - 2 * HOUR_MS }),
+      callback('late', {
+        status: 'closed-unable-to-reach',
+        dueAt: NOW - 2 * HOUR_MS,
+        closedAt: NOW - HOUR_MS,
+      }),
+      callback('overdue', { dueAt: NOW - 3 * HOUR_MS }),
+      callback('not-yet-due', { dueAt: NOW + HOUR_MS }),
+    ];
+    const chart = chartsFromCallbacks('alpha', rows, NOW, policy).slaCompliance;
+    const today = chart.series.map((series) => [series.key, series.values.at(-1)]);
+    expect(Object.fromEntries(today)).toEqual({
+      compliance: 33.3,
+      'on-time': 1,
+      late: 1,
+      'open-past-due': 1,
+    });
+    expect(chart.summary).toContain(
+      '1 were closed on time, 1 closed late and 1 are still open past their due time',
+    );
   });
 });

@@ -1,15 +1,28 @@
 import fc from 'fast-check';
 import { ATTEMPT_OUTCOMES, type AttemptRecord } from '../../../src/shared/domain/attempts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
+import { DAY_MS, DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { CALLBACK_STATUSES } from '../../../src/shared/sync/rows/callback';
-import { toSupervised, type SupervisedCallback } from '../../../src/shared/supervisor/supervised-callback';
+import {
+  toSupervised,
+  type SupervisedCallback,
+  type SupervisedFields,
+} from '../../../src/shared/supervisor/supervised-callback';
 import { attemptRecord, callbackRow, FIXTURE_NOW } from '../../fixtures/rows';
 
 export const NOW = FIXTURE_NOW;
 
 /** The supervised part of a callback row (tests/fixtures/rows.ts), with its own inquiry and customer ids. */
-export function callback(id: string, over: Partial<SupervisedCallback> = {}): SupervisedCallback {
-  return toSupervised(callbackRow({ id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over }));
+/** The supervised part of a callback row, its SLA transitions worked out with `zones` (none by default). */
+export function callback(
+  id: string,
+  over: Partial<SupervisedFields> = {},
+  zones: readonly string[] = [],
+): SupervisedCallback {
+  // A supervised handoff keeps only to/at/by; the fixture row takes it as it is.
+  const row = { id, inquiryId: `in-${id}`, customerId: `cu-${id}`, ...over } as Parameters<
+    typeof callbackRow
+  >[0];
+  return toSupervised(callbackRow(row), zones, DEFAULT_POLICY);
 }
 
 export function attempt(

@@ -56,6 +56,16 @@ describe('breach forecast', () => {
     expect(f.counts.total).toBe(0);
   });
 
+  it('works by the SLA rule: a customer whose callable time runs out today comes before an earlier due time', () => {
+    // Due Thursday 13:00 in Hawaii: Thursday's window there opens at 14:00 New York, so today is the last.
+    const hawaii = callback('hawaii', { dueAt: ny('2025-03-13 13:00') }, ['Pacific/Honolulu']);
+    // Due an hour earlier in New York, with Thursday morning still callable: on track.
+    const newYork = callback('new-york', { dueAt: ny('2025-03-13 12:00') }, ['America/New_York']);
+    // One attempt fills the rest of today's hours: whoever goes first is on time, the other is not.
+    const f = run([newYork, hawaii], { agentsOnShift: 1, averageHandleMinutes: 8.5 * 60 }, WED_10);
+    expect(f.breaches.map((b) => b.callbackId)).toEqual(['new-york']);
+  });
+
   it('over a weekend: Friday evening hours only, and what is created after closing cannot be saved', () => {
     const fri17 = ny('2025-03-14 17:00');
     const satNoon = ny('2025-03-15 12:00');

@@ -425,17 +425,26 @@ describe('inquiry, customer and request mutators', () => {
 });
 
 describe('runMutation guards', () => {
-  it("refuses another team's row instead of treating it as absent", () => {
-    expect(
-      code(
-        runMutation(
-          'callback.claim@1',
-          { callbackId: 'cb' },
-          map(['callbacks', cb({ team: 'bravo' })]),
-          ctx(),
-        ),
-      ),
-    ).toBe('row.out_of_scope');
+  it("answers another team's row exactly like a missing one, and never lets a create take its id", () => {
+    const claimOf = (rows: ReturnType<typeof map>) =>
+      runMutation('callback.claim@1', { callbackId: 'cb' }, rows, ctx());
+    expect(claimOf(map(['callbacks', cb({ team: 'bravo' })]))).toEqual(claimOf(map()));
+    expect(code(claimOf(map()))).toBe('callback.not_found');
+    const upsert = runMutation(
+      'customer.upsert@1',
+      {
+        customerId: 'cu',
+        name: 'Someone',
+        preferredLanguage: 'en',
+        phones: [],
+        email: null,
+        aNumber: null,
+        timeZone: null,
+      },
+      map(['customers', customerRow({ team: 'bravo' })]),
+      ctx(),
+    );
+    expect(code(upsert)).toBe('row.already_exists');
   });
   it('names an unknown mutation and keeps admins off case work', () => {
     expect(code(runMutation('nope@1', {}, map(), ctx()))).toBe('mutation.unknown');

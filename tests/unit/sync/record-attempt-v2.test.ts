@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
-import {
-  ATTEMPT_CLOCK_SKEW_MS,
-  MAX_OFFLINE_ATTEMPT_AGE_MS,
-  checkAttemptTimeBounds,
-} from '../../../src/shared/sync/mutators/callback-record-attempt';
+import { MAX_REPORTED_AGE_MS, REPORTED_CLOCK_SKEW_MS } from '../../../src/shared/domain/reported-time';
+import { checkAttemptTimeBounds } from '../../../src/shared/sync/mutators/callback-record-attempt';
 import { MUTATORS } from '../../../src/shared/sync/registry';
 import type { RowOf } from '../../../src/shared/sync/rows';
 import { attemptRecord, callbackRow, customerRow } from '../../fixtures/rows';
@@ -85,16 +82,16 @@ describe('callback.record-attempt@2 (the attempt keeps the time it was made)', (
 
   it('refuses a time ahead of the server clock beyond the skew allowance', () => {
     const now = nyTime(12, 0);
-    expect(code(run(now + ATTEMPT_CLOCK_SKEW_MS, now))).toBe('ok');
-    const ahead = run(now + ATTEMPT_CLOCK_SKEW_MS + 1, now);
+    expect(code(run(now + REPORTED_CLOCK_SKEW_MS, now))).toBe('ok');
+    const ahead = run(now + REPORTED_CLOCK_SKEW_MS + 1, now);
     expect(code(ahead)).toBe('attempt.time_in_future');
     expect(ahead.ok ? '' : ahead.error.message).toMatch(/ahead of the server clock/);
   });
 
   it('refuses a time older than the offline window', () => {
     const made = nyTime(12, 0);
-    expect(code(run(made, made + MAX_OFFLINE_ATTEMPT_AGE_MS))).toBe('ok');
-    const stale = run(made, made + MAX_OFFLINE_ATTEMPT_AGE_MS + 1);
+    expect(code(run(made, made + MAX_REPORTED_AGE_MS))).toBe('ok');
+    const stale = run(made, made + MAX_REPORTED_AGE_MS + 1);
     expect(code(stale)).toBe('attempt.time_too_old');
     expect(stale.ok ? '' : stale.error.message).toMatch(/24 hours/);
   });
@@ -126,16 +123,16 @@ describe('callback.record-attempt@2 (the attempt keeps the time it was made)', (
     const now = nyTime(12, 0);
     fc.assert(
       fc.property(
-        fc.integer({ min: -2 * MAX_OFFLINE_ATTEMPT_AGE_MS, max: 10 * MINUTE_MS }),
-        fc.option(fc.integer({ min: -2 * MAX_OFFLINE_ATTEMPT_AGE_MS, max: 10 * MINUTE_MS }), {
+        fc.integer({ min: -2 * MAX_REPORTED_AGE_MS, max: 10 * MINUTE_MS }),
+        fc.option(fc.integer({ min: -2 * MAX_REPORTED_AGE_MS, max: 10 * MINUTE_MS }), {
           nil: undefined,
         }),
         (offset, lastOffset) => {
           const at = now + offset;
           const history = lastOffset === undefined ? [] : [attempt('a1', now + lastOffset)];
           const expected =
-            at <= now + ATTEMPT_CLOCK_SKEW_MS &&
-            at >= now - MAX_OFFLINE_ATTEMPT_AGE_MS &&
+            at <= now + REPORTED_CLOCK_SKEW_MS &&
+            at >= now - MAX_REPORTED_AGE_MS &&
             (lastOffset === undefined || at >= now + lastOffset);
           expect(checkAttemptTimeBounds(at, history, now, DEFAULT_POLICY.callbackHours.timeZone).ok).toBe(
             expected,

@@ -16,6 +16,7 @@ import {
 import { toCustomerPhone } from '../../../shared/sync/rows/customer';
 import { applyMutation, prepareMutation } from '../../../shared/sync/run-mutation';
 import type { LocalStore } from '../../store/local-store';
+import { userNames } from './worklist-rows';
 
 type Action = (typeof CALLBACK_ACTIONS)[number];
 
@@ -84,7 +85,24 @@ export function callbackDetail(
     permissions,
     pendingSync: store.rows.isPending('callbacks', callbackId),
     now,
+    ...handoffContext(store, callback.handoffs ?? []),
   });
+}
+
+/** What the handoffs name: their notes (the Tier 1 note for the officer) and who handed off. */
+function handoffContext(
+  store: LocalStore,
+  handoffs: NonNullable<CallbackDetail['callback']['handoffs']>,
+): Pick<CallbackDetail, 'handoffNotes' | 'names'> {
+  const all = userNames(store);
+  const handoffNotes = handoffs.flatMap((h) => {
+    const note = h.noteId ? store.rows.get('notes', h.noteId) : undefined;
+    return note ? [note] : [];
+  });
+  const names = Object.fromEntries(
+    handoffs.flatMap((h) => (all.has(h.by) ? [[h.by, all.get(h.by) as string]] : [])),
+  );
+  return { handoffNotes, names };
 }
 
 function permission(

@@ -3,6 +3,7 @@ import type { ChannelResult, IpcChannel, ParsedChannelArgs } from '../../../shar
 import type { LocalStore } from '../../store/local-store';
 import type { DesktopSession } from '../desktop-session';
 import { callbackDetail } from './callback-detail';
+import { customerRecord, searchCustomers } from './customer-record';
 import { getScript, listScripts } from './scripts';
 import { queryWorklist } from './worklist';
 
@@ -34,6 +35,16 @@ export class DesktopQueries {
 
   customer(args: ParsedChannelArgs<'customer.get'>): R<'customer.get'> {
     return ok(this.store.rows.get('customers', args.customerId) ?? null);
+  }
+
+  customerSearch(args: ParsedChannelArgs<'customer.search'>): R<'customer.search'> {
+    if (!this.session.user()) return err('session.not_signed_in', 'Sign in first.');
+    return ok(searchCustomers(this.store, args));
+  }
+
+  customerRecord(args: ParsedChannelArgs<'customer.record'>): R<'customer.record'> {
+    if (!this.session.user()) return err('session.not_signed_in', 'Sign in first.');
+    return ok(customerRecord(this.store, args.customerId, this.session.serverNow()) ?? null);
   }
 
   teamUsers(): R<'team.users'> {

@@ -8,7 +8,8 @@ import { slaStateOf, type SlaRank } from './sla-rank';
 /** What a worklist row shows that does not depend on `now`, the viewer or the users table. */
 interface RowBase {
   policy: Policy;
-  row: Omit<WorklistRow, 'assigneeName' | 'mine' | 'sla' | 'nextAttempt' | 'pendingSync'>;
+  row: Omit<WorklistRow, 'assigneeName' | 'mine' | 'sla' | 'nextAttempt' | 'pendingSync' | 'handoff'>;
+  handoff: { to: 1 | 2; reason: string; by: string; at: number } | null;
   plan: AttemptPlan;
 }
 
@@ -45,7 +46,7 @@ export function worklistRows(
   for (const { entry, rank } of page) {
     const base = baseOf(store, bases, entry, policy);
     if (!base) continue;
-    const { row: r, plan } = base;
+    const { row: r, plan, handoff } = base;
     rows.push({
       id: r.id,
       customerId: r.customerId,
@@ -75,6 +76,9 @@ export function worklistRows(
           : null,
       scheduledSlot: r.scheduledSlot,
       pendingSync: entry.pending,
+      handoff: handoff
+        ? { to: handoff.to, reason: handoff.reason, byName: users.get(handoff.by) ?? null, at: handoff.at }
+        : null,
     });
   }
   return rows;
@@ -95,6 +99,7 @@ function baseOf(
   const base: RowBase = {
     policy,
     plan: attemptPlan(callback, Number.NEGATIVE_INFINITY, policy),
+    handoff: callback.handoffs?.at(-1) ?? null,
     row: {
       id: entry.id,
       customerId: callback.customerId,
@@ -116,7 +121,7 @@ function baseOf(
 }
 
 /** Assignee names, decrypted again only when a users row changed (RowCache.fingerprint). */
-function userNames(store: LocalStore): Map<string, string> {
+export function userNames(store: LocalStore): Map<string, string> {
   const holder = store.derived<{ users?: UsersCache }>('worklist.users', () => ({}));
   const fingerprint = store.rows.fingerprint('users');
   if (holder.users?.fingerprint === fingerprint) return holder.users.names;

@@ -18,11 +18,13 @@ import {
 import type { LocalStore } from '../../store/local-store';
 import type { BackoffOptions } from '../backoff';
 import type { CoreLogger } from '../logger';
+import type { NetworkPort } from '../network/network-port';
 import { joinDrillDown, joinForecast, joinSnapshot } from './join-names';
 import { SupervisorLink } from './supervisor-link';
 
 export interface SupervisorDeskDeps {
   serverUrl: string;
+  network: NetworkPort;
   store: LocalStore;
   /** The signed-in user and token; undefined when signed out or the session ended. */
   session: () => { user: SessionUser; token: string } | undefined;
@@ -51,7 +53,11 @@ export class SupervisorDesk {
 
   constructor(private readonly deps: SupervisorDeskDeps) {
     this.link = new SupervisorLink({
-      serverUrl: deps.serverUrl,
+      network: deps.network,
+      // Read at each connection: the core moves it to another node when one fails.
+      get serverUrl() {
+        return deps.serverUrl;
+      },
       token: () => deps.session()?.token,
       clock: deps.clock,
       logger: deps.logger,

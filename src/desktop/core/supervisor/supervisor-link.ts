@@ -12,10 +12,12 @@ import {
 } from '../../../shared/supervisor/protocol';
 import type { BackoffOptions } from '../backoff';
 import type { CoreLogger } from '../logger';
+import type { NetworkPort } from '../network/network-port';
 import { SocketConnection } from '../socket-connection';
 
 export interface SupervisorLinkDeps {
   serverUrl: string;
+  network: NetworkPort;
   token: () => string | undefined;
   clock: () => number;
   logger: CoreLogger;
@@ -41,7 +43,10 @@ export class SupervisorLink {
 
   constructor(private readonly deps: SupervisorLinkDeps) {
     this.connection = new SocketConnection({
-      url: `${deps.serverUrl}${SUPERVISOR_NAMESPACE}`,
+      network: deps.network,
+      get url() {
+        return `${deps.serverUrl}${SUPERVISOR_NAMESPACE}`;
+      },
       auth: () => ({ token: deps.token() ?? '', schemaVersion: SCHEMA_VERSION }),
       sessionExpiredEvent: SUPERVISOR_EVENTS.sessionExpired,
       logName: 'supervisor',

@@ -4,6 +4,7 @@ import { migration003 } from './003_encrypted_rejection_messages';
 import { migration004 } from './004_callback_index_version';
 import { migration005 } from './005_slim_callback_index';
 import { migration006 } from './006_rejection_params';
+import { migration007 } from './007_installation';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,3 +1,4 @@
+import { recordEn } from '../features/customer/i18n/record-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -47,6 +48,13 @@ export const en = {
     submit: 'Sign in',
     working: 'Signing in…',
     expired: 'Your session ended. Sign in again; work saved on this computer is kept.',
+  },
+  proxy: {
+    explain:
+      "Your organization's proxy asks for a user name and password before Agent Desk can reach its server.",
+    username: 'Proxy user name',
+    password: 'Proxy password',
+    submit: 'Sign in to the proxy',
   },
   lock: {
     title: 'Screen locked',
@@ -143,6 +151,7 @@ export const en = {
     intro: 'Shortcuts work anywhere except while typing in a field.',
     keys: {
       help: 'Show or hide this list',
+      findCustomer: 'Find a customer (from anywhere, even while typing)',
       search: 'Search the worklist',
       arrows: 'Move through the worklist',
       pages: 'Move a page / to the first or last callback',
@@ -244,6 +253,8 @@ export const en = {
     script: 'Script',
     chooseScript: 'Choose a script',
     noScripts: 'No scripts are published yet.',
+    scriptOption: (title: string, version: number) => `${title} (v${version})`,
+    datePlaceholder: 'YYYY-MM-DD',
     ivr: 'What the IVR captured',
     ivrLanguage: 'Caller language',
     ivrIntent: 'Stated intent',
@@ -273,7 +284,6 @@ export const en = {
     },
     urgency: 'Callback urgency',
     submit: 'Complete inquiry',
-    submitted: 'Inquiry completed and saved.',
     another: 'Start another inquiry',
     tier2Reason: 'Why Tier 2',
     tier2Reasons: {
@@ -285,16 +295,7 @@ export const en = {
       'repeat-contact': 'Repeat contact',
     },
     linkTo: { email: 'Send this link by e-mail', text: 'Send this link by text message' },
-    serviceRequestType: 'Service request type',
     serviceRequestDescription: 'Description',
-    srTypes: {
-      'outside-normal-processing-time': 'Outside normal processing time',
-      'non-delivery': 'Card or notice not received',
-      'typographical-error': 'Typographical error',
-      'address-change': 'Change of address',
-      accommodation: 'Accommodation',
-      other: 'Other',
-    },
     callerNameRequired: 'Enter the caller’s name.',
     phoneInvalid: (message: string) => `Phone: ${message}.`,
     choose: 'Choose…',
@@ -343,6 +344,7 @@ export const en = {
     email: 'E-mail (optional)',
     language: 'Preferred language',
     receipt: 'Receipt number',
+    aNumber: 'A-number (optional)',
     labels: { mobile: 'Mobile', home: 'Home', work: 'Work', attorney: 'Attorney', other: 'Other' },
   },
   validation: {
@@ -351,6 +353,7 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  record: recordEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

@@ -1,4 +1,5 @@
 import type { Messages } from './catalog-en';
+import { recordEs } from '../features/customer/i18n/record-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
 import { errorsEs } from './errors-es';
 
@@ -44,6 +45,13 @@ export const es: Messages = {
     working: 'Iniciando sesión…',
     expired:
       'Su sesión terminó. Inicie sesión de nuevo; el trabajo guardado en esta computadora se conserva.',
+  },
+  proxy: {
+    explain:
+      'El proxy de su organización pide un usuario y una contraseña antes de que Agent Desk pueda llegar a su servidor.',
+    username: 'Usuario del proxy',
+    password: 'Contraseña del proxy',
+    submit: 'Iniciar sesión en el proxy',
   },
   lock: {
     title: 'Pantalla bloqueada',
@@ -145,6 +153,7 @@ export const es: Messages = {
     intro: 'Los atajos funcionan en toda la pantalla, salvo mientras escribe en un campo.',
     keys: {
       help: 'Mostrar u ocultar esta lista',
+      findCustomer: 'Buscar un cliente (desde cualquier lugar, incluso al escribir)',
       search: 'Buscar en la lista de trabajo',
       arrows: 'Moverse por la lista de trabajo',
       pages: 'Avanzar una página / ir a la primera o la última llamada',
@@ -246,6 +255,8 @@ export const es: Messages = {
     script: 'Guion',
     chooseScript: 'Elija un guion',
     noScripts: 'Todavía no hay guiones publicados.',
+    scriptOption: (title: string, version: number) => `${title} (v${version})`,
+    datePlaceholder: 'AAAA-MM-DD',
     ivr: 'Lo que captó el IVR',
     ivrLanguage: 'Idioma de la persona que llama',
     ivrIntent: 'Motivo indicado',
@@ -276,7 +287,6 @@ export const es: Messages = {
     },
     urgency: 'Urgencia de la llamada de seguimiento',
     submit: 'Completar consulta',
-    submitted: 'Consulta completada y guardada.',
     another: 'Empezar otra consulta',
     tier2Reason: 'Motivo para el Nivel 2',
     tier2Reasons: {
@@ -291,16 +301,7 @@ export const es: Messages = {
       email: 'Envíe este enlace por correo electrónico',
       text: 'Envíe este enlace por mensaje de texto',
     },
-    serviceRequestType: 'Tipo de solicitud de servicio',
     serviceRequestDescription: 'Descripción',
-    srTypes: {
-      'outside-normal-processing-time': 'Fuera del tiempo normal de procesamiento',
-      'non-delivery': 'Tarjeta o aviso no recibido',
-      'typographical-error': 'Error tipográfico',
-      'address-change': 'Cambio de dirección',
-      accommodation: 'Adaptación',
-      other: 'Otro',
-    },
     callerNameRequired: 'Escriba el nombre de la persona que llama.',
     phoneInvalid: (message) => `Teléfono: ${message}.`,
     choose: 'Elija…',
@@ -349,6 +350,7 @@ export const es: Messages = {
     email: 'Correo electrónico (opcional)',
     language: 'Idioma preferido',
     receipt: 'Número de recibo',
+    aNumber: 'Número A (opcional)',
     labels: { mobile: 'Celular', home: 'Casa', work: 'Trabajo', attorney: 'Abogado', other: 'Otro' },
   },
   validation: {
@@ -357,6 +359,7 @@ export const es: Messages = {
     phoneOk: (formatted) => `Se registrará como ${formatted}`,
   },
   supervisor: supervisorEs,
+  record: recordEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

@@ -27,6 +27,29 @@ const closedReason = (p: ErrorParamReader): string => {
   }
 };
 
+/** Why a server certificate was not accepted, by the TLS code the desktop reports. */
+const CERTIFICATE_WHY: Readonly<Record<string, string>> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'it is signed by a certificate authority this computer does not trust',
+  UNABLE_TO_GET_ISSUER_CERT: 'it is signed by a certificate authority this computer does not trust',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'it is signed by a certificate authority this computer does not trust',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a certificate authority this computer does not trust',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+  CERT_HAS_EXPIRED: 'it has expired',
+  CERT_NOT_YET_VALID: 'it is not valid yet',
+  CERT_REVOKED: 'it has been revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for another name',
+};
+
+/** The certificate sentence's reason: the table's words for the code, else `fallback`. */
+export function certificateWhy(
+  p: ErrorParamReader,
+  table: Readonly<Record<string, string>>,
+  fallback: string,
+) {
+  const code = p.str('problem');
+  return Object.hasOwn(table, code) ? (table[code] as string) : fallback;
+}
+
 export const errorsEn = {
   // Callback rules
   'attempt.completed': 'The customer was already reached on this callback.',
@@ -189,6 +212,22 @@ export const errorsEn = {
   'sync.server_unreachable': (p) =>
     `The sync server at ${p.str('serverUrl')} cannot be reached (${p.str('reason')}). Check the network connection and try again.`,
   'supervisor.disconnected': 'The supervisor board lost its connection; it reconnects on its own.',
+
+  // The agency's network: proxy and certificates (sign-in screen, status bar, supervisor board)
+  'network.proxy_unreachable': (p) =>
+    `The proxy at ${p.str('proxy')} cannot be reached (${p.str('reason')}). Check the network connection; if it persists, IT should check the proxy settings.`,
+  'network.proxy_refused': (p) =>
+    `The proxy at ${p.str('proxy')} refused the connection to ${p.str('target')} (HTTP ${p.num('status')}). IT must allow Agent Desk to reach its sync server through the proxy.`,
+  'network.proxy_auth_rejected': (p) =>
+    `The proxy at ${p.str('proxy')} refused the user name and password Agent Desk sent (HTTP 407). Enter your proxy user name and password again.`,
+  'network.proxy_auth_required': (p) =>
+    `The proxy at ${p.str('proxy')} asks for a user name and password (HTTP 407). Enter your proxy user name and password, or ask IT to let Agent Desk reach ${p.str('target')} without proxy sign-in.`,
+  'network.proxy_auth_unsupported': (p) =>
+    `The proxy at ${p.str('proxy')} asks for Windows sign-in (${p.str('schemes')}), which Agent Desk's connection to its sync server cannot answer. Ask IT to let Agent Desk reach ${p.str('target')} without proxy sign-in.`,
+  'network.proxy_unsupported': (p) =>
+    `The proxy settings send Agent Desk through "${p.str('rule')}", a kind of proxy it cannot use (only HTTP proxies with CONNECT). Ask IT to give Agent Desk an HTTP proxy or a direct route to its sync server.`,
+  'network.certificate_untrusted': (p) =>
+    `The certificate of ${p.str('host')} is not trusted: ${certificateWhy(p, CERTIFICATE_WHY, 'it could not be verified')} (${p.str('problem')}; issued to "${p.str('subject')}" by "${p.str('issuer')}"). If your organization inspects TLS traffic, IT must install its root certificate on this computer or set the extraCaBundle setting.`,
   'supervisor.role_changed':
     'An administrator changed your role; the supervisor view is for team leads, so it has closed.',
   'supervisor.team_changed': (p) =>

@@ -6,7 +6,7 @@ import { EXPEDITE_CRITERIA } from '../../../shared/domain/expedite/criteria';
 import { OPERATIONAL_COMPONENT_LABELS } from '../../../shared/domain/identifiers/operational-components';
 import { CRITERIA_BY_ID, HOLIDAY_NAMES_ES, documentationLabels, regionName } from './error-labels';
 import type { ErrorParamReader } from './error-text';
-import type { ErrorCatalog } from './errors-en';
+import { certificateWhy, type ErrorCatalog } from './errors-en';
 
 /** "1 intento" / "2 intentos": Spanish plurals the English "(s)" leaves to the reader. */
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -33,6 +33,21 @@ const closedReason = (p: ErrorParamReader): string => {
  * Field-validation sentences start in lower case without a final period, like the
  * English ones, because screens also use them inside others ("Teléfono: …").
  */
+/** Por qué no se aceptó el certificado del servidor, según el código TLS que informa el escritorio. */
+const CERTIFICATE_WHY: Readonly<Record<string, string>> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'lo firma una autoridad de certificación en la que este equipo no confía',
+  UNABLE_TO_GET_ISSUER_CERT: 'lo firma una autoridad de certificación en la que este equipo no confía',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'lo firma una autoridad de certificación en la que este equipo no confía',
+  SELF_SIGNED_CERT_IN_CHAIN:
+    'su cadena termina en una autoridad de certificación en la que este equipo no confía',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'está autofirmado',
+  CERT_HAS_EXPIRED: 'ha caducado',
+  CERT_NOT_YET_VALID: 'todavía no es válido',
+  CERT_REVOKED: 'ha sido revocado',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'se emitió para otro nombre',
+};
+
 export const errorsEs: ErrorCatalog = {
   // Callback rules
   'attempt.completed': 'Ya se contactó al cliente en esta llamada de seguimiento.',
@@ -202,6 +217,20 @@ export const errorsEs: ErrorCatalog = {
     'Se perdió la conexión con el servidor de sincronización; se sigue trabajando sin conexión.',
   'sync.server_unreachable': (p) =>
     `No se puede conectar con el servidor de sincronización en ${p.str('serverUrl')} (${p.str('reason')}). Revise la conexión de red e inténtelo de nuevo.`,
+  'network.proxy_unreachable': (p) =>
+    `No se puede conectar con el proxy ${p.str('proxy')} (${p.str('reason')}). Revise la conexión de red; si continúa, el equipo de TI debe revisar la configuración del proxy.`,
+  'network.proxy_refused': (p) =>
+    `El proxy ${p.str('proxy')} rechazó la conexión con ${p.str('target')} (HTTP ${p.num('status')}). El equipo de TI debe permitir que Agent Desk llegue a su servidor de sincronización a través del proxy.`,
+  'network.proxy_auth_rejected': (p) =>
+    `El proxy ${p.str('proxy')} rechazó el usuario y la contraseña que envió Agent Desk (HTTP 407). Vuelva a escribir su usuario y contraseña del proxy.`,
+  'network.proxy_auth_required': (p) =>
+    `El proxy ${p.str('proxy')} pide un usuario y una contraseña (HTTP 407). Escriba su usuario y contraseña del proxy, o pida al equipo de TI que permita a Agent Desk llegar a ${p.str('target')} sin iniciar sesión en el proxy.`,
+  'network.proxy_auth_unsupported': (p) =>
+    `El proxy ${p.str('proxy')} pide el inicio de sesión de Windows (${p.str('schemes')}), que la conexión de Agent Desk con su servidor de sincronización no puede responder. Pida al equipo de TI que permita a Agent Desk llegar a ${p.str('target')} sin iniciar sesión en el proxy.`,
+  'network.proxy_unsupported': (p) =>
+    `La configuración del proxy envía a Agent Desk por «${p.str('rule')}», un tipo de proxy que no puede usar (solo proxies HTTP con CONNECT). Pida al equipo de TI un proxy HTTP o una ruta directa a su servidor de sincronización.`,
+  'network.certificate_untrusted': (p) =>
+    `El certificado de ${p.str('host')} no es de confianza: ${certificateWhy(p, CERTIFICATE_WHY, 'no se pudo verificar')} (${p.str('problem')}; emitido a «${p.str('subject')}» por «${p.str('issuer')}»). Si su organización inspecciona el tráfico TLS, el equipo de TI debe instalar su certificado raíz en este equipo o definir la opción extraCaBundle.`,
   'supervisor.disconnected':
     'El tablero de supervisión perdió la conexión; se volverá a conectar por sí solo.',
   'supervisor.role_changed':

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'worklist' }
   | { name: 'callback'; callbackId: string }
+  | { name: 'customer'; customerId: string }
   | { name: 'inquiry' }
   | { name: 'expedite' }
   | { name: 'appointment' }
@@ -13,11 +14,14 @@ interface UiState {
   language: 'en' | 'es';
   route: Route;
   helpOpen: boolean;
+  /** The customer search dialog (Ctrl+K from anywhere). */
+  searchOpen: boolean;
   /** The latest status sentence for screen readers (a polite live region reads it). */
   announcement: { text: string; at: number } | null;
   setLanguage(language: 'en' | 'es'): void;
   navigate(route: Route): void;
   setHelpOpen(open: boolean): void;
+  setSearchOpen(open: boolean): void;
   announce(text: string): void;
 }
 
@@ -25,9 +29,11 @@ export const useUiStore = create<UiState>()((set) => ({
   language: 'en',
   route: { name: 'worklist' },
   helpOpen: false,
+  searchOpen: false,
   announcement: null,
   setLanguage: (language) => set({ language }),
-  navigate: (route) => set({ route, helpOpen: false }),
+  navigate: (route) => set({ route, helpOpen: false, searchOpen: false }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setSearchOpen: (searchOpen) => set({ searchOpen }),
   announce: (text) => set({ announcement: { text, at: Date.now() } }),
 }));

@@ -1,11 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { storeKindOf } from '../store-kind';
+import { columnTypes, makeAppendOnly } from './column-types';
 
 /** The append-only audit trail: triggers refuse UPDATE and DELETE so "append-only" is enforced, not hoped. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const { epochMs } = columnTypes(db);
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('at', 'integer', (c) => c.notNull())
+    .addColumn('id', storeKindOf(db) === 'postgres' ? 'bigint' : 'integer', (c) =>
+      storeKindOf(db) === 'postgres'
+        ? c.primaryKey().generatedAlwaysAsIdentity()
+        : c.primaryKey().autoIncrement(),
+    )
+    .addColumn('at', epochMs, (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('entity_type', 'text')
@@ -21,10 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['entity_type', 'entity_id'])
     .execute();
   await db.schema.createIndex('audit_events_actor').on('audit_events').columns(['actor_id', 'at']).execute();
-  await sql`create trigger audit_events_no_update before update on audit_events
-    begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
-  await sql`create trigger audit_events_no_delete before delete on audit_events
-    begin select raise(abort, 'audit_events is append-only'); end`.execute(db);
+  await makeAppendOnly(db, 'audit_events');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { columnTypes } from './column-types';
 
 /**
  * Rows that left a team's scope without being deleted: a user moved to another
@@ -8,12 +9,13 @@ import type { Kysely } from 'kysely';
  * latest move wins.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const { bigCount } = columnTypes(db);
   await db.schema
     .createTable('scope_exits')
     .addColumn('tbl', 'text', (c) => c.notNull())
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('team', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('version', bigCount, (c) => c.notNull())
     .addPrimaryKeyConstraint('scope_exits_pk', ['tbl', 'id', 'team'])
     .execute();
   await db.schema

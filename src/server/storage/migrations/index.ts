@@ -3,6 +3,8 @@ import * as m001 from './001_accounts';
 import * as m002 from './002_sync';
 import * as m003 from './003_audit';
 import * as m004 from './004_scope_exits';
+import * as m005 from './005_customer_record';
+import * as m010 from './010_socket_adapter';
 import * as m025 from './025_notices';
 
 /**
@@ -14,6 +16,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002_sync': m002,
   '003_audit': m003,
   '004_scope_exits': m004,
+  '005_customer_record': m005,
+  '010_socket_adapter': m010,
   '025_notices': m025,
 };
 

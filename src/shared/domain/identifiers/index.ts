@@ -8,3 +8,4 @@ export { OPERATIONAL_COMPONENT_IDS, OPERATIONAL_COMPONENT_LABELS } from './opera
 export type { OperationalComponent } from './operational-components';
 export { formatReference, parseReference, REFERENCE_KINDS } from './reference-number';
 export type { ReferenceKind, ReferenceNumber } from './reference-number';
+export { referenceReadBack } from './reference-read-back';

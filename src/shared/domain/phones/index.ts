@@ -21,3 +21,16 @@ export type {
 export { LABEL_PREFERENCE, PHONE_LABELS, SUGGESTION_STATUSES, suggestNumber } from './suggest-number';
 export type { StoredCustomerPhone } from './customer-phone-schema';
 export { bestTimeWindowSchema, customerPhoneSchema } from './customer-phone-schema';
+export type {
+  CustomerHoursCallInput,
+  CustomerHoursException,
+  CustomerHoursExceptionKind,
+  CustomerHoursVerdict,
+} from './customer-hours-exception';
+export {
+  CUSTOMER_HOURS_EXCEPTION_KINDS,
+  EXCEPTION_NOTE_MAX,
+  EXCEPTION_NOTE_MIN,
+  checkCustomerHours,
+  customerHoursExceptionSchema,
+} from './customer-hours-exception';

@@ -2,7 +2,8 @@ import { allowedAttempts, isReached } from '../../domain/attempts';
 import { openMinutesBetween } from '../../domain/calendar/business-calendar';
 import { DAY_MS, HOUR_MS, MINUTE_MS, type Policy } from '../../domain/policy';
 import { err, ok, type Result } from '../../domain/result';
-import { dueAt as slaDueAt, type Urgency } from '../../domain/sla';
+import { dueAt as slaDueAt, slaTransitions, type Urgency } from '../../domain/sla';
+import { slaInputFor } from '../../domain/sla-input';
 import type { SupervisedCallback } from '../supervised-callback';
 import { hoursTimeline, type HoursTimeline } from './hours-timeline';
 import {
@@ -16,7 +17,16 @@ import {
 /** The open callbacks' fields the forecast reads. */
 export type ForecastCallback = Pick<
   SupervisedCallback,
-  'id' | 'urgency' | 'status' | 'createdAt' | 'dueAt' | 'attempts' | 'extraAttemptsGranted' | 'scheduledSlot'
+  | 'id'
+  | 'urgency'
+  | 'status'
+  | 'createdAt'
+  | 'dueAt'
+  | 'attempts'
+  | 'extraAttemptsGranted'
+  | 'scheduledSlot'
+  | 'zones'
+  | 'sla'
 >;
 
 export interface ForecastSettings {
@@ -124,6 +134,8 @@ export function workItemFor(cb: ForecastCallback, now: number, policy: Policy): 
     attemptNumber: made + 1,
     allowedAttempts: allowed,
     projected: false,
+    // The index keeps them up to date with the callback; work them out when it did not.
+    sla: cb.sla ?? slaTransitions(slaInputFor(cb, cb.zones, policy), policy),
   };
 }
 
@@ -142,14 +154,21 @@ function projectedArrivals(
       const n = out.length + 1;
       const urgency: Urgency = attemptFails(n, arrivals.urgentShare) ? 'urgent' : 'non-urgent';
       const createdAt = Math.round(t);
+      const dueAt = slaDueAt(createdAt, urgency, policy);
+      const attempts = policy.attempts.maxAttempts;
       out.push({
         id: `projected-${n}`,
         urgency,
-        dueAt: slaDueAt(createdAt, urgency, policy),
+        dueAt,
         readyAt: createdAt,
         attemptNumber: 1,
-        allowedAttempts: policy.attempts.maxAttempts,
+        allowedAttempts: attempts,
         projected: true,
+        // A callback not yet created: no customer zones known, callback hours alone.
+        sla: slaTransitions(
+          { dueAt, urgency, attemptsLeft: attempts, earliestNextAttempt: createdAt },
+          policy,
+        ),
       });
       if (out.length >= MAX_FORECAST_ITEMS) return out;
     }

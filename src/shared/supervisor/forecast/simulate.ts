@@ -1,8 +1,8 @@
 import { MINUTE_MS, type Policy } from '../../domain/policy';
-import { slaRiskOrder, type SlaState, type Urgency } from '../../domain/sla';
-import { slaStateAt } from '../risk';
+import type { SlaTransitions, Urgency } from '../../domain/sla';
 import type { HoursTimeline } from './hours-timeline';
 import { MinHeap } from './min-heap';
+import { RiskQueue } from './risk-queue';
 
 /** One callback as the simulation sees it: when its next attempt may start and how many remain. */
 export interface WorkItem {
@@ -16,6 +16,12 @@ export interface WorkItem {
   allowedAttempts: number;
   /** A callback the arrival rate predicts, not one that exists. */
   projected: boolean;
+  /**
+   * When its SLA state worsens (callable time, the customer's zones), as of the forecast's
+   * start. A retry keeps them: one fewer attempt left and a later start roughly cancel, and
+   * recomputing per simulated attempt would cost seconds over the many runs of a forecast.
+   */
+  sla: SlaTransitions;
 }
 
 export interface SimulationSettings {
@@ -45,50 +51,26 @@ export function attemptFails(j: number, share: number): boolean {
   return Math.floor(j * share) > Math.floor((j - 1) * share);
 }
 
-function riskState(
-  dueAt: number,
-  urgency: Urgency,
-  t: number,
-  timeline: HoursTimeline,
-  policy: Policy,
-): SlaState {
-  return slaStateAt(dueAt, urgency, t, timeline.endOfDay(t), policy);
-}
-
-const byDue = (a: WorkItem, b: WorkItem) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.id < b.id);
 const byReady = (a: WorkItem, b: WorkItem) =>
   a.readyAt < b.readyAt || (a.readyAt === b.readyAt && a.id < b.id);
 
 /**
  * Agents work callbacks in SLA-risk order (the worklist's order: overdue, due
- * today, at risk, on track; earlier due first) during callback hours. Each agent
- * takes the riskiest ready callback the moment it is free, spends the handle time
- * on one attempt; a failed attempt makes the callback ready again after the
- * policy's retry gap, until its attempts run out.
- *
- * Within one urgency the SLA state only grows with the due time, so the riskiest
- * ready callback is the head of one of two due-time heaps — O(log n) per attempt.
+ * today, at risk, on track by the SLA rule; earlier due first) during callback
+ * hours. Each agent takes the riskiest ready callback the moment it is free, spends
+ * the handle time on one attempt; a failed attempt makes the callback ready again
+ * after the policy's retry gap, until its attempts run out. The ready callbacks
+ * wait in a RiskQueue — O(log n) per attempt.
  */
 export function simulate(items: readonly WorkItem[], s: SimulationSettings): SimulationResult {
   const closeAt = new Map<string, number>();
   const pending = new MinHeap<WorkItem>(byReady);
-  const ready = { urgent: new MinHeap<WorkItem>(byDue), 'non-urgent': new MinHeap<WorkItem>(byDue) };
+  const ready = new RiskQueue<WorkItem>();
   for (const item of items) pending.push({ ...item });
   const agents = new MinHeap<number>((a, b) => a < b);
   for (let i = 0; i < s.agents; i++) agents.push(s.now);
   const retryMs = s.policy.attempts.retryEarliestMinutes * MINUTE_MS;
   let attempts = 0;
-
-  const pick = (t: number): WorkItem | undefined => {
-    const u = ready.urgent.peek();
-    const n = ready['non-urgent'].peek();
-    if (!u || !n) return (u ? ready.urgent : ready['non-urgent']).pop();
-    const order = slaRiskOrder(
-      { state: riskState(u.dueAt, 'urgent', t, s.timeline, s.policy), dueAt: u.dueAt },
-      { state: riskState(n.dueAt, 'non-urgent', t, s.timeline, s.policy), dueAt: n.dueAt },
-    );
-    return (order <= 0 ? ready.urgent : ready['non-urgent']).pop();
-  };
 
   for (let free = agents.pop(); free !== undefined; free = agents.pop()) {
     const start = s.timeline.startFor(free, s.handleMs);
@@ -96,9 +78,9 @@ export function simulate(items: readonly WorkItem[], s: SimulationSettings): Sim
     if (start >= s.horizonEnd) break;
     for (let next = pending.peek(); next && next.readyAt <= start; next = pending.peek()) {
       pending.pop();
-      ready[next.urgency].push(next);
+      ready.push(next, start);
     }
-    const item = pick(start);
+    const item = ready.pop(start);
     if (!item) {
       const next = pending.peek();
       if (!next) break;

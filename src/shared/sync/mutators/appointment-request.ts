@@ -9,6 +9,7 @@ import { err, ok } from '../../domain/result';
 import { AGENT_ROLES, requireRole } from '../authorization';
 import { defineMutator, getRow, put } from '../mutator';
 import { idSchema } from '../rows/common';
+import { withReference } from './with-reference';
 
 /** Reason ids the sync layer used before it spoke the domain's vocabulary (queued outboxes). */
 const LEGACY_REASONS: Readonly<Record<string, string>> = {
@@ -75,3 +76,10 @@ export const requestAppointment = defineMutator({
     ]);
   },
 });
+
+/** `@2`: `@1` with the request's reference number. */
+export const requestAppointmentWithReference = withReference(
+  requestAppointment,
+  'appointment.request@2',
+  'appointment_requests',
+);

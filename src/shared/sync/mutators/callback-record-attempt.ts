@@ -6,7 +6,8 @@ import {
   type AttemptRecord,
 } from '../../domain/attempts';
 import { formatUsPhone, parseUsPhone } from '../../domain/phones/phone-number';
-import { HOUR_MS, MINUTE_MS } from '../../domain/policy';
+import { HOUR_MS } from '../../domain/policy';
+import { MAX_REPORTED_AGE_MS, reportedTimeProblem } from '../../domain/reported-time';
 import { err, ok, type Result } from '../../domain/result';
 import { describeInstant } from '../../domain/time/zoned';
 import { AGENT_ROLES, forbidden, requireRole } from '../authorization';
@@ -31,20 +32,6 @@ const STATUS_BY_RESOLUTION = {
   completed: 'closed-resolved',
   'unable-to-reach': 'closed-unable-to-reach',
 } as const satisfies Record<string, CallbackStatus>;
-
-/**
- * How far ahead of the server's clock a desktop's attempt time may be: its estimate of
- * server time (sign-in offset) drifts a little. A protocol tolerance, not a business rule,
- * so it is not in the policy.
- */
-export const ATTEMPT_CLOCK_SKEW_MS = 2 * MINUTE_MS;
-
-/**
- * The longest a desktop may hold an attempt offline and still have its own time accepted.
- * Sessions last a shift, so a queued attempt older than a day is not a network cut but a
- * stale outbox (or a wrong clock); the server refuses it rather than rewrite history.
- */
-export const MAX_OFFLINE_ATTEMPT_AGE_MS = 24 * HOUR_MS;
 
 const numberDialedSchema = z
   .string()
@@ -136,16 +123,17 @@ export function checkAttemptTimeBounds(
   timeZone: string,
 ): Result<void> {
   const when = (instant: number) => describeInstant(instant, timeZone);
-  if (at > serverNow + ATTEMPT_CLOCK_SKEW_MS) {
+  const problem = reportedTimeProblem(at, serverNow);
+  if (problem === 'in-future') {
     return err(
       'attempt.time_in_future',
       `The attempt's time (${when(at)}) is ahead of the server clock (${when(serverNow)}); check this computer's clock and sign in again.`,
     );
   }
-  if (at < serverNow - MAX_OFFLINE_ATTEMPT_AGE_MS) {
+  if (problem === 'too-old') {
     return err(
       'attempt.time_too_old',
-      `The attempt's time (${when(at)}) is more than ${MAX_OFFLINE_ATTEMPT_AGE_MS / HOUR_MS} hours ago; an attempt held offline that long can't be recorded. Record a new attempt if you call again.`,
+      `The attempt's time (${when(at)}) is more than ${MAX_REPORTED_AGE_MS / HOUR_MS} hours ago; an attempt held offline that long can't be recorded. Record a new attempt if you call again.`,
     );
   }
   const last = attempts.reduce((latest, a) => Math.max(latest, a.at), Number.NEGATIVE_INFINITY);

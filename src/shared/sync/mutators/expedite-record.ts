@@ -13,6 +13,7 @@ import { err, ok } from '../../domain/result';
 import { AGENT_ROLES, requireRole } from '../authorization';
 import { defineMutator, getRow, put } from '../mutator';
 import { idSchema } from '../rows/common';
+import { withReference } from './with-reference';
 
 /** Criterion ids the sync layer used before it spoke the domain's vocabulary (queued outboxes). */
 const LEGACY_CRITERIA: Readonly<Record<string, string>> = {
@@ -105,3 +106,10 @@ function sentence(text: string): string {
   const capitalized = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
 }
+
+/** `@3`: `@2` with the request's reference number. */
+export const recordExpediteRequestWithReference = withReference(
+  recordExpediteRequest,
+  'expedite.record@3',
+  'expedite_requests',
+);

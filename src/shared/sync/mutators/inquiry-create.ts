@@ -6,6 +6,7 @@ import { defineMutator, getRow, put } from '../mutator';
 import { idSchema, tierSchema } from '../rows/common';
 import { INQUIRY_CHANNELS, ivrContextSchema, scriptProgressSchema } from '../rows/inquiry';
 import { receiptNumberArgSchema } from './receipt-arg';
+import { withReference } from './with-reference';
 
 export const createInquiry = defineMutator({
   name: 'inquiry.create@1',
@@ -50,3 +51,6 @@ export const createInquiry = defineMutator({
     ]);
   },
 });
+
+/** `@2`: the inquiry's reference number (the desktop's desk code and sequence). */
+export const createInquiryWithReference = withReference(createInquiry, 'inquiry.create@2', 'inquiries');

@@ -6,6 +6,7 @@ import {
   urgentAppointmentReasonSchema,
 } from '../../domain/appointments';
 import { baseRowShape, idSchema, instantSchema, storedReceiptNumberSchema } from './common';
+import { storedReferenceSchema } from './reference';
 
 /**
  * PRODUCT.md rule 8: urgent reasons are reviewed individually; the rest queue for the
@@ -38,6 +39,7 @@ export const appointmentRequestRowSchema = z
     priority: appointmentPrioritySchema.optional(),
     createdAt: instantSchema,
     createdBy: idSchema,
+    reference: storedReferenceSchema('appointment').optional(),
   })
   .superRefine((row, ctx) => {
     const issues = checkAppointmentRequest({

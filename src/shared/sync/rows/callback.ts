@@ -1,10 +1,31 @@
 import { z } from 'zod';
 import { attemptRecordSchema } from '../../domain/attempts';
 import { urgencySchema } from '../../domain/sla';
+import { HANDOFF_REASON_MAX_CHARS, TIER2_REASONS } from '../../domain/handoff';
 import { baseRowShape, idSchema, instantSchema, instantWindowSchema, tierSchema } from './common';
+import { storedReferenceSchema } from './reference';
 
 export const CALLBACK_STATUSES = ['open', 'closed-resolved', 'closed-unable-to-reach'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+
+/** How many times one callback may go between the tiers (a storage bound). */
+export const MAX_HANDOFFS = 20;
+
+/**
+ * A Tier 1 → Tier 2 escalation (`to: 2`) or a Tier 2 officer's hand-back (`to: 1`):
+ * why, who and when (server time). The note that went with it is a notes row
+ * (`noteId`); the script answers are on the inquiry.
+ */
+export const handoffSchema = z.object({
+  to: tierSchema,
+  /** The script's reason for an escalation (null: none recorded, or a hand-back). */
+  code: z.enum(TIER2_REASONS).nullable(),
+  reason: z.string().trim().min(1, 'say why').max(HANDOFF_REASON_MAX_CHARS),
+  noteId: idSchema.nullable(),
+  by: idSchema,
+  at: instantSchema,
+});
+export type Handoff = z.infer<typeof handoffSchema>;
 
 export const textAheadSchema = z.object({
   enabled: z.boolean(),
@@ -66,6 +87,9 @@ export const callbackRowSchema = z.object({
   scheduledSlot: instantWindowSchema.nullable(),
   textAhead: textAheadSchema,
   closedAt: instantSchema.nullable(),
+  reference: storedReferenceSchema('callback').optional(),
+  /** Tier 1 → Tier 2 escalations and hand-backs, oldest first (absent on rows older than handoffs). */
+  handoffs: z.array(handoffSchema).max(MAX_HANDOFFS).optional(),
   /** The customer's notices for this callback (server-written; rows written before notices had none). */
   notices: z.array(noticeSummarySchema).max(20).default([]),
   /** Set by a "yes" to "available now?": the customer waits for the call until then (server time). */

@@ -11,6 +11,7 @@ import {
 } from '../../domain/expedite';
 import { OPERATIONAL_COMPONENT_IDS } from '../../domain/identifiers/operational-components';
 import { baseRowShape, idSchema, instantSchema, storedReceiptNumberSchema } from './common';
+import { storedReferenceSchema } from './reference';
 
 /**
  * An expedite request as the contact center records it (PRODUCT.md rule 7). There
@@ -48,6 +49,7 @@ export const expediteRequestRowSchema = z
     recordedAt: instantSchema,
     recordedBy: idSchema,
     referredAt: instantSchema.nullable(),
+    reference: storedReferenceSchema('expedite').optional(),
   })
   .superRefine((row, ctx) => {
     const { receiptNumber, criteria, explanation, documentation, routing, status } = row;

@@ -4,10 +4,12 @@ import { callbackRowSchema } from './callback';
 import { customerRowSchema } from './customer';
 import { expediteRequestRowSchema } from './expedite-request';
 import { inquiryRowSchema } from './inquiry';
+import { noteRowSchema } from './note';
 import { presenceRowSchema } from './presence';
 import { scriptRowSchema } from './script';
 import { serviceRequestRowSchema } from './service-request';
 import { userRowSchema } from './user';
+import { wrapUpRowSchema } from './wrap-up';
 
 export * from './appointment-request';
 export * from './callback';
@@ -15,10 +17,13 @@ export * from './common';
 export * from './customer';
 export * from './expedite-request';
 export * from './inquiry';
+export * from './note';
 export * from './presence';
+export * from './reference';
 export * from './script';
 export * from './service-request';
 export * from './user';
+export * from './wrap-up';
 
 /** Every synced table and the zod schema of its rows. Table names are also the server's SQL table names. */
 export const ROW_SCHEMAS = {
@@ -29,6 +34,8 @@ export const ROW_SCHEMAS = {
   expedite_requests: expediteRequestRowSchema,
   appointment_requests: appointmentRequestRowSchema,
   service_requests: serviceRequestRowSchema,
+  notes: noteRowSchema,
+  wrap_ups: wrapUpRowSchema,
   presence: presenceRowSchema,
   scripts: scriptRowSchema,
 } as const;
@@ -49,6 +56,8 @@ export const PII_TABLES: readonly TableName[] = [
   'expedite_requests',
   'appointment_requests',
   'service_requests',
+  'notes',
+  'wrap_ups',
 ];
 
 export function isTableName(value: string): value is TableName {

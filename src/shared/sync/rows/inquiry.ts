@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_CHANNELS } from '../../domain/contact-channels';
 import { urgencySchema } from '../../domain/sla';
 import {
   baseRowShape,
@@ -8,8 +9,10 @@ import {
   storedReceiptNumberSchema,
   tierSchema,
 } from './common';
+import { storedReferenceSchema } from './reference';
 
-export const INQUIRY_CHANNELS = ['phone', 'chat', 'email', 'callback'] as const;
+/** The channels of domain/contact-channels (one source of truth), under the inquiry's name. */
+export const INQUIRY_CHANNELS = CONTACT_CHANNELS;
 export const INQUIRY_STATUSES = ['open', 'completed'] as const;
 export const INQUIRY_OUTCOMES = [
   'resolved',
@@ -59,5 +62,7 @@ export const inquiryRowSchema = z.object({
   createdAt: instantSchema,
   createdBy: idSchema,
   completedAt: instantSchema.nullable(),
+  /** What the agent read back to the caller (optional: rows older than reference numbers). */
+  reference: storedReferenceSchema('inquiry').optional(),
 });
 export type InquiryRow = z.infer<typeof inquiryRowSchema>;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { roleSchema } from '../../domain/roles';
 import { baseRowShape } from './common';
 
-export const ROLES = ['tier1', 'tier2', 'lead', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export { ROLES, roleSchema, type Role } from '../../domain/roles';
 
 /** The public profile of a user (credentials never leave the server). */
 export const userRowSchema = z.object({

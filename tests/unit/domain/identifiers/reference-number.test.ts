@@ -8,6 +8,7 @@ import {
   REFERENCE_KINDS,
   type ReferenceKind,
 } from '../../../../src/shared/domain/identifiers/reference-number';
+import { referenceReadBack } from '../../../../src/shared/domain/identifiers/reference-read-back';
 
 const kinds = Object.keys(REFERENCE_KINDS) as ReferenceKind[];
 const parts = fc.record({
@@ -91,5 +92,17 @@ describe('reference numbers', () => {
       error: { code: 'reference.unknown_kind' },
     });
     expect(() => formatReference({ kind: 'inquiry', desk: REFERENCE_FIELD_MAX, seq: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('reference read-back', () => {
+  it('reads the number and spells it in the caller’s language', () => {
+    const ref = formatReference({ kind: 'service-request', desk: 1, seq: 2 });
+    const en = referenceReadBack(ref, 'en');
+    expect(en.sentence).toBe(`The reference number of your service request is ${ref.display}.`);
+    expect(en.spelled.startsWith('S as in Sierra, 0, 0, 0, 1, 0, 0, 0, 2, ')).toBe(true);
+    const es = referenceReadBack(ref, 'es');
+    expect(es.sentence).toBe(`El número de referencia de su solicitud de servicio es ${ref.display}.`);
+    expect(es.spelled.startsWith('S de Sierra, 0')).toBe(true);
   });
 });

@@ -35,16 +35,17 @@ const COMPLIANCE: ChartData = {
   id: 'sla-compliance',
   title: 'SLA compliance, last 3 days',
   summary: 'server summary',
-  categoryLabel: 'Day closed',
+  categoryLabel: 'Day due',
   categories: [
     { key: '2026-03-01', label: '2026-03-01' },
     { key: '2026-03-02', label: '2026-03-02' },
     { key: '2026-03-03', label: '2026-03-03' },
   ],
   series: [
-    { key: 'compliance', label: 'Closed on time (%)', unit: 'percent', values: [50, null, 100] },
-    { key: 'closed', label: 'Closed', unit: 'count', values: [2, 0, 1] },
+    { key: 'compliance', label: 'On time (%)', unit: 'percent', values: [25, null, 100] },
     { key: 'on-time', label: 'Closed on time', unit: 'count', values: [1, 0, 1] },
+    { key: 'late', label: 'Closed late', unit: 'count', values: [1, 0, 0] },
+    { key: 'open-past-due', label: 'Open past due', unit: 'count', values: [2, 0, 0] },
   ],
 };
 
@@ -101,12 +102,15 @@ describe('chart + data table', () => {
     const image = screen.getByRole('img', { name: /SLA compliance, last 3 days/ });
     expect(image.querySelectorAll('polyline')).toHaveLength(2);
     expect(image.querySelectorAll('rect.chart-point')).toHaveLength(2);
-    expect(summaryOf(image)).toBe('2 of 3 callbacks closed in the last 3 days were closed on time (66.7%).');
+    // Open callbacks past their due time count against compliance: never "100%" beside a pile of overdue work.
+    expect(summaryOf(image)).toBe(
+      'Of 5 callbacks due in the last 3 days, 2 were closed on time, 1 closed late and 2 are still open past their due time: 40% on time.',
+    );
     const cells = within(screen.getByRole('table'))
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(cells.slice(0, 3)).toEqual(['50%', '2', '1']);
-    expect(cells.slice(3, 6)).toEqual(['no data', '0', '0']);
+    expect(cells.slice(0, 4)).toEqual(['25%', '1', '1', '2']);
+    expect(cells.slice(4, 8)).toEqual(['no data', '0', '0', '0']);
   });
 
   it('speaks Spanish from the catalog, numbers unchanged', () => {

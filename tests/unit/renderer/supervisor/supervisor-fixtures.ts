@@ -1,3 +1,5 @@
+import { escalationsWaiting } from '../../../../src/shared/supervisor/escalations';
+import { handleTimeReport } from '../../../../src/shared/supervisor/handle-times';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../../src/shared/domain/policy';
 import type { DrillDownView, SessionState, SupervisorSnapshotView } from '../../../../src/shared/ipc';
 import {
@@ -10,6 +12,7 @@ import {
   type SupervisedCallback,
 } from '../../../../src/shared/supervisor';
 import type { RowOf } from '../../../../src/shared/sync/rows';
+import { toSupervised } from '../../../../src/shared/supervisor/supervised-callback';
 import { attemptRecord, callbackRow, userRow } from '../../../fixtures/rows';
 import { NOW, SIGNED_IN } from '../fixtures';
 
@@ -27,7 +30,11 @@ export const USERS: RosterUser[] = [
 /** Callbacks of team alpha: some overdue, some due soon, one closed unable to reach today. */
 export function teamCallbacks(overdue = 2): SupervisedCallback[] {
   const callback = (over: Partial<RowOf<'callbacks'>>) =>
-    callbackRow({ inquiryId: 'in-1', createdAt: NOW - 80 * HOUR_MS, ...over });
+    toSupervised(
+      callbackRow({ inquiryId: 'in-1', createdAt: NOW - 80 * HOUR_MS, ...over }),
+      [],
+      DEFAULT_POLICY,
+    );
   const list: SupervisedCallback[] = [];
   for (let i = 0; i < overdue; i++) {
     list.push(
@@ -78,6 +85,8 @@ export function snapshot(
       (entry) => ({ ...entry, currentItemName: entry.currentItem ? 'Ana López' : null }),
     ),
     charts: chartsFromCallbacks('alpha', callbacks, NOW, DEFAULT_POLICY),
+    handleTimes: handleTimeReport(() => undefined, [], NOW, DEFAULT_POLICY),
+    escalations: escalationsWaiting([]),
   };
 }
 

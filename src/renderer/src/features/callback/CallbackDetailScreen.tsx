@@ -8,6 +8,7 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { AttemptPanel } from './AttemptPanel';
+import { HandoffPanel } from './HandoffPanel';
 import { PhoneNumbers } from './PhoneNumbers';
 import { PlanPanel } from './PlanPanel';
 import { SchedulePanel } from './SchedulePanel';
@@ -59,6 +60,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
       <div className="cb-grid">
         <div>
           <CustomerPanel detail={detail} />
+          <HandoffPanel detail={detail} />
           <PlanPanel detail={detail} />
           <AttemptPanel detail={detail} />
         </div>

@@ -9,7 +9,7 @@ import { useClockStore } from '../../state/clock-store';
  * inquiry, and users (an administrator's change of the agent's role changes the
  * permissions shown).
  */
-export const CALLBACK_DETAIL_TABLES = ['callbacks', 'customers', 'inquiries', 'users'] as const;
+export const CALLBACK_DETAIL_TABLES = ['callbacks', 'customers', 'inquiries', 'notes', 'users'] as const;
 
 /**
  * The callback's detail view from the core, reloaded when one of its tables changes

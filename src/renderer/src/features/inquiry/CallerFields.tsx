@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { parseReceiptNumber } from '../../../../shared/domain/identifiers';
+import { parseANumber, parseReceiptNumber } from '../../../../shared/domain/identifiers';
 import { parseUsPhone } from '../../../../shared/domain/phones';
 import { useT } from '../../i18n';
 import { checkCaller, type CallerDraft } from './caller';
 
-/** Name, phone, e-mail, language and receipt of the caller, each checked as the agent types. */
+/** Name, phone, e-mail, language, receipt and A-number of the caller, each checked as the agent types. */
 export function CallerFields({
   caller,
   onChange,
@@ -30,7 +30,9 @@ export function CallerFields({
     setTouched((s) => ({ ...s, [field]: true }));
     onChange({ ...caller, ...patch });
   };
-  const shown = (field: 'name' | 'phone' | 'receipt') => (touched[field] ? problems[field] : undefined);
+  const aNumber = caller.aNumber.trim() ? parseANumber(caller.aNumber) : undefined;
+  const shown = (field: 'name' | 'phone' | 'receipt' | 'aNumber') =>
+    touched[field] ? problems[field] : undefined;
 
   return (
     <fieldset>
@@ -86,6 +88,14 @@ export function CallerFields({
           onChange={(value) => set({ receipt: value }, 'receipt')}
         />
       ) : null}
+      <CheckedField
+        id={`${idPrefix}-a-number`}
+        label={t.customer.aNumber}
+        value={caller.aNumber}
+        error={shown('aNumber')}
+        ok={aNumber?.ok ? t.validation.aNumberOk(aNumber.value.normalized) : undefined}
+        onChange={(value) => set({ aNumber: value }, 'aNumber')}
+      />
     </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import { CallerFields } from './CallerFields';
+import { ReferenceConfirmation, type SavedInquiry } from './ReferenceConfirmation';
 import { submitInquiry, type InquirySubmission } from './submit-inquiry';
 
 /** What a direct intake form adds to the caller to make the inquiry (no IVR intent, no script). */
@@ -43,7 +44,7 @@ export function DirectIntakeScreen({
   const [caller, setCaller] = useState<CallerDraft>(EMPTY_CALLER);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState(false);
+  const [saved, setSaved] = useState<SavedInquiry | null>(null);
   const [formKey, setFormKey] = useState(0);
   const callerOk = Object.keys(checkCaller(caller, t)).length === 0;
 
@@ -54,48 +55,47 @@ export function DirectIntakeScreen({
       if (!result.ok) setError(errorText(result.error, t));
       else {
         setError(null);
-        setDone(true);
+        setSaved({
+          customerId: result.value.customerId,
+          callerLanguage: record.caller.language,
+          references: result.value.references,
+        });
         announce(doneText);
       }
     });
   };
 
+  if (saved) {
+    return (
+      <ReferenceConfirmation
+        saved={saved}
+        title={`${title}: ${doneText}`}
+        headingId={`${id}-screen-title`}
+        doneTestId={`${id}-done`}
+        onAnother={() => {
+          setSaved(null);
+          setCaller(EMPTY_CALLER);
+          setFormKey((n) => n + 1);
+        }}
+      />
+    );
+  }
+
   return (
     <section aria-labelledby={`${id}-screen-title`}>
       <h1 id={`${id}-screen-title`}>{title}</h1>
-      {done ? (
-        <>
-          <p role="status" className="notice" data-testid={`${id}-done`}>
-            ✔ {doneText}
-          </p>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setDone(false);
-              setCaller(EMPTY_CALLER);
-              setFormKey((n) => n + 1);
-            }}
-          >
-            {t.inquiry.another}
-          </button>
-        </>
-      ) : (
-        <>
-          <CallerFields
-            idPrefix={`${id}-caller`}
-            caller={caller}
-            onChange={setCaller}
-            showReceipt={showReceipt}
-          />
-          {error ? (
-            <p role="alert" className="error-box">
-              {error}
-            </p>
-          ) : null}
-          {form({ key: formKey, caller, submitting: saving || !callerOk, submit })}
-        </>
-      )}
+      <CallerFields
+        idPrefix={`${id}-caller`}
+        caller={caller}
+        onChange={setCaller}
+        showReceipt={showReceipt}
+      />
+      {error ? (
+        <p role="alert" className="error-box">
+          {error}
+        </p>
+      ) : null}
+      {form({ key: formKey, caller, submitting: saving || !callerOk, submit })}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import { InquirySetup } from './InquirySetup';
 import { OutcomePanel } from './OutcomePanel';
+import { ReferenceConfirmation } from './ReferenceConfirmation';
 import { ScriptWalker } from './ScriptWalker';
 import { useInquiryFlow } from './use-inquiry-flow';
 
@@ -23,7 +24,17 @@ export function InquiryScreen() {
     </p>
   ) : null;
 
-  if (flow.done) return <InquiryDone onAnother={flow.reset} />;
+  if (flow.saved) {
+    return (
+      <ReferenceConfirmation
+        saved={flow.saved}
+        title={t.record.saved.title}
+        headingId="inquiry-title"
+        doneTestId="inquiry-done"
+        onAnother={flow.reset}
+      />
+    );
+  }
 
   if (!session) {
     return (
@@ -68,21 +79,6 @@ export function InquiryScreen() {
           onSave={(extra) => void flow.save(extra)}
         />
       ) : null}
-    </section>
-  );
-}
-
-function InquiryDone(props: { onAnother(): void }) {
-  const t = useT();
-  return (
-    <section aria-labelledby="inquiry-title">
-      <h1 id="inquiry-title">{t.inquiry.title}</h1>
-      <p role="status" className="notice" data-testid="inquiry-done">
-        ✔ {t.inquiry.submitted}
-      </p>
-      <button type="button" className="primary" onClick={props.onAnother}>
-        {t.inquiry.another}
-      </button>
     </section>
   );
 }

@@ -33,7 +33,7 @@ export function InquirySetup(props: {
         <select id="inquiry-script" value={props.scriptId} onChange={(e) => props.onScriptId(e.target.value)}>
           {(scripts ?? []).map((s) => (
             <option key={s.scriptId} value={s.scriptId}>
-              {s.title} (v{s.latestVersion})
+              {t.inquiry.scriptOption(s.title, s.latestVersion)}
             </option>
           ))}
         </select>

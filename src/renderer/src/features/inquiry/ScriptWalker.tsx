@@ -257,6 +257,7 @@ function TextAnswer(props: {
   showError: boolean;
   onText(text: string): void;
 }) {
+  const t = useT();
   const { spec, inputId } = props;
   const describedBy = props.showError ? props.errorId : undefined;
   return (
@@ -277,7 +278,7 @@ function TextAnswer(props: {
           id={inputId}
           value={props.raw}
           autoComplete="off"
-          placeholder={spec.type === 'date' ? 'YYYY-MM-DD' : undefined}
+          placeholder={spec.type === 'date' ? t.inquiry.datePlaceholder : undefined}
           aria-invalid={props.showError}
           aria-describedby={describedBy}
           onChange={(e) => props.onText(e.target.value)}

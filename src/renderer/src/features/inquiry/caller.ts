@@ -1,5 +1,5 @@
 import { parseUsPhone } from '../../../../shared/domain/phones';
-import { parseReceiptNumber } from '../../../../shared/domain/identifiers';
+import { parseANumber, parseReceiptNumber } from '../../../../shared/domain/identifiers';
 import type { Messages } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 
@@ -10,14 +10,24 @@ export interface CallerDraft {
   email: string;
   language: 'en' | 'es';
   receipt: string;
+  /** The caller's A-number, if they have one (the customer search finds them by it). */
+  aNumber: string;
 }
 
-export const EMPTY_CALLER: CallerDraft = { name: '', phone: '', email: '', language: 'en', receipt: '' };
+export const EMPTY_CALLER: CallerDraft = {
+  name: '',
+  phone: '',
+  email: '',
+  language: 'en',
+  receipt: '',
+  aNumber: '',
+};
 
 export interface CallerCheck {
   name?: string;
   phone?: string;
   receipt?: string;
+  aNumber?: string;
 }
 
 /** Problems per field, with the shared parsers' own messages; empty when the caller can be saved. */
@@ -30,11 +40,17 @@ export function checkCaller(caller: CallerDraft, t: Messages): CallerCheck {
     const receipt = parseReceiptNumber(caller.receipt);
     if (!receipt.ok) problems.receipt = errorText(receipt.error, t);
   }
+  if (caller.aNumber.trim() !== '') {
+    const aNumber = parseANumber(caller.aNumber);
+    if (!aNumber.ok) problems.aNumber = errorText(aNumber.error, t);
+  }
   return problems;
 }
 
-/** The customer fields inquiry.submit takes (only call once checkCaller found nothing). */
-export function customerFields(caller: CallerDraft, aNumber: string | null) {
+/** The customer fields inquiry.submit takes (only call once checkCaller found nothing); a script's A-number beats the caller's. */
+export function customerFields(caller: CallerDraft, scriptANumber: string | null) {
+  const typed = caller.aNumber.trim() ? parseANumber(caller.aNumber) : undefined;
+  const aNumber = scriptANumber ?? (typed?.ok ? typed.value.normalized : null);
   const phone = parseUsPhone(caller.phone);
   const email = caller.email.trim();
   return {

@@ -23,7 +23,7 @@ export interface InquirySubmission {
   /** The receipt the script recorded, which beats the one the IVR heard. */
   receiptFromScript?: string | null;
   aNumber?: string | null;
-  extra?: Pick<ChannelArgs<'inquiry.submit'>, 'expedite' | 'appointment' | 'serviceRequest'>;
+  extra?: Pick<ChannelArgs<'inquiry.submit'>, 'expedite' | 'appointment' | 'serviceRequest' | 'escalation'>;
 }
 
 /** The whole inquiry in one atomic call: customer, inquiry, outcome and its follow-up record. */

@@ -9,12 +9,14 @@ import {
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
+import { useClockStore } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { reportPresence } from '../shell/presence';
 import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
+import type { SavedInquiry } from './ReferenceConfirmation';
 import { scriptedSubmission, submitInquiry, type InquirySubmission } from './submit-inquiry';
 
 /**
@@ -33,10 +35,13 @@ export function useInquiryFlow() {
   const [intent, setIntent] = useState('');
   const [session, setSession] = useState<ScriptSession | null>(null);
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState(false);
+  const [saved, setSaved] = useState<SavedInquiry | null>(null);
+  /** When the call started (server time as the desktop knows it): wrap-up and handle time. */
+  const [callStartedAt, setCallStartedAt] = useState(0);
   const [serviceRequest, setServiceRequest] = useState<ServiceRequestDraft>({
-    type: 'other',
+    category: '',
     description: '',
+    routing: null,
   });
   const canStart = choice.scriptId !== '' && Object.keys(checkCaller(caller, t)).length === 0;
 
@@ -45,6 +50,7 @@ export function useInquiryFlow() {
     if (!script) return;
     setError(null);
     reportPresence('on-call');
+    setCallStartedAt(useClockStore.getState().now);
     setSession(
       startScript(script, {
         language: caller.language,
@@ -62,17 +68,28 @@ export function useInquiryFlow() {
     setSaving(false);
     if (!result.ok) return setError(errorText(result.error, t));
     setError(null);
-    setDone(true);
-    reportPresence('available');
-    announce(t.inquiry.submitted);
+    setSaved({
+      customerId: result.value.customerId,
+      callerLanguage: session?.language ?? caller.language,
+      references: result.value.references,
+      // The call ends with the save; the wrap-up panel takes presence from here.
+      call: {
+        about: { table: 'inquiries', id: result.value.inquiryId },
+        customerId: result.value.customerId,
+        channel: 'phone',
+        callStartedAt,
+        callEndedAt: Math.max(callStartedAt, useClockStore.getState().now),
+      },
+    });
+    announce(t.record.saved.instruction);
   };
 
   const reset = () => {
     setSession(null);
-    setDone(false);
+    setSaved(null);
     setCaller(EMPTY_CALLER);
     setIntent('');
-    setServiceRequest((draft) => ({ ...draft, description: '' }));
+    setServiceRequest((draft) => ({ ...draft, description: '', routing: null }));
   };
 
   return {
@@ -86,7 +103,7 @@ export function useInquiryFlow() {
     session,
     setSession,
     saving,
-    done,
+    saved,
     serviceRequest,
     setServiceRequest,
     start,

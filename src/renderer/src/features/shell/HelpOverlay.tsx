@@ -10,6 +10,7 @@ export const SHORTCUTS: ReadonlyArray<{
   leadOnly?: boolean;
 }> = [
   { keys: ['?'], id: 'help' },
+  { keys: ['Ctrl', 'K'], id: 'findCustomer' },
   { keys: ['/'], id: 'search' },
   { keys: ['↑', '↓'], id: 'arrows' },
   { keys: ['PgUp', 'PgDn', 'Home', 'End'], id: 'pages' },

@@ -18,13 +18,20 @@ const ExpediteScreen = lazy(() =>
 const AppointmentScreen = lazy(() =>
   import('../appointment/AppointmentScreen').then((m) => ({ default: m.AppointmentScreen })),
 );
+const CustomerScreen = lazy(() =>
+  import('../customer/CustomerScreen').then((m) => ({ default: m.CustomerScreen })),
+);
 const SupervisorScreen = lazy(() =>
   import('../supervisor/SupervisorScreen').then((m) => ({ default: m.SupervisorScreen })),
 );
 
 /** One key per screen shown (a callback's detail per callback). */
 export const routeKey = (route: Route) =>
-  route.name === 'callback' ? `callback/${route.callbackId}` : route.name;
+  route.name === 'callback'
+    ? `callback/${route.callbackId}`
+    : route.name === 'customer'
+      ? `customer/${route.customerId}`
+      : route.name;
 
 /** The current screen; a screen still loading says so in a status line. */
 export function Screens({ route }: { route: Route }) {
@@ -43,6 +50,8 @@ function Screen({ route }: { route: Route }) {
       return <Worklist />;
     case 'callback':
       return <CallbackDetailScreen callbackId={route.callbackId} />;
+    case 'customer':
+      return <CustomerScreen customerId={route.customerId} />;
     case 'inquiry':
       return <InquiryScreen />;
     case 'expedite':

@@ -6,6 +6,7 @@ import { useSessionStore } from '../../state/session-store';
 import { useUiStore, type Route } from '../../state/ui-store';
 import { useIdleLock } from '../lock/use-idle-lock';
 import { isTyping } from '../worklist/Worklist';
+import { CustomerSearchDialog } from '../customer/CustomerSearchDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceSwitch } from './PresenceSwitch';
@@ -64,6 +65,7 @@ export function Shell() {
         <Screens route={route} />
       </main>
       <HelpOverlay />
+      <CustomerSearchDialog />
     </div>
   );
 }
@@ -111,6 +113,11 @@ function Banner({ onError }: { onError(message: string): void }) {
       </nav>
       <div className="banner-tools">
         {user ? <span className="user">{t.app.signedInAs(user.name, t.roles[user.role])}</span> : null}
+        {user?.role === 'admin' ? null : (
+          <button type="button" onClick={() => useUiStore.getState().setSearchOpen(true)}>
+            {t.record.search.open} <kbd aria-hidden="true">Ctrl K</kbd>
+          </button>
+        )}
         {user?.role === 'admin' ? null : <PresenceSwitch />}
         <LanguageSwitch />
         <button type="button" onClick={() => useUiStore.getState().setHelpOpen(true)}>
@@ -131,8 +138,15 @@ function Banner({ onError }: { onError(message: string): void }) {
 function useShellShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
       const ui = useUiStore.getState();
+      // Ctrl+K (⌘K) finds a customer from anywhere, even while typing in a form.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        if (useSessionStore.getState().session?.user?.role !== 'admin') ui.setSearchOpen(true);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (ui.searchOpen) return;
       if (event.key === 'Escape' && !ui.helpOpen && ui.route.name !== 'worklist' && !isTyping(event.target)) {
         ui.navigate({ name: 'worklist' });
         return;

@@ -1,8 +1,11 @@
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { PROXY_CREDENTIAL_ERRORS } from '../../../../shared/ipc/network-errors';
+import { ProxySignIn } from './ProxySignIn';
 
 const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–' } as const;
 
@@ -48,6 +51,15 @@ export function StatusBar() {
           <> · {t.connection.retryAt(formatInstant(connection.retryAt, zone))}</>
         ) : null}
       </p>
+      {state === 'offline' && connection?.error ? (
+        // Why it is offline, in the agent's language: the proxy or certificate problem names itself.
+        <p className="status-error" data-testid="connection-error" data-code={connection.error.code}>
+          {errorText(connection.error, t)}
+        </p>
+      ) : null}
+      {state === 'offline' && connection?.error && PROXY_CREDENTIAL_ERRORS.has(connection.error.code) ? (
+        <ProxySignIn />
+      ) : null}
       {state === 'offline' ? (
         <button type="button" onClick={() => void invoke('sync.now', {})}>
           {t.connection.syncNow}

@@ -5,6 +5,8 @@ import { useSessionStore } from '../../state/session-store';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { FormAlert, GatePage, PasswordField } from './gate-parts';
 import { errorText } from '../../i18n/error-text';
+import { PROXY_CREDENTIAL_ERRORS } from '../../../../shared/ipc/network-errors';
+import { ProxyFields, type ProxyCredentialsDraft } from './ProxyFields';
 
 export function SignIn({ expired }: { expired: boolean }) {
   const t = useT();
@@ -12,16 +14,22 @@ export function SignIn({ expired }: { expired: boolean }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The proxy asked for credentials: the form asks for them too, until sign-in succeeds. */
+  const [proxyAsked, setProxyAsked] = useState(false);
+  const [proxy, setProxy] = useState<ProxyCredentialsDraft>({ username: '', password: '' });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await invoke('session.signIn', { username, password });
+    const proxied = proxyAsked ? await invoke('network.proxyCredentials', proxy) : undefined;
+    const result = proxied && !proxied.ok ? proxied : await invoke('session.signIn', { username, password });
     setBusy(false);
     if (!result.ok) {
+      if (PROXY_CREDENTIAL_ERRORS.has(result.error.code)) setProxyAsked(true);
       setError(errorText(result.error, t));
       return;
     }
+    setProxy({ username: '', password: '' });
     setPassword('');
     useSessionStore.getState().setSession(result.value);
   };
@@ -51,6 +59,7 @@ export function SignIn({ expired }: { expired: boolean }) {
           value={password}
           onChange={setPassword}
         />
+        {proxyAsked ? <ProxyFields idPrefix="signin-proxy" value={proxy} onChange={setProxy} /> : null}
         <FormAlert error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -7,6 +7,8 @@ import { Board, figureLabel } from './Board';
 import { ChartPanel } from './charts/ChartPanel';
 import { DrillDown } from './DrillDown';
 import { Forecast } from './Forecast';
+import { EscalationsWaiting } from './EscalationsWaiting';
+import { HandleTimes } from './HandleTimes';
 import { Roster } from './Roster';
 import { useSupervisorStore } from './supervisor-store';
 import { useSupervisorFeed } from './use-supervisor-feed';
@@ -51,6 +53,7 @@ function LeadScreen() {
   const linkState = status.state === 'off' && snapshot ? 'connecting' : status.state;
   const online = snapshot?.roster.filter((r) => r.presence !== 'offline').length ?? 0;
   const count = drill && snapshot ? snapshot.board.figures[drill.figure] : null;
+  const names = new Map(snapshot?.roster.map((r) => [r.userId, r.name]) ?? []);
 
   return (
     <div className="supervisor">
@@ -96,6 +99,8 @@ function LeadScreen() {
             />
           ) : null}
           <Roster roster={snapshot.roster} />
+          <EscalationsWaiting escalations={snapshot.escalations} names={names} now={snapshot.at} />
+          <HandleTimes report={snapshot.handleTimes} names={names} />
           <section aria-labelledby="sv-charts-title">
             <h2 id="sv-charts-title">{m.charts.title}</h2>
             <div className="sv-charts">

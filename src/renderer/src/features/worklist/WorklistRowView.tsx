@@ -27,6 +27,15 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
       <div className="wl-line">
         <span className="wl-name">{row.customerName ?? t.worklist.noName}</span>
         {row.receiptNumber ? <span className="wl-receipt">{row.receiptNumber}</span> : null}
+        {row.handoff ? (
+          // The latest handoff's why and who, before claiming (the detail shows it whole).
+          <span className="wl-handoff" data-testid="row-handoff">
+            {row.handoff.to === 2
+              ? t.record.handoff.escalated(row.handoff.byName ?? '—', formatInstant(row.handoff.at, zone))
+              : t.record.handoff.handedBack(row.handoff.byName ?? '—', formatInstant(row.handoff.at, zone))}
+            : {row.handoff.reason}
+          </span>
+        ) : null}
         {row.status === 'open' ? (
           <SlaCountdown dueAt={row.dueAt} urgency={row.urgency} />
         ) : (

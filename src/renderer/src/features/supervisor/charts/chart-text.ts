@@ -35,7 +35,8 @@ export function chartText(
     case 'sla-compliance':
       summary = m.complianceSummary(
         sum(seriesValues(chart, 'on-time')),
-        sum(seriesValues(chart, 'closed')),
+        sum(seriesValues(chart, 'late')),
+        sum(seriesValues(chart, 'open-past-due')),
         days,
       );
       break;

@@ -27,9 +27,15 @@ export const supervisorEn = {
       label: 'Due soon',
       description: 'Open callbacks due within the next hours.',
     },
+    'at-risk': {
+      label: 'At risk',
+      description:
+        'Open callbacks with little callable time left before they are due, or whose remaining attempts no longer fit.',
+    },
     'due-today': {
-      label: 'Due later today',
-      description: 'Open callbacks not yet overdue and due before midnight.',
+      label: 'Due today',
+      description:
+        'Open callbacks whose last callable window before the due time is today (or none is left), not yet overdue.',
     },
     overdue: { label: 'Overdue', description: 'Open callbacks whose due time has passed.' },
     'second-attempt-pending': {
@@ -114,30 +120,33 @@ export const supervisorEn = {
       'attempt-outcomes': (days: number) => `Attempt outcomes, last ${days} days`,
     },
     categoryLabels: {
-      'sla-compliance': 'Day closed',
+      'sla-compliance': 'Day due',
       'backlog-by-due-day': 'Due',
       'attempt-outcomes': 'Day',
     },
     series: {
-      compliance: 'Closed on time (%)',
-      closed: 'Closed',
+      compliance: 'On time (%)',
       'on-time': 'Closed on time',
+      late: 'Closed late',
+      'open-past-due': 'Open past due',
       urgent: 'Urgent',
       'non-urgent': 'Non-urgent',
     } as Record<string, string>,
     overdue: 'Overdue',
     later: 'Later',
     today: (day: string) => `${day} (today)`,
-    complianceSummary: (onTime: number, closed: number, days: number) =>
-      closed === 0
-        ? `No callbacks closed in the last ${days} days.`
-        : `${onTime} of ${closed} callbacks closed in the last ${days} days were closed on time (${Math.round((onTime / closed) * 1000) / 10}%).`,
+    complianceSummary: (onTime: number, late: number, open: number, days: number) => {
+      const total = onTime + late + open;
+      return total === 0
+        ? `No callbacks came due in the last ${days} days.`
+        : `Of ${total} callbacks due in the last ${days} days, ${onTime} were closed on time, ${late} closed late and ${open} are still open past their due time: ${Math.round((onTime / total) * 1000) / 10}% on time.`;
+    },
     backlogSummary: (open: number, overdue: number) => `${open} open callbacks, ${overdue} of them overdue.`,
     outcomesSummary: (total: number, reached: number, days: number) =>
       total === 0
         ? `No attempts in the last ${days} days.`
         : `${total} attempts in the last ${days} days; ${reached} reached the customer.`,
-    axisPercent: 'Percent closed on time',
+    axisPercent: 'Percent on time',
     axisCount: 'Callbacks',
   },
   forecast: {
@@ -189,6 +198,29 @@ export const supervisorEn = {
       'The extra agents are the fewest that remove the staffing breaches; agent-hours count the open callback hours until the last of them is due.',
       'Limits: every attempt takes the same time; agents work callbacks all the callback hours (no breaks or live calls — lower the agent count for that); the customer’s own local hours and new callbacks arriving are not counted.',
     ],
+  },
+  handleTimes: {
+    title: 'Handle time and after-call work',
+    caption: (days: number) => `Average per contact, today and the last ${days} days (wrap-ups recorded)`,
+    agent: 'Agent',
+    team: 'Whole team',
+    contactsToday: 'Contacts today',
+    handleToday: 'Handle time today',
+    acwToday: 'After-call work today',
+    contactsPeriod: (days: number) => `Contacts, ${days} days`,
+    handlePeriod: (days: number) => `Handle time, ${days} days`,
+    acwPeriod: (days: number) => `After-call work, ${days} days`,
+    none: '—',
+  },
+  escalations: {
+    title: 'Escalations waiting for Tier 2',
+    count: (n: number) => (n === 1 ? '1 escalation waiting' : `${n} escalations waiting`),
+    none: 'No escalation is waiting.',
+    caption: 'Oldest first',
+    age: 'Waiting',
+    urgency: 'Urgency',
+    by: 'Escalated by',
+    open: 'Open',
   },
   announce: {
     overdueUp: (n: number) => (n === 1 ? 'Overdue rose to 1 callback.' : `Overdue rose to ${n} callbacks.`),

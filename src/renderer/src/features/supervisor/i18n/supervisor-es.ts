@@ -26,9 +26,15 @@ export const supervisorEs: SupervisorMessages = {
       label: 'Vencen pronto',
       description: 'Llamadas abiertas que vencen en las próximas horas.',
     },
+    'at-risk': {
+      label: 'En riesgo',
+      description:
+        'Llamadas abiertas con poco tiempo hábil para llamar antes de vencer, o cuyos intentos restantes ya no caben.',
+    },
     'due-today': {
-      label: 'Vencen más tarde hoy',
-      description: 'Llamadas abiertas aún no vencidas que vencen antes de medianoche.',
+      label: 'Vencen hoy',
+      description:
+        'Llamadas abiertas cuya última franja para llamar antes de vencer es hoy (o ya no queda ninguna), aún no vencidas.',
     },
     overdue: { label: 'Vencidas', description: 'Llamadas abiertas cuya hora límite ya pasó.' },
     'second-attempt-pending': {
@@ -115,30 +121,33 @@ export const supervisorEs: SupervisorMessages = {
       'attempt-outcomes': (days) => `Resultados de los intentos, últimos ${days} días`,
     },
     categoryLabels: {
-      'sla-compliance': 'Día de cierre',
+      'sla-compliance': 'Día de vencimiento',
       'backlog-by-due-day': 'Vence',
       'attempt-outcomes': 'Día',
     },
     series: {
-      compliance: 'Cerradas a tiempo (%)',
-      closed: 'Cerradas',
+      compliance: 'A tiempo (%)',
       'on-time': 'Cerradas a tiempo',
+      late: 'Cerradas tarde',
+      'open-past-due': 'Abiertas y vencidas',
       urgent: 'Urgentes',
       'non-urgent': 'No urgentes',
     },
     overdue: 'Vencidas',
     later: 'Más adelante',
     today: (day) => `${day} (hoy)`,
-    complianceSummary: (onTime, closed, days) =>
-      closed === 0
-        ? `Ninguna llamada cerrada en los últimos ${days} días.`
-        : `${onTime} de ${closed} llamadas cerradas en los últimos ${days} días se cerraron a tiempo (${Math.round((onTime / closed) * 1000) / 10} %).`,
+    complianceSummary: (onTime, late, open, days) => {
+      const total = onTime + late + open;
+      return total === 0
+        ? `Ninguna llamada venció en los últimos ${days} días.`
+        : `De ${total} llamadas que vencieron en los últimos ${days} días, ${onTime} se cerraron a tiempo, ${late} se cerraron tarde y ${open} siguen abiertas después de vencer: ${Math.round((onTime / total) * 1000) / 10} % a tiempo.`;
+    },
     backlogSummary: (open, overdue) => `${open} llamadas abiertas, ${overdue} de ellas vencidas.`,
     outcomesSummary: (total, reached, days) =>
       total === 0
         ? `Ningún intento en los últimos ${days} días.`
         : `${total} intentos en los últimos ${days} días; en ${reached} se habló con el cliente.`,
-    axisPercent: 'Porcentaje cerrado a tiempo',
+    axisPercent: 'Porcentaje a tiempo',
     axisCount: 'Llamadas',
   },
   forecast: {
@@ -190,6 +199,29 @@ export const supervisorEs: SupervisorMessages = {
       'Los agentes adicionales son los mínimos que eliminan los incumplimientos por personal; las horas-agente cuentan las horas de llamadas hasta que vence la última de ellas.',
       'Límites: todos los intentos duran lo mismo; los agentes hacen llamadas todo el horario (sin descansos ni llamadas en vivo: reduzca el número de agentes para eso); no se cuentan el horario local del cliente ni las llamadas nuevas que lleguen.',
     ],
+  },
+  handleTimes: {
+    title: 'Tiempo de gestión y trabajo posterior a la llamada',
+    caption: (days) => `Promedio por contacto, hoy y los últimos ${days} días (cierres registrados)`,
+    agent: 'Agente',
+    team: 'Todo el equipo',
+    contactsToday: 'Contactos hoy',
+    handleToday: 'Tiempo de gestión hoy',
+    acwToday: 'Trabajo posterior hoy',
+    contactsPeriod: (days) => `Contactos, ${days} días`,
+    handlePeriod: (days) => `Tiempo de gestión, ${days} días`,
+    acwPeriod: (days) => `Trabajo posterior, ${days} días`,
+    none: '—',
+  },
+  escalations: {
+    title: 'Escalamientos en espera del Nivel 2',
+    count: (n) => (n === 1 ? '1 escalamiento en espera' : `${n} escalamientos en espera`),
+    none: 'Ningún escalamiento en espera.',
+    caption: 'Los más antiguos primero',
+    age: 'En espera',
+    urgency: 'Urgencia',
+    by: 'Escalado por',
+    open: 'Abrir',
   },
   announce: {
     overdueUp: (n) =>

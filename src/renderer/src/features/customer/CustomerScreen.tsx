@@ -1,0 +1,86 @@
+import { customerLocalTime, formatUsPhone } from '../../../../shared/domain/phones';
+import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
+import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
+import { formatClock } from '../../i18n/format';
+import { useNow } from '../../state/clock-store';
+import { NotesPanel } from './NotesPanel';
+import { TimelinePanel } from './TimelinePanel';
+import { useCustomerRecord } from './use-customer-record';
+import './Customer.css';
+
+/**
+ * The customer page (issue 14 item 3): who they are and how to reach them, one
+ * timeline of every contact, and the notes. Read from the cache, so it works offline.
+ */
+export function CustomerScreen({ customerId }: { customerId: string }) {
+  const t = useT();
+  const { record, error } = useCustomerRecord(customerId);
+  if (error) {
+    return (
+      <section aria-labelledby="customer-title">
+        <h1 id="customer-title">{t.record.search.title}</h1>
+        <p role="alert" className="error-box">
+          {errorText(error, t)}
+        </p>
+      </section>
+    );
+  }
+  if (record === undefined) return <p role="status">{t.app.loading}</p>;
+  if (record === null) {
+    return (
+      <section aria-labelledby="customer-title">
+        <h1 id="customer-title">{t.record.search.title}</h1>
+        <p className="notice">{t.record.page.notFound}</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="customer-title" className="customer-page">
+      <h1 id="customer-title">{t.record.page.title(record.customer.name)}</h1>
+      <IdentityPanel record={record} />
+      <TimelinePanel record={record} />
+      <NotesPanel record={record} />
+    </section>
+  );
+}
+
+/** Identity and contact data: name, A-number, language, e-mail, phones with the customer's local time. */
+function IdentityPanel({ record }: { record: CustomerRecord }) {
+  const t = useT();
+  const now = useNow();
+  const { customer } = record;
+  return (
+    <section className="panel" aria-labelledby="identity-title">
+      <h2 id="identity-title">{t.record.page.identity}</h2>
+      <dl className="facts">
+        <dt>{t.record.page.name}</dt>
+        <dd>{customer.name}</dd>
+        <dt>{t.record.page.aNumber}</dt>
+        <dd data-testid="customer-a-number">{customer.aNumber ?? t.record.page.none}</dd>
+        <dt>{t.record.page.language}</dt>
+        <dd>{t.languages[customer.preferredLanguage]}</dd>
+        <dt>{t.record.page.email}</dt>
+        <dd>{customer.email ?? t.record.page.none}</dd>
+        <dt>{t.record.page.phones}</dt>
+        <dd>
+          {customer.phones.length === 0 ? (
+            t.record.page.none
+          ) : (
+            <ul className="plain-list">
+              {customer.phones.map((p) => {
+                const local = customerLocalTime(p.e164, now, p.timeZone ?? customer.timeZone ?? undefined);
+                return (
+                  <li key={`${p.e164}-${p.ext ?? ''}`}>
+                    {t.customer.labels[p.label]}: {formatUsPhone(p.e164, p.ext ?? undefined)}
+                    {local ? ` (${t.record.page.localTime(formatClock(now, local.timeZone))})` : ''}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { createAdapter } from '@socket.io/postgres-adapter';
+import type pg from 'pg';
+import type { Server } from 'socket.io';
+import type { Logger } from '../logger';
+
+/** What one node tells the others (socket.io server-side events through the adapter). */
+export const CLUSTER_EVENTS = {
+  /** Rows of these teams were committed through the sending node: catch the supervisor index up. */
+  rowsChanged: 'agent-desk:rows-changed',
+  /** A user was edited or signed out everywhere: drop cached session checks of that user. */
+  userChanged: 'agent-desk:user-changed',
+  /**
+   * A session ended (sign-out, password reset): tell its sockets why, then close them.
+   * One message per node rather than a room broadcast plus a room disconnect: those two
+   * are published separately and may overtake each other, closing a socket before it
+   * heard why.
+   */
+  sessionEnded: 'agent-desk:session-ended',
+} as const;
+
+/**
+ * The nodes of one deployment, as socket.io sees them. On PostgreSQL every
+ * namespace gets `@socket.io/postgres-adapter` (LISTEN/NOTIFY on the same
+ * database, nothing else to run): a room broadcast (`io.to('team:alpha')`) reaches
+ * the sockets of every node, `io.in(room).disconnectSockets()` and `fetchSockets()`
+ * work across nodes, and `serverSideEmit` carries the events above. On SQLite there
+ * is one node and the in-memory adapter; `announce` then does nothing (the one
+ * node already knows).
+ */
+export interface Cluster {
+  /** The adapter factory for `new Server(…, { adapter })`; undefined with one node. */
+  readonly adapter: ReturnType<typeof createAdapter> | undefined;
+  /** Sends a server-side event to the other nodes. */
+  announce(io: Server, event: string, ...args: unknown[]): void;
+}
+
+export const SINGLE_NODE: Cluster = { adapter: undefined, announce: () => undefined };
+
+/** The cluster over PostgreSQL; `pool` is the node's own pool (one extra connection holds LISTEN). */
+export function postgresCluster(pool: pg.Pool, log: Logger): Cluster {
+  const adapter = createAdapter(pool, {
+    // A node that stops answering (SIGKILL) is forgotten after heartbeatTimeout; requests
+    // that ask every node (fetchSockets) then stop waiting for it.
+    heartbeatInterval: 2_000,
+    heartbeatTimeout: 6_000,
+    errorHandler: (error) => log.warn({ err: error }, 'socket.io adapter error'),
+  });
+  return {
+    adapter,
+    announce(io, event, ...args) {
+      io.serverSideEmit(event, ...args);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './policy-section';
+export * from './service-request';

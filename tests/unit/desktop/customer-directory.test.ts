@@ -1,0 +1,175 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { customerRecord, searchCustomers } from '../../../src/desktop/core/queries/customer-record';
+import { LocalStore } from '../../../src/desktop/store/local-store';
+import { migrateStore } from '../../../src/desktop/store/migrate';
+import { MIGRATIONS } from '../../../src/desktop/store/migrations';
+import { openStore } from '../../../src/desktop/store/open-store';
+import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import { parseReference } from '../../../src/shared/domain/identifiers/reference-number';
+import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import type { PulledPage } from '../../../src/shared/sync/protocol';
+import type { TableName } from '../../../src/shared/sync/rows';
+import { callbackRow, customerRow, inquiryRow, noteRow } from '../../fixtures/rows';
+import { mutatorContext, NOW } from '../sync/fixtures';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function newStore(): LocalStore {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-customers-'));
+  dirs.push(dir);
+  const opened = openStore(join(dir, 'cache.db'));
+  const cipher = createPiiCipher(Buffer.alloc(32, 9));
+  if (!opened.ok || !cipher.ok) throw new Error('store');
+  return new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
+}
+
+let cursor = 0;
+function pull(store: LocalStore, rows: { table: TableName; data: { id: string } }[], deleted = false): void {
+  cursor += 1;
+  const page: PulledPage = {
+    rows: rows.map((r) => ({ table: r.table, id: r.data.id, version: cursor, deleted, data: r.data })),
+    cursor,
+    lastMutationSeq: 0,
+    more: false,
+  };
+  const applied = store.applyPull(page, (now) => mutatorContext({ now }));
+  if (!applied.ok) throw new Error(applied.error.message);
+}
+
+const REFERENCE = 'Q00010000F';
+const names = (store: LocalStore, text: string) =>
+  searchCustomers(store, { text, limit: 20 }).customers.map((c) => c.name);
+
+describe('the customer directory (search box and records, from the cache)', () => {
+  it('finds a customer by name, A-number, phone, receipt and reference in any formatting', () => {
+    const store = newStore();
+    pull(store, [
+      {
+        table: 'customers',
+        data: customerRow({ id: 'cu-1', name: 'Ana García López', aNumber: 'A012345678' }),
+      },
+      { table: 'customers', data: customerRow({ id: 'cu-2', name: 'Bruno Díaz', phones: [] }) },
+      {
+        table: 'inquiries',
+        data: inquiryRow({
+          id: 'in-1',
+          customerId: 'cu-1',
+          receiptNumber: 'EAC2212345678',
+          reference: REFERENCE,
+        }),
+      },
+    ]);
+    expect(parseReference(REFERENCE).ok).toBe(true);
+    for (const text of [
+      'garcia',
+      'LOPEZ ana',
+      'A-012-345-678',
+      '012345678',
+      '(212) 555-0123',
+      'eac-22-123-45678',
+      'q-0001-0000-f',
+    ]) {
+      expect(names(store, text), text).toEqual(['Ana García López']);
+    }
+    expect(names(store, 'diaz')).toEqual(['Bruno Díaz']);
+    expect(names(store, 'nobody')).toEqual([]);
+  });
+
+  it('keeps up with new, changed and deleted rows once built', () => {
+    const store = newStore();
+    pull(store, [{ table: 'customers', data: customerRow({ id: 'cu-1', name: 'Ana García' }) }]);
+    expect(names(store, 'ana')).toEqual(['Ana García']);
+    pull(store, [{ table: 'customers', data: customerRow({ id: 'cu-1', name: 'Ana Torres' }) }]);
+    expect(names(store, 'garcia')).toEqual([]);
+    expect(names(store, 'torres')).toEqual(['Ana Torres']);
+    pull(store, [
+      { table: 'inquiries', data: inquiryRow({ id: 'in-7', customerId: 'cu-1', reference: REFERENCE }) },
+    ]);
+    expect(names(store, REFERENCE)).toEqual(['Ana Torres']);
+    pull(store, [{ table: 'inquiries', data: inquiryRow({ id: 'in-7', customerId: 'cu-1' }) }], true);
+    expect(names(store, REFERENCE)).toEqual([]);
+    expect(customerRecord(store, 'cu-1', NOW)?.inquiries).toEqual([]);
+  });
+
+  it('opens a record with every contact and note of that customer only, and the names in it', () => {
+    const userRow = {
+      id: 'u-1',
+      team: 'alpha',
+      version: 1,
+      name: 'Alice Tier1',
+      role: 'tier1',
+      active: true,
+    };
+    const store = newStore();
+    pull(store, [
+      { table: 'users', data: userRow },
+      { table: 'customers', data: customerRow({ id: 'cu-1', name: 'Ana' }) },
+      { table: 'customers', data: customerRow({ id: 'cu-2', name: 'Bruno' }) },
+      { table: 'inquiries', data: inquiryRow({ id: 'in-1', customerId: 'cu-1', createdBy: 'u-1' }) },
+      { table: 'inquiries', data: inquiryRow({ id: 'in-2', customerId: 'cu-2' }) },
+      { table: 'callbacks', data: callbackRow({ id: 'cb-1', customerId: 'cu-1', inquiryId: 'in-1' }) },
+      { table: 'notes', data: noteRow({ id: 'no-1', customerId: 'cu-1', createdBy: 'u-1' }) },
+    ]);
+    const record = customerRecord(store, 'cu-1', NOW);
+    expect(record?.customer.name).toBe('Ana');
+    expect(record?.inquiries.map((q) => q.id)).toEqual(['in-1']);
+    expect(record?.callbacks.map((c) => c.id)).toEqual(['cb-1']);
+    expect(record?.notes.map((n) => n.id)).toEqual(['no-1']);
+    expect(record?.names['u-1']).toBe('Alice Tier1');
+    expect(customerRecord(store, 'cu-missing', NOW)).toBeUndefined();
+  });
+
+  it('forgets everything it decrypted at sign-out', () => {
+    const store = newStore();
+    pull(store, [{ table: 'customers', data: customerRow({ id: 'cu-1', name: 'Ana' }) }]);
+    expect(names(store, 'ana')).toEqual(['Ana']);
+    store.wipe();
+    expect(store.customers.isBuilt()).toBe(false);
+    expect(names(store, 'ana')).toEqual([]);
+  });
+});
+
+describe('the installation desk (reference numbers from this desktop)', () => {
+  it('refuses without a desk code, then counts its own sequence durably, through sign-outs', () => {
+    const store = newStore();
+    expect(store.desk.take('inquiry')).toMatchObject({ ok: false, error: { code: 'reference.no_desk' } });
+    const key = store.desk.key();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    store.desk.setDesk(37);
+    const first = store.desk.take('inquiry');
+    const second = store.desk.take('callback');
+    expect(first.ok && parseReference(first.value)).toMatchObject({ ok: true, value: { desk: 37, seq: 0 } });
+    expect(second.ok && parseReference(second.value)).toMatchObject({
+      ok: true,
+      value: { kind: 'callback', desk: 37, seq: 1 },
+    });
+    store.wipe();
+    expect(store.desk.key()).toBe(key);
+    const third = store.desk.take('inquiry');
+    expect(third.ok && parseReference(third.value)).toMatchObject({ ok: true, value: { desk: 37, seq: 2 } });
+  });
+
+  it('is created by cache migration 007 on an existing cache', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      migrateStore(db, MIGRATIONS, 6);
+      expect(migrateStore(db, MIGRATIONS, 7)).toEqual({
+        ok: true,
+        value: { from: 6, to: 7, applied: ['007_installation'] },
+      });
+      expect(db.prepare('SELECT count(*) AS n FROM installation').get()).toEqual({ n: 0 });
+      // One row only.
+      db.prepare("INSERT INTO installation (id, key) VALUES (1, 'k')").run();
+      expect(() => db.prepare("INSERT INTO installation (id, key) VALUES (2, 'k')").run()).toThrow();
+    } finally {
+      db.close();
+    }
+  });
+});
