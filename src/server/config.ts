@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { parseCommandLine } from '../shared/config/command-line';
-import type { Result } from '../shared/domain/result';
+import { err, ok, type Result } from '../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
 import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
 import { usernameSchema } from './auth/account-rules';
+import type { SmtpSettings } from './notices/smtp-sender';
 
 /** Flags override environment variables, which override the defaults. */
 export const serverConfigSchema = z.object({
@@ -56,6 +57,25 @@ export const serverConfigSchema = z.object({
     .min(1, 'port must be 1–65535')
     .max(65535, 'port must be 1–65535')
     .optional(),
+  /* E-mail notices over the agency's SMTP relay (docs/deployment.md, "Customer notices"): environment only. */
+  smtpHost: z.string().trim().min(1).optional(),
+  smtpPort: z.coerce
+    .number()
+    .int()
+    .min(1, 'port must be 1–65535')
+    .max(65535, 'port must be 1–65535')
+    .default(587),
+  /** true: TLS from the first byte (465); false: STARTTLS, which is then required. */
+  smtpSecure: z
+    .enum(['true', 'false'], { message: 'smtp secure must be true or false' })
+    .transform((v) => v === 'true')
+    .default(false),
+  smtpUser: z.string().min(1).optional(),
+  smtpPassword: z.string().min(1).optional(),
+  smtpFrom: z.email('the SMTP From must be an e-mail address').optional(),
+  smtpReplyTo: z.email('the SMTP Reply-To must be an e-mail address').optional(),
+  /** PEM file of a private CA that signed the relay's certificate. */
+  smtpCaFile: z.string().min(1).optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -93,6 +113,14 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_METRICS_TOKEN: 'metricsToken',
   AGENT_DESK_METRICS_HOST: 'metricsHost',
   AGENT_DESK_METRICS_PORT: 'metricsPort',
+  AGENT_DESK_SMTP_HOST: 'smtpHost',
+  AGENT_DESK_SMTP_PORT: 'smtpPort',
+  AGENT_DESK_SMTP_SECURE: 'smtpSecure',
+  AGENT_DESK_SMTP_USER: 'smtpUser',
+  AGENT_DESK_SMTP_PASSWORD: 'smtpPassword',
+  AGENT_DESK_SMTP_FROM: 'smtpFrom',
+  AGENT_DESK_SMTP_REPLY_TO: 'smtpReplyTo',
+  AGENT_DESK_SMTP_CA_FILE: 'smtpCaFile',
 };
 
 export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464]
@@ -103,6 +131,35 @@ export function parseServerConfig(
   env: Record<string, string | undefined>,
 ): Result<ServerConfig> {
   return parseCommandLine({ schema: serverConfigSchema, flags: FLAGS, env: ENV, usage: USAGE }, argv, env);
+}
+
+/**
+ * The SMTP relay's settings when one is configured (else e-mail notices are
+ * unavailable and recorded as such). Checked together: a host needs a From, and a
+ * user its password. `ca` is the PEM the caller read from `smtpCaFile`.
+ */
+export function smtpSettingsOf(config: ServerConfig, ca?: string): Result<SmtpSettings | undefined> {
+  const { smtpHost: host, smtpFrom: from, smtpUser: user, smtpPassword: password } = config;
+  if (!host) {
+    return from || user
+      ? err(
+          'config.invalid',
+          'AGENT_DESK_SMTP_HOST is required when other AGENT_DESK_SMTP_ settings are set.',
+        )
+      : ok(undefined);
+  }
+  if (!from) return err('config.invalid', 'AGENT_DESK_SMTP_FROM is required with AGENT_DESK_SMTP_HOST.');
+  if (user && !password)
+    return err('config.invalid', 'AGENT_DESK_SMTP_PASSWORD is required with AGENT_DESK_SMTP_USER.');
+  return ok({
+    host,
+    port: config.smtpPort,
+    secure: config.smtpSecure,
+    from,
+    ...(user ? { user, password } : {}),
+    ...(config.smtpReplyTo ? { replyTo: config.smtpReplyTo } : {}),
+    ...(ca ? { ca } : {}),
+  });
 }
 
 /**

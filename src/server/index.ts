@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
 import { runBootstrapAdmin } from './admin/bootstrap-command';
-import { parseServerConfig, wantsBootstrapAdmin } from './config';
+import { parseServerConfig, smtpSettingsOf, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
 import { listUsers } from './storage/users';
@@ -45,7 +45,22 @@ async function main(): Promise<void> {
   }
   const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
   const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
+  let ca: string | undefined;
+  if (config.value.smtpCaFile) {
+    try {
+      ca = readFileSync(config.value.smtpCaFile, 'utf8');
+    } catch (error) {
+      console.error(`Cannot read the SMTP CA file ${config.value.smtpCaFile}: ${(error as Error).message}`);
+      process.exit(2);
+    }
+  }
+  const smtp = smtpSettingsOf(config.value, ca);
+  if (!smtp.ok) {
+    console.error(smtp.error.message);
+    process.exit(2);
+  }
   const server = await startServer({
+    ...(smtp.value ? { notices: { smtp: smtp.value } } : {}),
     host,
     port,
     dataDir,
