@@ -3,7 +3,7 @@ import { parseCommandLine } from '../shared/config/command-line';
 import { err, ok, type Result } from '../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
 import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
-import { usernameSchema } from './auth/account-rules';
+import { usernameSchema } from '../shared/admin/account-rules';
 import type { SmtpSettings } from './notices/smtp-sender';
 
 /** Flags override environment variables, which override the defaults. */
@@ -33,6 +33,8 @@ export const serverConfigSchema = z.object({
    * for `npm run server`), not against out/server where the bundle runs.
    */
   scriptsDir: z.string().trim().min(1, 'the scripts folder must not be empty').default('resources/scripts'),
+  /** A JSON file of telephony platforms (docs/telephony.md); default: none. */
+  telephonyFile: z.string().min(1).optional(),
   /** A JSON policy file (validated); default: DEFAULT_POLICY. */
   policyFile: z.string().min(1).optional(),
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
@@ -76,6 +78,18 @@ export const serverConfigSchema = z.object({
   smtpReplyTo: z.email('the SMTP Reply-To must be an e-mail address').optional(),
   /** PEM file of a private CA that signed the relay's certificate. */
   smtpCaFile: z.string().min(1).optional(),
+  /**
+   * Load balancers whose X-Forwarded-For is believed: addresses or CIDR ranges,
+   * comma-separated (e.g. 10.0.0.0/8). Without it the limits count the balancer's address.
+   */
+  trustProxy: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/,
+      'trust-proxy is a comma-separated list of addresses or CIDR ranges',
+    )
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -87,6 +101,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--rows': 'demoRows',
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
+  '--telephony': 'telephonyFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
   '--database-url': 'databaseUrl',
@@ -94,6 +109,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--db-pool': 'dbPoolSize',
   '--metrics-host': 'metricsHost',
   '--metrics-port': 'metricsPort',
+  '--trust-proxy': 'trustProxy',
 };
 
 const ENV: Record<string, keyof ServerConfig> = {
@@ -104,6 +120,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO_ROWS: 'demoRows',
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
+  AGENT_DESK_TELEPHONY: 'telephonyFile',
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
@@ -121,9 +138,10 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_SMTP_FROM: 'smtpFrom',
   AGENT_DESK_SMTP_REPLY_TO: 'smtpReplyTo',
   AGENT_DESK_SMTP_CA_FILE: 'smtpCaFile',
+  AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -6,6 +6,7 @@ import { parseServerConfig, smtpSettingsOf, wantsBootstrapAdmin } from './config
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
 import { listUsers } from './storage/users';
+import { loadTelephonyFile, type TelephonyConfig } from './telephony/telephony-config';
 
 /**
  * `npm run server`: parse flags/env, start, print the demo sign-ins (demo mode only), stop cleanly on SIGINT/SIGTERM.
@@ -43,7 +44,16 @@ async function main(): Promise<void> {
     }
     policy = parsed.value;
   }
-  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  let telephony: TelephonyConfig | undefined;
+  if (config.value.telephonyFile) {
+    const loaded = loadTelephonyFile(config.value.telephonyFile);
+    if (!loaded.ok) {
+      console.error(loaded.error.message);
+      process.exit(2);
+    }
+    telephony = loaded.value;
+  }
+  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel, trustProxy } = config.value;
   const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
   let ca: string | undefined;
   if (config.value.smtpCaFile) {
@@ -74,7 +84,9 @@ async function main(): Promise<void> {
     ...(demo !== undefined ? { demo } : {}),
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
+    ...(telephony ? { telephony } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   });
   console.log(
     `\nAgent Desk sync server on ${server.url} (${server.store.kind === 'postgres' ? 'PostgreSQL' : `data: ${dataDir}`})`,

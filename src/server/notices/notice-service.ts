@@ -1,7 +1,7 @@
-import type { Policy } from '../../shared/domain/policy';
 import { DEFAULT_NOTICE_TEMPLATES, type NoticeTemplates } from '../../shared/domain/notices/templates';
 import type { NoticeChannel } from '../../shared/sync/rows';
 import type { Logger } from '../logger';
+import type { PolicyAt } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import type { NoticeSender } from './channel';
 import { noticePlanner, type PlanNotices } from './notice-planner';
@@ -33,7 +33,7 @@ export function startNotices(
   options: NoticeOptions,
   deps: {
     db: Db;
-    policy: Policy;
+    policyAt: PolicyAt;
     clock: () => number;
     log: Logger;
     secret: string;
@@ -46,7 +46,7 @@ export function startNotices(
   const channels = new Set(senders.keys());
   const worker = new NoticeWorker({
     db: deps.db,
-    policy: deps.policy,
+    policyAt: deps.policyAt,
     clock: deps.clock,
     log: deps.log.child({ part: 'notices' }),
     senders,

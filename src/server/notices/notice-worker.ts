@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Policy } from '../../shared/domain/policy';
 import { customerZone, nextLocalOpening } from '../../shared/domain/phones/customer-time';
 import type { NoticeTemplates } from '../../shared/domain/notices/templates';
 import type { CallbackRow, CustomerRow, NoticeChannel } from '../../shared/sync/rows';
 import type { Logger } from '../logger';
+import type { PolicyAt } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import {
   claimNotice,
@@ -21,7 +21,8 @@ import { noticeText } from './notice-text';
 
 export interface NoticeWorkerDeps {
   db: Db;
-  policy: Policy;
+  /** The policy in force at an instant (the worker reads it at each step's `now`). */
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   senders: ReadonlyMap<NoticeChannel, NoticeSender>;
@@ -112,8 +113,9 @@ export class NoticeWorker {
 
   /** Claims, checks, sends and records one notice; false when another node had it. */
   private async process(id: string): Promise<boolean> {
-    const { db, clock, policy } = this.deps;
+    const { db, clock } = this.deps;
     const now = clock();
+    const policy = this.deps.policyAt(now);
     if (!(await claimNotice(db, id, this.owner, now, policy.notices.leaseSeconds * 1000))) return false;
     const notice = await noticeById(db, id);
     if (!notice) return false;
@@ -166,12 +168,12 @@ export class NoticeWorker {
     const consent = customer?.noticeConsent[notice.channel];
     if (!customer || !consent || consent.revokedAt !== null) return fail('failed', 'notice.no_consent');
     if (!this.deps.senders.has(notice.channel)) return fail('failed', 'notice.channel_unavailable');
-    const { notices } = this.deps.policy;
+    const policy = this.deps.policyAt(now);
+    const { notices } = policy;
     if (notice.kind === 'available-now' && now > notice.send_at + notices.availabilityReplyMinutes * 60_000)
       return fail('cancelled', 'notice.too_late');
     const phone = notice.channel === 'sms' ? consent.address : (customer.phones[0]?.e164 ?? '');
-    const timeZone =
-      customer.timeZone ?? customerZone(phone)?.timeZone ?? this.deps.policy.callbackHours.timeZone;
+    const timeZone = customer.timeZone ?? customerZone(phone)?.timeZone ?? policy.callbackHours.timeZone;
     const opening = nextLocalOpening(timeZone, now, notices.customerLocalDaytime);
     if (opening > now) {
       // Not a try: outside the customer's daytime the notice waits for the next morning.
@@ -196,7 +198,7 @@ export class NoticeWorker {
     key: string,
   ): Parameters<typeof settleClaimed>[3] {
     const now = this.deps.clock();
-    const { maxTries, retryBaseSeconds, retryMaxMinutes } = this.deps.policy.notices;
+    const { maxTries, retryBaseSeconds, retryMaxMinutes } = this.deps.policyAt(now).notices;
     switch (outcome.kind) {
       case 'accepted':
         return {
