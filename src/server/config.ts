@@ -5,6 +5,7 @@ import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
 import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
 import { usernameSchema } from '../shared/admin/account-rules';
 import type { SmtpSettings } from './notices/smtp-sender';
+import type { TwilioSettings } from './notices/twilio-sms';
 
 /** Flags override environment variables, which override the defaults. */
 export const serverConfigSchema = z.object({
@@ -78,6 +79,19 @@ export const serverConfigSchema = z.object({
   smtpReplyTo: z.email('the SMTP Reply-To must be an e-mail address').optional(),
   /** PEM file of a private CA that signed the relay's certificate. */
   smtpCaFile: z.string().min(1).optional(),
+  /* SMS notices over a Twilio-shaped Messages API (docs/deployment.md, "Customer notices"): environment only. */
+  smsApiUrl: z.url({ protocol: /^https?$/, error: 'the SMS API URL must be an http(s) URL' }).optional(),
+  smsAccountSid: z.string().trim().min(1).max(64).optional(),
+  smsAuthToken: z.string().min(16, 'the SMS auth token must be at least 16 characters').optional(),
+  smsFrom: z
+    .string()
+    .regex(
+      /^\+[1-9]\d{6,14}$|^MG[0-9a-zA-Z]{10,64}$/,
+      'the SMS From must be an E.164 number or a Messaging Service SID',
+    )
+    .optional(),
+  /** The https URL the SMS provider reaches this server at (its callbacks are signed over it). */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'the public URL must be an http(s) URL' }).optional(),
   /**
    * Load balancers whose X-Forwarded-For is believed: addresses or CIDR ranges,
    * comma-separated (e.g. 10.0.0.0/8). Without it the limits count the balancer's address.
@@ -138,6 +152,11 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_SMTP_FROM: 'smtpFrom',
   AGENT_DESK_SMTP_REPLY_TO: 'smtpReplyTo',
   AGENT_DESK_SMTP_CA_FILE: 'smtpCaFile',
+  AGENT_DESK_SMS_API_URL: 'smsApiUrl',
+  AGENT_DESK_SMS_ACCOUNT_SID: 'smsAccountSid',
+  AGENT_DESK_SMS_AUTH_TOKEN: 'smsAuthToken',
+  AGENT_DESK_SMS_FROM: 'smsFrom',
+  AGENT_DESK_PUBLIC_URL: 'publicUrl',
   AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
@@ -233,4 +252,31 @@ export function parseBootstrapAdminConfig(
     .replace(/\badminName:/g, '--name:')
     .replace(/\badminTeam:/g, '--team:');
   return { ok: false, error: { ...parsed.error, message } };
+}
+
+const TWILIO_API = 'https://api.twilio.com';
+
+/**
+ * The SMS provider's settings when one is configured (else SMS notices are unavailable
+ * and the agent is told). The account, token, From and the server's public URL go together.
+ */
+export function smsSettingsOf(config: ServerConfig): Result<TwilioSettings | undefined> {
+  const { smsAccountSid: accountSid, smsAuthToken: authToken, smsFrom: from, publicUrl } = config;
+  if (!accountSid && !authToken && !from) {
+    return config.smsApiUrl
+      ? err('config.invalid', 'AGENT_DESK_SMS_ACCOUNT_SID is required when AGENT_DESK_SMS_API_URL is set.')
+      : ok(undefined);
+  }
+  if (!accountSid || !authToken || !from || !publicUrl)
+    return err(
+      'config.invalid',
+      'SMS notices need AGENT_DESK_SMS_ACCOUNT_SID, AGENT_DESK_SMS_AUTH_TOKEN, AGENT_DESK_SMS_FROM and AGENT_DESK_PUBLIC_URL together.',
+    );
+  return ok({
+    apiUrl: (config.smsApiUrl ?? TWILIO_API).replace(/\/+$/, ''),
+    accountSid,
+    authToken,
+    from,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+  });
 }

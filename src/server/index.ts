@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
 import { runBootstrapAdmin } from './admin/bootstrap-command';
-import { parseServerConfig, smtpSettingsOf, wantsBootstrapAdmin } from './config';
+import { parseServerConfig, smsSettingsOf, smtpSettingsOf, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
 import { listUsers } from './storage/users';
@@ -69,8 +69,13 @@ async function main(): Promise<void> {
     console.error(smtp.error.message);
     process.exit(2);
   }
+  const sms = smsSettingsOf(config.value);
+  if (!sms.ok) {
+    console.error(sms.error.message);
+    process.exit(2);
+  }
   const server = await startServer({
-    ...(smtp.value ? { notices: { smtp: smtp.value } } : {}),
+    notices: { ...(smtp.value ? { smtp: smtp.value } : {}), ...(sms.value ? { sms: sms.value } : {}) },
     host,
     port,
     dataDir,

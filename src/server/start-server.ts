@@ -186,6 +186,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     supervisor?: SupervisorService;
     policyWatch?: PolicyWatch;
     bridge?: TelephonyBridge;
+    notices?: NoticeService;
   } = {};
   const telephony = options.telephony ?? NO_TELEPHONY;
   const app = createHttpApp(
@@ -201,6 +202,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       sync: () => holder.sync as SyncServer,
       telephony,
       bridge: () => holder.bridge as TelephonyBridge,
+      notices: () => holder.notices as NoticeService,
     },
     log,
     { trustProxy: options.trustProxy, tls: options.tls },
@@ -213,6 +215,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     { ...(options.nodeName ? { owner: options.nodeName } : {}), ...options.notices },
     { db, policyAt, clock, log, secret, poke: (teams, version) => holder.sync?.poke(teams, version) },
   );
+  holder.notices = notices;
   const sync = createSyncServer(app.server, {
     ...shared,
     planNotices: notices.plan,

@@ -1,4 +1,8 @@
-import { DEFAULT_NOTICE_TEMPLATES, type NoticeTemplates } from '../../shared/domain/notices/templates';
+import {
+  DEFAULT_NOTICE_TEMPLATES,
+  templateProblems,
+  type NoticeTemplates,
+} from '../../shared/domain/notices/templates';
 import type { NoticeChannel } from '../../shared/sync/rows';
 import type { Logger } from '../logger';
 import type { PolicyAt } from '../policy/policy-book';
@@ -6,12 +10,14 @@ import type { Db } from '../storage/database';
 import type { NoticeSender } from './channel';
 import { noticePlanner, type PlanNotices } from './notice-planner';
 import { NoticeWorker } from './notice-worker';
+import { SmsReplies } from './sms-replies';
 import { SmtpSender, type SmtpSettings } from './smtp-sender';
+import { TwilioSmsSender, type TwilioSettings } from './twilio-sms';
 
 export interface NoticeOptions {
   smtp?: SmtpSettings;
-  /** Extra senders (an SMS provider) by channel. */
-  senders?: NoticeSender[];
+  /** The SMS provider (a Twilio Messages API or a compatible one). */
+  sms?: TwilioSettings;
   templates?: NoticeTemplates;
   /** How often the worker looks for due notices (default 5 s). */
   intervalMs?: number;
@@ -25,6 +31,10 @@ export interface NoticeService {
   /** Run after each push that wrote callbacks. */
   plan: PlanNotices;
   worker: NoticeWorker;
+  /** The SMS provider, when configured (its callbacks are checked against its settings). */
+  sms: TwilioSmsSender | undefined;
+  /** Customers' texts and the provider's delivery reports. */
+  replies: SmsReplies;
   close(): Promise<void>;
 }
 
@@ -40,9 +50,13 @@ export function startNotices(
     poke: (teams: Iterable<string>, version: number | undefined) => void;
   },
 ): NoticeService {
+  const templates = options.templates ?? DEFAULT_NOTICE_TEMPLATES;
+  const problems = templateProblems(templates, deps.policyAt(deps.clock()));
+  if (problems.length > 0) throw new Error(`The notice templates are not valid:\n${problems.join('\n')}`);
   const senders = new Map<NoticeChannel, NoticeSender>();
   if (options.smtp) senders.set('email', new SmtpSender(options.smtp));
-  for (const s of options.senders ?? []) senders.set(s.channel, s);
+  const sms = options.sms ? new TwilioSmsSender(options.sms) : undefined;
+  if (sms) senders.set('sms', sms);
   const channels = new Set(senders.keys());
   const worker = new NoticeWorker({
     db: deps.db,
@@ -50,7 +64,7 @@ export function startNotices(
     clock: deps.clock,
     log: deps.log.child({ part: 'notices' }),
     senders,
-    templates: options.templates ?? DEFAULT_NOTICE_TEMPLATES,
+    templates,
     addressSecret: deps.secret,
     poke: deps.poke,
     ...(options.owner ? { owner: options.owner } : {}),
@@ -60,6 +74,15 @@ export function startNotices(
     channels,
     plan: noticePlanner(deps.db, channels, deps.clock),
     worker,
+    sms,
+    replies: new SmsReplies({
+      db: deps.db,
+      policyAt: deps.policyAt,
+      clock: deps.clock,
+      templates,
+      addressSecret: deps.secret,
+      poke: deps.poke,
+    }),
     close: async () => {
       await worker.stop();
       for (const s of senders.values()) s.close?.();

@@ -9,6 +9,7 @@ import {
   claimNotice,
   dueNoticeIds,
   expireLeases,
+  markUnanswered,
   noticeById,
   refreshCallbackNotices,
   settleClaimed,
@@ -88,6 +89,10 @@ export class NoticeWorker {
     try {
       for (const lost of await expireLeases(db, clock())) {
         await this.record(lost, 'unknown', { reason: lost.reason });
+      }
+      const window = this.deps.policyAt(clock()).notices.availabilityReplyMinutes * 60_000;
+      for (const silent of await markUnanswered(db, clock() - window, clock())) {
+        await this.record(silent, 'no_reply', { kind: silent.kind });
       }
       let handled = 0;
       const width = this.deps.concurrency ?? 16;

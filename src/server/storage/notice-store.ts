@@ -188,3 +188,35 @@ export async function refreshCallbackNotices(
   const version = await writeRows(trx, [{ table: 'callbacks', row: next }]);
   return version === undefined ? undefined : { team: callback.team, version };
 }
+
+/** Queued notices of a customer on one channel (cancelled when they opt out). */
+export async function queuedNoticesOfCustomer(
+  db: Executor,
+  customerId: string,
+  channel: NoticesTable['channel'],
+): Promise<NoticeRow[]> {
+  return db
+    .selectFrom('notices')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('channel', '=', channel)
+    .where('state', '=', 'queued')
+    .execute();
+}
+
+/**
+ * "Available now?" checks sent before `before` that nobody answered: recorded as
+ * `notice.no_reply` (the state stays sent/delivered), so the plan goes on. Returns them.
+ */
+export async function markUnanswered(db: Executor, before: number, now: number): Promise<NoticeRow[]> {
+  return db
+    .updateTable('notices')
+    .set({ reason: 'notice.no_reply', updated_at: now })
+    .where('kind', '=', 'available-now')
+    .where('state', 'in', ['sent', 'delivered'])
+    .where('reply', 'is', null)
+    .where('reason', 'is', null)
+    .where('send_at', '<', before)
+    .returningAll()
+    .execute();
+}

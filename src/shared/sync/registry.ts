@@ -1,6 +1,7 @@
 import { command, newId, referenceOf, serverNow } from './command';
 import type { Mutator } from './mutator';
 import { requestAppointment, requestAppointmentWithReference } from './mutators/appointment-request';
+import { askAvailability } from './mutators/callback-ask-availability';
 import { claimCallback } from './mutators/callback-claim';
 import { grantExtraAttempt } from './mutators/callback-grant-extra-attempt';
 import { escalateCallback, handBackCallback } from './mutators/callback-handoff';
@@ -65,6 +66,7 @@ export const COMMANDS = {
     returns: ['attemptId'],
   }),
   'callback.schedule': command(scheduleCallback),
+  'callback.askAvailability': command(askAvailability),
   'callback.grantExtraAttempt': command(grantExtraAttempt),
   'callback.reassign': command(reassignCallback),
   'callback.escalate': command(escalateCallback),

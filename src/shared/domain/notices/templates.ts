@@ -16,9 +16,17 @@ const textSchema = z.string().min(1).max(4000);
 const smsTemplateSchema = z.object({ text: textSchema });
 const emailTemplateSchema = z.object({ subject: textSchema, text: textSchema });
 const kindTemplatesSchema = z.object({ sms: smsTemplateSchema, email: emailTemplateSchema });
+/** The answers to a customer's text (HELP, an opt-out, a reply to "available now?"). */
+const replyTemplatesSchema = z.object({
+  help: textSchema,
+  stopped: textSchema,
+  waiting: textSchema,
+  late: textSchema,
+});
 const languageTemplatesSchema = z.object({
   'text-ahead': kindTemplatesSchema,
   'available-now': kindTemplatesSchema,
+  replies: replyTemplatesSchema,
 });
 export const noticeTemplatesSchema = z.object({ en: languageTemplatesSchema, es: languageTemplatesSchema });
 export type NoticeTemplates = z.infer<typeof noticeTemplatesSchema>;
@@ -39,6 +47,20 @@ export function fillTemplate(text: string, values: NoticeValues): string {
   return text.replace(PLACEHOLDER, (_m, name: string) => values[name as NoticePlaceholder] ?? '');
 }
 
+/** One text's problems: unknown placeholders, its length once filled, anything like case data. */
+function textProblems(path: string, text: string, max: number): string[] {
+  const problems: string[] = [];
+  for (const [, name] of text.matchAll(PLACEHOLDER)) {
+    if (!(NOTICE_PLACEHOLDERS as readonly string[]).includes(name as string))
+      problems.push(`${path}: unknown placeholder {${name}} (known: ${NOTICE_PLACEHOLDERS.join(', ')})`);
+  }
+  const filled = fillTemplate(text, WIDEST).length;
+  if (filled > max) problems.push(`${path}: ${filled} characters when filled; the limit is ${max}`);
+  if (SENSITIVE.some((p) => p.test(text)))
+    problems.push(`${path}: looks like case data (an A-number or receipt number); notices carry none`);
+  return problems;
+}
+
 /** Every problem of a template set, as readable lines (empty when it is fine). */
 export function templateProblems(templates: NoticeTemplates, policy: Policy): string[] {
   const problems: string[] = [];
@@ -47,25 +69,16 @@ export function templateProblems(templates: NoticeTemplates, policy: Policy): st
     for (const kind of ['text-ahead', 'available-now'] as const) {
       const set = templates[language][kind];
       const where = `${language}.${kind}`;
-      const texts: Array<[string, string, number]> = [
-        [`${where}.sms.text`, set.sms.text, limits.smsMaxChars],
-        [`${where}.email.subject`, set.email.subject, limits.emailSubjectMaxChars],
-        [`${where}.email.text`, set.email.text, limits.emailBodyMaxChars],
-      ];
-      for (const [path, text, max] of texts) {
-        for (const [, name] of text.matchAll(PLACEHOLDER)) {
-          if (!(NOTICE_PLACEHOLDERS as readonly string[]).includes(name as string))
-            problems.push(
-              `${path}: unknown placeholder {${name}} (known: ${NOTICE_PLACEHOLDERS.join(', ')})`,
-            );
-        }
-        const filled = fillTemplate(text, WIDEST).length;
-        if (filled > max) problems.push(`${path}: ${filled} characters when filled; the limit is ${max}`);
-        if (SENSITIVE.some((p) => p.test(text)))
-          problems.push(`${path}: looks like case data (an A-number or receipt number); notices carry none`);
-      }
+      problems.push(
+        ...textProblems(`${where}.sms.text`, set.sms.text, limits.smsMaxChars),
+        ...textProblems(`${where}.email.subject`, set.email.subject, limits.emailSubjectMaxChars),
+        ...textProblems(`${where}.email.text`, set.email.text, limits.emailBodyMaxChars),
+      );
       if (!/\bSTOP\b/.test(set.sms.text)) problems.push(`${where}.sms.text: must say how to opt out (STOP)`);
     }
+    // The answers to a customer's texts are texts too.
+    for (const [name, text] of Object.entries(templates[language].replies))
+      problems.push(...textProblems(`${language}.replies.${name}`, text, limits.smsMaxChars));
   }
   return problems;
 }
@@ -90,6 +103,13 @@ export const DEFAULT_NOTICE_TEMPLATES: NoticeTemplates = {
         text: 'Are you available for a call from the USCIS Contact Center in the next {minutes} minutes? The call will come from a {areaCode} area code number.',
       },
     },
+    replies: {
+      help: 'USCIS Contact Center call notices. Reply STOP to opt out. Do not send personal or case information by text.',
+      stopped:
+        'USCIS Contact Center: you will receive no more texts from us. Your scheduled calls are not affected.',
+      waiting: 'Thank you. An agent will call you from a {areaCode} number within {minutes} minutes.',
+      late: 'Thank you. This request has expired; we will call you as planned.',
+    },
   },
   es: {
     'text-ahead': {
@@ -109,6 +129,13 @@ export const DEFAULT_NOTICE_TEMPLATES: NoticeTemplates = {
         subject: '¿Puede recibir una llamada?',
         text: '¿Puede recibir una llamada del Centro de Contacto de USCIS en los próximos {minutes} minutos? La llamada vendrá de un número con código de área {areaCode}.',
       },
+    },
+    replies: {
+      help: 'Avisos de llamadas del Centro de Contacto de USCIS. Responda STOP o CANCELAR para no recibir más. No envíe información personal ni de su caso por texto.',
+      stopped:
+        'Centro de Contacto de USCIS: no recibirá más mensajes de texto. Sus llamadas programadas no cambian.',
+      waiting: 'Gracias. Un agente le llamará desde un número {areaCode} en los próximos {minutes} minutos.',
+      late: 'Gracias. Esta solicitud ya venció; le llamaremos según lo previsto.',
     },
   },
 };
