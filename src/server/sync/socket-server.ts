@@ -21,6 +21,7 @@ import { InFlight } from './in-flight';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
+import type { PlanNotices } from '../notices/notice-planner';
 import { registerSyncEvents } from './sync-events';
 import { expireLocalSockets } from '../sockets/session-rooms';
 import {
@@ -50,6 +51,8 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed, here or on another node (the supervisor index catches up). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** Brings the notice outbox in step with the callbacks a push wrote, after its commit. */
+  planNotices?: PlanNotices;
   /** The cti port's place-call (docs/telephony.md). */
   placeCall?: PlaceCall;
 }
