@@ -170,6 +170,7 @@ export const en = {
     scheduled: (when: string) => `Scheduled ${when}`,
     claimed: 'Claimed.',
     released: 'Released to the team queue.',
+    openCustomer: 'Customer record of the selected callback',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -183,6 +184,7 @@ export const en = {
       open: 'Open the selected callback',
       claim: 'Claim the selected callback',
       release: 'Release the selected callback',
+      openCustomer: "Open the selected callback's customer record",
       scopes: 'My callbacks / team queue / whole team',
       worklist: 'Go to the worklist',
       inquiry: 'Start a new inquiry',

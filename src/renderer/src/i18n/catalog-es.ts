@@ -172,6 +172,7 @@ export const es: Messages = {
     scheduled: (when) => `Programada ${when}`,
     claimed: 'Asignada.',
     released: 'Devuelta a la cola del equipo.',
+    openCustomer: 'Expediente del cliente de la llamada seleccionada',
   },
   shortcuts: {
     title: 'Atajos de teclado',
@@ -185,6 +186,7 @@ export const es: Messages = {
       open: 'Abrir la llamada seleccionada',
       claim: 'Asignarme la llamada seleccionada',
       release: 'Devolver la llamada seleccionada',
+      openCustomer: 'Abrir el expediente del cliente de la llamada seleccionada',
       scopes: 'Mis llamadas / cola del equipo / todo el equipo',
       worklist: 'Ir a la lista de trabajo',
       inquiry: 'Empezar una nueva consulta',
