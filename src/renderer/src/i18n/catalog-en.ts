@@ -37,6 +37,12 @@ export const en = {
     },
   },
   languages: { en: 'English', es: 'Spanish' },
+  leave: {
+    title: 'Leave this form?',
+    body: 'What you typed here is not saved yet. Leaving discards it.',
+    stay: 'Stay on the form',
+    discard: 'Discard and leave',
+  },
   nav: {
     worklist: 'Worklist',
     inquiry: 'New inquiry',

@@ -33,6 +33,12 @@ export const es: Messages = {
     },
   },
   languages: { en: 'Inglés', es: 'Español' },
+  leave: {
+    title: '¿Salir de este formulario?',
+    body: 'Lo que escribió aquí todavía no está guardado. Si sale, se descarta.',
+    stay: 'Quedarse en el formulario',
+    discard: 'Descartar y salir',
+  },
   nav: {
     worklist: 'Lista de trabajo',
     inquiry: 'Nueva consulta',
