@@ -99,7 +99,7 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(host.callsTo('callback.get')).toEqual([{ callbackId: 'cb-49998' }]);
     expect(screen.getByText(/Suggested now/)).toBeTruthy();
     expect(screen.getByText('Best time 09:00–11:00')).toBeTruthy();
-    expect(screen.getByText(/local time \(America\/Chicago\)/)).toBeTruthy();
+    expect(screen.getByText(/local time \(Central Time\)/)).toBeTruthy();
 
     await user.keyboard('{Escape}');
     expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();

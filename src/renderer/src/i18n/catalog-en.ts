@@ -229,6 +229,26 @@ export const en = {
     customerAskedNote: 'What the customer asked for (recorded on the attempt)',
     notCallable: 'Do not call now',
     callableFrom: (when: string) => `Callable from ${when}`,
+    phoneStatus: {
+      it: (clock: string, zone: string, approximate: boolean) =>
+        `it is ${approximate ? 'likely ' : ''}${clock} there, ${zone}`,
+      bestTime: (it: string, window: string) => `Inside the customer's best time ${window} (${it}).`,
+      inHours: (it: string) => `Inside calling hours (${it}).`,
+      outsideBestTime: (it: string, window: string) =>
+        `Inside calling hours (${it}) but outside the customer's best time ${window}.`,
+      outsideHours: (it: string, start: string, end: string) =>
+        `Not now (${it}): the customer is called between ${start} and ${end} their time.`,
+      localTimeUnknown: (start: string, end: string) =>
+        `The customer's local time is unknown: make sure it is between ${start} and ${end} where they are.`,
+      invalidNumber: 'This number cannot be dialed.',
+    },
+    phoneAdvice: {
+      call: (phone: string, why: string) => `Call ${phone}: ${why}`,
+      none: 'The customer has no phone numbers on file.',
+      noneDialable: "None of the customer's numbers can be dialed.",
+      earliest: (phone: string, when: string) =>
+        `No number can be called now; the earliest is ${phone}, ${when}.`,
+    },
     extension: (ext: string) => `ext. ${ext}`,
     history: 'Attempt history',
     noAttempts: 'No attempts yet.',
@@ -351,8 +371,12 @@ export const en = {
     documentation: (criterion: string) => `Documentation for: ${criterion}`,
     docStatus: { provided: 'Already provided', 'will-send': 'Will send', 'not-available': 'Not available' },
     routing: 'Send to',
-    routingSuggested: (reason: string) => `Suggested from the receipt number: ${reason}.`,
-    routingChoose: (reason: string) => `You must choose: ${reason}.`,
+    routingSuggested: (prefix: string, office: string, component: string) =>
+      `Suggested from the receipt number: receipt prefix ${prefix} is the ${office}, reviewed by ${component}.`,
+    routingUnclear: (receipt: string, office: string) =>
+      `You must choose: the receipt number ${receipt} (${office}) does not tell which component handles the case; choose one from the case data.`,
+    routingNoReceipt:
+      'You must choose: no receipt number was recorded, so nothing suggests a component; choose one from the case data.',
     readBack: 'Read back to the caller',
     readBackLanguage: (lang: string) => `In ${lang}`,
     missing: 'Still missing before it can be recorded',

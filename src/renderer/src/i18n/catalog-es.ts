@@ -231,6 +231,24 @@ export const es: Messages = {
     customerAskedNote: 'Lo que pidió el cliente (se registra en el intento)',
     notCallable: 'No llamar ahora',
     callableFrom: (when) => `Se puede llamar desde ${when}`,
+    phoneStatus: {
+      it: (clock, zone, approximate) => `hora allí${approximate ? ' (probable)' : ''}: ${clock}, ${zone}`,
+      bestTime: (it, window) => `Dentro de la mejor hora del cliente, ${window} (${it}).`,
+      inHours: (it) => `Dentro del horario de llamadas (${it}).`,
+      outsideBestTime: (it, window) =>
+        `Dentro del horario de llamadas (${it}), pero fuera de la mejor hora del cliente, ${window}.`,
+      outsideHours: (it, start, end) =>
+        `Ahora no (${it}): al cliente se le llama entre las ${start} y las ${end}, hora suya.`,
+      localTimeUnknown: (start, end) =>
+        `Se desconoce la hora local del cliente: asegúrese de que allí sean entre las ${start} y las ${end}.`,
+      invalidNumber: 'Este número no se puede marcar.',
+    },
+    phoneAdvice: {
+      call: (phone, why) => `Llame al ${phone}: ${why}`,
+      none: 'El cliente no tiene números de teléfono registrados.',
+      noneDialable: 'No se puede marcar ninguno de los números del cliente.',
+      earliest: (phone, when) => `No se puede llamar a ningún número ahora; el primero es ${phone}, ${when}.`,
+    },
     extension: (ext) => `ext. ${ext}`,
     history: 'Historial de intentos',
     noAttempts: 'Todavía no hay intentos.',
@@ -357,8 +375,12 @@ export const es: Messages = {
     documentation: (criterion) => `Documentación para: ${criterion}`,
     docStatus: { provided: 'Ya la entregó', 'will-send': 'La enviará', 'not-available': 'No la tiene' },
     routing: 'Enviar a',
-    routingSuggested: (reason) => `Sugerido por el número de recibo: ${reason}.`,
-    routingChoose: (reason) => `Debe elegir: ${reason}.`,
+    routingSuggested: (prefix, office, component) =>
+      `Sugerido por el número de recibo: el prefijo ${prefix} corresponde al ${office}, que revisa ${component}.`,
+    routingUnclear: (receipt, office) =>
+      `Debe elegir: el número de recibo ${receipt} (${office}) no indica qué componente tramita el caso; elija uno según los datos del caso.`,
+    routingNoReceipt:
+      'Debe elegir: no se registró un número de recibo, así que nada sugiere un componente; elija uno según los datos del caso.',
     readBack: 'Leer a la persona que llama',
     readBackLanguage: (lang) => `En ${lang}`,
     missing: 'Falta antes de poder registrarla',
