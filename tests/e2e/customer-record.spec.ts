@@ -120,6 +120,21 @@ test('a note on the customer, never edited: a correction is a new note', async (
   await checkScreen(alice, 'customer-notes');
 });
 
+test('a note on one contact, written from its timeline entry and shown there', async () => {
+  const inquiry = alice.getByTestId('timeline').locator('li[data-kind="inquiry"]');
+  await inquiry.locator('summary').click();
+  await inquiry.getByRole('button', { name: 'Note on this contact' }).press('Enter');
+  await inquiry.getByLabel('Note', { exact: true }).fill('Caller reads the letter aloud slowly.');
+  await inquiry.getByRole('button', { name: 'Save note' }).click();
+  await expect(inquiry.getByTestId('contact-notes')).toContainText('Caller reads the letter aloud slowly.');
+  await expect(inquiry.getByRole('button', { name: 'Note on this contact' })).toBeFocused();
+  // The customer's notes list names what it is about.
+  await expect(
+    alice.getByTestId('notes').getByTestId('note').filter({ hasText: 'Caller reads the letter' }),
+  ).toContainText('About: Inquiry Q-');
+  await checkScreen(alice, 'customer-contact-note');
+});
+
 test('the Tier 2 officer sees the reason and the note before claiming', async () => {
   await carmen.keyboard.press('2');
   await carmen.getByLabel('Search by name, receipt number or phone').fill(CALLER);
@@ -128,6 +143,12 @@ test('the Tier 2 officer sees the reason and the note before claiming', async ()
   await expect(row.getByTestId('row-handoff')).toContainText(REASON);
   await expect(row.getByTestId('row-handoff')).toContainText('Alice');
   await checkScreen(carmen, 'worklist-escalation');
+  // The row's customer record, straight from the worklist (o), and back.
+  await carmen.getByRole('listbox', { name: /Callbacks/ }).focus();
+  await carmen.keyboard.press('o');
+  await expect(carmen.getByRole('heading', { name: `Customer: ${CALLER}` })).toBeVisible();
+  await expect(carmen.getByTestId('timeline').locator('li[data-kind="inquiry"]')).toHaveCount(1);
+  await carmen.keyboard.press('Escape');
   await carmen.getByRole('listbox', { name: /Callbacks/ }).focus();
   await carmen.keyboard.press('Enter');
   await expect(carmen.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
