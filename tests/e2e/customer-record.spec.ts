@@ -174,5 +174,29 @@ test("the lead's board shows the escalation waiting and Alice's handle time", as
   const handle = erin.getByTestId('handle-times').getByRole('row', { name: /Alice Tier1/ });
   // One wrap-up today: one contact, with its handle time.
   await expect(handle.getByRole('cell').first()).toHaveText('1');
+  // The chart next to the table: one named image, Alice's bar among the marks.
+  const chart = erin.getByRole('img', { name: /Average handle time per contact/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('rect.chart-bar title', { hasText: 'Alice Tier1' }).first()).toBeAttached();
   await checkScreen(erin, 'supervisor-handle-times');
+});
+
+test('in Spanish: the customer record, the worklist toolbar and the handle-time chart', async () => {
+  await erin.getByLabel('Screen language').selectOption('es');
+  await expect(erin.getByRole('img', { name: /Tiempo de gestión promedio por contacto/ })).toBeVisible();
+  await expect(erin.getByRole('list', { name: 'Leyenda' }).first()).toContainText('Trabajo posterior');
+  await checkScreen(erin, 'supervisor-handle-times-es');
+
+  await alice.getByLabel('Screen language').selectOption('es');
+  const inquiry = alice.getByTestId('timeline').locator('li[data-kind="inquiry"]');
+  await expect(inquiry.getByRole('button', { name: 'Nota sobre este contacto' })).toBeVisible();
+  await expect(inquiry.getByTestId('contact-notes')).toContainText('Nota de Alice Tier1');
+  await checkScreen(alice, 'customer-record-es');
+  // Off the language field (shortcuts do not fire while a field has focus), then to the worklist.
+  await alice.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await alice.keyboard.press('w');
+  await expect(
+    alice.getByRole('button', { name: /Expediente del cliente de la llamada seleccionada/ }),
+  ).toBeVisible();
+  await checkScreen(alice, 'worklist-toolbar-es');
 });
