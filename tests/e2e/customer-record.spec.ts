@@ -200,3 +200,30 @@ test('in Spanish: the customer record, the worklist toolbar and the handle-time 
   ).toBeVisible();
   await checkScreen(alice, 'worklist-toolbar-es');
 });
+
+test('the Tier 2 officer hands the escalation back with a note; Tier 1 sees it with its context', async () => {
+  const BACK = 'Tier 1 can answer this: the notice explains the next step.';
+  // Carmen is still on the callback she opened before claiming.
+  await expect(carmen.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
+  await carmen.getByLabel('Why it goes back to Tier 1').fill(BACK);
+  await carmen.getByRole('button', { name: 'Hand back to Tier 1' }).click();
+  await expect(carmen.getByText('Handed back to Tier 1.').first()).toBeAttached();
+  await checkScreen(carmen, 'callback-handed-back');
+
+  await alice.getByLabel('Idioma de la pantalla').selectOption('en');
+  await alice.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await alice.keyboard.press('3');
+  await alice.getByLabel('Search by name, receipt number or phone').fill(CALLER);
+  const row = alice.getByRole('listbox', { name: /Callbacks/ }).getByRole('option');
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  await expect(row.getByTestId('row-handoff')).toContainText('Handed back to Tier 1 by Carmen Tier2');
+  await expect(row.getByTestId('row-handoff')).toContainText(BACK);
+  await expect(row).toContainText('Tier 1');
+  await alice.getByRole('listbox', { name: /Callbacks/ }).focus();
+  await alice.keyboard.press('Enter');
+  await expect(alice.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
+  // The context travels with it: the hand-back's reason and the original escalation's note.
+  await expect(alice.getByText(BACK).first()).toBeVisible();
+  await expect(alice.getByText(NOTE).first()).toBeVisible();
+  await checkScreen(alice, 'callback-handed-back-tier1');
+});
