@@ -163,6 +163,12 @@ test('the lead follows service requests past their target date from the worklist
   await expect(list.getByRole('heading', { name: 'Service requests past their target date' })).toBeVisible();
   // The count comes from the lead's own cache through the core (demo data decides how many).
   await expect(list.getByText(/past its target date|past their target date\./)).toBeVisible();
+  // The demo data gives every team one request past its target: the lead moves it along.
+  const row = list.getByTestId('sr-past-row').first();
+  await expect(row).toContainText('Open');
+  await row.getByRole('combobox').selectOption('sent-to-office');
+  await row.getByRole('button', { name: 'Record status' }).click();
+  await expect(list.getByTestId('sr-past-row').filter({ hasText: 'Sent to office' })).toHaveCount(1);
   await checkScreen(erin, 'worklist-service-requests-past-target');
 });
 
