@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/i18n/admin-en';
 import { recordEn } from '../features/customer/i18n/record-en';
 import { reportsEn } from '../features/reports/i18n/reports-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
+import { noticesEn } from '../features/notices/i18n/notices-en';
 import { telephonyEn } from '../features/telephony/i18n/telephony-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -418,6 +419,7 @@ export const en = {
   record: recordEn,
   reports: reportsEn,
   telephony: telephonyEn,
+  notices: noticesEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

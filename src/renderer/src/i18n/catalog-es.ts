@@ -3,6 +3,7 @@ import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
 import { reportsEs } from '../features/reports/i18n/reports-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { noticesEs } from '../features/notices/i18n/notices-es';
 import { telephonyEs } from '../features/telephony/i18n/telephony-es';
 import { errorsEs } from './errors-es';
 
@@ -422,6 +423,7 @@ export const es: Messages = {
   record: recordEs,
   reports: reportsEs,
   telephony: telephonyEs,
+  notices: noticesEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

@@ -12,6 +12,8 @@ import { HandoffPanel } from './HandoffPanel';
 import { PhoneNumbers } from './PhoneNumbers';
 import { PlanPanel } from './PlanPanel';
 import { SchedulePanel } from './SchedulePanel';
+import { NoticesPanel } from '../notices/NoticesPanel';
+import { WaitingBanner } from '../notices/WaitingBanner';
 import { useCallbackDetail } from './use-callback-detail';
 import './CallbackDetail.css';
 import { errorText } from '../../i18n/error-text';
@@ -55,6 +57,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
       <h1 id="callback-title" ref={headingRef} tabIndex={-1}>
         {t.callback.title(detail.customer?.name ?? t.worklist.noName)}
       </h1>
+      <WaitingBanner until={callback.customerWaitingUntil} />
       {detail.pendingSync ? <p className="notice">{t.callback.pendingSync}</p> : null}
       {errorBox}
       <div className="cb-grid">
@@ -68,6 +71,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
           <PhoneNumbers detail={detail} />
           <HistoryPanel detail={detail} />
           <SchedulePanel key={`${callback.id}-${callback.version}`} detail={detail} />
+          <NoticesPanel detail={detail} />
         </div>
       </div>
     </section>

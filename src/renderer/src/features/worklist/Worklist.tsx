@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import { PastTargetRequests } from '../service-requests/PastTargetRequests';
 import { useWorklistPages, type WorklistPages } from './use-worklist-pages';
+import { useWaitingNotice } from '../notices/use-waiting-notice';
 import { DEFAULT_FILTERS, type WorklistFilters, type WorklistScope } from './worklist-query';
 import { WorklistRowView } from './WorklistRowView';
 import { useWorklistStore } from './worklist-store';
@@ -28,6 +29,7 @@ export function Worklist() {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const data = useWorklistPages(filters, MINUTE_MS);
+  useWaitingNotice(data.rowAt, data.total);
 
   useSearchAsTyped(searchText);
 
