@@ -147,6 +147,7 @@ function demoCustomer(n: number, team: string, rnd: Picker): RowData<'customers'
     email: rnd.chance(0.6) ? `demo.customer${n}@example.com` : null,
     aNumber: rnd.chance(0.5) ? `A${String(rnd.int(10_000_000, 999_999_999)).padStart(9, '0')}` : null,
     timeZone: home.zone,
+    noticeConsent: { sms: null, email: null },
   };
 }
 
@@ -313,6 +314,8 @@ function demoCallback(
     scheduledSlot: null,
     textAhead: { enabled: false, sendAt: null },
     closedAt: null,
+    notices: [],
+    customerWaitingUntil: null,
   };
   const roll = rnd.next();
   const agent = rnd.pick(teamAgents);

@@ -11,7 +11,9 @@ import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerHealthRoutes, type HealthDeps } from './health-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerSmsRoutes } from './sms-routes';
 import { registerTelephonyRoutes } from './telephony-routes';
+import type { NoticeService } from '../notices/notice-service';
 import type { TelephonyBridge } from '../telephony/bridge';
 import type { TelephonyConfig } from '../telephony/telephony-config';
 
@@ -30,6 +32,8 @@ export interface RouteDeps {
   telephony: TelephonyConfig;
   /** The telephony bridge; created with the socket server, which it notifies. */
   bridge: () => TelephonyBridge;
+  /** Customer notices (the SMS provider's callbacks); started after the routes. */
+  notices: () => NoticeService;
   readiness: HealthDeps['readiness'];
   metricsToken?: string | undefined;
 }
@@ -44,4 +48,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAdminAuditRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerTelephonyRoutes(app, { ...deps, policyAt: deps.policies.at });
+  registerSmsRoutes(app, deps);
 }

@@ -115,6 +115,32 @@ export interface ScopeExitsTable {
   version: number;
 }
 
+export type NoticeState =
+  'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'unknown' | 'cancelled' | 'replied';
+
+/** The customer-notification outbox (migration 025); see docs/domain.md. */
+export interface NoticesTable {
+  id: string;
+  callback_id: string;
+  customer_id: string;
+  team: string;
+  kind: 'text-ahead' | 'available-now';
+  channel: 'sms' | 'email';
+  state: NoticeState;
+  send_at: number;
+  next_at: number;
+  tries: Generated<number>;
+  lease_owner: string | null;
+  lease_until: number | null;
+  provider_id: string | null;
+  address_key: string | null;
+  reason: string | null;
+  reply: string | null;
+  reply_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** One platform event, kept so a resend of the same id is a duplicate (migration 035). */
 export interface TelephonyEventsTable {
   platform: string;
@@ -163,6 +189,7 @@ export interface RecordReferencesTable {
 }
 
 export interface Database extends EntityTables {
+  notices: NoticesTable;
   desks: DesksTable;
   record_references: RecordReferencesTable;
   telephony_events: TelephonyEventsTable;

@@ -21,6 +21,7 @@ import { InFlight } from './in-flight';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
+import type { PlanNotices } from '../notices/notice-planner';
 import { registerSyncEvents } from './sync-events';
 import { expireLocalSockets } from '../sockets/session-rooms';
 import {
@@ -50,6 +51,8 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed, here or on another node (the supervisor index catches up). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** Brings the notice outbox in step with the callbacks a push wrote, after its commit. */
+  planNotices?: PlanNotices;
   /** The cti port's place-call (docs/telephony.md). */
   placeCall?: PlaceCall;
 }
@@ -71,8 +74,13 @@ export interface SyncServer {
    * desktops reconnect to another node. Resolves true if nothing was cut short.
    */
   drain(graceMs: number): Promise<boolean>;
+  /** Resolves true once this node hears the other nodes (at once on one node); false after `withinMs`. */
+  listening(withinMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** How long a closing node waits for its cluster connection to settle (cluster.ts, `listening`). */
+const CLOSE_LISTENER_WAIT_MS = 5_000;
 
 /** The sync channel: desktops push, pull and report presence on the default namespace. */
 export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): SyncServer {
@@ -182,10 +190,12 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
       io.local.disconnectSockets(true);
       return finished;
     },
+    listening: (withinMs) => cluster.listening(io, withinMs),
     close: async () => {
       closing = true;
       stopSweep();
       pokes.close();
+      await cluster.listening(io, CLOSE_LISTENER_WAIT_MS);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

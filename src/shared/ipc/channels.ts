@@ -64,7 +64,12 @@ const none = z.object({}).strict();
 const callbackRef = z.object({ callbackId: idSchema }).strict();
 
 /** Customer fields as the inquiry form captures them (phones already normalized to E.164). */
-export const customerInputSchema = customerRowSchema.omit({ id: true, team: true, version: true });
+export const customerInputSchema = customerRowSchema.omit({
+  id: true,
+  team: true,
+  version: true,
+  noticeConsent: true,
+});
 
 const inquiryFields = {
   receiptNumber: z.string().max(20).nullable(),

@@ -294,6 +294,40 @@ describe('search index', () => {
     expect(store.search.search('zoe')?.size).toBe(0);
   });
 
+  it('finds a callback by its phone however typed and by the customer A-number', () => {
+    pull(
+      [
+        pulledRow(
+          'customers',
+          customerRow({
+            id: 'cu-7',
+            version: 2,
+            name: 'Customer 7',
+            aNumber: 'A012345678',
+            phones: [
+              { label: 'mobile', e164: '+17875550112', ext: null, bestTime: null },
+              { label: 'home', e164: '+12025550143', ext: null, bestTime: null },
+            ],
+          }),
+        ),
+      ],
+      101,
+    );
+    for (const query of [
+      '7875550112',
+      '(787) 555-0112',
+      '+1 787 555 0112',
+      '555-0112',
+      'A012345678',
+      'A12345678',
+      'a-012-345-678',
+    ]) {
+      expect([...(store.search.search(query) ?? [])], query).toEqual(['cb-7']);
+    }
+    // Digits spread over two of the customer's numbers are not one number.
+    expect(store.search.search('(787) 555-0143')?.size).toBe(0);
+  });
+
   it('keeps its answers through a claim (no searchable text changed), drops them when a name changes', async () => {
     await store.search.warm();
     const answer = store.search.search('customer 3');

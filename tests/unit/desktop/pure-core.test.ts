@@ -7,7 +7,6 @@ import { IdleLock } from '../../../src/desktop/core/idle-lock';
 import { checkVerifier, makeVerifier } from '../../../src/desktop/core/password-verifier';
 import { planInquirySubmit } from '../../../src/desktop/core/inquiry-submit';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
-import { searchWords } from '../../../src/desktop/store/search-index';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { inquirySubmitArgsSchema } from '../../../src/shared/ipc/channels';
 
@@ -109,14 +108,6 @@ describe('PII cipher', () => {
   });
   it('refuses a key of the wrong size', () => {
     expect(createPiiCipher(Buffer.alloc(16)).ok).toBe(false);
-  });
-});
-
-describe('search words', () => {
-  it('splits names, receipts and phone numbers the way agents type them', () => {
-    expect(searchWords('García  EAC-22-123-45678')).toEqual(['garcia', 'eac2212345678']);
-    expect(searchWords('(305) 555-0100')).toEqual(['305', '555', '0100']);
-    expect(searchWords('   ')).toEqual([]);
   });
 });
 

@@ -141,7 +141,9 @@ describe('agent UI flows against a fake desktop core', () => {
     useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
     await signIn(user, 'Callback: María García');
     await user.click(screen.getByRole('button', { name: 'Start attempt' }));
-    expect(screen.getByTestId('voicemail-script').textContent).toMatch(/202 area code/);
+    expect(screen.getByTestId('voicemail-script').textContent).toMatch(
+      /código de área 202\. Volveremos a llamarle/,
+    );
     const record = screen.getByRole('button', { name: 'Record outcome' });
     expect(record).toHaveProperty('disabled', true);
     await user.click(screen.getByLabelText('No answer — message left'));
@@ -151,6 +153,33 @@ describe('agent UI flows against a fake desktop core', () => {
         { callbackId: 'cb-7', numberDialed: '+13125550142', outcome: 'no-answer-message-left' },
       ]),
     );
+  });
+
+  it("reads the voicemail in the customer's language, and on the last attempt says no other call is coming", async () => {
+    const user = userEvent.setup();
+    const base = callbackDetail('cb-7');
+    host.handle('callback.get', () =>
+      ok({
+        ...base,
+        plan: {
+          kind: 'next',
+          attemptNumber: 2,
+          allowedAttempts: 2,
+          basis: 'retry',
+          window: base.plan.kind === 'next' ? base.plan.window : { earliest: NOW, latest: NOW },
+          timing: 'in-window',
+        },
+      }),
+    );
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    const script = screen.getByTestId('voicemail-script');
+    expect(script.getAttribute('lang')).toBe('es');
+    expect(script.textContent).toMatch(/^Hola, este mensaje es para María García\./);
+    expect(script.textContent).toMatch(/último intento/);
+    expect(script.textContent).not.toMatch(/Volveremos|try again/);
+    expect(screen.getByText("In the customer's language: Spanish")).toBeTruthy();
   });
 
   it('outside the customer-local hours the exception is a deliberate step: off by default, with what the customer asked', async () => {

@@ -45,8 +45,13 @@ describe('AttemptPanel wrap-up', () => {
     await screen.findByRole('heading', { name: 'Wrap-up' });
     expect(screen.getByTestId('acw-timer').textContent).toContain('After-call work');
     expect(usePresenceStore.getState().status).toBe('after-call');
-    // The default policy time-boxes after-call work: no next attempt until it is done.
-    expect((screen.getByRole('button', { name: 'Start attempt' }) as HTMLButtonElement).disabled).toBe(true);
+    // The default policy time-boxes after-call work: no next attempt until it is done. (The
+    // wrap-up panel tells the attempt panel in an effect after its first render: wait for it.)
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Start attempt' }) as HTMLButtonElement).disabled).toBe(
+        true,
+      ),
+    );
     const codes = [...screen.getByLabelText('Wrap-up code').querySelectorAll('option')].map((o) => o.value);
     expect(codes).toContain('voicemail-left');
     expect(codes).not.toContain('escalated-to-tier2'); // a Tier 1 code; this agent is Tier 2

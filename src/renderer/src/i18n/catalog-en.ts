@@ -246,6 +246,7 @@ export const en = {
     numberToDial: 'Number to dial',
     calling: (number: string) => `Calling ${number}`,
     voicemailTitle: 'Voicemail script',
+    voicemailLanguage: (language: string) => `In the customer's language: ${language}`,
     outcome: 'Outcome',
     recordOutcome: 'Record outcome',
     cancelAttempt: 'Cancel',
@@ -275,10 +276,6 @@ export const en = {
     busy: 'Busy',
     'wrong-number': 'Wrong number',
   },
-  voicemail: (p: { customer: string; areaCode: string; receipt: string | null }) =>
-    `Hello, this message is for ${p.customer}. This is the USCIS Contact Center returning your call` +
-    `${p.receipt ? ` about receipt number ${p.receipt}` : ''}. Our calls show a caller ID with the ${p.areaCode} area code. ` +
-    'We will try again later; you do not need to call us back for this request. Thank you.',
   inquiry: {
     title: 'New inquiry',
     start: 'Start',

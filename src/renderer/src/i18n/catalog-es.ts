@@ -247,6 +247,7 @@ export const es: Messages = {
     numberToDial: 'Número a marcar',
     calling: (number) => `Llamando a ${number}`,
     voicemailTitle: 'Guion para el buzón de voz',
+    voicemailLanguage: (language: string) => `En el idioma del cliente: ${language}`,
     outcome: 'Resultado',
     recordOutcome: 'Registrar resultado',
     cancelAttempt: 'Cancelar',
@@ -277,10 +278,6 @@ export const es: Messages = {
     busy: 'Ocupado',
     'wrong-number': 'Número equivocado',
   },
-  voicemail: (p) =>
-    `Hola, este mensaje es para ${p.customer}. Le llamamos del Centro de Contacto de USCIS para devolver su llamada` +
-    `${p.receipt ? ` sobre el número de recibo ${p.receipt}` : ''}. Nuestras llamadas aparecen con un número del código de área ${p.areaCode}. ` +
-    'Volveremos a intentarlo; no necesita devolvernos la llamada por esta solicitud. Gracias.',
   inquiry: {
     title: 'Nueva consulta',
     start: 'Empezar',

@@ -9,6 +9,7 @@ import * as m020 from './020_account_security';
 import * as m021 from './021_policies';
 import * as m022 from './022_audit_search';
 import * as m035 from './035_telephony';
+import * as m037 from './037_notices';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '021_policies': m021,
   '022_audit_search': m022,
   '035_telephony': m035,
+  '037_notices': m037,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import {
   type CustomerHoursException,
 } from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
+import { voicemailScript } from '../../../../shared/domain/voicemail';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
@@ -140,6 +141,29 @@ interface AttemptFormProps {
   onCancel(): void;
 }
 
+/**
+ * The voicemail message in the CUSTOMER's preferred language (not the screen's), saying
+ * on the last allowed attempt that there will be no other call.
+ */
+function voicemailFor(detail: CallbackDetail, areaCode: string, noName: string) {
+  const language = detail.customer?.preferredLanguage ?? 'en';
+  const made = detail.callback.attempts.length;
+  const attempt =
+    detail.plan.kind === 'next'
+      ? { attemptNumber: detail.plan.attemptNumber, allowedAttempts: detail.plan.allowedAttempts }
+      : { attemptNumber: made + 1, allowedAttempts: made + 1 };
+  const text = voicemailScript(
+    {
+      customerName: detail.customer?.name ?? noName,
+      callerIdAreaCode: areaCode,
+      receipt: detail.inquiry?.receiptNumber ?? null,
+      ...attempt,
+    },
+    language,
+  );
+  return { language, text };
+}
+
 /** The attempt under way: the number to dial, the voicemail script, the outcome. */
 function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel }: AttemptFormProps) {
   const t = useT();
@@ -157,11 +181,7 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const [askedNote, setAskedNote] = useState('');
   const phone = phones[numberIndex];
   const outsideHours = phone !== undefined && !phone.callable;
-  const voicemail = t.voicemail({
-    customer: detail.customer?.name ?? t.worklist.noName,
-    areaCode: policy.callerIdAreaCode,
-    receipt: detail.inquiry?.receiptNumber ?? null,
-  });
+  const voicemail = voicemailFor(detail, policy.callerIdAreaCode, t.worklist.noName);
   const submit = async () => {
     if (!phone || !outcome) return;
     setBusy(true);
@@ -225,8 +245,9 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
         />
       ) : null}
       <h3>{t.callback.voicemailTitle}</h3>
-      <blockquote className="read-back" data-testid="voicemail-script">
-        {voicemail}
+      <p>{t.callback.voicemailLanguage(t.languages[voicemail.language])}</p>
+      <blockquote className="read-back" data-testid="voicemail-script" lang={voicemail.language}>
+        {voicemail.text}
       </blockquote>
       <fieldset>
         <legend>{t.callback.outcome}</legend>
