@@ -4,23 +4,28 @@
  * own; this catches the quiet ones. Returns the stop function.
  *
  * A check that fails — thrown, or its promise rejected (PostgreSQL restarting while
- * the session is re-read) — goes to `onError`: a rejection nobody handles would end
- * the node's process.
+ * sessions are re-read) — is reported, never left unhandled (that would end the
+ * node's process): once per sweep, with the first error and how many checks failed,
+ * so a database outage costs one log line per sweep rather than one per socket.
  */
 export function sweepSockets<S>(
   sockets: () => Iterable<S>,
   check: (socket: S) => void | Promise<unknown>,
   everyMs: number,
-  onError: (error: unknown) => void,
+  onError: (error: unknown, failedChecks: number) => void,
 ): () => void {
   const timer = setInterval(() => {
-    for (const socket of [...sockets()]) {
+    const checks = [...sockets()].map((socket) => {
       try {
-        void Promise.resolve(check(socket)).catch(onError);
+        return Promise.resolve(check(socket));
       } catch (error) {
-        onError(error);
+        return Promise.reject(error);
       }
-    }
+    });
+    void Promise.allSettled(checks).then((results) => {
+      const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed.length > 0) onError(failed[0]?.reason, failed.length);
+    });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -73,8 +73,8 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
     () => nsp.sockets.values() as IterableIterator<SupervisorSocket>,
     (socket) => gate.sweep(socket),
     deps.sessionSweepMs,
-    (error) => {
-      if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
+    (error, failedChecks) => {
+      if (!closing) log.warn({ err: error, failedChecks }, 'supervisor session sweep failed');
     },
   );
 

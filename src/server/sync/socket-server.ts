@@ -162,7 +162,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
         if (!session.ok) expireSocket(socket, session.error);
       }),
     deps.sessionSweepMs,
-    (error) => log.warn({ err: error }, 'session sweep failed'),
+    (error, failedChecks) => log.warn({ err: error, failedChecks }, 'session sweep failed'),
   );
 
   return {

@@ -73,11 +73,7 @@ export function startWorkloadDesktop(options: {
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck(EVENTS.push, { clientId: options.clientId, mutations: batch });
       } catch {
-        // No answer in time (the node died, the connection dropped, or the node is stuck): the batch
-        // stays in the outbox and the desktop reconnects, as the real one does (SocketConnection.retryLater).
-        // Returning with the socket still open would leave a connected desktop that never pushes again.
-        if (s === socket && s.connected) s.disconnect();
-        return;
+        return; // No answer (the node died or the connection dropped): the batch stays in the outbox.
       }
       if (!answer.ok) {
         await new Promise((r) => setTimeout(r, 100));
