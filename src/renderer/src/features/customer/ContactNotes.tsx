@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
 import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
@@ -16,6 +16,14 @@ export function ContactNotes({ item, record }: { item: TimelineItem; record: Cus
   const zone = usePolicy().callbackHours.timeZone;
   const [writing, setWriting] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  /** Set when the form closes: the button that opened it takes focus once it is back on screen. */
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (writing || !returnFocus.current) return;
+    returnFocus.current = false;
+    // Back to the button that opened the form, so a keyboard user keeps their place.
+    opener.current?.focus();
+  }, [writing]);
   const subject = noteSubjectOf(item);
   const notes = notesOn(record, subject);
   const idPrefix = `contact-note-${item.kind}-${item.row.id}`;
@@ -43,9 +51,8 @@ export function ContactNotes({ item, record }: { item: TimelineItem; record: Cus
           about={subject}
           idPrefix={idPrefix}
           onDone={() => {
+            returnFocus.current = true;
             setWriting(false);
-            // Back to the button that opened the form, so a keyboard user keeps their place.
-            window.setTimeout(() => opener.current?.focus(), 0);
           }}
         />
       ) : (
