@@ -11,6 +11,7 @@ import {
   serviceRequestTargetDate,
 } from '../../shared/domain/service-requests/service-request';
 import type { CallbackRow, CustomerRow, InquiryRow, RowData } from '../../shared/sync/rows';
+import { dayKeyOf } from '../../shared/supervisor/days';
 import { DEMO_TEAMS, DEMO_USERS } from './demo-users';
 import { createPicker } from './prng';
 
@@ -93,8 +94,40 @@ type Inquiry = Omit<InquiryRow, 'version'>;
 export function generateDemoData(options: DemoDataOptions): RowWrite[] {
   const rnd = createPicker(options.seed);
   const writes: RowWrite[] = [];
-  for (let n = 0; writes.length < options.rows; n++) writes.push(...demoCase(n, rnd, options));
+  let n = 0;
+  for (; writes.length < options.rows; n++) writes.push(...demoCase(n, rnd, options));
+  // Drawn after the rest, so the cases above stay what they were for a seed; not in the
+  // benchmarks' every-inquiry-has-a-callback set.
+  const everyInquiryCalledBack = options.callbackShare !== undefined && options.callbackShare >= 1;
+  if (!everyInquiryCalledBack)
+    for (const team of DEMO_TEAMS) writes.push(...agedServiceRequestCase(n++, team, rnd, options));
   return writes;
+}
+
+/**
+ * One case per team whose service request is past its target date, so a lead always
+ * has one to follow (and the e2e one to move along): an inquiry made far enough back,
+ * a day at a time, that its request's target date is before today.
+ */
+function agedServiceRequestCase(n: number, team: string, rnd: Picker, options: DemoDataOptions): RowWrite[] {
+  const customer = demoCustomer(n, team, rnd);
+  const { inquiry } = demoInquiry(n, customer, rnd, options);
+  const category = options.policy.serviceRequests.categories.find((c) => !c.retired);
+  if (!category) return [];
+  const today = dayKeyOf(options.now, options.policy);
+  let createdAt = inquiry.createdAt;
+  while (serviceRequestTargetDate(createdAt, category, options.policy) >= today) createdAt -= DAY_MS;
+  const aged: Inquiry = {
+    ...inquiry,
+    outcome: 'service-request',
+    createdAt,
+    completedAt: createdAt + (inquiry.completedAt ?? createdAt) - inquiry.createdAt,
+  };
+  return [
+    put('customers', customer),
+    put('inquiries', aged),
+    put('service_requests', demoServiceRequest(n, aged, options.policy)),
+  ];
 }
 
 /** One caller's case: the customer, the inquiry, and what the inquiry led to. */

@@ -157,13 +157,12 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
 
   const stopSweep = sweepSockets(
     () => syncSockets(io),
-    (socket) => {
-      void auth.authenticate(socket.data.token, { touch: false }).then((session) => {
+    (socket) =>
+      auth.authenticate(socket.data.token, { touch: false }).then((session) => {
         if (!session.ok) expireSocket(socket, session.error);
-      });
-    },
+      }),
     deps.sessionSweepMs,
-    (error) => log.warn({ err: error }, 'session sweep failed'),
+    (error, failedChecks) => log.warn({ err: error, failedChecks }, 'session sweep failed'),
   );
 
   return {

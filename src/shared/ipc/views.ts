@@ -111,6 +111,8 @@ export const worklistRowSchema = z.object({
   attemptsMade: z.number().int().min(0),
   nextAttempt: nextAttemptViewSchema.nullable(),
   scheduledSlot: z.object({ start: instantSchema, end: instantSchema }).nullable(),
+  /** The customer said "yes" to "available now?" and waits for the call until then (the row comes first). */
+  customerWaitingUntil: instantSchema.nullable(),
   /** A local change to this callback has not been confirmed by the server yet. */
   pendingSync: z.boolean(),
   /** The latest handoff between the tiers: why and who, shown on the row before claiming. */
@@ -180,6 +182,7 @@ export const CALLBACK_ACTIONS = [
   'schedule',
   'grantExtraAttempt',
   'reassign',
+  'askAvailability',
 ] as const;
 
 export const callbackDetailSchema = z.object({

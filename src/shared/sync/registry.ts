@@ -127,6 +127,7 @@ export function findMutator(name: string): Mutator<unknown> | undefined {
 
 export {
   addNote,
+  askAvailability,
   claimCallback,
   createInquiry,
   createInquiryWithReference,
@@ -149,6 +150,7 @@ export {
   requestAppointmentWithReference,
   scheduleCallback,
   setPresence,
+  setNoticeConsent,
   setServiceRequestStatus,
   upsertCustomer,
 };

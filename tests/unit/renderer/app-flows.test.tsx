@@ -99,7 +99,7 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(host.callsTo('callback.get')).toEqual([{ callbackId: 'cb-49998' }]);
     expect(screen.getByText(/Suggested now/)).toBeTruthy();
     expect(screen.getByText('Best time 09:00–11:00')).toBeTruthy();
-    expect(screen.getByText(/local time \(America\/Chicago\)/)).toBeTruthy();
+    expect(screen.getByText(/local time \(Central Time\)/)).toBeTruthy();
 
     await user.keyboard('{Escape}');
     expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
@@ -133,6 +133,24 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(dialog.textContent).toMatch(/Claim the selected callback/);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it("opens the selected row's customer record with o and with the toolbar button", async () => {
+    const user = userEvent.setup();
+    host.handle('customer.record', () => ok(null));
+    await signIn(user);
+    await screen.findByText('Customer 0');
+    screen.getByRole('listbox').focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}o');
+    await waitFor(() => expect(host.callsTo('customer.record')).toEqual([{ customerId: 'cu-2' }]));
+    expect(useUiStore.getState().route).toEqual({ name: 'customer', customerId: 'cu-2' });
+
+    await user.keyboard('{Escape}');
+    await screen.findByText('Customer 0');
+    await user.click(screen.getByRole('button', { name: /Customer record of the selected callback/ }));
+    // The selection is kept across the visit, so the button acts on the same row.
+    await waitFor(() => expect(host.callsTo('customer.record')).toHaveLength(2));
+    expect(useUiStore.getState().route).toEqual({ name: 'customer', customerId: 'cu-2' });
   });
 
   it('records an attempt: voicemail script names the caller-ID area code; outcome is sent to the core', async () => {

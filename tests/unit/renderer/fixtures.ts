@@ -38,6 +38,7 @@ export function worklistRow(index: number): WorklistRow {
     id: `cb-${index}`,
     customerId: `cu-${index}`,
     customerName: `Customer ${index}`,
+    customerWaitingUntil: null,
     receiptNumber: `EAC22${String(index).padStart(8, '0')}`,
     language: index % 3 === 0 ? 'es' : 'en',
     urgency: index % 2 === 0 ? 'urgent' : 'non-urgent',
@@ -122,6 +123,7 @@ export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = 
       release: allowed,
       recordAttempt: allowed,
       schedule: allowed,
+      askAvailability: allowed,
       grantExtraAttempt: {
         allowed: false,
         reason: { code: 'auth.forbidden', message: 'Only team leads can grant extra callback attempts.' },

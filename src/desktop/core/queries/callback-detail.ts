@@ -7,6 +7,7 @@ import { slaInputFor } from '../../../shared/domain/sla-input';
 import { CALLBACK_ACTIONS, type CallbackDetail } from '../../../shared/ipc/views';
 import type { Actor, Mutator, MutatorContext } from '../../../shared/sync/mutator';
 import {
+  askAvailability,
   claimCallback,
   grantExtraAttempt,
   reassignCallback,
@@ -34,6 +35,7 @@ const ACTIONS: Record<Action, { mutator: Mutator<unknown>; dryRun: boolean }> = 
   schedule: { mutator: scheduleCallback as Mutator<unknown>, dryRun: false },
   grantExtraAttempt: { mutator: grantExtraAttempt as Mutator<unknown>, dryRun: true },
   reassign: { mutator: reassignCallback as Mutator<unknown>, dryRun: false },
+  askAvailability: { mutator: askAvailability as Mutator<unknown>, dryRun: true },
 };
 
 export function callbackDetail(
@@ -113,7 +115,14 @@ function permission(
   callbackId: string,
   ctx: MutatorContext,
 ): { allowed: boolean; reason: DomainError | null } {
-  const rows = store.rows.read([{ table: 'callbacks', id: callbackId }]);
+  const first = store.rows.read([{ table: 'callbacks', id: callbackId }]);
+  // The rows found through the callback (its customer, for the consent "available now?" needs).
+  const rows = action.mutator.readsAfter
+    ? store.rows.read([
+        { table: 'callbacks', id: callbackId },
+        ...action.mutator.readsAfter({ callbackId }, first),
+      ])
+    : first;
   const actor: Actor = { userId: ctx.userId, role: ctx.role, team: ctx.team };
   if (action.dryRun) {
     const prepared = prepareMutation(action.mutator.name, { callbackId });

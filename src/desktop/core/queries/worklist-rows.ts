@@ -75,6 +75,7 @@ export function worklistRows(
             }
           : null,
       scheduledSlot: r.scheduledSlot,
+      customerWaitingUntil: r.customerWaitingUntil,
       pendingSync: entry.pending,
       handoff: handoff
         ? { to: handoff.to, reason: handoff.reason, byName: users.get(handoff.by) ?? null, at: handoff.at }
@@ -114,6 +115,7 @@ function baseOf(
       dueAt: callback.dueAt,
       attemptsMade: callback.attempts.length,
       scheduledSlot: callback.scheduledSlot,
+      customerWaitingUntil: callback.customerWaitingUntil,
     },
   };
   bases.set(entry, base);

@@ -40,7 +40,7 @@ export function queryWorklist(
     ordered.from <= now &&
     now < ordered.until;
   if (!ordered || !fresh) {
-    ordered = orderMatches(entries, query, me.userId, hits, ranker);
+    ordered = waitingFirst(store, orderMatches(entries, query, me.userId, hits, ranker), me.userId, now);
     ordered.generation = store.callbacks.entriesGeneration();
     ordered.policy = policy;
     caches.delete(key);
@@ -56,6 +56,25 @@ export function queryWorklist(
     policy,
   );
   return { total: ordered.entries.length, offset: query.offset, rows, now };
+}
+
+/**
+ * My callbacks whose customer said "yes" to "available now?" and still waits come first
+ * (soonest end of wait first), until the first wait ends. Only my open callbacks are
+ * looked at (decrypted): a short list, read once per ordered answer.
+ */
+function waitingFirst(store: LocalStore, ordered: Ordered, me: string, now: number): Ordered {
+  const waiting = new Map<string, number>();
+  for (const open of store.callbacks.openAssignedTo(me)) {
+    const until = store.rows.get('callbacks', open.id)?.customerWaitingUntil ?? null;
+    if (until !== null && until > now) waiting.set(open.id, until);
+  }
+  if (waiting.size === 0) return ordered;
+  const first = ordered.entries
+    .filter((e) => waiting.has(e.id))
+    .sort((a, b) => (waiting.get(a.id) as number) - (waiting.get(b.id) as number));
+  const rest = ordered.entries.filter((e) => !waiting.has(e.id));
+  return { ...ordered, entries: [...first, ...rest], until: Math.min(ordered.until, ...waiting.values()) };
 }
 
 interface Ordered {

@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/i18n/admin-en';
 import { recordEn } from '../features/customer/i18n/record-en';
 import { reportsEn } from '../features/reports/i18n/reports-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
+import { noticesEn } from '../features/notices/i18n/notices-en';
 import { telephonyEn } from '../features/telephony/i18n/telephony-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -37,6 +38,12 @@ export const en = {
     },
   },
   languages: { en: 'English', es: 'Spanish' },
+  leave: {
+    title: 'Leave this form?',
+    body: 'What you typed here is not saved yet. Leaving discards it.',
+    stay: 'Stay on the form',
+    discard: 'Discard and leave',
+  },
   nav: {
     worklist: 'Worklist',
     inquiry: 'New inquiry',
@@ -175,6 +182,7 @@ export const en = {
     scheduled: (when: string) => `Scheduled ${when}`,
     claimed: 'Claimed.',
     released: 'Released to the team queue.',
+    openCustomer: 'Customer record of the selected callback',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -188,6 +196,7 @@ export const en = {
       open: 'Open the selected callback',
       claim: 'Claim the selected callback',
       release: 'Release the selected callback',
+      openCustomer: "Open the selected callback's customer record",
       scopes: 'My callbacks / team queue / whole team',
       worklist: 'Go to the worklist',
       inquiry: 'Start a new inquiry',
@@ -226,6 +235,26 @@ export const en = {
     customerAskedNote: 'What the customer asked for (recorded on the attempt)',
     notCallable: 'Do not call now',
     callableFrom: (when: string) => `Callable from ${when}`,
+    phoneStatus: {
+      it: (clock: string, zone: string, approximate: boolean) =>
+        `it is ${approximate ? 'likely ' : ''}${clock} there, ${zone}`,
+      bestTime: (it: string, window: string) => `Inside the customer's best time ${window} (${it}).`,
+      inHours: (it: string) => `Inside calling hours (${it}).`,
+      outsideBestTime: (it: string, window: string) =>
+        `Inside calling hours (${it}) but outside the customer's best time ${window}.`,
+      outsideHours: (it: string, start: string, end: string) =>
+        `Not now (${it}): the customer is called between ${start} and ${end} their time.`,
+      localTimeUnknown: (start: string, end: string) =>
+        `The customer's local time is unknown: make sure it is between ${start} and ${end} where they are.`,
+      invalidNumber: 'This number cannot be dialed.',
+    },
+    phoneAdvice: {
+      call: (phone: string, why: string) => `Call ${phone}: ${why}`,
+      none: 'The customer has no phone numbers on file.',
+      noneDialable: "None of the customer's numbers can be dialed.",
+      earliest: (phone: string, when: string) =>
+        `No number can be called now; the earliest is ${phone}, ${when}.`,
+    },
     extension: (ext: string) => `ext. ${ext}`,
     history: 'Attempt history',
     noAttempts: 'No attempts yet.',
@@ -348,8 +377,12 @@ export const en = {
     documentation: (criterion: string) => `Documentation for: ${criterion}`,
     docStatus: { provided: 'Already provided', 'will-send': 'Will send', 'not-available': 'Not available' },
     routing: 'Send to',
-    routingSuggested: (reason: string) => `Suggested from the receipt number: ${reason}.`,
-    routingChoose: (reason: string) => `You must choose: ${reason}.`,
+    routingSuggested: (prefix: string, office: string, component: string) =>
+      `Suggested from the receipt number: receipt prefix ${prefix} is the ${office}, reviewed by ${component}.`,
+    routingUnclear: (receipt: string, office: string) =>
+      `You must choose: the receipt number ${receipt} (${office}) does not tell which component handles the case; choose one from the case data.`,
+    routingNoReceipt:
+      'You must choose: no receipt number was recorded, so nothing suggests a component; choose one from the case data.',
     readBack: 'Read back to the caller',
     readBackLanguage: (lang: string) => `In ${lang}`,
     missing: 'Still missing before it can be recorded',
@@ -391,6 +424,7 @@ export const en = {
   record: recordEn,
   reports: reportsEn,
   telephony: telephonyEn,
+  notices: noticesEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

@@ -3,6 +3,7 @@ import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
 import { reportsEs } from '../features/reports/i18n/reports-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { noticesEs } from '../features/notices/i18n/notices-es';
 import { telephonyEs } from '../features/telephony/i18n/telephony-es';
 import { errorsEs } from './errors-es';
 
@@ -33,6 +34,12 @@ export const es: Messages = {
     },
   },
   languages: { en: 'Inglés', es: 'Español' },
+  leave: {
+    title: '¿Salir de este formulario?',
+    body: 'Lo que escribió aquí todavía no está guardado. Si sale, se descarta.',
+    stay: 'Quedarse en el formulario',
+    discard: 'Descartar y salir',
+  },
   nav: {
     worklist: 'Lista de trabajo',
     inquiry: 'Nueva consulta',
@@ -176,6 +183,7 @@ export const es: Messages = {
     scheduled: (when) => `Programada ${when}`,
     claimed: 'Asignada.',
     released: 'Devuelta a la cola del equipo.',
+    openCustomer: 'Expediente del cliente de la llamada seleccionada',
   },
   shortcuts: {
     title: 'Atajos de teclado',
@@ -189,6 +197,7 @@ export const es: Messages = {
       open: 'Abrir la llamada seleccionada',
       claim: 'Asignarme la llamada seleccionada',
       release: 'Devolver la llamada seleccionada',
+      openCustomer: 'Abrir el expediente del cliente de la llamada seleccionada',
       scopes: 'Mis llamadas / cola del equipo / todo el equipo',
       worklist: 'Ir a la lista de trabajo',
       inquiry: 'Empezar una nueva consulta',
@@ -227,6 +236,24 @@ export const es: Messages = {
     customerAskedNote: 'Lo que pidió el cliente (se registra en el intento)',
     notCallable: 'No llamar ahora',
     callableFrom: (when) => `Se puede llamar desde ${when}`,
+    phoneStatus: {
+      it: (clock, zone, approximate) => `hora allí${approximate ? ' (probable)' : ''}: ${clock}, ${zone}`,
+      bestTime: (it, window) => `Dentro de la mejor hora del cliente, ${window} (${it}).`,
+      inHours: (it) => `Dentro del horario de llamadas (${it}).`,
+      outsideBestTime: (it, window) =>
+        `Dentro del horario de llamadas (${it}), pero fuera de la mejor hora del cliente, ${window}.`,
+      outsideHours: (it, start, end) =>
+        `Ahora no (${it}): al cliente se le llama entre las ${start} y las ${end}, hora suya.`,
+      localTimeUnknown: (start, end) =>
+        `Se desconoce la hora local del cliente: asegúrese de que allí sean entre las ${start} y las ${end}.`,
+      invalidNumber: 'Este número no se puede marcar.',
+    },
+    phoneAdvice: {
+      call: (phone, why) => `Llame al ${phone}: ${why}`,
+      none: 'El cliente no tiene números de teléfono registrados.',
+      noneDialable: 'No se puede marcar ninguno de los números del cliente.',
+      earliest: (phone, when) => `No se puede llamar a ningún número ahora; el primero es ${phone}, ${when}.`,
+    },
     extension: (ext) => `ext. ${ext}`,
     history: 'Historial de intentos',
     noAttempts: 'Todavía no hay intentos.',
@@ -353,8 +380,12 @@ export const es: Messages = {
     documentation: (criterion) => `Documentación para: ${criterion}`,
     docStatus: { provided: 'Ya la entregó', 'will-send': 'La enviará', 'not-available': 'No la tiene' },
     routing: 'Enviar a',
-    routingSuggested: (reason) => `Sugerido por el número de recibo: ${reason}.`,
-    routingChoose: (reason) => `Debe elegir: ${reason}.`,
+    routingSuggested: (prefix, office, component) =>
+      `Sugerido por el número de recibo: el prefijo ${prefix} corresponde al ${office}, que revisa ${component}.`,
+    routingUnclear: (receipt, office) =>
+      `Debe elegir: el número de recibo ${receipt} (${office}) no indica qué componente tramita el caso; elija uno según los datos del caso.`,
+    routingNoReceipt:
+      'Debe elegir: no se registró un número de recibo, así que nada sugiere un componente; elija uno según los datos del caso.',
     readBack: 'Leer a la persona que llama',
     readBackLanguage: (lang) => `En ${lang}`,
     missing: 'Falta antes de poder registrarla',
@@ -396,6 +427,7 @@ export const es: Messages = {
   record: recordEs,
   reports: reportsEs,
   telephony: telephonyEs,
+  notices: noticesEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

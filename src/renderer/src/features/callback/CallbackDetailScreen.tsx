@@ -14,6 +14,8 @@ import { PhoneNumbers } from './PhoneNumbers';
 import { PlanPanel } from './PlanPanel';
 import { SchedulePanel } from './SchedulePanel';
 import { SlaWindow } from './SlaWindow';
+import { NoticesPanel } from '../notices/NoticesPanel';
+import { WaitingBanner } from '../notices/WaitingBanner';
 import { useCallbackDetail } from './use-callback-detail';
 import './CallbackDetail.css';
 import { errorText } from '../../i18n/error-text';
@@ -57,6 +59,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
       <h1 id="callback-title" ref={headingRef} tabIndex={-1}>
         {t.callback.title(detail.customer?.name ?? t.worklist.noName)}
       </h1>
+      <WaitingBanner until={callback.customerWaitingUntil} />
       {detail.pendingSync ? <p className="notice">{t.callback.pendingSync}</p> : null}
       {errorBox}
       <div className="cb-grid">
@@ -70,6 +73,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
           <PhoneNumbers detail={detail} />
           <HistoryPanel detail={detail} />
           <SchedulePanel key={`${callback.id}-${callback.version}`} detail={detail} />
+          <NoticesPanel detail={detail} />
         </div>
       </div>
     </section>

@@ -9,7 +9,7 @@ import { minutesOfDay } from '../../../../shared/domain/time/clock-time';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
+import { formatInstant, formatZone } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { errorText } from '../../i18n/error-text';
@@ -113,7 +113,7 @@ function ScheduleForm({ detail, error, onSave }: ScheduleFormProps) {
         void onSave({ date, start, end, textAhead });
       }}
     >
-      <p className="field-hint">{t.callback.slotZone(zone)}</p>
+      <p className="field-hint">{t.callback.slotZone(formatZone(zone, detail.now))}</p>
       <div className="slot-fields">
         <div className="field">
           <label htmlFor="slot-date">{t.callback.slotDate}</label>

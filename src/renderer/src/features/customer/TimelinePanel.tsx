@@ -8,6 +8,7 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { StatusControl, useFollowsServiceRequests } from '../service-requests/StatusControl';
+import { ContactNotes } from './ContactNotes';
 import { HandoffList } from './HandoffList';
 import { customerTimeline, TIMELINE_KINDS, type TimelineItem, type TimelineKind } from './timeline';
 
@@ -62,6 +63,7 @@ function TimelineEntry({ item, record }: { item: TimelineItem; record: CustomerR
           {who ? ` · ${t.record.timeline.by(record.names[who] ?? who)}` : ''}
         </summary>
         <ItemDetail item={item} record={record} />
+        <ContactNotes item={item} record={record} />
       </details>
     </li>
   );

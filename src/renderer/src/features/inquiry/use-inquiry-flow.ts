@@ -13,7 +13,7 @@ import { errorText } from '../../i18n/error-text';
 import { useClockStore } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
-import { reportPresence } from '../shell/presence';
+import { reportPresence, usePresenceStore } from '../shell/presence';
 import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
@@ -56,6 +56,14 @@ export function useInquiryFlow() {
       setIntent(popped.intent);
       setPopTopics(popped.topics);
     }, []),
+  );
+
+  // Presence follows the work: a script closed unsaved ends the call on the lead's board.
+  useEffect(
+    () => () => {
+      if (usePresenceStore.getState().status === 'on-call') reportPresence('available');
+    },
+    [],
   );
 
   /** Starts the script; after a screen pop, at the step after what the IVR collected. */

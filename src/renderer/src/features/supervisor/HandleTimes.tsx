@@ -1,6 +1,7 @@
 import type { SupervisorSnapshotView } from '../../../../shared/ipc';
 import { averageSeconds } from '../../../../shared/supervisor/handle-times';
 import { useT } from '../../i18n';
+import { HandleTimesChart } from './HandleTimesChart';
 
 type Report = SupervisorSnapshotView['handleTimes'];
 type Totals = Report['team']['today'];
@@ -29,6 +30,7 @@ export function HandleTimes(props: { report: Report; names: ReadonlyMap<string, 
   return (
     <section className="panel" aria-labelledby="sv-handle-title">
       <h2 id="sv-handle-title">{m.title}</h2>
+      <HandleTimesChart report={report} names={props.names} />
       <div className="sv-table-wrap">
         <table className="sv-table" data-testid="handle-times">
           <caption>{m.caption(report.days)}</caption>

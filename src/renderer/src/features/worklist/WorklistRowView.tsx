@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { usePolicy } from '../../state/session-store';
 import { formatInstant } from '../../i18n/format';
 import { sameRowView } from './same-row-view';
+import { WaitingBanner } from '../notices/WaitingBanner';
 
 /**
  * One worklist row: who, the live countdown, then urgency, tier, status, attempts and owner.
@@ -26,6 +27,7 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
     <div className="wl-row">
       <div className="wl-line">
         <span className="wl-name">{row.customerName ?? t.worklist.noName}</span>
+        <WaitingBanner until={row.customerWaitingUntil} compact />
         {row.receiptNumber ? <span className="wl-receipt">{row.receiptNumber}</span> : null}
         {row.handoff ? (
           // The latest handoff's why and who, before claiming (the detail shows it whole).
