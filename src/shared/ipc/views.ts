@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attemptOutcomeSchema } from '../domain/attempts';
 import { policySchema } from '../domain/policy';
-import { SLA_STATES, urgencySchema } from '../domain/sla';
+import { SLA_REASONS, SLA_STATES, urgencySchema } from '../domain/sla';
 import { sessionUserSchema } from '../sync/protocol';
 import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
@@ -53,7 +53,14 @@ export const sessionStateSchema = z.object({
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
-export const slaViewSchema = z.object({ state: z.enum(SLA_STATES), remainingMs: z.number() });
+export const slaViewSchema = z.object({
+  state: z.enum(SLA_STATES),
+  remainingMs: z.number(),
+  /** The callback detail says why (the worklist row needs the state alone). */
+  callableMsLeft: z.number().min(0).optional(),
+  lastWindow: z.object({ start: instantSchema, end: instantSchema }).nullable().optional(),
+  reason: z.enum(SLA_REASONS).optional(),
+});
 
 export const WORKLIST_SCOPES = ['mine', 'queue', 'team'] as const;
 

@@ -8,7 +8,7 @@ import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS, type Policy } from '../../../src/shared/domain/policy';
-import { SLA_STATES, slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
+import { SLA_STATES, slaRiskOrder, slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
 import { worklistQuerySchema, type WorklistQuery } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { PulledRow } from '../../../src/shared/sync/protocol';
@@ -122,7 +122,7 @@ function reference(q: WorklistQuery, now: number) {
     const cb = store.rows.get('callbacks', id);
     if (!cb) return [];
     const language = store.rows.get('customers', cb.customerId)?.preferredLanguage ?? null;
-    const sla = slaStatus(cb, now, DEFAULT_POLICY);
+    const sla = { state: slaStateAt(slaTransitions(cb, DEFAULT_POLICY), now) };
     const keep =
       (query.scope === 'team' || (query.scope === 'mine' ? cb.assigneeId === ME : cb.assigneeId === null)) &&
       (query.status.length === 0 || query.status.includes(cb.status)) &&
@@ -169,7 +169,10 @@ describe('worklist from the in-memory index copy', () => {
           const page = worklist(q, now);
           const expected = reference(q, now);
           expect({ total: page.total, ids: ids(page) }).toEqual(expected);
-          for (const row of page.rows) expect(row.sla).toEqual(slaStatus(row, now, DEFAULT_POLICY));
+          for (const row of page.rows) {
+            const state = slaStateAt(slaTransitions(row, DEFAULT_POLICY), now);
+            expect(row.sla).toEqual({ state, remainingMs: row.dueAt - now });
+          }
         },
       ),
       { numRuns: 80 },

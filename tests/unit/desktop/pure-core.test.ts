@@ -9,6 +9,7 @@ import { planInquirySubmit } from '../../../src/desktop/core/inquiry-submit';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { inquirySubmitArgsSchema } from '../../../src/shared/ipc/channels';
+import { ny } from '../domain/helpers';
 
 describe('backoff', () => {
   it('stays within [ (1-jitter)·exp, exp ] and never exceeds the cap', () => {
@@ -50,6 +51,15 @@ describe('due-soon detection', () => {
     expect(again.items).toEqual([]);
     const later = detectDueSoon(first.states, mine, now + 3 * HOUR_MS, DEFAULT_POLICY);
     expect(later.items.map((i) => [i.callbackId, i.state])).toEqual([['b', 'overdue']]);
+  });
+});
+
+describe('due-soon by callable time (issue 13)', () => {
+  it('announces the Friday-06:33 urgent callback due Monday 06:33 as due today, with its badge count', () => {
+    const mine = [{ id: 'fri', dueAt: ny('2026-12-07 06:33'), urgency: 'urgent' as const }];
+    const check = detectDueSoon(new Map(), mine, ny('2026-12-04 06:33'), DEFAULT_POLICY);
+    expect(check.items.map((i) => [i.callbackId, i.state])).toEqual([['fri', 'due-today']]);
+    expect(check.dueCount).toBe(1);
   });
 });
 

@@ -2,7 +2,8 @@ import { attemptPlan, checkAttemptAllowed } from '../../../shared/domain/attempt
 import type { Policy } from '../../../shared/domain/policy';
 import { suggestNumber } from '../../../shared/domain/phones/suggest-number';
 import { err, ok, type DomainError, type Result } from '../../../shared/domain/result';
-import { slaStatus } from '../../../shared/domain/sla';
+import { assessSla } from '../../../shared/domain/sla';
+import { slaInputFor } from '../../../shared/domain/sla-input';
 import { CALLBACK_ACTIONS, type CallbackDetail } from '../../../shared/ipc/views';
 import type { Actor, Mutator, MutatorContext } from '../../../shared/sync/mutator';
 import {
@@ -67,7 +68,8 @@ export function callbackDetail(
     callback,
     customer,
     inquiry,
-    sla: slaStatus(callback, now, policy),
+    // The whole rule here: the customer's local hours and the attempts still needed count too.
+    sla: assessSla(slaInputFor(callback, customer ?? undefined, policy), now, policy),
     plan: attemptPlan(callback, now, policy),
     numbers: {
       suggested: suggestion.suggested ? Number(suggestion.suggested.phone.id) : null,

@@ -140,6 +140,11 @@ export const en = {
     dueIn: (span: string) => `due in ${span}`,
     overdueBy: (span: string) => `overdue by ${span}`,
     units: { d: 'd', h: 'h', min: 'min', s: 's' },
+    /** Where the state comes from: what is left of callback hours ∩ the customer's hours before the due time. */
+    lastWindowToday: (until: string) => `Last callable window: today until ${until}`,
+    lastWindowOn: (day: string, until: string) => `Last callable window: ${day} until ${until}`,
+    noCallableTime: 'No callable time is left before the due time: it will be late',
+    attemptsDoNotFit: 'The attempts still needed no longer fit before the due time',
   },
   urgency: { urgent: 'Urgent', 'non-urgent': 'Non-urgent' },
   tier: { 1: 'Tier 1', 2: 'Tier 2' },

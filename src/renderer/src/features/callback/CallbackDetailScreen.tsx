@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatUsPhone } from '../../../../shared/domain/phones';
+import { slaInputFor } from '../../../../shared/domain/sla-input';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { SlaCountdown } from '../../components/SlaCountdown';
@@ -12,6 +13,7 @@ import { HandoffPanel } from './HandoffPanel';
 import { PhoneNumbers } from './PhoneNumbers';
 import { PlanPanel } from './PlanPanel';
 import { SchedulePanel } from './SchedulePanel';
+import { SlaWindow } from './SlaWindow';
 import { NoticesPanel } from '../notices/NoticesPanel';
 import { WaitingBanner } from '../notices/WaitingBanner';
 import { useCallbackDetail } from './use-callback-detail';
@@ -183,7 +185,13 @@ function ClaimActions({ detail }: { detail: CallbackDetail }) {
 /** Urgency, tier, status, created and due (with the live countdown while open). */
 function CallbackFacts({ detail, zone }: { detail: CallbackDetail; zone: string }) {
   const t = useT();
-  const { callback } = detail;
+  const policy = usePolicy();
+  const { callback, customer } = detail;
+  // The whole SLA rule: the customer's local hours and the attempts still needed count too.
+  const slaInput = useMemo(
+    () => slaInputFor(callback, customer ?? undefined, policy),
+    [callback, customer, policy],
+  );
   return (
     <>
       <dt>{t.worklist.urgency}</dt>
@@ -196,7 +204,10 @@ function CallbackFacts({ detail, zone }: { detail: CallbackDetail; zone: string 
       <dd>
         {formatInstant(callback.dueAt, zone)} —{' '}
         {callback.status === 'open' ? (
-          <SlaCountdown dueAt={callback.dueAt} urgency={callback.urgency} />
+          <>
+            <SlaCountdown dueAt={callback.dueAt} urgency={callback.urgency} input={slaInput} />
+            <SlaWindow sla={detail.sla} now={detail.now} />
+          </>
         ) : (
           t.callbackStatus[callback.status]
         )}
