@@ -185,4 +185,40 @@ describe('NoticesPanel', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).not.toBe('Customer notices');
     expect(screen.getByTestId('notice-item').textContent).not.toMatch(/Delivered|Text-ahead/);
   });
+
+  it('says in Spanish why "available now?" cannot be sent yet (the codes the mutator refuses with)', () => {
+    useUiStore.setState({ language: 'es' });
+    const base = callbackDetail('cb-1');
+    const refusedWith = (code: string, message: string, params?: Record<string, number>) => ({
+      ...base,
+      permissions: {
+        ...base.permissions,
+        askAvailability: { allowed: false, reason: { code, message, ...(params ? { params } : {}) } },
+      },
+    });
+    const { rerender } = render(
+      <NoticesPanel
+        detail={refusedWith('notice.check_pending', 'The customer has not answered the last check yet.')}
+      />,
+    );
+    expect(screen.getByText('El cliente aún no ha respondido a la última pregunta.')).toBeTruthy();
+    rerender(
+      <NoticesPanel
+        detail={refusedWith(
+          'notice.too_many_checks',
+          'The customer can be asked at most 2 times per callback.',
+          {
+            max: 2,
+          },
+        )}
+      />,
+    );
+    expect(screen.getByText('Se puede preguntar al cliente como máximo 2 veces por llamada.')).toBeTruthy();
+    rerender(
+      <NoticesPanel
+        detail={refusedWith('notice.no_consent', 'The customer has not agreed to receive texts.')}
+      />,
+    );
+    expect(screen.getByText(/^El cliente no ha aceptado recibir mensajes de texto/)).toBeTruthy();
+  });
 });
