@@ -43,6 +43,7 @@ export const E2E_POLICY = {
     observeFederalHolidays: false,
   },
   customerLocalHours: { start: '00:00', end: '23:59' },
+  notices: { ...DEFAULT_POLICY.notices, customerLocalDaytime: { start: '00:00', end: '23:59' } },
   callerIdAreaCode: '202',
   textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
   security: { ...DEFAULT_POLICY.security },
@@ -70,10 +71,10 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-function spawnNode(args: string[], logPrefix: string): ChildProcess {
+function spawnNode(args: string[], logPrefix: string, env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...env },
   });
   const relay = (chunk: Buffer) => {
     if (process.env.AGENT_DESK_E2E_VERBOSE) process.stdout.write(`[${logPrefix}] ${chunk.toString()}`);
@@ -134,6 +135,8 @@ export interface StackOptions {
   telephony?: { platforms: unknown[] };
   /** How the browser hosts dial (`--telephony-port`); manual when absent. */
   telephonyPort?: 'manual' | 'cti';
+  /** Extra environment for the server (e.g. its SMS provider, docs/deployment.md), given its own URL. */
+  serverEnv?: (serverUrl: string) => Record<string, string>;
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -164,6 +167,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...(options.telephony ? ['--telephony', telephonyFile] : []),
       ],
       'server',
+      options.serverEnv?.(serverUrl),
     );
     const deadline = Date.now() + STARTUP_MS;
     while (!(await healthy(serverUrl))) {

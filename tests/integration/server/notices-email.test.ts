@@ -161,6 +161,34 @@ describe('text-ahead notices by e-mail (real SMTP peer: STARTTLS, AUTH)', () => 
     expect(await auditActions(notice?.id as string)).toEqual(['notice.queued', 'notice.cancelled']);
   });
 
+  it('keeps the notice when a lead reassigns the callback before its slot; reassigned past the slot, it is cancelled', async () => {
+    await seed();
+    await schedule(SLOT);
+    const id = `cb-n:text-ahead:${SLOT.start}`;
+    // A lead signed in at that moment (the test clock jumps days, past a session's hours).
+    const reassign = async (assigneeId: string) => {
+      const erin = await connectAgent(t.server, 'lead.erin', 'demo-password-5');
+      const ack = await erin.push({ name: 'callback.reassign@1', args: { callbackId: 'cb-n', assigneeId } });
+      erin.socket.close();
+      expect(ack).toMatchObject({ ok: true, value: { results: [{ status: 'applied' }] } });
+    };
+    // The customer was promised a notice for this slot: a new agent does not change it.
+    await reassign('u-tier2-carmen');
+    expect((await callback()).assigneeId).toBe('u-tier2-carmen');
+    expect((await callback()).notices).toMatchObject([{ id, status: 'queued', reason: null }]);
+    expect(await auditActions(id)).toEqual(['notice.queued']);
+
+    // Past the slot's start the notice is pointless: the next write of the callback cancels it.
+    t.clock.now = SLOT.start + MINUTE_MS;
+    await reassign(alice.userId);
+    expect((await callback()).notices).toMatchObject([
+      { id, status: 'cancelled', reason: 'notice.slot_passed' },
+    ]);
+    await t.server.notices.worker.tick();
+    expect(smtp.mails).toHaveLength(0);
+    expect(await auditActions(id)).toEqual(['notice.queued', 'notice.cancelled']);
+  });
+
   it('records "no consent" as a failure the agent sees, and sends nothing', async () => {
     await seed({ consent: false });
     await schedule(SLOT);

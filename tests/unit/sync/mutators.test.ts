@@ -454,3 +454,37 @@ describe('runMutation guards', () => {
     }
   });
 });
+
+describe('callback.ask-availability', () => {
+  it('refuses a third check with the policy limit as a param (the screen says it in the agent language)', () => {
+    const consented = customerRow({
+      noticeConsent: {
+        sms: {
+          address: '+13125550142',
+          at: NOW,
+          how: 'written',
+          by: 'u-a',
+          revokedAt: null,
+          revokedHow: null,
+        },
+        email: null,
+      },
+    });
+    const asked = (id: string) => ({
+      id,
+      kind: 'available-now' as const,
+      channel: 'sms' as const,
+      status: 'replied' as const,
+      reason: null,
+      sendAt: NOW,
+      updatedAt: NOW,
+      reply: 'no' as const,
+    });
+    const rows = map(
+      ['callbacks', cb({ assigneeId: 'u-a', customerId: consented.id, notices: [asked('n1'), asked('n2')] })],
+      ['customers', consented],
+    );
+    const r = runMutation('callback.ask-availability@1', { callbackId: 'cb' }, rows, ctx());
+    expect(r).toMatchObject({ ok: false, error: { code: 'notice.too_many_checks', params: { max: 2 } } });
+  });
+});

@@ -66,6 +66,10 @@ export const errorsEn = {
   'callback.not_claimed_by_you': 'Claim this callback before recording an attempt.',
   'callback.not_claimed': 'This callback is not claimed by anyone.',
   'callback.already_attempted': 'A callback can be scheduled only before its first attempt.',
+  'notice.no_consent':
+    'The customer has not agreed to receive texts (or opted out); record their consent first.',
+  'notice.too_many_checks': (p) => `The customer can be asked at most ${p.num('max')} times per callback.`,
+  'notice.check_pending': 'The customer has not answered the last check yet.',
   'callback.slot_in_past': 'The slot must be in the future.',
   'callback.assignee_role': 'Callbacks can be assigned only to agents and leads.',
   'user.not_found': 'That agent is not on this team.',

@@ -71,6 +71,11 @@ export const errorsEs: ErrorCatalog = {
   'callback.not_found': 'Esta llamada de seguimiento no existe o no pertenece a su equipo.',
   'callback.closed': 'Esta llamada de seguimiento ya está cerrada.',
   'callback.already_claimed': 'Otro agente ya se asignó esta llamada de seguimiento.',
+  'notice.no_consent':
+    'El cliente no ha aceptado recibir mensajes de texto (o se dio de baja); registre primero su consentimiento.',
+  'notice.too_many_checks': (p) =>
+    `Se puede preguntar al cliente como máximo ${plural(p.num('max'), 'vez', 'veces')} por llamada.`,
+  'notice.check_pending': 'El cliente aún no ha respondido a la última pregunta.',
   'callback.not_claimed_by_you': 'Asígnese esta llamada de seguimiento antes de registrar un intento.',
   'callback.not_claimed': 'Nadie se ha asignado esta llamada de seguimiento.',
   'callback.already_attempted':

@@ -46,7 +46,9 @@ export const askAvailability = defineMutator({
     const asked = callback.notices.filter((n) => n.kind === 'available-now');
     const max = ctx.policy.notices.availabilityMaxChecks;
     if (asked.length >= max) {
-      return err('notice.too_many_checks', `The customer can be asked at most ${max} times per callback.`);
+      return err('notice.too_many_checks', `The customer can be asked at most ${max} times per callback.`, {
+        max,
+      });
     }
     // An unanswered check still inside its window (its reason turns to notice.no_reply when it runs out).
     const pending = ['queued', 'sending', 'sent', 'delivered'];
