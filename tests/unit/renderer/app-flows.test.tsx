@@ -202,7 +202,26 @@ describe('agent UI flows against a fake desktop core', () => {
 
   it('outside the customer-local hours the exception is a deliberate step: off by default, with what the customer asked', async () => {
     const user = userEvent.setup();
-    host.handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }));
+    const refusal = { code: 'attempt.outside_customer_hours', message: 'Outside their hours.' };
+    host
+      .handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }))
+      // As the core: the dial is refused outside the customer's hours unless it carries the exception.
+      .handle('telephony.dialCheck', ({ numberDialed, exception }) =>
+        ok({
+          port: 'uri',
+          numberDialed,
+          allowed: Boolean(exception),
+          refusal: exception ? null : refusal,
+          warning: null,
+          customerLocal: { hour: 4, minute: 30, timeZone: 'America/Los_Angeles', approximate: false },
+          rules: {
+            callbackHours: { start: '07:00', end: '19:00', timeZone: 'America/New_York' },
+            customerLocalHours: { start: '08:00', end: '21:00' },
+            attemptWindow: null,
+          },
+        }),
+      )
+      .handle('telephony.dial', () => ok({ port: 'uri', opened: true, callId: null }));
     useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
     await signIn(user, 'Callback: María García');
     await user.click(screen.getByRole('button', { name: 'Start attempt' }));
@@ -211,7 +230,18 @@ describe('agent UI flows against a fake desktop core', () => {
     const asked = screen.getByLabelText('The customer asked to be called at this time');
     expect(asked).toHaveProperty('checked', false);
     await user.click(asked);
+    const dialButton = () => screen.getByRole('button', { name: 'Dial with the softphone' });
+    expect(dialButton()).toHaveProperty('disabled', true);
     await user.type(screen.getByLabelText(/What the customer asked for/), 'Asked for 7 am before work');
+    // The dial is checked, and made, with the same exception the attempt will carry.
+    await waitFor(() => expect(dialButton()).toHaveProperty('disabled', false));
+    await user.click(dialButton());
+    await waitFor(() => expect(host.callsTo('telephony.dial')).toHaveLength(1));
+    expect(host.callsTo('telephony.dial')[0]).toMatchObject({
+      callbackId: 'cb-7',
+      numberDialed: '+12065550111;ext=12',
+      exception: { kind: 'customer-request', note: 'Asked for 7 am before work' },
+    });
     await user.click(screen.getByLabelText('Busy'));
     await user.click(screen.getByRole('button', { name: 'Record outcome' }));
     await waitFor(() =>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../../shared/domain/attempts';
 import {
   EXCEPTION_NOTE_MAX,
@@ -182,10 +182,16 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const phone = phones[numberIndex];
   const outsideHours = phone !== undefined && !phone.callable;
   const voicemail = voicemailFor(detail, policy.callerIdAreaCode, t.worklist.noName);
+  // One object while the note is unchanged, so the dial check is not asked again each render.
+  const exception = useMemo(
+    () => (outsideHours && asked ? { kind: 'customer-request' as const, note: askedNote } : null),
+    [outsideHours, asked, askedNote],
+  );
+  // The dial is checked with the exception once the note is long enough to be one.
+  const dialException = exception && exception.note.trim().length >= EXCEPTION_NOTE_MIN ? exception : null;
   const submit = async () => {
     if (!phone || !outcome) return;
     setBusy(true);
-    const exception = outsideHours && asked ? { kind: 'customer-request' as const, note: askedNote } : null;
     await onRecord(phone, outcome, proposal, exception);
     setBusy(false);
   };
@@ -241,6 +247,7 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
           callbackId={detail.callback.id}
           numberDialed={dialString(phone.e164, phone.ext)}
           now={detail.now}
+          exception={dialException}
           onProposal={propose}
         />
       ) : null}
