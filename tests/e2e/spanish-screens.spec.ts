@@ -41,3 +41,15 @@ test('a callback in Spanish: phone panel, dates and zones in Spanish words', asy
   await checkScreen(alice, 'callback-es');
   await alice.getByLabel('Idioma de la pantalla').selectOption('en');
 });
+
+test('the inquiry form in Spanish: script titles from the data in Spanish', async () => {
+  await alice.getByLabel('Screen language').selectOption('es');
+  await alice.keyboard.press('n');
+  await expect(alice.getByRole('heading', { name: 'Nueva consulta' })).toBeVisible();
+  const picker = alice.getByLabel('Elija un guion');
+  await expect(picker).toContainText('Cambio de dirección (v2)');
+  const titles = await picker.locator('option').allTextContents();
+  expect(titles.filter((title) => /Case status|Change of address|Expedite request/.test(title))).toEqual([]);
+  await checkScreen(alice, 'inquiry-es');
+  await alice.getByLabel('Idioma de la pantalla').selectOption('en');
+});
