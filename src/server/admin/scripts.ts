@@ -3,6 +3,7 @@ import type { AdminReason } from '../../shared/admin/reason';
 import type { PublishScript, ScriptCheck, ScriptList, ScriptVersionInfo } from '../../shared/admin/scripts';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { scriptShellSchema } from '../../shared/scripts/schema';
+import { scriptTitleOf } from '../../shared/scripts/title';
 import { describeProblems, validateScript, type ScriptProblem } from '../../shared/scripts/validate';
 import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
 import { scriptRowId, scriptRowSchema, type ScriptRow } from '../../shared/sync/rows/script';
@@ -21,9 +22,8 @@ async function scriptRows(db: Db): Promise<ScriptRow[]> {
   return rows.map((r) => scriptRowSchema.parse({ ...JSON.parse(r.data), version: r.version }));
 }
 
-function titleOf(row: ScriptRow): string {
-  const shell = scriptShellSchema.safeParse(row.content);
-  return shell.success ? shell.data.title.en || row.scriptId : row.scriptId;
+function titleOf(row: ScriptRow): { en: string; es: string } {
+  return scriptTitleOf(row.content, row.scriptId);
 }
 
 /** The version desktops offer for new forms: the newest published one. */
@@ -50,12 +50,12 @@ export async function listScripts(db: Db): Promise<ScriptList> {
     const offered = offeredOf(rows);
     return {
       scriptId,
-      title: offered ? titleOf(offered) : (versions[0]?.title ?? scriptId),
+      title: offered ? titleOf(offered) : (versions[0]?.title ?? { en: scriptId, es: scriptId }),
       offered: offered?.scriptVersion ?? null,
       versions,
     };
   });
-  return { scripts: scripts.sort((a, b) => a.title.localeCompare(b.title)) };
+  return { scripts: scripts.sort((a, b) => a.title.en.localeCompare(b.title.en)) };
 }
 
 /** One stored version's document. */

@@ -59,15 +59,23 @@ const AREAS = [
 ] as const;
 
 const RECEIPT_PREFIXES = ['EAC', 'VSC', 'WAC', 'CSC', 'LIN', 'NSC', 'SRC', 'TSC', 'YSC', 'MSC', 'NBC', 'IOE'];
-const TOPICS = [
-  'Case status outside normal processing time',
-  'Change of address',
-  'Did not receive notice',
-  'Biometrics appointment question',
-  'Employment authorization card not received',
-  'Typographical error on card',
-  'Request for evidence question',
+/** Inquiry topics in both languages (a Spanish screen shows the Spanish side). */
+const TOPICS: ReadonlyArray<{ en: string; es: string }> = [
+  {
+    en: 'Case status outside normal processing time',
+    es: 'Estado del caso fuera del tiempo normal de procesamiento',
+  },
+  { en: 'Change of address', es: 'Cambio de dirección' },
+  { en: 'Did not receive notice', es: 'No recibió el aviso' },
+  { en: 'Biometrics appointment question', es: 'Pregunta sobre la cita de datos biométricos' },
+  { en: 'Employment authorization card not received', es: 'Tarjeta de autorización de empleo no recibida' },
+  { en: 'Typographical error on card', es: 'Error tipográfico en la tarjeta' },
+  { en: 'Request for evidence question', es: 'Pregunta sobre una solicitud de evidencia' },
 ];
+
+function topicFields(topic: { en: string; es: string }): { topic: string; topicEs: string } {
+  return { topic: topic.en, topicEs: topic.es };
+}
 
 export interface DemoDataOptions {
   /** Roughly how many synced rows to make (customers + inquiries + callbacks + requests). */
@@ -214,7 +222,7 @@ function demoInquiry(
     team,
     customerId: customer.id,
     receiptNumber: receipt,
-    topic: rnd.pick(TOPICS),
+    ...topicFields(rnd.pick(TOPICS)),
     channel: 'phone',
     ivr: rnd.chance(0.7)
       ? { language: spanish ? 'es' : 'en', intent: 'case-status', receiptNumber: receipt }

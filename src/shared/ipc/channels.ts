@@ -74,6 +74,8 @@ export const customerInputSchema = customerRowSchema.omit({
 const inquiryFields = {
   receiptNumber: z.string().max(20).nullable(),
   topic: z.string().trim().min(1, 'an inquiry needs a topic').max(200),
+  /** The topic in Spanish, when its source has one. */
+  topicEs: z.string().trim().min(1).max(200).optional(),
   channel: z.enum(INQUIRY_CHANNELS),
   ivr: ivrContextSchema.nullable(),
   urgency: urgencySchema,

@@ -206,8 +206,8 @@ export const scriptSummarySchema = z.object({
   scriptId: idSchema,
   latestVersion: z.number().int().min(1),
   publishedAt: instantSchema.nullable(),
-  /** content.title when the script has one (en), else the id. */
-  title: z.string(),
+  /** content.title in both languages (the id on a side the script lacks); the screen shows its own. */
+  title: z.object({ en: z.string(), es: z.string() }),
   /** The IVR intents the script answers (a screen pop picks the script by them). */
   intents: z.array(z.string()),
 });

@@ -72,6 +72,37 @@ describe('SchedulePanel', () => {
   });
 });
 
+describe('SchedulePanel dates (issue 13 item 6)', () => {
+  it('on a Spanish screen takes the date day first and reads it back in words before saving', async () => {
+    useUiStore.setState({ language: 'es' });
+    const user = userEvent.setup();
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
+    const date = screen.getByLabelText('Fecha');
+    expect(date.getAttribute('placeholder')).toBe('DD/MM/AAAA');
+    await user.type(date, '05/03/2026');
+    expect(screen.getByTestId('slot-date-words').textContent).toBe('Se lee: jueves, 5 de marzo de 2026');
+    await user.click(screen.getByRole('button', { name: 'Guardar horario' }));
+    await waitFor(() => expect(host.callsTo('callback.schedule')).toHaveLength(1));
+    // 5 March (not 3 May) at the day's first callback hour, 07:00 EST = 12:00 UTC.
+    expect(host.callsTo('callback.schedule')[0]).toMatchObject({
+      slot: { start: Date.UTC(2026, 2, 5, 12, 0) },
+    });
+  });
+
+  it('on an English screen takes 03/05/2026 as March 5 and says what is wrong with a date that is not one', async () => {
+    const user = userEvent.setup();
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
+    await user.type(screen.getByLabelText('Date'), '03/05/2026');
+    expect(screen.getByTestId('slot-date-words').textContent).toBe('Reads: Thursday, March 5, 2026');
+    await user.clear(screen.getByLabelText('Date'));
+    await user.type(screen.getByLabelText('Date'), '13/05/2026');
+    expect(screen.getByTestId('slot-date-words').textContent).toBe('Type the date as MM/DD/YYYY.');
+    await user.click(screen.getByRole('button', { name: 'Save schedule' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/13/);
+    expect(host.callsTo('callback.schedule')).toEqual([]);
+  });
+});
+
 describe('PlanPanel', () => {
   it('shows the second-attempt window and why it moved', () => {
     const detail = callbackDetail('cb-1', {

@@ -7,6 +7,7 @@ import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
 import { CATALOG } from '../../../src/renderer/src/i18n';
 import { useSessionStore } from '../../../src/renderer/src/state/session-store';
 import { useUiStore, type Route } from '../../../src/renderer/src/state/ui-store';
+import { inquiryRow } from '../../fixtures/rows';
 import { FakeHost, ok } from './fake-host';
 import { callbackDetail, NOW, ONLINE, SIGNED_IN, worklistRow } from './fixtures';
 
@@ -106,5 +107,29 @@ describe('screens in Spanish', () => {
     await user.click(await screen.findByRole('button', { name: 'Empezar intento' }));
     await screen.findByTestId('voicemail-script');
     expectNoEnglish('attempt');
+  });
+
+  it('stored data shows its Spanish side: script titles in the picker, an inquiry topic', async () => {
+    const title = { en: 'Case status', es: 'Estado del caso' };
+    host
+      .handle('scripts.list', () =>
+        ok([{ scriptId: 'case-status', latestVersion: 1, publishedAt: NOW, title, intents: [] }]),
+      )
+      .handle('callback.get', ({ callbackId }) =>
+        ok({
+          ...callbackDetail(callbackId),
+          inquiry: inquiryRow({ id: 'inq-1', topic: 'Case status', topicEs: 'Estado del caso' }),
+        }),
+      );
+    useUiStore.setState({ route: { name: 'inquiry' } });
+    const { unmount } = render(<App />);
+    expect(await screen.findByRole('option', { name: 'Estado del caso (v1)' })).toBeTruthy();
+    expect(whatTheAgentSees()).not.toContain('Case status');
+    unmount();
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    render(<App />);
+    await screen.findByRole('heading', { name: /María García/, level: 1 });
+    expect(await screen.findByText('Estado del caso')).toBeTruthy();
+    expect(whatTheAgentSees()).not.toContain('Case status');
   });
 });

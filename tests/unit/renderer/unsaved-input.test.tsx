@@ -43,7 +43,13 @@ beforeEach(() => {
     .handle('presence.set', () => ok(null))
     .handle('scripts.list', () =>
       ok([
-        { scriptId: 'case-status', latestVersion: 1, publishedAt: NOW, title: 'Case status', intents: [] },
+        {
+          scriptId: 'case-status',
+          latestVersion: 1,
+          publishedAt: NOW,
+          title: { en: 'Case status', es: 'Estado del caso' },
+          intents: [],
+        },
       ]),
     )
     .handle('scripts.get', () =>

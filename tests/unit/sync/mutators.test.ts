@@ -231,6 +231,15 @@ describe('inquiry, customer and request mutators', () => {
       ok: true,
       value: [{ row: { receiptNumber: 'EAC2212345678', createdAt: NOW, team: 'alpha', status: 'open' } }],
     });
+    // A topic with a Spanish side keeps it (a Spanish screen shows it; issue 13 item 5).
+    expect(
+      runMutation(
+        'inquiry.create@1',
+        { ...args, topic: 'Case status', topicEs: 'Estado del caso' },
+        map(['customers', customer]),
+        ctx(),
+      ),
+    ).toMatchObject({ ok: true, value: [{ row: { topic: 'Case status', topicEs: 'Estado del caso' } }] });
     expect(code(runMutation('inquiry.create@1', args, map(), ctx()))).toBe('customer.not_found');
     expect(
       code(

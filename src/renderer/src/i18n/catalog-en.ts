@@ -310,6 +310,11 @@ export const en = {
     busy: 'Busy',
     'wrong-number': 'Wrong number',
   },
+  dateField: {
+    pattern: 'MM/DD/YYYY',
+    typeAs: (pattern: string) => `Type the date as ${pattern}.`,
+    reads: (words: string) => `Reads: ${words}`,
+  },
   inquiry: {
     title: 'New inquiry',
     start: 'Start',
@@ -317,7 +322,6 @@ export const en = {
     chooseScript: 'Choose a script',
     noScripts: 'No scripts are published yet.',
     scriptOption: (title: string, version: number) => `${title} (v${version})`,
-    datePlaceholder: 'YYYY-MM-DD',
     ivr: 'What the IVR captured',
     ivrLanguage: 'Caller language',
     ivrIntent: 'Stated intent',

@@ -309,6 +309,11 @@ export const es: Messages = {
     busy: 'Ocupado',
     'wrong-number': 'Número equivocado',
   },
+  dateField: {
+    pattern: 'DD/MM/AAAA',
+    typeAs: (pattern) => `Escriba la fecha como ${pattern}.`,
+    reads: (words) => `Se lee: ${words}`,
+  },
   inquiry: {
     title: 'Nueva consulta',
     start: 'Empezar',
@@ -316,7 +321,6 @@ export const es: Messages = {
     chooseScript: 'Elija un guion',
     noScripts: 'Todavía no hay guiones publicados.',
     scriptOption: (title: string, version: number) => `${title} (v${version})`,
-    datePlaceholder: 'AAAA-MM-DD',
     ivr: 'Lo que captó el IVR',
     ivrLanguage: 'Idioma de la persona que llama',
     ivrIntent: 'Motivo indicado',

@@ -4,7 +4,7 @@ import { slaInputFor } from '../../../../shared/domain/sla-input';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { SlaCountdown } from '../../components/SlaCountdown';
-import { useT } from '../../i18n';
+import { textIn, useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
@@ -85,6 +85,7 @@ function CustomerPanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const zone = usePolicy().callbackHours.timeZone;
   const myId = useSessionStore((s) => s.session?.user?.id);
+  const language = useUiStore((s) => s.language);
   const { callback, customer, inquiry } = detail;
   const assignee =
     callback.assigneeId === null
@@ -119,7 +120,7 @@ function CustomerPanel({ detail }: { detail: CallbackDetail }) {
         {inquiry ? (
           <>
             <dt>{t.callback.topic}</dt>
-            <dd>{inquiry.topic}</dd>
+            <dd>{textIn(language, { en: inquiry.topic, es: inquiry.topicEs })}</dd>
           </>
         ) : null}
         <CallbackFacts detail={detail} zone={zone} />

@@ -3,7 +3,7 @@ import { expediteCriterion } from '../../../../shared/domain/expedite/criteria';
 import { displayReference } from '../../../../shared/domain/identifiers/reference-number';
 import { formatUsPhone } from '../../../../shared/domain/phones';
 import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
-import { useT } from '../../i18n';
+import { textIn, useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
@@ -118,7 +118,7 @@ function ItemDetail({ item, record }: { item: TimelineItem; record: CustomerReco
       const steps = row.script ? Object.keys(row.script.answers).length : 0;
       return (
         <dl className="facts">
-          {fact(t.record.timeline.topic, row.topic)}
+          {fact(t.record.timeline.topic, textIn(ui, { en: row.topic, es: row.topicEs }))}
           {fact(t.record.timeline.outcome, row.outcome ? t.inquiry.outcome[row.outcome] : '—')}
           {row.script
             ? fact(
