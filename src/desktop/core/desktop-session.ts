@@ -20,6 +20,7 @@ import type { ServerAddresses } from './server-addresses';
 import { saveProxyCredentials } from './network/proxy-credentials-store';
 import { loadSession, resumableEnd, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
+import { countNoun, plural } from '../../shared/domain/language/plural';
 
 type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'session.unlock'> = Result<
   ChannelResult<C>
@@ -177,7 +178,7 @@ export class DesktopSession {
       if (pending > 0) {
         return err(
           'session.other_user_pending',
-          `${pending} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+          `${plural('en', pending, { one: '# change made by another user on this desktop has', other: '# changes made by another user on this desktop have' })} not reached the server yet; that user must sign in and sync them first.`,
           { count: pending },
         );
       }
@@ -271,14 +272,14 @@ export class DesktopSession {
     if (this.idle.isLocked && pending > 0) {
       return err(
         'session.locked_pending',
-        `${pending} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
+        `${plural('en', pending, { one: '# change has', other: '# changes have' })} not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
         { count: pending },
       );
     }
     if (pending > 0 && !discardPending) {
       return err(
         'session.pending_changes',
-        `${pending} change(s) have not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
+        `${plural('en', pending, { one: '# change has', other: '# changes have' })} not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
         { count: pending },
       );
     }
@@ -430,7 +431,7 @@ export class DesktopSession {
     meta.set(META_KEYS.unlockFailures, String(failures));
     return err(
       'session.wrong_password',
-      `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
+      `That password is not right; try again (${countNoun('en', allowed - failures, 'attempt', 'attempts')} left before you are signed out).`,
       { attemptsLeft: allowed - failures },
     );
   }

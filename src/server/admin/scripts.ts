@@ -12,6 +12,7 @@ import { checkScriptForPublishing } from '../scripts/check-script';
 import type { Db } from '../storage/database';
 import { readRows, writeRows } from '../storage/row-store';
 import type { Actor } from './accounts';
+import { countNoun } from '../../shared/domain/language/plural';
 
 /** A document's id and version alone (other keys allowed). */
 const namedSchema = z.object({ id: scriptShellSchema.shape.id, version: scriptShellSchema.shape.version });
@@ -110,7 +111,7 @@ export async function publishScript(
       ok: false,
       error: {
         code: 'script.invalid',
-        message: `The script cannot be published: ${checked.error.length} problem(s).\n${describeProblems(checked.error)}`,
+        message: `The script cannot be published: ${countNoun('en', checked.error.length, 'problem', 'problems')}.\n${describeProblems(checked.error)}`,
         problems: checked.error,
       },
     };

@@ -3,6 +3,7 @@ import { err, ok, type DomainError, type Result } from '../../shared/domain/resu
 import type { Db } from '../storage/database';
 import { countHit, refundHit, type Hit } from '../storage/rate-limits';
 import { blockUntil, clearGuards, countFailure, readGuard } from '../storage/sign-in-guards';
+import { countNoun } from '../../shared/domain/language/plural';
 
 /** Guard keys: the name as typed (known or not), or an account on one of its owner's own desktops. */
 export const guardKey = {
@@ -140,7 +141,7 @@ function locked(ms: number): { ok: false; error: DomainError } {
   const minutes = Math.ceil(ms / MINUTE_MS);
   return err(
     'auth.locked',
-    `Too many failed sign-ins; try again in ${minutes} minute(s), or ask an administrator to unlock the account.`,
+    `Too many failed sign-ins; try again in ${countNoun('en', minutes, 'minute', 'minutes')}, or ask an administrator to unlock the account.`,
     { minutes, seconds },
   );
 }
@@ -150,7 +151,7 @@ function rateLimited(ms: number): { ok: false; error: DomainError } {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   return err(
     'auth.rate_limited',
-    `Too many failed sign-ins from this network; try again in ${seconds} second(s).`,
+    `Too many failed sign-ins from this network; try again in ${countNoun('en', seconds, 'second', 'seconds')}.`,
     { seconds },
   );
 }
