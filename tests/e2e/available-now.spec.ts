@@ -54,6 +54,11 @@ test('"¿disponible ahora?" answered "sí" puts the callback first with the wait
   const name = ((await rows().last().locator('.wl-name').textContent()) ?? '').trim();
   expect(name).not.toBe('');
   await carmen.keyboard.press('c');
+  // The claimed callback leaves the queue: open it from "my callbacks" once it is there (Enter
+  // straight after the claim raced the list changing under the selection).
+  await expect(rows().filter({ hasText: name })).toHaveCount(0);
+  await carmen.keyboard.press('1');
+  await rows().filter({ hasText: name }).click();
   await carmen.keyboard.press('Enter');
   await expect(carmen.getByRole('heading', { name: `Llamada de seguimiento: ${name}` })).toBeVisible();
   await expect(carmen.getByTestId('assignee')).toHaveText('Asignada a mí');
