@@ -1,5 +1,11 @@
 import type { Policy } from '../../shared/domain/policy';
-import { SLA_STATES, slaStateAt, slaTransitions, type SlaState, type Urgency } from '../../shared/domain/sla';
+import {
+  SLA_STATES,
+  slaStateAt,
+  slaTransitions,
+  type SlaInput,
+  type SlaState,
+} from '../../shared/domain/sla';
 
 export interface DueSoonItem {
   callbackId: string;
@@ -23,7 +29,7 @@ const severity = (state: SlaState) => SLA_STATES.length - 1 - SLA_STATES.indexOf
  */
 export function detectDueSoon(
   previous: ReadonlyMap<string, SlaState>,
-  mine: readonly { id: string; dueAt: number; urgency: Urgency }[],
+  mine: readonly (SlaInput & { id: string })[],
   now: number,
   policy: Policy,
 ): DueSoonCheck {
@@ -44,7 +50,7 @@ export function detectDueSoon(
 
 export interface DueSoonWatchDeps {
   /** My open callbacks (the store's callback index). */
-  mine: (userId: string) => readonly { id: string; dueAt: number; urgency: Urgency }[];
+  mine: (userId: string) => readonly (SlaInput & { id: string })[];
   userId: () => string | undefined;
   /** A first sync is pulling its snapshot. */
   inFirstSync: () => boolean;

@@ -120,6 +120,15 @@ export function slaTransitions(item: SlaInput, policy: Policy): SlaTransitions {
   };
 }
 
+/** SlaTransitions on the wire (a worklist row, a drill-down item): a countdown then needs no zones. */
+export const slaTransitionsSchema = z.object({
+  atRiskFrom: z.number(),
+  attemptsMissFrom: z.number(),
+  dueTodayFrom: z.number(),
+  overdueFrom: z.number(),
+  lastWindow: z.object({ start: z.number(), end: z.number() }).nullable(),
+});
+
 /** "From the start": any instant before every real now (JSON- and SQLite-safe, unlike -Infinity). */
 export const FROM_THE_START = 0;
 

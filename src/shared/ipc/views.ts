@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attemptOutcomeSchema } from '../domain/attempts';
 import { policySchema } from '../domain/policy';
-import { SLA_REASONS, SLA_STATES, urgencySchema } from '../domain/sla';
+import { SLA_REASONS, SLA_STATES, slaTransitionsSchema, urgencySchema } from '../domain/sla';
 import { sessionUserSchema } from '../sync/protocol';
 import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
@@ -60,6 +60,8 @@ export const slaViewSchema = z.object({
   callableMsLeft: z.number().min(0).optional(),
   lastWindow: z.object({ start: instantSchema, end: instantSchema }).nullable().optional(),
   reason: z.enum(SLA_REASONS).optional(),
+  /** The whole rule's transitions (customer zones, attempts left): the row's countdown follows them. */
+  transitions: slaTransitionsSchema.optional(),
 });
 
 export const WORKLIST_SCOPES = ['mine', 'queue', 'team'] as const;

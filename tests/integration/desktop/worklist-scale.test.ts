@@ -8,6 +8,7 @@ import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
 import { slaRiskOrder, slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
+import { slaInputFor } from '../../../src/shared/domain/sla-input';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { PulledRow } from '../../../src/shared/sync/protocol';
@@ -77,9 +78,17 @@ describe('worklist over 50,000 callbacks', () => {
     const keys = page.rows.map((r) => ({ state: r.sla.state, dueAt: r.dueAt }));
     expect([...keys].sort(slaRiskOrder)).toEqual(keys);
     for (const r of page.rows) {
-      // The worklist's rule: callable time (callback hours, business days) left before the due time.
-      const state = slaStateAt(slaTransitions(r, DEFAULT_POLICY), NOW);
-      expect(r.sla).toEqual({ state, remainingMs: r.dueAt - NOW });
+      // The whole rule: callable time left before the due time (callback hours ∩ the customer's
+      // local hours ∩ business days), against the attempts still needed.
+      const cb = store.rows.get('callbacks', r.id)!;
+      const input = slaInputFor(cb, store.rows.get('customers', cb.customerId) ?? undefined, DEFAULT_POLICY);
+      const transitions = slaTransitions(input, DEFAULT_POLICY);
+      expect(r.sla).toEqual({
+        state: slaStateAt(transitions, NOW),
+        remainingMs: r.dueAt - NOW,
+        lastWindow: transitions.lastWindow,
+        transitions,
+      });
     }
     const next = queryWorklist(
       store,

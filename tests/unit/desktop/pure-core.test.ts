@@ -61,6 +61,21 @@ describe('due-soon by callable time (issue 13)', () => {
     expect(check.items.map((i) => [i.callbackId, i.state])).toEqual([['fri', 'due-today']]);
     expect(check.dueCount).toBe(1);
   });
+
+  it("counts the customer's local hours: a Honolulu customer's Monday ends before the due time can be met", () => {
+    const due = { id: 'hnl', dueAt: ny('2026-12-07 12:00'), urgency: 'urgent' as const };
+    const friday = ny('2026-12-04 10:00');
+    // Callback hours alone leave Monday 07:00–12:00 ET: not due today on Friday.
+    expect(detectDueSoon(new Map(), [due], friday, DEFAULT_POLICY).dueCount).toBe(0);
+    // 08:00 in Honolulu is 13:00 ET: Monday's callable time starts after the due time, today's is the last.
+    const withZone = detectDueSoon(
+      new Map(),
+      [{ ...due, zones: ['Pacific/Honolulu'] }],
+      friday,
+      DEFAULT_POLICY,
+    );
+    expect(withZone.items.map((i) => [i.callbackId, i.state])).toEqual([['hnl', 'due-today']]);
+  });
 });
 
 describe('idle lock', () => {

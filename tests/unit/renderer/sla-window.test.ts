@@ -41,8 +41,9 @@ describe('SLA state in words (issue 13)', () => {
   });
 
   it('ranks it due today in the worklist, where the wall-clock rule said on track', () => {
-    expect(slaStateOf(slaRanker(friday, policy).rankOf(item))).toBe('due-today');
+    const entry = { ...item, zones: [], attemptsLeft: 1, nextAttemptFrom: 0 };
+    expect(slaStateOf(slaRanker(friday, policy).rankOf(entry))).toBe('due-today');
     // Its rank holds until the due time (already due today since Friday 00:00).
-    expect(slaRanker(friday, policy).nextChange(item)).toBe(item.dueAt);
+    expect(slaRanker(friday, policy).nextChange(entry)).toBe(item.dueAt);
   });
 });

@@ -5,8 +5,8 @@ import {
   slaTransitions,
   type SlaState,
   type SlaTransitions,
-  type Urgency,
 } from '../../../shared/domain/sla';
+import { slaInputOf, type WorklistEntry } from '../../store/callback-index';
 
 /** An index into SLA_STATES: 0 overdue, 1 due today, 2 at risk, 3 on track. */
 export type SlaRank = 0 | 1 | 2 | 3;
@@ -16,9 +16,9 @@ export type SlaRank = 0 | 1 | 2 | 3;
  * wall-clock time) for worklist entries. An entry is replaced whenever its callback
  * changes, and a callback's transitions do not depend on `now`, so they are worked
  * out once per entry (and policy) and ranking 50,000 callbacks is then a few
- * comparisons each. The index keeps no customer phones (PII stays encrypted), so the
- * worklist counts callback hours ∩ business days for one attempt; the callback
- * detail adds the customer's local hours and the attempts still needed.
+ * comparisons each. The index keeps the zones of the customer's numbers (not the
+ * numbers: PII stays encrypted) and the attempts still allowed, so the worklist judges
+ * a callback exactly as its detail screen and the lead's board do.
  */
 export function slaRanker(now: number, policy: Policy): SlaRanker {
   const transitionsOf = (entry: RankedEntry): SlaTransitions => {
@@ -29,13 +29,14 @@ export function slaRanker(now: number, policy: Policy): SlaRanker {
     }
     let transitions = byEntry.get(entry);
     if (!transitions) {
-      transitions = slaTransitions({ dueAt: entry.dueAt, urgency: entry.urgency as Urgency }, policy);
+      transitions = slaTransitions(slaInputOf(entry), policy);
       byEntry.set(entry, transitions);
     }
     return transitions;
   };
   return {
     now,
+    transitionsOf,
     rankOf: (entry) => SLA_STATES.indexOf(slaStateAt(transitionsOf(entry), now)) as SlaRank,
     nextChange: (entry) => {
       const t = transitionsOf(entry);
@@ -46,11 +47,13 @@ export function slaRanker(now: number, policy: Policy): SlaRanker {
   };
 }
 
-type RankedEntry = { dueAt: number; urgency: string };
+type RankedEntry = Pick<WorklistEntry, 'dueAt' | 'urgency' | 'zones' | 'attemptsLeft' | 'nextAttemptFrom'>;
 const cache = new WeakMap<Policy, WeakMap<RankedEntry, SlaTransitions>>();
 
 export interface SlaRanker {
   now: number;
+  /** The entry's SLA transitions (cached per entry and policy). */
+  transitionsOf(entry: RankedEntry): SlaTransitions;
   rankOf(entry: RankedEntry): SlaRank;
   /** The first instant after `now` at which the entry's rank changes (Infinity when never). */
   nextChange(entry: RankedEntry): number;

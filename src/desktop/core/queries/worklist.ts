@@ -50,7 +50,7 @@ export function queryWorklist(
   const window = ordered.entries.slice(query.offset, query.offset + query.limit);
   const rows = worklistRows(
     store,
-    window.map((entry) => ({ entry, rank: ranker.rankOf(entry) })),
+    window.map((entry) => ({ entry, rank: ranker.rankOf(entry), transitions: ranker.transitionsOf(entry) })),
     me.userId,
     now,
     policy,

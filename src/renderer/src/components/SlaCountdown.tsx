@@ -4,6 +4,7 @@ import {
   slaTransitions,
   type SlaInput,
   type SlaState,
+  type SlaTransitions,
   type Urgency,
 } from '../../../shared/domain/sla';
 import { useT } from '../i18n';
@@ -19,7 +20,9 @@ const ICON = { overdue: '■', 'due-today': '▲', 'at-risk': '◆', 'on-track':
  * Live countdown to a callback's due time, in text and colour, with the shared SLA rule (callable
  * time left before the due time). The rule's transitions do not depend on the time, so they are
  * worked out once per input and each tick is a few comparisons. Pass the whole SlaInput (zones,
- * attempts left) where it is known, as the callback detail does; the worklist knows due time and urgency.
+ * attempts left) where it is known, as the callback detail does, or the transitions the core or the
+ * server worked out from it (a worklist row, a drill-down item); due time and urgency alone count
+ * callback hours for one attempt.
  * It follows the app's one clock ticker through a selector that yields what is shown (state and
  * text), so a countdown re-renders when its text changes — once a minute until the last minute —
  * not on every tick, and a list of them costs nothing between changes.
@@ -28,17 +31,20 @@ export const SlaCountdown = memo(function SlaCountdown({
   dueAt,
   urgency,
   input,
+  transitions: given,
 }: {
   dueAt: number;
   urgency: Urgency;
   /** The whole rule's input (the customer's zones, attempts left); keep it stable (useMemo). */
   input?: SlaInput;
+  /** The rule's transitions, already worked out from the whole input. */
+  transitions?: SlaTransitions | undefined;
 }) {
   const t = useT();
   const policy = usePolicy();
   const transitions = useMemo(
-    () => slaTransitions(input ?? { dueAt, urgency }, policy),
-    [dueAt, urgency, input, policy],
+    () => given ?? slaTransitions(input ?? { dueAt, urgency }, policy),
+    [given, dueAt, urgency, input, policy],
   );
   const shown = useClockStore((s) => {
     const state = slaStateAt(transitions, s.now);

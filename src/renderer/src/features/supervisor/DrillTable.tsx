@@ -84,7 +84,7 @@ function DrillRow(props: { item: DrillItem; selected: boolean; zone: string; onT
         {item.status === 'open' ? (
           <>
             <br />
-            <SlaCountdown dueAt={item.dueAt} urgency={item.urgency} />
+            <SlaCountdown dueAt={item.dueAt} urgency={item.urgency} transitions={item.sla?.transitions} />
           </>
         ) : null}
       </td>

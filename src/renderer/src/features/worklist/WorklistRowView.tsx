@@ -39,7 +39,7 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
           </span>
         ) : null}
         {row.status === 'open' ? (
-          <SlaCountdown dueAt={row.dueAt} urgency={row.urgency} />
+          <SlaCountdown dueAt={row.dueAt} urgency={row.urgency} transitions={row.sla.transitions} />
         ) : (
           <strong>{t.callbackStatus[row.status]}</strong>
         )}
