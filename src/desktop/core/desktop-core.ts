@@ -119,7 +119,10 @@ export class DesktopCore {
         // A failed or lost connection (a reconnect is scheduled): the next attempt goes to the next node.
         if (state.state === 'offline' && state.retryAt !== null) servers.failedOver(syncUrl);
         this.events.emit('connection', state);
-        if (state.state === 'online') this.warmWorklist();
+        if (state.state === 'online') {
+          this.session.confirmedByServer();
+          this.warmWorklist();
+        }
       },
       onProgress: (progress) => this.events.emit('syncProgress', progress),
       onChanged: (tables) => this.changed(tables),

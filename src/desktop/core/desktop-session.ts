@@ -44,6 +44,8 @@ export interface DesktopSessionDeps {
     announce(): void;
     keepAlive(now: number, everyMs: number): void;
     keepAliveDue(now: number, everyMs: number): void;
+    /** The server answers on the sync connection now (so it has not ended the session). */
+    readonly connected: boolean;
   };
   /** The rows were dropped with the session: per-user state elsewhere starts over. */
   onSignedOut(): void;
@@ -69,7 +71,11 @@ export class DesktopSession {
    * session had ended: held in memory only (never stored), until the server answers
    * the re-authentication it is needed for.
    */
-  /** After an offline unlock: who signs in again once the server answers (memory only). */
+  /**
+   * After an unlock the server could not confirm (ended, or out of reach so it may have
+   * ended the session meanwhile): who signs in again once the server answers (memory
+   * only; forgotten as soon as the server accepts the session or a sign-in succeeds).
+   */
   private reauth: { username: string; password: string } | undefined;
   private reauthRunning = false;
 
@@ -321,6 +327,13 @@ export class DesktopSession {
     saveSession(this.deps.store.meta, this.deps.cipher, this.session);
     this.deps.logger.warn('session ended by the server', { code: error.code });
     this.announce();
+    // Unlocked while the server was out of reach: sign in again with that password now.
+    this.retrySignInAgain();
+  }
+
+  /** The server accepted the session (the sync connection is up): no re-authentication is waiting. */
+  confirmedByServer(): void {
+    if (!this.session?.expired) this.reauth = undefined;
   }
 
   /**
@@ -373,6 +386,10 @@ export class DesktopSession {
       if (refused) return refused;
     } else if (!known) {
       return this.wrongPassword();
+    } else if (!this.deps.sync.connected && session?.username !== undefined) {
+      // Out of reach: the server may end the idle session before it hears from us again.
+      // Then the password just given signs in again, rather than asking for it a second time.
+      this.reauth = { username: session.username, password: args.password };
     }
     this.deps.store.meta.delete(META_KEYS.unlockFailures);
     this.idle.unlock();

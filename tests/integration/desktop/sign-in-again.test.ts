@@ -20,7 +20,7 @@ import {
 describe('unlock after the server ended the session', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startDeskServer(['again-1', 'again-2']);
+    t = await startDeskServer(['again-1', 'again-2', 'again-3']);
   });
   afterAll(async () => t.dispose());
 
@@ -81,6 +81,31 @@ describe('unlock after the server ended the session', () => {
       }, 'the desktop to sign in again once the server is back');
       await waitSynced(d.core);
       expect((await serverRow(t, 'callbacks', 'again-2')).assigneeId).toBe('u-tier1-alice');
+    } finally {
+      await d.dispose();
+    }
+  });
+
+  it('unlocked while the server was away, which then ended the session: the same password signs in again', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+      await restartOnSamePort(t, async () => {
+        // A break with the server out of reach: the desktop cannot know the session will have ended.
+        d.core.session.lock();
+        t.clock.advance(20 * MINUTE_MS);
+        const unlocked = await d.core.session.unlock({ password: ALICE.password });
+        expect(unlocked.ok && unlocked.value).toMatchObject({ status: 'signed-in', expired: false });
+        expect(d.core.commands.run('callback.claim', { callbackId: 'again-3' }).ok).toBe(true);
+      });
+      // The server answers that the session ended; no second password entry is asked for.
+      await waitFor(() => {
+        d.core.checkTimers();
+        const state = d.core.session.state();
+        return state.status === 'signed-in' && !state.expired && d.core.connectionState().pending === 0;
+      }, 'the desktop to sign in again and send the claim');
+      expect((await serverRow(t, 'callbacks', 'again-3')).assigneeId).toBe('u-tier1-alice');
     } finally {
       await d.dispose();
     }
