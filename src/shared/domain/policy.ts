@@ -144,6 +144,13 @@ export const policySchema = z
       signInLimitWindowMinutes: z.number().int().min(1).default(5),
       /** Failed sign-ins from all addresses together per minute (the same exemption). */
       signInFailuresPerMinute: z.number().int().min(1).default(300),
+      /**
+       * Sign-ins one address may have under way at once (the same exemption). Only failures
+       * count against the limits above, so this bounds a burst of guesses that all start
+       * before any has failed; a contact center behind one NAT address signing in at shift
+       * start stays far below it.
+       */
+      signInsInFlightPerAddress: z.number().int().min(1).default(100),
       /** New desktops (client ids) one user may register per day. */
       newDesktopsPerUserPerDay: z.number().int().min(1).default(10),
       /** Socket connections one user may open per minute (desktops reconnect with backoff, far below it). */
@@ -211,6 +218,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
       signInFailuresPerAddress: 30,
       signInLimitWindowMinutes: 5,
       signInFailuresPerMinute: 300,
+      signInsInFlightPerAddress: 100,
       newDesktopsPerUserPerDay: 10,
       connectionsPerUserPerMinute: 30,
     },
