@@ -133,6 +133,9 @@ test("07:35 — a customer's 07:35 is refused; the customer's own request is the
   await alice.getByRole('button', { name: 'Record outcome' }).click();
   await expect(alice.getByRole('alert').filter({ hasText: /08:00|8:00/ })).toBeVisible();
   await expect(alice.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(0);
+  // The zone as people say it, never its IANA id.
+  await expect(alice.getByText(/where the customer is \(Eastern Time\)/).first()).toBeVisible();
+  expect(await alice.locator('body').textContent()).not.toMatch(/America\//);
   await checkScreen(alice, 'shift-2-outside-customer-hours');
 
   await alice.getByLabel('The customer asked to be called at this time').check();

@@ -198,7 +198,7 @@ export const callbackDetailSchema = z.object({
   permissions: z.record(z.enum(CALLBACK_ACTIONS), permissionSchema),
   pendingSync: z.boolean(),
   now: instantSchema,
-  /** The notes the handoffs name (the Tier 1 agent's note for the officer), and the names of who handed off. */
+  /** The notes the handoffs name (the Tier 1 agent's note for the officer), and the names of the people the screen mentions (handoffs, assignee, attempts). */
   handoffNotes: z.array(noteRowSchema),
   names: z.record(z.string(), z.string()),
 });

@@ -111,7 +111,7 @@ export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = 
           callable: false,
           status: 'outside-hours',
           reason: 'Outside calling hours.',
-          warning: 'It is 7:00 where the customer is (America/Los_Angeles); calls there start at 08:00.',
+          warning: 'It is 7:00 where the customer is (Pacific Time); calls there start at 08:00.',
           callableFrom: NOW + HOUR_MS,
         },
       ],

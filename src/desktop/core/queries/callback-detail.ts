@@ -89,22 +89,28 @@ export function callbackDetail(
     permissions,
     pendingSync: store.rows.isPending('callbacks', callbackId),
     now,
-    ...handoffContext(store, callback.handoffs ?? []),
+    ...peopleContext(store, callback),
   });
 }
 
-/** What the handoffs name: their notes (the Tier 1 note for the officer) and who handed off. */
-function handoffContext(
+/**
+ * The handoffs' notes (the Tier 1 note for the officer) and the names of the people the
+ * screen mentions — who handed off, who holds the callback, who made each attempt — so
+ * it never shows a user id.
+ */
+function peopleContext(
   store: LocalStore,
-  handoffs: NonNullable<CallbackDetail['callback']['handoffs']>,
+  callback: CallbackDetail['callback'],
 ): Pick<CallbackDetail, 'handoffNotes' | 'names'> {
   const all = userNames(store);
+  const handoffs = callback.handoffs ?? [];
   const handoffNotes = handoffs.flatMap((h) => {
     const note = h.noteId ? store.rows.get('notes', h.noteId) : undefined;
     return note ? [note] : [];
   });
+  const ids = [...handoffs.map((h) => h.by), ...callback.attempts.map((a) => a.agentId), callback.assigneeId];
   const names = Object.fromEntries(
-    handoffs.flatMap((h) => (all.has(h.by) ? [[h.by, all.get(h.by) as string]] : [])),
+    ids.flatMap((id) => (id !== null && all.has(id) ? [[id, all.get(id) as string]] : [])),
   );
   return { handoffNotes, names };
 }

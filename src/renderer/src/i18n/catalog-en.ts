@@ -16,6 +16,8 @@ export const en = {
   app: {
     name: 'Agent Desk',
     skipToMain: 'Skip to main content',
+    /** A person this desktop has no name for (never their user id). */
+    anotherAgent: 'another agent',
     mainNav: 'Main',
     language: 'Screen language',
     signOut: 'Sign out',

@@ -12,6 +12,7 @@ export const es: Messages = {
   app: {
     name: 'Agent Desk',
     skipToMain: 'Ir al contenido principal',
+    anotherAgent: 'otro agente',
     mainNav: 'Principal',
     language: 'Idioma de la pantalla',
     signOut: 'Cerrar sesión',

@@ -19,6 +19,7 @@ import { WaitingBanner } from '../notices/WaitingBanner';
 import { useCallbackDetail } from './use-callback-detail';
 import './CallbackDetail.css';
 import { errorText } from '../../i18n/error-text';
+import { personName } from '../../i18n/person-name';
 
 // Over ~80 lines: left whole while its reloads (issue 12, item 8) is reworked on another branch; split it after that lands.
 export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
@@ -92,7 +93,7 @@ function CustomerPanel({ detail }: { detail: CallbackDetail }) {
       ? t.callback.nobody
       : callback.assigneeId === myId
         ? t.worklist.claimedByMe
-        : callback.assigneeId;
+        : personName(detail.names, callback.assigneeId, t);
   return (
     <section className="panel" aria-labelledby="customer-title">
       <h2 id="customer-title">{t.callback.customer}</h2>

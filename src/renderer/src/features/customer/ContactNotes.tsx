@@ -5,6 +5,7 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { NoteForm } from './NotesPanel';
 import { notesOn, noteSubjectOf, type TimelineItem } from './timeline';
+import { personName } from '../../i18n/person-name';
 
 /**
  * The notes on one contact, inside its timeline entry, and "Note on this contact"
@@ -35,7 +36,7 @@ export function ContactNotes({ item, record }: { item: TimelineItem; record: Cus
             <li key={note.id}>
               <span className="note-meta">
                 {t.record.notes.onContactBy(
-                  record.names[note.createdBy] ?? note.createdBy,
+                  personName(record.names, note.createdBy, t),
                   formatInstant(note.createdAt, zone),
                 )}
               </span>{' '}

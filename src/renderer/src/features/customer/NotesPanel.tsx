@@ -8,6 +8,7 @@ import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { displayReference } from '../../../../shared/domain/identifiers/reference-number';
 import type { NoteSubject } from '../../../../shared/sync/rows/note';
+import { personName } from '../../i18n/person-name';
 
 type Note = CustomerRecord['notes'][number];
 
@@ -30,7 +31,7 @@ export function NotesPanel({ record }: { record: CustomerRecord }) {
           {notes.map((note) => (
             <li key={note.id} data-testid="note">
               <p className="note-meta">
-                {record.names[note.createdBy] ?? note.createdBy} · {formatInstant(note.createdAt, zone)}
+                {personName(record.names, note.createdBy, t)} · {formatInstant(note.createdAt, zone)}
                 {note.about ? ` · ${t.record.notes.about(aboutText(note, record, t))}` : ''}
                 {note.corrects ? ` · ${t.record.notes.corrects}` : ''}
                 {note.correctedBy ? ` · ${t.record.notes.correctedBy}` : ''}

@@ -11,6 +11,7 @@ import { StatusControl, useFollowsServiceRequests } from '../service-requests/St
 import { ContactNotes } from './ContactNotes';
 import { HandoffList } from './HandoffList';
 import { customerTimeline, TIMELINE_KINDS, type TimelineItem, type TimelineKind } from './timeline';
+import { personName } from '../../i18n/person-name';
 
 /** Every contact, newest first, filtered by kind; each opens its detail. */
 export function TimelinePanel({ record }: { record: CustomerRecord }) {
@@ -60,7 +61,7 @@ function TimelineEntry({ item, record }: { item: TimelineItem; record: CustomerR
           <strong>{t.record.kinds[item.kind]}</strong>{' '}
           <span className="reference">{reference ?? t.record.timeline.noReference}</span> ·{' '}
           {statusOf(item, t)} · {formatInstant(item.at, zone)}
-          {who ? ` · ${t.record.timeline.by(record.names[who] ?? who)}` : ''}
+          {who ? ` · ${t.record.timeline.by(personName(record.names, who, t))}` : ''}
         </summary>
         <ItemDetail item={item} record={record} />
         <ContactNotes item={item} record={record} />
@@ -225,7 +226,7 @@ function CallbackDetailLines(props: {
                 formatInstant(a.at, zone),
               )}
               {a.messageLeft ? ` (${t.record.timeline.voicemail})` : ''} ·{' '}
-              {record.names[a.agentId] ?? a.agentId}
+              {personName(record.names, a.agentId, t)}
             </li>
           );
         })}

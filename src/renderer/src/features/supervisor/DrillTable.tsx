@@ -90,7 +90,7 @@ function DrillRow(props: { item: DrillItem; selected: boolean; zone: string; onT
       </td>
       <td>{m.attemptsOf(item.attemptsMade, item.allowedAttempts)}</td>
       <td data-testid="drill-assignee">
-        {item.assigneeName ?? (item.assigneeId ? item.assigneeId : m.queue)}
+        {item.assigneeName ?? (item.assigneeId ? t.app.anotherAgent : m.queue)}
       </td>
     </tr>
   );

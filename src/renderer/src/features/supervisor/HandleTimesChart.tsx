@@ -4,6 +4,7 @@ import type { ChartSeries } from '../../../../shared/supervisor/charts';
 import { useT } from '../../i18n';
 import { BarChart } from './charts/BarChart';
 import { ChartLegend } from './charts/ChartPatterns';
+import { personName } from '../../i18n/person-name';
 
 type Report = SupervisorSnapshotView['handleTimes'];
 
@@ -26,7 +27,7 @@ export function HandleTimesChart(props: { report: Report; names: ReadonlyMap<str
   const { report } = props;
   const lines = [...report.agents, report.team];
   const categories = lines.map((line) =>
-    line.agentId === null ? m.team : (props.names.get(line.agentId) ?? line.agentId),
+    line.agentId === null ? m.team : personName(props.names, line.agentId, t),
   );
   const seconds = (ms: number, contacts: number) => averageSeconds(ms, contacts) ?? 0;
   const series: ChartSeries[] = [

@@ -21,7 +21,7 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
   const owner = row.mine
     ? t.worklist.claimedByMe
     : row.assigneeId
-      ? t.worklist.claimedBy(row.assigneeName ?? row.assigneeId)
+      ? t.worklist.claimedBy(row.assigneeName ?? t.app.anotherAgent)
       : t.worklist.unclaimed;
   return (
     <div className="wl-row">
