@@ -98,6 +98,8 @@ export const en = {
     offline: 'Offline — your changes are saved on this computer and will sync when the connection returns',
     syncing: 'Syncing',
     signedOut: 'Signed out',
+    /** Signed in, the first connection not made yet (not a failure: no "Offline" flash). */
+    connecting: 'Connecting…',
     pending: (n: number) =>
       n === 0 ? 'All changes synced' : n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`,
     rejected: (n: number) => (n === 1 ? '1 change was refused' : `${n} changes were refused`),
@@ -171,6 +173,7 @@ export const en = {
     listLabel: 'Callbacks, most at risk first',
     count: (shown: number) => (shown === 1 ? '1 callback' : `${shown} callbacks`),
     empty: 'No callbacks match these filters.',
+    stillDownloading: 'Your callbacks are still downloading; they appear here as they arrive.',
     loadingRow: 'Loading…',
     noName: 'Name not on file',
     attempts: (made: number) => (made === 1 ? '1 attempt' : `${made} attempts`),

@@ -95,6 +95,7 @@ export const es: Messages = {
       'Sin conexión: sus cambios se guardan en esta computadora y se sincronizarán cuando vuelva la conexión',
     syncing: 'Sincronizando',
     signedOut: 'Sesión cerrada',
+    connecting: 'Conectando…',
     pending: (n) =>
       n === 0
         ? 'Todos los cambios sincronizados'
@@ -171,6 +172,7 @@ export const es: Messages = {
     listLabel: 'Llamadas de seguimiento, las de mayor riesgo primero',
     count: (shown) => (shown === 1 ? '1 llamada' : `${shown} llamadas`),
     empty: 'Ninguna llamada coincide con estos filtros.',
+    stillDownloading: 'Sus llamadas todavía se están descargando; aparecerán aquí a medida que lleguen.',
     loadingRow: 'Cargando…',
     noName: 'Nombre no registrado',
     attempts: (made) => (made === 1 ? '1 intento' : `${made} intentos`),

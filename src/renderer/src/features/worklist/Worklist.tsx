@@ -5,6 +5,7 @@ import { invoke } from '../../api/agent-desk';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
+import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { PastTargetRequests } from '../service-requests/PastTargetRequests';
 import { useWorklistPages, type WorklistPages } from './use-worklist-pages';
@@ -24,6 +25,8 @@ const SCOPES: readonly WorklistScope[] = ['mine', 'queue', 'team'];
 export function Worklist() {
   const t = useT();
   const navigate = useUiStore((s) => s.navigate);
+  // The first download is under way: an empty list means "not here yet", not "none match".
+  const firstSync = useSessionStore((s) => s.progress !== null);
   const { filters, setFilters, activeIndex, setActiveIndex } = useWorklistStore();
   const [searchText, setSearchText] = useState(filters.search);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -95,7 +98,7 @@ export function Worklist() {
             </p>
           ) : null}
           {data.total === 0 ? (
-            <p>{t.worklist.empty}</p>
+            <p>{firstSync ? t.worklist.stillDownloading : t.worklist.empty}</p>
           ) : (
             <VirtualList
               id="worklist"
