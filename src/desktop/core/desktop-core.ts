@@ -193,6 +193,7 @@ export class DesktopCore {
       session: () => this.session.active(),
     });
     this.events.on('session', () => this.supervisor.sessionChanged());
+    this.events.on('lock', ({ locked }) => this.engine.setLocked(locked));
     // A change synced before the app last closed (a move announced at the end of an interrupted sync).
     this.session.followOwnProfile();
     if (options.timers ?? true) {

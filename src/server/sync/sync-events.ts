@@ -112,7 +112,8 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
 
   events.on(EVENTS.presence, {
     schema: presenceRequestSchema,
-    touch: true,
+    // A desktop's lock reporting "away" is not the agent at the keyboard: it must not keep the session alive.
+    touch: (req) => req.status !== 'away-locked',
     run: async (req, user) => {
       const applied = await applyPresence(
         store.db,

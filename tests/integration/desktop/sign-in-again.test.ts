@@ -111,6 +111,22 @@ describe('unlock after the server ended the session', () => {
     }
   });
 
+  it('a lock tells the lead "away" without keeping the idle session alive', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+      t.clock.advance(10 * MINUTE_MS);
+      // The lock reports "Away (locked)" to the server; that is not the agent at the keyboard.
+      d.core.session.lock();
+      await new Promise((r) => setTimeout(r, 200));
+      t.clock.advance(6 * MINUTE_MS);
+      await waitFor(() => d.core.session.state().expired, 'the server to end the idle session 16 minutes in');
+    } finally {
+      await d.dispose();
+    }
+  });
+
   it("the lead's board comes back after the unlock", async () => {
     const d = await openDesktop(t);
     try {

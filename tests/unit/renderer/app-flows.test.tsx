@@ -326,6 +326,8 @@ describe('agent UI flows against a fake desktop core', () => {
         state: 'offline',
         pending: 3,
         firstSync: { done: 40, total: 100 },
+        // Lost, with the next try scheduled (without one it is the first connection being made).
+        retryAt: NOW + 30_000,
       }),
     );
     expect(screen.getByTestId('connection-state').textContent).toMatch(/Offline/);

@@ -36,6 +36,17 @@ async function recordNoAnswer(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Record outcome' }));
 }
 
+describe('presence follows the work (issue 13 item 4)', () => {
+  it('an attempt left by leaving the callback screen is no longer "On a call"', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<AttemptPanel detail={callbackDetail('cb-1')} />);
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    expect(usePresenceStore.getState().status).toBe('on-call');
+    unmount(); // Escape, `w` or the Worklist tab: the screen closes with the attempt open
+    expect(usePresenceStore.getState().status).toBe('available');
+  });
+});
+
 describe('AttemptPanel wrap-up', () => {
   it('asks for a callback wrap-up code after the attempt and holds the next attempt during after-call work', async () => {
     const user = userEvent.setup();

@@ -139,7 +139,7 @@ function likely(local: CustomerLocalTime): string {
   return local.approximate ? 'likely ' : '';
 }
 
-/** The zone as people say it ("Eastern Time", never "America/New_York"): these sentences are English. */
+/** The zone as people say it (Eastern Time, never its IANA id): these sentences are English. */
 function describeZone(local: CustomerLocalTime, e164: string, now: number): string {
   const name = zoneName(local.timeZone, 'en', now);
   return local.source === 'area-code' && local.approximate

@@ -14,7 +14,7 @@ import { errorText } from '../../i18n/error-text';
 import { useClockStore } from '../../state/clock-store';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
-import { reportPresence } from '../shell/presence';
+import { reportPresence, useCallEndsWithScreen } from '../shell/presence';
 import type { ProposedAttempt } from '../../../../shared/telephony/attempt-from-call';
 import { DialPanel } from '../telephony/DialPanel';
 import { WrapUpPanel, type WrapUpContact } from '../wrap-up/WrapUpPanel';
@@ -36,6 +36,7 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   const permission = detail.permissions.recordAttempt;
   const { phones, suggested } = detail.numbers;
   const [active, setActive] = useState(false);
+  useCallEndsWithScreen();
   const [numberIndex, setNumberIndex] = useState<number>(suggested ?? 0);
   const [error, setError] = useState<string | null>(null);
   /** When the attempt under way started (server time as the desktop knows it). */

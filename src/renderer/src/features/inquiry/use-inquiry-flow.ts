@@ -13,7 +13,7 @@ import { errorText } from '../../i18n/error-text';
 import { useClockStore } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
-import { reportPresence, usePresenceStore } from '../shell/presence';
+import { reportPresence, useCallEndsWithScreen } from '../shell/presence';
 import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
@@ -58,13 +58,7 @@ export function useInquiryFlow() {
     }, []),
   );
 
-  // Presence follows the work: a script closed unsaved ends the call on the lead's board.
-  useEffect(
-    () => () => {
-      if (usePresenceStore.getState().status === 'on-call') reportPresence('available');
-    },
-    [],
-  );
+  useCallEndsWithScreen();
 
   /** Starts the script; after a screen pop, at the step after what the IVR collected. */
   const start = async (popped = false) => {

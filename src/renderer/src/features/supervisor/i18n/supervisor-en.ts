@@ -108,6 +108,7 @@ export const supervisorEn = {
     'after-call': 'After-call work',
     break: 'On break',
     offline: 'Offline',
+    'away-locked': 'Away (locked)',
   },
   charts: {
     title: 'Trends',

@@ -109,6 +109,7 @@ export const supervisorEs: SupervisorMessages = {
     'after-call': 'Trabajo posterior a la llamada',
     break: 'En descanso',
     offline: 'Desconectado',
+    'away-locked': 'Ausente (pantalla bloqueada)',
   },
   charts: {
     title: 'Tendencias',
