@@ -85,13 +85,14 @@ export class DesktopCore {
   private readonly logger: CoreLogger;
   private readonly network: NetworkPort;
   private readonly servers: ServerAddresses;
+  private readonly clock: () => number;
 
   constructor(
     private readonly options: DesktopCoreOptions,
     readonly store: LocalStore,
     private readonly cipher: PiiCipher,
   ) {
-    const clock = options.clock ?? Date.now;
+    const clock = (this.clock = options.clock ?? Date.now);
     const newId = options.newId ?? randomUUID;
     this.logger = options.logger ?? silentLogger;
     const backoff = options.backoff ? { backoff: options.backoff } : {};
@@ -245,6 +246,7 @@ export class DesktopCore {
   checkTimers(): void {
     this.session.checkIdle();
     this.session.retrySignInAgain();
+    this.supervisor.checkFreshness(this.clock());
     this.dueSoon.check();
   }
 

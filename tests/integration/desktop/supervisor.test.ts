@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopCore } from '../../../src/desktop/core/desktop-core';
 import { createIpcHandlers, dispatchIpc } from '../../../src/desktop/ipc/ipc-handlers';
 import type { ChannelArgs, ChannelResult, IpcChannel, SupervisorSnapshotView } from '../../../src/shared/ipc';
+import { HEARTBEAT_MS } from '../../../src/shared/supervisor/protocol';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { callback } from '../server/fixtures';
 import {
@@ -212,6 +213,33 @@ describe('supervisor view through the real desktop core and a real server', () =
     }
     value(await call(lead.core, 'supervisor.unsubscribe', {}));
     expect(lead.core.supervisor.status().state).toBe('off');
+  });
+
+  it('a board that hears nothing in time says so and reconnects to a fresh snapshot (issue 13 item 7)', async () => {
+    let offsetMs = 0;
+    const watcher = await openDesktop(t, undefined, { clock: () => Date.now() + offsetMs });
+    try {
+      await signIn(watcher.core, ERIN);
+      await waitSynced(watcher.core);
+      const statuses: string[] = [];
+      const seen: SupervisorSnapshotView[] = [];
+      watcher.core.events.on('supervisorStatus', (s) => statuses.push(`${s.state}:${s.error?.code ?? ''}`));
+      watcher.core.events.on('supervisorSnapshot', (s) => seen.push(s));
+      value(await call(watcher.core, 'supervisor.subscribe', {}));
+      watcher.core.checkTimers();
+      expect(watcher.core.supervisor.status().state).toBe('live');
+      // Two heartbeat periods and a second without a word from the server (as the desktop's clock tells).
+      offsetMs += 2 * HEARTBEAT_MS + 1000;
+      const before = seen.length;
+      watcher.core.checkTimers();
+      expect(statuses).toContain('offline:supervisor.stale');
+      await waitFor(
+        () => watcher.core.supervisor.status().state === 'live' && seen.length > before,
+        'the board live again with a fresh snapshot',
+      );
+    } finally {
+      await watcher.dispose();
+    }
   });
 
   it('a lead demoted by an administrator: the board stops with the reason, the session goes on as tier 2', async () => {

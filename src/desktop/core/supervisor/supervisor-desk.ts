@@ -77,6 +77,11 @@ export class SupervisorDesk {
     return this.link.status();
   }
 
+  /** See SupervisorLink.checkFreshness (the core's timer). */
+  checkFreshness(now: number): void {
+    this.link.checkFreshness(now);
+  }
+
   private lead(): Result<SessionUser> {
     const user = this.deps.session()?.user;
     if (!user) return err('session.not_signed_in', 'Sign in first.');

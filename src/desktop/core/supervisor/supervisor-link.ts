@@ -5,11 +5,16 @@ import { err, type DomainError, type Result } from '../../../shared/domain/resul
 import type { SupervisorStatus } from '../../../shared/ipc/supervisor-views';
 import { ackSchema, SCHEMA_VERSION } from '../../../shared/sync/protocol';
 import {
+  HEARTBEAT_MS,
+  heartbeatSchema,
   SUPERVISOR_EVENTS,
   SUPERVISOR_NAMESPACE,
   supervisorSnapshotSchema,
   type SupervisorSnapshot,
 } from '../../../shared/supervisor/protocol';
+
+/** Heartbeat periods without a word from the server after which a live board is stale (protocol.ts). */
+const STALE_AFTER_PERIODS = 2;
 import type { BackoffOptions } from '../backoff';
 import type { CoreLogger } from '../logger';
 import type { NetworkPort } from '../network/network-port';
@@ -38,6 +43,8 @@ export interface SupervisorLinkDeps {
 export class SupervisorLink {
   private readonly connection: SocketConnection;
   private lastSeq = 0;
+  /** When the server last said the board is current (a snapshot, a heartbeat, the connect). */
+  private lastHeardAt = 0;
   private current: SupervisorStatus = { state: 'off', error: null, retryAt: null };
   private connectWaiters: ((connected: boolean) => void)[] = [];
 
@@ -140,7 +147,28 @@ export class SupervisorLink {
     return answer;
   }
 
+  /**
+   * A live board that heard neither a snapshot nor a heartbeat for two periods shows
+   * figures that may be wrong (a server restarted behind a balancer, a half-open
+   * connection): it says so ("Reconnecting…", figures from their time) and reconnects,
+   * which re-subscribes and brings a fresh snapshot. The core's timer calls it.
+   */
+  checkFreshness(now: number): void {
+    if (this.current.state !== 'live' || now - this.lastHeardAt <= STALE_AFTER_PERIODS * HEARTBEAT_MS) return;
+    this.deps.logger.warn('supervisor: no snapshot or heartbeat in time; reconnecting');
+    this.setStatus({
+      state: 'offline',
+      error: {
+        code: 'supervisor.stale',
+        message: 'The supervisor board heard nothing from the server in time; it reconnects on its own.',
+      },
+      retryAt: null,
+    });
+    this.connection.retryNow();
+  }
+
   private deliver(snapshot: SupervisorSnapshot): void {
+    this.lastHeardAt = this.deps.clock();
     // seq grows per team; an older snapshot arriving late must not replace a newer one.
     if (snapshot.seq <= this.lastSeq) return;
     this.lastSeq = snapshot.seq;
@@ -150,6 +178,7 @@ export class SupervisorLink {
   private onLive(): void {
     // A reconnect may follow a server restart (seq starts over): accept its first snapshot.
     this.lastSeq = 0;
+    this.lastHeardAt = this.deps.clock();
     this.setStatus({ state: 'live', error: null, retryAt: null });
     // A subscribe() call waiting for this connection subscribes itself; a reconnect re-subscribes here.
     const awaited = this.connectWaiters.length > 0;
@@ -162,6 +191,9 @@ export class SupervisorLink {
       const parsed = supervisorSnapshotSchema.safeParse(payload);
       if (parsed.success) this.deliver(parsed.data);
       else this.deps.logger.warn('supervisor: unreadable snapshot dropped');
+    });
+    socket.on(SUPERVISOR_EVENTS.heartbeat, (payload: unknown) => {
+      if (heartbeatSchema.safeParse(payload).success) this.lastHeardAt = this.deps.clock();
     });
     socket.on(SUPERVISOR_EVENTS.accessEnded, (payload: unknown) => {
       if (socket !== this.connection.socket) return;

@@ -68,7 +68,10 @@ function LeadScreen() {
               {' · '}
               {m.teamOf(snapshot.team)}
               {' · '}
-              {m.link.updated(formatClock(snapshot.at, zone))}
+              {/* Not live: the figures are as of their time and may be out of date (issue 13 item 7). */}
+              {linkState === 'live'
+                ? m.link.updated(formatClock(snapshot.at, zone))
+                : m.link.figuresFrom(formatClock(snapshot.at, zone))}
             </>
           ) : null}
           {status.state === 'offline' && status.retryAt ? (

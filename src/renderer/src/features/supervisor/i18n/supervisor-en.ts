@@ -13,6 +13,7 @@ export const supervisorEn = {
     offline: 'Reconnecting…',
     retryAt: (when: string) => `next try ${when}`,
     updated: (when: string) => `Updated ${when}`,
+    figuresFrom: (when: string) => `Figures from ${when}, may be out of date`,
   },
   board: {
     title: 'Team board',

@@ -12,6 +12,7 @@ export const supervisorEs: SupervisorMessages = {
     offline: 'Reconectando…',
     retryAt: (when) => `próximo intento ${when}`,
     updated: (when) => `Actualizado ${when}`,
+    figuresFrom: (when) => `Cifras de las ${when}; pueden no estar al día`,
   },
   board: {
     title: 'Tablero del equipo',
