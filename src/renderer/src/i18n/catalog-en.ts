@@ -229,6 +229,8 @@ export const en = {
     due: 'Due',
     assignee: 'Assigned to',
     nobody: 'Nobody (team queue)',
+    reassignedAway: (name: string) =>
+      `This callback was reassigned to ${name} and is no longer on your list; record nothing more on it. What you typed is still on the screen.`,
     phones: 'Phone numbers',
     localTime: (time: string, zone: string, approximate: boolean) =>
       `${approximate ? 'likely ' : ''}${time} local time (${zone})`,

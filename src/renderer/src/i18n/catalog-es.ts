@@ -228,6 +228,8 @@ export const es: Messages = {
     due: 'Vence',
     assignee: 'Asignada a',
     nobody: 'Nadie (cola del equipo)',
+    reassignedAway: (name: string) =>
+      `Esta llamada de seguimiento se reasignó a ${name} y ya no está en su lista; no registre nada más en ella. Lo que escribió sigue en la pantalla.`,
     phones: 'Números de teléfono',
     localTime: (time, zone, approximate) =>
       `${approximate ? 'probablemente ' : ''}${time} hora local (${zone})`,

@@ -17,6 +17,7 @@ import { SlaWindow } from './SlaWindow';
 import { NoticesPanel } from '../notices/NoticesPanel';
 import { WaitingBanner } from '../notices/WaitingBanner';
 import { useCallbackDetail } from './use-callback-detail';
+import { useReassignedAway } from './use-reassigned-away';
 import './CallbackDetail.css';
 import { errorText } from '../../i18n/error-text';
 import { personName } from '../../i18n/person-name';
@@ -28,6 +29,8 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
   // No reload after this screen's own commands: the core announces their change (dataChanged) first.
   const { detail, error } = useCallbackDetail(callbackId);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const me = useSessionStore((s) => s.session?.user?.id);
+  const reassignedTo = useReassignedAway(detail, me);
 
   // Focus the heading once per callback opened, not on every reload.
   const loadedId = detail?.callback.id;
@@ -61,6 +64,11 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
         {t.callback.title(detail.customer?.name ?? t.worklist.noName)}
       </h1>
       <WaitingBanner until={callback.customerWaitingUntil} />
+      {reassignedTo ? (
+        <p role="alert" className="notice" data-testid="reassigned-away">
+          {t.callback.reassignedAway(personName(detail.names, reassignedTo, t))}
+        </p>
+      ) : null}
       {detail.pendingSync ? <p className="notice">{t.callback.pendingSync}</p> : null}
       {errorBox}
       <div className="cb-grid">
