@@ -34,6 +34,8 @@ export const serverConfigSchema = z.object({
   scriptsDir: z.string().trim().min(1, 'the scripts folder must not be empty').default('resources/scripts'),
   /** A JSON policy file (validated); default: DEFAULT_POLICY. */
   policyFile: z.string().min(1).optional(),
+  /** A JSON file with the single sign-on configuration (auth/sso/sso-config.ts; docs/deployment.md). */
+  ssoConfigFile: z.string().min(1).optional(),
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
   sessionSecret: z.string().min(32, 'the session secret must be at least 32 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,6 +69,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--rows': 'demoRows',
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
+  '--sso-config': 'ssoConfigFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
   '--database-url': 'databaseUrl',
@@ -84,6 +87,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO_ROWS: 'demoRows',
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
+  AGENT_DESK_SSO_CONFIG: 'ssoConfigFile',
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
@@ -95,7 +99,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_METRICS_PORT: 'metricsPort',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--sso-config sso.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
 import { runBootstrapAdmin } from './admin/bootstrap-command';
+import { loadSsoConfig, type SsoConfig } from './auth/sso/sso-config';
 import { parseServerConfig, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
@@ -43,6 +44,15 @@ async function main(): Promise<void> {
     }
     policy = parsed.value;
   }
+  let sso: SsoConfig | undefined;
+  if (config.value.ssoConfigFile) {
+    const loaded = loadSsoConfig(config.value.ssoConfigFile);
+    if (!loaded.ok) {
+      console.error(loaded.error.message);
+      process.exit(2);
+    }
+    sso = loaded.value;
+  }
   const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
   const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
   const server = await startServer({
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    ...(sso ? { sso } : {}),
   });
   console.log(
     `\nAgent Desk sync server on ${server.url} (${server.store.kind === 'postgres' ? 'PostgreSQL' : `data: ${dataDir}`})`,

@@ -117,7 +117,7 @@ export class AuthService {
       await verifyPassword(password, await DUMMY_HASH_PROMISE);
       return err(INVALID, 'The user name or password is not correct.');
     }
-    const { maxFailedSignIns, lockoutMinutes, sessionHours } = this.policy.security;
+    const { maxFailedSignIns, lockoutMinutes } = this.policy.security;
     if (user.lockedUntil !== null && user.lockedUntil > now) {
       return lockedOut(user.lockedUntil, now);
     }
@@ -141,21 +141,29 @@ export class AuthService {
     // Most sign-ins have nothing to clear: skip the write.
     if (latest && (latest.failedSignIns !== 0 || latest.lockedUntil !== null))
       await clearSignInFailures(this.db, user.profile.id);
+    return ok(await this.issueSession(user.profile, now));
+  }
+
+  /**
+   * A new session for a user already checked (by password, or by the identity
+   * provider: then `maxMs` bounds it to the SSO re-authentication interval).
+   */
+  async issueSession(profile: UserRow, now: number, maxMs = Number.POSITIVE_INFINITY): Promise<SignedIn> {
     const sessionId = randomUUID();
-    const expiresAt = now + sessionHours * HOUR_MS;
+    const expiresAt = now + Math.min(this.policy.security.sessionHours * HOUR_MS, maxMs);
     await this.db
       .insertInto('sessions')
       .values({
         id: sessionId,
-        user_id: user.profile.id,
+        user_id: profile.id,
         created_at: now,
         expires_at: expiresAt,
         last_seen_at: now,
         revoked_at: null,
       })
       .execute();
-    const token = signToken({ sid: sessionId, uid: user.profile.id, exp: expiresAt }, this.secret);
-    return ok({ token, sessionId, expiresAt, user: toSessionUser(user.profile) });
+    const token = signToken({ sid: sessionId, uid: profile.id, exp: expiresAt }, this.secret);
+    return { token, sessionId, expiresAt, user: toSessionUser(profile) };
   }
 
   /**

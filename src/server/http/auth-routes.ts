@@ -12,6 +12,15 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.post('/api/sign-in', async (request, reply) => {
     const body = parseRequest(signInRequestSchema, request.body, reply);
     if (!body) return;
+    // With SSO required, only IT's break-glass administrators may still use a password.
+    const sso = deps.sso?.config;
+    if (sso?.required && !sso.breakGlassAdmins.includes(body.username))
+      return fail(
+        reply,
+        403,
+        'auth.sso_required',
+        `This deployment signs in through ${sso.displayName}; use "Sign in with ${sso.displayName}".`,
+      );
     const result = await auth.signIn(body.username, body.password);
     const at = deps.clock();
     if (!result.ok) {

@@ -101,7 +101,23 @@ export interface RecordReferencesTable {
   id: string;
 }
 
+/** An identity at the agency's provider (issuer + subject) and the Agent Desk user it is (migration 030). */
+export interface SsoIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: number;
+}
+
+/** ID-token nonces already used, until the token could have expired (migration 030). */
+export interface SsoNoncesTable {
+  nonce: string;
+  expires_at: number;
+}
+
 export interface Database extends EntityTables {
+  sso_identities: SsoIdentitiesTable;
+  sso_nonces: SsoNoncesTable;
   desks: DesksTable;
   record_references: RecordReferencesTable;
   users: UsersTable;

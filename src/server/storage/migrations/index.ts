@@ -5,6 +5,7 @@ import * as m003 from './003_audit';
 import * as m004 from './004_scope_exits';
 import * as m005 from './005_customer_record';
 import * as m010 from './010_socket_adapter';
+import * as m030 from './030_sso';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004_scope_exits': m004,
   '005_customer_record': m005,
   '010_socket_adapter': m010,
+  '030_sso': m030,
 };
 
 export const migrationProvider: MigrationProvider = {
