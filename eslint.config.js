@@ -44,6 +44,7 @@ function layer({ modules = [], layers = [], paths = [] }) {
  * each folder names the folders of shared it may import (itself always may), and
  * anything else under src/shared is refused, including a folder not listed here.
  * The order is the one the code already had: domain ← sync ← scripts, supervisor ← ipc;
+ * reports (leads' reports, CSV) ← supervisor; admin (the admin API's shapes) ← scripts, reports;
  * config (command-line parsing for the server and the browser host) needs domain only.
  */
 const SHARED_SUB_LAYERS = {
@@ -52,7 +53,10 @@ const SHARED_SUB_LAYERS = {
   sync: ['domain'],
   scripts: ['domain', 'sync'],
   supervisor: ['domain', 'sync'],
-  ipc: ['domain', 'sync', 'scripts', 'supervisor'],
+  telephony: ['domain', 'sync'],
+  reports: ['domain', 'sync', 'supervisor'],
+  admin: ['domain', 'sync', 'scripts', 'reports'],
+  ipc: ['domain', 'sync', 'scripts', 'supervisor', 'telephony', 'reports', 'admin'],
 };
 
 const sharedRoot = path.resolve(import.meta.dirname, 'src/shared');

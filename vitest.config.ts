@@ -31,6 +31,7 @@ export default defineConfig({
             'tests/integration/postgres/**/*.test.ts',
             'tests/integration/server/**/*.test.ts',
             'tests/integration/supervisor/**/*.test.ts',
+            'tests/integration/telephony/**/*.test.ts',
           ],
           // SQLite's own machinery (WAL checkpoints, the read-only connection's statements and
           // plans, the data folder the bootstrap writes): PostgreSQL has its own tests of these.

@@ -10,6 +10,7 @@ import { readTextFileFromDisk } from '../desktop/config/read-text-file';
 import { resolveSettings } from '../desktop/config/resolve-settings';
 import { createDesktopCore, type DesktopCore } from '../desktop/core/desktop-core';
 import { isAllowedExternalUrl } from '../desktop/core/external-links';
+import { isAllowedDialUri } from '../desktop/config/dial-uri';
 import { desktopLocations, userDataDirArgument } from './electron/desktop-locations';
 import { electronNetwork } from './electron/electron-network';
 import { errorPageUrl } from './electron/error-page';
@@ -167,7 +168,11 @@ async function start(): Promise<void> {
     logger: log,
     appVersion: app.getVersion(),
     ...(settings.value.idleLockMinutes === null ? {} : { idleLockMinutes: settings.value.idleLockMinutes }),
+    telephony: settings.value.telephony,
+    // The external-URL allowlist: the public links scripts point to, and the dial URIs of IT's template (nothing else).
     openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url) && !isAllowedDialUri(url, settings.value.telephony.uriTemplate))
+        return false;
       await shell.openExternal(url);
       return true;
     },

@@ -3,7 +3,7 @@ import { parseCommandLine } from '../shared/config/command-line';
 import type { Result } from '../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
 import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
-import { usernameSchema } from './auth/account-rules';
+import { usernameSchema } from '../shared/admin/account-rules';
 
 /** Flags override environment variables, which override the defaults. */
 export const serverConfigSchema = z.object({
@@ -32,6 +32,8 @@ export const serverConfigSchema = z.object({
    * for `npm run server`), not against out/server where the bundle runs.
    */
   scriptsDir: z.string().trim().min(1, 'the scripts folder must not be empty').default('resources/scripts'),
+  /** A JSON file of telephony platforms (docs/telephony.md); default: none. */
+  telephonyFile: z.string().min(1).optional(),
   /** A JSON policy file (validated); default: DEFAULT_POLICY. */
   policyFile: z.string().min(1).optional(),
   /** A JSON file with the single sign-on configuration (auth/sso/sso-config.ts; docs/deployment.md). */
@@ -58,6 +60,18 @@ export const serverConfigSchema = z.object({
     .min(1, 'port must be 1–65535')
     .max(65535, 'port must be 1–65535')
     .optional(),
+  /**
+   * Load balancers whose X-Forwarded-For is believed: addresses or CIDR ranges,
+   * comma-separated (e.g. 10.0.0.0/8). Without it the limits count the balancer's address.
+   */
+  trustProxy: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/,
+      'trust-proxy is a comma-separated list of addresses or CIDR ranges',
+    )
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 
@@ -70,6 +84,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
   '--sso-config': 'ssoConfigFile',
+  '--telephony': 'telephonyFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
   '--database-url': 'databaseUrl',
@@ -77,6 +92,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--db-pool': 'dbPoolSize',
   '--metrics-host': 'metricsHost',
   '--metrics-port': 'metricsPort',
+  '--trust-proxy': 'trustProxy',
 };
 
 const ENV: Record<string, keyof ServerConfig> = {
@@ -88,6 +104,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
   AGENT_DESK_SSO_CONFIG: 'ssoConfigFile',
+  AGENT_DESK_TELEPHONY: 'telephonyFile',
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
   AGENT_DESK_LOG_LEVEL: 'logLevel',
@@ -97,9 +114,10 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_METRICS_TOKEN: 'metricsToken',
   AGENT_DESK_METRICS_HOST: 'metricsHost',
   AGENT_DESK_METRICS_PORT: 'metricsPort',
+  AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--sso-config sso.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--sso-config sso.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

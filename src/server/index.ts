@@ -7,6 +7,7 @@ import { parseServerConfig, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
 import { listUsers } from './storage/users';
+import { loadTelephonyFile, type TelephonyConfig } from './telephony/telephony-config';
 
 /**
  * `npm run server`: parse flags/env, start, print the demo sign-ins (demo mode only), stop cleanly on SIGINT/SIGTERM.
@@ -53,7 +54,16 @@ async function main(): Promise<void> {
     }
     sso = loaded.value;
   }
-  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel } = config.value;
+  let telephony: TelephonyConfig | undefined;
+  if (config.value.telephonyFile) {
+    const loaded = loadTelephonyFile(config.value.telephonyFile);
+    if (!loaded.ok) {
+      console.error(loaded.error.message);
+      process.exit(2);
+    }
+    telephony = loaded.value;
+  }
+  const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel, trustProxy } = config.value;
   const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
   const server = await startServer({
     host,
@@ -69,8 +79,10 @@ async function main(): Promise<void> {
     ...(demo !== undefined ? { demo } : {}),
     scriptsDir: resolve(process.cwd(), config.value.scriptsDir),
     ...(policy ? { policy } : {}),
+    ...(telephony ? { telephony } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
     ...(sso ? { sso } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   });
   console.log(
     `\nAgent Desk sync server on ${server.url} (${server.store.kind === 'postgres' ? 'PostgreSQL' : `data: ${dataDir}`})`,

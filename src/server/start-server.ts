@@ -13,12 +13,22 @@ import { startMetricsListener, type MetricsListener } from './http/metrics-liste
 import { createLogger, type Logger } from './logger';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
+import { PolicyBook } from './policy/policy-book';
+import { PolicyWatch } from './policy/policy-watch';
+import { scheduleForgetting } from './auth/forget-counters';
+import { loadPolicyVersions } from './storage/policies';
 import { migrateToLatest, type Db } from './storage/database';
 import { openServerStore } from './storage/open-server-store';
 import type { ServerStore } from './storage/server-store';
 import { postgresCluster, SINGLE_NODE } from './sync/cluster';
 import { createSyncServer, type SyncServer } from './sync/socket-server';
 import { startSupervisor, type SupervisorService } from './supervisor/supervisor-service';
+import { TelephonyBridge } from './telephony/bridge';
+import { createPlaceCall } from './telephony/place-call';
+import { CallerIndex } from './telephony/customer-lookup';
+import { NO_TELEPHONY, type TelephonyConfig } from './telephony/telephony-config';
+import { TELEPHONY_EVENTS } from '../shared/telephony/desk-events';
+import { userRoom } from './sync/sync-socket';
 
 export interface StartOptions {
   dataDir: string;
@@ -52,8 +62,14 @@ export interface StartOptions {
   demoCallbackShare?: number;
   /** Script files the seed publishes into an empty database (validated at start); none when absent. */
   scriptsDir?: string;
+  /** The configured policy: in force until an administrator publishes another (PolicyBook). */
   policy?: Policy;
   sessionSecret?: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated),
+   * so per-address limits count the desktop's address, not the load balancer's.
+   */
+  trustProxy?: string;
   /** Single sign-on through the agency's identity provider (validated SsoConfig); absent: local passwords only. */
   sso?: SsoConfig;
   logLevel?: string;
@@ -62,6 +78,8 @@ export interface StartOptions {
   sessionSweepMs?: number;
   /** How often subscribed supervisor boards re-read clock-driven figures (default 5 s). */
   supervisorTickMs?: number;
+  /** Telephony platforms (docs/telephony.md); none by default. */
+  telephony?: TelephonyConfig;
   /** Serve https with this certificate (default: http, for a TLS-terminating proxy in front or loopback). */
   tls?: ServerTls;
   /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
@@ -82,6 +100,7 @@ export interface RunningServer {
   demo: boolean;
   sync: SyncServer;
   supervisor: SupervisorService;
+  policies: PolicyBook;
   /** Ready for traffic: not stopping, and the database answers (GET /ready). */
   readiness(): Promise<Readiness>;
   /** The graceful stop: not ready, no new sockets, pushes under way finished, sockets closed, then everything else. */
@@ -121,7 +140,7 @@ function loadSecret(dataDir: string, configured: string | undefined, postgres: b
 /** Starts the sync server: migrates, seeds an empty database, then serves HTTP and socket.io on one port. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const clock = options.clock ?? Date.now;
-  const policy = options.policy ?? DEFAULT_POLICY;
+  const configured = options.policy ?? DEFAULT_POLICY;
   const log = createLogger(options.logLevel ?? 'info');
   mkdirSync(options.dataDir, { recursive: true });
   const secret = loadSecret(options.dataDir, options.sessionSecret, options.databaseUrl !== undefined);
@@ -134,15 +153,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     poolSize: options.dbPoolSize,
     onError: (error) => log.warn({ err: error }, 'database connection error'),
   });
-  const seeded = await prepareDatabase(store, options, { demo, now: clock(), policy, log });
+  const seeded = await prepareDatabase(store, options, { demo, now: clock(), policy: configured, log });
   const { db } = store;
+  const policies = await loadPolicyBook(store, configured, log);
+  const policyAt = policies.at;
+  const forget = scheduleForgetting(db, { clock, policyAt, log });
   const metrics = new Metrics();
   const sessionSweepMs = options.sessionSweepMs ?? 30_000;
   const auth = new AuthService({
     db,
     sessions: store.sessions,
     secret,
-    policy,
+    policyAt,
     clock,
     lastSeenFlushMs: Math.min(sessionSweepMs, 2_000),
   });
@@ -157,31 +179,50 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
   };
   // The routes need the socket server (sign-out closes sockets) and it needs the HTTP server: break the cycle lazily.
-  const holder: { sync?: SyncServer; supervisor?: SupervisorService } = {};
+  const holder: {
+    sync?: SyncServer;
+    supervisor?: SupervisorService;
+    policyWatch?: PolicyWatch;
+    bridge?: TelephonyBridge;
+  } = {};
+  const telephony = options.telephony ?? NO_TELEPHONY;
   const app = createHttpApp(
     {
       db,
       auth,
-      policy,
+      policies,
       metrics,
       clock,
       readiness,
       metricsToken: options.metricsToken,
       sso: options.sso ? new SsoService(options.sso, { db, auth }) : undefined,
+      policyPublished: () => holder.policyWatch?.check(),
       sync: () => holder.sync as SyncServer,
+      telephony,
+      bridge: () => holder.bridge as TelephonyBridge,
     },
     log,
-    options.tls,
+    { trustProxy: options.trustProxy, tls: options.tls },
   );
   await app.ready();
-  const shared = { store, db, auth, policy, clock, log, metrics };
+  const shared = { store, db, auth, policyAt, clock, log, metrics };
   const sync = createSyncServer(app.server, {
     ...shared,
-    cluster: store.pool ? postgresCluster(store.pool, log) : SINGLE_NODE,
+    cluster: store.clusterPool ? postgresCluster(store.clusterPool, log) : SINGLE_NODE,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
+    placeCall: createPlaceCall({ db, policyAt, clock, telephony }),
   });
   holder.sync = sync;
+  const callers = new CallerIndex(store);
+  holder.bridge = new TelephonyBridge({
+    db,
+    policyAt,
+    clock,
+    findCustomer: (keys) => callers.find(keys),
+    notifyAgent: (userId, event) => sync.io.to(userRoom(userId)).emit(TELEPHONY_EVENTS.call, event),
+    poke: (teams, version) => sync.poke(teams, version),
+  });
   const supervisor = await startSupervisor({
     ...shared,
     io: sync.io,
@@ -190,6 +231,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sessionSweepMs: options.sessionSweepMs,
   });
   holder.supervisor = supervisor;
+  const policyWatch = new PolicyWatch({
+    db,
+    book: policies,
+    clock,
+    log,
+    onChange: (policy) => {
+      log.info('another policy is in force: desktops told, boards re-judged');
+      sync.announcePolicy(policy);
+      supervisor.rowsChanged();
+    },
+  });
+  holder.policyWatch = policyWatch;
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
@@ -207,11 +260,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       stopping = true;
       const finished = await sync.drain(options.shutdownGraceMs ?? 10_000);
       if (!finished) log.warn('pushes still under way when the grace period ended');
+      policyWatch.stop();
       supervisor.close();
       await sync.close();
       await app.close();
       await metricsListener?.close();
       await auth.close();
+      forget();
       await store.close();
     })());
   return {
@@ -226,6 +281,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     demo,
     sync,
     supervisor,
+    policies,
     readiness,
     close,
   };
@@ -264,4 +320,17 @@ async function prepareDatabase(
     await store.close();
     throw error;
   }
+}
+
+/** The configured policy and every published version; an unreadable stored version stops the start. */
+async function loadPolicyBook(store: ServerStore, configured: Policy, log: Logger): Promise<PolicyBook> {
+  const { versions, unreadable } = await loadPolicyVersions(store.db);
+  if (unreadable.length > 0) {
+    log.error({ ids: unreadable }, 'stored policy versions do not parse');
+    await store.close();
+    throw new Error(
+      `Stored policy version(s) ${unreadable.join(', ')} no longer pass the policy schema; fix them or start an older server.`,
+    );
+  }
+  return new PolicyBook(configured, versions);
 }

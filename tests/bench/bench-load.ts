@@ -184,6 +184,10 @@ function scenario(url: string, lobbyToken: string, cursor: number, payloadFile: 
         // Here, not in config: Artillery templates `config` once at load time, scenario options per agent.
         socketio: {
           transports: ['websocket'],
+          // A socket that drops is counted as errors (its requests time out), never reconnected:
+          // Artillery 2.0.21's engine calls a step's callback a second time on a reconnect's
+          // connect_error ("Callback was already called") and the whole run dies without a report.
+          reconnection: false,
           auth: { token: '{{ token }}', clientId: '{{ clientId }}', schemaVersion: SCHEMA_VERSION },
         },
         flow: [

@@ -187,7 +187,7 @@ async function main(): Promise<void> {
  */
 async function clusterMain(): Promise<void> {
   const cluster = dataset.cluster as NonNullable<typeof dataset.cluster>;
-  const sqlite = await startServerProcess(dataset.dataDir, 60_000);
+  const sqlite = await startServerProcess(dataset.dataDir, 180_000);
   const onSqlite = await pushFromMany([sqlite.url], 'one SQLite node (baseline)').finally(() =>
     sqlite.stop(),
   );

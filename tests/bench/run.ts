@@ -68,6 +68,12 @@ const PHASES: Phase[] = [
     ],
   },
   {
+    key: 'screenpop',
+    script: 'bench-screen-pop.ts',
+    timeoutMs: 330_000,
+    figures: [{ name: 'screen_pop_p99', unit: 'ms', goal: 'p99<1000ms' }],
+  },
+  {
     key: 'load',
     script: 'bench-load.ts',
     timeoutMs: 360_000,

@@ -117,6 +117,13 @@ test('work a callback through two failed attempts to unable to reach', async () 
   await expect(carmen.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(1);
   await expect(carmen.getByTestId('attempt-plan')).toContainText('Attempt 2 of 2');
   await expect(carmen.getByTestId('attempt-plan')).toContainText('Second-attempt window');
+  // The attempt ends in its wrap-up: after-call work holds the next attempt until it is recorded.
+  await expect(carmen.getByTestId('acw-timer')).toContainText('After-call work');
+  await expect(carmen.getByRole('button', { name: 'Start attempt' })).toBeDisabled();
+  await checkScreen(carmen, 'callback-wrap-up');
+  await carmen.getByLabel('Wrap-up code').selectOption({ label: 'No answer: voicemail left' });
+  await carmen.getByRole('button', { name: 'Record wrap-up' }).click();
+  await expect(carmen.getByTestId('wrap-up-done')).toBeVisible();
 
   await carmen.getByRole('button', { name: 'Start attempt' }).click();
   await carmen.getByLabel('No answer — no message left').check();
@@ -125,6 +132,9 @@ test('work a callback through two failed attempts to unable to reach', async () 
   await expect(carmen.getByText('Closed as unable to reach after 2 attempts.')).toBeVisible();
   await expect(carmen.getByTestId('attempt-history').getByRole('listitem')).toHaveCount(2);
   await checkScreen(carmen, 'callback-unable-to-reach');
+  await carmen.getByLabel('Wrap-up code').selectOption({ label: 'No answer: no message possible' });
+  await carmen.getByRole('button', { name: 'Record wrap-up' }).click();
+  await expect(carmen.getByTestId('wrap-up-done')).toBeVisible();
 });
 
 test('stop the server, keep working offline, restart it and see the work synced', async () => {

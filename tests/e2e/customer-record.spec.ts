@@ -137,6 +137,14 @@ test('the Tier 2 officer sees the reason and the note before claiming', async ()
   await checkScreen(carmen, 'callback-handoff');
 });
 
+test('the lead follows service requests past their target date from the worklist', async () => {
+  const list = erin.getByTestId('sr-past-target');
+  await expect(list.getByRole('heading', { name: 'Service requests past their target date' })).toBeVisible();
+  // The count comes from the lead's own cache through the core (demo data decides how many).
+  await expect(list.getByText(/past its target date|past their target date\./)).toBeVisible();
+  await checkScreen(erin, 'worklist-service-requests-past-target');
+});
+
 test("the lead's board shows the escalation waiting and Alice's handle time", async () => {
   await erin.keyboard.press('s');
   await expect(erin.getByTestId('supervisor-link')).toHaveAttribute('data-state', 'live');

@@ -6,11 +6,13 @@ import { userSettingsPath } from './settings-paths';
 import type {
   LogLevel,
   ManagedSettings,
+  TelephonyPort,
   UpdateChannel,
   UserSettableKey,
   UserSettings,
 } from './settings-schema';
 import {
+  MANAGED_ONLY_DEFAULTS,
   managedSettingsSchema,
   SETTING_DEFAULTS,
   USER_SETTABLE_KEYS,
@@ -63,6 +65,8 @@ export interface ResolvedSettings {
   logLevel: LogLevel;
   /** IT's PEM file of extra certificate authorities (managed only); null: none. */
   extraCaBundle: string | null;
+  /** How agents dial (IT only; docs/telephony.md). A "uri" port without a template falls back to "manual". */
+  telephony: { port: TelephonyPort; uriTemplate: string | null };
   /** Whether IT manages this machine. */
   managed: boolean;
   /** Keys the user may change (all user-settable keys on an unmanaged machine). */
@@ -220,7 +224,8 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
       updateCheckIntervalHours: pick('updateCheckIntervalHours') ?? SETTING_DEFAULTS.updateCheckIntervalHours,
       idleLockMinutes: pick('idleLockMinutes') ?? SETTING_DEFAULTS.idleLockMinutes,
       logLevel: pick('logLevel') ?? SETTING_DEFAULTS.logLevel,
-      extraCaBundle: managed?.extraCaBundle ?? null,
+      extraCaBundle: managed?.extraCaBundle ?? MANAGED_ONLY_DEFAULTS.extraCaBundle,
+      telephony: resolveTelephony(managed, notices),
       managed: managed !== null,
       userOverridable: allowed,
       sources,
@@ -231,4 +236,22 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
       },
     },
   };
+}
+
+/** The telephony port IT chose; a "uri" port without its template cannot dial, so it is reported and manual. */
+function resolveTelephony(
+  managed: ManagedSettings | null,
+  notices: SettingsIssue[],
+): ResolvedSettings['telephony'] {
+  const port = managed?.telephonyPort ?? MANAGED_ONLY_DEFAULTS.telephonyPort;
+  const uriTemplate = managed?.telephonyUriTemplate ?? MANAGED_ONLY_DEFAULTS.telephonyUriTemplate;
+  if (port === 'uri' && !uriTemplate) {
+    notices.push({
+      origin: 'managed settings',
+      field: 'telephonyPort',
+      message: 'is "uri" but telephonyUriTemplate is not set; agents dial by hand (manual)',
+    });
+    return { port: 'manual', uriTemplate: null };
+  }
+  return { port, uriTemplate };
 }

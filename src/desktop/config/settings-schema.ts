@@ -1,5 +1,6 @@
 import { splitServerUrls } from '../core/server-addresses';
 import { z } from 'zod';
+import { dialUriTemplateSchema } from './dial-uri';
 
 /**
  * The settings IT pushes to every desktop (Windows policies, a macOS configuration
@@ -91,12 +92,16 @@ const settingFields = {
   logLevel: z.enum(LOG_LEVELS).optional().meta({ title: 'Log level', description: 'Desktop log detail.' }),
 };
 
+export const TELEPHONY_PORTS = ['manual', 'uri', 'cti'] as const;
+export type TelephonyPort = (typeof TELEPHONY_PORTS)[number];
+
 /** A full path on Windows (C:\…, \\server\share\…) or macOS/Linux (/…). */
 const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)/;
 
 /**
  * IT-only: what the desktop trusts is the organization's decision, never a user's
- * (a root added by the user would let anything on the path read the sync traffic).
+ * (a root added by the user would let anything on the path read the sync traffic);
+ * so is how agents dial (docs/telephony.md).
  */
 const managedOnlyFields = {
   extraCaBundle: z
@@ -108,6 +113,16 @@ const managedOnlyFields = {
       description:
         "Full path to a PEM file of certificate authorities Agent Desk trusts for its sync server in addition to the operating system's store and its built-in roots, e.g. the root of a TLS-inspecting proxy: C:\\ProgramData\\Agency\\roots.pem or /Library/Application Support/Agency/roots.pem. Deploy the file with the setting; a missing or unreadable file is logged and the connection then fails with a certificate error.",
     }),
+  telephonyPort: z.enum(TELEPHONY_PORTS).optional().meta({
+    title: 'Telephony port',
+    description:
+      '"manual": agents dial on a desk phone and record the outcome. "uri": click-to-dial opens the softphone registered with the operating system through the dial URI template. "cti": the sync server asks the contact center\'s telephony platform to place the call and the call\'s events fill in the attempt (the server must be connected to the platform).',
+  }),
+  telephonyUriTemplate: dialUriTemplateSchema.optional().meta({
+    title: 'Dial URI template',
+    description:
+      'For the "uri" port: the URI that dials a number, with {number} (E.164, e.g. +12025550143), {digits} (without +) and optionally {ext}. Schemes: tel, sip, sips, callto, ciscotel, zoomphonecall, msteams; e.g. tel:{number} or sip:{digits}@pbx.example.gov. Only URIs made from this template open.',
+  }),
 };
 
 /** Where JSON-schema-aware editors (VS Code) find the schema; allowed, never used. */
@@ -152,3 +167,10 @@ export const SETTING_DEFAULTS = Object.freeze({
   idleLockMinutes: null,
   logLevel: 'info',
 } as const satisfies Record<UserSettableKey, unknown>);
+
+/** Defaults of the settings only IT sets. */
+export const MANAGED_ONLY_DEFAULTS = Object.freeze({
+  extraCaBundle: null,
+  telephonyPort: 'manual',
+  telephonyUriTemplate: null,
+} as const);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { domainErrorSchema } from '../../shared/domain/error-schema';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
-import { signInResponseSchema, type SignInResponse } from '../../shared/sync/protocol';
+import {
+  signInResponseSchema,
+  type ChangePasswordRequest,
+  type SignInRequest,
+  type SignInResponse,
+} from '../../shared/sync/protocol';
 import { httpRequestText, type HttpAnswer } from './network/http-request';
 import type { NetworkPort } from './network/network-port';
 import { problemOf } from './network/network-problem';
@@ -23,21 +28,22 @@ function unreachable(serverUrl: string, error: unknown): { ok: false; error: Dom
   );
 }
 
-/** POST /api/sign-in. Never throws: a network failure is an error with a sentence. */
+/**
+ * POST /api/sign-in, or POST /api/password (a new password, e.g. after a one-time one):
+ * both answer a session. Never throws: a network failure is an error with a sentence.
+ */
 export async function requestSignIn(
   network: NetworkPort,
   serverUrl: string,
-  username: string,
-  password: string,
-  /** The installation key: the answer carries its desk code (reference numbers). */
-  installation: string,
+  request: SignInRequest | ChangePasswordRequest,
 ): Promise<Result<SignInResponse>> {
+  const path = 'newPassword' in request ? '/api/password' : '/api/sign-in';
   let response: HttpAnswer;
   try {
-    response = await httpRequestText(network, new URL('/api/sign-in', serverUrl), {
+    response = await httpRequestText(network, new URL(path, serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password, installation }),
+      body: JSON.stringify(request),
       timeoutMs: TIMEOUT_MS,
     });
   } catch (error) {

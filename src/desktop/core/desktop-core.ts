@@ -10,6 +10,7 @@ import { LocalStore } from '../store/local-store';
 import { META_KEYS } from '../store/meta';
 import { openStore } from '../store/open-store';
 import { createPiiCipher, type PiiCipher } from '../store/pii-cipher';
+import { AdminDesk } from './admin/admin-desk';
 import type { BackoffOptions } from './backoff';
 import { DesktopCommands } from './commands';
 import { DesktopSession } from './desktop-session';
@@ -25,6 +26,7 @@ import { ServerAddresses, splitServerUrls } from './server-addresses';
 import { loadSession } from './session-store';
 import { SupervisorDesk } from './supervisor/supervisor-desk';
 import { SyncEngine } from './sync-engine';
+import { DesktopTelephony, type TelephonySettings } from './desktop-telephony';
 
 export interface DesktopCoreOptions {
   /** Folder for the cache (created if missing). */
@@ -45,6 +47,8 @@ export interface DesktopCoreOptions {
   newId?: () => string;
   /** Run the idle-lock and due-soon timers (tests call checkTimers() instead). */
   timers?: boolean;
+  /** How agents dial (managed settings); default: manual. */
+  telephony?: TelephonySettings;
 }
 
 export const CACHE_FILE_NAME = 'agent-desk-cache.db';
@@ -71,6 +75,10 @@ export class DesktopCore {
   readonly commands: DesktopCommands;
   /** The supervisor view (leads): live board link, drill-down, forecast, bulk actions. */
   readonly supervisor: SupervisorDesk;
+  /** The administration area (admins): users, scripts, policy, the audit trail, over HTTP. */
+  readonly admin: AdminDesk;
+  /** Click-to-dial by the configured port, and this agent's call events. */
+  readonly telephony: DesktopTelephony;
   private readonly engine: SyncEngine;
   private readonly dueSoon: DueSoonWatch;
   private timer: NodeJS.Timeout | undefined;
@@ -117,6 +125,7 @@ export class DesktopCore {
       onChanged: (tables) => this.changed(tables),
       onRejected: (rejection) => this.events.emit('mutationRejected', rejection),
       onSessionEnded: (error) => this.session.ended(error),
+      onTelephonyCall: (payload) => this.telephony.received(payload),
     });
     this.session = new DesktopSession({
       servers,
@@ -155,6 +164,7 @@ export class DesktopCore {
       },
       store,
       session: () => this.session.active(),
+      sessionEnded: () => this.session.state().expired,
       clock,
       logger: this.logger,
       ...backoff,
@@ -162,6 +172,22 @@ export class DesktopCore {
       onSnapshot: (snapshot) => this.events.emit('supervisorSnapshot', snapshot),
       onStatus: (status) => this.events.emit('supervisorStatus', status),
       onSessionEnded: (error) => this.session.ended(error),
+    });
+    this.telephony = new DesktopTelephony({
+      settings: options.telephony ?? { port: 'manual', uriTemplate: null },
+      store,
+      user: () => this.session.user(),
+      serverNow: () => this.session.serverNow(),
+      policy: () => this.session.policy(),
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+      placeCall: (args) => this.engine.placeCall(args),
+      emit: (event) => this.events.emit('telephonyCall', event),
+      logger: this.logger,
+    });
+    this.admin = new AdminDesk({
+      network,
+      serverUrl: options.serverUrl,
+      session: () => this.session.active(),
     });
     this.events.on('session', () => this.supervisor.sessionChanged());
     // A change synced before the app last closed (a move announced at the end of an interrupted sync).
@@ -214,6 +240,7 @@ export class DesktopCore {
   /** Idle lock and due-soon checks (a 15-second timer in production; called directly by tests). */
   checkTimers(): void {
     this.session.checkIdle();
+    this.session.retrySignInAgain();
     this.dueSoon.check();
   }
 

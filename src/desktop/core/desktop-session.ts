@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../shared/domain/result';
 import type { ChannelResult, ParsedChannelArgs } from '../../shared/ipc/channels';
 import type { ConnectionStateName, SessionState } from '../../shared/ipc/views';
 import type { MutatorContext } from '../../shared/sync/mutator';
-import type { SessionUser } from '../../shared/sync/protocol';
+import type { SessionUser, SignInResponse } from '../../shared/sync/protocol';
 import { TABLE_NAMES } from '../../shared/sync/rows';
 import type { LocalStore } from '../store/local-store';
 import { META_KEYS } from '../store/meta';
@@ -18,7 +18,7 @@ import { checkVerifier, makeVerifier } from './password-verifier';
 import { serverOffsetFromSignIn } from './server-clock';
 import type { ServerAddresses } from './server-addresses';
 import { saveProxyCredentials } from './network/proxy-credentials-store';
-import { loadSession, saveSession, type StoredSession } from './session-store';
+import { loadSession, resumableEnd, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
 
 type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'session.unlock'> = Result<
@@ -42,10 +42,17 @@ export interface DesktopSessionDeps {
     stop(next?: ConnectionStateName): void;
     announce(): void;
     keepAlive(now: number, everyMs: number): void;
+    keepAliveDue(now: number, everyMs: number): void;
   };
   /** The rows were dropped with the session: per-user state elsewhere starts over. */
   onSignedOut(): void;
 }
+
+/** The server could not be asked (down, or a proxy or certificate problem on the way). */
+/** What opens a session: a sign-in, or a password change with the current (or one-time) password. */
+type SessionRequestArgs = ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>;
+
+const cannotReach = (code: string) => code === 'sync.server_unreachable' || code.startsWith('network.');
 
 /**
  * Who is signed in on this desktop, and the idle lock: sign-in against the
@@ -56,6 +63,14 @@ export interface DesktopSessionDeps {
 export class DesktopSession {
   private session: StoredSession | undefined;
   private readonly idle: IdleLock;
+  /**
+   * The password of an unlock made while the server could not be reached and its
+   * session had ended: held in memory only (never stored), until the server answers
+   * the re-authentication it is needed for.
+   */
+  /** After an offline unlock: who signs in again once the server answers (memory only). */
+  private reauth: { username: string; password: string } | undefined;
+  private reauthRunning = false;
 
   constructor(private readonly deps: DesktopSessionDeps) {
     this.session = loadSession(deps.store.meta, deps.cipher);
@@ -122,10 +137,14 @@ export class DesktopSession {
   state(): SessionState {
     const s = this.session;
     return {
-      status: !s ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
+      // A session the server ended for idleness or age stays at the lock screen (one unlock signs
+      // in again); any other end (disabled account, sign-out elsewhere) shows the sign-in screen.
+      status:
+        !s || (s.expired && !resumableEnd(s)) ? 'signed-out' : this.idle.isLocked ? 'locked' : 'signed-in',
       user: s?.user ?? null,
       policy: s?.policy ?? null,
       expired: s?.expired ?? false,
+      needsUsername: s?.expired === true && s.username === undefined,
       idleLockMinutes: this.idleLockMinutes(),
     };
   }
@@ -141,20 +160,17 @@ export class DesktopSession {
 
   /* ---------- sign-in and sign-out ---------- */
 
-  async signIn(args: ParsedChannelArgs<'session.signIn'>): Promise<R<'session.signIn'>> {
-    const { store, cipher } = this.deps;
-    // The first node that answers (several configured: one may be down); the installation key asks for the desk code.
-    const installation = store.desk.key();
-    const answer = await this.deps.servers.firstAnswer(
-      (url) => requestSignIn(this.deps.network, url, args.username, args.password, installation),
-      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
-      (r) => !r.ok && (r.error.code === 'sync.server_unreachable' || r.error.code.startsWith('network.')),
-    );
+  /**
+   * Sign-in, or a new password with the current (or one-time) one: both open a session.
+   * The desktop's client id goes along, so this desktop's sign-ins are counted apart from
+   * guesses elsewhere (docs/protocol.md, "Sign-in limits").
+   */
+  async signIn(args: SessionRequestArgs): Promise<R<'session.signIn'>> {
+    const { store } = this.deps;
+    const answer = await this.requestSession(args);
     if (!answer.ok) return answer;
-    const { value } = answer;
-    const policy = parsePolicy(value.policy);
-    if (!policy.ok)
-      return err('sync.bad_policy', `The server sent a policy this desktop cannot use: ${policy.error}`);
+    const { value, policy } = answer.value;
+    const password = 'newPassword' in args ? args.newPassword : args.password;
     const previousUser = store.meta.get(META_KEYS.userId);
     if (previousUser !== undefined && previousUser !== value.user.id) {
       const pending = store.outbox.count();
@@ -168,23 +184,51 @@ export class DesktopSession {
       this.deps.sync.stop();
       store.wipe();
     }
+    this.adopt(value, policy, args.username, password);
+    this.deps.logger.info('signed in', { userId: value.user.id });
+    return ok(this.announce());
+  }
+
+  /** Asks the first node that answers for a session (several configured: one may be down). */
+  private async requestSession(
+    args: SessionRequestArgs,
+  ): Promise<Result<{ value: SignInResponse; policy: Policy }>> {
+    // The installation key asks the server for this desk's code (reference numbers).
+    const request = { ...args, clientId: this.clientId(), installation: this.deps.store.desk.key() };
+    const answer = await this.deps.servers.firstAnswer(
+      (url) => requestSignIn(this.deps.network, url, request),
+      // A proxy or certificate problem may be one node's (its own certificate, a proxy rule): try the others too.
+      (r) => !r.ok && cannotReach(r.error.code),
+    );
+    if (!answer.ok) return answer;
+    const policy = parsePolicy(answer.value.policy);
+    if (!policy.ok)
+      return err('sync.bad_policy', `The server sent a policy this desktop cannot use: ${policy.error}`);
+    return ok({ value: answer.value, policy: policy.value });
+  }
+
+  /** A session the server granted becomes this desktop's: stored, the unlock password kept as a verifier, sync (re)started. */
+  private adopt(value: SignInResponse, policy: Policy, username: string, password: string): void {
+    const { store, cipher } = this.deps;
     const session: StoredSession = {
       token: value.token,
       expiresAt: value.expiresAt,
       user: value.user,
-      policy: policy.value,
+      policy,
       serverOffsetMs: serverOffsetFromSignIn(
         value.expiresAt,
-        policy.value.security.sessionHours,
+        policy.security.sessionHours,
         this.deps.clock(),
       ),
       expired: false,
+      username,
     };
     this.session = session;
+    this.reauth = undefined;
     store.transaction(() => {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
-      saveUnlockVerifier(store.meta, cipher, makeVerifier(args.password));
+      saveUnlockVerifier(store.meta, cipher, makeVerifier(password));
       // The proxy let this sign-in through with them: keep them for the sockets and the next start.
       const proxy = this.deps.network.proxyCredentials();
       if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
@@ -192,12 +236,11 @@ export class DesktopSession {
       this.clientId();
       if (value.desk !== undefined && value.desk !== null) store.desk.setDesk(value.desk);
     });
-    store.setPolicy(policy.value);
+    store.setPolicy(policy);
     this.idle.unlock();
-    this.deps.logger.info('signed in', { userId: value.user.id });
+    // A new token: the sync engine (and with it the outbox) starts over on it.
     this.deps.sync.stop('offline');
     this.deps.sync.start();
-    return ok(this.announce());
   }
 
   async signOut(args: ParsedChannelArgs<'session.signOut'>): Promise<R<'session.signOut'>> {
@@ -273,7 +316,7 @@ export class DesktopSession {
   /** The server refused the session (expired, signed out elsewhere): keep the data, ask to sign in. */
   ended(error: { code: string; message: string }): void {
     if (!this.session) return;
-    this.session = { ...this.session, expired: true };
+    this.session = { ...this.session, expired: true, endedBy: error.code };
     saveSession(this.deps.store.meta, this.deps.cipher, this.session);
     this.deps.logger.warn('session ended by the server', { code: error.code });
     this.announce();
@@ -311,48 +354,152 @@ export class DesktopSession {
     return ok(this.state());
   }
 
-  unlock(args: ParsedChannelArgs<'session.unlock'>): R<'session.unlock'> {
-    const { meta } = this.deps.store;
-    const verifier = loadUnlockVerifier(meta, this.deps.cipher);
-    if (!verifier || !checkVerifier(args.password, verifier)) {
-      const failures = meta.getNumber(META_KEYS.unlockFailures, 0) + 1;
-      const allowed = this.policy().security.maxFailedSignIns;
-      if (failures >= allowed) {
-        this.forceSignOut();
-        return err(
-          'session.unlock_attempts_exceeded',
-          `${allowed} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
-          { count: allowed },
-        );
-      }
-      meta.set(META_KEYS.unlockFailures, String(failures));
-      return err(
-        'session.wrong_password',
-        `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
-        { attemptsLeft: allowed - failures },
-      );
+  /**
+   * Unlocks with the password the desktop knows (it works offline). When the server
+   * has ended the session meanwhile (its idle limit), the same password signs in
+   * again, so one entry resumes sync and sends the waiting changes; with the server
+   * out of reach the desktop unlocks and signs in again as soon as it answers. Once
+   * the server has ended the session its answer decides: a password changed since
+   * this desktop kept one still lets the agent in, and a refusal always says what to
+   * do next (never a lock screen with no way out for the waiting changes).
+   */
+  async unlock(args: ParsedChannelArgs<'session.unlock'>): Promise<R<'session.unlock'>> {
+    const verifier = loadUnlockVerifier(this.deps.store.meta, this.deps.cipher);
+    const known = verifier !== undefined && checkVerifier(args.password, verifier);
+    const session = this.session;
+    if (session?.expired) {
+      const refused = await this.unlockEnded(session, args, known);
+      if (refused) return refused;
+    } else if (!known) {
+      return this.wrongPassword();
     }
-    meta.delete(META_KEYS.unlockFailures);
+    this.deps.store.meta.delete(META_KEYS.unlockFailures);
     this.idle.unlock();
     this.deps.events.emit('lock', { locked: false });
     return ok(this.announce());
   }
 
+  /** The unlock of a session the server ended: signs in again, or says why not (undefined: unlock). */
+  private async unlockEnded(
+    session: StoredSession,
+    args: ParsedChannelArgs<'session.unlock'>,
+    known: boolean,
+  ): Promise<R<'session.unlock'> | undefined> {
+    // A session stored before usernames were kept: the user name is asked once, then stored.
+    const username = session.username ?? args.username;
+    if (username === undefined) {
+      return err(
+        'session.username_needed',
+        'Enter your user name as well as your password: this desktop needs it once to sign you in again.',
+      );
+    }
+    const again = await this.signInAgain(username, args.password);
+    if (again.ok) return undefined;
+    const { code } = again.error;
+    if (cannotReach(code)) {
+      if (!known) return this.wrongPassword();
+      this.reauth = { username, password: args.password };
+      return undefined;
+    }
+    if (code === 'auth.invalid_credentials') {
+      // The password this desktop knows is no longer the account's: the current one will be.
+      if (known)
+        return err(
+          'session.password_changed',
+          'The server no longer accepts this password (it was changed). Enter your current password; the changes waiting on this computer are kept.',
+        );
+      return this.wrongPassword();
+    }
+    if (code === 'auth.account_disabled') this.forceSignOut();
+    return again;
+  }
+
+  /** A wrong unlock password: counted; too many in a row sign out (the outbox is kept). */
+  private wrongPassword(): R<'session.unlock'> {
+    const { meta } = this.deps.store;
+    const failures = meta.getNumber(META_KEYS.unlockFailures, 0) + 1;
+    const allowed = this.policy().security.maxFailedSignIns;
+    if (failures >= allowed) {
+      this.forceSignOut();
+      return err(
+        'session.unlock_attempts_exceeded',
+        `${allowed} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
+        { count: allowed },
+      );
+    }
+    meta.set(META_KEYS.unlockFailures, String(failures));
+    return err(
+      'session.wrong_password',
+      `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
+      { attemptsLeft: allowed - failures },
+    );
+  }
+
+  /** Signs in again as the session's user after the server ended the session. */
+  private async signInAgain(username: string, password: string): Promise<Result<null>> {
+    const userId = this.session?.user.id;
+    const answer = await this.requestSession({ username, password });
+    if (!answer.ok) return answer;
+    // Signed out meanwhile: nothing to resume.
+    if (!this.session) return ok(null);
+    if (answer.value.value.user.id !== userId)
+      return err(
+        'session.not_this_user',
+        'That user name is not the one signed in at this desktop; enter your own user name.',
+      );
+    this.adopt(answer.value.value, answer.value.policy, username, password);
+    this.deps.logger.info('signed in again after the server ended the session', { userId });
+    return ok(null);
+  }
+
+  /** After an offline unlock: tries the re-authentication again (the core's timer calls it). */
+  retrySignInAgain(): void {
+    const reauth = this.reauth;
+    if (reauth === undefined || this.reauthRunning || !this.session?.expired) return;
+    this.reauthRunning = true;
+    void this.signInAgain(reauth.username, reauth.password)
+      .then((again) => {
+        if (again.ok || !cannotReach(again.error.code)) this.reauth = undefined;
+        if (again.ok) this.announce();
+        else if (!cannotReach(again.error.code)) {
+          this.deps.logger.warn('signing in again was refused', { code: again.error.code });
+          // The unlock screen says why and takes the password the server accepts now.
+          this.lock();
+        }
+      })
+      .finally(() => {
+        this.reauthRunning = false;
+      });
+  }
+
   activity(): Result<null> {
     if (!this.idle.isLocked) {
       this.idle.touch();
-      // A third of the idle timeout (never longer than the server's), so activity
-      // always reaches the server before it would end the session.
-      this.deps.sync.keepAlive(this.serverNow(), (this.idleLockMinutes() * MINUTE_MS) / 3);
+      this.deps.sync.keepAlive(this.serverNow(), this.keepAliveEveryMs());
     }
     return ok(null);
   }
 
-  /** Locks when the idle time ran out (the core's timer calls it). */
+  /**
+   * A third of the idle timeout (never longer than the server's), so activity always
+   * reaches the server before it would end the session.
+   */
+  private keepAliveEveryMs(): number {
+    return (this.idleLockMinutes() * MINUTE_MS) / 3;
+  }
+
+  /**
+   * Locks when the idle time ran out (the core's timer calls it); until then sends the
+   * input that the keep-alive's spacing held back, so the server's idle limit counts
+   * from the last input, as the lock does (a lead watching the board is not cut off sooner).
+   */
   checkIdle(): void {
-    if (this.session && this.idle.check()) {
+    if (!this.session) return;
+    if (this.idle.check()) {
       this.deps.events.emit('lock', { locked: true });
       this.announce();
+    } else if (!this.idle.isLocked) {
+      this.deps.sync.keepAliveDue(this.serverNow(), this.keepAliveEveryMs());
     }
   }
 

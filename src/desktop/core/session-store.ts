@@ -14,6 +14,22 @@ export interface StoredSession {
   serverOffsetMs: number;
   /** The server ended it; the agent must sign in again (local work is kept). */
   expired: boolean;
+  /** Who signed in (the unlock after the server ended the session signs in again as them). */
+  username?: string | undefined;
+  /** Why the server ended it (its error code): decides between the lock screen and the sign-in screen. */
+  endedBy?: string | undefined;
+}
+
+/**
+ * Ends the agent resumes at the lock screen with one password entry (the same user signs in
+ * again and the waiting changes go out). Any other end (account disabled, signed out
+ * elsewhere) shows the sign-in screen; the cache and outbox stay for the same user.
+ */
+const RESUMABLE_ENDS: ReadonlySet<string> = new Set(['auth.session_idle', 'auth.session_expired']);
+
+/** True when the server ended the session for a reason the lock screen can resume from. */
+export function resumableEnd(session: StoredSession): boolean {
+  return session.expired && RESUMABLE_ENDS.has(session.endedBy ?? '');
 }
 
 const storedSessionSchema = z.object({
@@ -23,6 +39,8 @@ const storedSessionSchema = z.object({
   policy: policySchema,
   serverOffsetMs: z.number(),
   expired: z.boolean(),
+  username: z.string().optional(),
+  endedBy: z.string().optional(),
 });
 
 const PLACE = 'meta/session';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DomainError } from '../../shared/domain/result';
+import { err, type DomainError, type Result } from '../../shared/domain/result';
 import type { ConnectionState, ConnectionStateName, SyncProgress } from '../../shared/ipc/views';
 import type { MutatorContext } from '../../shared/sync/mutator';
 import {
@@ -19,6 +19,11 @@ import type { BackoffOptions } from './backoff';
 import type { CoreLogger } from './logger';
 import type { NetworkPort } from './network/network-port';
 import { SocketConnection, type RequestFailure } from './socket-connection';
+import {
+  placeCallResultSchema,
+  TELEPHONY_EVENTS,
+  type PlaceCallArgs,
+} from '../../shared/telephony/desk-events';
 
 /** A pull answer; `latestVersion` (the server's version when it answered) drives the first-sync bar when sent. */
 const pullPageSchema = pulledPageSchema.extend({ latestVersion: z.number().int().optional() });
@@ -26,6 +31,7 @@ const pullAnswerSchema = ackSchema(pullPageSchema);
 /** Start-overs (server reset, scope change) one pull may make before it fails and is retried later. */
 const MAX_RESETS_PER_PULL = 2;
 const pushAnswerSchema = ackSchema(pushResponseSchema);
+const placeCallAnswerSchema = ackSchema(placeCallResultSchema);
 
 export interface SyncEngineDeps {
   serverUrl: string;
@@ -45,6 +51,8 @@ export interface SyncEngineDeps {
   onRejected(rejection: StoredRejection): void;
   /** The server refused the session (expired, signed out elsewhere, wrong client): stop and ask to sign in. */
   onSessionEnded(error: DomainError): void;
+  /** A call event for this agent (telephony:call, unvalidated: the listener parses it). */
+  onTelephonyCall?(payload: unknown): void;
 }
 
 class RequestFailed extends Error {
@@ -72,6 +80,7 @@ export class SyncEngine {
   private firstSyncRunning = false;
   private presence: PresenceRequest | undefined;
   private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
+  private lastInputAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: SyncEngineDeps) {
@@ -111,7 +120,10 @@ export class SyncEngine {
         this.sendPresence();
         this.requestSync();
       },
-      listen: (socket) => socket.on(EVENTS.poke, (payload: unknown) => this.poked(payload)),
+      listen: (socket) => {
+        socket.on(EVENTS.poke, (payload: unknown) => this.poked(payload));
+        socket.on(TELEPHONY_EVENTS.call, (payload: unknown) => deps.onTelephonyCall?.(payload));
+      },
       onEnded: (error) => this.endSession(error),
       onRetrying: (error, retryAt) => {
         this.lastError = error;
@@ -189,7 +201,18 @@ export class SyncEngine {
    * long call with nothing saved would end the session mid-call.
    */
   keepAlive(now: number, everyMs: number): void {
-    if (now - this.lastKeepAliveAt < everyMs) return;
+    this.lastInputAt = now;
+    this.keepAliveDue(now, everyMs);
+  }
+
+  /**
+   * The trailing keep-alive (the core's timer calls it): input that came after the last
+   * keep-alive reaches the server once `everyMs` has passed, so the server's idle clock
+   * starts no earlier than the agent's last input and never ends the session before the
+   * desktop's own lock would. Data arriving is not input: only keepAlive() records any.
+   */
+  keepAliveDue(now: number, everyMs: number): void {
+    if (this.lastInputAt <= this.lastKeepAliveAt || now - this.lastKeepAliveAt < everyMs) return;
     this.lastKeepAliveAt = now;
     this.sendPresence();
   }
@@ -417,6 +440,19 @@ export class SyncEngine {
     const answer = this.request(EVENTS.pull, { cursor, limit });
     answer.catch(() => undefined);
     return answer;
+  }
+
+  /** Asks the server to place a call through the telephony platform (the cti port). */
+  async placeCall(args: PlaceCallArgs): Promise<Result<{ callId: string }>> {
+    try {
+      const answer = placeCallAnswerSchema.safeParse(await this.request(TELEPHONY_EVENTS.placeCall, args));
+      if (!answer.success)
+        return err('sync.bad_answer', 'The server answered place-call in a form this app does not know.');
+      return answer.data;
+    } catch (error) {
+      if (error instanceof RequestFailed) return { ok: false, error: error.domainError };
+      throw error;
+    }
   }
 
   /** One request with an acknowledgement; fails on timeout or when the connection drops. */

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       ...(extraCa ? { extraCa: extraCa.value } : {}),
     }),
     keyProvider: fileKeyProvider(join(options.dataDir, 'cache.key')),
+    telephony: { port: options.telephonyPort, uriTemplate: null },
     logger: {
       info: (m, d) => console.log(`[core] ${m}`, d ?? ''),
       warn: (m, d) => console.warn(`[core] ${m}`, d ?? ''),

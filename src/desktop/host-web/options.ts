@@ -22,6 +22,8 @@ export const webHostOptionsSchema = z.object({
     .optional(),
   /** A PEM file of certificate authorities to trust in addition to Node's roots (the shell's extraCaBundle). */
   extraCa: z.string().min(1).optional(),
+  /** How this desktop dials (docs/telephony.md); a browser cannot open a softphone, so manual or cti. */
+  telephonyPort: z.enum(['manual', 'cti']).default('manual'),
 });
 export type WebHostConfig = z.infer<typeof webHostOptionsSchema>;
 
@@ -35,6 +37,7 @@ const FLAGS: Record<string, keyof WebHostConfig> = {
   '--server-data': 'serverDataDir',
   '--proxy': 'proxy',
   '--extra-ca': 'extraCa',
+  '--telephony-port': 'telephonyPort',
 };
 
 const ENV: Record<string, keyof WebHostConfig> = {
@@ -47,9 +50,10 @@ const ENV: Record<string, keyof WebHostConfig> = {
   AGENT_DESK_SERVER_DATA: 'serverDataDir',
   AGENT_DESK_PROXY: 'proxy',
   AGENT_DESK_EXTRA_CA: 'extraCa',
+  AGENT_DESK_TELEPHONY_PORT: 'telephonyPort',
 };
 
-export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server] [--proxy http://user:secret@proxy:3128] [--extra-ca roots.pem]
+export const WEB_HOST_USAGE = `Usage: npm run start:web -- [--port ${DEFAULT_WEB_PORT}] [--data .data/web-host] [--renderer out/renderer] [--server-url http://127.0.0.1:${DEFAULT_SERVER_PORT} | --embedded-server false] [--server-port ${DEFAULT_SERVER_PORT}] [--server-data .data/server] [--proxy http://user:secret@proxy:3128] [--extra-ca roots.pem] [--telephony-port manual|cti]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseWebHostOptions(

@@ -1,3 +1,4 @@
+import { ADMIN_CALL_NAMES, type AdminCallName } from '../../shared/admin/calls';
 import type { Result } from '../../shared/domain/result';
 import {
   IPC_CHANNELS,
@@ -9,6 +10,7 @@ import {
 import { issuesText } from '../../shared/domain/parse';
 import { IPC_ERROR_CODES, type IpcResult } from '../../shared/ipc/result';
 import { COMMAND_CHANNELS, type CommandChannel } from '../../shared/sync/registry';
+import type { AdminDesk } from '../core/admin/admin-desk';
 import type { DesktopCommands } from '../core/commands';
 import type { DesktopCore } from '../core/desktop-core';
 import type { CoreLogger } from '../core/logger';
@@ -30,6 +32,7 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'network.proxyCredentials': (a) => core.useProxyCredentials(a),
     'session.get': () => ({ ok: true, value: core.session.state() }),
     'session.signIn': (a) => core.session.signIn(a),
+    'session.changePassword': (a) => core.session.signIn(a),
     'session.signOut': (a) => core.session.signOut(a),
     'session.lock': () => core.session.lock(),
     'session.unlock': (a) => core.session.unlock(a),
@@ -43,6 +46,7 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'customer.get': (a) => core.queries.customer(a),
     'customer.search': (a) => core.queries.customerSearch(a),
     'customer.record': (a) => core.queries.customerRecord(a),
+    'serviceRequests.pastTarget': () => core.queries.serviceRequestsPastTarget(),
     'inquiry.submit': (a) => core.commands.submitInquiry(a),
     ...commandHandlers(core.commands),
     'presence.set': (a) => core.commands.setPresence(a),
@@ -55,7 +59,17 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'supervisor.forecast': (a) => core.supervisor.forecast(a),
     'supervisor.reassign': (a) => core.supervisor.reassign(a),
     'supervisor.grantExtraAttempts': (a) => core.supervisor.grantExtraAttempts(a),
+    ...adminHandlers(core.admin),
+    'telephony.dialCheck': (a) => core.telephony.dialCheck(a),
+    'telephony.dial': (a) => core.telephony.dial(a),
   };
+}
+
+/** One handler per row of the admin call table. */
+function adminHandlers(admin: Pick<AdminDesk, 'run'>): { [C in AdminCallName]: Handler<C> } {
+  return Object.fromEntries(
+    ADMIN_CALL_NAMES.map((name) => [name, (args: never) => admin.run(name, args)]),
+  ) as { [C in AdminCallName]: Handler<C> };
 }
 
 /** One handler per row of the command table, each running its row. */

@@ -1,56 +1,12 @@
+import { CustomerSearchIndex, readSearchText, type SearchEntry } from '../../shared/domain/search';
 import {
-  CustomerSearchIndex,
-  nameWords,
-  readSearchText,
-  searchKey,
-  sortNameOf,
-  type SearchEntry,
-} from '../../shared/domain/search';
-import { parseReceiptNumber } from '../../shared/domain/identifiers/receipt-number';
-import { rowKey, type AnyRow, type RowKey, type TableName } from '../../shared/sync/rows';
+  CUSTOMER_RECORD_TABLES,
+  isRecordTable,
+  searchEntryOf,
+  type CustomerRecordTable,
+} from '../../shared/sync/customer-search-entry';
+import { rowKey, type AnyRow, type RowKey } from '../../shared/sync/rows';
 import type { RowCache } from './row-cache';
-
-/** The tables whose rows belong to one customer and make up their record. */
-export const CUSTOMER_RECORD_TABLES = [
-  'customers',
-  'inquiries',
-  'callbacks',
-  'service_requests',
-  'expedite_requests',
-  'appointment_requests',
-  'notes',
-] as const satisfies readonly TableName[];
-export type CustomerRecordTable = (typeof CUSTOMER_RECORD_TABLES)[number];
-
-const isRecordTable = (table: TableName): table is CustomerRecordTable =>
-  (CUSTOMER_RECORD_TABLES as readonly TableName[]).includes(table);
-
-/** What one row contributes to the search: a customer its name, A-number and phones; a contact its receipt and reference. */
-export function searchEntryOf(table: CustomerRecordTable, row: AnyRow): SearchEntry | undefined {
-  if (table === 'customers') {
-    const customer = row as Extract<AnyRow, { preferredLanguage: unknown }>;
-    return {
-      customerId: customer.id,
-      words: nameWords(customer.name),
-      keys: [
-        ...(customer.aNumber ? [searchKey('a-number', customer.aNumber)] : []),
-        ...customer.phones.map((p) => searchKey('phone', p.e164)),
-      ],
-      sortName: sortNameOf(customer.name),
-    };
-  }
-  if (table === 'notes') return undefined;
-  const contact = row as { customerId: string; receiptNumber?: string | null; reference?: string };
-  const receipt = contact.receiptNumber ? parseReceiptNumber(contact.receiptNumber) : undefined;
-  return {
-    customerId: contact.customerId,
-    words: [],
-    keys: [
-      ...(receipt?.ok ? [searchKey('receipt', receipt.value.normalized)] : []),
-      ...(contact.reference ? [searchKey('reference', contact.reference)] : []),
-    ],
-  };
-}
 
 /**
  * The customers of the cache, found by the one search box and opened with every

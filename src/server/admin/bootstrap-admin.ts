@@ -4,7 +4,7 @@ import { issuesText } from '../../shared/domain/parse';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { GLOBAL_TEAM, teamSchema } from '../../shared/sync/rows/common';
 import { appendAudit } from '../audit';
-import { passwordSchema, usernameSchema } from '../auth/account-rules';
+import { passwordSchema, usernameSchema } from '../../shared/admin/account-rules';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../storage/database';
 import { insertUser, listUsers } from '../storage/users';

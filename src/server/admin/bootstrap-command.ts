@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { issuesText } from '../../shared/domain/parse';
 import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import { BOOTSTRAP_PASSWORD_ENV, parseBootstrapAdminConfig } from '../config';
-import { passwordSchema } from '../auth/account-rules';
+import { passwordSchema } from '../../shared/admin/account-rules';
 import { seedIfEmpty } from '../demo/seed';
 import { loadScriptFiles, type ScriptFile } from '../scripts/script-files';
 import { migrateToLatest } from '../storage/database';

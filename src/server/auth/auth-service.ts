@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MINUTE_MS, HOUR_MS, type Policy } from '../../shared/domain/policy';
-import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
+import { MINUTE_MS, HOUR_MS } from '../../shared/domain/policy';
+import { err, ok, type Result } from '../../shared/domain/result';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { sql } from 'kysely';
 import type { UserRow } from '../../shared/sync/rows/user';
@@ -8,13 +8,10 @@ import { userRowSchema } from '../../shared/sync/rows/user';
 import type { Db } from '../storage/database';
 import type { SessionStore } from '../storage/server-store';
 import type { SessionRecord } from '../storage/session-reads';
-import {
-  clearSignInFailures,
-  findUserByUsername,
-  recordSignInFailure,
-  type StoredUser,
-} from '../storage/users';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
+import type { PolicyAt } from '../policy/policy-book';
+import type { StoredUser } from '../storage/users';
+import { changePassword, signInWithPassword, type SessionProfile, type SignInSource } from './sign-in-flow';
+import { SignInGate } from './sign-in-gate';
 import { signToken, verifyToken } from './tokens';
 
 export interface AuthenticatedSession {
@@ -27,26 +24,13 @@ export interface SignedIn extends AuthenticatedSession {
   token: string;
 }
 
-const INVALID = 'auth.invalid_credentials';
-
-/** The refusal of a locked account, with the minutes left (rounded up) for the screen to say. */
-function lockedOut(lockedUntil: number, now: number): { ok: false; error: DomainError } {
-  const minutes = Math.ceil((lockedUntil - now) / MINUTE_MS);
-  return err(
-    'auth.locked',
-    `Too many failed sign-ins; this account is locked for ${minutes} more minute(s).`,
-    {
-      minutes,
-    },
-  );
-}
-
 export interface AuthServiceDeps {
   db: Db;
   /** Session and user reads (SQLite: the read-only connection, never queued behind writes; PostgreSQL: the pool). */
   sessions: SessionStore;
   secret: string;
-  policy: Policy;
+  /** The policy in force at an instant (security numbers: session length, idle time, sign-in limits). */
+  policyAt: PolicyAt;
   clock: () => number;
   /** How often user activity (`last_seen_at`) is written back, batched (default 2 s). */
   lastSeenFlushMs?: number;
@@ -85,12 +69,15 @@ const MAX_PROFILES = 10_000;
 export class AuthService {
   private readonly db: Db;
   private readonly secret: string;
-  private readonly policy: Policy;
+  private readonly policyAt: PolicyAt;
+  readonly gate: SignInGate;
   private readonly clock: () => number;
   private readonly reads: SessionStore;
   private readonly profiles = new Map<string, UserRow | null>();
   /** Token → its claims and session, as last read. */
   private readonly sessions = new Map<string, CachedSession>();
+  /** Token → its session read under way (checks that arrive meanwhile share it). */
+  private readonly reading = new Map<string, Promise<Result<CachedSession>>>();
   private readonly sessionCacheMs: number;
   /** Session id → its latest activity seen here (cached rows may hold an older last_seen_at). */
   private readonly seen = new Map<string, number>();
@@ -102,68 +89,67 @@ export class AuthService {
   constructor(deps: AuthServiceDeps) {
     this.db = deps.db;
     this.secret = deps.secret;
-    this.policy = deps.policy;
+    this.policyAt = deps.policyAt;
     this.clock = deps.clock;
+    this.gate = new SignInGate(deps.db, deps.policyAt, deps.clock);
     this.sessionCacheMs = deps.sessionCacheMs ?? 5_000;
     this.reads = deps.sessions;
     this.flushTimer = setInterval(() => void this.flushLastSeen(), deps.lastSeenFlushMs ?? 2_000);
     this.flushTimer.unref();
   }
 
-  async signIn(username: string, password: string): Promise<Result<SignedIn>> {
-    const now = this.clock();
-    const user = await this.findUser(username);
-    if (!user) {
-      await verifyPassword(password, await DUMMY_HASH_PROMISE);
-      return err(INVALID, 'The user name or password is not correct.');
-    }
-    const { maxFailedSignIns, lockoutMinutes } = this.policy.security;
-    if (user.lockedUntil !== null && user.lockedUntil > now) {
-      return lockedOut(user.lockedUntil, now);
-    }
-    const passwordRight = await verifyPassword(password, user.passwordHash);
-    // A disabled account gets the same answer whatever the password, so it never confirms a guess.
-    if (!user.profile.active)
-      return err('auth.account_disabled', 'This account is disabled; ask an administrator.');
-    if (!passwordRight) {
-      const lockedUntil = await recordSignInFailure(this.db, user.profile.id, {
-        now,
-        maxFailedSignIns,
-        lockUntil: now + lockoutMinutes * MINUTE_MS,
-      });
-      if (lockedUntil !== null && lockedUntil > now) return lockedOut(lockedUntil, now);
-      return err(INVALID, 'The user name or password is not correct.');
-    }
-    // Parallel wrong guesses may have locked the account while scrypt ran: ask the writer, behind
-    // which their failure counts may still be queued (the read connection would not see them yet).
-    const latest = await findUserByUsername(this.db, username);
-    if (latest?.lockedUntil != null && latest.lockedUntil > now) return lockedOut(latest.lockedUntil, now);
-    // Most sign-ins have nothing to clear: skip the write.
-    if (latest && (latest.failedSignIns !== 0 || latest.lockedUntil !== null))
-      await clearSignInFailures(this.db, user.profile.id);
-    return ok(await this.issueSession(user.profile, now));
+  /**
+   * Sign-in with a password (sign-in-flow.ts: the limits and delays of SignInGate,
+   * one answer for unknown names and wrong passwords). `from` says where it came from:
+   * the address the limits count, and the desktop's client id if it sent one.
+   */
+  async signIn(username: string, password: string, from: SignInSource = LOCAL): Promise<Result<SignedIn>> {
+    return signInWithPassword(
+      { db: this.db, gate: this.gate, findUser: (name) => this.findUser(name) },
+      { username, password, from },
+      (user) => this.openSession(user),
+    );
   }
 
   /**
-   * A new session for a user already checked (by password, or by the identity
+   * The user's new password, checked like a sign-in with the current (or one-time)
+   * one; every other session of the user ends (`ended` closes their sockets).
+   */
+  async changePassword(
+    attempt: { username: string; password: string; newPassword: string; from: SignInSource },
+    ended: (userId: string) => void,
+  ): Promise<Result<SignedIn>> {
+    const result = await changePassword(
+      { db: this.db, gate: this.gate, clock: this.clock, findUser: (name) => this.findUser(name) },
+      attempt,
+      (user) => this.openSession(user),
+      ended,
+    );
+    if (result.ok) await this.userChanged(result.value.user.id);
+    return result;
+  }
+
+  /**
+   * A new session for a user whose credentials checked out (a password, or the identity
    * provider: then `maxMs` bounds it to the SSO re-authentication interval).
    */
-  async issueSession(profile: UserRow, now: number, maxMs = Number.POSITIVE_INFINITY): Promise<SignedIn> {
+  async openSession(user: SessionProfile, maxMs = Number.POSITIVE_INFINITY): Promise<SignedIn> {
+    const now = this.clock();
     const sessionId = randomUUID();
-    const expiresAt = now + Math.min(this.policy.security.sessionHours * HOUR_MS, maxMs);
+    const expiresAt = now + Math.min(this.policyAt(now).security.sessionHours * HOUR_MS, maxMs);
     await this.db
       .insertInto('sessions')
       .values({
         id: sessionId,
-        user_id: profile.id,
+        user_id: user.id,
         created_at: now,
         expires_at: expiresAt,
         last_seen_at: now,
         revoked_at: null,
       })
       .execute();
-    const token = signToken({ sid: sessionId, uid: profile.id, exp: expiresAt }, this.secret);
-    return { token, sessionId, expiresAt, user: toSessionUser(profile) };
+    const token = signToken({ sid: sessionId, uid: user.id, exp: expiresAt }, this.secret);
+    return { token, sessionId, expiresAt, user: toSessionUser(user) };
   }
 
   /**
@@ -190,8 +176,7 @@ export class AuthService {
       profile,
       username: r.username,
       passwordHash: r.password_hash,
-      failedSignIns: r.failed_sign_ins,
-      lockedUntil: r.locked_until,
+      mustChangePassword: r.must_change_password === 1,
     };
   }
 
@@ -225,8 +210,8 @@ export class AuthService {
     if (session.value.expires_at <= now)
       return err('auth.session_expired', 'Your session has expired; sign in again.');
     const lastSeen = Math.max(session.value.last_seen_at, this.seen.get(sid) ?? 0);
-    if (now - lastSeen > this.policy.security.idleLockMinutes * MINUTE_MS) {
-      const minutes = this.policy.security.idleLockMinutes;
+    const minutes = this.policyAt(now).security.idleLockMinutes;
+    if (now - lastSeen > minutes * MINUTE_MS) {
       return err(
         'auth.session_idle',
         `Your session ended after ${minutes} minutes without activity; sign in again.`,
@@ -253,15 +238,34 @@ export class AuthService {
     for (const token of tokens) {
       const cached = this.sessions.get(token);
       if (cached) cached.readAt = -Infinity;
+      // A read under way may predate the change: the re-read below must not join it.
+      this.reading.delete(token);
     }
     const now = this.clock();
     await Promise.all(tokens.map((token) => this.session(token, now)));
   }
 
-  /** The token's claims and session row: from the cache while fresh, else verified and read. */
-  private async session(token: string, now: number): Promise<Result<CachedSession>> {
+  /**
+   * The token's claims and session row: from the cache while fresh, else verified and
+   * read — once for all the checks of that token that arrive while it is read (a
+   * desktop's reconnect sends its handshake and queued events together).
+   */
+  private session(token: string, now: number): Promise<Result<CachedSession>> {
     const cached = this.sessions.get(token);
-    if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return ok(cached);
+    if (cached && performance.now() - cached.readAt < this.sessionCacheMs) return Promise.resolve(ok(cached));
+    const pending = this.reading.get(token);
+    if (pending) return pending;
+    const read = this.readSession(token, now).finally(() => {
+      if (this.reading.get(token) === read) this.reading.delete(token);
+    });
+    this.reading.set(token, read);
+    // Every caller awaits `read`; this keeps a failure (PostgreSQL restarting) from also
+    // counting as unhandled on the shared promise itself, which would end the process.
+    read.catch(() => undefined);
+    return read;
+  }
+
+  private async readSession(token: string, now: number): Promise<Result<CachedSession>> {
     const claims = verifyToken(token, this.secret, now);
     if (!claims.ok) return claims;
     const readAt = performance.now();
@@ -348,9 +352,14 @@ export class AuthService {
       .execute();
     for (const [cachedToken, cached] of this.sessions)
       if (cached.sid === found.sid) this.sessions.delete(cachedToken);
+    // A read under way started before the revocation: later checks read again.
+    this.reading.delete(token);
     return ok({ sessionId: found.sid, userId: found.uid });
   }
 }
+
+/** Where a sign-in came from when the caller does not say (tests, tools): one shared limit bucket. */
+const LOCAL: SignInSource = { ip: 'local' };
 
 function toSessionUser(profile: {
   id: string;

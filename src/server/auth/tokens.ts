@@ -16,12 +16,25 @@ export function signToken(claims: TokenClaims, secret: string): string {
   return `${payload}.${mac}`;
 }
 
+/** Unpadded base64url, nothing else: Node's decoder also takes padding, `+/` and stray trailing bits. */
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/** Whether `text` is the one canonical base64url spelling of the bytes it decodes to. */
+function isCanonicalBase64url(text: string): boolean {
+  return BASE64URL.test(text) && Buffer.from(text, 'base64url').toString('base64url') === text;
+}
+
+/**
+ * Accepts exactly the spelling signToken wrote: the MAC is compared as text with the
+ * canonical encoding of the expected one, and the payload must be canonical too, so
+ * no second spelling of a token (padding, `+/`, other trailing bits) is accepted.
+ */
 export function verifyToken(token: string, secret: string, now: number): Result<TokenClaims> {
   const [payload, mac, extra] = token.split('.');
-  if (!payload || !mac || extra !== undefined)
+  if (!payload || !mac || extra !== undefined || !isCanonicalBase64url(payload))
     return err('auth.invalid_token', 'The session token is malformed; sign in again.');
-  const expected = createHmac('sha256', secret).update(payload).digest();
-  const given = Buffer.from(mac, 'base64url');
+  const expected = Buffer.from(createHmac('sha256', secret).update(payload).digest('base64url'));
+  const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return err('auth.invalid_token', 'The session token is not valid; sign in again.');
   }

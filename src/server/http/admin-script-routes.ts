@@ -1,90 +1,75 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { describeProblems } from '../../shared/scripts/validate';
+import { reasonOnlySchema } from '../../shared/admin/users';
+import { publishScriptSchema, scriptCheckRequestSchema } from '../../shared/admin/scripts';
 import { GLOBAL_TEAM, idSchema } from '../../shared/sync/rows/common';
-import { scriptRowId } from '../../shared/sync/rows/script';
-import { appendAudit } from '../audit';
-import { checkScriptForPublishing } from '../scripts/check-script';
-import type { Db } from '../storage/database';
-import { readRows, writeRows } from '../storage/row-store';
+import { checkScript, listScripts, publishScript, retireScript, scriptContent } from '../admin/scripts';
 import { fail, parseRequest, requireAdmin } from './replies';
 import type { RouteDeps } from './routes';
 
-const publishScriptSchema = z.object({
-  scriptId: idSchema,
-  scriptVersion: z.number().int().min(1),
-  content: z.json(),
-});
-type PublishScript = z.output<typeof publishScriptSchema>;
+const STATUS: Record<string, number> = {
+  'script.not_found': 404,
+  'script.version_exists': 409,
+  'script.already_retired': 409,
+};
 
-/** POST /api/admin/scripts: an administrator publishes a new script version (docs/scripts.md). */
+const idParams = z.object({ id: idSchema });
+
+/**
+ * Administrators manage inquiry scripts (docs/scripts.md): list versions, read one,
+ * check a document before publishing (the validator's findings and the version it
+ * would replace, for the diff), publish, retire. Publishing and retiring poke every
+ * desktop; each pulls the change at its next sync.
+ */
 export function registerAdminScriptRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.post('/api/admin/scripts', (request, reply) => publishScriptRoute(deps, request, reply));
-}
+  const admin = (request: FastifyRequest, reply: FastifyReply) => requireAdmin(deps.auth, request, reply);
+  const by = (userId: string, request: FastifyRequest) => ({ userId, ip: request.ip, now: deps.clock() });
 
-async function publishScriptRoute(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply) {
-  const admin = await requireAdmin(deps.auth, request, reply);
-  if (!admin) return;
-  const body = parseRequest(publishScriptSchema, request.body, reply);
-  if (!body) return;
-  const checked = checkScriptForPublishing(body.scriptId, body.scriptVersion, body.content);
-  if (!checked.ok) {
-    return reply.code(400).send({
-      ok: false,
-      error: {
-        code: 'script.invalid',
-        message: `The script cannot be published: ${checked.error.length} problem(s).\n${describeProblems(checked.error)}`,
-        problems: checked.error,
-      },
-    });
-  }
-  const id = scriptRowId(body.scriptId, body.scriptVersion);
-  const version = await publishScript(deps.db, id, body, {
-    actorId: admin.user.id,
-    ip: request.ip,
-    now: deps.clock(),
+  app.get('/api/admin/scripts', async (request, reply) => {
+    if (!(await admin(request, reply))) return;
+    return { ok: true, value: await listScripts(deps.db) };
   });
-  if (version === undefined) {
-    return fail(
-      reply,
-      409,
-      'script.version_exists',
-      `Version ${body.scriptVersion} of script ${body.scriptId} is already published; publish a new version.`,
-    );
-  }
-  deps.sync().poke([GLOBAL_TEAM], version);
-  return reply.code(201).send({ ok: true, value: { id, version } });
-}
 
-/** Writes the script row and its audit event in one transaction; undefined when that version exists. */
-async function publishScript(
-  db: Db,
-  id: string,
-  body: PublishScript,
-  by: { actorId: string; ip: string; now: number },
-): Promise<number | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await readRows(trx, [{ table: 'scripts', id }]);
-    if (existing.size > 0) return undefined;
-    const row = {
-      id,
-      team: GLOBAL_TEAM,
-      scriptId: body.scriptId,
-      scriptVersion: body.scriptVersion,
-      content: body.content,
-      published: true,
-      publishedAt: by.now,
-    };
-    const version = await writeRows(trx, [{ table: 'scripts', row }]);
-    await appendAudit(trx, {
-      at: by.now,
-      actorId: by.actorId,
-      action: 'admin.script.publish',
-      entityType: 'script',
-      entityId: id,
-      sourceIp: by.ip,
-      outcome: 'ok',
-    });
-    return version;
+  app.get('/api/admin/scripts/:id', async (request, reply) => {
+    if (!(await admin(request, reply))) return;
+    const params = parseRequest(idParams, request.params, reply, 'params');
+    if (!params) return;
+    const found = await scriptContent(deps.db, params.id);
+    if (!found.ok) return fail(reply, 404, found.error.code, found.error.message);
+    return { ok: true, value: found.value };
+  });
+
+  app.post('/api/admin/scripts/check', async (request, reply) => {
+    if (!(await admin(request, reply))) return;
+    const body = parseRequest(scriptCheckRequestSchema, request.body, reply);
+    if (!body) return;
+    return { ok: true, value: await checkScript(deps.db, body.content) };
+  });
+
+  app.post('/api/admin/scripts', async (request, reply) => {
+    const session = await admin(request, reply);
+    if (!session) return;
+    const body = parseRequest(publishScriptSchema, request.body, reply);
+    if (!body) return;
+    const published = await publishScript(deps.db, body, by(session.user.id, request));
+    if (!published.ok) {
+      const status = STATUS[published.error.code] ?? 400;
+      return reply.code(status).send({ ok: false, error: published.error });
+    }
+    deps.sync().poke([GLOBAL_TEAM], published.value.version);
+    return reply.code(201).send({ ok: true, value: published.value });
+  });
+
+  app.post('/api/admin/scripts/:id/retire', async (request, reply) => {
+    const session = await admin(request, reply);
+    if (!session) return;
+    const params = parseRequest(idParams, request.params, reply, 'params');
+    const body = params && parseRequest(reasonOnlySchema, request.body, reply);
+    if (!params || !body) return;
+    const retired = await retireScript(deps.db, params.id, body.reason, by(session.user.id, request));
+    if (!retired.ok)
+      return fail(reply, STATUS[retired.error.code] ?? 400, retired.error.code, retired.error.message);
+    deps.sync().poke([GLOBAL_TEAM], retired.value.version);
+    return { ok: true, value: retired.value };
   });
 }

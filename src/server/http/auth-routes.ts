@@ -1,40 +1,80 @@
-import type { FastifyInstance } from 'fastify';
-import { SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { DomainError } from '../../shared/domain/result';
+import { changePasswordRequestSchema, SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit';
+import type { SignedIn } from '../auth/auth-service';
 import { assignInstallationDesk } from '../storage/desks';
 import { bearer, fail, missingToken, parseRequest } from './replies';
 import type { RouteDeps } from './routes';
 
-/** POST /api/sign-in and /api/sign-out (docs/protocol.md). */
+/** The HTTP status of each sign-in refusal (docs/protocol.md, "Sign-in limits and lockout"). */
+const SIGN_IN_STATUS: Record<string, number> = {
+  'auth.locked': 423,
+  'auth.rate_limited': 429,
+  'auth.password_change_required': 403,
+  'auth.password_reused': 400,
+};
+
+/** Answers a refused sign-in; a wait (423, 429) goes out as Retry-After too. */
+export function refuseSignIn(reply: FastifyReply, error: DomainError): FastifyReply {
+  const seconds = error.params?.seconds;
+  if (typeof seconds === 'number') void reply.header('retry-after', String(seconds));
+  return fail(reply, SIGN_IN_STATUS[error.code] ?? 401, error.code, error.message, error.params);
+}
+
+/** What a desktop gets on sign-in: its session, the policy in force, the sync schema. */
+export async function signedInValue(deps: RouteDeps, signed: SignedIn, installation: string | undefined) {
+  const { token, expiresAt, user } = signed;
+  const at = deps.clock();
+  // The installation's desk code (reference numbers): given the first time, the same ever after.
+  const desk = installation ? await assignInstallationDesk(deps.db, installation, at) : null;
+  return { token, expiresAt, user, policy: deps.policies.at(at), schemaVersion: SCHEMA_VERSION, desk };
+}
+
+/**
+ * With SSO required, only IT's break-glass administrators may still use a password
+ * (to sign in, or to change a one-time one, which also opens a session): true when
+ * `username` was refused here.
+ */
+function ssoRequiredFor(deps: RouteDeps, username: string, reply: FastifyReply): boolean {
+  const sso = deps.sso?.config;
+  if (!sso?.required || sso.breakGlassAdmins.includes(username)) return false;
+  void fail(
+    reply,
+    403,
+    'auth.sso_required',
+    `This deployment signs in through ${sso.displayName}; use "Sign in with ${sso.displayName}".`,
+  );
+  return true;
+}
+
+/** POST /api/sign-in, /api/password and /api/sign-out (docs/protocol.md). */
 export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, auth, metrics } = deps;
 
   app.post('/api/sign-in', async (request, reply) => {
     const body = parseRequest(signInRequestSchema, request.body, reply);
     if (!body) return;
-    // With SSO required, only IT's break-glass administrators may still use a password.
-    const sso = deps.sso?.config;
-    if (sso?.required && !sso.breakGlassAdmins.includes(body.username))
-      return fail(
-        reply,
-        403,
-        'auth.sso_required',
-        `This deployment signs in through ${sso.displayName}; use "Sign in with ${sso.displayName}".`,
-      );
-    const result = await auth.signIn(body.username, body.password);
+    if (ssoRequiredFor(deps, body.username, reply)) return;
+    const result = await auth.signIn(body.username, body.password, {
+      ip: request.ip,
+      clientId: body.clientId,
+    });
     const at = deps.clock();
     if (!result.ok) {
       metrics.signInFailures += 1;
-      await appendAudit(db, {
-        at,
-        actorId: null,
-        action: 'auth.sign-in',
-        sourceIp: request.ip,
-        outcome: 'rejected',
-        detail: { code: result.error.code },
-      });
-      const { code, message, params } = result.error;
-      return fail(reply, code === 'auth.locked' ? 423 : 401, code, message, params);
+      // A refusal before any password was checked changes nothing: counted, not audited row by row
+      // (a spray would otherwise write a row per request).
+      if (result.error.code !== 'auth.rate_limited')
+        await appendAudit(db, {
+          at,
+          actorId: null,
+          action: 'auth.sign-in',
+          sourceIp: request.ip,
+          outcome: 'rejected',
+          detail: { code: result.error.code },
+        });
+      return refuseSignIn(reply, result.error);
     }
     await appendAudit(db, {
       at,
@@ -43,13 +83,31 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
       sourceIp: request.ip,
       outcome: 'ok',
     });
-    const { token, expiresAt, user } = result.value;
-    // The installation's desk code (reference numbers): given the first time, the same ever after.
-    const desk = body.installation ? await assignInstallationDesk(db, body.installation, at) : null;
-    return {
-      ok: true,
-      value: { token, expiresAt, user, policy: deps.policy, schemaVersion: SCHEMA_VERSION, desk },
-    };
+    return { ok: true, value: await signedInValue(deps, result.value, body.installation) };
+  });
+
+  app.post('/api/password', async (request, reply) => {
+    const body = parseRequest(changePasswordRequestSchema, request.body, reply);
+    if (!body) return;
+    if (ssoRequiredFor(deps, body.username, reply)) return;
+    const result = await auth.changePassword(
+      { ...body, from: { ip: request.ip, clientId: body.clientId } },
+      (userId) =>
+        deps.sync().endUser(userId, {
+          code: 'auth.signed_out',
+          message: 'Your password was changed; sign in again with the new password.',
+        }),
+    );
+    await appendAudit(db, {
+      at: deps.clock(),
+      actorId: result.ok ? result.value.user.id : null,
+      action: 'auth.password-change',
+      sourceIp: request.ip,
+      outcome: result.ok ? 'ok' : 'rejected',
+      ...(result.ok ? {} : { detail: { code: result.error.code } }),
+    });
+    if (!result.ok) return refuseSignIn(reply, result.error);
+    return { ok: true, value: await signedInValue(deps, result.value, body.installation) };
   });
 
   app.post('/api/sign-out', async (request, reply) => {

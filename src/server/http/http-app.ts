@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { LIMITS } from '../../shared/sync/protocol';
 import type { Logger } from '../logger';
+import { registerJsonBody } from './json-body';
 import { registerRoutes, type RouteDeps } from './routes';
 
 /**
@@ -20,7 +21,12 @@ function httpsFactory(tls: ServerTls): FastifyServerFactory<Server> {
   return (handler) => createHttpsServer(tls, handler) as unknown as Server;
 }
 
-export function createHttpApp(deps: RouteDeps, log: Logger, tls?: ServerTls): FastifyInstance {
+export function createHttpApp(
+  deps: RouteDeps,
+  log: Logger,
+  options: { trustProxy?: string | undefined; tls?: ServerTls | undefined } = {},
+): FastifyInstance {
+  const { tls } = options;
   // Request lines are info-level; the http child logs warnings and up only (URLs can carry ids).
   const app: FastifyInstance = Fastify({
     loggerInstance: log.child(
@@ -28,8 +34,12 @@ export function createHttpApp(deps: RouteDeps, log: Logger, tls?: ServerTls): Fa
       { level: log.levelVal > 40 ? log.level : 'warn' },
     ) as FastifyBaseLogger,
     bodyLimit: LIMITS.maxHttpBodyBytes,
+    // Behind a load balancer: believe X-Forwarded-For from these proxies only, so the
+    // per-address sign-in limits count desktops, not the balancer.
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(tls ? { serverFactory: httpsFactory(tls) } : {}),
   });
+  registerJsonBody(app);
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -41,7 +51,9 @@ export function createHttpApp(deps: RouteDeps, log: Logger, tls?: ServerTls): Fa
           ? 'http.unsupported_media_type'
           : status === 500
             ? 'server.error'
-            : 'http.bad_request';
+            : error.code?.startsWith('http.')
+              ? error.code
+              : 'http.bad_request';
     const message =
       status === 413
         ? `The request body is larger than ${LIMITS.maxHttpBodyBytes} bytes.`

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { parseUnknown } from '../../shared/domain/parse';
 import type { DomainError, ErrorParams } from '../../shared/domain/result';
+import type { Role } from '../../shared/sync/rows/user';
 import type { AuthService, AuthenticatedSession } from '../auth/auth-service';
 
 /** Answers `{ ok: false, error }` with the HTTP status. */
@@ -16,20 +17,16 @@ export function fail(
   return reply.code(status).send({ ok: false, error });
 }
 
-/** The request's body (or path parameters) parsed, or undefined once 400 `http.bad_request` was answered. */
+const REQUEST_PART = { body: 'The request body', params: 'The request path', query: 'The query' } as const;
+
+/** The request's body (or path parameters, or query) parsed, or undefined once 400 `http.bad_request` was answered. */
 export function parseRequest<S extends z.ZodType>(
   schema: S,
   value: unknown,
   reply: FastifyReply,
-  what: 'body' | 'params' = 'body',
+  what: 'body' | 'params' | 'query' = 'body',
 ): z.output<S> | undefined {
-  const parsed = parseUnknown(
-    schema,
-    value,
-    'http.bad_request',
-    what === 'body' ? 'The request body' : 'The request path',
-    what,
-  );
+  const parsed = parseUnknown(schema, value, 'http.bad_request', REQUEST_PART[what], what);
   if (parsed.ok) return parsed.value;
   void fail(reply, 400, parsed.error.code, parsed.error.message);
   return undefined;
@@ -47,10 +44,22 @@ export function missingToken(reply: FastifyReply): FastifyReply {
 }
 
 /** Resolves the caller as an admin, or answers 401/403 and resolves undefined. */
-export async function requireAdmin(
+export function requireAdmin(
   auth: AuthService,
   request: FastifyRequest,
   reply: FastifyReply,
+  action = 'manage users, scripts, policy and the audit trail',
+): Promise<AuthenticatedSession | undefined> {
+  return requireRole(auth, request, reply, ['admin'], `Only administrators can ${action}.`);
+}
+
+/** Resolves the caller when their role is one of `roles`, or answers 401/403 (`refusal`) and resolves undefined. */
+export async function requireRole(
+  auth: AuthService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  roles: readonly Role[],
+  refusal: string,
 ): Promise<AuthenticatedSession | undefined> {
   const token = bearer(request);
   if (!token) {
@@ -62,8 +71,8 @@ export async function requireAdmin(
     void fail(reply, 401, session.error.code, session.error.message);
     return undefined;
   }
-  if (session.value.user.role !== 'admin') {
-    void fail(reply, 403, 'auth.forbidden', 'Only administrators can manage users and publish scripts.');
+  if (!roles.includes(session.value.user.role)) {
+    void fail(reply, 403, 'auth.forbidden', refusal);
     return undefined;
   }
   return session.value;

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { ssoSignInRequestSchema, type SsoDiscovery } from '../../shared/sync/sso';
 import { appendAudit } from '../audit';
-import { assignInstallationDesk } from '../storage/desks';
+import { signedInValue } from './auth-routes';
 import { fail, parseRequest } from './replies';
 import type { RouteDeps } from './routes';
 
@@ -64,11 +63,6 @@ export function registerSsoRoutes(app: FastifyInstance, deps: RouteDeps): void {
       sourceIp: request.ip,
       outcome: 'ok',
     });
-    const desk = body.installation ? await assignInstallationDesk(db, body.installation, at) : null;
-    const { token, expiresAt, user } = signedIn;
-    return {
-      ok: true,
-      value: { token, expiresAt, user, policy: deps.policy, schemaVersion: SCHEMA_VERSION, desk },
-    };
+    return { ok: true, value: await signedInValue(deps, signedIn, body.installation) };
   });
 }

@@ -21,8 +21,12 @@ export interface EntityTable {
 export interface UsersTable extends EntityTable {
   username: string;
   password_hash: string;
+  /** Superseded by sign_in_guards (migration 020); no longer written. */
   failed_sign_ins: number;
+  /** Superseded by sign_in_guards (migration 020); no longer written. */
   locked_until: number | null;
+  /** 1 while the password is a one-time password an administrator set (migration 020). */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -49,6 +53,7 @@ export interface MutationLogTable {
   name: string;
   status: 'applied' | 'rejected';
   error_code: string | null;
+  /** Always null since migration 020: refusal sentences may quote what the agent typed (PII). */
   error_message: string | null;
   version: number | null;
   at: number;
@@ -73,6 +78,33 @@ export interface AuditTable {
   detail: string | null;
 }
 
+/** Sign-in failures and delays per guard key (migration 020; storage/sign-in-guards.ts). */
+export interface SignInGuardsTable {
+  key: string;
+  /** The user name the guard protects (its own key, or one of its owner's desktops). */
+  account: string;
+  failures: number;
+  blocked_until: number | null;
+  last_failure_at: number;
+}
+
+/** Fixed-window counters (migration 020; storage/rate-limits.ts). */
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: number;
+  hits: number;
+}
+
+/** Published policy versions (migration 021; storage/policies.ts). */
+export interface PoliciesTable {
+  id: string;
+  effective_from: number;
+  /** The policy as JSON, validated by policySchema when published and when read. */
+  data: string;
+  created_at: number;
+  created_by: string;
+}
+
 export type EntityTables = { [T in Exclude<TableName, 'users'>]: EntityTable };
 
 /** A row that left a team's scope (see migration 004): a deletion for that team's pulls. */
@@ -81,6 +113,35 @@ export interface ScopeExitsTable {
   id: string;
   team: string;
   version: number;
+}
+
+/** One platform event, kept so a resend of the same id is a duplicate (migration 035). */
+export interface TelephonyEventsTable {
+  platform: string;
+  event_id: string;
+  type: string;
+  call_id: string;
+  received_at: number;
+}
+
+export type CallDirection = 'inbound' | 'outbound';
+
+/** One call the bridge follows (migration 035); times are the server's. */
+export interface TelephonyCallsTable {
+  platform: string;
+  call_id: string;
+  direction: CallDirection;
+  agent_id: string | null;
+  callback_id: string | null;
+  attempt_id: string | null;
+  /** E.164: the caller's number (inbound) or the number dialed (outbound). */
+  number: string | null;
+  status: string;
+  started_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+  end_reason: string | null;
+  duration_seconds: number | null;
 }
 
 /** A desk code (docs/domain.md, "Reference numbers"): an installation's, or one the server uses itself. */
@@ -120,6 +181,8 @@ export interface Database extends EntityTables {
   sso_nonces: SsoNoncesTable;
   desks: DesksTable;
   record_references: RecordReferencesTable;
+  telephony_events: TelephonyEventsTable;
+  telephony_calls: TelephonyCallsTable;
   users: UsersTable;
   scope_exits: ScopeExitsTable;
   sessions: SessionsTable;
@@ -127,4 +190,7 @@ export interface Database extends EntityTables {
   mutation_log: MutationLogTable;
   meta: MetaTable;
   audit_events: AuditTable;
+  sign_in_guards: SignInGuardsTable;
+  rate_limits: RateLimitsTable;
+  policies: PoliciesTable;
 }

@@ -7,6 +7,7 @@ import type { ChangedRow } from './change-reader';
 import type { Db } from './database';
 import type { ServerDesk } from './desks';
 import type { PullPage, PullScope } from './pull-reader';
+import type { Selectable } from 'kysely';
 import type { Database, MutationLogTable } from './schema';
 import type { SessionRecord } from './session-reads';
 import type { StoreKind } from './store-kind';
@@ -63,7 +64,7 @@ export interface ChangeStore<T extends TableName> {
 
 export interface SessionStore {
   session(sessionId: string): Promise<SessionRecord | undefined>;
-  userByName(username: string): Promise<Database['users'] | undefined>;
+  userByName(username: string): Promise<Selectable<Database['users']> | undefined>;
 }
 
 /**
@@ -75,8 +76,10 @@ export interface ServerStore {
   readonly db: Db;
   readonly pulls: PullStore;
   readonly sessions: SessionStore;
-  /** The PostgreSQL pool (the socket.io adapter shares it); undefined on SQLite. */
+  /** The PostgreSQL write pool; undefined on SQLite. */
   readonly pool: pg.Pool | undefined;
+  /** The PostgreSQL pool of the socket.io adapter's publishes (its own); undefined on SQLite. */
+  readonly clusterPool: pg.Pool | undefined;
   changes<T extends TableName>(tables: readonly T[]): ChangeStore<T>;
   /** Runs a push batch in ONE transaction (on PostgreSQL after locking the client's row; retried on deadlock). */
   pushTransaction<T>(clientId: string, work: (store: BatchStore) => Promise<T>): Promise<T>;

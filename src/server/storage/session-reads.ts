@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { ReadDb } from './database';
 import type { Database } from './schema';
 
@@ -18,7 +19,7 @@ export interface SessionRecord {
  */
 export class SessionReads {
   private readonly sessionStmt: Statement<[string], SessionRecord>;
-  private readonly userByNameStmt: Statement<[string], Database['users']>;
+  private readonly userByNameStmt: Statement<[string], Selectable<Database['users']>>;
 
   constructor(reader: ReadDb) {
     this.sessionStmt = reader.prepare(
@@ -32,7 +33,7 @@ export class SessionReads {
     return this.sessionStmt.get(sessionId);
   }
 
-  userByName(username: string): Database['users'] | undefined {
+  userByName(username: string): Selectable<Database['users']> | undefined {
     return this.userByNameStmt.get(username);
   }
 }

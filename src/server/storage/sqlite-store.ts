@@ -48,6 +48,7 @@ export function openSqliteStore(dataDir: string, onError: (error: unknown) => vo
     kind: 'sqlite',
     db,
     pool: undefined,
+    clusterPool: undefined,
     pulls,
     sessions,
     changes: <T extends TableName>(tables: readonly T[]) => {

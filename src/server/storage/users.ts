@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Role, UserRow } from '../../shared/sync/rows/user';
 import { userRowSchema } from '../../shared/sync/rows/user';
 import { allocateVersions } from './row-store';
@@ -11,21 +11,20 @@ export interface StoredUser {
   profile: UserRow;
   username: string;
   passwordHash: string;
-  failedSignIns: number;
-  lockedUntil: number | null;
+  /** The password is a one-time password an administrator set: it must be changed before any session. */
+  mustChangePassword: boolean;
 }
 
 type UserRecord = Database['users'];
 
 function toStored(
-  r: Pick<UserRecord, 'data' | 'version' | 'username' | 'password_hash' | 'failed_sign_ins' | 'locked_until'>,
+  r: Pick<UserRecord, 'data' | 'version' | 'username' | 'password_hash'> & { must_change_password: number },
 ): StoredUser {
   return {
     profile: userRowSchema.parse({ ...JSON.parse(r.data), version: r.version }),
     username: r.username,
     passwordHash: r.password_hash,
-    failedSignIns: r.failed_sign_ins,
-    lockedUntil: r.locked_until,
+    mustChangePassword: r.must_change_password === 1,
   };
 }
 
@@ -51,6 +50,8 @@ export interface NewUser {
   role: Role;
   team: string;
   passwordHash: string;
+  /** The password is a one-time password (an administrator's new account): changed at first sign-in. */
+  oneTimePassword?: boolean;
 }
 
 /** Inserts a user, stamping the profile with the next global version (so desktops pull it). */
@@ -69,9 +70,16 @@ export async function insertUser(trx: Transaction<Database>, user: NewUser): Pro
       password_hash: user.passwordHash,
       failed_sign_ins: 0,
       locked_until: null,
+      must_change_password: user.oneTimePassword ? 1 : 0,
     })
     .execute();
   return version;
+}
+
+/** A password to store: its hash, and whether it is a one-time password the user must change at sign-in. */
+export interface NewPassword {
+  hash: string;
+  oneTime: boolean;
 }
 
 /** Rows that follow a user to another team: the old team's desktops are told they left. */
@@ -86,7 +94,7 @@ export async function updateUserProfile(
   trx: Transaction<Database>,
   id: string,
   profile: Omit<UserRow, 'version'>,
-  passwordHash?: string,
+  password?: NewPassword,
 ): Promise<number> {
   const before = await trx.selectFrom('users').select('team').where('id', '=', id).executeTakeFirst();
   const moved = before !== undefined && before.team !== profile.team;
@@ -109,47 +117,11 @@ export async function updateUserProfile(
       team: profile.team,
       version,
       data: JSON.stringify(profile),
-      ...(passwordHash ? { password_hash: passwordHash, failed_sign_ins: 0, locked_until: null } : {}),
+      ...(password ? { password_hash: password.hash, must_change_password: password.oneTime ? 1 : 0 } : {}),
     })
     .where('id', '=', id)
     .execute();
   return version;
-}
-
-/**
- * Counts one failed sign-in in a single statement (parallel guesses cannot lose
- * counts) and locks the account when the count reaches `maxFailedSignIns`. A lock
- * that has run out starts a fresh count; a running lock is kept, not extended.
- * Returns the account's lockedUntil after the update.
- */
-export async function recordSignInFailure(
-  db: Executor,
-  id: string,
-  rule: { now: number; maxFailedSignIns: number; lockUntil: number },
-): Promise<number | null> {
-  const expired = sql<boolean>`locked_until is not null and locked_until <= ${rule.now}`;
-  const running = sql<boolean>`locked_until is not null and locked_until > ${rule.now}`;
-  const count = sql<number>`case when ${expired} then 1 else failed_sign_ins + 1 end`;
-  const row = await db
-    .updateTable('users')
-    .set({
-      failed_sign_ins: count,
-      locked_until: sql<
-        number | null
-      >`case when ${running} then locked_until when ${count} >= ${rule.maxFailedSignIns} then ${rule.lockUntil} else null end`,
-    })
-    .where('id', '=', id)
-    .returning(['failed_sign_ins', 'locked_until'])
-    .executeTakeFirst();
-  return row?.locked_until ?? null;
-}
-
-export async function clearSignInFailures(db: Executor, id: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_sign_ins: 0, locked_until: null })
-    .where('id', '=', id)
-    .execute();
 }
 
 /** Signs out every live session of a user (password reset). Returns their ids so live sockets can be closed. */

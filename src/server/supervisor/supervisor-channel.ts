@@ -1,5 +1,4 @@
 import type { Namespace, Server } from 'socket.io';
-import type { Policy } from '../../shared/domain/policy';
 import { SUPERVISOR_NAMESPACE, supervisorHandshakeSchema } from '../../shared/supervisor/protocol';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
@@ -17,7 +16,6 @@ export interface SupervisorChannelDeps {
   io: Server;
   db: Db;
   auth: AuthService;
-  policy: Policy;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -60,9 +58,10 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
       gate.admit(auth.token, socket.handshake.address || null),
     ),
   );
-  nsp.on('connection', (socket: SupervisorSocket) =>
-    registerSupervisorEvents(socket, { ...deps, gate, boards }),
-  );
+  nsp.on('connection', (socket: SupervisorSocket) => {
+    // Sign-out and an administrator's disable end these sockets too (expireLocalSockets, sockets/session-rooms).
+    registerSupervisorEvents(socket, { ...deps, gate, boards });
+  });
 
   const tick = setInterval(() => {
     for (const team of boards.knownTeams()) boards.request(team);

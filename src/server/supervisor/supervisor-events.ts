@@ -1,4 +1,3 @@
-import type { Policy } from '../../shared/domain/policy';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { summarizeCallback } from '../../shared/supervisor/board';
 import { forecastBreaches, type Forecast } from '../../shared/supervisor/forecast/forecast';
@@ -30,7 +29,6 @@ import {
 
 export interface SupervisorEventDeps {
   db: Db;
-  policy: Policy;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -129,7 +127,7 @@ function drillDown(
         at: now,
         total: all.length,
         offset,
-        items: page.map((cb) => summarizeCallback(cb, now, deps.policy)),
+        items: page.map((cb) => summarizeCallback(cb, now, deps.index.policy)),
       });
     },
   };
@@ -151,7 +149,7 @@ function forecast(
         arrivals: req.arrivals ?? null,
         horizonHours: req.horizonHours,
       };
-      const result = forecastBreaches(deps.index.openCallbacks(user.team), inputs, now, deps.policy);
+      const result = forecastBreaches(deps.index.openCallbacks(user.team), inputs, now, deps.index.policy);
       const detail = result.ok ? null : { code: result.error.code };
       await audit('supervisor.forecast', result.ok ? 'applied' : 'rejected', detail);
       return result;

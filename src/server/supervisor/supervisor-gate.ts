@@ -49,7 +49,7 @@ export class SupervisorGate {
       });
       return allowed;
     }
-    return ok({ user: session.value.user, token, ip });
+    return ok({ user: session.value.user, sessionId: session.value.sessionId, token, ip });
   }
 
   /** Before each event: the session still holds and the user is still a lead. */

@@ -43,7 +43,31 @@ export class SupervisorIndex {
   /** wrap-up id → team it is indexed under. */
   private readonly wrapUpTeam = new Map<string, string>();
 
-  constructor(private readonly policy: Policy) {}
+  constructor(private current: Policy) {}
+
+  /** The policy the figures are judged with (the one in force, see usePolicy). */
+  get policy(): Policy {
+    return this.current;
+  }
+
+  /**
+   * Judges every callback again with `policy` when it is not the one in use (an
+   * administrator published a policy, or a scheduled one came into force). Returns
+   * whether anything was re-judged.
+   */
+  usePolicy(policy: Policy): boolean {
+    if (policy === this.current) return false;
+    this.current = policy;
+    const rows = [...this.teams.values()].flatMap((t) => [...t.records.values()]);
+    this.teams.clear();
+    for (const row of rows) this.team(row.team).replace(row.id, row);
+    return true;
+  }
+
+  /** Teams with callbacks indexed. */
+  teamNames(): string[] {
+    return [...this.teams.keys()];
+  }
 
   private team(team: string): TeamAggregates {
     let t = this.teams.get(team);

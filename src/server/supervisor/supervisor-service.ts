@@ -1,8 +1,8 @@
 import type { Server } from 'socket.io';
-import type { Policy } from '../../shared/domain/policy';
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PolicyAt } from '../policy/policy-book';
 import type { Db } from '../storage/database';
 import type { ServerStore } from '../storage/server-store';
 import { HEARTBEAT_MS } from '../../shared/supervisor/protocol';
@@ -16,7 +16,8 @@ export interface SupervisorDeps {
   /** The store whose changes the index follows (by version: whichever node committed them). */
   store: ServerStore;
   auth: AuthService;
-  policy: Policy;
+  /** The policy in force at an instant: the index follows the one in force now. */
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -50,7 +51,7 @@ export interface SupervisorService {
  * supervisor namespace.
  */
 export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorService> {
-  const index = new SupervisorIndex(deps.policy);
+  const index = new SupervisorIndex(deps.policyAt(deps.clock()));
   const holder: { channel?: SupervisorChannel } = {};
   const follower = new RowFollower(deps.store, index, deps.log, (teams) =>
     holder.channel?.teamsChanged(teams),
@@ -65,7 +66,6 @@ export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorS
     io: deps.io,
     db: deps.db,
     auth: deps.auth,
-    policy: deps.policy,
     clock: deps.clock,
     log: deps.log,
     metrics: deps.metrics,
@@ -79,6 +79,8 @@ export async function startSupervisor(deps: SupervisorDeps): Promise<SupervisorS
   let closed = false;
   const catchUp = () => {
     if (closed) return;
+    // A published policy (or a scheduled one whose time came) re-judges every callback.
+    if (index.usePolicy(deps.policyAt(deps.clock()))) channel.teamsChanged(index.teamNames());
     follower.catchUp().catch((error: unknown) => {
       if (!closed) deps.log.warn({ err: error }, 'supervisor index catch-up failed');
     });

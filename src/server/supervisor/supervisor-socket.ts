@@ -5,6 +5,7 @@ import type { ServerSocket } from '../sockets/socket-events';
 /** What the handshake stores on a supervisor socket. */
 export interface SupervisorSocketData {
   user: SessionUser;
+  sessionId: string;
   token: string;
   ip: string | null;
   /** The board body (boardBody) this socket was last given, by a snapshot or its subscribe answer. */

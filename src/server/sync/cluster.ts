@@ -16,6 +16,8 @@ export const CLUSTER_EVENTS = {
    * heard why.
    */
   sessionEnded: 'agent-desk:session-ended',
+  /** Every session of a user ended (account disabled, password reset): the same, by user. */
+  userEnded: 'agent-desk:user-ended',
 } as const;
 
 /**
@@ -36,7 +38,11 @@ export interface Cluster {
 
 export const SINGLE_NODE: Cluster = { adapter: undefined, announce: () => undefined };
 
-/** The cluster over PostgreSQL; `pool` is the node's own pool (one extra connection holds LISTEN). */
+/**
+ * The cluster over PostgreSQL. `pool` is the adapter's own (publishes and the LISTEN
+ * connection): never starved by the node's writes or reads, so pokes and cross-node
+ * requests (`fetchSockets`) go out under load.
+ */
 export function postgresCluster(pool: pg.Pool, log: Logger): Cluster {
   const adapter = createAdapter(pool, {
     // A node that stops answering (SIGKILL) is forgotten after heartbeatTimeout; requests

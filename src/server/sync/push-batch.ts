@@ -44,6 +44,14 @@ export class BatchRows {
   }
 }
 
+/**
+ * A refusal as a duplicate re-tells it: the stored code, and a sentence with nothing of
+ * the original's specifics (the log keeps no text the agent typed; screens word the code).
+ */
+function firstRefusal(code: string): DomainError {
+  return { code, message: `This change was refused when it was first sent (${code}); it was not applied.` };
+}
+
 /** What one mutation did, before anything of it is written. */
 export interface Outcome {
   error?: DomainError;
@@ -111,8 +119,7 @@ export class PushBatch {
         status: 'duplicate',
         firstStatus: firstTime.status,
       };
-      if (firstTime.error_code)
-        dup.error = { code: firstTime.error_code, message: firstTime.error_message ?? '' };
+      if (firstTime.error_code) dup.error = firstRefusal(firstTime.error_code);
       return dup;
     }
     this.lastSeq ??= await this.store.clientLastSeq(this.ctx.clientId);
@@ -143,7 +150,8 @@ export class PushBatch {
       name: m.name,
       status: error ? 'rejected' : 'applied',
       error_code: error?.code ?? null,
-      error_message: error?.message ?? null,
+      // The sentence may quote what the agent typed (a phone number): only the code is kept.
+      error_message: null,
       version: version ?? null,
       at: now,
     };
@@ -199,13 +207,17 @@ export class PushBatch {
       sourceIp: this.ctx.sourceIp,
       clientId: this.ctx.clientId,
       outcome: error ? 'rejected' : 'applied',
-      detail: error ? { code: error.code } : null,
+      detail: error
+        ? { code: error.code }
+        : prep.ok
+          ? (prep.value.mutator.auditDetail?.(prep.value.args) ?? null)
+          : null,
     };
   }
 
   /** The mutator context of one mutation judged at `now`. */
   mutatorContext(now: number): MutatorContext {
-    const { user, policy, clientId } = this.ctx;
-    return { userId: user.id, role: user.role, team: user.team, now, policy, clientId };
+    const { user, policyAt, clientId } = this.ctx;
+    return { userId: user.id, role: user.role, team: user.team, now, policy: policyAt(now), clientId };
   }
 }

@@ -1,4 +1,3 @@
-import type { Policy } from '../../shared/domain/policy';
 import type { DomainError, Result } from '../../shared/domain/result';
 import type { Mutator, MutatorContext, RowWrite } from '../../shared/sync/mutator';
 import type { MutationEnvelope, MutationResult } from '../../shared/sync/protocol';
@@ -10,6 +9,7 @@ import {
   prepareMutation,
   type PreparedMutation,
 } from '../../shared/sync/run-mutation';
+import type { PolicyAt } from '../policy/policy-book';
 import type { StampedRow } from '../storage/batch-writes';
 import type { ServerStore } from '../storage/server-store';
 import { PushBatch, type Outcome } from './push-batch';
@@ -18,7 +18,8 @@ export interface PushContext {
   user: SessionUser;
   clientId: string;
   sourceIp: string | null;
-  policy: Policy;
+  /** The policy in force at an instant: each mutation is judged with the one in force when it is applied. */
+  policyAt: PolicyAt;
   clock: () => number;
   /** The pushing desktop's desk code (reference numbers); null when it sent no installation key. */
   desk: number | null;

@@ -2,23 +2,27 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
-import { LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
+import { EVENTS, LIMITS, handshakeAuthSchema, type HandshakeAuth } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
 import { AuditBatcher } from '../audit-batch';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PolicyAt } from '../policy/policy-book';
+import type { PlaceCall } from '../telephony/place-call';
 import { handshake } from '../sockets/handshake';
 import { expireSocket } from '../sockets/socket-events';
 import { sweepSockets } from '../sockets/sweep';
 import { deskOfInstallation, installationHash } from '../storage/desks';
 import type { ServerStore } from '../storage/server-store';
 import { bindClient } from './clients';
+import { CONNECT_BUCKET, withinRate } from './connection-rate';
 import { CLUSTER_EVENTS, SINGLE_NODE, type Cluster } from './cluster';
 import { InFlight } from './in-flight';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
 import { registerSyncEvents } from './sync-events';
+import { expireLocalSockets } from '../sockets/session-rooms';
 import {
   pokeRoom,
   sessionRoom,
@@ -31,7 +35,7 @@ import {
 export interface SyncServerDeps {
   store: ServerStore;
   auth: AuthService;
-  policy: Policy;
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
@@ -46,15 +50,21 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed, here or on another node (the supervisor index catches up). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** The cti port's place-call (docs/telephony.md). */
+  placeCall?: PlaceCall;
 }
 
 export interface SyncServer {
   io: Server;
   poke: Pokes['poke'];
-  /** Close every socket of a session (sign-out), on every node, with the reason. */
+  /** Closes every socket of a session (sign-out), on every channel and node, with the reason. */
   endSession(sessionId: string, error: DomainError): void;
+  /** Closes every socket of a user (disabled, password reset), on every channel and node, with the reason. */
+  endUser(userId: string, error: DomainError): void;
   /** A user was edited or signed out: every node re-reads what it caches about them. */
   userChanged(userId: string): Promise<void>;
+  /** Tells every desktop connected here the policy now in force (each node announces to its own). */
+  announcePolicy(policy: Policy): void;
   /**
    * The graceful stop's first half: refuse new sockets, let pushes under way commit
    * and be acknowledged (up to `graceMs`), then close this node's sockets so their
@@ -94,18 +104,22 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   io.on(CLUSTER_EVENTS.userChanged, (userId: unknown) => {
     if (typeof userId === 'string') void auth.userChanged(userId).catch(() => undefined);
   });
-  const expireSession = (sessionId: string, error: DomainError) => {
-    for (const socket of syncSockets(io))
-      if (socket.data.sessionId === sessionId) expireSocket(socket, error);
-  };
+  // Sign-out, a disabled account, a reset password: this node's sockets of that session or
+  // user (sync and supervisor channels) hear why and close; the other nodes are told to do
+  // the same with theirs (one message per node, so the reason always arrives first).
+  const expireSession = (sessionId: string, error: DomainError) =>
+    expireLocalSockets(io, (data) => data.sessionId === sessionId, error);
+  const expireUser = (userId: string, error: DomainError) =>
+    expireLocalSockets(io, (data) => data.user.id === userId, error);
   io.on(CLUSTER_EVENTS.sessionEnded, (sessionId: unknown, error: unknown) => {
-    const reason = error as Partial<DomainError> | null;
-    if (
-      typeof sessionId === 'string' &&
-      typeof reason?.code === 'string' &&
-      typeof reason.message === 'string'
-    )
-      expireSession(sessionId, { code: reason.code, message: reason.message });
+    const reason = domainReason(error);
+    if (typeof sessionId === 'string' && reason) expireSession(sessionId, reason);
+  });
+  io.on(CLUSTER_EVENTS.userEnded, (userId: unknown, error: unknown) => {
+    const reason = domainReason(error);
+    if (typeof userId !== 'string' || !reason) return;
+    expireUser(userId, reason);
+    void auth.userChanged(userId).catch(() => undefined);
   });
 
   io.use(
@@ -122,6 +136,7 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     void socket.join([pokeRoom(user), sessionRoom(socket.data.sessionId), userRoom(user.id)]);
     log.info({ userId: user.id, clientId }, 'socket connected');
     registerSyncEvents(socket, { ...deps, pulls, poke: pokes.poke, pushes });
+    socket.emit(EVENTS.policy, { policy: deps.policyAt(deps.clock()) });
     socket.on('disconnect', () => {
       metrics.connectedSockets -= 1;
       log.info({ userId: user.id, clientId }, 'socket disconnected');
@@ -147,9 +162,16 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
       expireSession(sessionId, error);
       cluster.announce(io, CLUSTER_EVENTS.sessionEnded, sessionId, error);
     },
+    endUser: (userId, error) => {
+      expireUser(userId, error);
+      cluster.announce(io, CLUSTER_EVENTS.userEnded, userId, error);
+    },
     userChanged: async (userId) => {
       await auth.userChanged(userId);
       cluster.announce(io, CLUSTER_EVENTS.userChanged, userId);
+    },
+    announcePolicy: (policy) => {
+      io.local.emit(EVENTS.policy, { policy });
     },
     drain: async (graceMs) => {
       draining = true;
@@ -171,7 +193,19 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   };
 }
 
-/** The handshake's check: a valid session, and a client id that is this user's desktop (bindClient). */
+/** A reason another node sent, if it has the shape of one. */
+function domainReason(error: unknown): DomainError | undefined {
+  const reason = error as Partial<DomainError> | null;
+  return typeof reason?.code === 'string' && typeof reason.message === 'string'
+    ? { code: reason.code, message: reason.message }
+    : undefined;
+}
+
+/**
+ * The handshake's check: a valid session, within the user's connection rate, and a
+ * client id that is this user's desktop (bindClient: a new one counts against the
+ * user's new desktops per day).
+ */
 async function admitDesktop(
   deps: SyncServerDeps,
   auth: HandshakeAuth,
@@ -179,13 +213,19 @@ async function admitDesktop(
 ): Promise<Result<SyncSocketData>> {
   const session = await deps.auth.authenticate(auth.token, { touch: true });
   if (!session.ok) return session;
-  const bound = await bindClient(
+  const now = deps.clock();
+  const security = deps.policyAt(now).security;
+  const limited = await withinRate(
     deps.store.db,
-    deps.store.pulls,
-    auth.clientId,
-    session.value.user.id,
-    deps.clock(),
+    CONNECT_BUCKET(session.value.user.id),
+    security.connectionsPerUserPerMinute,
+    now,
   );
+  if (!limited.ok) return limited;
+  const bound = await bindClient(deps.store.db, deps.store.pulls, auth.clientId, session.value.user.id, {
+    now,
+    newPerDay: security.newDesktopsPerUserPerDay,
+  });
   if (!bound.ok) return bound;
   const { user, sessionId } = session.value;
   const ip = socket.handshake.address || null;
@@ -214,10 +254,10 @@ async function markOfflineIfLast(
     if (still || closing()) return;
     const applied = await applyPresence(
       deps.store.db,
-      { user, clientId, policy: deps.policy, clock: deps.clock },
+      { user, clientId, policyAt: deps.policyAt, clock: deps.clock },
       { status: 'offline', currentItem: null },
     );
-    if (applied.ok) poke([applied.value.team], applied.value.version);
+    if (applied.ok && applied.value.version !== undefined) poke([applied.value.team], applied.value.version);
   } catch (error) {
     if (!closing()) deps.log.warn({ err: error }, 'could not mark user offline');
   }

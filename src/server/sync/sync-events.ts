@@ -1,4 +1,3 @@
-import type { Policy } from '../../shared/domain/policy';
 import { err, ok } from '../../shared/domain/result';
 import {
   EVENTS,
@@ -10,6 +9,7 @@ import {
 import type { AuthService } from '../auth/auth-service';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { PolicyAt } from '../policy/policy-book';
 import { expireSocket, SocketEvents, type Authorization, type EventChannel } from '../sockets/socket-events';
 import type { ServerStore } from '../storage/server-store';
 import type { InFlight } from './in-flight';
@@ -18,18 +18,22 @@ import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
 import { applyPush } from './push';
 import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
+import { placeCallArgsSchema, TELEPHONY_EVENTS } from '../../shared/telephony/desk-events';
+import type { PlaceCall } from '../telephony/place-call';
 
 export interface SyncEventDeps {
   store: ServerStore;
   /** Pushes under way (a graceful stop waits for them). */
   pushes: InFlight;
   auth: AuthService;
-  policy: Policy;
+  policyAt: PolicyAt;
   clock: () => number;
   log: Logger;
   metrics: Metrics;
   pulls: PullService;
   poke: Pokes['poke'];
+  /** The cti port's place-call (absent: the event is answered `telephony.not_configured`). */
+  placeCall?: PlaceCall;
 }
 
 /** The sync channel's per-event check: the session is still good (else it ends here). */
@@ -54,7 +58,7 @@ function syncChannel(deps: SyncEventDeps): EventChannel<SyncSocketData, SessionU
   };
 }
 
-/** push, pull and presence on one desktop's socket (docs/protocol.md). */
+/** push, pull, presence and place-call on one desktop's socket (docs/protocol.md, docs/telephony.md). */
 export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): void {
   const { store, metrics, poke } = deps;
   const { clientId } = socket.data;
@@ -71,7 +75,7 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
         );
       }
       const { ip: sourceIp, desk } = socket.data;
-      const context = { user, clientId, sourceIp, desk, policy: deps.policy, clock: deps.clock };
+      const context = { user, clientId, sourceIp, desk, policyAt: deps.policyAt, clock: deps.clock };
       const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
@@ -98,12 +102,24 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     run: async (req, user) => {
       const applied = await applyPresence(
         store.db,
-        { user, clientId, policy: deps.policy, clock: deps.clock },
+        { user, clientId, policyAt: deps.policyAt, clock: deps.clock },
         req,
       );
       if (!applied.ok) return applied;
-      poke([applied.value.team], applied.value.version);
+      if (applied.value.version !== undefined) poke([applied.value.team], applied.value.version);
       return ok({ version: applied.value.version ?? 0 });
     },
+  });
+
+  events.on(TELEPHONY_EVENTS.placeCall, {
+    schema: placeCallArgsSchema,
+    touch: true,
+    run: async (args, user) =>
+      deps.placeCall
+        ? deps.placeCall(user, args, socket.data.ip)
+        : err(
+            'telephony.not_configured',
+            'This server places no calls; dial by hand or through your softphone.',
+          ),
   });
 }

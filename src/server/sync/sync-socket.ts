@@ -19,7 +19,7 @@ export type SyncSocket = ServerSocket<SyncSocketData>;
 export const ADMIN_ROOM = 'admins';
 export const teamRoom = (team: string) => `team:${team}`;
 export const sessionRoom = (sid: string) => `session:${sid}`;
-/** Every sync socket of one user, on any node (is their last desktop gone?). */
+/** Every sync socket of one user, on any node (is their last desktop gone? telephony events for that agent). */
 export const userRoom = (userId: string) => `user:${userId}`;
 /** The room whose pokes a user's sockets hear. */
 export const pokeRoom = (user: SessionUser) => (user.role === 'admin' ? ADMIN_ROOM : teamRoom(user.team));

@@ -11,6 +11,7 @@ import {
   type TimeWindow,
   type WindowAdjustment,
 } from './calendar/business-calendar';
+import { customerHoursExceptionSchema } from './phones/customer-hours-exception';
 import { MINUTE_MS, type Policy } from './policy';
 import { err, ok, type Result } from './result';
 import { observedHolidayOn } from './calendar/federal-holidays';
@@ -47,6 +48,8 @@ export const attemptRecordSchema = z
     numberDialed: z.string().min(1).max(32),
     outcome: attemptOutcomeSchema,
     messageLeft: z.boolean(),
+    /** Made outside the customer's local hours because they asked for it (recorded and audited). */
+    customerHoursException: customerHoursExceptionSchema.optional(),
   })
   .refine((a) => a.messageLeft === (a.outcome === 'no-answer-message-left'), {
     message: 'messageLeft must be true exactly when the outcome is "no answer, message left"',

@@ -19,6 +19,36 @@ const dailyWindowSchema = z
     message: 'a daily window must start before it ends',
   });
 
+const policyTeamSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a team is lower-case letters, digits and dashes');
+
+/** Telephony bridge numbers (docs/telephony.md); a policy file without them gets these defaults. */
+const telephonySchema = z.object({
+  /** A signed event whose timestamp is further than this from the server clock is refused (replay window). */
+  replayWindowSeconds: z.number().int().min(1),
+  /** How long the server waits for the platform to answer a place-call request. */
+  placeCallTimeoutMs: z.number().int().min(1),
+  /** Sustained events per second one platform may send, and the burst it may send at once. */
+  eventsPerSecond: z.number().int().min(1),
+  eventBurst: z.number().int().min(1),
+  /** Callbacks a caller requests in the IVR: their urgency and tier, and the team by caller language. */
+  ivrCallback: z.object({
+    urgency: z.enum(['urgent', 'non-urgent']),
+    tier: z.union([z.literal(1), z.literal(2)]),
+    teamByLanguage: z.object({ en: policyTeamSchema, es: policyTeamSchema }),
+  }),
+});
+export type TelephonyPolicy = z.infer<typeof telephonySchema>;
+
+const DEFAULT_TELEPHONY: TelephonyPolicy = {
+  replayWindowSeconds: 300,
+  placeCallTimeoutMs: 5000,
+  eventsPerSecond: 500,
+  eventBurst: 2000,
+  ivrCallback: { urgency: 'non-urgent', tier: 1, teamByLanguage: { en: 'alpha', es: 'bravo' } },
+};
+
 export const policySchema = z
   .object({
     /** Bumped when the policy's shape changes; stored with data computed from it. */
@@ -60,9 +90,24 @@ export const policySchema = z
     }),
     security: z.object({
       idleLockMinutes: z.number().int().min(1),
+      /** Wrong passwords in a row (per account, or per account on its owner's desktop) before sign-in is delayed. */
       maxFailedSignIns: z.number().int().min(1),
+      /** The longest delay; also how long failures are remembered. */
       lockoutMinutes: z.number().int().min(1),
       sessionHours: z.number().positive(),
+      // Added after policies were first stored: the defaults fill them in, so a policy
+      // file, managed setting or cached session written before them still parses.
+      /** The first delay after maxFailedSignIns failures; each further failure doubles it, up to lockoutMinutes. */
+      lockoutFirstDelaySeconds: z.number().int().min(1).default(30),
+      /** Failed sign-ins one network address may cause per signInLimitWindowMinutes (desktops the user synced from are exempt). */
+      signInFailuresPerAddress: z.number().int().min(1).default(30),
+      signInLimitWindowMinutes: z.number().int().min(1).default(5),
+      /** Failed sign-ins from all addresses together per minute (the same exemption). */
+      signInFailuresPerMinute: z.number().int().min(1).default(300),
+      /** New desktops (client ids) one user may register per day. */
+      newDesktopsPerUserPerDay: z.number().int().min(1).default(10),
+      /** Socket connections one user may open per minute (desktops reconnect with backoff, far below it). */
+      connectionsPerUserPerMinute: z.number().int().min(1).default(30),
     }),
     // Sections added after policies were first stored: the defaults fill them in, so a
     // policy file, managed setting or cached session written before them still parses.
@@ -72,6 +117,8 @@ export const policySchema = z
     serviceRequests: serviceRequestPolicySchema.default(DEFAULT_SERVICE_REQUESTS),
     /** Notes on customers and contacts (domain/notes). */
     notes: notesPolicySchema.default(DEFAULT_NOTES),
+    /** Telephony: IVR callbacks' due time and routing (docs/telephony.md). */
+    telephony: telephonySchema.default(DEFAULT_TELEPHONY),
   })
   .refine((p) => p.attempts.retryEarliestMinutes <= p.attempts.retryLatestMinutes, {
     message: 'attempts.retryEarliestMinutes must not exceed attempts.retryLatestMinutes',
@@ -114,7 +161,19 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
     customerLocalHours: { start: '08:00', end: '21:00' },
     callerIdAreaCode: '202',
     textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
-    security: { idleLockMinutes: 15, maxFailedSignIns: 5, lockoutMinutes: 15, sessionHours: 12 },
+    security: {
+      idleLockMinutes: 15,
+      maxFailedSignIns: 5,
+      lockoutMinutes: 15,
+      sessionHours: 12,
+      lockoutFirstDelaySeconds: 30,
+      signInFailuresPerAddress: 30,
+      signInLimitWindowMinutes: 5,
+      signInFailuresPerMinute: 300,
+      newDesktopsPerUserPerDay: 10,
+      connectionsPerUserPerMinute: 30,
+    },
+    telephony: DEFAULT_TELEPHONY,
   }),
 ) as Policy;
 

@@ -4,7 +4,7 @@ import { HANDOFF_REASON_MAX_CHARS, TIER2_REASONS } from '../domain/handoff';
 import { OPERATIONAL_COMPONENT_IDS } from '../domain/identifiers/operational-components';
 import { NOTE_STORAGE_MAX_CHARS } from '../domain/notes';
 import { urgencySchema } from '../domain/sla';
-import { signInRequestSchema } from '../sync/protocol';
+import { changePasswordRequestSchema, signInRequestSchema } from '../sync/protocol';
 import { APPOINTMENT_URGENT_REASONS } from '../sync/rows/appointment-request';
 import { idSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema } from '../sync/rows/customer';
@@ -18,9 +18,15 @@ import {
 } from '../sync/rows/inquiry';
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
 import { roleSchema } from '../sync/rows/user';
+import { ADMIN_IPC_CHANNELS } from './admin-channels';
 import { channel } from './channel-spec';
 import { COMMAND_IPC_CHANNELS } from './command-channels';
-import { customerRecordSchema, customerSearchArgsSchema, customerSearchResultSchema } from './customer-views';
+import {
+  customerRecordSchema,
+  customerSearchArgsSchema,
+  customerSearchResultSchema,
+  serviceRequestsPastTargetSchema,
+} from './customer-views';
 import {
   callbackDetailSchema,
   connectionStateSchema,
@@ -41,6 +47,7 @@ import {
   supervisorReassignArgsSchema,
   supervisorSnapshotViewSchema,
 } from './supervisor-views';
+import { dialArgsSchema, dialCheckArgsSchema, dialPreviewSchema, dialResultSchema } from './telephony-views';
 
 /**
  * The desktop API: every call the renderer can make, with the zod schema of its
@@ -166,9 +173,19 @@ export const IPC_CHANNELS = {
   ),
 
   'session.get': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
-  'session.signIn': channel(signInRequestSchema.omit({ installation: true }).strict(), sessionStateSchema, {
-    signedOut: true,
-  }),
+  'session.signIn': channel(
+    signInRequestSchema.omit({ clientId: true, installation: true }).strict(),
+    sessionStateSchema,
+    {
+      signedOut: true,
+    },
+  ),
+  /** A new password with the current one (required after a one-time password an administrator gave). */
+  'session.changePassword': channel(
+    changePasswordRequestSchema.omit({ clientId: true, installation: true }).strict(),
+    sessionStateSchema,
+    { signedOut: true },
+  ),
   /** While locked the core refuses it when the outbox is not empty, and always refuses discardPending. */
   'session.signOut': channel(
     z.object({ discardPending: z.boolean().default(false) }).strict(),
@@ -177,7 +194,13 @@ export const IPC_CHANNELS = {
   ),
   'session.lock': channel(none, sessionStateSchema, { whenLocked: true }),
   'session.unlock': channel(
-    z.object({ password: z.string().min(1, 'enter your password').max(256) }).strict(),
+    z
+      .object({
+        password: z.string().min(1, 'enter your password').max(256),
+        /** Asked once, for a session stored before the desktop kept the user name (state.needsUsername). */
+        username: z.string().trim().min(1, 'enter your user name').max(128).optional(),
+      })
+      .strict(),
     sessionStateSchema,
     { whenLocked: true },
   ),
@@ -196,6 +219,8 @@ export const IPC_CHANNELS = {
   'customer.search': channel(customerSearchArgsSchema, customerSearchResultSchema),
   /** A customer with every contact and note (null: not in this team's cache). */
   'customer.record': channel(z.object({ customerId: idSchema }).strict(), customerRecordSchema.nullable()),
+  /** Service requests past their target date, for leads and Tier 2 (refused to other roles). */
+  'serviceRequests.pastTarget': channel(none, serviceRequestsPastTargetSchema),
   /** The whole inquiry form in one atomic step: customer, inquiry, outcome and its follow-up record. */
   'inquiry.submit': channel(inquirySubmitArgsSchema, idsResult),
 
@@ -220,6 +245,12 @@ export const IPC_CHANNELS = {
   'supervisor.forecast': channel(supervisorForecastArgsSchema, forecastViewSchema),
   'supervisor.reassign': channel(supervisorReassignArgsSchema, bulkResultSchema),
   'supervisor.grantExtraAttempts': channel(supervisorGrantArgsSchema, bulkResultSchema),
+
+  /** Administrators only (the server refuses anyone else): users, scripts, policy, the audit trail. */
+  ...ADMIN_IPC_CHANNELS,
+  /** Click-to-dial (docs/telephony.md): what the attempt screen shows before dialing, and the dial by the configured port. */
+  'telephony.dialCheck': channel(dialCheckArgsSchema, dialPreviewSchema),
+  'telephony.dial': channel(dialArgsSchema, dialResultSchema),
 } as const;
 
 export type IpcChannels = typeof IPC_CHANNELS;

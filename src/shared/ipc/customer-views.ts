@@ -51,3 +51,25 @@ export const customerRecordSchema = z.object({
   now: z.number(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+/**
+ * Service requests still waiting on the office past their target date (issue 14 item 7),
+ * oldest target first, for the lead and Tier 2 officers who record what the office did.
+ */
+export const serviceRequestsPastTargetSchema = z.object({
+  requests: z.array(
+    serviceRequestRowSchema
+      .pick({ id: true, customerId: true, category: true, status: true, targetDate: true })
+      .extend({
+        customerName: z.string().nullable(),
+        /** The reference number as agents read it (null: none yet). */
+        reference: z.string().nullable(),
+      }),
+  ),
+  /** Every request past its target (the list shows the first ones). */
+  total: z.number().int().min(0),
+});
+export type ServiceRequestsPastTarget = z.infer<typeof serviceRequestsPastTargetSchema>;
+
+/** At most this many past-target requests in one answer. */
+export const PAST_TARGET_MAX = 100;

@@ -7,6 +7,7 @@ import {
   syncProgressSchema,
 } from './views';
 import { supervisorSnapshotViewSchema, supervisorStatusSchema } from './supervisor-views';
+import { deskCallEventSchema } from '../telephony/desk-events';
 
 /** Everything the host pushes to the renderer, with the schema of each payload. */
 export const IPC_EVENTS = {
@@ -22,6 +23,8 @@ export const IPC_EVENTS = {
   /** Supervisor view (leads): a newer board/roster/charts snapshot, and the live link's state. */
   supervisorSnapshot: supervisorSnapshotViewSchema,
   supervisorStatus: supervisorStatusSchema,
+  /** A call of this agent (docs/telephony.md): offered (screen pop), progress, answered, ended. */
+  telephonyCall: deskCallEventSchema,
 } as const;
 
 export type IpcEvents = typeof IPC_EVENTS;

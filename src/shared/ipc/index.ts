@@ -4,3 +4,4 @@ export * from './events';
 export * from './result';
 export * from './views';
 export * from './supervisor-views';
+export * from './telephony-views';

@@ -47,6 +47,8 @@ export const sessionStateSchema = z.object({
   policy: policySchema.nullable(),
   /** The server ended the session (expiry, sign-out elsewhere): sign in again; local work is kept. */
   expired: z.boolean(),
+  /** The ended session was stored without its user name: the lock screen asks for it (once). */
+  needsUsername: z.boolean(),
   idleLockMinutes: z.number().int().min(1),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
@@ -196,6 +198,8 @@ export const scriptSummarySchema = z.object({
   publishedAt: instantSchema.nullable(),
   /** content.title when the script has one (en), else the id. */
   title: z.string(),
+  /** The IVR intents the script answers (a screen pop picks the script by them). */
+  intents: z.array(z.string()),
 });
 
 export const scriptViewSchema = z.object({

@@ -4,3 +4,4 @@ export * from './answers';
 export * from './interpreter';
 export * from './parse-file';
 export * from './catalog';
+export * from './skip-collected';

@@ -13,7 +13,8 @@ import type { SupervisedCallback } from './supervised-callback';
 export interface ChartSeries {
   key: string;
   label: string;
-  unit: 'count' | 'percent';
+  /** 'seconds': an average duration (the lead reports' handle times). */
+  unit: 'count' | 'percent' | 'seconds';
   /** One value per category; null = no data (e.g. a compliance rate on a day nothing closed). */
   values: (number | null)[];
 }

@@ -136,20 +136,21 @@ export const rosterEntrySchema = z.object({
   outcomesToday: outcomeCountsSchema,
 });
 
+/** One column of a chart's table (the supervisor's charts and the lead reports'). */
+export const chartSeriesSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.enum(['count', 'percent', 'seconds']),
+  values: z.array(z.number().nullable()),
+});
+
 export const chartDataSchema = z.object({
   id: z.enum(['sla-compliance', 'backlog-by-due-day', 'attempt-outcomes']),
   title: z.string(),
   summary: z.string(),
   categoryLabel: z.string(),
   categories: z.array(z.object({ key: z.string(), label: z.string() })),
-  series: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      unit: z.enum(['count', 'percent']),
-      values: z.array(z.number().nullable()),
-    }),
-  ),
+  series: z.array(chartSeriesSchema),
 });
 
 export const chartsSchema = z.object({

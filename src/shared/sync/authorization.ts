@@ -8,6 +8,10 @@ export const AGENT_ROLES: readonly Role[] = ['tier1', 'tier2', 'lead'];
 /** Roles allowed Tier 2 actions. */
 export const TIER2_ROLES: readonly Role[] = ['tier2', 'lead'];
 export const LEAD_ROLES: readonly Role[] = ['lead'];
+/** The administration area (users, scripts, policy, the audit trail). */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** The lead reports: a lead's own team, an administrator's any team or all. */
+export const REPORT_ROLES: readonly Role[] = ['lead', 'admin'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   tier1: 'Tier 1 agents',

@@ -48,6 +48,8 @@ export interface Mutator<A = unknown> {
   authorize(actor: Actor, args: A, rows: RowMap): Result<void>;
   /** Pure: the rows to write, or why not. */
   apply(rows: RowMap, args: A, ctx: MutatorContext): Result<RowWrite[]>;
+  /** What the audit row of an applied change records beyond its name and subject (never PII). */
+  auditDetail?(args: A): Record<string, string> | null;
 }
 
 /** Typed read from a RowMap. */

@@ -29,6 +29,12 @@ export const EVENTS = {
   poke: 'poke',
   sessionExpired: 'session-expired',
   protocolError: 'protocol-error',
+  /**
+   * The policy in force: sent on connect and whenever another comes into force (an
+   * administrator published one, or a scheduled one's time came). Desktops run their
+   * optimistic mutators and screens with it; the server's own judgement never depends on it.
+   */
+  policy: 'policy',
 } as const;
 
 export const LIMITS = {
@@ -41,6 +47,12 @@ export const LIMITS = {
   maxSocketMessageBytes: 1_000_000,
   maxHttpBodyBytes: 64 * 1024,
   mutationNameMaxLength: 100,
+  /**
+   * Nesting of a JSON body (objects and arrays inside each other). A published script is
+   * about 8 deep; a body nested thousands deep would overflow the stack of whatever walks
+   * it, so it is refused before it is parsed.
+   */
+  maxJsonDepth: 64,
 } as const;
 
 export const clientIdSchema = z
@@ -154,6 +166,10 @@ export const presenceRequestSchema = z.object({
 export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
 
 export const pokeSchema = z.object({ version: versionSchema });
+
+/** `policy` event: validate `policy` with policySchema (domain/policy) on receipt. */
+export const policyEventSchema = z.object({ policy: z.unknown() });
+export type PolicyEvent = z.infer<typeof policyEventSchema>;
 export type Poke = z.infer<typeof pokeSchema>;
 
 export const sessionExpiredSchema = z.object({ code: z.string(), message: z.string() });
@@ -172,10 +188,24 @@ export const ackSchema = <T extends z.ZodType>(value: T) =>
 export const signInRequestSchema = z.object({
   username: z.string().trim().min(1, 'enter a user name').max(64),
   password: z.string().min(1, 'enter a password').max(256),
+  /**
+   * The desktop's client id. A desktop the user already synced from signs in past the
+   * address limits, and others' wrong guesses at the name do not delay it.
+   */
+  clientId: clientIdSchema.optional(),
   /** The installation asking for (or keeping) its desk code. */
   installation: installationKeySchema.optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** POST /api/password: a new password for the account (after a one-time password, or any time). */
+export const changePasswordRequestSchema = signInRequestSchema.extend({
+  newPassword: z
+    .string()
+    .min(12, 'a password needs at least 12 characters')
+    .max(256, 'a password has at most 256 characters'),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const sessionUserSchema = z.object({
   id: z.string(),

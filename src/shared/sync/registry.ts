@@ -58,6 +58,8 @@ export const COMMANDS = {
       // The time the agent recorded it, so an attempt queued during a network cut keeps its time.
       at: serverNow,
     },
+    // A call placed through the telephony platform (cti) names its attempt and starts at the call's time.
+    optional: ['attemptId', 'at'],
     returns: ['attemptId'],
   }),
   'callback.schedule': command(scheduleCallback),

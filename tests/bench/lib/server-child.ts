@@ -5,6 +5,8 @@
  * away or its lifetime runs out, so no run can leave a server behind.
  */
 import { startServer } from '../../../src/server/start-server';
+import { LOAD_TEST_POLICY } from '../../support/load-policy';
+import type { TelephonyConfig } from '../../../src/server/telephony/telephony-config';
 
 interface ChildOptions {
   dataDir: string;
@@ -20,6 +22,8 @@ interface ChildOptions {
   lifetimeMs: number;
   /** Seed and exit (the data folder is then reused by the benches). */
   seedOnly?: boolean;
+  /** Telephony platforms (the screen-pop bench plays one). */
+  telephony?: TelephonyConfig;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
@@ -41,7 +45,10 @@ const server = await startServer({
   demoRows: options.demoRows,
   ...(options.demoCallbackShare !== undefined ? { demoCallbackShare: options.demoCallbackShare } : {}),
   ...(options.scriptsDir ? { scriptsDir: options.scriptsDir } : {}),
+  ...(options.telephony ? { telephony: options.telephony } : {}),
   logLevel: 'warn',
+  // Hundreds of desktops on a few demo users: the per-user limits raised (policy is data).
+  policy: LOAD_TEST_POLICY,
 });
 const startMs = performance.now() - started;
 

@@ -71,6 +71,7 @@ export async function startServerProcess(
   lifetimeMs: number,
   cluster?: BenchCluster,
   node = 0,
+  extra: Record<string, unknown> = {},
 ): Promise<ServerHandle> {
   const onPostgres = cluster
     ? {
@@ -79,7 +80,7 @@ export async function startServerProcess(
         nodeName: `bench-node-${node}`,
       }
     : {};
-  const child = forkServer({ dataDir, demoRows: 0, lifetimeMs, ...onPostgres });
+  const child = forkServer({ dataDir, demoRows: 0, lifetimeMs, ...onPostgres, ...extra });
   const ready = await withTimeout(nextMessage<{ url: string }>(child, 'ready'), 120_000, 'server start');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack';
+import { startStack, type Stack, type StackOptions } from './stack';
 
 /**
  * The specs' desktops, whichever host runs them: the browser host in Debian's
@@ -21,7 +21,7 @@ export interface Desktops {
 }
 
 export interface DesktopLauncher {
-  start(options: { count: number; demoRows: number }): Promise<Desktops>;
+  start(options: { count: number } & Omit<StackOptions, 'hosts'>): Promise<Desktops>;
 }
 
 /** Set by playwright.electron.config.ts's global setup: the packaged app's executable (a copy, see electron-app.ts). */
@@ -90,9 +90,9 @@ export const test = base.extend<object, { desktopHost: DesktopHost; desktops: De
     async ({ desktopHost, playwright, launchOptions }, use) => {
       // The `browser` fixture is not used: asking for it would start Chromium in Electron runs too.
       await use({
-        async start({ count, demoRows }) {
-          if (desktopHost === 'electron') return electronDesktops(await startStack({ hosts: 0, demoRows }));
-          const stack = await startStack({ hosts: count, demoRows });
+        async start({ count, ...options }) {
+          if (desktopHost === 'electron') return electronDesktops(await startStack({ ...options, hosts: 0 }));
+          const stack = await startStack({ ...options, hosts: count });
           return browserDesktops(stack, () => playwright.chromium.launch(launchOptions));
         },
       });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 
 /**
  * A real sync server (demo data) and browser hosts (one desktop core each, so one
@@ -12,6 +13,8 @@ import { join } from 'node:path';
  */
 export interface Stack {
   serverUrl: string;
+  /** The server's data folder (its SQLite file: a spec may read what the demo seed made). */
+  serverDataDir: string;
   /** The address each browser host printed (with its launch secret). */
   hostUrls: string[];
   stopServer(): Promise<void>;
@@ -42,7 +45,7 @@ export const E2E_POLICY = {
   customerLocalHours: { start: '00:00', end: '23:59' },
   callerIdAreaCode: '202',
   textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
-  security: { idleLockMinutes: 15, maxFailedSignIns: 5, lockoutMinutes: 15, sessionHours: 12 },
+  security: { ...DEFAULT_POLICY.security },
 };
 
 const STARTUP_MS = 60_000;
@@ -110,7 +113,12 @@ export async function publishStarterScripts(serverUrl: string): Promise<void> {
     const response = await fetch(`${serverUrl}/api/admin/scripts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.value.token}` },
-      body: JSON.stringify({ scriptId: content.id, scriptVersion: content.version, content }),
+      body: JSON.stringify({
+        scriptId: content.id,
+        scriptVersion: content.version,
+        content,
+        reason: { code: 'script-update' },
+      }),
     });
     // 409: already published (a restarted server keeps its data).
     if (!response.ok && response.status !== 409) {
@@ -119,10 +127,21 @@ export async function publishStarterScripts(serverUrl: string): Promise<void> {
   }
 }
 
-export async function startStack(options: { hosts: number; demoRows: number }): Promise<Stack> {
+export interface StackOptions {
+  hosts: number;
+  demoRows: number;
+  /** The server's telephony platforms (its `--telephony` file, docs/telephony.md); none when absent. */
+  telephony?: { platforms: unknown[] };
+  /** How the browser hosts dial (`--telephony-port`); manual when absent. */
+  telephonyPort?: 'manual' | 'cti';
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-e2e-'));
   const policyFile = join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify(E2E_POLICY));
+  const telephonyFile = join(dir, 'telephony.json');
+  if (options.telephony) writeFileSync(telephonyFile, JSON.stringify(options.telephony));
   const serverPort = await freePort();
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   let server: ChildProcess | undefined;
@@ -142,6 +161,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
         policyFile,
         '--log-level',
         'warn',
+        ...(options.telephony ? ['--telephony', telephonyFile] : []),
       ],
       'server',
     );
@@ -166,6 +186,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
           '0',
           '--data',
           join(dir, `web-host-${index}`),
+          ...(options.telephonyPort ? ['--telephony-port', options.telephonyPort] : []),
         ],
         `host-${index}`,
       );
@@ -197,6 +218,7 @@ export async function startStack(options: { hosts: number; demoRows: number }): 
     for (let i = 0; i < options.hosts; i++) hostUrls.push(await startHost(i));
     return {
       serverUrl,
+      serverDataDir: join(dir, 'server'),
       hostUrls,
       stopServer: () => stopChild(server),
       startServer,

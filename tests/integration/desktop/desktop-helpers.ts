@@ -36,7 +36,7 @@ export function tempDir(prefix = 'agent-desk-desktop-'): string {
 export async function openDesktop(
   t: TestServer | { server: { url: string } },
   dataDir = tempDir(),
-  options: Pick<DesktopCoreOptions, 'pullLimit' | 'idleLockMinutes' | 'network'> = {},
+  options: Pick<DesktopCoreOptions, 'pullLimit' | 'idleLockMinutes' | 'network' | 'telephony' | 'clock'> = {},
 ): Promise<TestDesktop> {
   const created = await createDesktopCore({
     dataDir,

@@ -30,7 +30,7 @@ describe('idle lock security', () => {
       expect(raw).not.toContain('scrypt');
       expect(Buffer.from(raw, 'base64').toString('latin1')).not.toContain('scrypt');
       d.core.session.lock();
-      expect(d.core.session.unlock({ password: ALICE.password }).ok).toBe(true);
+      expect((await d.core.session.unlock({ password: ALICE.password })).ok).toBe(true);
 
       // An older cache: the plain verifier is encrypted when the core opens, and still unlocks.
       d.core.store.meta.set(META_KEYS.unlockVerifier, makeVerifier(ALICE.password));
@@ -39,7 +39,7 @@ describe('idle lock security', () => {
       try {
         expect(again.core.store.meta.get(META_KEYS.unlockVerifier)).not.toContain('scrypt');
         again.core.session.lock();
-        expect(again.core.session.unlock({ password: ALICE.password }).ok).toBe(true);
+        expect((await again.core.session.unlock({ password: ALICE.password })).ok).toBe(true);
       } finally {
         await again.close();
       }

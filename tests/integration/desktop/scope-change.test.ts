@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopCore } from '../../../src/desktop/core/desktop-core';
 import { GLOBAL_TEAM } from '../../../src/shared/sync/rows';
 import {
+  ADMIN_REASON,
   connectAgent,
   signIn as serverSignIn,
   startTestServer,
@@ -31,7 +32,7 @@ async function moveUser(t: TestServer, id: string, body: unknown): Promise<void>
   const response = await fetch(`${t.server.url}/api/admin/users/${id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ reason: ADMIN_REASON, ...(body as object) }),
   });
   if (response.status !== 200) throw new Error(`PATCH failed: ${response.status} ${await response.text()}`);
 }

@@ -5,6 +5,7 @@ import type { ChannelArgs, ChannelResult, IpcChannel, SupervisorSnapshotView } f
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { callback } from '../server/fixtures';
 import {
+  ADMIN_REASON,
   signIn as serverSignIn,
   startTestServer,
   T0,
@@ -212,7 +213,7 @@ describe('supervisor view through the real desktop core and a real server', () =
     const demoted = await fetch(`${t.server.url}/api/admin/users/u-lead-erin`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-      body: JSON.stringify({ role: 'tier2' }),
+      body: JSON.stringify({ role: 'tier2', reason: ADMIN_REASON }),
     });
     expect(demoted.status).toBe(200);
     await waitFor(() => lead.core.supervisor.status().state === 'off', 'the board to stop');

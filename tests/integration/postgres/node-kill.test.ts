@@ -9,6 +9,7 @@ import {
 import { newPostgresDatabase } from '../../support/test-store';
 import { postJson } from '../server/helpers';
 import { startWorkloadDesktop, type WorkloadDesktop } from './support/push-workload';
+import { LOAD_TEST_POLICY } from '../../support/load-policy';
 import { startNode, type ServerNode } from './support/server-nodes';
 import { expectStoredExactlyOnce, sleep, totalAcknowledged, waitFor } from './support/workload-checks';
 
@@ -36,6 +37,8 @@ describe('a node killed 30 times under a push workload (PostgreSQL, two nodes)',
       databaseUrl: database.url,
       sessionSecret: 'kill-test-secret-'.padEnd(40, 'x'),
       dataDir,
+      // Every desktop reconnects after each kill or restart: more than the default per-user limits allow.
+      policy: LOAD_TEST_POLICY,
     };
     // Started together on an empty database: one migrates and seeds, the other waits (advisory locks).
     nodes.push(...(await Promise.all([startNode('node-a', options), startNode('node-b', options)])));

@@ -10,6 +10,7 @@ import { startEmbeddedCluster, type EmbeddedCluster } from '../../support/postgr
 import { createTestDatabase } from '../../support/postgres/test-database';
 import { postJson } from '../server/helpers';
 import { startWorkloadDesktop, type WorkloadDesktop } from './support/push-workload';
+import { LOAD_TEST_POLICY } from '../../support/load-policy';
 import { startNode, type ServerNode } from './support/server-nodes';
 import { expectStoredExactlyOnce, sleep, totalAcknowledged, waitFor } from './support/workload-checks';
 
@@ -34,7 +35,13 @@ describe('PostgreSQL restarted under a push workload (two nodes)', () => {
     cluster = await startEmbeddedCluster();
     databaseUrl = (await createTestDatabase(cluster.url)).url;
     dataDir = mkdtempSync(join(tmpdir(), 'agent-desk-pg-restart-'));
-    const options = { databaseUrl, sessionSecret: 'restart-test-secret-'.padEnd(40, 'x'), dataDir };
+    const options = {
+      databaseUrl,
+      sessionSecret: 'restart-test-secret-'.padEnd(40, 'x'),
+      dataDir,
+      // Every desktop reconnects after the restart: more than the default per-user limits allow.
+      policy: LOAD_TEST_POLICY,
+    };
     nodes.push(await startNode('node-a', options), await startNode('node-b', options));
   }, 120_000);
 

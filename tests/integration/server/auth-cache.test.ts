@@ -23,7 +23,7 @@ describe(`AuthService session cache (${TEST_STORE})`, () => {
       db,
       sessions: store.sessions,
       secret: 'test-secret',
-      policy: DEFAULT_POLICY,
+      policyAt: () => DEFAULT_POLICY,
       clock: () => now,
       sessionCacheMs,
     });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
 import { SCHEMA_VERSION } from '../../../src/shared/sync/protocol';
 import {
+  ADMIN_REASON,
   connect,
   connectAgent,
   nextEvent,
@@ -43,7 +44,7 @@ describe('sign-in, lockout, sessions', () => {
     expect(unknown.json).toEqual(wrong.json);
   });
 
-  it('locks an account after maxFailedSignIns failures, even for the right password, until lockoutMinutes pass', async () => {
+  it('delays an account after maxFailedSignIns failures, even for the right password, until the delay has passed', async () => {
     for (let i = 0; i < 4; i++) {
       expect(
         (await postJson(`${t.server.url}/api/sign-in`, { username: 'tier1.bruno', password: 'bad' })).status,
@@ -117,18 +118,37 @@ describe('sign-in, lockout, sessions', () => {
       name: 'New Agent',
       role: 'tier1',
       team: 'alpha',
-      password: 'a-long-password-1',
+      reason: { code: 'new-hire', ticket: 'HR-1024' },
     };
     expect((await postJson(`${t.server.url}/api/admin/users`, body, lead.token)).status).toBe(403);
-    expect((await postJson(`${t.server.url}/api/admin/users`, body, admin.token)).status).toBe(201);
+    const created = await postJson(`${t.server.url}/api/admin/users`, body, admin.token);
+    expect(created.status).toBe(201);
     expect((await postJson(`${t.server.url}/api/admin/users`, body, admin.token)).json.error.code).toBe(
       'user.username_taken',
     );
+    // The one-time password opens no session: the user chooses their own first.
+    const oneTime = created.json.value.oneTimePassword as string;
+    const first = await postJson(`${t.server.url}/api/sign-in`, { username: 'tier1.new', password: oneTime });
+    expect(first).toMatchObject({ status: 403, json: { error: { code: 'auth.password_change_required' } } });
+    const changed = await postJson(`${t.server.url}/api/password`, {
+      username: 'tier1.new',
+      password: oneTime,
+      newPassword: 'a-long-password-1',
+    });
+    expect(changed.json.value.user.role).toBe('tier1');
     expect((await signIn(t.server, 'tier1.new', 'a-long-password-1')).user.role).toBe('tier1');
+    expect(
+      (await postJson(`${t.server.url}/api/sign-in`, { username: 'tier1.new', password: oneTime })).status,
+    ).toBe(401);
     const content = JSON.parse(readFileSync('resources/scripts/case-status.v1.json', 'utf8')) as {
       version: number;
     };
-    const script = { scriptId: 'case-status', scriptVersion: 2, content: { ...content, version: 2 } };
+    const script = {
+      scriptId: 'case-status',
+      scriptVersion: 2,
+      content: { ...content, version: 2 },
+      reason: ADMIN_REASON,
+    };
     expect((await postJson(`${t.server.url}/api/admin/scripts`, script, lead.token)).status).toBe(403);
     expect((await postJson(`${t.server.url}/api/admin/scripts`, script, admin.token)).status).toBe(201);
     expect((await postJson(`${t.server.url}/api/admin/scripts`, script, admin.token)).json.error.code).toBe(
@@ -141,7 +161,11 @@ describe('sign-in, lockout, sessions', () => {
       ok: true,
       schemaVersion: SCHEMA_VERSION,
     });
-    const text = await (await fetch(`${t.server.url}/metrics`)).text();
+    const admin = await signIn(t.server, 'admin.grace', 'demo-password-7');
+    const metrics = await fetch(`${t.server.url}/metrics`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    const text = await metrics.text();
     expect(text).toMatch(/agent_desk_sign_in_failures_total [1-9]/);
     expect(text).toContain('agent_desk_connected_sockets');
   });

@@ -90,7 +90,7 @@ describe('npm run server -- --bootstrap-admin (the real entry, a real SQLite fil
           name: 'New Lead',
           role: 'lead',
           team: 'alpha',
-          password: 'a-lead-password-1',
+          reason: { code: 'new-hire' },
         },
         token,
       );

@@ -7,8 +7,10 @@ import { loadScriptFiles } from '../../../src/server/scripts/script-files';
 import { startServer } from '../../../src/server/start-server';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { ROW_SCHEMAS } from '../../../src/shared/sync/rows';
+import { customerRow, rowData } from '../../fixtures/rows';
 import { callback } from './fixtures';
 import {
+  ADMIN_REASON,
   connectAgent,
   postJson,
   signIn,
@@ -48,7 +50,7 @@ describe('server: domain rules, script publishing and the demo seed', () => {
     const url = `${t.server.url}/api/admin/scripts`;
     const broken = await postJson(
       url,
-      { scriptId: 'broken', scriptVersion: 1, content: { steps: [] } },
+      { scriptId: 'broken', scriptVersion: 1, content: { steps: [] }, reason: ADMIN_REASON },
       admin.token,
     );
     expect(broken.status).toBe(400);
@@ -59,7 +61,11 @@ describe('server: domain rules, script publishing and the demo seed', () => {
       path: expect.any(String),
     });
     const content = JSON.parse(readFileSync(join(SCRIPTS, 'case-status.v1.json'), 'utf8')) as object;
-    const misnamed = await postJson(url, { scriptId: 'case-status', scriptVersion: 7, content }, admin.token);
+    const misnamed = await postJson(
+      url,
+      { scriptId: 'case-status', scriptVersion: 7, content, reason: ADMIN_REASON },
+      admin.token,
+    );
     expect(misnamed.status).toBe(400);
     expect(misnamed.json.error.message).toContain('being published as version 7');
   });
@@ -80,6 +86,64 @@ describe('server: domain rules, script publishing and the demo seed', () => {
     });
     const applied = await alice.push(attempt('at-2', '+12125550123'));
     expect(applied.ok && applied.value.results[0]?.status).toBe('applied');
+    alice.socket.close();
+  });
+
+  // Issue 13 item 2: the customer-local hours hold on the server (07:00 in Seattle at T0).
+  it('refuses an attempt before the customer-local 08:00 unless the customer asked; the exception is audited', async () => {
+    await writeFixture(t.server, [
+      {
+        table: 'customers',
+        row: rowData(
+          customerRow({
+            id: 'cu-early',
+            team: 'alpha',
+            timeZone: null,
+            phones: [{ label: 'mobile', e164: '+12065550111', ext: null, bestTime: null }],
+          }),
+        ),
+      },
+      {
+        table: 'callbacks',
+        row: callback('cb-early', 'alpha', { customerId: 'cu-early', assigneeId: 'u-tier1-alice' }),
+      },
+    ]);
+    const alice = await connectAgent(t.server, 'tier1.alice', 'demo-password-1');
+    const attempt = (attemptId: string, exception?: object) => ({
+      name: 'callback.record-attempt@2',
+      args: {
+        callbackId: 'cb-early',
+        attemptId,
+        numberDialed: '+12065550111',
+        outcome: 'busy',
+        messageLeft: false,
+        at: T0,
+        ...(exception ? { exception } : {}),
+      },
+    });
+    const refused = await alice.push(attempt('early-1'));
+    expect(refused.ok && refused.value.results[0]?.error?.code).toBe('attempt.outside_customer_hours');
+    const note = 'Customer asked for 7 am before work';
+    const asked = await alice.push(attempt('early-2', { kind: 'customer-request', note }));
+    expect(asked.ok && asked.value.results[0]?.status).toBe('applied');
+    const row = await t.server.db
+      .selectFrom('callbacks')
+      .select('data')
+      .where('id', '=', 'cb-early')
+      .executeTakeFirst();
+    expect(JSON.parse(row?.data ?? '{}').attempts).toEqual([
+      expect.objectContaining({ id: 'early-2', customerHoursException: { kind: 'customer-request', note } }),
+    ]);
+    const audited = await t.server.db
+      .selectFrom('audit_events')
+      .select(['outcome', 'detail'])
+      .where('entity_id', '=', 'cb-early')
+      .orderBy('id')
+      .execute();
+    expect(audited.map((a) => [a.outcome, a.detail === null ? null : JSON.parse(String(a.detail))])).toEqual([
+      ['rejected', { code: 'attempt.outside_customer_hours' }],
+      ['applied', { customerHoursException: 'customer-request' }],
+    ]);
     alice.socket.close();
   });
 

@@ -221,3 +221,49 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): P
 }
 
 export const policy = DEFAULT_POLICY;
+
+/** The reason an administrator's change names (required by every admin route). */
+export const ADMIN_REASON = { code: 'correction' } as const;
+
+/** PATCH /api/admin/users/:id as an administrator, with a reason unless the body names one. */
+export async function patchUser(
+  server: RunningServer,
+  adminToken: string,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; json: Json }> {
+  const response = await fetch(`${server.url}/api/admin/users/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ reason: ADMIN_REASON, ...body }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+/**
+ * Creates an account as an administrator and sets its password the way a new user
+ * does: the one-time password the server answers, then POST /api/password.
+ */
+export async function createUser(
+  server: RunningServer,
+  adminToken: string,
+  profile: { username: string; name: string; role: string; team: string },
+  password: string,
+): Promise<string> {
+  const created = await postJson(
+    `${server.url}/api/admin/users`,
+    { ...profile, reason: { code: 'new-hire' } },
+    adminToken,
+  );
+  if (created.status !== 201)
+    throw new Error(`creating ${profile.username} failed: ${JSON.stringify(created.json)}`);
+  const { id, oneTimePassword } = created.json.value as { id: string; oneTimePassword: string };
+  const changed = await postJson(`${server.url}/api/password`, {
+    username: profile.username,
+    password: oneTimePassword,
+    newPassword: password,
+  });
+  if (changed.status !== 200)
+    throw new Error(`setting ${profile.username}'s password failed: ${JSON.stringify(changed.json)}`);
+  return id;
+}

@@ -270,6 +270,60 @@ describe(`server migrations (${TEST_STORE})`, () => {
     ).toBe(version + 4);
   });
 
+  it('020_account_security adds sign-in guards, rate-limit windows and the one-time flag, and drops stored refusal text', async () => {
+    const db = await fresh();
+    await migrateToLatest(db, '010_socket_adapter');
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u-1',
+        team: 'alpha',
+        version: 1,
+        deleted: 0,
+        data: '{}',
+        username: 'agent.one',
+        password_hash: 'x',
+        failed_sign_ins: 0,
+        locked_until: null,
+      } as never)
+      .execute();
+    await db
+      .insertInto('clients')
+      .values({ client_id: 'client-1', user_id: 'u-1', last_seq: 1, created_at: 1 })
+      .execute();
+    await db
+      .insertInto('mutation_log')
+      .values({
+        client_id: 'client-1',
+        seq: 1,
+        mutation_id: 'm-1',
+        name: 'callback.record-attempt@2',
+        status: 'rejected',
+        error_code: 'callback.number_not_on_file',
+        error_message: '(305) 555-0199 is not on file',
+        version: null,
+        at: 1,
+      })
+      .execute();
+    expect(await migrateToLatest(db, '020_account_security')).toEqual({
+      ok: true,
+      value: ['020_account_security'],
+    });
+    expect(await tables(db)).toEqual(expect.arrayContaining(['sign_in_guards', 'rate_limits']));
+    expect(await db.selectFrom('mutation_log').select(['error_code', 'error_message']).execute()).toEqual([
+      { error_code: 'callback.number_not_on_file', error_message: null },
+    ]);
+    expect(await db.selectFrom('users').select('must_change_password').execute()).toEqual([
+      { must_change_password: 0 },
+    ]);
+  });
+
+  it('021_policies stores published policy versions', async () => {
+    const db = await fresh();
+    expect((await migrateToLatest(db, '021_policies')).ok).toBe(true);
+    expect(await tables(db)).toContain('policies');
+  });
+
   it('010_socket_adapter creates the adapter attachments table on PostgreSQL only', async () => {
     const db = await fresh();
     await migrateToLatest(db, '005_customer_record');
@@ -298,5 +352,26 @@ describe(`server migrations (${TEST_STORE})`, () => {
     await migrateToLatest(db);
     await sql`insert into kysely_migration (name, timestamp) values ('999_future', '2099-01-01')`.execute(db);
     expect(await migrateToLatest(db)).toMatchObject({ ok: false, error: { code: 'storage.newer_schema' } });
+  });
+
+  it('035_telephony makes a platform event id count once (its primary key), per platform', async () => {
+    const db = await fresh();
+    // Up to the migration just before it, whichever that is now: this one alone runs next.
+    const names = Object.keys(MIGRATIONS).sort();
+    await migrateToLatest(db, names[names.indexOf('035_telephony') - 1]);
+    expect(await migrateToLatest(db, '035_telephony')).toEqual({ ok: true, value: ['035_telephony'] });
+    const event = { platform: 'p', event_id: 'e-1', type: 'call.offered', call_id: 'c-1', received_at: 1 };
+    await db.insertInto('telephony_events').values(event).execute();
+    await expect(db.insertInto('telephony_events').values(event).execute()).rejects.toThrow(
+      /UNIQUE|duplicate key/,
+    );
+    await db
+      .insertInto('telephony_events')
+      .values({ ...event, platform: 'q' })
+      .execute();
+    expect(await db.selectFrom('telephony_events').select('platform').orderBy('platform').execute()).toEqual([
+      { platform: 'p' },
+      { platform: 'q' },
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The push as it was before batching (one transaction and ~8 queries per mutation),
- * kept verbatim as the oracle the batched applyPush is checked against.
+ * kept as the oracle the batched applyPush is checked against. Changed since only where
+ * the rules changed: the policy in force at each mutation (PolicyAt), and refusals
+ * logged by code only (issue 17: a sentence may quote what the agent typed).
  */
-import type { Policy } from '../../../src/shared/domain/policy';
+import type { PolicyAt } from '../../../src/server/policy/policy-book';
 import type { DomainError } from '../../../src/shared/domain/result';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { MutationEnvelope, MutationResult } from '../../../src/shared/sync/protocol';
@@ -16,7 +18,7 @@ interface PushContext {
   user: SessionUser;
   clientId: string;
   sourceIp: string | null;
-  policy: Policy;
+  policyAt: PolicyAt;
   clock: () => number;
 }
 
@@ -51,7 +53,11 @@ export async function applyPushOneByOne(
         .executeTakeFirst();
       if (logged) {
         const dup: MutationResult = { id: m.id, seq: m.seq, status: 'duplicate', firstStatus: logged.status };
-        if (logged.error_code) dup.error = { code: logged.error_code, message: logged.error_message ?? '' };
+        if (logged.error_code)
+          dup.error = {
+            code: logged.error_code,
+            message: `This change was refused when it was first sent (${logged.error_code}); it was not applied.`,
+          };
         return { result: dup, teams: [] as string[] };
       }
       const client = await trx
@@ -75,7 +81,7 @@ export async function applyPushOneByOne(
         role: ctx.user.role,
         team: ctx.user.team,
         now,
-        policy: ctx.policy,
+        policy: ctx.policyAt(now),
         clientId: ctx.clientId,
       };
       let error: DomainError | undefined;
@@ -106,7 +112,7 @@ export async function applyPushOneByOne(
           name: m.name,
           status: error ? 'rejected' : 'applied',
           error_code: error?.code ?? null,
-          error_message: error?.message ?? null,
+          error_message: null,
           version: version ?? null,
           at: now,
         })

@@ -6,14 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, pullResponseSchema } from '../../../src/shared/sync/protocol';
 import { GLOBAL_TEAM } from '../../../src/shared/sync/rows';
 import { baseWorld } from './fixtures';
-import { connectAgent, nextEvent, signIn, startTestServer, writeFixture, type TestServer } from './helpers';
+import {
+  ADMIN_REASON,
+  connectAgent,
+  nextEvent,
+  signIn,
+  startTestServer,
+  writeFixture,
+  type TestServer,
+} from './helpers';
 
 async function patchUser(t: TestServer, id: string, body: unknown): Promise<void> {
   const admin = await signIn(t.server, 'admin.grace', 'demo-password-7');
   const response = await fetch(`${t.server.url}/api/admin/users/${id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ reason: ADMIN_REASON, ...(body as object) }),
   });
   expect(response.status).toBe(200);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
 import { EVENTS } from '../../../src/shared/sync/protocol';
 import {
+  ADMIN_REASON,
   connect,
   connectAgent,
   nextEvent,
@@ -20,7 +21,7 @@ async function patchUser(t: TestServer, id: string, body: unknown): Promise<numb
   const response = await fetch(`${t.server.url}/api/admin/users/${id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ reason: ADMIN_REASON, ...(body as object) }),
   });
   return response.status;
 }
@@ -46,15 +47,16 @@ describe('per-request session check', () => {
         .executeTakeFirstOrThrow()
     ).last_seen_at;
 
-  it('refuses the next request of a live socket once its account is disabled, and serves it again once enabled', async () => {
+  it('ends a live socket the moment its account is disabled; re-enabled, only a new sign-in works', async () => {
     const bruno = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
     expect((await bruno.pull(0)).ok).toBe(true);
     const expired = nextEvent<{ code: string }>(bruno.socket, EVENTS.sessionExpired);
     expect(await patchUser(t, 'u-tier1-bruno', { active: false })).toBe(200);
-    const refused = await bruno.pull(0);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'auth.account_disabled' } });
     expect((await expired).code).toBe('auth.account_disabled');
     expect(await patchUser(t, 'u-tier1-bruno', { active: true })).toBe(200);
+    await expect(connect(t.server, { token: bruno.token })).rejects.toMatchObject({
+      data: { code: 'auth.signed_out' },
+    });
     const again = await connectAgent(t.server, 'tier1.bruno', 'demo-password-2');
     expect((await again.pull(0)).ok).toBe(true);
     again.socket.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
 import { ssoConfigSchema, type SsoConfig } from '../../../src/server/auth/sso/sso-config';
 import { OidcProvider } from '../../../src/server/auth/sso/sso-provider';
+import { verifyPassword } from '../../../src/server/auth/passwords';
 import { findUserByUsername } from '../../../src/server/storage/users';
 import {
   newNonce,
@@ -264,5 +265,17 @@ describe('single sign-on required', () => {
     const admin = await signIn(t.server, 'admin.grace', 'demo-password-7');
     expect(admin.user.role).toBe('admin');
     expect((await ssoSignIn(t, idp, 'sub-alice')).status).toBe(200);
+  });
+
+  it('refuses a password change too, which would open a session with a password', async () => {
+    const refused = await postJson(`${t.server.url}/api/password`, {
+      username: 'tier2.carmen',
+      password: 'demo-password-3',
+      newPassword: 'a-new-password-long-enough',
+    });
+    expect(refused).toMatchObject({ status: 403, json: { error: { code: 'auth.sso_required' } } });
+    // Refused before any check: the password is unchanged and no one-time state was touched.
+    const stored = await findUserByUsername(t.server.db, 'tier2.carmen');
+    expect(await verifyPassword('demo-password-3', stored!.passwordHash)).toBe(true);
   });
 });

@@ -13,7 +13,15 @@ import {
   type SupervisorSnapshot,
 } from '../../../src/shared/supervisor/protocol';
 import { baseWorld, callback } from '../server/fixtures';
-import { postJson, signIn, startTestServer, writeFixture, T0, type TestServer } from '../server/helpers';
+import {
+  ADMIN_REASON,
+  createUser,
+  signIn,
+  startTestServer,
+  writeFixture,
+  T0,
+  type TestServer,
+} from '../server/helpers';
 
 let t: TestServer;
 const sockets: Socket[] = [];
@@ -80,19 +88,19 @@ async function patchUser(token: string, id: string, body: unknown): Promise<void
   const response = await fetch(`${t.server.url}/api/admin/users/${id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ reason: ADMIN_REASON, ...(body as object) }),
   });
   expect(response.status).toBe(200);
 }
 
 /** A second lead of team alpha: proof that alpha's board kept flowing to those still allowed to see it. */
 async function controlLead(token: string): Promise<Watcher> {
-  const created = await postJson(
-    `${t.server.url}/api/admin/users`,
-    { username: 'lead.zoe', name: 'Zoe Lead', role: 'lead', team: 'alpha', password: 'zoe-lead-password' },
+  await createUser(
+    t.server,
     token,
+    { username: 'lead.zoe', name: 'Zoe Lead', role: 'lead', team: 'alpha' },
+    'zoe-lead-password',
   );
-  expect(created.status).toBe(201);
   return watch('lead.zoe', 'zoe-lead-password');
 }
 

@@ -4,16 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customerRecord, searchCustomers } from '../../../src/desktop/core/queries/customer-record';
+import { serviceRequestsPastTarget } from '../../../src/desktop/core/queries/service-requests-past-target';
 import { LocalStore } from '../../../src/desktop/store/local-store';
 import { migrateStore } from '../../../src/desktop/store/migrate';
 import { MIGRATIONS } from '../../../src/desktop/store/migrations';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
-import { parseReference } from '../../../src/shared/domain/identifiers/reference-number';
+import { formatReference, parseReference } from '../../../src/shared/domain/identifiers/reference-number';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import type { PulledPage } from '../../../src/shared/sync/protocol';
 import type { TableName } from '../../../src/shared/sync/rows';
-import { callbackRow, customerRow, inquiryRow, noteRow } from '../../fixtures/rows';
+import { callbackRow, customerRow, inquiryRow, noteRow, serviceRequestRow } from '../../fixtures/rows';
 import { mutatorContext, NOW } from '../sync/fixtures';
 
 const dirs: string[] = [];
@@ -171,5 +172,35 @@ describe('the installation desk (reference numbers from this desktop)', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe("service requests past their target date (the lead's follow-up list, issue 14 item 7)", () => {
+  it('lists open and sent requests whose target date is behind us, oldest target first, with names and readable references', () => {
+    const store = newStore();
+    const reference = formatReference({ kind: 'service-request', desk: 1, seq: 7 });
+    pull(store, [
+      { table: 'customers', data: customerRow({ id: 'cu', name: 'Ana García López' }) },
+      {
+        table: 'service_requests',
+        data: serviceRequestRow({ id: 'sr-late', targetDate: '2025-03-10', reference: reference.canonical }),
+      },
+      {
+        table: 'service_requests',
+        data: serviceRequestRow({ id: 'sr-later', targetDate: '2025-03-05', status: 'sent-to-office' }),
+      },
+      { table: 'service_requests', data: serviceRequestRow({ id: 'sr-due', targetDate: '2025-03-20' }) },
+      {
+        table: 'service_requests',
+        data: serviceRequestRow({ id: 'sr-answered', targetDate: '2025-03-01', status: 'answered' }),
+      },
+    ]);
+    const now = Date.UTC(2025, 2, 14, 15);
+    const list = serviceRequestsPastTarget(store, now, DEFAULT_POLICY);
+    expect(list.total).toBe(2);
+    expect(list.requests.map((r) => r.id)).toEqual(['sr-later', 'sr-late']);
+    expect(list.requests[0]).toMatchObject({ customerName: 'Ana García López', status: 'sent-to-office' });
+    expect(list.requests[1]?.reference).toBe(reference.display);
+    expect(list.requests[0]?.reference).toBeNull();
   });
 });

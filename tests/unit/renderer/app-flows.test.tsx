@@ -153,6 +153,32 @@ describe('agent UI flows against a fake desktop core', () => {
     );
   });
 
+  it('outside the customer-local hours the exception is a deliberate step: off by default, with what the customer asked', async () => {
+    const user = userEvent.setup();
+    host.handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }));
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    expect(screen.queryByTestId('customer-asked')).toBeNull(); // inside hours: nothing to ask
+    await user.click(screen.getByLabelText(/\+?\(206\) 555-0111/));
+    const asked = screen.getByLabelText('The customer asked to be called at this time');
+    expect(asked).toHaveProperty('checked', false);
+    await user.click(asked);
+    await user.type(screen.getByLabelText(/What the customer asked for/), 'Asked for 7 am before work');
+    await user.click(screen.getByLabelText('Busy'));
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    await waitFor(() =>
+      expect(host.callsTo('callback.recordAttempt')).toEqual([
+        {
+          callbackId: 'cb-7',
+          numberDialed: '+12065550111;ext=12',
+          outcome: 'busy',
+          exception: { kind: 'customer-request', note: 'Asked for 7 am before work' },
+        },
+      ]),
+    );
+  });
+
   it('reads the detail again once per change to its tables: once after recording, not for presence', async () => {
     const user = userEvent.setup();
     host
@@ -186,6 +212,32 @@ describe('agent UI flows against a fake desktop core', () => {
     await user.type(screen.getByLabelText('Password'), 'demo-password-3');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
+  });
+
+  it('offers "Sign in again to send 1 change" when the server ended the session; it opens the lock screen', async () => {
+    const user = userEvent.setup();
+    host.handle('session.lock', () => ok({ ...SIGNED_IN, status: 'locked', expired: true }));
+    await signIn(user);
+    act(() => host.emit('session', { ...SIGNED_IN, expired: true }));
+    act(() => host.emit('connection', { ...ONLINE, state: 'signed-out', pending: 1 }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in again to send 1 change' }));
+    expect(await screen.findByRole('heading', { name: 'Screen locked' })).toBeTruthy();
+    expect(screen.getByTestId('session-ended').textContent).toContain('sends the change waiting');
+  });
+
+  it('asks for the user name once when the ended session was stored without it, and sends it with the password', async () => {
+    const user = userEvent.setup();
+    let sent: unknown;
+    host.handle('session.unlock', (args) => {
+      sent = args;
+      return ok({ ...SIGNED_IN, status: 'signed-in' });
+    });
+    await signIn(user);
+    act(() => host.emit('session', { ...SIGNED_IN, status: 'locked', expired: true, needsUsername: true }));
+    await user.type(await screen.findByLabelText('User name'), 'tier1.alice');
+    await user.type(screen.getByLabelText('Password'), 'demo-password-1');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    await waitFor(() => expect(sent).toEqual({ password: 'demo-password-1', username: 'tier1.alice' }));
   });
 
   it('shows offline state, pending changes and first-sync progress from host events', async () => {

@@ -28,6 +28,9 @@ describe('the renderer bundle', () => {
       'features/inquiry/InquiryScreen.tsx',
       'features/expedite/ExpediteScreen.tsx',
       'features/appointment/AppointmentScreen.tsx',
+      'features/admin/UsersScreen.tsx',
+      'features/admin/PolicyScreen.tsx',
+      'features/reports/ReportsScreen.tsx',
       'node_modules/libphonenumber-js',
     ])
       expect(has(first, screen), screen).toBe(false);
@@ -43,6 +46,11 @@ describe('the renderer bundle', () => {
         'ExpediteScreen',
         'InquiryScreen',
         'SupervisorScreen',
+        'UsersScreen',
+        'ScriptsScreen',
+        'PolicyScreen',
+        'AuditScreen',
+        'ReportsScreen',
       ].sort(),
     );
   });

@@ -12,6 +12,7 @@ export const SIGNED_OUT: SessionState = {
   user: null,
   policy: null,
   expired: false,
+  needsUsername: false,
   idleLockMinutes: DEFAULT_POLICY.security.idleLockMinutes,
 };
 

@@ -40,6 +40,19 @@ describe('idle lock', () => {
     expect(host.callsTo('session.lock').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('reports input the throttle held back, so the core never counts idle time from an earlier input', async () => {
+    render(<Probe active />);
+    fireEvent.keyDown(window, { key: 'a' });
+    await act(async () => vi.advanceTimersByTimeAsync(10_000));
+    fireEvent.keyDown(window, { key: 'b' }); // inside the throttle: not reported at once
+    expect(host.callsTo('session.activity')).toHaveLength(1);
+    await act(async () => vi.advanceTimersByTimeAsync(30_000));
+    expect(host.callsTo('session.activity')).toHaveLength(2);
+    // No input since: nothing more to report (data arriving is not input).
+    await act(async () => vi.advanceTimersByTimeAsync(IDLE_MINUTES * MINUTE_MS - 60_000));
+    expect(host.callsTo('session.activity')).toHaveLength(2);
+  });
+
   it('does nothing while not signed in', async () => {
     render(<Probe active={false} />);
     await act(async () => vi.advanceTimersByTimeAsync(10 * IDLE_MINUTES * MINUTE_MS));

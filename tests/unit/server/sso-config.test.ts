@@ -13,7 +13,7 @@ const base = {
   mapping: [{ group: 'AD-Desk-Tier1-Alpha', role: 'tier1', team: 'alpha' }],
 };
 
-describe('SSO configuration (docs/deployment.md §13)', () => {
+describe('SSO configuration (docs/deployment.md §14)', () => {
   it.each(readdirSync(EXAMPLES))('the worked example %s is valid', (file) => {
     const loaded = loadSsoConfig(join(EXAMPLES, file));
     expect(loaded.ok ? 'valid' : loaded.error.message).toBe('valid');

@@ -13,6 +13,7 @@ import {
 } from '../../../src/shared/sync/rows';
 import { applyMutation, prepareMutation, readMutationRows } from '../../../src/shared/sync/run-mutation';
 import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { recordCallbackAttempt } from '../../../src/shared/sync/mutators/callback-record-attempt';
 import { mutatorContext, NOW, rowMap, runMutation } from './fixtures';
 
 const ctx = mutatorContext;
@@ -129,9 +130,11 @@ describe('callback.record-attempt dials only numbers on file', () => {
   const rows = map(['callbacks', callback], ['customers', customer]);
 
   it('records an attempt to a number on file, with or without its extension', () => {
-    expect(runMutation('callback.record-attempt@1', args('+13125550142'), rows, ctx()).ok).toBe(true);
-    expect(runMutation('callback.record-attempt@1', args('+12065550111;ext=12'), rows, ctx()).ok).toBe(true);
-    expect(runMutation('callback.record-attempt@1', args('+12065550111'), rows, ctx()).ok).toBe(true);
+    // 12:00 in New York, 09:00 in Seattle (+1 206): inside every customer's hours.
+    const noon = ctx({ now: NOW + 2 * HOUR_MS });
+    expect(runMutation('callback.record-attempt@1', args('+13125550142'), rows, noon).ok).toBe(true);
+    expect(runMutation('callback.record-attempt@1', args('+12065550111;ext=12'), rows, noon).ok).toBe(true);
+    expect(runMutation('callback.record-attempt@1', args('+12065550111'), rows, noon).ok).toBe(true);
   });
 
   it('refuses a number or an extension that is not on file, naming it', () => {
@@ -319,5 +322,69 @@ describe('appointment.request uses domain/appointments', () => {
     expect(failure(run({ ...base, urgent: false, urgentReason: 'medical-emergency' })).message).toContain(
       'must not carry an urgent reason',
     );
+  });
+});
+
+// Issue 13 item 2: customer-local hours (08:00–21:00) hold in the mutator the server
+// runs, with one exception the customer asked for, recorded on the attempt and audited.
+describe('callback.record-attempt holds the customer-local hours', () => {
+  // NOW is 10:00 in New York and 07:00 in Seattle: the +1 206 number is before its 08:00.
+  const args = (exception?: unknown) => ({
+    callbackId: 'cb',
+    attemptId: 'a1',
+    numberDialed: '+12065550111',
+    outcome: 'busy',
+    messageLeft: false,
+    at: NOW,
+    ...(exception === undefined ? {} : { exception }),
+  });
+  const rows = map(['callbacks', callback], ['customers', customer]);
+  const attemptsOf = (r: ReturnType<typeof runMutation>) =>
+    r.ok ? (r.value.find((w) => w.table === 'callbacks')?.row as { attempts: unknown[] }).attempts : [];
+
+  it('refuses a call before the customer-local 08:00, in every version', () => {
+    expect(failure(runMutation('callback.record-attempt@2', args(), rows, ctx())).code).toBe(
+      'attempt.outside_customer_hours',
+    );
+    const { at: _at, ...v1 } = args();
+    expect(failure(runMutation('callback.record-attempt@1', v1, rows, ctx())).code).toBe(
+      'attempt.outside_customer_hours',
+    );
+  });
+
+  it('accepts it when the customer asked, recording the exception on the attempt', () => {
+    const note = 'Customer asked for 7 am before work';
+    const asked = runMutation(
+      'callback.record-attempt@2',
+      args({ kind: 'customer-request', note }),
+      rows,
+      ctx(),
+    );
+    expect(attemptsOf(asked)).toEqual([
+      expect.objectContaining({ customerHoursException: { kind: 'customer-request', note } }),
+    ]);
+    expect(recordCallbackAttempt.auditDetail?.(args({ kind: 'customer-request', note }) as never)).toEqual({
+      customerHoursException: 'customer-request',
+    });
+  });
+
+  it('takes "the customer chose this slot" only inside a slot they chose; a short note is refused', () => {
+    expect(
+      failure(runMutation('callback.record-attempt@2', args({ kind: 'scheduled-slot' }), rows, ctx())).code,
+    ).toBe('attempt.exception_no_slot');
+    expect(
+      failure(
+        runMutation('callback.record-attempt@2', args({ kind: 'customer-request', note: 'ok' }), rows, ctx()),
+      ).code,
+    ).toBe('mutation.invalid_args');
+  });
+
+  it('records no exception for a call inside the hours', () => {
+    const inside = {
+      ...args({ kind: 'customer-request', note: 'not needed here' }),
+      numberDialed: '+13125550142',
+    };
+    const [attempt] = attemptsOf(runMutation('callback.record-attempt@2', inside, rows, ctx()));
+    expect(attempt).not.toHaveProperty('customerHoursException');
   });
 });

@@ -1,5 +1,5 @@
 import { buildManagedSettingsJsonSchema, type JsonSchema } from '../managed-settings-json-schema';
-import { SETTING_DEFAULTS } from '../settings-schema';
+import { MANAGED_ONLY_DEFAULTS, SETTING_DEFAULTS } from '../settings-schema';
 
 /**
  * The managed settings as IT's templates need them (ADMX, Jamf schema, .mobileconfig):
@@ -45,7 +45,7 @@ function kindOf(key: string, schema: JsonSchema): SettingKind {
 
 export function settingSpecs(): SettingSpec[] {
   const properties = buildManagedSettingsJsonSchema()['properties'] as Record<string, JsonSchema>;
-  const defaults: Record<string, unknown> = SETTING_DEFAULTS;
+  const defaults: Record<string, unknown> = { ...SETTING_DEFAULTS, ...MANAGED_ONLY_DEFAULTS };
   return Object.entries(properties)
     .filter(([key]) => !NOT_A_SETTING.has(key))
     .map(([key, schema]) => {

@@ -3,15 +3,19 @@ import { request as httpsRequest } from 'node:https';
 import type { NetworkPort } from './network-port';
 
 export interface HttpRequestInit {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The largest answer accepted (default 1 MiB: what the sign-in routes send). */
+  maxBytes?: number;
 }
 
 export interface HttpAnswer {
   status: number;
   text: string;
+  /** The response headers (lower-case names). */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** An answer bigger than this is not one the sign-in routes send. */
@@ -37,15 +41,19 @@ export function httpRequestText(network: NetworkPort, url: URL, init: HttpReques
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          response.destroy(new Error(`the answer is larger than ${MAX_BODY_BYTES} bytes`));
+        if (size > (init.maxBytes ?? MAX_BODY_BYTES)) {
+          response.destroy(new Error(`the answer is larger than ${init.maxBytes ?? MAX_BODY_BYTES} bytes`));
           return;
         }
         chunks.push(chunk);
       });
       response.once('error', reject);
       response.once('end', () =>
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: response.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          headers: response.headers,
+        }),
       );
     });
     request.end(init.body);

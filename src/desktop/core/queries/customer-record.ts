@@ -2,7 +2,7 @@ import { formatUsPhone } from '../../../shared/domain/phones';
 import type { ParsedChannelArgs } from '../../../shared/ipc/channels';
 import type { CustomerRecord, CustomerSearchResult } from '../../../shared/ipc/customer-views';
 import type { RowOf, TableName } from '../../../shared/sync/rows';
-import type { CustomerRecordTable } from '../../store/customer-directory';
+import type { CustomerRecordTable } from '../../../shared/sync/customer-search-entry';
 import type { LocalStore } from '../../store/local-store';
 import { userNames } from './worklist-rows';
 

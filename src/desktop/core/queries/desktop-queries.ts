@@ -1,9 +1,11 @@
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { ChannelResult, IpcChannel, ParsedChannelArgs } from '../../../shared/ipc/channels';
+import { TIER2_ROLES } from '../../../shared/sync/authorization';
 import type { LocalStore } from '../../store/local-store';
 import type { DesktopSession } from '../desktop-session';
 import { callbackDetail } from './callback-detail';
 import { customerRecord, searchCustomers } from './customer-record';
+import { serviceRequestsPastTarget } from './service-requests-past-target';
 import { getScript, listScripts } from './scripts';
 import { queryWorklist } from './worklist';
 
@@ -45,6 +47,18 @@ export class DesktopQueries {
   customerRecord(args: ParsedChannelArgs<'customer.record'>): R<'customer.record'> {
     if (!this.session.user()) return err('session.not_signed_in', 'Sign in first.');
     return ok(customerRecord(this.store, args.customerId, this.session.serverNow()) ?? null);
+  }
+
+  serviceRequestsPastTarget(): R<'serviceRequests.pastTarget'> {
+    const user = this.session.user();
+    if (!user) return err('session.not_signed_in', 'Sign in first.');
+    if (!(TIER2_ROLES as readonly string[]).includes(user.role)) {
+      return err(
+        'auth.forbidden',
+        'Only Tier 2 officers and leads follow service requests past their target.',
+      );
+    }
+    return ok(serviceRequestsPastTarget(this.store, this.session.serverNow(), this.session.policy()));
   }
 
   teamUsers(): R<'team.users'> {

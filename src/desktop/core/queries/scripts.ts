@@ -7,6 +7,8 @@ export interface ScriptSummary {
   latestVersion: number;
   publishedAt: number | null;
   title: string;
+  /** The IVR intents the script answers (content.intents): a screen pop picks the script by them. */
+  intents: string[];
 }
 
 function titleOf(row: ScriptRow): string {
@@ -19,6 +21,13 @@ function titleOf(row: ScriptRow): string {
     }
   }
   return row.scriptId;
+}
+
+function intentsOf(row: ScriptRow): string[] {
+  const content = row.content;
+  if (!content || typeof content !== 'object' || Array.isArray(content)) return [];
+  const intents = (content as Record<string, unknown>)['intents'];
+  return Array.isArray(intents) ? intents.filter((i): i is string => typeof i === 'string') : [];
 }
 
 /** Published scripts, one entry per script at its latest version. */
@@ -35,6 +44,7 @@ export function listScripts(store: LocalStore): ScriptSummary[] {
       latestVersion: row.scriptVersion,
       publishedAt: row.publishedAt,
       title: titleOf(row),
+      intents: intentsOf(row),
     }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }

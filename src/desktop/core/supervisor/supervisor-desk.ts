@@ -28,6 +28,8 @@ export interface SupervisorDeskDeps {
   store: LocalStore;
   /** The signed-in user and token; undefined when signed out or the session ended. */
   session: () => { user: SessionUser; token: string } | undefined;
+  /** The server ended the session (the agent may sign in again at the lock screen), as opposed to signed out. */
+  sessionEnded: () => boolean;
   clock: () => number;
   logger: CoreLogger;
   backoff?: BackoffOptions;
@@ -50,6 +52,9 @@ const notLead = (): DomainError => ({
  */
 export class SupervisorDesk {
   private readonly link: SupervisorLink;
+  /** The lead whose board the server's session end closed: it opens again when they sign in again. */
+  private resumeFor: string | undefined;
+  private subscribedBy: string | undefined;
 
   constructor(private readonly deps: SupervisorDeskDeps) {
     this.link = new SupervisorLink({
@@ -81,11 +86,13 @@ export class SupervisorDesk {
   async subscribe(): Promise<Result<SupervisorSnapshotView>> {
     const lead = this.lead();
     if (!lead.ok) return lead;
+    this.subscribedBy = lead.value.id;
     const first = await this.link.subscribe();
     return first.ok ? ok(joinSnapshot(this.deps.store, first.value)) : first;
   }
 
   unsubscribe(): Result<null> {
+    this.subscribedBy = undefined;
     this.link.stop();
     return ok(null);
   }
@@ -96,8 +103,19 @@ export class SupervisorDesk {
    */
   sessionChanged(): void {
     // Signed out: close, and leave no reason of this user's for the next one to read.
-    if (!this.deps.session()) return this.link.stop();
+    if (!this.deps.session()) {
+      // The server ended the session with the board open: it opens again when the same lead signs in again.
+      this.resumeFor = this.deps.sessionEnded() ? this.subscribedBy : undefined;
+      return this.link.stop();
+    }
     const lead = this.lead();
+    if (lead.ok && this.resumeFor !== undefined) {
+      // Signed in again (the unlock after the server ended the session): the board comes back by itself.
+      const same = lead.value.id === this.resumeFor;
+      this.resumeFor = undefined;
+      if (same) void this.subscribe();
+      return;
+    }
     if (lead.ok || this.link.status().state === 'off') return;
     this.link.stop(lead.error);
   }

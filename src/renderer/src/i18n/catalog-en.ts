@@ -1,5 +1,8 @@
+import { adminEn } from '../features/admin/i18n/admin-en';
 import { recordEn } from '../features/customer/i18n/record-en';
+import { reportsEn } from '../features/reports/i18n/reports-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
+import { telephonyEn } from '../features/telephony/i18n/telephony-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
 /**
@@ -40,6 +43,11 @@ export const en = {
     expedite: 'Expedite request',
     appointment: 'Appointment request',
     supervisor: 'Supervisor',
+    adminUsers: 'Users',
+    adminScripts: 'Scripts',
+    adminPolicy: 'Policy',
+    adminAudit: 'Audit trail',
+    reports: 'Reports',
   },
   signIn: {
     title: 'Sign in to Agent Desk',
@@ -48,6 +56,13 @@ export const en = {
     submit: 'Sign in',
     working: 'Signing in…',
     expired: 'Your session ended. Sign in again; work saved on this computer is kept.',
+    change: {
+      intro: 'Choose your own password now: the one you were given works only once.',
+      newPassword: 'New password (at least 12 characters)',
+      repeat: 'New password again',
+      mismatch: 'The two new passwords are not the same.',
+      submit: 'Change password and sign in',
+    },
   },
   proxy: {
     explain:
@@ -63,6 +78,10 @@ export const en = {
     password: 'Password',
     unlock: 'Unlock',
     signOutInstead: 'Sign out instead',
+    sessionEnded: (pending: number) =>
+      pending === 0
+        ? 'The server ended your session while you were away. Your password signs you in again.'
+        : `The server ended your session while you were away. Your password signs you in again and sends ${pending === 1 ? 'the change' : `the ${pending} changes`} waiting on this computer.`,
   },
   connection: {
     region: 'Connection',
@@ -76,6 +95,12 @@ export const en = {
     lastSynced: (when: string) => `Last synced ${when}`,
     retryAt: (when: string) => `Next try ${when}`,
     syncNow: 'Sync now',
+    signInAgain: (n: number) =>
+      n === 0
+        ? 'Sign in again'
+        : n === 1
+          ? 'Sign in again to send 1 change'
+          : `Sign in again to send ${n} changes`,
     firstSync: 'Downloading your work for the first time',
     firstSyncProgress: (done: number, total: number | null) =>
       total ? `${Math.min(100, Math.round((done / Math.max(total, 1)) * 100))}% downloaded` : 'Downloading…',
@@ -166,6 +191,11 @@ export const en = {
       back: 'Close a dialog or go back to the worklist',
       lock: 'Lock the screen',
       supervisor: 'Open the supervisor view (team leads)',
+      adminUsers: 'Manage users',
+      adminScripts: 'Manage inquiry scripts',
+      adminPolicy: 'Edit the policy',
+      adminAudit: 'Search the audit trail',
+      reports: 'Open the reports (team leads and administrators)',
     },
   },
   callback: {
@@ -187,6 +217,8 @@ export const en = {
     bestTime: (start: string, end: string) => `Best time ${start}–${end}`,
     noBestTime: 'No best time given',
     suggested: 'Suggested now',
+    customerAsked: 'The customer asked to be called at this time',
+    customerAskedNote: 'What the customer asked for (recorded on the attempt)',
     notCallable: 'Do not call now',
     callableFrom: (when: string) => `Callable from ${when}`,
     extension: (ext: string) => `ext. ${ext}`,
@@ -353,7 +385,10 @@ export const en = {
     phoneOk: (formatted: string) => `Will be recorded as ${formatted}`,
   },
   supervisor: supervisorEn,
+  admin: adminEn,
   record: recordEn,
+  reports: reportsEn,
+  telephony: telephonyEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

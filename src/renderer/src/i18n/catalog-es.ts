@@ -1,6 +1,9 @@
 import type { Messages } from './catalog-en';
+import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
+import { reportsEs } from '../features/reports/i18n/reports-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { telephonyEs } from '../features/telephony/i18n/telephony-es';
 import { errorsEs } from './errors-es';
 
 /** Every piece of UI text, Spanish: same shape as the English catalog. */
@@ -36,6 +39,11 @@ export const es: Messages = {
     expedite: 'Solicitud de trámite acelerado',
     appointment: 'Solicitud de cita',
     supervisor: 'Supervisión',
+    adminUsers: 'Usuarios',
+    adminScripts: 'Guiones',
+    adminPolicy: 'Política',
+    adminAudit: 'Auditoría',
+    reports: 'Informes',
   },
   signIn: {
     title: 'Iniciar sesión en Agent Desk',
@@ -45,6 +53,13 @@ export const es: Messages = {
     working: 'Iniciando sesión…',
     expired:
       'Su sesión terminó. Inicie sesión de nuevo; el trabajo guardado en esta computadora se conserva.',
+    change: {
+      intro: 'Elija ahora su propia contraseña: la que recibió sirve una sola vez.',
+      newPassword: 'Contraseña nueva (al menos 12 caracteres)',
+      repeat: 'Contraseña nueva otra vez',
+      mismatch: 'Las dos contraseñas nuevas no coinciden.',
+      submit: 'Cambiar la contraseña e iniciar sesión',
+    },
   },
   proxy: {
     explain:
@@ -60,6 +75,10 @@ export const es: Messages = {
     password: 'Contraseña',
     unlock: 'Desbloquear',
     signOutInstead: 'Cerrar sesión',
+    sessionEnded: (pending) =>
+      pending === 0
+        ? 'El servidor cerró su sesión mientras estaba ausente. Su contraseña vuelve a iniciarla.'
+        : `El servidor cerró su sesión mientras estaba ausente. Su contraseña vuelve a iniciarla y envía ${pending === 1 ? 'el cambio' : `los ${pending} cambios`} en espera en esta computadora.`,
   },
   connection: {
     region: 'Conexión',
@@ -78,6 +97,12 @@ export const es: Messages = {
     lastSynced: (when) => `Última sincronización ${when}`,
     retryAt: (when) => `Próximo intento ${when}`,
     syncNow: 'Sincronizar ahora',
+    signInAgain: (n) =>
+      n === 0
+        ? 'Iniciar sesión de nuevo'
+        : n === 1
+          ? 'Iniciar sesión de nuevo para enviar 1 cambio'
+          : `Iniciar sesión de nuevo para enviar ${n} cambios`,
     firstSync: 'Descargando su trabajo por primera vez',
     firstSyncProgress: (done, total) =>
       total ? `${Math.min(100, Math.round((done / Math.max(total, 1)) * 100))}% descargado` : 'Descargando…',
@@ -168,6 +193,11 @@ export const es: Messages = {
       back: 'Cerrar un diálogo o volver a la lista de trabajo',
       lock: 'Bloquear la pantalla',
       supervisor: 'Abrir la vista de supervisión (supervisores de equipo)',
+      adminUsers: 'Administrar usuarios',
+      adminScripts: 'Administrar los guiones de consulta',
+      adminPolicy: 'Editar la política',
+      adminAudit: 'Buscar en el registro de auditoría',
+      reports: 'Abrir los informes (líderes de equipo y administradores)',
     },
   },
   callback: {
@@ -189,6 +219,8 @@ export const es: Messages = {
     bestTime: (start, end) => `Mejor hora ${start}–${end}`,
     noBestTime: 'Sin mejor hora indicada',
     suggested: 'Sugerido ahora',
+    customerAsked: 'El cliente pidió que lo llamaran a esta hora',
+    customerAskedNote: 'Lo que pidió el cliente (se registra en el intento)',
     notCallable: 'No llamar ahora',
     callableFrom: (when) => `Se puede llamar desde ${when}`,
     extension: (ext) => `ext. ${ext}`,
@@ -359,7 +391,10 @@ export const es: Messages = {
     phoneOk: (formatted) => `Se registrará como ${formatted}`,
   },
   supervisor: supervisorEs,
+  admin: adminEs,
   record: recordEs,
+  reports: reportsEs,
+  telephony: telephonyEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

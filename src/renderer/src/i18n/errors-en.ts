@@ -52,6 +52,10 @@ export function certificateWhy(
 
 export const errorsEn = {
   // Callback rules
+  'attempt.outside_customer_hours': (p) =>
+    `It is outside the customer's calling hours (${p.str('start')}–${p.str('end')} their time). Call inside those hours, or record that the customer asked to be called now.`,
+  'attempt.exception_no_slot':
+    'This call is not inside a slot the customer chose; record what the customer asked for instead, or call inside their calling hours.',
   'attempt.completed': 'The customer was already reached on this callback.',
   'attempt.none_left': (p) =>
     `All ${p.num('attemptsMade')} attempts were made; the callback is closed as unable to reach${p.str('canGrantExtra') === 'yes' ? ' (a lead may grant one more)' : ''}.`,
@@ -185,6 +189,14 @@ export const errorsEn = {
   // Sign-in, session and lock (server and desktop core; params where the sender adds them)
   'auth.invalid_credentials': 'The user name or password is not correct.',
   'auth.account_disabled': 'This account is disabled; ask an administrator.',
+  'auth.rate_limited': (p) =>
+    `Too many failed sign-ins from this network; try again in ${p.num('seconds')} second(s).`,
+  'auth.password_change_required': 'Choose a new password: the one you were given works only once.',
+  'auth.password_reused': 'Choose a new password that differs from the current one.',
+  'user.username_taken': 'That user name is already taken; choose another.',
+  'admin.last_admin': 'This would leave no active administrator; make another administrator first.',
+  'script.version_exists':
+    'That script version is already published; give the document a higher version number.',
   'auth.locked': (p) =>
     `Too many failed sign-ins; this account is locked for ${p.num('minutes')} more minute(s).`,
   'auth.session_expired': 'Your session has expired; sign in again.',
@@ -204,6 +216,12 @@ export const errorsEn = {
     `${p.num('count')} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
   'session.other_user_pending': (p) =>
     `${p.num('count')} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+  'session.username_needed':
+    'Enter your user name as well as your password: this desktop needs it once to sign you in again.',
+  'session.password_changed':
+    'The server no longer accepts this password (it was changed). Enter your current password; the changes waiting on this computer are kept.',
+  'session.not_this_user':
+    'That user name is not the one signed in at this desktop; enter your own user name.',
   'session.unlock_attempts_exceeded': (p) =>
     `${p.num('count')} wrong passwords in a row: you have been signed out. Sign in again; changes not yet synced were kept and will be sent after you sign in.`,
 
@@ -233,6 +251,16 @@ export const errorsEn = {
   'supervisor.team_changed': (p) =>
     `An administrator moved you from team ${p.str('from')} to team ${p.str('to')}; that board has closed. Reopen the supervisor view to see team ${p.str('to')}.`,
   'supervisor.access_ended': 'This supervisor view is no longer available to you.',
+  'telephony.platform_timeout': (p) =>
+    `The phone system did not answer within ${p.num('seconds')} s, so the call was not placed. Try again, or dial by hand.`,
+  'telephony.platform_unreachable':
+    'The phone system cannot be reached, so the call was not placed. Try again, or dial by hand.',
+  'telephony.platform_refused': (p) =>
+    `The phone system refused to place the call (HTTP ${p.num('status')}). Try again, or dial by hand.`,
+  'telephony.platform_bad_answer':
+    'The phone system answered without a call id; the call may not have been placed. Check the phone before dialing again.',
+  'telephony.not_configured': 'This server places no calls; dial by hand or through your softphone.',
+  'telephony.uri_not_allowed': 'Agent Desk may not open this dial link; dial by hand.',
   'ipc.disconnected': 'Agent Desk is not connected to its desktop core. Restart the app.',
 } satisfies Record<string, ErrorEntry>;
 

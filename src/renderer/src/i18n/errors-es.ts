@@ -50,6 +50,10 @@ const CERTIFICATE_WHY: Readonly<Record<string, string>> = {
 
 export const errorsEs: ErrorCatalog = {
   // Callback rules
+  'attempt.outside_customer_hours': (p) =>
+    `Está fuera del horario para llamar al cliente (${p.str('start')}–${p.str('end')}, hora del cliente). Llame dentro de ese horario o registre que el cliente pidió que lo llamaran ahora.`,
+  'attempt.exception_no_slot':
+    'Esta llamada no está dentro de un horario que eligió el cliente; registre lo que pidió el cliente o llame dentro de su horario.',
   'attempt.completed': 'Ya se contactó al cliente en esta llamada de seguimiento.',
   'attempt.none_left': (p) =>
     `Ya se hicieron los ${p.num('attemptsMade')} intentos; la llamada de seguimiento se cerró como no contactada${p.str('canGrantExtra') === 'yes' ? ' (un supervisor de equipo puede conceder un intento más)' : ''}.`,
@@ -190,6 +194,14 @@ export const errorsEs: ErrorCatalog = {
   // Sign-in, session and lock
   'auth.invalid_credentials': 'El nombre de usuario o la contraseña no son correctos.',
   'auth.account_disabled': 'Esta cuenta está desactivada; comuníquese con un administrador.',
+  'auth.rate_limited': (p) =>
+    `Demasiados intentos fallidos desde esta red; intente de nuevo en ${p.num('seconds')} segundo(s).`,
+  'auth.password_change_required': 'Elija una contraseña nueva: la que recibió sirve una sola vez.',
+  'auth.password_reused': 'Elija una contraseña nueva distinta de la actual.',
+  'user.username_taken': 'Ese nombre de usuario ya existe; elija otro.',
+  'admin.last_admin': 'No quedaría ningún administrador activo; nombre primero a otro administrador.',
+  'script.version_exists':
+    'Esa versión del guion ya está publicada; dé al documento un número de versión mayor.',
   'auth.locked': (p) =>
     `Hubo demasiados intentos fallidos de inicio de sesión; esta cuenta está bloqueada durante ${plural(p.num('minutes'), 'minuto', 'minutos')} más.`,
   'auth.session_expired': 'Su sesión venció; inicie sesión de nuevo.',
@@ -209,6 +221,12 @@ export const errorsEs: ErrorCatalog = {
     `${p.num('count') === 1 ? '1 cambio todavía no ha llegado' : `${p.num('count')} cambios todavía no han llegado`} al servidor, así que Agent Desk no puede cerrar la sesión mientras está bloqueado. Desbloquéelo y sincronice primero.`,
   'session.other_user_pending': (p) =>
     `${p.num('count') === 1 ? '1 cambio hecho por otro usuario en este equipo todavía no ha llegado' : `${p.num('count')} cambios hechos por otro usuario en este equipo todavía no han llegado`} al servidor; ese usuario debe iniciar sesión y sincronizarlos primero.`,
+  'session.username_needed':
+    'Escriba su nombre de usuario además de su contraseña: este equipo lo necesita una vez para volver a iniciar su sesión.',
+  'session.password_changed':
+    'El servidor ya no acepta esta contraseña (se cambió). Escriba su contraseña actual; los cambios pendientes en este equipo se conservan.',
+  'session.not_this_user':
+    'Ese nombre de usuario no es el de la sesión de este equipo; escriba su propio nombre de usuario.',
   'session.unlock_attempts_exceeded': (p) =>
     `${p.num('count')} contraseñas incorrectas seguidas: se cerró su sesión. Inicie sesión de nuevo; los cambios aún sin sincronizar se conservaron y se enviarán cuando inicie sesión.`,
 
@@ -238,5 +256,15 @@ export const errorsEs: ErrorCatalog = {
   'supervisor.team_changed': (p) =>
     `Un administrador lo cambió del equipo ${p.str('from')} al equipo ${p.str('to')}; ese tablero se cerró. Vuelva a abrir la vista de supervisión para ver el equipo ${p.str('to')}.`,
   'supervisor.access_ended': 'Esta vista de supervisión ya no está disponible para usted.',
+  'telephony.platform_timeout': (p) =>
+    `El sistema telefónico no respondió en ${p.num('seconds')} s, así que no se realizó la llamada. Inténtelo de nuevo o marque a mano.`,
+  'telephony.platform_unreachable':
+    'No se puede contactar el sistema telefónico, así que no se realizó la llamada. Inténtelo de nuevo o marque a mano.',
+  'telephony.platform_refused': (p) =>
+    `El sistema telefónico rechazó realizar la llamada (HTTP ${p.num('status')}). Inténtelo de nuevo o marque a mano.`,
+  'telephony.platform_bad_answer':
+    'El sistema telefónico respondió sin identificador de llamada; puede que la llamada no se haya realizado. Revise el teléfono antes de volver a marcar.',
+  'telephony.not_configured': 'Este servidor no realiza llamadas; marque a mano o con su softphone.',
+  'telephony.uri_not_allowed': 'Agent Desk no puede abrir este enlace de marcado; marque a mano.',
   'ipc.disconnected': 'Agent Desk no está conectado a su núcleo de escritorio. Reinicie la aplicación.',
 };

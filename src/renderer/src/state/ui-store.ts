@@ -7,7 +7,17 @@ export type Route =
   | { name: 'inquiry' }
   | { name: 'expedite' }
   | { name: 'appointment' }
-  | { name: 'supervisor' };
+  | { name: 'supervisor' }
+  | { name: 'reports' }
+  | { name: 'admin-users' }
+  | { name: 'admin-scripts' }
+  | { name: 'admin-policy' }
+  | { name: 'admin-audit' };
+
+/** Where a role starts, and where Escape goes back to: administrators have no worklist. */
+export function homeRoute(role: string | undefined): Route {
+  return role === 'admin' ? { name: 'admin-users' } : { name: 'worklist' };
+}
 
 interface UiState {
   /** The agent's screen language (scripts follow the caller's language instead). */

@@ -1,7 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import type { Role } from '../../../shared/sync/rows/user';
-import { usernameSchema } from '../account-rules';
+import { usernameSchema } from '../../../shared/admin/account-rules';
 import type { SsoConfig } from './sso-config';
 
 export interface MappedUser {

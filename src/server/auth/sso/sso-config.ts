@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { roleSchema } from '../../../shared/sync/rows/user';
 import { GLOBAL_TEAM, teamSchema } from '../../../shared/sync/rows/common';
-import { usernameSchema } from '../account-rules';
+import { usernameSchema } from '../../../shared/admin/account-rules';
 
 /** One rule of the claim mapping: members of `group` get `role` in `team` (the first rule that matches wins). */
 const mappingRuleSchema = z.object({

@@ -60,9 +60,8 @@ export class SsoService {
     if (!mapped.ok) return mapped;
     const user = await this.provision(String(claims.value.sub), mapped.value, now);
     if (!user.ok) return user;
-    const signedIn = await this.deps.auth.issueSession(
+    const signedIn = await this.deps.auth.openSession(
       user.value.profile,
-      now,
       this.config.reauthenticateMinutes * MINUTE_MS,
     );
     return ok({ signedIn, changed: user.value.changed });

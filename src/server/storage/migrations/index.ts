@@ -5,7 +5,11 @@ import * as m003 from './003_audit';
 import * as m004 from './004_scope_exits';
 import * as m005 from './005_customer_record';
 import * as m010 from './010_socket_adapter';
+import * as m020 from './020_account_security';
+import * as m021 from './021_policies';
+import * as m022 from './022_audit_search';
 import * as m030 from './030_sso';
+import * as m035 from './035_telephony';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -18,7 +22,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004_scope_exits': m004,
   '005_customer_record': m005,
   '010_socket_adapter': m010,
+  '020_account_security': m020,
+  '021_policies': m021,
+  '022_audit_search': m022,
   '030_sso': m030,
+  '035_telephony': m035,
 };
 
 export const migrationProvider: MigrationProvider = {

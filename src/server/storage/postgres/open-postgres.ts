@@ -2,19 +2,55 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../schema';
 import { createPostgresPool } from './postgres-pool';
+import { gatedPool, WriteGate, type WritePool } from './write-gate';
 
 export interface PostgresDatabase {
+  /** Kysely over the write pool, behind the node's write gate. */
   db: Kysely<Database>;
-  /** The same pool Kysely uses (the socket.io adapter and the hot paths share it). */
+  /** The write pool itself (start-up lock, tests). */
   pool: pg.Pool;
+  /** The write pool behind the gate: every write transaction of this node takes it. */
+  writes: WritePool;
+  gate: WriteGate;
+  /** Reads of committed state (pulls, session checks, sign-in look-ups): never behind writers. */
+  readPool: pg.Pool;
+  /** The socket.io adapter's publishes (NOTIFY): never behind writers or readers. */
+  clusterPool: pg.Pool;
+  close(): Promise<void>;
 }
 
-/** Opens the PostgreSQL store: one pool, with Kysely's PostgreSQL dialect over it. */
+/** Write transactions a node runs at once; the rest queue in the node (write-gate.ts). */
+const WRITE_CONCURRENCY = 4;
+/** Connections of the adapter's pool: publishes are one short statement each. */
+const CLUSTER_POOL_SIZE = 3;
+
+/**
+ * Opens the PostgreSQL store's three pools, so no kind of work can starve another
+ * of connections (docs/scale-out.md): writes (`max`, behind the write gate, with
+ * Kysely's PostgreSQL dialect over them), reads (`max`) and the adapter's publishes.
+ */
 export function openPostgresDatabase(
   url: string,
   options: { applicationName: string; max?: number; onError: (error: Error) => void },
 ): PostgresDatabase {
-  const pool = createPostgresPool(url, options);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool };
+  const max = options.max ?? 10;
+  const pool = createPostgresPool(url, { ...options, max });
+  const readPool = createPostgresPool(url, { ...options, max });
+  const clusterPool = createPostgresPool(url, { ...options, max: CLUSTER_POOL_SIZE });
+  // Below the pool's size: the start-up lock and a migration's own connection still fit.
+  const gate = new WriteGate(Math.max(1, Math.min(WRITE_CONCURRENCY, max - 1)));
+  const writes = gatedPool(pool, gate);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: writes }) });
+  return {
+    db,
+    pool,
+    writes,
+    gate,
+    readPool,
+    clusterPool,
+    async close() {
+      await db.destroy();
+      await Promise.all([readPool.end(), clusterPool.end()]);
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../../shared/sync/rows';
 import { auditRow, type AuditEvent } from '../../audit';
 import type { StampedRow, StoredRowData } from '../batch-writes';
@@ -7,6 +6,7 @@ import { DESK_COUNTER, DESK_KINDS, type ServerDesk } from '../desks';
 import type { MutationLogTable } from '../schema';
 import { inPgTransaction } from './pg-transaction';
 import { lockRowKeys } from './row-key-locks';
+import type { WriteClient, WritePool } from './write-gate';
 
 const KNOWN_TABLES: ReadonlySet<string> = new Set(TABLE_NAMES);
 
@@ -44,7 +44,7 @@ function groupByTable<T extends { table: TableName }>(items: readonly T[]): Map<
  */
 export class PgBatchWrites {
   private constructor(
-    private readonly client: pg.PoolClient,
+    private readonly client: WriteClient,
     private readonly lastSeq: number,
   ) {}
 
@@ -54,7 +54,7 @@ export class PgBatchWrites {
    * deadlock runs `work` again from the start (pg-transaction.ts).
    */
   static transaction<T>(
-    pool: pg.Pool,
+    pool: WritePool,
     clientId: string,
     work: (writes: PgBatchWrites) => Promise<T>,
   ): Promise<T> {

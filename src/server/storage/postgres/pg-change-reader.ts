@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { TableName } from '../../../shared/sync/rows';
 import type { ChangedRow } from '../change-reader';
@@ -20,11 +21,13 @@ export class PgChangeReader<T extends TableName> {
     const arms = tables.map(
       (table, index) => `select ${index} as t, id, deleted, data, version from "${table}" where version > $1`,
     );
-    this.name = `agent-desk-changes-${tables.join(',')}`;
     this.text = `with head as materialized (select value as latest from meta where key = 'version')
       select head.latest, c.t, c.id, c.deleted, c.data
       from head left join (${arms.join(' union all ')}) as c on c.version <= head.latest
       order by c.version`;
+    // A prepared statement's name is cut at 63 characters: a digest of the text keeps
+    // it short and different for every list of tables.
+    this.name = `agent-desk-changes-${createHash('sha256').update(this.text).digest('hex').slice(0, 24)}`;
   }
 
   /** The changes after `cursor` and the version they bring the reader to. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Selectable } from 'kysely';
 import type { Database } from '../schema';
 import type { SessionRecord } from '../session-reads';
 
@@ -16,8 +17,8 @@ export class PgSessionReads {
     return rows[0];
   }
 
-  async userByName(username: string): Promise<Database['users'] | undefined> {
-    const { rows } = await this.pool.query<Database['users']>({
+  async userByName(username: string): Promise<Selectable<Database['users']> | undefined> {
+    const { rows } = await this.pool.query<Selectable<Database['users']>>({
       name: 'agent-desk-user-by-name',
       text: 'select * from users where username = $1',
       values: [username],

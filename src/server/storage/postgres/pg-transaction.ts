@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { WriteClient, WritePool } from './write-gate';
 
 /** PostgreSQL's codes for a transaction that lost a race and may simply run again. */
 const RETRYABLE = new Set(['40P01' /* deadlock_detected */, '40001' /* serialization_failure */]);
@@ -17,8 +17,8 @@ function isRetryable(error: unknown): boolean {
  * connection that failed mid-transaction is destroyed, not returned to the pool.
  */
 export async function inPgTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
+  pool: WritePool,
+  work: (client: WriteClient) => Promise<T>,
   attempts = 3,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { TableName } from '../../../shared/sync/rows';
 import type { ServerStore } from '../server-store';
 import { openPostgresDatabase } from './open-postgres';
@@ -14,28 +13,29 @@ export interface PostgresStoreOptions {
   url: string;
   /** This node's name in pg_stat_activity. */
   applicationName: string;
-  /** Connections at most. */
+  /** Connections at most, of each of the write and the read pool. */
   poolSize?: number;
   onError: (error: Error) => void;
 }
 
 /** The server's storage on PostgreSQL (docs/scale-out.md). */
 export function openPostgresStore(options: PostgresStoreOptions): ServerStore {
-  const { db, pool } = openPostgresDatabase(options.url, {
+  const { db, pool, writes, readPool, clusterPool, close } = openPostgresDatabase(options.url, {
     applicationName: options.applicationName,
     max: options.poolSize ?? 10,
     onError: options.onError,
   });
-  const pulls = new PgPullReader(pool);
-  const sessions = new PgSessionReads(pool);
+  const pulls = new PgPullReader(readPool);
+  const sessions = new PgSessionReads(readPool);
   return {
     kind: 'postgres',
     db,
     pool,
+    clusterPool,
     pulls,
     sessions,
-    changes: <T extends TableName>(tables: readonly T[]) => new PgChangeReader(pool, tables),
-    pushTransaction: (clientId, work) => PgBatchWrites.transaction(pool, clientId, work),
+    changes: <T extends TableName>(tables: readonly T[]) => new PgChangeReader(readPool, tables),
+    pushTransaction: (clientId, work) => PgBatchWrites.transaction(writes, clientId, work),
     async exclusively(work) {
       // A session-level lock on one held connection: other nodes wait here until this one is done.
       const client = await pool.connect();
@@ -59,11 +59,12 @@ export function openPostgresStore(options: PostgresStoreOptions): ServerStore {
         );
       });
       try {
-        await Promise.race([sql`select 1`.execute(db), timeout]);
+        // On the read pool: a node busy writing is still ready.
+        await Promise.race([readPool.query('select 1'), timeout]);
       } finally {
         clearTimeout(timer);
       }
     },
-    close: () => db.destroy(),
+    close,
   };
 }

@@ -19,7 +19,10 @@ export function rowLockId(key: RowKey): bigint {
  * and the second reads the first's committed row; a key of a row that does not
  * exist yet is locked the same way (two creates of one id). Held until commit.
  */
-export async function lockRowKeys(client: pg.ClientBase, keys: readonly RowKey[]): Promise<void> {
+export async function lockRowKeys(
+  client: Pick<pg.ClientBase, 'query'>,
+  keys: readonly RowKey[],
+): Promise<void> {
   if (keys.length === 0) return;
   await client.query(LOCK_SQL, [sortedLockIds(keys)]);
 }

@@ -153,3 +153,10 @@ export function parseReference(input: string): Result<ReferenceNumber> {
 export function referenceCharacters(reference: ReferenceNumber): string[] {
   return [...reference.canonical];
 }
+
+/** A stored reference as agents read it (`Q-7KD4-0M2P-X`); null when there is none yet. */
+export function displayReference(reference: string | undefined): string | null {
+  if (!reference) return null;
+  const parsed = parseReference(reference);
+  return parsed.ok ? parsed.value.display : reference;
+}

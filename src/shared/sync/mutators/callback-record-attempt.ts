@@ -5,6 +5,10 @@ import {
   checkAttemptAllowed,
   type AttemptRecord,
 } from '../../domain/attempts';
+import {
+  checkCustomerHours,
+  customerHoursExceptionSchema,
+} from '../../domain/phones/customer-hours-exception';
 import { formatUsPhone, parseUsPhone } from '../../domain/phones/phone-number';
 import { HOUR_MS } from '../../domain/policy';
 import { MAX_REPORTED_AGE_MS, reportedTimeProblem } from '../../domain/reported-time';
@@ -61,8 +65,20 @@ function withMessageLeftRule<S extends z.ZodType<{ outcome: string; messageLeft:
 }
 
 const argsV1 = withMessageLeftRule(z.object(attemptFields));
-const argsV2 = withMessageLeftRule(z.object({ ...attemptFields, at: z.number().int().nonnegative() }));
-type AttemptArgs = z.infer<typeof argsV1>;
+const argsV2 = withMessageLeftRule(
+  z.object({
+    ...attemptFields,
+    at: z.number().int().nonnegative(),
+    /**
+     * Only for a call outside the customer's local hours that they asked for (optional:
+     * outboxes queued before it existed still parse, and are held to the hours).
+     */
+    exception: customerHoursExceptionSchema.nullable().optional(),
+  }),
+);
+type AttemptArgs = z.infer<typeof argsV1> & {
+  exception?: z.infer<typeof customerHoursExceptionSchema> | null;
+};
 
 /** Reads, follow-up reads and authorization are the same in every version. */
 const common = {
@@ -113,6 +129,8 @@ export const recordCallbackAttempt = defineMutator({
     applyAttempt(rows, args, ctx, args.at, (callback) =>
       checkAttemptTimeBounds(args.at, callback.attempts, ctx.now, ctx.policy.callbackHours.timeZone),
     ),
+  // The kind only: the agent's note may name the customer or their reasons.
+  auditDetail: (args) => (args.exception ? { customerHoursException: args.exception.kind } : null),
 });
 
 /** Whether a desktop-reported attempt time can be believed, given the server clock and the history. */
@@ -176,6 +194,8 @@ function applyAttempt(
   if (!trusted.ok) return trusted;
   const allowed = checkAttemptAllowed(callback, at, ctx.policy);
   if (!allowed.ok) return allowed;
+  const hours = customerHoursOf(callback, customer, args, at, ctx);
+  if (!hours.ok) return hours;
   const attempt: AttemptRecord = {
     id: args.attemptId,
     at,
@@ -183,9 +203,36 @@ function applyAttempt(
     numberDialed: args.numberDialed,
     outcome: args.outcome,
     messageLeft: args.messageLeft,
+    ...(hours.value.exception ? { customerHoursException: hours.value.exception } : {}),
   };
   const next = { ...withoutVersion(callback), attempts: [...callback.attempts, attempt] };
   const status = STATUS_BY_RESOLUTION[callbackResolution(next, ctx.policy)];
   // Closed by this attempt, so closed when it was made.
   return ok([put('callbacks', { ...next, status, closedAt: status === 'open' ? null : at })]);
+}
+
+/**
+ * PRODUCT.md rule 3 on the server too: no call outside 08:00–21:00 where the customer
+ * is (the number's stated zone, the customer's, else the area code), unless the
+ * customer asked for it (the exception, recorded on the attempt).
+ */
+function customerHoursOf(
+  callback: RowOf<'callbacks'>,
+  customer: RowOf<'customers'> | undefined,
+  args: AttemptArgs,
+  at: number,
+  ctx: MutatorContext,
+) {
+  const [e164 = args.numberDialed] = args.numberDialed.split(';ext=');
+  const zone = customer?.phones.find((p) => p.e164 === e164)?.timeZone;
+  return checkCustomerHours(
+    {
+      phone: { e164, ...(zone ? { timeZone: zone } : {}) },
+      customerTimeZone: customer?.timeZone,
+      at,
+      scheduledSlot: callback.scheduledSlot,
+      exception: args.exception,
+    },
+    ctx.policy,
+  );
 }

@@ -11,8 +11,11 @@ export const scriptRowSchema = z.object({
   scriptId: idSchema,
   scriptVersion: z.number().int().min(1),
   content: z.json(),
+  /** False once retired: desktops stop offering it for new forms; a form in progress keeps it. */
   published: z.boolean(),
   publishedAt: instantSchema.nullable(),
+  /** When an administrator retired it (absent on rows written before retiring existed). */
+  retiredAt: instantSchema.nullable().optional(),
 });
 export type ScriptRow = z.infer<typeof scriptRowSchema>;
 

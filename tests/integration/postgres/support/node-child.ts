@@ -5,6 +5,7 @@
  * manager sends; it exits by itself when the test process goes away.
  */
 import { startServer } from '../../../../src/server/start-server';
+import type { Policy } from '../../../../src/shared/domain/policy';
 
 interface NodeOptions {
   databaseUrl: string;
@@ -14,6 +15,8 @@ interface NodeOptions {
   port: number;
   /** Demo users (loopback only), no demo rows. */
   demo: boolean;
+  /** The configured policy (the load tests raise the per-user limits: tests/support/load-policy). */
+  policy?: Policy;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as NodeOptions;
@@ -26,6 +29,7 @@ const server = await startServer({
   port: options.port,
   demo: options.demo,
   demoRows: 0,
+  ...(options.policy ? { policy: options.policy } : {}),
   logLevel: 'silent',
   sessionSweepMs: 1_000,
 });

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Policy } from '../../../../src/shared/domain/policy';
 
 const CHILD = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
@@ -21,6 +22,8 @@ export interface NodeOptions {
   sessionSecret: string;
   dataDir: string;
   demo?: boolean;
+  /** The configured policy; the default when absent. */
+  policy?: Policy;
 }
 
 function waitReady(child: ChildProcess, name: string): Promise<{ url: string; port: number }> {

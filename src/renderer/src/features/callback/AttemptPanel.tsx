@@ -1,13 +1,22 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../../shared/domain/attempts';
-import { formatUsPhone } from '../../../../shared/domain/phones';
+import {
+  EXCEPTION_NOTE_MAX,
+  EXCEPTION_NOTE_MIN,
+  formatUsPhone,
+  type CustomerHoursException,
+} from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
+import { useClockStore } from '../../state/clock-store';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { reportPresence } from '../shell/presence';
-import { errorText } from '../../i18n/error-text';
+import type { ProposedAttempt } from '../../../../shared/telephony/attempt-from-call';
+import { DialPanel } from '../telephony/DialPanel';
+import { WrapUpPanel, type WrapUpContact } from '../wrap-up/WrapUpPanel';
 
 function dialString(e164: string, ext: string | null): string {
   return ext ? `${e164};ext=${ext}` : e164;
@@ -15,7 +24,11 @@ function dialString(e164: string, ext: string | null): string {
 
 type Phone = CallbackDetail['numbers']['phones'][number];
 
-/** Start an attempt (pick the number, read the voicemail script), then record its outcome. */
+/**
+ * Start an attempt (pick the number, read the voicemail script), then record its
+ * outcome; the attempt ends in its wrap-up and after-call work (issue 14 item 5), which
+ * stays on screen even when that attempt closed the callback.
+ */
 export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const announce = useUiStore((s) => s.announce);
@@ -24,15 +37,31 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   const [active, setActive] = useState(false);
   const [numberIndex, setNumberIndex] = useState<number>(suggested ?? 0);
   const [error, setError] = useState<string | null>(null);
+  /** When the attempt under way started (server time as the desktop knows it). */
+  const [startedAt, setStartedAt] = useState(0);
+  /** The last attempt's wrap-up, and whether the agent must finish it before the next one. */
+  const [wrapUp, setWrapUp] = useState<WrapUpContact | null>(null);
+  const [blocking, setBlocking] = useState(false);
 
-  if (detail.callback.status !== 'open') return null;
+  const wrapUpPanel = wrapUp ? (
+    <WrapUpPanel key={wrapUp.callStartedAt} contact={wrapUp} onBlocking={setBlocking} />
+  ) : null;
+  if (detail.callback.status !== 'open') return wrapUpPanel;
 
   // The screen shows the new attempt when the core announces the change (dataChanged).
-  const record = async (phone: Phone, outcome: AttemptOutcome): Promise<void> => {
+  // A call placed through the platform (cti) names its attempt and its time; the agent only confirms the outcome.
+  const record = async (
+    phone: Phone,
+    outcome: AttemptOutcome,
+    call: ProposedAttempt | null,
+    exception: CustomerHoursException | null,
+  ): Promise<void> => {
     const result = await invoke('callback.recordAttempt', {
       callbackId: detail.callback.id,
-      numberDialed: dialString(phone.e164, phone.ext),
+      numberDialed: call?.numberDialed ?? dialString(phone.e164, phone.ext),
       outcome,
+      ...(call ? { attemptId: call.attemptId, at: call.at } : {}),
+      ...(exception ? { exception } : {}),
     });
     if (!result.ok) {
       setError(errorText(result.error, t));
@@ -40,46 +69,60 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
     }
     setError(null);
     setActive(false);
-    reportPresence('available');
+    // The call ends with its outcome; the wrap-up panel takes presence from here.
+    setWrapUp({
+      about: { table: 'callbacks', id: detail.callback.id },
+      customerId: detail.callback.customerId,
+      channel: 'callback',
+      callStartedAt: startedAt,
+      callEndedAt: Math.max(startedAt, useClockStore.getState().now),
+    });
     announce(t.callback.attemptRecorded);
   };
 
   return (
-    <section className="panel" aria-labelledby="attempt-title">
-      <h2 id="attempt-title">{t.callback.startAttempt}</h2>
-      {!permission?.allowed ? (
-        <p id="attempt-blocked" className="notice">
-          {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
-        </p>
-      ) : null}
-      {!active ? (
-        <button
-          type="button"
-          className="primary"
-          disabled={!permission?.allowed || phones.length === 0}
-          aria-describedby={!permission?.allowed ? 'attempt-blocked' : undefined}
-          onClick={() => {
-            setNumberIndex(suggested ?? 0);
-            setActive(true);
-            reportPresence('on-call', { table: 'callbacks', id: detail.callback.id });
-          }}
-        >
-          {t.callback.startAttempt}
-        </button>
-      ) : (
-        <AttemptForm
-          detail={detail}
-          numberIndex={numberIndex}
-          onNumber={setNumberIndex}
-          error={error}
-          onRecord={record}
-          onCancel={() => {
-            setActive(false);
-            reportPresence('available');
-          }}
-        />
-      )}
-    </section>
+    <>
+      {wrapUpPanel}
+      <section className="panel" aria-labelledby="attempt-title">
+        <h2 id="attempt-title">{t.callback.startAttempt}</h2>
+        {!permission?.allowed ? (
+          <p id="attempt-blocked" className="notice">
+            {t.callback.notAllowed} {permission?.reason ? errorText(permission.reason, t) : null}
+          </p>
+        ) : null}
+        {!active ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={!permission?.allowed || phones.length === 0 || blocking}
+            aria-describedby={
+              !permission?.allowed ? 'attempt-blocked' : blocking ? 'wrap-up-title' : undefined
+            }
+            onClick={() => {
+              setNumberIndex(suggested ?? 0);
+              setStartedAt(useClockStore.getState().now);
+              setWrapUp(null);
+              setActive(true);
+              reportPresence('on-call', { table: 'callbacks', id: detail.callback.id });
+            }}
+          >
+            {t.callback.startAttempt}
+          </button>
+        ) : (
+          <AttemptForm
+            detail={detail}
+            numberIndex={numberIndex}
+            onNumber={setNumberIndex}
+            error={error}
+            onRecord={record}
+            onCancel={() => {
+              setActive(false);
+              reportPresence('available');
+            }}
+          />
+        )}
+      </section>
+    </>
   );
 }
 
@@ -88,7 +131,12 @@ interface AttemptFormProps {
   numberIndex: number;
   onNumber(index: number): void;
   error: string | null;
-  onRecord(phone: Phone, outcome: AttemptOutcome): Promise<void>;
+  onRecord(
+    phone: Phone,
+    outcome: AttemptOutcome,
+    call: ProposedAttempt | null,
+    exception: CustomerHoursException | null,
+  ): Promise<void>;
   onCancel(): void;
 }
 
@@ -99,7 +147,16 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const { phones, suggested } = detail.numbers;
   const [outcome, setOutcome] = useState<AttemptOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [proposal, setProposal] = useState<ProposedAttempt | null>(null);
+  const propose = useCallback((p: ProposedAttempt | null) => {
+    setProposal(p);
+    if (p) setOutcome(p.choices[0] ?? null);
+  }, []);
+  // Outside the customer's hours the call needs a deliberate step: off by default, with what they asked for.
+  const [asked, setAsked] = useState(false);
+  const [askedNote, setAskedNote] = useState('');
   const phone = phones[numberIndex];
+  const outsideHours = phone !== undefined && !phone.callable;
   const voicemail = t.voicemail({
     customer: detail.customer?.name ?? t.worklist.noName,
     areaCode: policy.callerIdAreaCode,
@@ -108,7 +165,8 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const submit = async () => {
     if (!phone || !outcome) return;
     setBusy(true);
-    await onRecord(phone, outcome);
+    const exception = outsideHours && asked ? { kind: 'customer-request' as const, note: askedNote } : null;
+    await onRecord(phone, outcome, proposal, exception);
     setBusy(false);
   };
   return (
@@ -137,12 +195,42 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
       {phone ? (
         <p className="calling">{t.callback.calling(formatUsPhone(phone.e164, phone.ext ?? undefined))}</p>
       ) : null}
+      {outsideHours ? (
+        <div className="field" data-testid="customer-asked">
+          <label className="choice">
+            <input type="checkbox" checked={asked} onChange={(e) => setAsked(e.target.checked)} />
+            {t.callback.customerAsked}
+          </label>
+          {asked ? (
+            <>
+              <label htmlFor="customer-asked-note">{t.callback.customerAskedNote}</label>
+              <textarea
+                id="customer-asked-note"
+                value={askedNote}
+                onChange={(e) => setAskedNote(e.target.value)}
+                required
+                minLength={EXCEPTION_NOTE_MIN}
+                maxLength={EXCEPTION_NOTE_MAX}
+              />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {phone ? (
+        <DialPanel
+          callbackId={detail.callback.id}
+          numberDialed={dialString(phone.e164, phone.ext)}
+          now={detail.now}
+          onProposal={propose}
+        />
+      ) : null}
       <h3>{t.callback.voicemailTitle}</h3>
       <blockquote className="read-back" data-testid="voicemail-script">
         {voicemail}
       </blockquote>
       <fieldset>
         <legend>{t.callback.outcome}</legend>
+        {proposal ? <p data-testid="outcome-from-call">{t.telephony.fromCall}</p> : null}
         {ATTEMPT_OUTCOMES.map((value) => (
           <label key={value} className="choice">
             <input
@@ -161,7 +249,7 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={!outcome || busy}>
-          {t.callback.recordOutcome}
+          {proposal ? t.telephony.confirm : t.callback.recordOutcome}
         </button>
         <button type="button" onClick={onCancel}>
           {t.callback.cancelAttempt}

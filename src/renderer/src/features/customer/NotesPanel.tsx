@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/error-text';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
-import { displayReference } from './TimelinePanel';
+import { displayReference } from '../../../../shared/domain/identifiers/reference-number';
 
 type Note = CustomerRecord['notes'][number];
 

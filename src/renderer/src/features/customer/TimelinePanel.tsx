@@ -1,21 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { expediteCriterion } from '../../../../shared/domain/expedite/criteria';
-import { parseReference } from '../../../../shared/domain/identifiers/reference-number';
+import { displayReference } from '../../../../shared/domain/identifiers/reference-number';
 import { formatUsPhone } from '../../../../shared/domain/phones';
 import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
 import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { StatusControl, useFollowsServiceRequests } from '../service-requests/StatusControl';
 import { HandoffList } from './HandoffList';
 import { customerTimeline, TIMELINE_KINDS, type TimelineItem, type TimelineKind } from './timeline';
-
-/** A stored reference as agents read it (`Q-7KD4-0M2P-X`). */
-export function displayReference(reference: string | undefined): string | null {
-  if (!reference) return null;
-  const parsed = parseReference(reference);
-  return parsed.ok ? parsed.value.display : reference;
-}
 
 /** Every contact, newest first, filtered by kind; each opens its detail. */
 export function TimelinePanel({ record }: { record: CustomerRecord }) {
@@ -109,6 +103,7 @@ function ItemDetail({ item, record }: { item: TimelineItem; record: CustomerReco
   const ui = useUiStore((s) => s.language);
   const policy = usePolicy();
   const navigate = useUiStore((s) => s.navigate);
+  const followsRequests = useFollowsServiceRequests();
   const fact = (label: string, value: ReactNode) => (
     <>
       <dt>{label}</dt>
@@ -152,6 +147,15 @@ function ItemDetail({ item, record }: { item: TimelineItem; record: CustomerReco
             t.record.timeline.status,
             `${t.record.timeline.srStatus[row.status]} · ${t.record.timeline.target(row.targetDate)}`,
           )}
+          {followsRequests ? (
+            <dd>
+              <StatusControl
+                id={row.id}
+                status={row.status}
+                reference={displayReference(row.reference) ?? t.record.timeline.noReference}
+              />
+            </dd>
+          ) : null}
         </dl>
       );
     }

@@ -66,6 +66,9 @@ export function InquiryScreen() {
         {t.inquiry.scriptVersion(session.script.id, session.script.version)} ·{' '}
         {t.inquiry.answerLanguage(t.languages[session.language])}
       </p>
+      <p data-testid="inquiry-caller">
+        {t.telephony.callerLine(flow.caller.name, flow.caller.phone, flow.caller.customerId !== undefined)}
+      </p>
       {errorBox}
       <ScriptWalker session={session} onChange={flow.setSession} />
       {outcome ? (

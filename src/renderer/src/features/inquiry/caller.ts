@@ -12,6 +12,8 @@ export interface CallerDraft {
   receipt: string;
   /** The caller's A-number, if they have one (the customer search finds them by it). */
   aNumber: string;
+  /** The customer a screen pop found: the inquiry is theirs (their record is not rewritten). */
+  customerId?: string;
 }
 
 export const EMPTY_CALLER: CallerDraft = {

@@ -30,7 +30,9 @@ export interface InquirySubmission {
 export function submitInquiry(s: InquirySubmission) {
   const receipt = s.receiptFromScript ?? normalizedReceipt(s.caller.receipt);
   return invoke('inquiry.submit', {
-    customer: { fields: customerFields(s.caller, s.aNumber ?? null) },
+    customer: s.caller.customerId
+      ? { customerId: s.caller.customerId }
+      : { fields: customerFields(s.caller, s.aNumber ?? null) },
     inquiry: {
       receiptNumber: receipt,
       topic: s.topic,

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   describeProblems,
+  skipCollected,
   startScript,
   validateScript,
   type Script,
@@ -18,6 +19,7 @@ import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
 import type { SavedInquiry } from './ReferenceConfirmation';
 import { scriptedSubmission, submitInquiry, type InquirySubmission } from './submit-inquiry';
+import { useScreenPop, type PoppedCall } from '../telephony/use-screen-pop';
 
 /**
  * The inquiry screen's state from setup to saved: the caller and IVR capture, the
@@ -44,21 +46,43 @@ export function useInquiryFlow() {
     routing: null,
   });
   const canStart = choice.scriptId !== '' && Object.keys(checkCaller(caller, t)).length === 0;
+  // A screen pop fills the form, picks the script for the IVR's topic and starts it in the caller's language when the caller is known.
+  const [popTopics, setPopTopics] = useState<readonly string[] | null>(null);
+  useScreenPop(
+    useCallback((popped: PoppedCall) => {
+      setSession(null);
+      setSaved(null);
+      setCaller(popped.caller);
+      setIntent(popped.intent);
+      setPopTopics(popped.topics);
+    }, []),
+  );
 
-  const start = async () => {
+  /** Starts the script; after a screen pop, at the step after what the IVR collected. */
+  const start = async (popped = false) => {
     const script = await choice.open();
     if (!script) return;
     setError(null);
     reportPresence('on-call');
     setCallStartedAt(useClockStore.getState().now);
-    setSession(
-      startScript(script, {
-        language: caller.language,
-        ivr: { intent: intent.trim() || null, receiptNumber: caller.receipt.trim() || null },
-        customer: { name: caller.name, phone: caller.phone, email: caller.email || null },
-      }),
-    );
+    const started = startScript(script, {
+      language: caller.language,
+      ivr: { intent: intent.trim() || null, receiptNumber: caller.receipt.trim() || null },
+      customer: { name: caller.name, phone: caller.phone, email: caller.email || null },
+    });
+    setSession(popped ? skipCollected(started) : started);
   };
+
+  useEffect(() => {
+    if (!popTopics || choice.scripts === null) return;
+    const wanted = popTopics.map((topic) => topic.toLowerCase());
+    const script = choice.scripts.find((c) => c.intents.some((i) => wanted.includes(i.toLowerCase())));
+    // Choose first; this effect runs again with the chosen script, and then starts it.
+    if (script && script.scriptId !== choice.scriptId) return choice.setScriptId(script.scriptId);
+    setPopTopics(null);
+    if (canStart) void start(true);
+    // start() reads the state this render has; it runs once per screen pop.
+  }, [popTopics, canStart, choice.scripts, choice.scriptId]);
 
   const save = async (extra: InquirySubmission['extra'] = {}) => {
     const submission = session ? scriptedSubmission(session, { caller, intent, role, extra }) : undefined;

@@ -8,12 +8,16 @@ import { errorText } from '../../i18n/error-text';
 export function LockScreen() {
   const t = useT();
   const session = useSessionStore((s) => s.session);
+  const pending = useSessionStore((s) => s.connection?.pending ?? 0);
   const [password, setPassword] = useState('');
+  const [username, setUsername] = useState('');
+  // A session stored before the desktop kept user names: asked once, with the password.
+  const needsUsername = session?.needsUsername === true;
   const [error, setError] = useState<string | null>(null);
 
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await invoke('session.unlock', { password });
+    const result = await invoke('session.unlock', needsUsername ? { password, username } : { password });
     setPassword('');
     if (!result.ok) {
       setError(errorText(result.error, t));
@@ -32,13 +36,31 @@ export function LockScreen() {
     <GatePage>
       <h1>{t.lock.title}</h1>
       <p>{t.lock.explain(session?.user?.name ?? '', session?.idleLockMinutes ?? 0)}</p>
+      {session?.expired ? (
+        <p className="notice" data-testid="session-ended">
+          {t.lock.sessionEnded(pending)}
+        </p>
+      ) : null}
       <form onSubmit={(e) => void unlock(e)}>
+        {needsUsername ? (
+          <div className="field">
+            <label htmlFor="unlock-user">{t.signIn.username}</label>
+            <input
+              id="unlock-user"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+              autoFocus
+            />
+          </div>
+        ) : null}
         <PasswordField
           id="unlock-password"
           label={t.lock.password}
           value={password}
           onChange={setPassword}
-          autoFocus
+          autoFocus={!needsUsername}
         />
         <FormAlert error={error} />
         <div className="actions">

@@ -19,17 +19,23 @@ export function useIdleLock(idleLockMinutes: number, active: boolean): void {
   useEffect(() => {
     if (!active) return;
     lastActivity.current = Date.now();
+    // Input the throttle held back: reported by the timer, so the core's lock counts from the last input.
+    let unreported = false;
+    const report = (now: number) => {
+      if (now - lastReport.current < ACTIVITY_REPORT_MS) return;
+      lastReport.current = now;
+      unreported = false;
+      void invoke('session.activity', {});
+    };
     const onActivity = () => {
-      const now = Date.now();
-      lastActivity.current = now;
-      if (now - lastReport.current >= ACTIVITY_REPORT_MS) {
-        lastReport.current = now;
-        void invoke('session.activity', {});
-      }
+      lastActivity.current = Date.now();
+      unreported = true;
+      report(lastActivity.current);
     };
     const events = ['keydown', 'pointerdown', 'wheel', 'pointermove'] as const;
     for (const name of events) window.addEventListener(name, onActivity, { passive: true });
     const timer = window.setInterval(() => {
+      if (unreported) report(Date.now());
       if (Date.now() - lastActivity.current < idleLockMinutes * MINUTE_MS) return;
       void invoke('session.lock', {}).then((result) => {
         if (result.ok) useSessionStore.getState().setSession(result.value);

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES, REPORT_ROLES } from '../../../../shared/sync/authorization';
+import type { Role } from '../../../../shared/sync/rows/user';
 import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
@@ -7,31 +9,37 @@ import { useUiStore } from '../../state/ui-store';
 export const SHORTCUTS: ReadonlyArray<{
   keys: string[];
   id: keyof ReturnType<typeof useT>['shortcuts']['keys'];
-  leadOnly?: boolean;
+  /** Who has it (everyone when absent): agent screens are not offered to administrators. */
+  roles?: readonly Role[];
 }> = [
   { keys: ['?'], id: 'help' },
-  { keys: ['Ctrl', 'K'], id: 'findCustomer' },
-  { keys: ['/'], id: 'search' },
-  { keys: ['↑', '↓'], id: 'arrows' },
-  { keys: ['PgUp', 'PgDn', 'Home', 'End'], id: 'pages' },
-  { keys: ['Enter'], id: 'open' },
-  { keys: ['c'], id: 'claim' },
-  { keys: ['u'], id: 'release' },
-  { keys: ['1', '2', '3'], id: 'scopes' },
-  { keys: ['w'], id: 'worklist' },
-  { keys: ['n'], id: 'inquiry' },
-  { keys: ['e'], id: 'expedite' },
-  { keys: ['a'], id: 'appointment' },
+  { keys: ['Ctrl', 'K'], id: 'findCustomer', roles: AGENT_ROLES },
+  { keys: ['/'], id: 'search', roles: AGENT_ROLES },
+  { keys: ['↑', '↓'], id: 'arrows', roles: AGENT_ROLES },
+  { keys: ['PgUp', 'PgDn', 'Home', 'End'], id: 'pages', roles: AGENT_ROLES },
+  { keys: ['Enter'], id: 'open', roles: AGENT_ROLES },
+  { keys: ['c'], id: 'claim', roles: AGENT_ROLES },
+  { keys: ['u'], id: 'release', roles: AGENT_ROLES },
+  { keys: ['1', '2', '3'], id: 'scopes', roles: AGENT_ROLES },
+  { keys: ['w'], id: 'worklist', roles: AGENT_ROLES },
+  { keys: ['n'], id: 'inquiry', roles: AGENT_ROLES },
+  { keys: ['e'], id: 'expedite', roles: AGENT_ROLES },
+  { keys: ['a'], id: 'appointment', roles: AGENT_ROLES },
   { keys: ['Esc'], id: 'back' },
   { keys: ['l'], id: 'lock' },
-  { keys: ['s'], id: 'supervisor', leadOnly: true },
+  { keys: ['s'], id: 'supervisor', roles: LEAD_ROLES },
+  { keys: ['r'], id: 'reports', roles: REPORT_ROLES },
+  { keys: ['u'], id: 'adminUsers', roles: ADMIN_ROLES },
+  { keys: ['k'], id: 'adminScripts', roles: ADMIN_ROLES },
+  { keys: ['p'], id: 'adminPolicy', roles: ADMIN_ROLES },
+  { keys: ['t'], id: 'adminAudit', roles: ADMIN_ROLES },
 ];
 
 export function HelpOverlay() {
   const t = useT();
   const open = useUiStore((s) => s.helpOpen);
   const setOpen = useUiStore((s) => s.setHelpOpen);
-  const isLead = useSessionStore((s) => s.session?.user?.role === 'lead');
+  const role = useSessionStore((s) => s.session?.user?.role);
   const closeRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<Element | null>(null);
 
@@ -69,7 +77,7 @@ export function HelpOverlay() {
         <p>{t.shortcuts.intro}</p>
         <table className="shortcut-table">
           <tbody>
-            {SHORTCUTS.filter((s) => !s.leadOnly || isLead).map((s) => (
+            {SHORTCUTS.filter((s) => !s.roles || (role !== undefined && s.roles.includes(role))).map((s) => (
               <tr key={s.id}>
                 <th scope="row">
                   {s.keys.map((k, i) => (

@@ -5,7 +5,7 @@ import { Worklist } from '../worklist/Worklist';
 
 // The worklist (the screen an agent starts on) is in the first bundle; every other
 // screen is its own chunk, fetched the first time it is opened (the supervisor view
-// only ever by leads), so the app starts with less code to load and parse.
+// only ever by leads, the administration area only by administrators), so the app starts with less code to load and parse.
 const CallbackDetailScreen = lazy(() =>
   import('../callback/CallbackDetailScreen').then((m) => ({ default: m.CallbackDetailScreen })),
 );
@@ -18,8 +18,17 @@ const ExpediteScreen = lazy(() =>
 const AppointmentScreen = lazy(() =>
   import('../appointment/AppointmentScreen').then((m) => ({ default: m.AppointmentScreen })),
 );
+const UsersScreen = lazy(() => import('../admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const ScriptsScreen = lazy(() =>
+  import('../admin/ScriptsScreen').then((m) => ({ default: m.ScriptsScreen })),
+);
+const PolicyScreen = lazy(() => import('../admin/PolicyScreen').then((m) => ({ default: m.PolicyScreen })));
+const AuditScreen = lazy(() => import('../admin/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const CustomerScreen = lazy(() =>
   import('../customer/CustomerScreen').then((m) => ({ default: m.CustomerScreen })),
+);
+const ReportsScreen = lazy(() =>
+  import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
 );
 const SupervisorScreen = lazy(() =>
   import('../supervisor/SupervisorScreen').then((m) => ({ default: m.SupervisorScreen })),
@@ -60,6 +69,16 @@ function Screen({ route }: { route: Route }) {
       return <AppointmentScreen />;
     case 'supervisor':
       return <SupervisorScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'admin-users':
+      return <UsersScreen />;
+    case 'admin-scripts':
+      return <ScriptsScreen />;
+    case 'admin-policy':
+      return <PolicyScreen />;
+    case 'admin-audit':
+      return <AuditScreen />;
   }
 }
 

@@ -3,7 +3,10 @@ import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { useClockTicker } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
-import { useUiStore, type Route } from '../../state/ui-store';
+import { homeRoute, useUiStore, type Route } from '../../state/ui-store';
+import type { Messages } from '../../i18n';
+import { ADMIN_ROLES, AGENT_ROLES, LEAD_ROLES, REPORT_ROLES } from '../../../../shared/sync/authorization';
+import type { Role } from '../../../../shared/sync/rows/user';
 import { useIdleLock } from '../lock/use-idle-lock';
 import { isTyping } from '../worklist/Worklist';
 import { CustomerSearchDialog } from '../customer/CustomerSearchDialog';
@@ -21,17 +24,27 @@ const CLOCK_TICK_MS = 1000;
 const NAV: ReadonlyArray<{
   route: Route;
   key: string;
-  label: 'worklist' | 'inquiry' | 'expedite' | 'appointment' | 'supervisor';
-  /** Shown to (and reachable by) team leads only; the server enforces it anyway. */
-  leadOnly?: boolean;
+  label: keyof Messages['nav'];
+  /** Shown to (and reachable by) these roles only; the server enforces it anyway. */
+  roles: readonly Role[];
 }> = [
-  { route: { name: 'worklist' }, key: 'w', label: 'worklist' },
-  { route: { name: 'inquiry' }, key: 'n', label: 'inquiry' },
-  { route: { name: 'expedite' }, key: 'e', label: 'expedite' },
-  { route: { name: 'appointment' }, key: 'a', label: 'appointment' },
-  { route: { name: 'supervisor' }, key: 's', label: 'supervisor', leadOnly: true },
+  { route: { name: 'worklist' }, key: 'w', label: 'worklist', roles: AGENT_ROLES },
+  { route: { name: 'inquiry' }, key: 'n', label: 'inquiry', roles: AGENT_ROLES },
+  { route: { name: 'expedite' }, key: 'e', label: 'expedite', roles: AGENT_ROLES },
+  { route: { name: 'appointment' }, key: 'a', label: 'appointment', roles: AGENT_ROLES },
+  { route: { name: 'supervisor' }, key: 's', label: 'supervisor', roles: LEAD_ROLES },
+  { route: { name: 'admin-users' }, key: 'u', label: 'adminUsers', roles: ADMIN_ROLES },
+  { route: { name: 'admin-scripts' }, key: 'k', label: 'adminScripts', roles: ADMIN_ROLES },
+  { route: { name: 'admin-policy' }, key: 'p', label: 'adminPolicy', roles: ADMIN_ROLES },
+  { route: { name: 'admin-audit' }, key: 't', label: 'adminAudit', roles: ADMIN_ROLES },
+  { route: { name: 'reports' }, key: 'r', label: 'reports', roles: REPORT_ROLES },
 ];
-const navFor = (role: string | undefined) => NAV.filter((n) => !n.leadOnly || role === 'lead');
+const navFor = (role: Role | undefined) => NAV.filter((n) => role !== undefined && n.roles.includes(role));
+/** A screen this role is offered (a callback's detail and a customer's record go with the worklist). */
+const offered = (role: Role | undefined, route: Route) =>
+  navFor(role).some((n) => n.route.name === route.name) ||
+  ((route.name === 'callback' || route.name === 'customer') &&
+    navFor(role).some((n) => n.label === 'worklist'));
 
 /** The signed-in frame: banner with navigation, connection status, refused changes, the screen. */
 // Over ~80 lines: left whole while the screens' lazy loading (issue 12, item 3) is reworked on another branch; split it after that lands.
@@ -43,6 +56,7 @@ export function Shell() {
   useIdleLock(session?.idleLockMinutes ?? 1, session?.status === 'signed-in');
   useRejections(session?.status === 'signed-in');
   useShellShortcuts();
+  useOfferedRoute(session?.user?.role);
   const [shellError, setShellError] = useState<string | null>(null);
 
   return (
@@ -62,7 +76,7 @@ export function Shell() {
       ) : null}
       <Rejections />
       <main id="main" tabIndex={-1} className="screen">
-        <Screens route={route} />
+        <Screens route={offered(session?.user?.role, route) ? route : homeRoute(session?.user?.role)} />
       </main>
       <HelpOverlay />
       <CustomerSearchDialog />
@@ -134,21 +148,31 @@ function Banner({ onError }: { onError(message: string): void }) {
   );
 }
 
-/** Escape back to the worklist, ? for help, l to lock, and the navigation keys (not while typing). */
+/** A screen the signed-in role is not offered (an administrator on the worklist) gives way to the role's home. */
+function useOfferedRoute(role: Role | undefined): void {
+  const route = useUiStore((s) => s.route);
+  useEffect(() => {
+    if (role && !offered(role, route)) useUiStore.getState().navigate(homeRoute(role));
+  }, [role, route]);
+}
+
+/** Escape back to the role's home screen, ? for help, l to lock, and the navigation keys (not while typing). */
 function useShellShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const ui = useUiStore.getState();
-      // Ctrl+K (⌘K) finds a customer from anywhere, even while typing in a form.
+      const role = useSessionStore.getState().session?.user?.role;
+      // Ctrl+K (⌘K) finds a customer from anywhere, even while typing in a form (agent roles only).
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        if (useSessionStore.getState().session?.user?.role !== 'admin') ui.setSearchOpen(true);
+        if (role && AGENT_ROLES.includes(role)) ui.setSearchOpen(true);
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (ui.searchOpen) return;
-      if (event.key === 'Escape' && !ui.helpOpen && ui.route.name !== 'worklist' && !isTyping(event.target)) {
-        ui.navigate({ name: 'worklist' });
+      const home = homeRoute(role);
+      if (event.key === 'Escape' && !ui.helpOpen && ui.route.name !== home.name && !isTyping(event.target)) {
+        ui.navigate(home);
         return;
       }
       if (isTyping(event.target)) return;
@@ -163,7 +187,7 @@ function useShellShortcuts(): void {
         void lock();
         return;
       }
-      const target = navFor(useSessionStore.getState().session?.user?.role).find((n) => n.key === event.key);
+      const target = navFor(role).find((n) => n.key === event.key);
       if (target) {
         event.preventDefault();
         ui.navigate(target.route);

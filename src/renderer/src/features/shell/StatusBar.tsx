@@ -9,6 +9,11 @@ import { ProxySignIn } from './ProxySignIn';
 
 const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–' } as const;
 
+async function lockToSignInAgain(): Promise<void> {
+  const result = await invoke('session.lock', {});
+  if (result.ok) useSessionStore.getState().setSession(result.value);
+}
+
 /** Connection state, pending changes and the first-sync progress; read politely to screen readers. */
 export function StatusBar() {
   const t = useT();
@@ -16,6 +21,8 @@ export function StatusBar() {
   const connection = useSessionStore((s) => s.connection);
   const progress = useSessionStore((s) => s.progress);
   const announcement = useUiStore((s) => s.announcement);
+  const expired = useSessionStore((s) => s.session?.expired ?? false);
+  const pending = connection?.pending ?? 0;
   const zone = policy.callbackHours.timeZone;
   const state = connection?.state ?? 'offline';
   const label = {
@@ -51,6 +58,12 @@ export function StatusBar() {
           <> · {t.connection.retryAt(formatInstant(connection.retryAt, zone))}</>
         ) : null}
       </p>
+      {expired ? (
+        // The server ended the session: the lock screen's one password entry signs in again and sends what waits.
+        <button type="button" className="primary" onClick={() => void lockToSignInAgain()}>
+          {t.connection.signInAgain(pending)}
+        </button>
+      ) : null}
       {state === 'offline' && connection?.error ? (
         // Why it is offline, in the agent's language: the proxy or certificate problem names itself.
         <p className="status-error" data-testid="connection-error" data-code={connection.error.code}>
@@ -60,7 +73,7 @@ export function StatusBar() {
       {state === 'offline' && connection?.error && PROXY_CREDENTIAL_ERRORS.has(connection.error.code) ? (
         <ProxySignIn />
       ) : null}
-      {state === 'offline' ? (
+      {state === 'offline' && !expired ? (
         <button type="button" onClick={() => void invoke('sync.now', {})}>
           {t.connection.syncNow}
         </button>

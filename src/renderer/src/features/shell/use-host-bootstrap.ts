@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { invoke, subscribe } from '../../api/agent-desk';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { useTelephonyStore } from '../../state/telephony-store';
 import { messages } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 
@@ -20,6 +21,7 @@ export function useHostBootstrap(): void {
           user: null,
           policy: null,
           expired: false,
+          needsUsername: false,
           idleLockMinutes: 1,
         });
       if (connection.ok) store.setConnection(connection.value);
@@ -31,6 +33,15 @@ export function useHostBootstrap(): void {
       subscribe('mutationRejected', (r) => {
         useSessionStore.getState().addRejection(r);
         useUiStore.getState().announce(errorText(r, messages(useUiStore.getState().language)));
+      }),
+      subscribe('telephonyCall', (call) => {
+        useTelephonyStore.getState().received(call);
+        if (call.kind !== 'offered') return;
+        // Screen pop: the inquiry screen takes the call up (customer, IVR data, the caller's language).
+        const ui = useUiStore.getState();
+        ui.navigate({ name: 'inquiry' });
+        // E.164 as it came: the phone formatter (libphonenumber) stays out of the first bundle.
+        ui.announce(messages(ui.language).telephony.callOffered(call.from));
       }),
       subscribe('lock', ({ locked }) => {
         const current = useSessionStore.getState().session;

@@ -14,23 +14,41 @@ export function SignIn({ expired }: { expired: boolean }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a one-time password: the server asks for a new one before it opens a session.
+  const [changing, setChanging] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
   /** The proxy asked for credentials: the form asks for them too, until sign-in succeeds. */
   const [proxyAsked, setProxyAsked] = useState(false);
   const [proxy, setProxy] = useState<ProxyCredentialsDraft>({ username: '', password: '' });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (changing && newPassword !== repeat) {
+      setError(t.signIn.change.mismatch);
+      return;
+    }
     setBusy(true);
     const proxied = proxyAsked ? await invoke('network.proxyCredentials', proxy) : undefined;
-    const result = proxied && !proxied.ok ? proxied : await invoke('session.signIn', { username, password });
+    const result =
+      proxied && !proxied.ok
+        ? proxied
+        : changing
+          ? await invoke('session.changePassword', { username, password, newPassword })
+          : await invoke('session.signIn', { username, password });
     setBusy(false);
     if (!result.ok) {
       if (PROXY_CREDENTIAL_ERRORS.has(result.error.code)) setProxyAsked(true);
-      setError(errorText(result.error, t));
+      // Not a mistake: the notice above the new-password fields says what to do.
+      const mustChange = result.error.code === 'auth.password_change_required';
+      if (mustChange) setChanging(true);
+      setError(mustChange ? null : errorText(result.error, t));
       return;
     }
     setProxy({ username: '', password: '' });
     setPassword('');
+    setNewPassword('');
+    setRepeat('');
     useSessionStore.getState().setSession(result.value);
   };
 
@@ -59,11 +77,31 @@ export function SignIn({ expired }: { expired: boolean }) {
           value={password}
           onChange={setPassword}
         />
+        {changing ? (
+          <>
+            <p className="notice">{t.signIn.change.intro}</p>
+            <PasswordField
+              id="signin-new-password"
+              label={t.signIn.change.newPassword}
+              value={newPassword}
+              onChange={setNewPassword}
+              autoFocus
+              autoComplete="new-password"
+            />
+            <PasswordField
+              id="signin-repeat-password"
+              label={t.signIn.change.repeat}
+              value={repeat}
+              onChange={setRepeat}
+              autoComplete="new-password"
+            />
+          </>
+        ) : null}
         {proxyAsked ? <ProxyFields idPrefix="signin-proxy" value={proxy} onChange={setProxy} /> : null}
         <FormAlert error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? t.signIn.working : t.signIn.submit}
+            {busy ? t.signIn.working : changing ? t.signIn.change.submit : t.signIn.submit}
           </button>
         </div>
       </form>

@@ -17,12 +17,14 @@ export function PasswordField({
   value,
   onChange,
   autoFocus = false,
+  autoComplete = 'current-password',
 }: {
   id: string;
   label: string;
   value: string;
   onChange(value: string): void;
   autoFocus?: boolean;
+  autoComplete?: 'current-password' | 'new-password';
 }) {
   return (
     <div className="field">
@@ -30,7 +32,7 @@ export function PasswordField({
       <input
         id={id}
         type="password"
-        autoComplete="current-password"
+        autoComplete={autoComplete}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         required

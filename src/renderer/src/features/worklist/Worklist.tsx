@@ -6,6 +6,7 @@ import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
+import { PastTargetRequests } from '../service-requests/PastTargetRequests';
 import { useWorklistPages, type WorklistPages } from './use-worklist-pages';
 import { DEFAULT_FILTERS, type WorklistFilters, type WorklistScope } from './worklist-query';
 import { WorklistRowView } from './WorklistRowView';
@@ -92,6 +93,7 @@ export function Worklist() {
           )}
         </div>
       </div>
+      <PastTargetRequests />
     </section>
   );
 }

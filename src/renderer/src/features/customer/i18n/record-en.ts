@@ -135,5 +135,19 @@ export const recordEn = {
     target: (days: number) => `target ${days} business days`,
     routing: 'Office (only when the receipt number cannot tell)',
     routingAuto: 'From the receipt number',
+    pastTitle: 'Service requests past their target date',
+    pastCount: (total: number, shown: number) =>
+      total === 0
+        ? 'No service request is past its target date.'
+        : total > shown
+          ? `${total} past their target date; the ${shown} oldest are shown.`
+          : `${total} past their target date.`,
+    reference: 'Reference',
+    customer: 'Customer',
+    targetDate: 'Target date',
+    status: 'Status',
+    newStatus: (reference: string) => `New status of ${reference}`,
+    setStatus: 'Record status',
+    statusRecorded: 'Status recorded.',
   },
 };

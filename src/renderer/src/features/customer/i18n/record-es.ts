@@ -138,5 +138,19 @@ export const recordEs: typeof recordEn = {
     target: (days) => `objetivo ${days} días hábiles`,
     routing: 'Oficina (solo si el número de recibo no lo indica)',
     routingAuto: 'Según el número de recibo',
+    pastTitle: 'Solicitudes de servicio con la fecha objetivo vencida',
+    pastCount: (total, shown) =>
+      total === 0
+        ? 'Ninguna solicitud de servicio tiene la fecha objetivo vencida.'
+        : total > shown
+          ? `${total} con la fecha objetivo vencida; se muestran las ${shown} más antiguas.`
+          : `${total} con la fecha objetivo vencida.`,
+    reference: 'Referencia',
+    customer: 'Cliente',
+    targetDate: 'Fecha objetivo',
+    status: 'Estado',
+    newStatus: (reference) => `Nuevo estado de ${reference}`,
+    setStatus: 'Registrar estado',
+    statusRecorded: 'Estado registrado.',
   },
 };

@@ -1,13 +1,15 @@
-import type { ChartData } from '../../../../../shared/supervisor';
+import type { ChartData, ChartSeries } from '../../../../../shared/supervisor';
 
 /** The chart's numbers as a table: categories are rows, series are columns; no value reads "no data". */
 export function ChartTable(props: {
-  chart: ChartData;
+  chart: Pick<ChartData, 'categories' | 'series'>;
   caption: string;
   categoryLabel: string;
   categories: readonly string[];
   seriesLabels: readonly string[];
   noData: string;
+  /** A value's text (the default: a count as is, a share with %). */
+  format?: (value: number, unit: ChartSeries['unit']) => string;
 }) {
   const { chart } = props;
   return (
@@ -30,7 +32,15 @@ export function ChartTable(props: {
             {chart.series.map((s) => {
               const v = s.values[i] ?? null;
               return (
-                <td key={s.key}>{v === null ? props.noData : s.unit === 'percent' ? `${v}%` : String(v)}</td>
+                <td key={s.key}>
+                  {v === null
+                    ? props.noData
+                    : props.format
+                      ? props.format(v, s.unit)
+                      : s.unit === 'percent'
+                        ? `${v}%`
+                        : String(v)}
+                </td>
               );
             })}
           </tr>

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * What makes a user name and a password acceptable. One definition for every way
- * an account is made or changed (the admin user routes and the first-administrator
- * bootstrap), so the rules cannot drift apart.
+ * What makes a user name and a password acceptable. One definition for every way an
+ * account is made or changed (the admin user routes, the first-administrator bootstrap,
+ * a user choosing a new password), so the rules cannot drift apart.
  */
 export const passwordSchema = z.string().min(12, 'a password needs at least 12 characters').max(256);
 
