@@ -50,6 +50,7 @@ function layer({ modules = [], layers = [], paths = [] }) {
 const SHARED_SUB_LAYERS = {
   domain: [],
   config: ['domain'],
+  network: [],
   sync: ['domain'],
   scripts: ['domain', 'sync'],
   supervisor: ['domain', 'sync'],

@@ -110,6 +110,8 @@ export interface RunningServer {
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
 const SECRET_FILE = 'session-secret';
+/** How long a starting node waits to hear the other nodes before it serves anyway (cluster.ts, `listening`). */
+const START_LISTENER_WAIT_MS = 10_000;
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -243,6 +245,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
   });
   holder.policyWatch = policyWatch;
+  if (!(await sync.listening(START_LISTENER_WAIT_MS)))
+    log.warn('not listening to the other nodes yet; the socket.io adapter keeps trying');
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;

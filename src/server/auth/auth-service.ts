@@ -78,6 +78,8 @@ export class AuthService {
   private readonly sessions = new Map<string, CachedSession>();
   /** Token → its session read under way (checks that arrive meanwhile share it). */
   private readonly reading = new Map<string, Promise<Result<CachedSession>>>();
+  /** Sessions ended here or on another node, with when (performance.now): an older read is not cached. */
+  private readonly ended = new Map<string, number>();
   private readonly sessionCacheMs: number;
   /** Session id → its latest activity seen here (cached rows may hold an older last_seen_at). */
   private readonly seen = new Map<string, number>();
@@ -278,6 +280,8 @@ export class AuthService {
     // A read that started before a newer one finished (or before a sign-out here) must not replace it.
     const current = this.sessions.get(token);
     if (current && current.readAt > readAt) return ok(current);
+    // Read before the session ended (a sign-out on this or another node): answer, but do not keep.
+    if ((this.ended.get(claims.value.sid) ?? -Infinity) >= readAt) return ok(fresh);
     if (this.sessions.size >= MAX_CACHED_SESSIONS) {
       this.sessions.clear();
       // Written activity is in the rows read from now on.
@@ -336,6 +340,19 @@ export class AuthService {
   }
 
   /**
+   * A session ended (signed out here, or on another node: its sockets are being told now).
+   * Its cached checks go at once, and a read that started before is not cached, so the next
+   * check of its token reads the revoked row — before any other node's userChanged arrives.
+   */
+  sessionEnded(sessionId: string): void {
+    this.ended.set(sessionId, performance.now());
+    if (this.ended.size > MAX_CACHED_SESSIONS) this.ended.clear();
+    for (const [token, cached] of this.sessions) if (cached.sid === sessionId) this.sessions.delete(token);
+    // A read under way may be of this session's token (not cached yet): later checks start their own.
+    this.reading.clear();
+  }
+
+  /**
    * Revokes the token's session. Returns its id (so live sockets of that session can
    * be closed) and its user's (so other nodes drop what they cache: userChanged).
    */
@@ -350,10 +367,7 @@ export class AuthService {
       .where('id', '=', found.sid)
       .where('revoked_at', 'is', null)
       .execute();
-    for (const [cachedToken, cached] of this.sessions)
-      if (cached.sid === found.sid) this.sessions.delete(cachedToken);
-    // A read under way started before the revocation: later checks read again.
-    this.reading.delete(token);
+    this.sessionEnded(found.sid);
     return ok({ sessionId: found.sid, userId: found.uid });
   }
 }

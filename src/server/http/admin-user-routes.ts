@@ -55,36 +55,30 @@ export function registerAdminUserRoutes(app: FastifyInstance, deps: RouteDeps): 
     return answer(reply, await createAccount(accounts, body, actor(session.user.id, request)), 201);
   });
 
-  app.patch('/api/admin/users/:id', async (request, reply) => {
-    const session = await admin(request, reply);
-    if (!session) return;
-    const params = parseRequest(idParams, request.params, reply, 'params');
-    const body = params && parseRequest(userPatchSchema, request.body, reply);
-    if (!params || !body) return;
-    return answer(reply, await updateAccount(accounts, params.id, body, actor(session.user.id, request)));
-  });
+  /** One user's change: admin only, the id and body checked, the account rule's answer. */
+  const onUser = <B>(
+    schema: z.ZodType<B>,
+    change: (id: string, body: B, by: { userId: string; ip: string }) => Promise<Result<unknown>>,
+  ) =>
+    async function (request: FastifyRequest, reply: FastifyReply) {
+      const session = await admin(request, reply);
+      if (!session) return;
+      const params = parseRequest(idParams, request.params, reply, 'params');
+      const body = params && parseRequest(schema, request.body, reply);
+      if (!params || !body) return;
+      return answer(reply, await change(params.id, body, actor(session.user.id, request)));
+    };
 
-  app.post('/api/admin/users/:id/reset-password', async (request, reply) => {
-    const session = await admin(request, reply);
-    if (!session) return;
-    const params = parseRequest(idParams, request.params, reply, 'params');
-    const body = params && parseRequest(reasonOnlySchema, request.body, reply);
-    if (!params || !body) return;
-    return answer(
-      reply,
-      await resetPassword(accounts, params.id, body.reason, actor(session.user.id, request)),
-    );
-  });
-
-  app.post('/api/admin/users/:id/unlock', async (request, reply) => {
-    const session = await admin(request, reply);
-    if (!session) return;
-    const params = parseRequest(idParams, request.params, reply, 'params');
-    const body = params && parseRequest(reasonOnlySchema, request.body, reply);
-    if (!params || !body) return;
-    return answer(
-      reply,
-      await unlockAccount(accounts, params.id, body.reason, actor(session.user.id, request)),
-    );
-  });
+  app.patch(
+    '/api/admin/users/:id',
+    onUser(userPatchSchema, (id, body, by) => updateAccount(accounts, id, body, by)),
+  );
+  app.post(
+    '/api/admin/users/:id/reset-password',
+    onUser(reasonOnlySchema, (id, body, by) => resetPassword(accounts, id, body.reason, by)),
+  );
+  app.post(
+    '/api/admin/users/:id/unlock',
+    onUser(reasonOnlySchema, (id, body, by) => unlockAccount(accounts, id, body.reason, by)),
+  );
 }

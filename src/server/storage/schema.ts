@@ -162,7 +162,7 @@ export interface RecordReferencesTable {
   id: string;
 }
 
-/** An identity at the agency's provider (issuer + subject) and the Agent Desk user it is (migration 030). */
+/** An identity at the agency's provider (issuer + subject) and the Agent Desk user it is (migration 036). */
 export interface SsoIdentitiesTable {
   issuer: string;
   subject: string;
@@ -170,7 +170,7 @@ export interface SsoIdentitiesTable {
   created_at: number;
 }
 
-/** ID-token nonces already used, until the token could have expired (migration 030). */
+/** ID-token nonces already used, until the token could have expired (migration 036). */
 export interface SsoNoncesTable {
   nonce: string;
   expires_at: number;

@@ -34,9 +34,44 @@ export interface Cluster {
   readonly adapter: ReturnType<typeof createAdapter> | undefined;
   /** Sends a server-side event to the other nodes. */
   announce(io: Server, event: string, ...args: unknown[]): void;
+  /**
+   * Resolves true once this node listens to the others (within `withinMs`, else
+   * false). The adapter takes its LISTEN connection from the pool asynchronously
+   * and releases it on close only if it already has it: a node closed in that gap
+   * keeps the connection checked out for ever, and ending the pool then never
+   * returns. So a node starts serving only once it listens (it would miss the other
+   * nodes' pokes before), and waits for it again before it closes.
+   */
+  listening(io: Server, withinMs: number): Promise<boolean>;
 }
 
-export const SINGLE_NODE: Cluster = { adapter: undefined, announce: () => undefined };
+export const SINGLE_NODE: Cluster = {
+  adapter: undefined,
+  announce: () => undefined,
+  listening: () => Promise.resolve(true),
+};
+
+/**
+ * What `@socket.io/postgres-adapter` (pinned in package.json) keeps and does not
+ * expose: each namespace's adapter holds the one PubSubClient, whose `client` is set
+ * once its LISTEN connection is up and unset while it reconnects.
+ */
+interface AdapterInternals {
+  client?: { client?: unknown };
+}
+
+const LISTENING_POLL_MS = 10;
+
+async function untilListening(io: Server, withinMs: number): Promise<boolean> {
+  const pubsub = (io.of('/').adapter as unknown as AdapterInternals).client;
+  if (!pubsub) return true; // not the PostgreSQL adapter: nothing to wait for
+  const deadline = Date.now() + withinMs;
+  while (pubsub.client === undefined) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, LISTENING_POLL_MS));
+  }
+  return true;
+}
 
 /**
  * The cluster over PostgreSQL. `pool` is the adapter's own (publishes and the LISTEN
@@ -56,5 +91,6 @@ export function postgresCluster(pool: pg.Pool, log: Logger): Cluster {
     announce(io, event, ...args) {
       io.serverSideEmit(event, ...args);
     },
+    listening: untilListening,
   };
 }

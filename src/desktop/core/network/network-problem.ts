@@ -1,4 +1,8 @@
 import type { DomainError, ErrorParams } from '../../../shared/domain/result';
+import {
+  CERTIFICATE_PROBLEMS_EN,
+  UNKNOWN_CERTIFICATE_PROBLEM_EN,
+} from '../../../shared/network/certificate-problems';
 
 /**
  * A connection that failed for a reason the agent and IT can act on: the proxy
@@ -18,24 +22,9 @@ export function networkProblem(code: string, message: string, params: ErrorParam
   return new NetworkProblem({ code, message, params });
 }
 
-/** OpenSSL's verification codes, as Node reports them, in words (the `problem` param). */
-export const CERTIFICATE_PROBLEMS: Readonly<Record<string, string>> = {
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'it is signed by a certificate authority this computer does not trust',
-  UNABLE_TO_GET_ISSUER_CERT: 'it is signed by a certificate authority this computer does not trust',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'it is signed by a certificate authority this computer does not trust',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a certificate authority this computer does not trust',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
-  CERT_HAS_EXPIRED: 'it has expired',
-  CERT_NOT_YET_VALID: 'it is not valid yet',
-  CERT_REVOKED: 'it has been revoked',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for another name',
-};
-
-const UNKNOWN_PROBLEM = 'it could not be verified';
-
 /** True for the error codes Node gives a TLS verification failure. */
 export function isCertificateCode(code: string | undefined): boolean {
-  return code !== undefined && (Object.hasOwn(CERTIFICATE_PROBLEMS, code) || code.startsWith('CERT_'));
+  return code !== undefined && (Object.hasOwn(CERTIFICATE_PROBLEMS_EN, code) || code.startsWith('CERT_'));
 }
 
 /** The certificate the server presented could not be trusted: say which, and why. */
@@ -44,7 +33,7 @@ export function certificateProblem(
   code: string,
   certificate: { subject: string; issuer: string },
 ): NetworkProblem {
-  const why = CERTIFICATE_PROBLEMS[code] ?? UNKNOWN_PROBLEM;
+  const why = CERTIFICATE_PROBLEMS_EN[code] ?? UNKNOWN_CERTIFICATE_PROBLEM_EN;
   return networkProblem(
     'network.certificate_untrusted',
     `The certificate of ${serverHost} is not trusted: ${why} (${code}; issued to "${certificate.subject}" by "${certificate.issuer}"). If your organization inspects TLS traffic, IT must install its root certificate on this computer or set the extraCaBundle setting.`,

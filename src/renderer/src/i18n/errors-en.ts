@@ -6,6 +6,10 @@ import { EXPEDITE_CRITERIA } from '../../../shared/domain/expedite/criteria';
 import { OPERATIONAL_COMPONENT_LABELS } from '../../../shared/domain/identifiers/operational-components';
 import { CRITERIA_BY_ID, documentationLabels, regionName } from './error-labels';
 import type { ErrorEntry, ErrorParamReader } from './error-text';
+import {
+  CERTIFICATE_PROBLEMS_EN,
+  UNKNOWN_CERTIFICATE_PROBLEM_EN,
+} from '../../../shared/network/certificate-problems';
 
 /**
  * Error sentences by code, English. They say what the domain's English message
@@ -25,19 +29,6 @@ const closedReason = (p: ErrorParamReader): string => {
     default:
       return `${p.clock('at')} ${p.zone('at')} is after callback hours (${span})`;
   }
-};
-
-/** Why a server certificate was not accepted, by the TLS code the desktop reports. */
-const CERTIFICATE_WHY: Readonly<Record<string, string>> = {
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'it is signed by a certificate authority this computer does not trust',
-  UNABLE_TO_GET_ISSUER_CERT: 'it is signed by a certificate authority this computer does not trust',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'it is signed by a certificate authority this computer does not trust',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a certificate authority this computer does not trust',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
-  CERT_HAS_EXPIRED: 'it has expired',
-  CERT_NOT_YET_VALID: 'it is not valid yet',
-  CERT_REVOKED: 'it has been revoked',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for another name',
 };
 
 /** The certificate sentence's reason: the table's words for the code, else `fallback`. */
@@ -245,7 +236,7 @@ export const errorsEn = {
   'network.proxy_unsupported': (p) =>
     `The proxy settings send Agent Desk through "${p.str('rule')}", a kind of proxy it cannot use (only HTTP proxies with CONNECT). Ask IT to give Agent Desk an HTTP proxy or a direct route to its sync server.`,
   'network.certificate_untrusted': (p) =>
-    `The certificate of ${p.str('host')} is not trusted: ${certificateWhy(p, CERTIFICATE_WHY, 'it could not be verified')} (${p.str('problem')}; issued to "${p.str('subject')}" by "${p.str('issuer')}"). If your organization inspects TLS traffic, IT must install its root certificate on this computer or set the extraCaBundle setting.`,
+    `The certificate of ${p.str('host')} is not trusted: ${certificateWhy(p, CERTIFICATE_PROBLEMS_EN, UNKNOWN_CERTIFICATE_PROBLEM_EN)} (${p.str('problem')}; issued to "${p.str('subject')}" by "${p.str('issuer')}"). If your organization inspects TLS traffic, IT must install its root certificate on this computer or set the extraCaBundle setting.`,
   'supervisor.role_changed':
     'An administrator changed your role; the supervisor view is for team leads, so it has closed.',
   'supervisor.team_changed': (p) =>

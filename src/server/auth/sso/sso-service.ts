@@ -7,12 +7,10 @@ import type { SsoSignInRequest } from '../../../shared/sync/sso';
 import type { Db } from '../../storage/database';
 import { findUserById, findUserByUsername, insertUser, updateUserProfile } from '../../storage/users';
 import type { AuthService, SignedIn } from '../auth-service';
+import { NO_PASSWORD_HASH } from '../passwords';
 import { mapClaims, type MappedUser } from './claim-mapping';
 import { redirectAllowed, type SsoConfig } from './sso-config';
 import { OidcProvider } from './sso-provider';
-
-/** Stored as the password hash of users made by single sign-on: never a valid scrypt hash, so no password signs them in. */
-const NO_PASSWORD = 'sso-only';
 
 /** What the sign-in changed in the users table (the route pokes desktops of these teams). */
 export interface ProfileChange {
@@ -105,7 +103,7 @@ export class SsoService {
         : await findUserByUsername(trx, mapped.username);
       if (!existing) {
         const id = `u-${randomUUID()}`;
-        const version = await insertUser(trx, { id, ...mapped, passwordHash: NO_PASSWORD });
+        const version = await insertUser(trx, { id, ...mapped, passwordHash: NO_PASSWORD_HASH });
         await trx
           .insertInto('sso_identities')
           .values({ issuer, subject, user_id: id, created_at: now })

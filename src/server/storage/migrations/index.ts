@@ -8,8 +8,8 @@ import * as m010 from './010_socket_adapter';
 import * as m020 from './020_account_security';
 import * as m021 from './021_policies';
 import * as m022 from './022_audit_search';
-import * as m030 from './030_sso';
 import * as m035 from './035_telephony';
+import * as m036 from './036_sso';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -25,8 +25,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '020_account_security': m020,
   '021_policies': m021,
   '022_audit_search': m022,
-  '030_sso': m030,
   '035_telephony': m035,
+  '036_sso': m036,
 };
 
 export const migrationProvider: MigrationProvider = {

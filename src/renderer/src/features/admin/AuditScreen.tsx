@@ -6,6 +6,7 @@ import { usePolicy } from '../../state/session-store';
 import { download } from './download';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 import './Admin.css';
+import { AdminTable } from './AdminTable';
 
 const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'customer'] as const;
 type TextFilter = (typeof FILTERS)[number];
@@ -138,36 +139,34 @@ function AuditTable({ events }: { events: AuditEventView[] }) {
   if (events.length === 0) return null;
   return (
     <div className="admin-scroll" tabIndex={0} role="region" aria-label={m.title}>
-      <table className="admin-table admin-audit">
-        <thead>
-          <tr>
-            <th scope="col">{m.columns.at}</th>
-            <th scope="col">{m.columns.actor}</th>
-            <th scope="col">{m.columns.action}</th>
-            <th scope="col">{m.columns.record}</th>
-            <th scope="col">{m.columns.outcome}</th>
-            <th scope="col">{m.columns.source}</th>
-            <th scope="col">{m.columns.detail}</th>
+      <AdminTable
+        className="admin-audit"
+        columns={[
+          m.columns.at,
+          m.columns.actor,
+          m.columns.action,
+          m.columns.record,
+          m.columns.outcome,
+          m.columns.source,
+          m.columns.detail,
+        ]}
+      >
+        {events.map((e) => (
+          <tr key={e.id} data-testid="audit-row">
+            <th scope="row">{formatInstant(e.at, zone)}</th>
+            <td>{e.actorName ?? e.actorId ?? '—'}</td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}</td>
+            <td>{e.outcome}</td>
+            <td>{[e.sourceIp, e.clientId].filter(Boolean).join(' · ') || '—'}</td>
+            <td>
+              <code className="admin-detail">{e.detail ?? ''}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <th scope="row">{formatInstant(e.at, zone)}</th>
-              <td>{e.actorName ?? e.actorId ?? '—'}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}</td>
-              <td>{e.outcome}</td>
-              <td>{[e.sourceIp, e.clientId].filter(Boolean).join(' · ') || '—'}</td>
-              <td>
-                <code className="admin-detail">{e.detail ?? ''}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </div>
   );
 }

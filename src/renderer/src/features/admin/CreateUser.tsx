@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { usernameSchema } from '../../../../shared/admin/account-rules';
-import { ROLES, type Role } from '../../../../shared/sync/rows/user';
+import type { Role } from '../../../../shared/sync/rows/user';
 import { useT } from '../../i18n';
 import { OneTimePassword } from './OneTimePassword';
 import { useReason } from './ReasonFields';
+import { RoleTeamFields } from './RoleTeamFields';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 
 /** A new account: user name, name, role, team and why; the answer is a one-time password. */
@@ -67,31 +68,15 @@ export function CreateUser({ teams, onCreated }: { teams: string[]; onCreated():
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{m.role}</label>
-          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t.roles[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-team`}>{m.team}</label>
-          <input
-            id={`${id}-team`}
-            list={`${id}-teams`}
-            value={team}
-            required
-            onChange={(e) => setTeam(e.target.value)}
-          />
-          <datalist id={`${id}-teams`}>
-            {teams.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
+        <RoleTeamFields
+          id={id}
+          role={role}
+          team={team}
+          teams={teams}
+          required
+          onRole={setRole}
+          onTeam={setTeam}
+        />
         {reason.fields}
         <button type="submit" className="primary" disabled={!ready || busy}>
           {m.create.submit}

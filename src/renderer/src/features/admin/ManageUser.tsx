@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { AdminUser } from '../../../../shared/admin/users';
-import { ROLES, type Role } from '../../../../shared/sync/rows/user';
+import type { Role } from '../../../../shared/sync/rows/user';
 import { useT } from '../../i18n';
 import { OneTimePassword } from './OneTimePassword';
 import { useReason } from './ReasonFields';
+import { RoleTeamFields } from './RoleTeamFields';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 
 interface Props {
@@ -76,30 +77,7 @@ export function ManageUser({ user, teams, onChanged, onClose }: Props) {
           <label htmlFor={`${id}-name`}>{m.edit.name}</label>
           <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{m.role}</label>
-          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t.roles[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-team`}>{m.team}</label>
-          <input
-            id={`${id}-team`}
-            list={`${id}-teams`}
-            value={team}
-            onChange={(e) => setTeam(e.target.value)}
-          />
-          <datalist id={`${id}-teams`}>
-            {teams.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
-        </div>
+        <RoleTeamFields id={id} role={role} team={team} teams={teams} onRole={setRole} onTeam={setTeam} />
         <button
           type="button"
           className="primary"

@@ -7,6 +7,7 @@ import { useUiStore } from '../../state/ui-store';
 import { PolicyEditor } from './PolicyEditor';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 import './Admin.css';
+import { AdminTable } from './AdminTable';
 
 /** Administrators: the policy in force, its published and scheduled versions, and the editor. */
 export function PolicyScreen() {
@@ -58,26 +59,16 @@ function PolicyVersions({ state, zone }: { state: PolicyState; zone: string }) {
   return (
     <section className="panel" aria-labelledby="admin-policy-versions">
       <h2 id="admin-policy-versions">{m.scheduled}</h2>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{m.columns.effective}</th>
-            <th scope="col">{m.columns.published}</th>
-            <th scope="col">{m.columns.by}</th>
-            <th scope="col">{m.columns.state}</th>
+      <AdminTable columns={[m.columns.effective, m.columns.published, m.columns.by, m.columns.state]}>
+        {[...state.versions].reverse().map((v) => (
+          <tr key={v.id}>
+            <th scope="row">{formatInstant(v.effectiveFrom, zone)}</th>
+            <td>{formatInstant(v.createdAt, zone)}</td>
+            <td>{v.createdBy}</td>
+            <td>{m.states[stateOf(v.id, v.effectiveFrom)]}</td>
           </tr>
-        </thead>
-        <tbody>
-          {[...state.versions].reverse().map((v) => (
-            <tr key={v.id}>
-              <th scope="row">{formatInstant(v.effectiveFrom, zone)}</th>
-              <td>{formatInstant(v.createdAt, zone)}</td>
-              <td>{v.createdBy}</td>
-              <td>{m.states[stateOf(v.id, v.effectiveFrom)]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useReason } from './ReasonFields';
 import { ScriptUpload } from './ScriptUpload';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 import './Admin.css';
+import { AdminTable } from './AdminTable';
 
 /** Administrators: the published scripts and their versions (retire one), and a new version's upload. */
 export function ScriptsScreen() {
@@ -43,44 +44,41 @@ function ScriptVersions({ list, onChanged }: { list: ScriptList; onChanged(): vo
   return (
     <section className="panel" aria-labelledby="admin-scripts-published">
       <h2 id="admin-scripts-published">{m.published}</h2>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{m.columns.script}</th>
-            <th scope="col">{m.columns.version}</th>
-            <th scope="col">{m.columns.state}</th>
-            <th scope="col">{m.columns.publishedAt}</th>
-            <th scope="col">{m.columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.scripts.flatMap((s) =>
-            s.versions.map((v) => (
-              <tr key={v.id} data-testid={`script-${v.id}`}>
-                <th scope="row">
-                  {s.title} <span className="field-hint">({s.scriptId})</span>
-                </th>
-                <td>{v.scriptVersion}</td>
-                <td>
-                  {v.retiredAt !== null
-                    ? m.retired(formatInstant(v.retiredAt, zone))
-                    : v.scriptVersion === s.offered
-                      ? m.offered
-                      : m.older}
-                </td>
-                <td>{v.publishedAt === null ? '—' : formatInstant(v.publishedAt, zone)}</td>
-                <td>
-                  {v.retiredAt === null ? (
-                    <button type="button" disabled={!reason.reason || busy} onClick={() => void retire(v.id)}>
-                      {m.retire(v.id)}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <AdminTable
+        columns={[
+          m.columns.script,
+          m.columns.version,
+          m.columns.state,
+          m.columns.publishedAt,
+          m.columns.actions,
+        ]}
+      >
+        {list.scripts.flatMap((s) =>
+          s.versions.map((v) => (
+            <tr key={v.id} data-testid={`script-${v.id}`}>
+              <th scope="row">
+                {s.title} <span className="field-hint">({s.scriptId})</span>
+              </th>
+              <td>{v.scriptVersion}</td>
+              <td>
+                {v.retiredAt !== null
+                  ? m.retired(formatInstant(v.retiredAt, zone))
+                  : v.scriptVersion === s.offered
+                    ? m.offered
+                    : m.older}
+              </td>
+              <td>{v.publishedAt === null ? '—' : formatInstant(v.publishedAt, zone)}</td>
+              <td>
+                {v.retiredAt === null ? (
+                  <button type="button" disabled={!reason.reason || busy} onClick={() => void retire(v.id)}>
+                    {m.retire(v.id)}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          )),
+        )}
+      </AdminTable>
       {reason.fields}
       <CallOutcome error={error} notice={notice} />
     </section>

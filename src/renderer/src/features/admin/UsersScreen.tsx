@@ -8,6 +8,7 @@ import { CreateUser } from './CreateUser';
 import { ManageUser } from './ManageUser';
 import { CallOutcome, useAdminCall } from './use-admin-call';
 import './Admin.css';
+import { AdminTable } from './AdminTable';
 
 /** What a user's status column says, in the order that matters most. */
 export function userStatus(user: AdminUser, now: number): (typeof USER_STATUSES)[number] {
@@ -154,42 +155,39 @@ function UserTable({ users, onManage }: { users: AdminUser[]; onManage(id: strin
       <p role="status" className="admin-count">
         {m.count(users.length)}
       </p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{m.columns.username}</th>
-            <th scope="col">{m.columns.name}</th>
-            <th scope="col">{m.columns.role}</th>
-            <th scope="col">{m.columns.team}</th>
-            <th scope="col">{m.columns.status}</th>
-            <th scope="col">{m.columns.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => {
-            const status = userStatus(u, now);
-            return (
-              <tr key={u.id} data-testid={`user-${u.username}`}>
-                <th scope="row">{u.username}</th>
-                <td>{u.name}</td>
-                <td>{t.roles[u.role]}</td>
-                <td>{u.team}</td>
-                <td>
-                  {m.statuses[status]}
-                  {status === 'locked' && u.lockedUntil !== null ? (
-                    <span className="field-hint"> · {m.lockedUntil(formatInstant(u.lockedUntil, zone))}</span>
-                  ) : null}
-                </td>
-                <td>
-                  <button type="button" onClick={() => onManage(u.id)}>
-                    {m.manage(u.username)}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <AdminTable
+        columns={[
+          m.columns.username,
+          m.columns.name,
+          m.columns.role,
+          m.columns.team,
+          m.columns.status,
+          m.columns.actions,
+        ]}
+      >
+        {users.map((u) => {
+          const status = userStatus(u, now);
+          return (
+            <tr key={u.id} data-testid={`user-${u.username}`}>
+              <th scope="row">{u.username}</th>
+              <td>{u.name}</td>
+              <td>{t.roles[u.role]}</td>
+              <td>{u.team}</td>
+              <td>
+                {m.statuses[status]}
+                {status === 'locked' && u.lockedUntil !== null ? (
+                  <span className="field-hint"> · {m.lockedUntil(formatInstant(u.lockedUntil, zone))}</span>
+                ) : null}
+              </td>
+              <td>
+                <button type="button" onClick={() => onManage(u.id)}>
+                  {m.manage(u.username)}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
     </>
   );
 }
