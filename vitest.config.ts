@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // A rendered screen driven by user-event takes ~1 s alone and several times that on
+          // a busy 2-core machine; 5 s (the default) timed out there. No test asserts timing.
+          testTimeout: 15_000,
         },
       },
       {

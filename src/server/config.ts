@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { parseCommandLine } from '../shared/config/command-line';
-import type { Result } from '../shared/domain/result';
+import { err, ok, type Result } from '../shared/domain/result';
 import { DEFAULT_SERVER_PORT } from '../shared/sync/protocol';
 import { GLOBAL_TEAM, teamSchema } from '../shared/sync/rows/common';
 import { usernameSchema } from '../shared/admin/account-rules';
+import type { SmtpSettings } from './notices/smtp-sender';
+import type { TwilioSettings } from './notices/twilio-sms';
 
 /** Flags override environment variables, which override the defaults. */
 export const serverConfigSchema = z.object({
@@ -60,6 +62,38 @@ export const serverConfigSchema = z.object({
     .min(1, 'port must be 1–65535')
     .max(65535, 'port must be 1–65535')
     .optional(),
+  /* E-mail notices over the agency's SMTP relay (docs/deployment.md, "Customer notices"): environment only. */
+  smtpHost: z.string().trim().min(1).optional(),
+  smtpPort: z.coerce
+    .number()
+    .int()
+    .min(1, 'port must be 1–65535')
+    .max(65535, 'port must be 1–65535')
+    .default(587),
+  /** true: TLS from the first byte (465); false: STARTTLS, which is then required. */
+  smtpSecure: z
+    .enum(['true', 'false'], { message: 'smtp secure must be true or false' })
+    .transform((v) => v === 'true')
+    .default(false),
+  smtpUser: z.string().min(1).optional(),
+  smtpPassword: z.string().min(1).optional(),
+  smtpFrom: z.email('the SMTP From must be an e-mail address').optional(),
+  smtpReplyTo: z.email('the SMTP Reply-To must be an e-mail address').optional(),
+  /** PEM file of a private CA that signed the relay's certificate. */
+  smtpCaFile: z.string().min(1).optional(),
+  /* SMS notices over a Twilio-shaped Messages API (docs/deployment.md, "Customer notices"): environment only. */
+  smsApiUrl: z.url({ protocol: /^https?$/, error: 'the SMS API URL must be an http(s) URL' }).optional(),
+  smsAccountSid: z.string().trim().min(1).max(64).optional(),
+  smsAuthToken: z.string().min(16, 'the SMS auth token must be at least 16 characters').optional(),
+  smsFrom: z
+    .string()
+    .regex(
+      /^\+[1-9]\d{6,14}$|^MG[0-9a-zA-Z]{10,64}$/,
+      'the SMS From must be an E.164 number or a Messaging Service SID',
+    )
+    .optional(),
+  /** The https URL the SMS provider reaches this server at (its callbacks are signed over it). */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'the public URL must be an http(s) URL' }).optional(),
   /**
    * Load balancers whose X-Forwarded-For is believed: addresses or CIDR ranges,
    * comma-separated (e.g. 10.0.0.0/8). Without it the limits count the balancer's address.
@@ -114,6 +148,19 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_METRICS_TOKEN: 'metricsToken',
   AGENT_DESK_METRICS_HOST: 'metricsHost',
   AGENT_DESK_METRICS_PORT: 'metricsPort',
+  AGENT_DESK_SMTP_HOST: 'smtpHost',
+  AGENT_DESK_SMTP_PORT: 'smtpPort',
+  AGENT_DESK_SMTP_SECURE: 'smtpSecure',
+  AGENT_DESK_SMTP_USER: 'smtpUser',
+  AGENT_DESK_SMTP_PASSWORD: 'smtpPassword',
+  AGENT_DESK_SMTP_FROM: 'smtpFrom',
+  AGENT_DESK_SMTP_REPLY_TO: 'smtpReplyTo',
+  AGENT_DESK_SMTP_CA_FILE: 'smtpCaFile',
+  AGENT_DESK_SMS_API_URL: 'smsApiUrl',
+  AGENT_DESK_SMS_ACCOUNT_SID: 'smsAccountSid',
+  AGENT_DESK_SMS_AUTH_TOKEN: 'smsAuthToken',
+  AGENT_DESK_SMS_FROM: 'smsFrom',
+  AGENT_DESK_PUBLIC_URL: 'publicUrl',
   AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
@@ -125,6 +172,35 @@ export function parseServerConfig(
   env: Record<string, string | undefined>,
 ): Result<ServerConfig> {
   return parseCommandLine({ schema: serverConfigSchema, flags: FLAGS, env: ENV, usage: USAGE }, argv, env);
+}
+
+/**
+ * The SMTP relay's settings when one is configured (else e-mail notices are
+ * unavailable and recorded as such). Checked together: a host needs a From, and a
+ * user its password. `ca` is the PEM the caller read from `smtpCaFile`.
+ */
+export function smtpSettingsOf(config: ServerConfig, ca?: string): Result<SmtpSettings | undefined> {
+  const { smtpHost: host, smtpFrom: from, smtpUser: user, smtpPassword: password } = config;
+  if (!host) {
+    return from || user
+      ? err(
+          'config.invalid',
+          'AGENT_DESK_SMTP_HOST is required when other AGENT_DESK_SMTP_ settings are set.',
+        )
+      : ok(undefined);
+  }
+  if (!from) return err('config.invalid', 'AGENT_DESK_SMTP_FROM is required with AGENT_DESK_SMTP_HOST.');
+  if (user && !password)
+    return err('config.invalid', 'AGENT_DESK_SMTP_PASSWORD is required with AGENT_DESK_SMTP_USER.');
+  return ok({
+    host,
+    port: config.smtpPort,
+    secure: config.smtpSecure,
+    from,
+    ...(user ? { user, password } : {}),
+    ...(config.smtpReplyTo ? { replyTo: config.smtpReplyTo } : {}),
+    ...(ca ? { ca } : {}),
+  });
 }
 
 /**
@@ -180,4 +256,31 @@ export function parseBootstrapAdminConfig(
     .replace(/\badminName:/g, '--name:')
     .replace(/\badminTeam:/g, '--team:');
   return { ok: false, error: { ...parsed.error, message } };
+}
+
+const TWILIO_API = 'https://api.twilio.com';
+
+/**
+ * The SMS provider's settings when one is configured (else SMS notices are unavailable
+ * and the agent is told). The account, token, From and the server's public URL go together.
+ */
+export function smsSettingsOf(config: ServerConfig): Result<TwilioSettings | undefined> {
+  const { smsAccountSid: accountSid, smsAuthToken: authToken, smsFrom: from, publicUrl } = config;
+  if (!accountSid && !authToken && !from) {
+    return config.smsApiUrl
+      ? err('config.invalid', 'AGENT_DESK_SMS_ACCOUNT_SID is required when AGENT_DESK_SMS_API_URL is set.')
+      : ok(undefined);
+  }
+  if (!accountSid || !authToken || !from || !publicUrl)
+    return err(
+      'config.invalid',
+      'SMS notices need AGENT_DESK_SMS_ACCOUNT_SID, AGENT_DESK_SMS_AUTH_TOKEN, AGENT_DESK_SMS_FROM and AGENT_DESK_PUBLIC_URL together.',
+    );
+  return ok({
+    apiUrl: (config.smsApiUrl ?? TWILIO_API).replace(/\/+$/, ''),
+    accountSid,
+    authToken,
+    from,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+  });
 }

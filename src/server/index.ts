@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
 import { runBootstrapAdmin } from './admin/bootstrap-command';
 import { loadSsoConfig, type SsoConfig } from './auth/sso/sso-config';
-import { parseServerConfig, wantsBootstrapAdmin } from './config';
+import { parseServerConfig, smsSettingsOf, smtpSettingsOf, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
 import { listUsers } from './storage/users';
@@ -65,7 +65,27 @@ async function main(): Promise<void> {
   }
   const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel, trustProxy } = config.value;
   const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
+  let ca: string | undefined;
+  if (config.value.smtpCaFile) {
+    try {
+      ca = readFileSync(config.value.smtpCaFile, 'utf8');
+    } catch (error) {
+      console.error(`Cannot read the SMTP CA file ${config.value.smtpCaFile}: ${(error as Error).message}`);
+      process.exit(2);
+    }
+  }
+  const smtp = smtpSettingsOf(config.value, ca);
+  if (!smtp.ok) {
+    console.error(smtp.error.message);
+    process.exit(2);
+  }
+  const sms = smsSettingsOf(config.value);
+  if (!sms.ok) {
+    console.error(sms.error.message);
+    process.exit(2);
+  }
   const server = await startServer({
+    notices: { ...(smtp.value ? { smtp: smtp.value } : {}), ...(sms.value ? { sms: sms.value } : {}) },
     host,
     port,
     dataDir,

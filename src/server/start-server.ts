@@ -11,6 +11,7 @@ import { seedIfEmpty } from './demo/seed';
 import { createHttpApp, type ServerTls } from './http/http-app';
 import { startMetricsListener, type MetricsListener } from './http/metrics-listener';
 import { createLogger, type Logger } from './logger';
+import { startNotices, type NoticeOptions, type NoticeService } from './notices/notice-service';
 import { loadScriptFiles } from './scripts/script-files';
 import { Metrics } from './metrics';
 import { PolicyBook } from './policy/policy-book';
@@ -84,6 +85,8 @@ export interface StartOptions {
   tls?: ServerTls;
   /** How long an unchanged board goes without a heartbeat to its subscribers (default HEARTBEAT_MS). */
   supervisorHeartbeatMs?: number;
+  /** Customer notices: providers, templates, the worker's pace (docs/deployment.md). */
+  notices?: NoticeOptions;
 }
 
 export interface RunningServer {
@@ -100,6 +103,7 @@ export interface RunningServer {
   demo: boolean;
   sync: SyncServer;
   supervisor: SupervisorService;
+  notices: NoticeService;
   policies: PolicyBook;
   /** Ready for traffic: not stopping, and the database answers (GET /ready). */
   readiness(): Promise<Readiness>;
@@ -186,6 +190,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     supervisor?: SupervisorService;
     policyWatch?: PolicyWatch;
     bridge?: TelephonyBridge;
+    notices?: NoticeService;
   } = {};
   const telephony = options.telephony ?? NO_TELEPHONY;
   const app = createHttpApp(
@@ -202,14 +207,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       sync: () => holder.sync as SyncServer,
       telephony,
       bridge: () => holder.bridge as TelephonyBridge,
+      notices: () => holder.notices as NoticeService,
     },
     log,
     { trustProxy: options.trustProxy, tls: options.tls },
   );
   await app.ready();
   const shared = { store, db, auth, policyAt, clock, log, metrics };
+  // The outbox writes through the store's Kysely side: on PostgreSQL that is the write pool
+  // behind the node's write gate, so a burst of notices queues with every other writer.
+  const notices = startNotices(
+    { ...(options.nodeName ? { owner: options.nodeName } : {}), ...options.notices },
+    { db, policyAt, clock, log, secret, poke: (teams, version) => holder.sync?.poke(teams, version) },
+  );
+  holder.notices = notices;
   const sync = createSyncServer(app.server, {
     ...shared,
+    planNotices: notices.plan,
     cluster: store.clusterPool ? postgresCluster(store.clusterPool, log) : SINGLE_NODE,
     sessionSweepMs,
     onRowsChanged: () => holder.supervisor?.rowsChanged(),
@@ -266,6 +280,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!finished) log.warn('pushes still under way when the grace period ended');
       policyWatch.stop();
       supervisor.close();
+      await notices.close();
       await sync.close();
       await app.close();
       await metricsListener?.close();
@@ -285,6 +300,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     demo,
     sync,
     supervisor,
+    notices,
     policies,
     readiness,
     close,

@@ -212,27 +212,48 @@ function scenario(url: string, lobbyToken: string, cursor: number, payloadFile: 
   };
 }
 
+/**
+ * The lobby user (see the header comment), created the way an administrator creates
+ * an account: the admin API answers a one-time password, which the user replaces.
+ */
+async function createLobbyUser(url: string): Promise<void> {
+  const admin = await signIn(url, 'admin.grace', 'demo-password-7');
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const created = await post(
+    '/api/admin/users',
+    {
+      username: LOBBY.username,
+      name: 'Bench Lobby',
+      role: 'tier1',
+      team: LOBBY.team,
+      reason: { code: 'new-hire' },
+    },
+    admin.token,
+  );
+  if (created.status === 409) return;
+  if (created.status !== 201) throw new Error(`lobby user: HTTP ${created.status} ${await created.text()}`);
+  const { oneTimePassword } = ((await created.json()) as { value: { oneTimePassword: string } }).value;
+  const changed = await post('/api/password', {
+    username: LOBBY.username,
+    password: oneTimePassword,
+    newPassword: LOBBY.password,
+  });
+  if (changed.status !== 200)
+    throw new Error(`lobby password: HTTP ${changed.status} ${await changed.text()}`);
+}
+
 async function main(): Promise<void> {
   const artillery = ensureArtillery(ROOT);
   if (!artillery.ok) return figuresNaN(artillery.error.message);
   const work = mkdtempSync(join(tmpdir(), 'agent-desk-bench-load-'));
   const server = await startServers(dataset, ARTILLERY_TIMEOUT_MS + 60_000);
   try {
-    // The lobby user (see the header comment), created by the admin through the API.
-    const admin = await signIn(server.url, 'admin.grace', 'demo-password-7');
-    const created = await fetch(`${server.url}/api/admin/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-      body: JSON.stringify({
-        username: LOBBY.username,
-        name: 'Bench Lobby',
-        role: 'tier1',
-        team: LOBBY.team,
-        password: LOBBY.password,
-      }),
-    });
-    if (created.status !== 201 && created.status !== 409)
-      note(`lobby user: HTTP ${created.status} ${await created.text()}`);
+    await createLobbyUser(server.url);
     const lobby = await signIn(server.url, LOBBY.username, LOBBY.password);
 
     // Baseline: the same pull, one agent, no load.

@@ -120,6 +120,21 @@ test('a note on the customer, never edited: a correction is a new note', async (
   await checkScreen(alice, 'customer-notes');
 });
 
+test('a note on one contact, written from its timeline entry and shown there', async () => {
+  const inquiry = alice.getByTestId('timeline').locator('li[data-kind="inquiry"]');
+  await inquiry.locator('summary').click();
+  await inquiry.getByRole('button', { name: 'Note on this contact' }).press('Enter');
+  await inquiry.getByLabel('Note', { exact: true }).fill('Caller reads the letter aloud slowly.');
+  await inquiry.getByRole('button', { name: 'Save note' }).click();
+  await expect(inquiry.getByTestId('contact-notes')).toContainText('Caller reads the letter aloud slowly.');
+  await expect(inquiry.getByRole('button', { name: 'Note on this contact' })).toBeFocused();
+  // The customer's notes list names what it is about.
+  await expect(
+    alice.getByTestId('notes').getByTestId('note').filter({ hasText: 'Caller reads the letter' }),
+  ).toContainText('About: Inquiry Q-');
+  await checkScreen(alice, 'customer-contact-note');
+});
+
 test('the Tier 2 officer sees the reason and the note before claiming', async () => {
   await carmen.keyboard.press('2');
   await carmen.getByLabel('Search by name, receipt number or phone').fill(CALLER);
@@ -128,6 +143,12 @@ test('the Tier 2 officer sees the reason and the note before claiming', async ()
   await expect(row.getByTestId('row-handoff')).toContainText(REASON);
   await expect(row.getByTestId('row-handoff')).toContainText('Alice');
   await checkScreen(carmen, 'worklist-escalation');
+  // The row's customer record, straight from the worklist (o), and back.
+  await carmen.getByRole('listbox', { name: /Callbacks/ }).focus();
+  await carmen.keyboard.press('o');
+  await expect(carmen.getByRole('heading', { name: `Customer: ${CALLER}` })).toBeVisible();
+  await expect(carmen.getByTestId('timeline').locator('li[data-kind="inquiry"]')).toHaveCount(1);
+  await carmen.keyboard.press('Escape');
   await carmen.getByRole('listbox', { name: /Callbacks/ }).focus();
   await carmen.keyboard.press('Enter');
   await expect(carmen.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
@@ -142,6 +163,12 @@ test('the lead follows service requests past their target date from the worklist
   await expect(list.getByRole('heading', { name: 'Service requests past their target date' })).toBeVisible();
   // The count comes from the lead's own cache through the core (demo data decides how many).
   await expect(list.getByText(/past its target date|past their target date\./)).toBeVisible();
+  // The demo data gives every team one request past its target: the lead moves it along.
+  const row = list.getByTestId('sr-past-row').first();
+  await expect(row).toContainText('Open');
+  await row.getByRole('combobox').selectOption('sent-to-office');
+  await row.getByRole('button', { name: 'Record status' }).click();
+  await expect(list.getByTestId('sr-past-row').filter({ hasText: 'Sent to office' })).toHaveCount(1);
   await checkScreen(erin, 'worklist-service-requests-past-target');
 });
 
@@ -153,5 +180,56 @@ test("the lead's board shows the escalation waiting and Alice's handle time", as
   const handle = erin.getByTestId('handle-times').getByRole('row', { name: /Alice Tier1/ });
   // One wrap-up today: one contact, with its handle time.
   await expect(handle.getByRole('cell').first()).toHaveText('1');
+  // The chart next to the table: one named image, Alice's bar among the marks.
+  const chart = erin.getByRole('img', { name: /Average handle time per contact/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('rect.chart-bar title', { hasText: 'Alice Tier1' }).first()).toBeAttached();
   await checkScreen(erin, 'supervisor-handle-times');
+});
+
+test('in Spanish: the customer record, the worklist toolbar and the handle-time chart', async () => {
+  await erin.getByLabel('Screen language').selectOption('es');
+  await expect(erin.getByRole('img', { name: /Tiempo de gestión promedio por contacto/ })).toBeVisible();
+  await expect(erin.getByRole('list', { name: 'Leyenda' }).first()).toContainText('Trabajo posterior');
+  await checkScreen(erin, 'supervisor-handle-times-es');
+
+  await alice.getByLabel('Screen language').selectOption('es');
+  const inquiry = alice.getByTestId('timeline').locator('li[data-kind="inquiry"]');
+  await expect(inquiry.getByRole('button', { name: 'Nota sobre este contacto' })).toBeVisible();
+  await expect(inquiry.getByTestId('contact-notes')).toContainText('Nota de Alice Tier1');
+  await checkScreen(alice, 'customer-record-es');
+  // Off the language field (shortcuts do not fire while a field has focus), then to the worklist.
+  await alice.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await alice.keyboard.press('w');
+  await expect(
+    alice.getByRole('button', { name: /Expediente del cliente de la llamada seleccionada/ }),
+  ).toBeVisible();
+  await checkScreen(alice, 'worklist-toolbar-es');
+});
+
+test('the Tier 2 officer hands the escalation back with a note; Tier 1 sees it with its context', async () => {
+  const BACK = 'Tier 1 can answer this: the notice explains the next step.';
+  // Carmen is still on the callback she opened before claiming.
+  await expect(carmen.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
+  await carmen.getByLabel('Why it goes back to Tier 1').fill(BACK);
+  await carmen.getByRole('button', { name: 'Hand back to Tier 1' }).click();
+  await expect(carmen.getByText('Handed back to Tier 1.').first()).toBeAttached();
+  await checkScreen(carmen, 'callback-handed-back');
+
+  await alice.getByLabel('Idioma de la pantalla').selectOption('en');
+  await alice.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await alice.keyboard.press('3');
+  await alice.getByLabel('Search by name, receipt number or phone').fill(CALLER);
+  const row = alice.getByRole('listbox', { name: /Callbacks/ }).getByRole('option');
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  await expect(row.getByTestId('row-handoff')).toContainText('Handed back to Tier 1 by Carmen Tier2');
+  await expect(row.getByTestId('row-handoff')).toContainText(BACK);
+  await expect(row).toContainText('Tier 1');
+  await alice.getByRole('listbox', { name: /Callbacks/ }).focus();
+  await alice.keyboard.press('Enter');
+  await expect(alice.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
+  // The context travels with it: the hand-back's reason and the original escalation's note.
+  await expect(alice.getByText(BACK).first()).toBeVisible();
+  await expect(alice.getByText(NOTE).first()).toBeVisible();
+  await checkScreen(alice, 'callback-handed-back-tier1');
 });

@@ -87,6 +87,10 @@ test('a call offered to the agent pops the customer and the Spanish script after
   // Back shows the receipt question the IVR answered, filled in.
   await alice.getByRole('button', { name: /Back/ }).click();
   await expect(alice.getByRole('textbox', { name: /número de recibo/ })).toHaveValue(known.receipt);
+  // Nothing is saved yet: leaving the script asks first (issue 13 item 4); this call is discarded.
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  await alice.getByRole('button', { name: 'Discard and leave' }).click();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
 });
 
 async function openCallbackByPhone(page: Page, display: string): Promise<void> {

@@ -13,5 +13,7 @@ export const LOAD_TEST_POLICY: Policy = {
     ...DEFAULT_POLICY.security,
     newDesktopsPerUserPerDay: 1_000_000,
     connectionsPerUserPerMinute: 1_000_000,
+    // Every simulated desktop signs in from 127.0.0.1 at once.
+    signInsInFlightPerAddress: 1_000_000,
   },
 };

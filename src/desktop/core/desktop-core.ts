@@ -119,7 +119,10 @@ export class DesktopCore {
         // A failed or lost connection (a reconnect is scheduled): the next attempt goes to the next node.
         if (state.state === 'offline' && state.retryAt !== null) servers.failedOver(syncUrl);
         this.events.emit('connection', state);
-        if (state.state === 'online') this.warmWorklist();
+        if (state.state === 'online') {
+          this.session.confirmedByServer();
+          this.warmWorklist();
+        }
       },
       onProgress: (progress) => this.events.emit('syncProgress', progress),
       onChanged: (tables) => this.changed(tables),
@@ -190,6 +193,7 @@ export class DesktopCore {
       session: () => this.session.active(),
     });
     this.events.on('session', () => this.supervisor.sessionChanged());
+    this.events.on('lock', ({ locked }) => this.engine.setLocked(locked));
     // A change synced before the app last closed (a move announced at the end of an interrupted sync).
     this.session.followOwnProfile();
     if (options.timers ?? true) {

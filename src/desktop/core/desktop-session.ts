@@ -20,6 +20,7 @@ import type { ServerAddresses } from './server-addresses';
 import { saveProxyCredentials } from './network/proxy-credentials-store';
 import { loadSession, resumableEnd, saveSession, type StoredSession } from './session-store';
 import { loadUnlockVerifier, saveUnlockVerifier, upgradeUnlockVerifier } from './unlock-verifier-store';
+import { countNoun, plural } from '../../shared/domain/language/plural';
 
 type R<C extends 'session.signIn' | 'session.signOut' | 'session.lock' | 'session.unlock'> = Result<
   ChannelResult<C>
@@ -43,6 +44,8 @@ export interface DesktopSessionDeps {
     announce(): void;
     keepAlive(now: number, everyMs: number): void;
     keepAliveDue(now: number, everyMs: number): void;
+    /** The server answers on the sync connection now (so it has not ended the session). */
+    readonly connected: boolean;
   };
   /** The rows were dropped with the session: per-user state elsewhere starts over. */
   onSignedOut(): void;
@@ -68,7 +71,11 @@ export class DesktopSession {
    * session had ended: held in memory only (never stored), until the server answers
    * the re-authentication it is needed for.
    */
-  /** After an offline unlock: who signs in again once the server answers (memory only). */
+  /**
+   * After an unlock the server could not confirm (ended, or out of reach so it may have
+   * ended the session meanwhile): who signs in again once the server answers (memory
+   * only; forgotten as soon as the server accepts the session or a sign-in succeeds).
+   */
   private reauth: { username: string; password: string } | undefined;
   private reauthRunning = false;
 
@@ -177,7 +184,7 @@ export class DesktopSession {
       if (pending > 0) {
         return err(
           'session.other_user_pending',
-          `${pending} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+          `${plural('en', pending, { one: '# change made by another user on this desktop has', other: '# changes made by another user on this desktop have' })} not reached the server yet; that user must sign in and sync them first.`,
           { count: pending },
         );
       }
@@ -271,14 +278,14 @@ export class DesktopSession {
     if (this.idle.isLocked && pending > 0) {
       return err(
         'session.locked_pending',
-        `${pending} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
+        `${plural('en', pending, { one: '# change has', other: '# changes have' })} not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
         { count: pending },
       );
     }
     if (pending > 0 && !discardPending) {
       return err(
         'session.pending_changes',
-        `${pending} change(s) have not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
+        `${plural('en', pending, { one: '# change has', other: '# changes have' })} not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
         { count: pending },
       );
     }
@@ -320,6 +327,13 @@ export class DesktopSession {
     saveSession(this.deps.store.meta, this.deps.cipher, this.session);
     this.deps.logger.warn('session ended by the server', { code: error.code });
     this.announce();
+    // Unlocked while the server was out of reach: sign in again with that password now.
+    this.retrySignInAgain();
+  }
+
+  /** The server accepted the session (the sync connection is up): no re-authentication is waiting. */
+  confirmedByServer(): void {
+    if (!this.session?.expired) this.reauth = undefined;
   }
 
   /**
@@ -372,6 +386,10 @@ export class DesktopSession {
       if (refused) return refused;
     } else if (!known) {
       return this.wrongPassword();
+    } else if (!this.deps.sync.connected && session?.username !== undefined) {
+      // Out of reach: the server may end the idle session before it hears from us again.
+      // Then the password just given signs in again, rather than asking for it a second time.
+      this.reauth = { username: session.username, password: args.password };
     }
     this.deps.store.meta.delete(META_KEYS.unlockFailures);
     this.idle.unlock();
@@ -430,7 +448,7 @@ export class DesktopSession {
     meta.set(META_KEYS.unlockFailures, String(failures));
     return err(
       'session.wrong_password',
-      `That password is not right; try again (${allowed - failures} attempt(s) left before you are signed out).`,
+      `That password is not right; try again (${countNoun('en', allowed - failures, 'attempt', 'attempts')} left before you are signed out).`,
       { attemptsLeft: allowed - failures },
     );
   }

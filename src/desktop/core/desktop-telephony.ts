@@ -55,7 +55,7 @@ export class DesktopTelephony {
     const customer = deps.store.rows.get('customers', callback.customerId);
     const now = deps.serverNow();
     const policy = deps.policy();
-    const checked = checkDial(callback, customer, args.numberDialed, user.id, now, policy);
+    const checked = checkDial(callback, customer, args.numberDialed, user.id, now, policy, args.exception);
     const [e164 = args.numberDialed] = args.numberDialed.split(';ext=');
     const phone = customer?.phones.find((p) => p.e164 === e164);
     const local = customerLocalTime(

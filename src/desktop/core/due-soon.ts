@@ -1,5 +1,11 @@
 import type { Policy } from '../../shared/domain/policy';
-import { slaStatus, SLA_STATES, type SlaState, type Urgency } from '../../shared/domain/sla';
+import {
+  SLA_STATES,
+  slaStateAt,
+  slaTransitions,
+  type SlaInput,
+  type SlaState,
+} from '../../shared/domain/sla';
 
 export interface DueSoonItem {
   callbackId: string;
@@ -17,10 +23,13 @@ export interface DueSoonCheck {
 
 const severity = (state: SlaState) => SLA_STATES.length - 1 - SLA_STATES.indexOf(state);
 
-/** Compares my open callbacks' SLA states now with the last check's. Pure. */
+/**
+ * Compares my open callbacks' SLA states now with the last check's. Pure. The state is
+ * the SLA rule's (callable time left before the due time), as the worklist ranks it.
+ */
 export function detectDueSoon(
   previous: ReadonlyMap<string, SlaState>,
-  mine: readonly { id: string; dueAt: number; urgency: Urgency }[],
+  mine: readonly (SlaInput & { id: string })[],
   now: number,
   policy: Policy,
 ): DueSoonCheck {
@@ -28,7 +37,7 @@ export function detectDueSoon(
   const items: DueSoonItem[] = [];
   let dueCount = 0;
   for (const callback of mine) {
-    const { state } = slaStatus(callback, now, policy);
+    const state = slaStateAt(slaTransitions(callback, policy), now);
     states.set(callback.id, state);
     if (state === 'overdue' || state === 'due-today') dueCount += 1;
     const before = previous.get(callback.id) ?? 'on-track';
@@ -41,7 +50,7 @@ export function detectDueSoon(
 
 export interface DueSoonWatchDeps {
   /** My open callbacks (the store's callback index). */
-  mine: (userId: string) => readonly { id: string; dueAt: number; urgency: Urgency }[];
+  mine: (userId: string) => readonly (SlaInput & { id: string })[];
   userId: () => string | undefined;
   /** A first sync is pulling its snapshot. */
   inFirstSync: () => boolean;

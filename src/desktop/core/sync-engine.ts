@@ -79,6 +79,7 @@ export class SyncEngine {
   private firstSync: SyncProgress | null = null;
   private firstSyncRunning = false;
   private presence: PresenceRequest | undefined;
+  private locked = false;
   private lastKeepAliveAt = Number.NEGATIVE_INFINITY;
   private lastInputAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
@@ -222,10 +223,24 @@ export class SyncEngine {
     this.sendPresence();
   }
 
+  /**
+   * The desktop locked (or unlocked): the lead sees "Away (locked)" while it is, whatever
+   * the agent's status was, and that status again after the unlock (issue 13 item 4). The
+   * server does not count "away" as activity, so it still ends an idle session.
+   */
+  setLocked(locked: boolean): void {
+    if (this.locked === locked) return;
+    this.locked = locked;
+    this.sendPresence();
+  }
+
   private sendPresence(): void {
     const socket = this.connection.socket;
-    if (!this.presence || !socket?.connected) return;
-    socket.timeout(this.deps.ackTimeoutMs ?? 15_000).emit(EVENTS.presence, this.presence, () => {});
+    const presence: PresenceRequest | undefined = this.locked
+      ? { status: 'away-locked', currentItem: null }
+      : this.presence;
+    if (!presence || !socket?.connected) return;
+    socket.timeout(this.deps.ackTimeoutMs ?? 15_000).emit(EVENTS.presence, presence, () => {});
   }
 
   requestSync(): void {

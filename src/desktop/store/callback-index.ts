@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { attemptPlan } from '../../shared/domain/attempts';
 import type { Policy } from '../../shared/domain/policy';
+import { FROM_THE_START, type SlaInput, type Urgency } from '../../shared/domain/sla';
+import { slaInputFor } from '../../shared/domain/sla-input';
 import type { CallbackRow } from '../../shared/sync/rows/callback';
 import type { RowCache } from './row-cache';
 
@@ -25,12 +27,32 @@ export interface WorklistEntry {
   readonly language: string | null;
   readonly secondAttemptPending: boolean;
   readonly pending: boolean;
+  /** The rest of the SLA rule's input (slaInputOf): where the customer's numbers ring, attempts left. */
+  readonly zones: readonly string[];
+  readonly attemptsLeft: number;
+  readonly nextAttemptFrom: number;
 }
 
-export interface OpenCallback {
+/** An open callback with what the SLA rule needs (the due-soon check). */
+export interface OpenCallback extends SlaInput {
   id: string;
+}
+
+/** The SLA rule's input for an index entry: the same as the callback detail's, without decrypting. */
+export function slaInputOf(entry: {
   dueAt: number;
-  urgency: 'urgent' | 'non-urgent';
+  urgency: string;
+  zones: readonly string[];
+  attemptsLeft: number;
+  nextAttemptFrom: number;
+}): SlaInput {
+  return {
+    dueAt: entry.dueAt,
+    urgency: entry.urgency as Urgency,
+    attemptsLeft: entry.attemptsLeft,
+    ...(entry.nextAttemptFrom !== FROM_THE_START ? { earliestNextAttempt: entry.nextAttemptFrom } : {}),
+    zones: entry.zones,
+  };
 }
 
 interface RawEntry {
@@ -43,10 +65,19 @@ interface RawEntry {
   language: string | null;
   second_attempt_pending: number;
   pending: number;
+  zones: string;
+  attempts_left: number;
+  next_attempt_from: number;
 }
 
-const ENTRY_COLUMNS =
-  'id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending';
+const SLA_COLUMNS = 'zones, attempts_left, next_attempt_from';
+const ENTRY_COLUMNS = `id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending, ${SLA_COLUMNS}`;
+/**
+ * What the indexed columns were derived with: this file's format and the policy (attempts
+ * allowed, retry gaps and callback hours shape attempts_left and next_attempt_from). When
+ * the stored basis differs, every callback is re-indexed (see ensureBasis).
+ */
+const INDEX_FORMAT = 8;
 /** Past this many changed callbacks, reloading the whole copy is cheaper than patching it. */
 const PATCH_LIMIT = 500;
 
@@ -76,14 +107,17 @@ export class CallbackIndex {
     this.stmts = {
       upsert: db.prepare(
         `INSERT INTO callback_index (id, team, status, urgency, tier, assignee_id, due_at, created_at, attempts,
-           second_attempt_pending, language, customer_id, inquiry_id, pending)
+           second_attempt_pending, language, customer_id, inquiry_id, pending, ${SLA_COLUMNS})
          VALUES (@id, @team, @status, @urgency, @tier, @assignee_id, @due_at, @created_at, @attempts,
-           @second_attempt_pending, @language, @customer_id, @inquiry_id, @pending)
+           @second_attempt_pending, @language, @customer_id, @inquiry_id, @pending, @zones, @attempts_left,
+           @next_attempt_from)
          ON CONFLICT (id) DO UPDATE SET team = excluded.team, status = excluded.status, urgency = excluded.urgency,
            tier = excluded.tier, assignee_id = excluded.assignee_id, due_at = excluded.due_at,
            created_at = excluded.created_at, attempts = excluded.attempts,
            second_attempt_pending = excluded.second_attempt_pending, language = excluded.language,
-           customer_id = excluded.customer_id, inquiry_id = excluded.inquiry_id, pending = excluded.pending`,
+           customer_id = excluded.customer_id, inquiry_id = excluded.inquiry_id, pending = excluded.pending,
+           zones = excluded.zones, attempts_left = excluded.attempts_left,
+           next_attempt_from = excluded.next_attempt_from`,
       ),
       remove: db.prepare<[string]>('DELETE FROM callback_index WHERE id = ?'),
       byCustomer: db.prepare<[string], { id: string }>('SELECT id FROM callback_index WHERE customer_id = ?'),
@@ -96,10 +130,33 @@ export class CallbackIndex {
       deletes: db.prepare<[], { deletes: number }>(
         'SELECT deletes FROM callback_index_version WHERE only = 1',
       ),
-      openAssignedTo: db.prepare<[string], OpenCallback>(
-        "SELECT id, due_at AS dueAt, urgency FROM callback_index WHERE assignee_id = ? AND status = 'open'",
+      openAssignedTo: db.prepare<
+        [string],
+        Omit<RawEntry, 'status' | 'tier' | 'assignee_id' | 'language' | 'second_attempt_pending' | 'pending'>
+      >(
+        `SELECT id, due_at, urgency, ${SLA_COLUMNS} FROM callback_index WHERE assignee_id = ? AND status = 'open'`,
       ),
     };
+    this.meta = {
+      get: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'callback_index_basis'"),
+      set: db.prepare<[string]>(
+        "INSERT INTO meta (key, value) VALUES ('callback_index_basis', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ),
+    };
+  }
+
+  private readonly meta;
+
+  /**
+   * Re-indexes every callback when the stored columns were derived with another
+   * format or policy (a cache migrated from an older version, or the server's policy
+   * changed what attempts are allowed or when). Call inside a transaction.
+   */
+  ensureBasis(policy: Policy): void {
+    const basis = `${INDEX_FORMAT}:${JSON.stringify(policy)}`;
+    if (this.meta.get.get()?.value === basis) return;
+    this.reindex(this.stmts.all.all().map((r) => r.id));
+    this.meta.set.run(basis);
   }
 
   /** Callbacks whose index entry depends on these customers/inquiries (language, search). */
@@ -111,7 +168,7 @@ export class CallbackIndex {
 
   /** The open callbacks assigned to this user (due-soon notices). */
   openAssignedTo(userId: string): OpenCallback[] {
-    return this.stmts.openAssignedTo.all(userId);
+    return this.stmts.openAssignedTo.all(userId).map((r) => ({ id: r.id, ...slaInputOf(toSlaParts(r)) }));
   }
 
   entries(): CallbackIndexEntry[] {
@@ -131,6 +188,7 @@ export class CallbackIndex {
       }
       const callback = found.row;
       const customer = this.rows.view('customers', callback.customerId)?.row;
+      const sla = slaInputFor(callback, customer, this.policy());
       this.stmts.upsert.run({
         id,
         team: callback.team,
@@ -146,6 +204,9 @@ export class CallbackIndex {
         customer_id: callback.customerId,
         inquiry_id: callback.inquiryId,
         pending: found.pending ? 1 : 0,
+        zones: (sla.zones ?? []).join(','),
+        attempts_left: sla.attemptsLeft ?? 1,
+        next_attempt_from: sla.earliestNextAttempt ?? FROM_THE_START,
       });
       this.onChange(id, { id, customerId: callback.customerId, inquiryId: callback.inquiryId });
     }
@@ -216,13 +277,25 @@ function toEntry(r: RawEntry): WorklistEntry {
   return {
     id: r.id,
     status: r.status,
-    urgency: r.urgency,
     tier: r.tier,
     assigneeId: r.assignee_id,
-    dueAt: r.due_at,
     language: r.language,
     secondAttemptPending: r.second_attempt_pending === 1,
     pending: r.pending === 1,
+    ...toSlaParts(r),
+  };
+}
+
+/** The SLA rule's columns of a row (due time and urgency among them). */
+function toSlaParts(
+  r: Pick<RawEntry, 'due_at' | 'urgency' | 'zones' | 'attempts_left' | 'next_attempt_from'>,
+) {
+  return {
+    dueAt: r.due_at,
+    urgency: r.urgency,
+    zones: r.zones === '' ? [] : r.zones.split(','),
+    attemptsLeft: r.attempts_left,
+    nextAttemptFrom: r.next_attempt_from,
   };
 }
 

@@ -104,8 +104,10 @@ export class LocalStore {
     this.db.close();
   }
 
+  /** The policy the rules use from now on; the worklist index is re-derived if it was built with another. */
   setPolicy(policy: Policy): void {
     this.policy = policy;
+    this.db.transaction(() => this.callbacks.ensureBasis(policy))();
   }
 
   cursor(): number {

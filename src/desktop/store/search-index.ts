@@ -1,3 +1,4 @@
+import { searchText, searchWords } from '../../shared/domain/search-terms';
 import type { CallbackIndexEntry } from './callback-index';
 import type { RowCache } from './row-cache';
 
@@ -7,7 +8,8 @@ const WARM_SLICE = 250;
 const RESULT_CACHE_SIZE = 16;
 
 /**
- * Search by name, receipt number or phone. Those fields are encrypted on disk,
+ * Search by name, receipt number, A-number or phone (however the agent punctuates
+ * them: shared/domain/search-terms). Those fields are encrypted on disk,
  * so they cannot be indexed by SQLite; this keeps a normalized text per callback
  * in memory (built by warm() after the first sync, or on the first search, then
  * updated with every re-index) and a search is a scan of short strings —
@@ -89,12 +91,12 @@ export class SearchIndex {
   private haystackOf(entry: CallbackIndexEntry): string {
     const customer = this.rows.view('customers', entry.customerId)?.row;
     const inquiry = this.rows.view('inquiries', entry.inquiryId)?.row;
-    const parts = [
-      customer ? normalizeText(customer.name) : '',
-      inquiry?.receiptNumber?.toLowerCase() ?? '',
-      ...(customer?.phones ?? []).map((p) => p.e164.replace(/^\+1/, '')),
-    ];
-    return ` ${parts.join(' ')} `;
+    return searchText({
+      name: customer?.name,
+      receiptNumber: inquiry?.receiptNumber,
+      aNumber: customer?.aNumber,
+      phones: customer?.phones,
+    });
   }
 
   /**
@@ -118,21 +120,4 @@ export class SearchIndex {
     this.results.set(key, hits);
     return hits;
   }
-}
-
-/** Lower case, accents removed, so "García" matches "garcia". */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-}
-
-/** Words of a search: "(202) 555-0143" → 202, 555, 0143; "EAC-22-123" → eac22123. */
-export function searchWords(query: string): string[] {
-  return normalizeText(query)
-    .split(/\s+/)
-    .map((w) => (/^[a-z]{3}[\d-]+$/.test(w) ? w.replace(/-/g, '') : w))
-    .flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))
-    .filter((w) => w.length > 0);
 }

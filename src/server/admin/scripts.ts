@@ -3,6 +3,7 @@ import type { AdminReason } from '../../shared/admin/reason';
 import type { PublishScript, ScriptCheck, ScriptList, ScriptVersionInfo } from '../../shared/admin/scripts';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { scriptShellSchema } from '../../shared/scripts/schema';
+import { scriptTitleOf } from '../../shared/scripts/title';
 import { describeProblems, validateScript, type ScriptProblem } from '../../shared/scripts/validate';
 import { GLOBAL_TEAM } from '../../shared/sync/rows/common';
 import { scriptRowId, scriptRowSchema, type ScriptRow } from '../../shared/sync/rows/script';
@@ -11,6 +12,7 @@ import { checkScriptForPublishing } from '../scripts/check-script';
 import type { Db } from '../storage/database';
 import { readRows, writeRows } from '../storage/row-store';
 import type { Actor } from './accounts';
+import { countNoun } from '../../shared/domain/language/plural';
 
 /** A document's id and version alone (other keys allowed). */
 const namedSchema = z.object({ id: scriptShellSchema.shape.id, version: scriptShellSchema.shape.version });
@@ -21,9 +23,8 @@ async function scriptRows(db: Db): Promise<ScriptRow[]> {
   return rows.map((r) => scriptRowSchema.parse({ ...JSON.parse(r.data), version: r.version }));
 }
 
-function titleOf(row: ScriptRow): string {
-  const shell = scriptShellSchema.safeParse(row.content);
-  return shell.success ? shell.data.title.en || row.scriptId : row.scriptId;
+function titleOf(row: ScriptRow): { en: string; es: string } {
+  return scriptTitleOf(row.content, row.scriptId);
 }
 
 /** The version desktops offer for new forms: the newest published one. */
@@ -50,12 +51,12 @@ export async function listScripts(db: Db): Promise<ScriptList> {
     const offered = offeredOf(rows);
     return {
       scriptId,
-      title: offered ? titleOf(offered) : (versions[0]?.title ?? scriptId),
+      title: offered ? titleOf(offered) : (versions[0]?.title ?? { en: scriptId, es: scriptId }),
       offered: offered?.scriptVersion ?? null,
       versions,
     };
   });
-  return { scripts: scripts.sort((a, b) => a.title.localeCompare(b.title)) };
+  return { scripts: scripts.sort((a, b) => a.title.en.localeCompare(b.title.en)) };
 }
 
 /** One stored version's document. */
@@ -110,7 +111,7 @@ export async function publishScript(
       ok: false,
       error: {
         code: 'script.invalid',
-        message: `The script cannot be published: ${checked.error.length} problem(s).\n${describeProblems(checked.error)}`,
+        message: `The script cannot be published: ${countNoun('en', checked.error.length, 'problem', 'problems')}.\n${describeProblems(checked.error)}`,
         problems: checked.error,
       },
     };

@@ -1,8 +1,9 @@
 import { MINUTE_MS, type Policy } from '../../shared/domain/policy';
 import { err, ok, type DomainError, type Result } from '../../shared/domain/result';
 import type { Db } from '../storage/database';
-import { countHit, refundHit, type Hit } from '../storage/rate-limits';
+import { countHit, readHits, refundHit, type Hit } from '../storage/rate-limits';
 import { blockUntil, clearGuards, countFailure, readGuard } from '../storage/sign-in-guards';
+import { countNoun } from '../../shared/domain/language/plural';
 
 /** Guard keys: the name as typed (known or not), or an account on one of its owner's own desktops. */
 export const guardKey = {
@@ -11,9 +12,20 @@ export const guardKey = {
 } as const;
 
 export const RATE_BUCKETS = {
+  /** Failed sign-ins from one address. */
   address: (ip: string) => `sign-in:address:${ip}`,
+  /** Failed sign-ins from everywhere. */
   everyone: 'sign-in:all',
+  /** Sign-ins from one address under way now (each gives its hit back when it ends). */
+  inFlight: (ip: string) => `sign-in:in-flight:${ip}`,
 } as const;
+
+/** A limit on failed sign-ins: counted when one fails, read before the next is let in. */
+interface FailureLimit {
+  bucket: string;
+  limit: number;
+  windowMs: number;
+}
 
 type Security = Policy['security'];
 
@@ -42,11 +54,16 @@ export interface Attempt {
   ownDesktop: boolean;
 }
 
-/** An admitted attempt: where its failure would count, and the limit hits a success gives back. */
+/** An admitted attempt: where its failure would count, and the hits it gives back when it ends. */
 export interface Admission {
   key: string;
   account: string;
-  hits: Hit[];
+  /** Counted only if it fails (its address's failures). */
+  failureLimits: FailureLimit[];
+  /** Counted already; given back if it succeeds (everyone's failures: a strict cap across addresses). */
+  tentative: Hit[];
+  /** Its place among its address's sign-ins under way; given back either way. */
+  inFlight: Hit | null;
   now: number;
 }
 
@@ -65,39 +82,65 @@ export class SignInGate {
     private readonly clock: () => number,
   ) {}
 
-  /** Counts the attempt against the limits and checks the guard; refused attempts end here. */
+  /**
+   * Lets the attempt in unless its address has used up its failed sign-ins for the
+   * window or has too many sign-ins under way, everyone together has, or the guard
+   * makes it wait; refused attempts end here. An address's limit counts only failures
+   * (in failed()), so a shift start of many right passwords from one NAT address is
+   * never refused for being many; its in-flight cap bounds the guesses that all start
+   * before any has failed (at most that many past the limit). The limit across
+   * addresses stays strict: each attempt counts until it succeeds.
+   */
   async admit(attempt: Attempt): Promise<Result<Admission>> {
     const now = this.clock();
     const security = this.policyAt(now).security;
-    const hits: Hit[] = [];
-    if (!attempt.ownDesktop) {
-      const limits = [
-        {
-          bucket: RATE_BUCKETS.address(attempt.ip),
-          limit: security.signInFailuresPerAddress,
-          windowMs: security.signInLimitWindowMinutes * MINUTE_MS,
-        },
-        { bucket: RATE_BUCKETS.everyone, limit: security.signInFailuresPerMinute, windowMs: MINUTE_MS },
-      ];
-      for (const { bucket, limit, windowMs } of limits) {
-        const hit = await countHit(this.db, bucket, windowMs, now);
-        hits.push(hit);
-        if (hit.hits > limit) return rateLimited(hit.windowStart + windowMs - now);
-      }
-    }
-    const key =
-      attempt.ownDesktop && attempt.clientId
+    if (attempt.ownDesktop) {
+      const key = attempt.clientId
         ? guardKey.desktop(attempt.username, attempt.clientId)
         : guardKey.name(attempt.username);
+      const blocked = await this.blockedFor(key, now);
+      if (blocked > 0) return locked(blocked);
+      return ok({ key, account: attempt.username, failureLimits: [], tentative: [], inFlight: null, now });
+    }
+    const given: Hit[] = [];
+    const refuse = async <T>(answer: Result<T>): Promise<Result<T>> => {
+      for (const hit of given) await refundHit(this.db, hit);
+      return answer;
+    };
+    const inFlight = await countHit(this.db, RATE_BUCKETS.inFlight(attempt.ip), MINUTE_MS, now);
+    given.push(inFlight);
+    if (inFlight.hits > security.signInsInFlightPerAddress) return refuse(rateLimited(1000));
+    const address: FailureLimit = {
+      bucket: RATE_BUCKETS.address(attempt.ip),
+      limit: security.signInFailuresPerAddress,
+      windowMs: security.signInLimitWindowMinutes * MINUTE_MS,
+    };
+    if ((await readHits(this.db, address.bucket, address.windowMs, now)) >= address.limit)
+      return refuse(rateLimited(windowEnd(now, address.windowMs) - now));
+    const everyone = await countHit(this.db, RATE_BUCKETS.everyone, MINUTE_MS, now);
+    given.push(everyone);
+    if (everyone.hits > security.signInFailuresPerMinute)
+      return refuse(rateLimited(everyone.windowStart + MINUTE_MS - now));
+    const key = guardKey.name(attempt.username);
     const blocked = await this.blockedFor(key, now);
-    if (blocked > 0) return locked(blocked);
-    return ok({ key, account: attempt.username, hits, now });
+    if (blocked > 0) return refuse(locked(blocked));
+    return ok({
+      key,
+      account: attempt.username,
+      failureLimits: [address],
+      tentative: [everyone],
+      inFlight,
+      now,
+    });
   }
 
   /** A wrong password (or an unknown name): counted; the answer says if sign-in must now wait. */
   async failed(admission: Admission): Promise<DomainError> {
     const { now } = admission;
     const security = this.policyAt(now).security;
+    for (const { bucket, windowMs } of admission.failureLimits)
+      await countHit(this.db, bucket, windowMs, now);
+    if (admission.inFlight) await refundHit(this.db, admission.inFlight);
     const failures = await countFailure(
       this.db,
       { key: admission.key, account: admission.account },
@@ -112,14 +155,15 @@ export class SignInGate {
 
   /**
    * The right password. Parallel wrong guesses may have blocked the guard while the
-   * hash ran: then it is refused like them. Otherwise the guard forgets its failures
-   * and the limits get their hits back (they count failures, not sign-ins).
+   * hash ran: then it is refused like them. Otherwise the guard forgets its failures.
+   * Either way the sign-in is no longer under way.
    */
   async succeeded(admission: Admission): Promise<Result<void>> {
+    if (admission.inFlight) await refundHit(this.db, admission.inFlight);
+    for (const hit of admission.tentative) await refundHit(this.db, hit);
     const blocked = await this.blockedFor(admission.key, admission.now);
     if (blocked > 0) return locked(blocked);
     await clearGuards(this.db, [admission.key]);
-    for (const hit of admission.hits) await refundHit(this.db, hit);
     return ok(undefined);
   }
 
@@ -127,6 +171,11 @@ export class SignInGate {
     const guard = await readGuard(this.db, key);
     return guard?.blockedUntil != null && guard.blockedUntil > now ? guard.blockedUntil - now : 0;
   }
+}
+
+/** When the fixed window (aligned to the epoch, as rate_limits counts) that holds `now` ends. */
+function windowEnd(now: number, windowMs: number): number {
+  return now - (now % windowMs) + windowMs;
 }
 
 const INVALID: DomainError = {
@@ -140,17 +189,20 @@ function locked(ms: number): { ok: false; error: DomainError } {
   const minutes = Math.ceil(ms / MINUTE_MS);
   return err(
     'auth.locked',
-    `Too many failed sign-ins; try again in ${minutes} minute(s), or ask an administrator to unlock the account.`,
+    `Too many failed sign-ins; try again in ${countNoun('en', minutes, 'minute', 'minutes')}, or ask an administrator to unlock the account.`,
     { minutes, seconds },
   );
 }
 
-/** 429: too many failed sign-ins from this address (or from everywhere) in the current window. */
+/**
+ * 429: too many failed sign-ins from this address (or from everywhere) in the current
+ * window, or too many under way from it at once (then a second's wait).
+ */
 function rateLimited(ms: number): { ok: false; error: DomainError } {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   return err(
     'auth.rate_limited',
-    `Too many failed sign-ins from this network; try again in ${seconds} second(s).`,
+    `Too many failed sign-ins from this network; try again in ${countNoun('en', seconds, 'second', 'seconds')}.`,
     { seconds },
   );
 }

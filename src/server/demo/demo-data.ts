@@ -11,6 +11,7 @@ import {
   serviceRequestTargetDate,
 } from '../../shared/domain/service-requests/service-request';
 import type { CallbackRow, CustomerRow, InquiryRow, RowData } from '../../shared/sync/rows';
+import { dayKeyOf } from '../../shared/supervisor/days';
 import { DEMO_TEAMS, DEMO_USERS } from './demo-users';
 import { createPicker } from './prng';
 
@@ -58,15 +59,23 @@ const AREAS = [
 ] as const;
 
 const RECEIPT_PREFIXES = ['EAC', 'VSC', 'WAC', 'CSC', 'LIN', 'NSC', 'SRC', 'TSC', 'YSC', 'MSC', 'NBC', 'IOE'];
-const TOPICS = [
-  'Case status outside normal processing time',
-  'Change of address',
-  'Did not receive notice',
-  'Biometrics appointment question',
-  'Employment authorization card not received',
-  'Typographical error on card',
-  'Request for evidence question',
+/** Inquiry topics in both languages (a Spanish screen shows the Spanish side). */
+const TOPICS: ReadonlyArray<{ en: string; es: string }> = [
+  {
+    en: 'Case status outside normal processing time',
+    es: 'Estado del caso fuera del tiempo normal de procesamiento',
+  },
+  { en: 'Change of address', es: 'Cambio de dirección' },
+  { en: 'Did not receive notice', es: 'No recibió el aviso' },
+  { en: 'Biometrics appointment question', es: 'Pregunta sobre la cita de datos biométricos' },
+  { en: 'Employment authorization card not received', es: 'Tarjeta de autorización de empleo no recibida' },
+  { en: 'Typographical error on card', es: 'Error tipográfico en la tarjeta' },
+  { en: 'Request for evidence question', es: 'Pregunta sobre una solicitud de evidencia' },
 ];
+
+function topicFields(topic: { en: string; es: string }): { topic: string; topicEs: string } {
+  return { topic: topic.en, topicEs: topic.es };
+}
 
 export interface DemoDataOptions {
   /** Roughly how many synced rows to make (customers + inquiries + callbacks + requests). */
@@ -93,8 +102,40 @@ type Inquiry = Omit<InquiryRow, 'version'>;
 export function generateDemoData(options: DemoDataOptions): RowWrite[] {
   const rnd = createPicker(options.seed);
   const writes: RowWrite[] = [];
-  for (let n = 0; writes.length < options.rows; n++) writes.push(...demoCase(n, rnd, options));
+  let n = 0;
+  for (; writes.length < options.rows; n++) writes.push(...demoCase(n, rnd, options));
+  // Drawn after the rest, so the cases above stay what they were for a seed; not in the
+  // benchmarks' every-inquiry-has-a-callback set.
+  const everyInquiryCalledBack = options.callbackShare !== undefined && options.callbackShare >= 1;
+  if (!everyInquiryCalledBack)
+    for (const team of DEMO_TEAMS) writes.push(...agedServiceRequestCase(n++, team, rnd, options));
   return writes;
+}
+
+/**
+ * One case per team whose service request is past its target date, so a lead always
+ * has one to follow (and the e2e one to move along): an inquiry made far enough back,
+ * a day at a time, that its request's target date is before today.
+ */
+function agedServiceRequestCase(n: number, team: string, rnd: Picker, options: DemoDataOptions): RowWrite[] {
+  const customer = demoCustomer(n, team, rnd);
+  const { inquiry } = demoInquiry(n, customer, rnd, options);
+  const category = options.policy.serviceRequests.categories.find((c) => !c.retired);
+  if (!category) return [];
+  const today = dayKeyOf(options.now, options.policy);
+  let createdAt = inquiry.createdAt;
+  while (serviceRequestTargetDate(createdAt, category, options.policy) >= today) createdAt -= DAY_MS;
+  const aged: Inquiry = {
+    ...inquiry,
+    outcome: 'service-request',
+    createdAt,
+    completedAt: createdAt + (inquiry.completedAt ?? createdAt) - inquiry.createdAt,
+  };
+  return [
+    put('customers', customer),
+    put('inquiries', aged),
+    put('service_requests', demoServiceRequest(n, aged, options.policy)),
+  ];
 }
 
 /** One caller's case: the customer, the inquiry, and what the inquiry led to. */
@@ -147,6 +188,7 @@ function demoCustomer(n: number, team: string, rnd: Picker): RowData<'customers'
     email: rnd.chance(0.6) ? `demo.customer${n}@example.com` : null,
     aNumber: rnd.chance(0.5) ? `A${String(rnd.int(10_000_000, 999_999_999)).padStart(9, '0')}` : null,
     timeZone: home.zone,
+    noticeConsent: { sms: null, email: null },
   };
 }
 
@@ -180,7 +222,7 @@ function demoInquiry(
     team,
     customerId: customer.id,
     receiptNumber: receipt,
-    topic: rnd.pick(TOPICS),
+    ...topicFields(rnd.pick(TOPICS)),
     channel: 'phone',
     ivr: rnd.chance(0.7)
       ? { language: spanish ? 'es' : 'en', intent: 'case-status', receiptNumber: receipt }
@@ -313,6 +355,8 @@ function demoCallback(
     scheduledSlot: null,
     textAhead: { enabled: false, sendAt: null },
     closedAt: null,
+    notices: [],
+    customerWaitingUntil: null,
   };
   const roll = rnd.next();
   const agent = rnd.pick(teamAgents);

@@ -3,6 +3,7 @@ import type { DomainError } from '../../shared/domain/result';
 import { changePasswordRequestSchema, SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit';
 import type { SignedIn } from '../auth/auth-service';
+import { NO_PASSWORD_HASH, verifyPassword } from '../auth/passwords';
 import { assignInstallationDesk } from '../storage/desks';
 import { bearer, fail, missingToken, parseRequest } from './replies';
 import type { RouteDeps } from './routes';
@@ -33,19 +34,38 @@ export async function signedInValue(deps: RouteDeps, signed: SignedIn, installat
 
 /**
  * With SSO required, only IT's break-glass administrators may still use a password
- * (to sign in, or to change a one-time one, which also opens a session): true when
- * `username` was refused here.
+ * (to sign in, or to change a one-time one, which also opens a session). Every other
+ * name is refused after a verification against the dummy hash (what a wrong password
+ * costs), and a break-glass name's refusal goes out as the same answer (ssoRefusal),
+ * so neither the status, the body nor the time tells which accounts are break-glass.
+ * True when `username` was refused here.
  */
-function ssoRequiredFor(deps: RouteDeps, username: string, reply: FastifyReply): boolean {
+async function ssoRequiredFor(
+  deps: RouteDeps,
+  username: string,
+  password: string,
+  reply: FastifyReply,
+): Promise<boolean> {
   const sso = deps.sso?.config;
   if (!sso?.required || sso.breakGlassAdmins.includes(username)) return false;
-  void fail(
+  await verifyPassword(password, NO_PASSWORD_HASH);
+  void refuseSsoRequired(reply, sso.displayName);
+  return true;
+}
+
+function refuseSsoRequired(reply: FastifyReply, displayName: string): FastifyReply {
+  return fail(
     reply,
     403,
     'auth.sso_required',
-    `This deployment signs in through ${sso.displayName}; use "Sign in with ${sso.displayName}".`,
+    `This deployment signs in through ${displayName}; use "Sign in with ${displayName}".`,
   );
-  return true;
+}
+
+/** A refused password sign-in's answer: with SSO required, the one every non-break-glass name gets. */
+function refusePassword(deps: RouteDeps, reply: FastifyReply, error: DomainError): FastifyReply {
+  const sso = deps.sso?.config;
+  return sso?.required ? refuseSsoRequired(reply, sso.displayName) : refuseSignIn(reply, error);
 }
 
 /** POST /api/sign-in, /api/password and /api/sign-out (docs/protocol.md). */
@@ -55,7 +75,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.post('/api/sign-in', async (request, reply) => {
     const body = parseRequest(signInRequestSchema, request.body, reply);
     if (!body) return;
-    if (ssoRequiredFor(deps, body.username, reply)) return;
+    if (await ssoRequiredFor(deps, body.username, body.password, reply)) return;
     const result = await auth.signIn(body.username, body.password, {
       ip: request.ip,
       clientId: body.clientId,
@@ -74,7 +94,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
           outcome: 'rejected',
           detail: { code: result.error.code },
         });
-      return refuseSignIn(reply, result.error);
+      return refusePassword(deps, reply, result.error);
     }
     await appendAudit(db, {
       at,
@@ -89,7 +109,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.post('/api/password', async (request, reply) => {
     const body = parseRequest(changePasswordRequestSchema, request.body, reply);
     if (!body) return;
-    if (ssoRequiredFor(deps, body.username, reply)) return;
+    if (await ssoRequiredFor(deps, body.username, body.password, reply)) return;
     const result = await auth.changePassword(
       { ...body, from: { ip: request.ip, clientId: body.clientId } },
       (userId) =>
@@ -106,7 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
       outcome: result.ok ? 'ok' : 'rejected',
       ...(result.ok ? {} : { detail: { code: result.error.code } }),
     });
-    if (!result.ok) return refuseSignIn(reply, result.error);
+    if (!result.ok) return refusePassword(deps, reply, result.error);
     return { ok: true, value: await signedInValue(deps, result.value, body.installation) };
   });
 

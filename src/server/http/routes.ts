@@ -13,7 +13,9 @@ import { registerAuthRoutes } from './auth-routes';
 import { registerHealthRoutes, type HealthDeps } from './health-routes';
 import { registerReportRoutes } from './report-routes';
 import { registerSsoRoutes } from './sso-routes';
+import { registerSmsRoutes } from './sms-routes';
 import { registerTelephonyRoutes } from './telephony-routes';
+import type { NoticeService } from '../notices/notice-service';
 import type { TelephonyBridge } from '../telephony/bridge';
 import type { TelephonyConfig } from '../telephony/telephony-config';
 
@@ -32,6 +34,8 @@ export interface RouteDeps {
   telephony: TelephonyConfig;
   /** The telephony bridge; created with the socket server, which it notifies. */
   bridge: () => TelephonyBridge;
+  /** Customer notices (the SMS provider's callbacks); started after the routes. */
+  notices: () => NoticeService;
   readiness: HealthDeps['readiness'];
   metricsToken?: string | undefined;
   /** Single sign-on through the agency's identity provider; absent: local passwords only. */
@@ -49,4 +53,5 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerAdminAuditRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerTelephonyRoutes(app, { ...deps, policyAt: deps.policies.at });
+  registerSmsRoutes(app, deps);
 }

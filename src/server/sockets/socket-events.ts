@@ -32,8 +32,11 @@ export interface EventChannel<D, C> {
 
 export interface EventSpec<S extends z.ZodType, C, T> {
   schema: S;
-  /** Whether the event is user activity for the idle timeout (machine traffic like pulls is not). */
-  touch: boolean;
+  /**
+   * Whether the event is user activity for the idle timeout (machine traffic like pulls is
+   * not); a function when that depends on the payload.
+   */
+  touch: boolean | ((payload: z.output<S>) => boolean);
   run(payload: z.output<S>, context: C): Promise<Result<T>>;
 }
 
@@ -98,7 +101,8 @@ export class SocketEvents<D extends { user: { id: string } }, C> {
         this.channel.protocolError();
         return reply(payload);
       }
-      const allowed = await this.channel.authorize(this.socket, spec.touch);
+      const touch = typeof spec.touch === 'function' ? spec.touch(payload.value) : spec.touch;
+      const allowed = await this.channel.authorize(this.socket, touch);
       if (!allowed.ok) {
         reply({ ok: false, error: allowed.error });
         allowed.close();

@@ -37,6 +37,18 @@ export async function countHit(db: Executor, bucket: string, windowMs: number, n
   return { bucket, windowStart: Number(row.window_start), hits: Number(row.hits) };
 }
 
+/** The hits counted in `bucket`'s current window (0 when it has none), counting nothing. */
+export async function readHits(db: Executor, bucket: string, windowMs: number, now: number): Promise<number> {
+  const windowStart = now - (now % windowMs);
+  const row = await db
+    .selectFrom('rate_limits')
+    .select('hits')
+    .where('bucket', '=', bucket)
+    .where('window_start', '=', windowStart)
+    .executeTakeFirst();
+  return row ? Number(row.hits) : 0;
+}
+
 /** Takes back a hit (the attempt turned out not to count), if its window is still the bucket's. */
 export async function refundHit(db: Executor, hit: Hit): Promise<void> {
   await db

@@ -115,6 +115,32 @@ export interface ScopeExitsTable {
   version: number;
 }
 
+export type NoticeState =
+  'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'unknown' | 'cancelled' | 'replied';
+
+/** The customer-notification outbox (migration 025); see docs/domain.md. */
+export interface NoticesTable {
+  id: string;
+  callback_id: string;
+  customer_id: string;
+  team: string;
+  kind: 'text-ahead' | 'available-now';
+  channel: 'sms' | 'email';
+  state: NoticeState;
+  send_at: number;
+  next_at: number;
+  tries: Generated<number>;
+  lease_owner: string | null;
+  lease_until: number | null;
+  provider_id: string | null;
+  address_key: string | null;
+  reason: string | null;
+  reply: string | null;
+  reply_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** One platform event, kept so a resend of the same id is a duplicate (migration 035). */
 export interface TelephonyEventsTable {
   platform: string;
@@ -162,7 +188,7 @@ export interface RecordReferencesTable {
   id: string;
 }
 
-/** An identity at the agency's provider (issuer + subject) and the Agent Desk user it is (migration 036). */
+/** An identity at the agency's provider (issuer + subject) and the Agent Desk user it is (migration 038). */
 export interface SsoIdentitiesTable {
   issuer: string;
   subject: string;
@@ -170,7 +196,7 @@ export interface SsoIdentitiesTable {
   created_at: number;
 }
 
-/** ID-token nonces already used, until the token could have expired (migration 036). */
+/** ID-token nonces already used, until the token could have expired (migration 038). */
 export interface SsoNoncesTable {
   nonce: string;
   expires_at: number;
@@ -179,6 +205,7 @@ export interface SsoNoncesTable {
 export interface Database extends EntityTables {
   sso_identities: SsoIdentitiesTable;
   sso_nonces: SsoNoncesTable;
+  notices: NoticesTable;
   desks: DesksTable;
   record_references: RecordReferencesTable;
   telephony_events: TelephonyEventsTable;

@@ -71,14 +71,10 @@ export function createSupervisorChannel(deps: SupervisorChannelDeps): Supervisor
   // Catches what no snapshot would: a quiet team, a socket connected but not subscribed.
   const stopSweep = sweepSockets(
     () => nsp.sockets.values() as IterableIterator<SupervisorSocket>,
-    (socket) => {
-      gate.sweep(socket).catch((error: unknown) => {
-        if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
-      });
-    },
+    (socket) => gate.sweep(socket),
     deps.sessionSweepMs,
-    (error) => {
-      if (!closing) log.warn({ err: error }, 'supervisor session sweep failed');
+    (error, failedChecks) => {
+      if (!closing) log.warn({ err: error, failedChecks }, 'supervisor session sweep failed');
     },
   );
 

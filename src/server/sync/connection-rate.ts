@@ -2,6 +2,7 @@ import { MINUTE_MS } from '../../shared/domain/policy';
 import { err, ok, type Result } from '../../shared/domain/result';
 import type { Db } from '../storage/database';
 import { countHit } from '../storage/rate-limits';
+import { countNoun } from '../../shared/domain/language/plural';
 
 /** One user's socket connections (policy.security.connectionsPerUserPerMinute). */
 export const CONNECT_BUCKET = (userId: string) => `connect:${userId}`;
@@ -22,7 +23,7 @@ export async function withinRate(
   const seconds = Math.max(1, Math.ceil((hit.windowStart + MINUTE_MS - now) / 1000));
   return err(
     'auth.too_many_connections',
-    `This account opened more than ${perMinute} connections in a minute; try again in ${seconds} second(s).`,
+    `This account opened more than ${perMinute} connections in a minute; try again in ${countNoun('en', seconds, 'second', 'seconds')}.`,
     { seconds, perMinute },
   );
 }

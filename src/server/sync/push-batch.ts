@@ -82,6 +82,11 @@ export class PushBatch {
   private readonly logRows: MutationLogTable[] = [];
   private readonly auditEvents: AuditEvent[] = [];
   private readonly rowWrites: StampedRow[] = [];
+
+  /** What the batch wrote (after `write`). */
+  get writtenRows(): readonly StampedRow[] {
+    return this.rowWrites;
+  }
   private lastSeq: number | undefined;
   private seqChanged = false;
   /** Versions numbered so far in this batch (the last one given out). */

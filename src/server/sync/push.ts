@@ -32,6 +32,8 @@ export interface AppliedPush {
   /** Teams whose rows changed (to poke). */
   changedTeams: Set<string>;
   lastVersion: number | undefined;
+  /** Ids of the callbacks this push wrote (the notice outbox plans them after the commit). */
+  callbackIds: string[];
 }
 
 /**
@@ -82,7 +84,12 @@ export async function applyPush(
       batch.record(m, prep, outcome, now);
     }
     await batch.write();
-    return { results: batch.results, changedTeams: batch.changedTeams, lastVersion: batch.lastVersion };
+    return {
+      results: batch.results,
+      changedTeams: batch.changedTeams,
+      lastVersion: batch.lastVersion,
+      callbackIds: batch.writtenRows.filter((w) => w.table === 'callbacks').map((w) => w.id),
+    };
   });
 }
 

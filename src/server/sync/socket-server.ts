@@ -21,6 +21,7 @@ import { InFlight } from './in-flight';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
+import type { PlanNotices } from '../notices/notice-planner';
 import { registerSyncEvents } from './sync-events';
 import { expireLocalSockets } from '../sockets/session-rooms';
 import {
@@ -50,6 +51,8 @@ export interface SyncServerDeps {
   pokeGapMs?: number;
   /** Told whenever rows of these teams changed, here or on another node (the supervisor index catches up). */
   onRowsChanged?: (teams: readonly string[]) => void;
+  /** Brings the notice outbox in step with the callbacks a push wrote, after its commit. */
+  planNotices?: PlanNotices;
   /** The cti port's place-call (docs/telephony.md). */
   placeCall?: PlaceCall;
 }
@@ -154,13 +157,12 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
 
   const stopSweep = sweepSockets(
     () => syncSockets(io),
-    (socket) => {
-      void auth.authenticate(socket.data.token, { touch: false }).then((session) => {
+    (socket) =>
+      auth.authenticate(socket.data.token, { touch: false }).then((session) => {
         if (!session.ok) expireSocket(socket, session.error);
-      });
-    },
+      }),
     deps.sessionSweepMs,
-    (error) => log.warn({ err: error }, 'session sweep failed'),
+    (error, failedChecks) => log.warn({ err: error, failedChecks }, 'session sweep failed'),
   );
 
   return {

@@ -16,6 +16,7 @@ import type { InFlight } from './in-flight';
 import type { Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { servePull, type PullService } from './pull';
+import type { PlanNotices } from '../notices/notice-planner';
 import { applyPush } from './push';
 import { pokeRoom, type SyncSocket, type SyncSocketData } from './sync-socket';
 import { placeCallArgsSchema, TELEPHONY_EVENTS } from '../../shared/telephony/desk-events';
@@ -32,6 +33,8 @@ export interface SyncEventDeps {
   metrics: Metrics;
   pulls: PullService;
   poke: Pokes['poke'];
+  /** Brings the notice outbox in step with the callbacks a push wrote, after its commit. */
+  planNotices?: PlanNotices;
   /** The cti port's place-call (absent: the event is answered `telephony.not_configured`). */
   placeCall?: PlaceCall;
 }
@@ -77,6 +80,17 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
       const { ip: sourceIp, desk } = socket.data;
       const context = { user, clientId, sourceIp, desk, policyAt: deps.policyAt, clock: deps.clock };
       const pushed = await deps.pushes.track(() => applyPush(store, context, req.mutations));
+      if (deps.planNotices && pushed.callbackIds.length > 0) {
+        // After the commit, in its own transaction: the outbox ids are idempotency keys, so a
+        // plan repeated (or run by another node) queues nothing twice.
+        try {
+          const planned = await deps.planNotices(pushed.callbackIds);
+          for (const team of planned.teams) pushed.changedTeams.add(team);
+          pushed.lastVersion = planned.lastVersion ?? pushed.lastVersion;
+        } catch (error) {
+          deps.log.error({ err: error }, 'notice planning after a push failed');
+        }
+      }
       for (const r of pushed.results) {
         if (r.status === 'applied') metrics.mutationsApplied += 1;
         else if (r.status === 'rejected') metrics.mutationsRejected += 1;
@@ -98,7 +112,8 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
 
   events.on(EVENTS.presence, {
     schema: presenceRequestSchema,
-    touch: true,
+    // A desktop's lock reporting "away" is not the agent at the keyboard: it must not keep the session alive.
+    touch: (req) => req.status !== 'away-locked',
     run: async (req, user) => {
       const applied = await applyPresence(
         store.db,

@@ -1,5 +1,6 @@
 import type { PolicyAt } from '../policy/policy-book';
 import { randomUUID } from 'node:crypto';
+import type { CustomerHoursException } from '../../shared/domain/phones/customer-hours-exception';
 import { err, ok, type Result } from '../../shared/domain/result';
 import { recordCallbackAttempt } from '../../shared/sync/mutators/callback-record-attempt';
 import { getRow } from '../../shared/sync/mutator';
@@ -62,8 +63,14 @@ export function createPlaceCall(deps: PlaceCallDeps): PlaceCall {
     if (!authorized.ok) return authorized;
     const customers = await readRows(deps.db, [{ table: 'customers', id: callback.customerId }]);
     const customer = getRow(customers, 'customers', callback.customerId);
-    const dial = checkDial(callback, customer, args.numberDialed, user.id, now, deps.policyAt(now));
-    if (!dial.ok) return dial;
+    const policy = deps.policyAt(now);
+    const dial = checkDial(callback, customer, args.numberDialed, user.id, now, policy, args.exception);
+    if (!dial.ok) {
+      // Audited like a refused attempt: the code and the exception's kind, never the note.
+      const detail = { code: dial.error.code, ...exceptionKind(args.exception) };
+      await audit(deps.db, user, args, sourceIp, now, 'rejected', detail);
+      return dial;
+    }
     const account = await findUserById(deps.db, user.id);
     if (!account) return err('auth.unknown_user', 'Your account no longer exists.');
     const [to = args.numberDialed, extension] = args.numberDialed.split(';ext=');
@@ -76,17 +83,12 @@ export function createPlaceCall(deps: PlaceCallDeps): PlaceCall {
         extension: extension ?? null,
         reference: { callbackId: args.callbackId, attemptId: args.attemptId },
       },
-      { timeoutMs: deps.policyAt(now).telephony.placeCallTimeoutMs, now },
+      { timeoutMs: policy.telephony.placeCallTimeoutMs, now },
     );
-    await appendAudit(deps.db, {
-      at: now,
-      actorId: user.id,
-      action: 'telephony.place-call',
-      entityType: 'callback',
-      entityId: args.callbackId,
-      sourceIp,
-      outcome: placed.ok ? 'applied' : 'failed',
-      detail: placed.ok ? { platform: platform.id } : { platform: platform.id, code: placed.error.code },
+    await audit(deps.db, user, args, sourceIp, now, placed.ok ? 'applied' : 'failed', {
+      platform: platform.id,
+      ...(placed.ok ? {} : { code: placed.error.code }),
+      ...exceptionKind(dial.value.exception),
     });
     if (!placed.ok) return placed;
     await upsertPlacedCall(deps.db, {
@@ -106,4 +108,30 @@ export function createPlaceCall(deps: PlaceCallDeps): PlaceCall {
     });
     return ok({ callId: qualifiedCallId(platform.id, placed.value.callId) });
   };
+}
+
+/** The exception's kind only, as on the attempt's audit: the agent's note may name the customer. */
+function exceptionKind(exception: CustomerHoursException | null | undefined) {
+  return exception ? { customerHoursException: exception.kind } : {};
+}
+
+function audit(
+  db: Db,
+  user: SessionUser,
+  args: PlaceCallArgs,
+  sourceIp: string | null,
+  now: number,
+  outcome: 'applied' | 'failed' | 'rejected',
+  detail: Record<string, unknown>,
+) {
+  return appendAudit(db, {
+    at: now,
+    actorId: user.id,
+    action: 'telephony.place-call',
+    entityType: 'callback',
+    entityId: args.callbackId,
+    sourceIp,
+    outcome,
+    detail,
+  });
 }

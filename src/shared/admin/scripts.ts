@@ -9,7 +9,8 @@ export const scriptVersionInfoSchema = z.object({
   /** The row id, `<scriptId>@<version>`. */
   id: z.string(),
   scriptVersion: z.number().int(),
-  title: z.string(),
+  /** The script's title in both languages (the id on a side it lacks). */
+  title: z.object({ en: z.string(), es: z.string() }),
   published: z.boolean(),
   publishedAt: z.number().int().nullable(),
   retiredAt: z.number().int().nullable(),
@@ -20,7 +21,7 @@ export const scriptListSchema = z.object({
   scripts: z.array(
     z.object({
       scriptId: z.string(),
-      title: z.string(),
+      title: z.object({ en: z.string(), es: z.string() }),
       /** The version desktops offer for new forms (the newest not retired); null when every one is retired. */
       offered: z.number().int().nullable(),
       versions: z.array(scriptVersionInfoSchema),

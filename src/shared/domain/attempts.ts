@@ -16,6 +16,7 @@ import { MINUTE_MS, type Policy } from './policy';
 import { err, ok, type Result } from './result';
 import { observedHolidayOn } from './calendar/federal-holidays';
 import { addDays, describeInstant } from './time/zoned';
+import { countNoun } from './language/plural';
 
 /**
  * Callback attempts (PRODUCT.md rule 2): at most `maxAttempts`; after a failed one
@@ -234,7 +235,7 @@ export function canGrantExtraAttempt(state: CallbackAttemptState, policy: Policy
   if (!plan.canGrantExtra) {
     return err(
       'attempt.grant_limit',
-      `This callback already had ${state.extraAttemptsGranted} extra attempt(s) granted; the limit is ${policy.attempts.maxExtraAttemptsGranted}.`,
+      `This callback already had ${countNoun('en', state.extraAttemptsGranted, 'extra attempt', 'extra attempts')} granted; the limit is ${policy.attempts.maxExtraAttemptsGranted}.`,
       { granted: state.extraAttemptsGranted, limit: policy.attempts.maxExtraAttemptsGranted },
     );
   }

@@ -19,6 +19,45 @@ const dailyWindowSchema = z
     message: 'a daily window must start before it ends',
   });
 
+/** Customer notifications (text-ahead, "available now?"): the outbox worker's and the rules' numbers. */
+const noticePolicySchema = z
+  .object({
+    /** Messages go out only inside the customer's local daytime (their zone; else the area code's). */
+    customerLocalDaytime: dailyWindowSchema,
+    /** A send that failed for a passing reason is tried at most this many times in all. */
+    maxTries: z.number().int().min(1),
+    /** Backoff before try n+1: base * 2^(n-1), at most max. */
+    retryBaseSeconds: z.number().int().min(1),
+    retryMaxMinutes: z.number().int().min(1),
+    /** How long one server node holds a notice while it sends it (claim/lease). */
+    leaseSeconds: z.number().int().min(5),
+    /** A "yes" to "available now?" counts within this many minutes, and the customer waits that long. */
+    availabilityReplyMinutes: z.number().int().min(1),
+    /** "Available now?" checks per callback (the center tries twice). */
+    availabilityMaxChecks: z.number().int().min(1),
+    /** Template length limits per channel (characters). */
+    smsMaxChars: z.number().int().min(70),
+    emailSubjectMaxChars: z.number().int().min(10),
+    emailBodyMaxChars: z.number().int().min(100),
+  })
+  .refine((n) => n.retryBaseSeconds <= n.retryMaxMinutes * 60, {
+    message: 'notices.retryBaseSeconds must not exceed notices.retryMaxMinutes',
+  });
+
+/** The notice defaults (also what a policy file written before notices existed gets). */
+const DEFAULT_NOTICE_POLICY: z.infer<typeof noticePolicySchema> = {
+  customerLocalDaytime: { start: '08:00', end: '21:00' },
+  maxTries: 5,
+  retryBaseSeconds: 30,
+  retryMaxMinutes: 30,
+  leaseSeconds: 60,
+  availabilityReplyMinutes: 30,
+  availabilityMaxChecks: 2,
+  smsMaxChars: 320,
+  emailSubjectMaxChars: 120,
+  emailBodyMaxChars: 2000,
+};
+
 const policyTeamSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a team is lower-case letters, digits and dashes');
@@ -88,6 +127,7 @@ export const policySchema = z
       minBusinessDaysBefore: z.number().int().min(0),
       maxBusinessDaysBefore: z.number().int().min(0),
     }),
+    notices: noticePolicySchema.default(DEFAULT_NOTICE_POLICY),
     security: z.object({
       idleLockMinutes: z.number().int().min(1),
       /** Wrong passwords in a row (per account, or per account on its owner's desktop) before sign-in is delayed. */
@@ -104,6 +144,13 @@ export const policySchema = z
       signInLimitWindowMinutes: z.number().int().min(1).default(5),
       /** Failed sign-ins from all addresses together per minute (the same exemption). */
       signInFailuresPerMinute: z.number().int().min(1).default(300),
+      /**
+       * Sign-ins one address may have under way at once (the same exemption). Only failures
+       * count against the limits above, so this bounds a burst of guesses that all start
+       * before any has failed; a contact center behind one NAT address signing in at shift
+       * start stays far below it.
+       */
+      signInsInFlightPerAddress: z.number().int().min(1).default(100),
       /** New desktops (client ids) one user may register per day. */
       newDesktopsPerUserPerDay: z.number().int().min(1).default(10),
       /** Socket connections one user may open per minute (desktops reconnect with backoff, far below it). */
@@ -161,6 +208,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
     customerLocalHours: { start: '08:00', end: '21:00' },
     callerIdAreaCode: '202',
     textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
+    notices: DEFAULT_NOTICE_POLICY,
     security: {
       idleLockMinutes: 15,
       maxFailedSignIns: 5,
@@ -170,6 +218,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
       signInFailuresPerAddress: 30,
       signInLimitWindowMinutes: 5,
       signInFailuresPerMinute: 300,
+      signInsInFlightPerAddress: 100,
       newDesktopsPerUserPerDay: 10,
       connectionsPerUserPerMinute: 30,
     },

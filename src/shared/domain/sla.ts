@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { businessDateOf } from './calendar/business-calendar';
 import { callableBackward, CallableTimeline, type CallableWindow, type Interval } from './callable-time';
 import { DAY_MS, HOUR_MS, MINUTE_MS, type Policy } from './policy';
-import { sameDate } from './time/zoned';
 
 /**
  * The SLA clock (PRODUCT.md rule 1). Creation time is the server's; the due time
@@ -122,6 +120,15 @@ export function slaTransitions(item: SlaInput, policy: Policy): SlaTransitions {
   };
 }
 
+/** SlaTransitions on the wire (a worklist row, a drill-down item): a countdown then needs no zones. */
+export const slaTransitionsSchema = z.object({
+  atRiskFrom: z.number(),
+  attemptsMissFrom: z.number(),
+  dueTodayFrom: z.number(),
+  overdueFrom: z.number(),
+  lastWindow: z.object({ start: z.number(), end: z.number() }).nullable(),
+});
+
 /** "From the start": any instant before every real now (JSON- and SQLite-safe, unlike -Infinity). */
 export const FROM_THE_START = 0;
 
@@ -179,27 +186,6 @@ export function assessSla(item: SlaInput, now: number, policy: Policy): SlaStatu
           : 'little-callable-time'
         : 'enough-time';
   return { state, remainingMs, callableMsLeft, lastWindow, reason };
-}
-
-/**
- * The wall-clock rule the screens used before callable time (overdue / due today by
- * calendar day / at risk by elapsed hours). Kept only until every screen and index
- * reads assessSla/slaTransitions (issue 13); do not use it in new code.
- */
-export function slaStatus(
-  item: { dueAt: number; urgency: Urgency },
-  now: number,
-  policy: Policy,
-): { state: SlaState; remainingMs: number } {
-  const remainingMs = item.dueAt - now;
-  if (remainingMs <= 0) return { state: 'overdue', remainingMs };
-  if (sameDate(businessDateOf(item.dueAt, policy), businessDateOf(now, policy))) {
-    return { state: 'due-today', remainingMs };
-  }
-  const atRiskHours =
-    item.urgency === 'urgent' ? policy.sla.urgentAtRiskHours : policy.sla.nonUrgentAtRiskHours;
-  if (remainingMs < atRiskHours * HOUR_MS) return { state: 'at-risk', remainingMs };
-  return { state: 'on-track', remainingMs };
 }
 
 /** Sort key for "sorted by SLA risk": severity first, then the earlier due time. */

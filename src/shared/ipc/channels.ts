@@ -64,11 +64,18 @@ const none = z.object({}).strict();
 const callbackRef = z.object({ callbackId: idSchema }).strict();
 
 /** Customer fields as the inquiry form captures them (phones already normalized to E.164). */
-export const customerInputSchema = customerRowSchema.omit({ id: true, team: true, version: true });
+export const customerInputSchema = customerRowSchema.omit({
+  id: true,
+  team: true,
+  version: true,
+  noticeConsent: true,
+});
 
 const inquiryFields = {
   receiptNumber: z.string().max(20).nullable(),
   topic: z.string().trim().min(1, 'an inquiry needs a topic').max(200),
+  /** The topic in Spanish, when its source has one. */
+  topicEs: z.string().trim().min(1).max(200).optional(),
   channel: z.enum(INQUIRY_CHANNELS),
   ivr: ivrContextSchema.nullable(),
   urgency: urgencySchema,

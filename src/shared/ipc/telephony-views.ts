@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { domainErrorSchema } from '../domain/error-schema';
+import { customerHoursExceptionSchema } from '../domain/phones/customer-hours-exception';
 import { idSchema, instantSchema } from '../sync/rows/common';
 
 /** The telephony ports IT chooses between (managed settings, docs/telephony.md). */
@@ -8,6 +9,8 @@ export const TELEPHONY_PORT_NAMES = ['manual', 'uri', 'cti'] as const;
 const dialArgs = {
   callbackId: idSchema,
   numberDialed: z.string().regex(/^\+1\d{10}(?:;ext=\d{1,10})?$/, 'a US number in E.164 form'),
+  /** Outside the customer's local hours: why the call may still be made (as on the attempt). */
+  exception: customerHoursExceptionSchema.nullable().optional(),
 };
 export const dialCheckArgsSchema = z.object(dialArgs).strict();
 export const dialArgsSchema = z.object({ ...dialArgs, attemptId: idSchema }).strict();

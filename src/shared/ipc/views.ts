@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attemptOutcomeSchema } from '../domain/attempts';
 import { policySchema } from '../domain/policy';
-import { SLA_STATES, urgencySchema } from '../domain/sla';
+import { SLA_REASONS, SLA_STATES, slaTransitionsSchema, urgencySchema } from '../domain/sla';
 import { sessionUserSchema } from '../sync/protocol';
 import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
@@ -53,7 +53,16 @@ export const sessionStateSchema = z.object({
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
-export const slaViewSchema = z.object({ state: z.enum(SLA_STATES), remainingMs: z.number() });
+export const slaViewSchema = z.object({
+  state: z.enum(SLA_STATES),
+  remainingMs: z.number(),
+  /** The callback detail says why (the worklist row needs the state alone). */
+  callableMsLeft: z.number().min(0).optional(),
+  lastWindow: z.object({ start: instantSchema, end: instantSchema }).nullable().optional(),
+  reason: z.enum(SLA_REASONS).optional(),
+  /** The whole rule's transitions (customer zones, attempts left): the row's countdown follows them. */
+  transitions: slaTransitionsSchema.optional(),
+});
 
 export const WORKLIST_SCOPES = ['mine', 'queue', 'team'] as const;
 
@@ -104,6 +113,8 @@ export const worklistRowSchema = z.object({
   attemptsMade: z.number().int().min(0),
   nextAttempt: nextAttemptViewSchema.nullable(),
   scheduledSlot: z.object({ start: instantSchema, end: instantSchema }).nullable(),
+  /** The customer said "yes" to "available now?" and waits for the call until then (the row comes first). */
+  customerWaitingUntil: instantSchema.nullable(),
   /** A local change to this callback has not been confirmed by the server yet. */
   pendingSync: z.boolean(),
   /** The latest handoff between the tiers: why and who, shown on the row before claiming. */
@@ -173,6 +184,7 @@ export const CALLBACK_ACTIONS = [
   'schedule',
   'grantExtraAttempt',
   'reassign',
+  'askAvailability',
 ] as const;
 
 export const callbackDetailSchema = z.object({
@@ -186,7 +198,7 @@ export const callbackDetailSchema = z.object({
   permissions: z.record(z.enum(CALLBACK_ACTIONS), permissionSchema),
   pendingSync: z.boolean(),
   now: instantSchema,
-  /** The notes the handoffs name (the Tier 1 agent's note for the officer), and the names of who handed off. */
+  /** The notes the handoffs name (the Tier 1 agent's note for the officer), and the names of the people the screen mentions (handoffs, assignee, attempts). */
   handoffNotes: z.array(noteRowSchema),
   names: z.record(z.string(), z.string()),
 });
@@ -196,8 +208,8 @@ export const scriptSummarySchema = z.object({
   scriptId: idSchema,
   latestVersion: z.number().int().min(1),
   publishedAt: instantSchema.nullable(),
-  /** content.title when the script has one (en), else the id. */
-  title: z.string(),
+  /** content.title in both languages (the id on a side the script lacks); the screen shows its own. */
+  title: z.object({ en: z.string(), es: z.string() }),
   /** The IVR intents the script answers (a screen pop picks the script by them). */
   intents: z.array(z.string()),
 });

@@ -5,3 +5,4 @@ export * from './interpreter';
 export * from './parse-file';
 export * from './catalog';
 export * from './skip-collected';
+export * from './title';

@@ -252,8 +252,18 @@ export const scriptShellSchema = z.strictObject({
   id: scriptIdSchema,
   version: z.number().int('a version is a whole number').min(1, 'versions start at 1'),
   title: bilingualSchema,
-  /** Becomes the inquiry's topic. */
-  topic: z.string().trim().min(1, 'a script needs a topic').max(200),
+  /**
+   * Becomes the inquiry's topic, in both languages (the screen shows its own). A bare
+   * string (scripts written before topics were bilingual) reads as the English side,
+   * so the validator reports the missing Spanish one instead of a type error.
+   */
+  topic: z.preprocess(
+    (v) => (typeof v === 'string' ? { en: v } : v),
+    z.strictObject({
+      en: z.string().trim().min(1, 'a script needs a topic').max(200),
+      es: z.string().trim().max(200).default(''),
+    }),
+  ),
   /** IVR intents that start this script (PRODUCT.md rule 10). */
   intents: z.array(z.string().trim().min(1).max(120)),
   start: stepIdSchema,

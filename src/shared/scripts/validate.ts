@@ -63,8 +63,10 @@ export function validateScript(doc: unknown): Result<Script, ScriptProblem[]> {
   const allIds = new Set(Object.keys(rawSteps));
   const start = isRecord(doc) && typeof doc.start === 'string' ? doc.start : undefined;
 
-  if (shell.success)
+  if (shell.success) {
     problems.push(...translationProblems({ field: 'title', text: shell.data.title, fillable: false }));
+    problems.push(...translationProblems({ field: 'topic', text: shell.data.topic, fillable: false }));
+  }
   if (start !== undefined && !allIds.has(start)) {
     problems.push({
       code: 'unknown-target',

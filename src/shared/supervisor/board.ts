@@ -1,7 +1,7 @@
 import { allowedAttempts, attemptPlan } from '../domain/attempts';
 import type { Policy } from '../domain/policy';
 import type { Interval } from '../domain/callable-time';
-import { slaRiskOrder, slaStateAt, type SlaState, type Urgency } from '../domain/sla';
+import { slaRiskOrder, slaStateAt, type SlaState, type SlaTransitions, type Urgency } from '../domain/sla';
 import type { CallbackStatus } from '../sync/rows/callback';
 import { FIGURE_IDS, figureContext, matchesFigure, type FigureId } from './figures';
 import type { SupervisedCallback } from './supervised-callback';
@@ -73,7 +73,12 @@ export interface CallbackSummary {
    * The SLA rule's state at the board's `at` (callable time, docs/domain.md), the
    * wall-clock time left and the last callable window before the due time. Null once closed.
    */
-  sla: { state: SlaState; remainingMs: number; lastWindow: Interval | null } | null;
+  sla: {
+    state: SlaState;
+    remainingMs: number;
+    lastWindow: Interval | null;
+    transitions: SlaTransitions;
+  } | null;
   /** The next attempt's window while one is allowed. */
   nextAttempt: { number: number; earliest: number; latest: number; timing: string } | null;
 }
@@ -96,7 +101,12 @@ export function summarizeCallback(cb: SupervisedCallback, now: number, policy: P
     allowedAttempts: allowedAttempts(cb, policy),
     sla:
       open && cb.sla
-        ? { state: slaStateAt(cb.sla, now), remainingMs: cb.dueAt - now, lastWindow: cb.sla.lastWindow }
+        ? {
+            state: slaStateAt(cb.sla, now),
+            remainingMs: cb.dueAt - now,
+            lastWindow: cb.sla.lastWindow,
+            transitions: cb.sla,
+          }
         : null,
     nextAttempt:
       plan?.kind === 'next'

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTEMPT_OUTCOMES } from '../domain/attempts';
-import { SLA_STATES, urgencySchema } from '../domain/sla';
+import { SLA_STATES, slaTransitionsSchema, urgencySchema } from '../domain/sla';
 import { teamSchema } from '../sync/rows/common';
 import { CALLBACK_STATUSES } from '../sync/rows/callback';
 import { itemRefSchema, PRESENCE_STATUSES } from '../sync/rows/presence';
@@ -225,6 +225,8 @@ export const callbackSummarySchema = z.object({
       state: z.enum(SLA_STATES),
       remainingMs: z.number(),
       lastWindow: z.object({ start: z.number(), end: z.number() }).nullable(),
+      /** The rule's transitions (the customer's zones, attempts left): the drill-down's countdown follows them. */
+      transitions: slaTransitionsSchema,
     })
     .nullable(),
   nextAttempt: z

@@ -1,6 +1,7 @@
 import { command, newId, referenceOf, serverNow } from './command';
 import type { Mutator } from './mutator';
 import { requestAppointment, requestAppointmentWithReference } from './mutators/appointment-request';
+import { askAvailability } from './mutators/callback-ask-availability';
 import { claimCallback } from './mutators/callback-claim';
 import { grantExtraAttempt } from './mutators/callback-grant-extra-attempt';
 import { escalateCallback, handBackCallback } from './mutators/callback-handoff';
@@ -8,6 +9,7 @@ import { reassignCallback } from './mutators/callback-reassign';
 import { recordCallbackAttempt, recordCallbackAttemptV1 } from './mutators/callback-record-attempt';
 import { releaseCallback } from './mutators/callback-release';
 import { scheduleCallback } from './mutators/callback-schedule';
+import { setNoticeConsent } from './mutators/customer-set-notice-consent';
 import { upsertCustomer } from './mutators/customer-upsert';
 import { recordExpediteRequest, recordExpediteRequestWithReference } from './mutators/expedite-record';
 import { referExpediteRequest } from './mutators/expedite-refer';
@@ -38,6 +40,7 @@ export const COMMANDS = {
     optional: ['customerId'],
     returns: ['customerId'],
   }),
+  'customer.setNoticeConsent': command(setNoticeConsent),
   'inquiry.create': command(createInquiryWithReference, {
     fill: { inquiryId: newId, reference: referenceOf('inquiry') },
     returns: ['inquiryId', 'reference'],
@@ -63,6 +66,7 @@ export const COMMANDS = {
     returns: ['attemptId'],
   }),
   'callback.schedule': command(scheduleCallback),
+  'callback.askAvailability': command(askAvailability),
   'callback.grantExtraAttempt': command(grantExtraAttempt),
   'callback.reassign': command(reassignCallback),
   'callback.escalate': command(escalateCallback),
@@ -123,6 +127,7 @@ export function findMutator(name: string): Mutator<unknown> | undefined {
 
 export {
   addNote,
+  askAvailability,
   claimCallback,
   createInquiry,
   createInquiryWithReference,
@@ -145,6 +150,7 @@ export {
   requestAppointmentWithReference,
   scheduleCallback,
   setPresence,
+  setNoticeConsent,
   setServiceRequestStatus,
   upsertCustomer,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerHoursExceptionSchema } from '../domain/phones/customer-hours-exception';
 import { idSchema, instantSchema } from '../sync/rows/common';
 import { END_REASONS, PROGRESS_STATUSES, ivrDataSchema } from './events';
 
@@ -57,6 +58,8 @@ export const placeCallArgsSchema = z.strictObject({
   callbackId: idSchema,
   attemptId: idSchema,
   numberDialed: z.string().regex(/^\+1\d{10}(?:;ext=\d{1,10})?$/, 'a US number in E.164 form'),
+  /** Outside the customer's local hours: why the call may still be made; checked and audited as the attempt's. */
+  exception: customerHoursExceptionSchema.nullable().optional(),
 });
 export type PlaceCallArgs = z.infer<typeof placeCallArgsSchema>;
 export const placeCallResultSchema = z.object({ callId: z.string() });

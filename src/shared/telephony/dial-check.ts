@@ -1,4 +1,5 @@
 import { checkAttemptAllowed } from '../domain/attempts';
+import { checkCustomerHours, type CustomerHoursException } from '../domain/phones/customer-hours-exception';
 import { callingHoursCheck, type CustomerLocalTime } from '../domain/phones/customer-time';
 import { formatUsPhone } from '../domain/phones/phone-number';
 import type { Policy } from '../domain/policy';
@@ -13,6 +14,8 @@ export interface DialAllowed {
   local: CustomerLocalTime | undefined;
   /** Allowed, but the agent should know (the local time is unknown). */
   warning: DomainError | undefined;
+  /** The customer-hours exception the dial needed and met (null: inside their hours). */
+  exception: CustomerHoursException | null;
 }
 
 /**
@@ -21,8 +24,9 @@ export interface DialAllowed {
  * call instead of after it — the callback is open and claimed by this agent, the
  * number is on file, an attempt is allowed now (attempts left, callback hours, retry
  * gap: checkAttemptAllowed), and it is within customer-local hours where the number
- * is (callingHoursCheck). Every port (manual, uri, cti) and the server's place-call
- * run this same check.
+ * is unless the customer asked for this time (checkCustomerHours with the attempt's
+ * exception: a slot they chose, or what they asked for). Every port (manual, uri, cti)
+ * and the server's place-call run this same check.
  */
 export function checkDial(
   callback: CallbackRow,
@@ -31,6 +35,7 @@ export function checkDial(
   actorId: string,
   now: number,
   policy: Policy,
+  exception?: CustomerHoursException | null,
 ): Result<DialAllowed> {
   if (callback.status !== 'open') return err('callback.closed', 'This callback is already closed.');
   if (callback.assigneeId !== actorId) {
@@ -47,7 +52,22 @@ export function checkDial(
   if (!allowed.ok) return allowed;
   const phone = customer?.phones.find((p) => p.e164 === e164);
   const zone = phone?.timeZone ?? customer?.timeZone ?? undefined;
+  const customerHours = checkCustomerHours(
+    {
+      phone: { e164, ...(zone ? { timeZone: zone } : {}) },
+      at: now,
+      scheduledSlot: callback.scheduledSlot,
+      exception,
+    },
+    policy,
+  );
+  if (!customerHours.ok) return customerHours;
+  // Allowed; the warning (an unknown zone, a guess from the area code) is still shown.
   const hours = callingHoursCheck({ e164, ...(zone ? { timeZone: zone } : {}) }, now, policy);
-  if (!hours.allowed && hours.warning) return { ok: false, error: hours.warning };
-  return ok({ ...allowed.value, local: hours.local, warning: hours.warning });
+  return ok({
+    ...allowed.value,
+    local: hours.local,
+    warning: hours.allowed ? hours.warning : undefined,
+    exception: customerHours.value.exception,
+  });
 }

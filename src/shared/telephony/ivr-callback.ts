@@ -52,6 +52,7 @@ export function planIvrCallback(input: IvrCallbackInput): Result<RowWrite[]> {
         email: null,
         aNumber: ivr.aNumber,
         timeZone: null,
+        noticeConsent: { sms: null, email: null },
       }),
     );
   }
@@ -91,6 +92,8 @@ export function planIvrCallback(input: IvrCallbackInput): Result<RowWrite[]> {
       scheduledSlot: null,
       textAhead: { enabled: false, sendAt: null },
       closedAt: null,
+      notices: [],
+      customerWaitingUntil: null,
     }),
   );
   for (const write of writes) {

@@ -34,20 +34,26 @@ if (!policy.ok) {
   process.exit(2);
 }
 const clock = fileClock(values['clock-file']);
-const server = await startServer({
-  port: Number(values.port),
-  dataDir: values.data,
-  demo: true,
-  demoRows: Number(values.rows),
-  scriptsDir: resolve('resources/scripts'),
-  policy: policy.value,
-  logLevel: 'warn',
-  clock: clock.now,
-  sessionSweepMs: 500,
-  supervisorTickMs: 1000,
-});
+const start = () =>
+  startServer({
+    port: Number(values.port),
+    dataDir: values.data!,
+    demo: true,
+    demoRows: Number(values.rows),
+    scriptsDir: resolve('resources/scripts'),
+    policy: policy.value,
+    logLevel: 'warn',
+    clock: clock.now,
+    sessionSweepMs: 500,
+    supervisorTickMs: 1000,
+  });
+let server = await start();
 if (values.fixture && server.seeded) {
+  // Written straight into the fresh database, then the server starts again: a running
+  // server only serves the changes it made itself, so it must read these at its start.
   await writeFixture(server, JSON.parse(readFileSync(values.fixture, 'utf8')) as RowWrite[]);
+  await server.close();
+  server = await start();
 }
 console.log(`clocked server on ${server.url}`);
 const stop = () => {

@@ -16,6 +16,13 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
+/**
+ * English a Spanish screen must not show: sentences of the phone panel, English day
+ * names, raw zone ids and 12-hour times with AM/PM (Spanish writes "a. m."/"p. m.").
+ */
+export const ENGLISH_ON_A_SPANISH_SCREEN =
+  /Inside|calling hours|best time|Callable from|America\/|Pacific\/|(?<!\p{L})(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?!\p{L})|\d (AM|PM)\b/u;
+
 export const DEMO = {
   alice: { username: 'tier1.alice', password: 'demo-password-1', name: 'Alice Tier1' },
   carmen: { username: 'tier2.carmen', password: 'demo-password-3', name: 'Carmen Tier2' },

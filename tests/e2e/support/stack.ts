@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import type { RowWrite } from '../../../src/shared/sync/mutator';
 
 /**
  * A real sync server (demo data) and browser hosts (one desktop core each, so one
@@ -43,6 +44,7 @@ export const E2E_POLICY = {
     observeFederalHolidays: false,
   },
   customerLocalHours: { start: '00:00', end: '23:59' },
+  notices: { ...DEFAULT_POLICY.notices, customerLocalDaytime: { start: '00:00', end: '23:59' } },
   callerIdAreaCode: '202',
   textAhead: { minBusinessDaysBefore: 1, maxBusinessDaysBefore: 2 },
   security: { ...DEFAULT_POLICY.security },
@@ -70,10 +72,10 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-function spawnNode(args: string[], logPrefix: string): ChildProcess {
+function spawnNode(args: string[], logPrefix: string, env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...env },
   });
   const relay = (chunk: Buffer) => {
     if (process.env.AGENT_DESK_E2E_VERBOSE) process.stdout.write(`[${logPrefix}] ${chunk.toString()}`);
@@ -134,39 +136,71 @@ export interface StackOptions {
   telephony?: { platforms: unknown[] };
   /** How the browser hosts dial (`--telephony-port`); manual when absent. */
   telephonyPort?: 'manual' | 'cti';
+  /** Extra environment for the server (e.g. its SMS provider, docs/deployment.md), given its own URL. */
+  serverEnv?: (serverUrl: string) => Record<string, string>;
+  /**
+   * A clock file (support/file-clock.ts) the server and every desktop core read instead of
+   * the system clock: the shift test moves time. The server then runs as clocked-server.ts.
+   */
+  clockFile?: string;
+  /** The policy instead of E2E_POLICY (e.g. real callback hours, for a flow on a moved clock). */
+  policy?: object;
+  /** Rows put into the fresh server database besides the demo data (with `clockFile` only). */
+  fixture?: RowWrite[];
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-e2e-'));
   const policyFile = join(dir, 'policy.json');
-  writeFileSync(policyFile, JSON.stringify(E2E_POLICY));
+  writeFileSync(policyFile, JSON.stringify(options.policy ?? E2E_POLICY));
   const telephonyFile = join(dir, 'telephony.json');
   if (options.telephony) writeFileSync(telephonyFile, JSON.stringify(options.telephony));
+  const fixtureFile = join(dir, 'fixture.json');
+  if (options.fixture) writeFileSync(fixtureFile, JSON.stringify(options.fixture));
   const serverPort = await freePort();
   const serverUrl = `http://127.0.0.1:${serverPort}`;
   let server: ChildProcess | undefined;
   const hosts: ChildProcess[] = [];
 
   const startServer = async () => {
+    const common = [
+      '--port',
+      String(serverPort),
+      '--data',
+      join(dir, 'server'),
+      '--rows',
+      String(options.demoRows),
+    ];
     server = spawnNode(
-      [
-        'src/server/index.ts',
-        '--port',
-        String(serverPort),
-        '--data',
-        join(dir, 'server'),
-        '--rows',
-        String(options.demoRows),
-        '--policy',
-        policyFile,
-        '--log-level',
-        'warn',
-        ...(options.telephony ? ['--telephony', telephonyFile] : []),
-      ],
+      options.clockFile
+        ? [
+            'tests/e2e/support/clocked-server.ts',
+            ...common,
+            '--policy',
+            policyFile,
+            '--clock-file',
+            options.clockFile,
+            ...(options.fixture ? ['--fixture', fixtureFile] : []),
+          ]
+        : [
+            'src/server/index.ts',
+            ...common,
+            '--policy',
+            policyFile,
+            '--log-level',
+            'warn',
+            ...(options.telephony ? ['--telephony', telephonyFile] : []),
+          ],
       'server',
+      options.serverEnv?.(serverUrl),
     );
+    // The clocked server says when it is ready (it restarts once after writing a fixture).
+    let ready = !options.clockFile;
+    server.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('clocked server on')) ready = true;
+    });
     const deadline = Date.now() + STARTUP_MS;
-    while (!(await healthy(serverUrl))) {
+    while (!ready || !(await healthy(serverUrl))) {
       if (server.exitCode !== null) throw new Error(`the sync server exited with code ${server.exitCode}`);
       if (Date.now() > deadline) throw new Error(`the sync server did not answer on ${serverUrl}`);
       await new Promise((r) => setTimeout(r, 200));
@@ -177,7 +211,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     new Promise<string>((resolve, reject) => {
       const child = spawnNode(
         [
-          'src/desktop/host-web/main.ts',
+          ...(options.clockFile
+            ? ['tests/e2e/support/clocked-host.ts', '--clock-file', options.clockFile]
+            : ['src/desktop/host-web/main.ts']),
           '--server-url',
           serverUrl,
           '--embedded-server',

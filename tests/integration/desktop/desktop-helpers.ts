@@ -36,7 +36,10 @@ export function tempDir(prefix = 'agent-desk-desktop-'): string {
 export async function openDesktop(
   t: TestServer | { server: { url: string } },
   dataDir = tempDir(),
-  options: Pick<DesktopCoreOptions, 'pullLimit' | 'idleLockMinutes' | 'network' | 'telephony' | 'clock'> = {},
+  options: Pick<
+    DesktopCoreOptions,
+    'pullLimit' | 'idleLockMinutes' | 'network' | 'telephony' | 'clock' | 'openExternal'
+  > = {},
 ): Promise<TestDesktop> {
   const created = await createDesktopCore({
     dataDir,

@@ -68,7 +68,7 @@ describe('idle lock security', () => {
         });
         const refused = await call('session.signOut', {});
         expect(refused).toMatchObject({ ok: false, error: { code: 'session.locked_pending' } });
-        expect(!refused.ok && refused.error.message).toContain('1 change(s)');
+        expect(!refused.ok && refused.error.message).toContain('1 change has');
         expect(d.core.store.outbox.count()).toBe(1);
         expect(d.core.session.state().status).toBe('locked');
 

@@ -20,7 +20,7 @@ import {
 describe('unlock after the server ended the session', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startDeskServer(['again-1', 'again-2']);
+    t = await startDeskServer(['again-1', 'again-2', 'again-3']);
   });
   afterAll(async () => t.dispose());
 
@@ -81,6 +81,47 @@ describe('unlock after the server ended the session', () => {
       }, 'the desktop to sign in again once the server is back');
       await waitSynced(d.core);
       expect((await serverRow(t, 'callbacks', 'again-2')).assigneeId).toBe('u-tier1-alice');
+    } finally {
+      await d.dispose();
+    }
+  });
+
+  it('unlocked while the server was away, which then ended the session: the same password signs in again', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+      await restartOnSamePort(t, async () => {
+        // A break with the server out of reach: the desktop cannot know the session will have ended.
+        d.core.session.lock();
+        t.clock.advance(20 * MINUTE_MS);
+        const unlocked = await d.core.session.unlock({ password: ALICE.password });
+        expect(unlocked.ok && unlocked.value).toMatchObject({ status: 'signed-in', expired: false });
+        expect(d.core.commands.run('callback.claim', { callbackId: 'again-3' }).ok).toBe(true);
+      });
+      // The server answers that the session ended; no second password entry is asked for.
+      await waitFor(() => {
+        d.core.checkTimers();
+        const state = d.core.session.state();
+        return state.status === 'signed-in' && !state.expired && d.core.connectionState().pending === 0;
+      }, 'the desktop to sign in again and send the claim');
+      expect((await serverRow(t, 'callbacks', 'again-3')).assigneeId).toBe('u-tier1-alice');
+    } finally {
+      await d.dispose();
+    }
+  });
+
+  it('a lock tells the lead "away" without keeping the idle session alive', async () => {
+    const d = await openDesktop(t);
+    try {
+      await signIn(d.core, ALICE);
+      await waitSynced(d.core);
+      t.clock.advance(10 * MINUTE_MS);
+      // The lock reports "Away (locked)" to the server; that is not the agent at the keyboard.
+      d.core.session.lock();
+      await new Promise((r) => setTimeout(r, 200));
+      t.clock.advance(6 * MINUTE_MS);
+      await waitFor(() => d.core.session.state().expired, 'the server to end the idle session 16 minutes in');
     } finally {
       await d.dispose();
     }

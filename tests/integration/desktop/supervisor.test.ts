@@ -151,6 +151,14 @@ describe('supervisor view through the real desktop core and a real server', () =
     expect(carmenOnRoster()?.currentItemName).toBe('Test Customer');
   });
 
+  it('shows a locked desktop as "Away (locked)", and the status again after the unlock (issue 13 item 4)', async () => {
+    agent.core.session.lock();
+    await waitFor(() => carmenOnRoster()?.presence === 'away-locked', 'Carmen away (locked) on the roster');
+    expect(carmenOnRoster()?.currentItem).toBeNull();
+    value(await call(agent.core, 'session.unlock', { password: CARMEN.password }));
+    await waitFor(() => carmenOnRoster()?.presence === 'on-call', 'Carmen on a call again after the unlock');
+  });
+
   it('grants an extra attempt in bulk: allowed ones queue, the others are refused with a reason', async () => {
     const done = value(
       await call(lead.core, 'supervisor.grantExtraAttempts', { callbackIds: ['cb-7', 'cb-1'] }),

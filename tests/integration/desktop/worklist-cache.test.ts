@@ -8,7 +8,8 @@ import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS, type Policy } from '../../../src/shared/domain/policy';
-import { SLA_STATES, slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
+import { SLA_STATES, slaRiskOrder, slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
+import { slaInputFor } from '../../../src/shared/domain/sla-input';
 import { worklistQuerySchema, type WorklistQuery } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { PulledRow } from '../../../src/shared/sync/protocol';
@@ -31,6 +32,7 @@ function ctx(now = NOW): MutatorContext {
   return { userId: ME, role: 'tier1', team: 'alpha', now, policy: DEFAULT_POLICY, clientId: 'client-test-1' };
 }
 
+const AREA_CODES = ['305', '213', '787'] as const;
 const customer = (i: number, name = `Customer ${i}`, version = 1): PulledRow =>
   pulledRow(
     'customers',
@@ -39,7 +41,10 @@ const customer = (i: number, name = `Customer ${i}`, version = 1): PulledRow =>
       version,
       name,
       preferredLanguage: i % 3 === 0 ? 'es' : 'en',
-      phones: [{ label: 'mobile', e164: `+1305555${String(1000 + i)}`, ext: null, bestTime: null }],
+      // Numbers in three zones (Eastern, Pacific, Atlantic): the SLA rule counts their local hours.
+      phones: [
+        { label: 'mobile', e164: `+1${AREA_CODES[i % 3]}555${String(1000 + i)}`, ext: null, bestTime: null },
+      ],
     }),
   );
 const inquiry = (i: number): PulledRow =>
@@ -122,7 +127,11 @@ function reference(q: WorklistQuery, now: number) {
     const cb = store.rows.get('callbacks', id);
     if (!cb) return [];
     const language = store.rows.get('customers', cb.customerId)?.preferredLanguage ?? null;
-    const sla = slaStatus(cb, now, DEFAULT_POLICY);
+    // The whole rule, as the callback detail applies it: the customer's zones, the attempts left.
+    const customer = store.rows.get('customers', cb.customerId) ?? undefined;
+    const sla = {
+      state: slaStateAt(slaTransitions(slaInputFor(cb, customer, DEFAULT_POLICY), DEFAULT_POLICY), now),
+    };
     const keep =
       (query.scope === 'team' || (query.scope === 'mine' ? cb.assigneeId === ME : cb.assigneeId === null)) &&
       (query.status.length === 0 || query.status.includes(cb.status)) &&
@@ -169,11 +178,63 @@ describe('worklist from the in-memory index copy', () => {
           const page = worklist(q, now);
           const expected = reference(q, now);
           expect({ total: page.total, ids: ids(page) }).toEqual(expected);
-          for (const row of page.rows) expect(row.sla).toEqual(slaStatus(row, now, DEFAULT_POLICY));
+          for (const row of page.rows) {
+            const cb = store.rows.get('callbacks', row.id)!;
+            const input = slaInputFor(
+              cb,
+              store.rows.get('customers', cb.customerId) ?? undefined,
+              DEFAULT_POLICY,
+            );
+            const transitions = slaTransitions(input, DEFAULT_POLICY);
+            expect(row.sla).toEqual({
+              state: slaStateAt(transitions, now),
+              remainingMs: row.dueAt - now,
+              lastWindow: transitions.lastWindow,
+              transitions,
+            });
+          }
         },
       ),
       { numRuns: 80 },
     );
+  });
+
+  it('re-derives the SLA columns of a cache indexed before them (or under another policy)', () => {
+    const q = { scope: 'team' as const, status: [], limit: N };
+    const expected = reference(q, NOW);
+    // As migration 008 leaves an older cache: defaults in the new columns, no index basis.
+    store.db.prepare("UPDATE callback_index SET zones = '', attempts_left = 1, next_attempt_from = 0").run();
+    store.db.prepare("DELETE FROM meta WHERE key = 'callback_index_basis'").run();
+    store.callbacks.invalidate();
+    const wrong = () =>
+      worklist(q, NOW).rows.filter((row) => {
+        const cb = store.rows.get('callbacks', row.id)!;
+        const input = slaInputFor(
+          cb,
+          store.rows.get('customers', cb.customerId) ?? undefined,
+          DEFAULT_POLICY,
+        );
+        return row.sla.state !== slaStateAt(slaTransitions(input, DEFAULT_POLICY), NOW);
+      }).length;
+    expect(wrong()).toBeGreaterThan(0);
+    const cipher = createPiiCipher(Buffer.alloc(32, 7));
+    if (!cipher.ok) throw new Error('setup');
+    store = new LocalStore(store.db, cipher.value, DEFAULT_POLICY);
+    store.setPolicy(DEFAULT_POLICY);
+    expect(wrong()).toBe(0);
+    expect(ids(worklist(q, NOW))).toEqual(expected.ids);
+  });
+
+  it("gives the due-soon check my open callbacks with the whole rule's input", () => {
+    const mine = store.callbacks.openAssignedTo(ME);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const { id, ...input } of mine) {
+      const cb = store.rows.get('callbacks', id)!;
+      expect(input).toEqual(
+        slaInputFor(cb, store.rows.get('customers', cb.customerId) ?? undefined, DEFAULT_POLICY),
+      );
+    }
+    expect(mine.some((m) => m.zones?.includes('America/Los_Angeles'))).toBe(true);
   });
 
   it('a repeated query follows callbacks changing SLA state as time passes, page after page', () => {
@@ -292,6 +353,40 @@ describe('search index', () => {
     store.resetConfirmed();
     expect(store.search.isWarm()).toBe(false);
     expect(store.search.search('zoe')?.size).toBe(0);
+  });
+
+  it('finds a callback by its phone however typed and by the customer A-number', () => {
+    pull(
+      [
+        pulledRow(
+          'customers',
+          customerRow({
+            id: 'cu-7',
+            version: 2,
+            name: 'Customer 7',
+            aNumber: 'A012345678',
+            phones: [
+              { label: 'mobile', e164: '+17875550112', ext: null, bestTime: null },
+              { label: 'home', e164: '+12025550143', ext: null, bestTime: null },
+            ],
+          }),
+        ),
+      ],
+      101,
+    );
+    for (const query of [
+      '7875550112',
+      '(787) 555-0112',
+      '+1 787 555 0112',
+      '555-0112',
+      'A012345678',
+      'A12345678',
+      'a-012-345-678',
+    ]) {
+      expect([...(store.search.search(query) ?? [])], query).toEqual(['cb-7']);
+    }
+    // Digits spread over two of the customer's numbers are not one number.
+    expect(store.search.search('(787) 555-0143')?.size).toBe(0);
   });
 
   it('keeps its answers through a claim (no searchable text changed), drops them when a name changes', async () => {

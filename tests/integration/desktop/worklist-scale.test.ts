@@ -7,7 +7,8 @@ import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
-import { slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
+import { slaRiskOrder, slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
+import { slaInputFor } from '../../../src/shared/domain/sla-input';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { PulledRow } from '../../../src/shared/sync/protocol';
@@ -76,7 +77,19 @@ describe('worklist over 50,000 callbacks', () => {
     expect(page.total).toBe(N);
     const keys = page.rows.map((r) => ({ state: r.sla.state, dueAt: r.dueAt }));
     expect([...keys].sort(slaRiskOrder)).toEqual(keys);
-    for (const r of page.rows) expect(r.sla).toEqual(slaStatus(r, NOW, DEFAULT_POLICY));
+    for (const r of page.rows) {
+      // The whole rule: callable time left before the due time (callback hours ∩ the customer's
+      // local hours ∩ business days), against the attempts still needed.
+      const cb = store.rows.get('callbacks', r.id)!;
+      const input = slaInputFor(cb, store.rows.get('customers', cb.customerId) ?? undefined, DEFAULT_POLICY);
+      const transitions = slaTransitions(input, DEFAULT_POLICY);
+      expect(r.sla).toEqual({
+        state: slaStateAt(transitions, NOW),
+        remainingMs: r.dueAt - NOW,
+        lastWindow: transitions.lastWindow,
+        transitions,
+      });
+    }
     const next = queryWorklist(
       store,
       worklistQuerySchema.parse({ limit: 500, offset: 500 }),

@@ -236,16 +236,42 @@ describe('sign-in limits and lockout', () => {
     });
 
   it('stops a password spray from one address with 429 and Retry-After', async () => {
-    t = await startTestServer();
+    // A small in-flight cap, so the burst below is mostly refused before any guess has failed.
+    const inFlight = 10;
+    const policy = {
+      ...DEFAULT_POLICY,
+      security: { ...DEFAULT_POLICY.security, signInsInFlightPerAddress: inFlight },
+    };
+    t = await startTestServer({ policy });
     const limit = DEFAULT_POLICY.security.signInFailuresPerAddress;
-    const answers = await Promise.all(Array.from({ length: limit + 40 }, (_, i) => guess(`user.${i}`)));
+    const burst = await Promise.all(Array.from({ length: limit + 40 }, (_, i) => guess(`user.${i}`)));
+    const sequence: Response[] = [];
+    for (let i = 0; i < limit + 5; i++) sequence.push(await guess(`user.next.${i}`));
+    const answers = [...burst, ...sequence];
     const processed = answers.filter((a) => a.status === 401 || a.status === 423);
     const limited = answers.filter((a) => a.status === 429);
-    expect(processed.length).toBeLessThanOrEqual(limit);
+    // Failures count against the limit; at most the in-flight cap more can start before they do.
+    expect(processed.length).toBeGreaterThanOrEqual(limit);
+    expect(processed.length).toBeLessThanOrEqual(limit + inFlight);
+    expect(sequence.at(-1)?.status).toBe(429);
     expect(limited.length).toBeGreaterThanOrEqual(40);
     const retryAfter = Number(limited[0]?.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(((await limited[0]?.json()) as { error: { code: string } }).error.code).toBe('auth.rate_limited');
+  });
+
+  it('lets a whole shift sign in at once from one address (a contact center behind NAT)', async () => {
+    t = await startTestServer();
+    const { signInFailuresPerAddress } = DEFAULT_POLICY.security;
+    // Twice the failure limit, all at once, all with the right password: none is a failure.
+    const count = 2 * signInFailuresPerAddress;
+    const answers = await Promise.all(
+      Array.from({ length: count }, () => guess('tier1.alice', 'demo-password-1')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: count }, () => 200));
+    // Failures still count: the limit's worth of wrong ones closes the address for the window.
+    for (let i = 0; i < signInFailuresPerAddress; i++) expect((await guess(`user.${i}`)).status).toBe(401);
+    expect((await guess('tier1.alice', 'demo-password-1')).status).toBe(429);
   });
 
   it('caps failed sign-ins across all addresses', async () => {

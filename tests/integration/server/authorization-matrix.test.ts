@@ -10,7 +10,7 @@ import {
   writeFixture,
   type TestServer,
 } from './helpers';
-import { baseWorld, callback, inquiry } from './fixtures';
+import { baseWorld, callback, customer, inquiry } from './fixtures';
 
 const USERS = {
   tier1: ['tier1.alice', 'demo-password-1', 'u-tier1-alice'],
@@ -48,6 +48,9 @@ const ALLOWED: Record<string, RoleName[]> = {
   'wrap-up.record@1': ['tier1', 'tier2', 'lead'],
   'callback.escalate@1': ['tier1', 'tier2', 'lead'], // a Tier 1 callback
   'callback.hand-back@1': ['tier2', 'lead'], // a Tier 2 callback
+  // Issue 20: customer notices.
+  'customer.set-notice-consent@1': ['tier1', 'tier2', 'lead'],
+  'callback.ask-availability@1': ['tier1', 'tier2', 'lead'], // on their own callback
 };
 
 /** The pushing desktop's next reference number of `kind` (its desk code from sign-in). */
@@ -219,6 +222,10 @@ function argsForIssue14(name: string, s: RoleName): unknown {
       return { callbackId: `t1-esc-${s}`, reason: 'Needs an officer', code: null, noteId: null };
     case 'callback.hand-back@1':
       return { callbackId: `t2-hb-${s}`, reason: 'Tier 1 can answer this', code: null, noteId: null };
+    case 'customer.set-notice-consent@1':
+      return { customerId: 'cu-1', channel: 'sms', address: '+12125550123', how: 'verbal-on-call' };
+    case 'callback.ask-availability@1':
+      return { callbackId: `av-mine-${s}` };
     default:
       throw new Error(`no args for ${name}`);
   }
@@ -238,6 +245,20 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
     };
     const world = baseWorld();
     await writeFixture(t.server, world);
+    const consent = {
+      address: '+12125550123',
+      at: T0,
+      how: 'verbal-on-call' as const,
+      by: 'u-tier1-alice',
+      revokedAt: null,
+      revokedHow: null,
+    };
+    await writeFixture(t.server, [
+      {
+        table: 'customers',
+        row: { ...customer('cu-sms', 'alpha'), noticeConsent: { sms: consent, email: null } },
+      },
+    ]);
     const expedite = world.find((w) => w.table === 'expedite_requests')?.row as RowData<'expedite_requests'>;
     for (const [role, [, , userId]] of Object.entries(USERS)) {
       await writeFixture(t.server, [
@@ -262,6 +283,10 @@ describe('authorization matrix (every role × every mutation) and pull scope', (
         { table: 'inquiries', row: inquiry(`inq3-${role}`, 'alpha', 'cu-1') },
         { table: 'callbacks', row: callback(`t1-esc-${role}`, 'alpha') },
         { table: 'callbacks', row: callback(`t2-hb-${role}`, 'alpha', { tier: 2 }) },
+        {
+          table: 'callbacks',
+          row: callback(`av-mine-${role}`, 'alpha', { customerId: 'cu-sms', assigneeId: userId }),
+        },
       ]);
     }
   });

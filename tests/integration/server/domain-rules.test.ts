@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../src/server/demo/demo-data';
+import { DEMO_TEAMS } from '../../../src/server/demo/demo-users';
+import { dayKeyOf } from '../../../src/shared/supervisor/days';
 import { loadScriptFiles } from '../../../src/server/scripts/script-files';
 import { startServer } from '../../../src/server/start-server';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
@@ -217,6 +219,17 @@ describe('demo data and the scripts folder', () => {
     const mixed = generateDemoData({ rows: 900, seed: 7, now: T0, policy: DEFAULT_POLICY });
     const mixedCount = (table: string) => mixed.filter((w) => w.table === table).length;
     expect(mixedCount('callbacks')).toBeLessThan(mixedCount('inquiries'));
+  });
+
+  it('gives every team a service request past its target date (so a lead has one to follow)', () => {
+    const writes = generateDemoData({ rows: 50, seed: 7, now: T0, policy: DEFAULT_POLICY });
+    const today = dayKeyOf(T0, DEFAULT_POLICY);
+    const past = writes.flatMap((w) =>
+      w.table === 'service_requests' && w.row.status === 'open' && w.row.targetDate < today
+        ? [w.row.team]
+        : [],
+    );
+    expect(new Set(past)).toEqual(new Set(DEMO_TEAMS));
   });
 
   it('loads the starter scripts and refuses to start on a broken scripts folder', async () => {

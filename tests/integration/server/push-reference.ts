@@ -27,6 +27,8 @@ interface AppliedPush {
   /** Teams whose rows changed (to poke). */
   changedTeams: Set<string>;
   lastVersion: number | undefined;
+  /** The callbacks written, each once. */
+  callbackIds: string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function applyPushOneByOne(
   const results: MutationResult[] = [];
   const changedTeams = new Set<string>();
   let lastVersion: number | undefined;
+  const callbackIds: string[] = [];
   for (const m of mutations) {
     const result = await db.transaction().execute(async (trx) => {
       const logged = await trx
@@ -101,6 +104,7 @@ export async function applyPushOneByOne(
         } else {
           version = await writeRows(trx, applied.value);
           teams = applied.value.map((w) => w.row.team);
+          for (const w of applied.value) if (w.table === 'callbacks') callbackIds.push(w.row.id);
         }
       }
       await trx
@@ -142,5 +146,6 @@ export async function applyPushOneByOne(
     for (const t of result.teams) changedTeams.add(t);
     if (result.result.version !== undefined) lastVersion = result.result.version;
   }
-  return { results, changedTeams, lastVersion };
+  // The callbacks written, each once (the notice outbox plans them after the commit).
+  return { results, changedTeams, lastVersion, callbackIds: [...new Set(callbackIds)] };
 }

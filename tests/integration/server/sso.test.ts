@@ -267,6 +267,31 @@ describe('single sign-on required', () => {
     expect((await ssoSignIn(t, idp, 'sub-alice')).status).toBe(200);
   });
 
+  it('answers a break-glass name with a wrong password as it answers any other name (which names are break-glass stays unsaid)', async () => {
+    const other = await postJson(`${t.server.url}/api/sign-in`, {
+      username: 'tier2.carmen',
+      password: 'not-her-password',
+    });
+    const breakGlass = await postJson(`${t.server.url}/api/sign-in`, {
+      username: 'admin.grace',
+      password: 'not-her-password',
+    });
+    expect(other.status).toBe(403);
+    expect(breakGlass).toEqual(other);
+    const changeOther = await postJson(`${t.server.url}/api/password`, {
+      username: 'tier2.carmen',
+      password: 'not-her-password',
+      newPassword: 'a-new-password-long-enough',
+    });
+    const changeBreakGlass = await postJson(`${t.server.url}/api/password`, {
+      username: 'admin.grace',
+      password: 'not-her-password',
+      newPassword: 'a-new-password-long-enough',
+    });
+    expect(changeBreakGlass).toEqual(changeOther);
+    expect(changeOther.status).toBe(403);
+  });
+
   it('refuses a password change too, which would open a session with a password', async () => {
     const refused = await postJson(`${t.server.url}/api/password`, {
       username: 'tier2.carmen',

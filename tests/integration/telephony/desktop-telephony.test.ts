@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
 import type { DeskCallEvent } from '../../../src/shared/telephony/desk-events';
 import { attemptFromCall } from '../../../src/shared/telephony/attempt-from-call';
 import { callback, customer, inquiry } from '../server/fixtures';
@@ -142,5 +142,73 @@ describe('desktop telephony: cti port end to end (core, server, stand-in platfor
       from: '+12125550123',
       ivr: { language: 'es', menuPath: ['case-status'] },
     });
+  });
+});
+
+/** The uri port checks the dial, with the attempt's customer-hours exception, before the OS sees the number. */
+describe('desktop telephony: uri port, before the customer’s local hours open', () => {
+  let test: TestServer;
+  let desk: TestDesktop;
+  const opened: string[] = [];
+
+  beforeEach(async () => {
+    opened.length = 0;
+    test = await startTestServer();
+    // 07:30 in New York: inside callback hours, but 04:30 for the customer in Los Angeles.
+    test.clock.advance(-2.5 * HOUR_MS);
+    await writeFixture(test.server, [
+      { table: 'customers', row: { ...customer('cu-1', 'alpha'), timeZone: 'America/Los_Angeles' } },
+      { table: 'inquiries', row: inquiry('in-1', 'alpha', 'cu-1') },
+      {
+        table: 'callbacks',
+        row: callback('cb-1', 'alpha', {
+          assigneeId: 'u-tier1-alice',
+          claimedAt: test.clock.now - 60_000,
+          createdAt: test.clock.now - 24 * HOUR_MS,
+        }),
+      },
+    ]);
+    desk = await openDesktop(test, undefined, {
+      telephony: { port: 'uri', uriTemplate: 'tel:{number}' },
+      openExternal: (url) => {
+        opened.push(url);
+        return true;
+      },
+    });
+    await signIn(desk.core, ALICE);
+    await waitSynced(desk.core);
+  });
+  afterEach(async () => {
+    await desk.dispose();
+    await test.dispose();
+  });
+
+  const dial = { callbackId: 'cb-1', attemptId: 'at-uri-1', numberDialed: '+12125550123' };
+
+  it('refuses the dial without the exception, and hands nothing to the softphone', async () => {
+    const preview = desk.core.telephony.dialCheck({ callbackId: 'cb-1', numberDialed: dial.numberDialed });
+    expect(preview.ok && preview.value).toMatchObject({
+      allowed: false,
+      refusal: { code: 'attempt.outside_customer_hours' },
+      customerLocal: { hour: 4, minute: 30, timeZone: 'America/Los_Angeles' },
+    });
+    expect(await desk.core.telephony.dial(dial)).toMatchObject({
+      ok: false,
+      error: { code: 'attempt.outside_customer_hours' },
+    });
+    expect(opened).toEqual([]);
+  });
+
+  it('opens the softphone for a call the customer asked for, and refuses a slot they did not choose', async () => {
+    const slotClaim = await desk.core.telephony.dial({ ...dial, exception: { kind: 'scheduled-slot' } });
+    expect(slotClaim).toMatchObject({ ok: false, error: { code: 'attempt.exception_no_slot' } });
+    expect(opened).toEqual([]);
+    const asked = { kind: 'customer-request' as const, note: 'Asked for a call before her shift' };
+    const preview = desk.core.telephony.dialCheck({ ...dial, exception: asked });
+    expect(preview.ok && preview.value).toMatchObject({ allowed: true, refusal: null });
+    const dialed = await desk.core.telephony.dial({ ...dial, exception: asked });
+    expect(dialed.ok && dialed.value).toEqual({ port: 'uri', opened: true, callId: null });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toContain('2125550123');
   });
 });

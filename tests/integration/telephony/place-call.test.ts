@@ -122,18 +122,84 @@ describe('telephony: place-call (cti port) through the platform', () => {
     expect(platform.placed).toEqual([]);
   });
 
-  it('refuses a dial before the customer’s local hours open', async () => {
+  describe('before the customer’s local hours open (07:30 in New York, 04:30 in Los Angeles)', () => {
+    const slot = () => ({ start: test.clock.now - 15 * 60_000, end: test.clock.now + 45 * 60_000 });
     // 07:30 in New York is inside callback hours (from 07:00 there) but 04:30 for a customer in Los Angeles.
-    await writeFixture(test.server, [
-      { table: 'customers', row: { ...customer('cu-1', 'alpha'), timeZone: 'America/Los_Angeles' } },
-    ]);
-    test.clock.advance(-2.5 * HOUR_MS);
-    alice.socket.close();
-    alice = await connectAgent(test.server, 'tier1.alice', 'demo-password-1');
-    expect(await placeCall(dial)).toMatchObject({
-      ok: false,
-      error: { code: 'phone.too_early_for_customer' },
+    beforeEach(() => test.clock.advance(-2.5 * HOUR_MS));
+    const atLosAngelesDawn = async (callbackFields: Record<string, unknown> = {}) => {
+      await writeFixture(test.server, [
+        { table: 'customers', row: { ...customer('cu-1', 'alpha'), timeZone: 'America/Los_Angeles' } },
+        {
+          table: 'callbacks',
+          row: callback('cb-1', 'alpha', {
+            assigneeId: 'u-tier1-alice',
+            claimedAt: test.clock.now,
+            createdAt: test.clock.now - 24 * HOUR_MS,
+            ...callbackFields,
+          }),
+        },
+      ]);
+      alice.socket.close();
+      alice = await connectAgent(test.server, 'tier1.alice', 'demo-password-1');
+    };
+    const placeCallAudit = async () =>
+      (
+        await test.server.db
+          .selectFrom('audit_events')
+          .select(['outcome', 'detail'])
+          .where('action', '=', 'telephony.place-call')
+          .orderBy('id')
+          .execute()
+      ).map((row) => ({ outcome: row.outcome, detail: JSON.parse(row.detail ?? 'null') as unknown }));
+
+    it('refuses the dial as recording the attempt would, and audits the refusal', async () => {
+      await atLosAngelesDawn();
+      expect(await placeCall(dial)).toMatchObject({
+        ok: false,
+        error: { code: 'attempt.outside_customer_hours' },
+      });
+      expect(platform.placed).toEqual([]);
+      expect(await placeCallAudit()).toEqual([
+        { outcome: 'rejected', detail: { code: 'attempt.outside_customer_hours' } },
+      ]);
     });
-    expect(platform.placed).toEqual([]);
+
+    it('places the call the customer asked for, auditing the exception’s kind but never its note', async () => {
+      await atLosAngelesDawn();
+      const note = 'Asked for a call before her 5 am shift';
+      const placed = await placeCall({ ...dial, exception: { kind: 'customer-request', note } });
+      expect(placed.ok).toBe(true);
+      expect(platform.placed).toHaveLength(1);
+      const audit = await placeCallAudit();
+      expect(audit).toEqual([
+        { outcome: 'applied', detail: { platform: 'stand-in', customerHoursException: 'customer-request' } },
+      ]);
+      expect(JSON.stringify(audit)).not.toContain('shift');
+    });
+
+    it('accepts "the customer chose this slot" only inside the slot they chose', async () => {
+      await atLosAngelesDawn();
+      const chosen = { ...dial, exception: { kind: 'scheduled-slot' } };
+      expect(await placeCall(chosen)).toMatchObject({
+        ok: false,
+        error: { code: 'attempt.exception_no_slot' },
+      });
+      await atLosAngelesDawn({ scheduledSlot: slot() });
+      expect((await placeCall(chosen)).ok).toBe(true);
+      expect(platform.placed).toHaveLength(1);
+      expect((await placeCallAudit()).map((a) => a.detail)).toEqual([
+        { code: 'attempt.exception_no_slot', customerHoursException: 'scheduled-slot' },
+        { platform: 'stand-in', customerHoursException: 'scheduled-slot' },
+      ]);
+    });
+
+    it('refuses a malformed exception before anything is checked or placed', async () => {
+      await atLosAngelesDawn();
+      const placed = await placeCall({ ...dial, exception: { kind: 'customer-request', note: 'ok' } });
+      expect(placed.ok).toBe(false);
+      expect(!placed.ok && placed.error.message).toContain('at least');
+      expect(platform.placed).toEqual([]);
+      expect(await placeCallAudit()).toEqual([]);
+    });
   });
 });

@@ -7,9 +7,9 @@ import { IdleLock } from '../../../src/desktop/core/idle-lock';
 import { checkVerifier, makeVerifier } from '../../../src/desktop/core/password-verifier';
 import { planInquirySubmit } from '../../../src/desktop/core/inquiry-submit';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
-import { searchWords } from '../../../src/desktop/store/search-index';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { inquirySubmitArgsSchema } from '../../../src/shared/ipc/channels';
+import { ny } from '../domain/helpers';
 
 describe('backoff', () => {
   it('stays within [ (1-jitter)·exp, exp ] and never exceeds the cap', () => {
@@ -51,6 +51,30 @@ describe('due-soon detection', () => {
     expect(again.items).toEqual([]);
     const later = detectDueSoon(first.states, mine, now + 3 * HOUR_MS, DEFAULT_POLICY);
     expect(later.items.map((i) => [i.callbackId, i.state])).toEqual([['b', 'overdue']]);
+  });
+});
+
+describe('due-soon by callable time (issue 13)', () => {
+  it('announces the Friday-06:33 urgent callback due Monday 06:33 as due today, with its badge count', () => {
+    const mine = [{ id: 'fri', dueAt: ny('2026-12-07 06:33'), urgency: 'urgent' as const }];
+    const check = detectDueSoon(new Map(), mine, ny('2026-12-04 06:33'), DEFAULT_POLICY);
+    expect(check.items.map((i) => [i.callbackId, i.state])).toEqual([['fri', 'due-today']]);
+    expect(check.dueCount).toBe(1);
+  });
+
+  it("counts the customer's local hours: a Honolulu customer's Monday ends before the due time can be met", () => {
+    const due = { id: 'hnl', dueAt: ny('2026-12-07 12:00'), urgency: 'urgent' as const };
+    const friday = ny('2026-12-04 10:00');
+    // Callback hours alone leave Monday 07:00–12:00 ET: not due today on Friday.
+    expect(detectDueSoon(new Map(), [due], friday, DEFAULT_POLICY).dueCount).toBe(0);
+    // 08:00 in Honolulu is 13:00 ET: Monday's callable time starts after the due time, today's is the last.
+    const withZone = detectDueSoon(
+      new Map(),
+      [{ ...due, zones: ['Pacific/Honolulu'] }],
+      friday,
+      DEFAULT_POLICY,
+    );
+    expect(withZone.items.map((i) => [i.callbackId, i.state])).toEqual([['hnl', 'due-today']]);
   });
 });
 
@@ -109,14 +133,6 @@ describe('PII cipher', () => {
   });
   it('refuses a key of the wrong size', () => {
     expect(createPiiCipher(Buffer.alloc(16)).ok).toBe(false);
-  });
-});
-
-describe('search words', () => {
-  it('splits names, receipts and phone numbers the way agents type them', () => {
-    expect(searchWords('García  EAC-22-123-45678')).toEqual(['garcia', 'eac2212345678']);
-    expect(searchWords('(305) 555-0100')).toEqual(['305', '555', '0100']);
-    expect(searchWords('   ')).toEqual([]);
   });
 });
 

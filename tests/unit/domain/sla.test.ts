@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, HOUR_MS, policySchema } from '../../../src/shared/domain/policy';
-import { dueAt, slaRiskOrder, slaStatus } from '../../../src/shared/domain/sla';
+import {
+  dueAt,
+  slaRiskOrder,
+  slaStateAt,
+  slaTransitions,
+  type SlaInput,
+} from '../../../src/shared/domain/sla';
 import { ny } from './helpers';
 
 const policy = DEFAULT_POLICY;
@@ -18,19 +24,18 @@ describe('SLA clock', () => {
     expect(dueAt(0, 'urgent', custom)).toBe(48 * HOUR_MS);
   });
 
-  it('reports overdue, due today, at risk and on track', () => {
-    const due = ny('2026-12-03 10:00');
-    const item = { dueAt: due, urgency: 'urgent' as const };
-    expect(slaStatus(item, ny('2026-12-03 10:00'), policy)).toEqual({ state: 'overdue', remainingMs: 0 });
-    expect(slaStatus(item, ny('2026-12-03 08:00'), policy)).toEqual({
-      state: 'due-today',
-      remainingMs: 2 * HOUR_MS,
-    });
-    expect(slaStatus(item, ny('2026-12-02 23:00'), policy).state).toBe('at-risk'); // 11 h left, tomorrow
-    expect(slaStatus(item, ny('2026-12-02 20:00'), policy).state).toBe('on-track'); // 14 h left
-    expect(slaStatus({ dueAt: due, urgency: 'non-urgent' }, ny('2026-12-01 20:00'), policy).state).toBe(
-      'at-risk',
-    );
+  it('reports overdue, due today, at risk and on track by callable time, not wall-clock time', () => {
+    // Due Thursday 10:00 New York: Thursday 07:00–10:00 is the last callable window.
+    const item: SlaInput = { dueAt: ny('2026-12-03 10:00'), urgency: 'urgent' };
+    const stateAt = (at: string, it = item) => slaStateAt(slaTransitions(it, policy), ny(at));
+    expect(stateAt('2026-12-03 10:00')).toBe('overdue');
+    expect(stateAt('2026-12-03 08:00')).toBe('due-today');
+    expect(stateAt('2026-12-03 00:00')).toBe('due-today'); // the last window's day has begun
+    // Wednesday 20:00: 14 wall-clock hours left, but only Thursday's 3 callable hours (< 12).
+    expect(stateAt('2026-12-02 20:00')).toBe('at-risk');
+    // Tuesday 08:00: Tuesday's, Wednesday's and Thursday's hours (> 12 callable hours) are left.
+    expect(stateAt('2026-12-01 08:00')).toBe('on-track');
+    expect(stateAt('2026-12-01 08:00', { ...item, urgency: 'non-urgent' })).toBe('at-risk'); // < 48 h
   });
 
   it('keeps due times monotonic in creation time (property)', () => {

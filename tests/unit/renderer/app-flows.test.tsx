@@ -99,7 +99,7 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(host.callsTo('callback.get')).toEqual([{ callbackId: 'cb-49998' }]);
     expect(screen.getByText(/Suggested now/)).toBeTruthy();
     expect(screen.getByText('Best time 09:00–11:00')).toBeTruthy();
-    expect(screen.getByText(/local time \(America\/Chicago\)/)).toBeTruthy();
+    expect(screen.getByText(/local time \(Central Time\)/)).toBeTruthy();
 
     await user.keyboard('{Escape}');
     expect(await screen.findByRole('heading', { name: 'Worklist' })).toBeTruthy();
@@ -135,13 +135,33 @@ describe('agent UI flows against a fake desktop core', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it("opens the selected row's customer record with o and with the toolbar button", async () => {
+    const user = userEvent.setup();
+    host.handle('customer.record', () => ok(null));
+    await signIn(user);
+    await screen.findByText('Customer 0');
+    screen.getByRole('listbox').focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}o');
+    await waitFor(() => expect(host.callsTo('customer.record')).toEqual([{ customerId: 'cu-2' }]));
+    expect(useUiStore.getState().route).toEqual({ name: 'customer', customerId: 'cu-2' });
+
+    await user.keyboard('{Escape}');
+    await screen.findByText('Customer 0');
+    await user.click(screen.getByRole('button', { name: /Customer record of the selected callback/ }));
+    // The selection is kept across the visit, so the button acts on the same row.
+    await waitFor(() => expect(host.callsTo('customer.record')).toHaveLength(2));
+    expect(useUiStore.getState().route).toEqual({ name: 'customer', customerId: 'cu-2' });
+  });
+
   it('records an attempt: voicemail script names the caller-ID area code; outcome is sent to the core', async () => {
     const user = userEvent.setup();
     host.handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }));
     useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
     await signIn(user, 'Callback: María García');
     await user.click(screen.getByRole('button', { name: 'Start attempt' }));
-    expect(screen.getByTestId('voicemail-script').textContent).toMatch(/202 area code/);
+    expect(screen.getByTestId('voicemail-script').textContent).toMatch(
+      /código de área 202\. Volveremos a llamarle/,
+    );
     const record = screen.getByRole('button', { name: 'Record outcome' });
     expect(record).toHaveProperty('disabled', true);
     await user.click(screen.getByLabelText('No answer — message left'));
@@ -153,9 +173,55 @@ describe('agent UI flows against a fake desktop core', () => {
     );
   });
 
+  it("reads the voicemail in the customer's language, and on the last attempt says no other call is coming", async () => {
+    const user = userEvent.setup();
+    const base = callbackDetail('cb-7');
+    host.handle('callback.get', () =>
+      ok({
+        ...base,
+        plan: {
+          kind: 'next',
+          attemptNumber: 2,
+          allowedAttempts: 2,
+          basis: 'retry',
+          window: base.plan.kind === 'next' ? base.plan.window : { earliest: NOW, latest: NOW },
+          timing: 'in-window',
+        },
+      }),
+    );
+    useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
+    await signIn(user, 'Callback: María García');
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    const script = screen.getByTestId('voicemail-script');
+    expect(script.getAttribute('lang')).toBe('es');
+    expect(script.textContent).toMatch(/^Hola, este mensaje es para María García\./);
+    expect(script.textContent).toMatch(/último intento/);
+    expect(script.textContent).not.toMatch(/Volveremos|try again/);
+    expect(screen.getByText("In the customer's language: Spanish")).toBeTruthy();
+  });
+
   it('outside the customer-local hours the exception is a deliberate step: off by default, with what the customer asked', async () => {
     const user = userEvent.setup();
-    host.handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }));
+    const refusal = { code: 'attempt.outside_customer_hours', message: 'Outside their hours.' };
+    host
+      .handle('callback.recordAttempt', () => ok({ mutationId: 'm-2', attemptId: 'a-1' }))
+      // As the core: the dial is refused outside the customer's hours unless it carries the exception.
+      .handle('telephony.dialCheck', ({ numberDialed, exception }) =>
+        ok({
+          port: 'uri',
+          numberDialed,
+          allowed: Boolean(exception),
+          refusal: exception ? null : refusal,
+          warning: null,
+          customerLocal: { hour: 4, minute: 30, timeZone: 'America/Los_Angeles', approximate: false },
+          rules: {
+            callbackHours: { start: '07:00', end: '19:00', timeZone: 'America/New_York' },
+            customerLocalHours: { start: '08:00', end: '21:00' },
+            attemptWindow: null,
+          },
+        }),
+      )
+      .handle('telephony.dial', () => ok({ port: 'uri', opened: true, callId: null }));
     useUiStore.setState({ route: { name: 'callback', callbackId: 'cb-7' } });
     await signIn(user, 'Callback: María García');
     await user.click(screen.getByRole('button', { name: 'Start attempt' }));
@@ -164,7 +230,18 @@ describe('agent UI flows against a fake desktop core', () => {
     const asked = screen.getByLabelText('The customer asked to be called at this time');
     expect(asked).toHaveProperty('checked', false);
     await user.click(asked);
+    const dialButton = () => screen.getByRole('button', { name: 'Dial with the softphone' });
+    expect(dialButton()).toHaveProperty('disabled', true);
     await user.type(screen.getByLabelText(/What the customer asked for/), 'Asked for 7 am before work');
+    // The dial is checked, and made, with the same exception the attempt will carry.
+    await waitFor(() => expect(dialButton()).toHaveProperty('disabled', false));
+    await user.click(dialButton());
+    await waitFor(() => expect(host.callsTo('telephony.dial')).toHaveLength(1));
+    expect(host.callsTo('telephony.dial')[0]).toMatchObject({
+      callbackId: 'cb-7',
+      numberDialed: '+12065550111;ext=12',
+      exception: { kind: 'customer-request', note: 'Asked for 7 am before work' },
+    });
     await user.click(screen.getByLabelText('Busy'));
     await user.click(screen.getByRole('button', { name: 'Record outcome' }));
     await waitFor(() =>
@@ -249,6 +326,8 @@ describe('agent UI flows against a fake desktop core', () => {
         state: 'offline',
         pending: 3,
         firstSync: { done: 40, total: 100 },
+        // Lost, with the next try scheduled (without one it is the first connection being made).
+        retryAt: NOW + 30_000,
       }),
     );
     expect(screen.getByTestId('connection-state').textContent).toMatch(/Offline/);

@@ -36,6 +36,17 @@ async function recordNoAnswer(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Record outcome' }));
 }
 
+describe('presence follows the work (issue 13 item 4)', () => {
+  it('an attempt left by leaving the callback screen is no longer "On a call"', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<AttemptPanel detail={callbackDetail('cb-1')} />);
+    await user.click(screen.getByRole('button', { name: 'Start attempt' }));
+    expect(usePresenceStore.getState().status).toBe('on-call');
+    unmount(); // Escape, `w` or the Worklist tab: the screen closes with the attempt open
+    expect(usePresenceStore.getState().status).toBe('available');
+  });
+});
+
 describe('AttemptPanel wrap-up', () => {
   it('asks for a callback wrap-up code after the attempt and holds the next attempt during after-call work', async () => {
     const user = userEvent.setup();
@@ -45,8 +56,13 @@ describe('AttemptPanel wrap-up', () => {
     await screen.findByRole('heading', { name: 'Wrap-up' });
     expect(screen.getByTestId('acw-timer').textContent).toContain('After-call work');
     expect(usePresenceStore.getState().status).toBe('after-call');
-    // The default policy time-boxes after-call work: no next attempt until it is done.
-    expect((screen.getByRole('button', { name: 'Start attempt' }) as HTMLButtonElement).disabled).toBe(true);
+    // The default policy time-boxes after-call work: no next attempt until it is done. (The
+    // wrap-up panel tells the attempt panel in an effect after its first render: wait for it.)
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Start attempt' }) as HTMLButtonElement).disabled).toBe(
+        true,
+      ),
+    );
     const codes = [...screen.getByLabelText('Wrap-up code').querySelectorAll('option')].map((o) => o.value);
     expect(codes).toContain('voicemail-left');
     expect(codes).not.toContain('escalated-to-tier2'); // a Tier 1 code; this agent is Tier 2

@@ -36,16 +36,4 @@ describe('UI text catalog', () => {
     expect(CATALOG.en.connection.pending(0)).toBe('All changes synced');
     expect(CATALOG.es.connection.pending(3)).toBe('3 cambios en espera de sincronizar');
   });
-
-  it('has a voicemail script that names the caller-ID area code it is given', () => {
-    for (const language of ['en', 'es'] as const) {
-      const text = CATALOG[language].voicemail({
-        customer: 'Ana',
-        areaCode: '303',
-        receipt: 'EAC2212345678',
-      });
-      expect(text).toContain('303');
-      expect(text).toContain('EAC2212345678');
-    }
-  });
 });

@@ -7,6 +7,7 @@ import { SlaCountdown } from '../../../src/renderer/src/components/SlaCountdown'
 import { messages } from '../../../src/renderer/src/i18n';
 import { useClockStore } from '../../../src/renderer/src/state/clock-store';
 import { useUiStore } from '../../../src/renderer/src/state/ui-store';
+import { ny } from '../domain/helpers';
 
 afterEach(cleanup);
 beforeEach(() => useUiStore.setState({ language: 'en' }));
@@ -34,27 +35,50 @@ describe('countdown text', () => {
 
 describe('SlaCountdown', () => {
   it('ticks with the clock and changes state text and colour class together', () => {
-    useClockStore.setState({ offsetMs: 0, now: NOW });
-    // Due tomorrow 06:00 in the zone; urgent callbacks are at risk under 12 h (policy).
-    const dueAt = NOW + 20 * HOUR_MS;
+    // Callback hours 07:00–18:30 New York, Monday–Friday; urgent callbacks are at risk under 12 callable hours.
+    const dueAt = ny('2026-12-07 06:33'); // Monday, before opening
+    useClockStore.setState({ offsetMs: 0, now: ny('2026-12-03 10:00') }); // Thursday: 8.5 h + Friday's 11.5 h left
     render(<SlaCountdown dueAt={dueAt} urgency="urgent" />);
     const el = () => screen.getByText(/due in|overdue by/);
-    expect(el().textContent).toContain('On track, due in 20 h 00 min');
+    expect(el().textContent).toContain('On track, due in 3 d 20 h');
     expect(el().className).toContain('sla--on-track');
 
-    // 9 h later (19:00): 11 h left, due another calendar day → at risk.
-    act(() => useClockStore.setState({ now: NOW + 9 * HOUR_MS }));
-    expect(el().textContent).toContain('At risk, due in 11 h 00 min');
+    act(() => useClockStore.setState({ now: ny('2026-12-03 18:10') })); // Friday's hours + 20 min left
+    expect(el().textContent).toContain('At risk, due in 3 d 12 h');
     expect(el().className).toContain('sla--at-risk');
 
-    // Same business day as the due time.
-    act(() => useClockStore.setState({ now: dueAt - 2 * HOUR_MS }));
-    expect(el().textContent).toContain('Due today, due in 2 h 00 min');
+    act(() => useClockStore.setState({ now: ny('2026-12-07 06:00') }));
+    expect(el().textContent).toContain('Due today, due in 33 min');
 
     act(() => useClockStore.setState({ now: dueAt + 61 * MINUTE_MS }));
     expect(el().textContent).toContain('Overdue, overdue by 1 h 01 min');
     expect(el().className).toContain('sla--overdue');
-    expect(DEFAULT_POLICY.sla.urgentAtRiskHours).toBeGreaterThan(10);
+    expect(DEFAULT_POLICY.sla.urgentAtRiskHours).toBe(12);
+  });
+
+  it('issue 13: created Friday 06:33, due Monday 06:33 — only today until 18:30 is left, so not "On track"', () => {
+    // The old wall-clock rule said "On track, due in 2 d 23 h" here.
+    useClockStore.setState({ offsetMs: 0, now: ny('2026-12-04 06:33') });
+    render(<SlaCountdown dueAt={ny('2026-12-07 06:33')} urgency="urgent" />);
+    const el = screen.getByText(/due in/);
+    expect(el.textContent).toContain('Due today, due in 3 d 0 h');
+    expect(el.className).toContain('sla--due-today');
+  });
+
+  it("counts the customer's local hours when the whole input is given", () => {
+    // Due Tuesday 09:00 New York; a Pacific customer (08:00 there = 11:00 New York) leaves only Monday
+    // 11:00–18:30 before it, so Monday 10:00 is already due today; callback hours alone would leave Tuesday 07:00–09:00.
+    const item = { dueAt: ny('2026-12-08 09:00'), urgency: 'urgent' as const };
+    useClockStore.setState({ offsetMs: 0, now: ny('2026-12-07 10:00') });
+    render(
+      <>
+        <SlaCountdown {...item} />
+        <SlaCountdown {...item} input={{ ...item, zones: ['America/Los_Angeles'] }} />
+      </>,
+    );
+    const [hoursOnly, withZone] = screen.getAllByText(/due in/);
+    expect(hoursOnly?.className).toContain('sla--at-risk');
+    expect(withZone?.className).toContain('sla--due-today');
   });
 
   it('follows the screen language', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +15,7 @@ import type { DomainError, Result } from '../../../src/shared/domain/result';
 import { dueAt } from '../../../src/shared/domain/sla';
 import { ipcResultSchema } from '../../../src/shared/ipc/result';
 import { z } from 'zod';
-import { errorText } from '../../../src/renderer/src/i18n/error-text';
+import { errorText, type ErrorCatalogHolder } from '../../../src/renderer/src/i18n/error-text';
 import { en } from '../../../src/renderer/src/i18n/catalog-en';
 import { es } from '../../../src/renderer/src/i18n/catalog-es';
 import { formatInstant } from '../../../src/renderer/src/i18n/format';
@@ -194,6 +195,39 @@ describe('errorText', () => {
     expect(Object.keys(es.errors).sort()).toEqual(Object.keys(en.errors).sort());
     for (const [code, entry] of Object.entries(es.errors)) {
       expect(typeof entry, code).toBe(typeof en.errors[code as keyof typeof en.errors]);
+    }
+  });
+
+  it('counts in words by each language’s plural rules, never "(s)" (issue 13 item 7)', () => {
+    // English shows the sender's message (messagesAreNative): read the English sentences directly too.
+    const english = { errors: en.errors };
+    const say = (code: string, params: Record<string, number>, catalog: ErrorCatalogHolder = english) =>
+      errorText({ code, message: 'unused', params }, catalog);
+    expect(say('session.pending_changes', { count: 1 })).toMatch(/^1 change has not reached/);
+    expect(say('session.pending_changes', { count: 2 })).toMatch(/^2 changes have not reached/);
+    expect(say('session.other_user_pending', { count: 1 })).toMatch(
+      /^1 change made by another user on this desktop has not/,
+    );
+    expect(say('session.wrong_password', { attemptsLeft: 1 })).toContain('(1 attempt left before');
+    expect(say('auth.rate_limited', { seconds: 1 })).toContain('try again in 1 second.');
+    expect(say('auth.locked', { minutes: 5 })).toContain('locked for 5 more minutes.');
+    expect(say('attempt.grant_limit', { granted: 1, limit: 1 })).toContain('had 1 extra attempt granted');
+    expect(say('auth.locked', { minutes: 1 }, es)).toContain('durante 1 minuto más');
+    expect(say('auth.rate_limited', { seconds: 1 }, es)).toContain('en 1 segundo.');
+    // The messages the domain, desktop core and server send (English screens show them as sent).
+    const files = [
+      'renderer/src/i18n/errors-en.ts',
+      'renderer/src/i18n/errors-es.ts',
+      'desktop/core/desktop-session.ts',
+      'server/auth/sign-in-gate.ts',
+      'server/sync/connection-rate.ts',
+      'server/admin/scripts.ts',
+      'shared/domain/attempts.ts',
+      'shared/sync/mutators/callback-schedule.ts',
+    ];
+    for (const file of files) {
+      const source = readFileSync(new URL(`../../../src/${file}`, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/[a-z]\((s|es)\)( [a-z]|[.,;][ '`])/);
     }
   });
 

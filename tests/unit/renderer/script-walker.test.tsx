@@ -133,4 +133,37 @@ describe('ScriptWalker', () => {
     expect(screen.getByText(/this question needs an answer/)).toBeTruthy();
     expect(screen.getByLabelText('What is your receipt number?')).toBeTruthy();
   });
+
+  it('on a Spanish screen takes a typed date day first, reads it back in words and stores it as a date', async () => {
+    useUiStore.setState({ language: 'es' });
+    const parsed = validateScript({
+      id: 'move',
+      version: 1,
+      title: { en: 'Move', es: 'Mudanza' },
+      topic: { en: 'Move', es: 'Mudanza' },
+      intents: [],
+      start: 'when',
+      steps: {
+        when: {
+          kind: 'question',
+          prompt: { en: 'When did you move?', es: '¿Cuándo se mudó?' },
+          answer: { key: 'moveDate', type: 'date' },
+          next: 'done',
+        },
+        done: {
+          kind: 'outcome',
+          outcome: 'resolved',
+          note: { en: 'Moved {{answers.moveDate}}.', es: 'Se mudó el {{answers.moveDate}}.' },
+        },
+      },
+    });
+    if (!parsed.ok) throw new Error('the inline script is invalid');
+    const user = userEvent.setup();
+    render(<Harness script={parsed.value} options={{ language: 'es' }} />);
+    const input = screen.getByLabelText('¿Cuándo se mudó?');
+    expect(input.getAttribute('placeholder')).toBe('DD/MM/AAAA');
+    await user.type(input, '02/11/2026');
+    expect(screen.getByTestId('answer-when-words').textContent).toBe('Se lee: lunes, 2 de noviembre de 2026');
+    expect(latest?.answers['moveDate']).toBe('2026-11-02');
+  });
 });

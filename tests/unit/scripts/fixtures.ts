@@ -4,7 +4,7 @@ export function minimalScript(): Record<string, unknown> {
     id: 'fixture',
     version: 1,
     title: { en: 'Fixture', es: 'Prueba' },
-    topic: 'Fixture topic',
+    topic: { en: 'Fixture topic', es: 'Tema de prueba' },
     intents: ['fixture-intent'],
     start: 'hello',
     steps: {

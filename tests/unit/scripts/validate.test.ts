@@ -126,6 +126,16 @@ describe('validateScript', () => {
     expect(problems.find((p) => p.stepId === 'hello')?.message).toContain('Spanish');
   });
 
+  it('requires the topic in both languages; a bare string topic is the English side, reported without Spanish', () => {
+    const bare = { ...minimalScript(), topic: 'Case status' };
+    const problems = only(bare, 'missing-translation');
+    expect(problems.map((p) => [p.path, p.message])).toEqual([['topic.es', 'topic has no Spanish text']]);
+    const noEnglish = { ...minimalScript(), topic: { en: ' ', es: 'Estado del caso' } };
+    expect(problemsOf(noEnglish).map((p) => p.path)).toContain('topic.en');
+    const both = validateScript(minimalScript());
+    expect(both.ok && both.value.topic).toEqual({ en: 'Fixture topic', es: 'Tema de prueba' });
+  });
+
   it('reports a translation that mentions different details', () => {
     const doc = broken((d) => {
       d.steps.hello.text.es = 'Hola.';

@@ -231,6 +231,15 @@ describe('inquiry, customer and request mutators', () => {
       ok: true,
       value: [{ row: { receiptNumber: 'EAC2212345678', createdAt: NOW, team: 'alpha', status: 'open' } }],
     });
+    // A topic with a Spanish side keeps it (a Spanish screen shows it; issue 13 item 5).
+    expect(
+      runMutation(
+        'inquiry.create@1',
+        { ...args, topic: 'Case status', topicEs: 'Estado del caso' },
+        map(['customers', customer]),
+        ctx(),
+      ),
+    ).toMatchObject({ ok: true, value: [{ row: { topic: 'Case status', topicEs: 'Estado del caso' } }] });
     expect(code(runMutation('inquiry.create@1', args, map(), ctx()))).toBe('customer.not_found');
     expect(
       code(
@@ -452,5 +461,39 @@ describe('runMutation guards', () => {
       const m = MUTATORS[name];
       expect(m?.authorize(ctx({ role: 'admin' }), {} as never, map()).ok, name).toBe(false);
     }
+  });
+});
+
+describe('callback.ask-availability', () => {
+  it('refuses a third check with the policy limit as a param (the screen says it in the agent language)', () => {
+    const consented = customerRow({
+      noticeConsent: {
+        sms: {
+          address: '+13125550142',
+          at: NOW,
+          how: 'written',
+          by: 'u-a',
+          revokedAt: null,
+          revokedHow: null,
+        },
+        email: null,
+      },
+    });
+    const asked = (id: string) => ({
+      id,
+      kind: 'available-now' as const,
+      channel: 'sms' as const,
+      status: 'replied' as const,
+      reason: null,
+      sendAt: NOW,
+      updatedAt: NOW,
+      reply: 'no' as const,
+    });
+    const rows = map(
+      ['callbacks', cb({ assigneeId: 'u-a', customerId: consented.id, notices: [asked('n1'), asked('n2')] })],
+      ['customers', consented],
+    );
+    const r = runMutation('callback.ask-availability@1', { callbackId: 'cb' }, rows, ctx());
+    expect(r).toMatchObject({ ok: false, error: { code: 'notice.too_many_checks', params: { max: 2 } } });
   });
 });

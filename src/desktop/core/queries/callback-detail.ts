@@ -2,10 +2,12 @@ import { attemptPlan, checkAttemptAllowed } from '../../../shared/domain/attempt
 import type { Policy } from '../../../shared/domain/policy';
 import { suggestNumber } from '../../../shared/domain/phones/suggest-number';
 import { err, ok, type DomainError, type Result } from '../../../shared/domain/result';
-import { slaStatus } from '../../../shared/domain/sla';
+import { assessSla } from '../../../shared/domain/sla';
+import { slaInputFor } from '../../../shared/domain/sla-input';
 import { CALLBACK_ACTIONS, type CallbackDetail } from '../../../shared/ipc/views';
 import type { Actor, Mutator, MutatorContext } from '../../../shared/sync/mutator';
 import {
+  askAvailability,
   claimCallback,
   grantExtraAttempt,
   reassignCallback,
@@ -33,6 +35,7 @@ const ACTIONS: Record<Action, { mutator: Mutator<unknown>; dryRun: boolean }> = 
   schedule: { mutator: scheduleCallback as Mutator<unknown>, dryRun: false },
   grantExtraAttempt: { mutator: grantExtraAttempt as Mutator<unknown>, dryRun: true },
   reassign: { mutator: reassignCallback as Mutator<unknown>, dryRun: false },
+  askAvailability: { mutator: askAvailability as Mutator<unknown>, dryRun: true },
 };
 
 export function callbackDetail(
@@ -65,7 +68,8 @@ export function callbackDetail(
     callback,
     customer,
     inquiry,
-    sla: slaStatus(callback, now, policy),
+    // The whole rule here: the customer's local hours and the attempts still needed count too.
+    sla: assessSla(slaInputFor(callback, customer ?? undefined, policy), now, policy),
     plan: attemptPlan(callback, now, policy),
     numbers: {
       suggested: suggestion.suggested ? Number(suggestion.suggested.phone.id) : null,
@@ -85,22 +89,28 @@ export function callbackDetail(
     permissions,
     pendingSync: store.rows.isPending('callbacks', callbackId),
     now,
-    ...handoffContext(store, callback.handoffs ?? []),
+    ...peopleContext(store, callback),
   });
 }
 
-/** What the handoffs name: their notes (the Tier 1 note for the officer) and who handed off. */
-function handoffContext(
+/**
+ * The handoffs' notes (the Tier 1 note for the officer) and the names of the people the
+ * screen mentions — who handed off, who holds the callback, who made each attempt — so
+ * it never shows a user id.
+ */
+function peopleContext(
   store: LocalStore,
-  handoffs: NonNullable<CallbackDetail['callback']['handoffs']>,
+  callback: CallbackDetail['callback'],
 ): Pick<CallbackDetail, 'handoffNotes' | 'names'> {
   const all = userNames(store);
+  const handoffs = callback.handoffs ?? [];
   const handoffNotes = handoffs.flatMap((h) => {
     const note = h.noteId ? store.rows.get('notes', h.noteId) : undefined;
     return note ? [note] : [];
   });
+  const ids = [...handoffs.map((h) => h.by), ...callback.attempts.map((a) => a.agentId), callback.assigneeId];
   const names = Object.fromEntries(
-    handoffs.flatMap((h) => (all.has(h.by) ? [[h.by, all.get(h.by) as string]] : [])),
+    ids.flatMap((id) => (id !== null && all.has(id) ? [[id, all.get(id) as string]] : [])),
   );
   return { handoffNotes, names };
 }
@@ -111,7 +121,14 @@ function permission(
   callbackId: string,
   ctx: MutatorContext,
 ): { allowed: boolean; reason: DomainError | null } {
-  const rows = store.rows.read([{ table: 'callbacks', id: callbackId }]);
+  const first = store.rows.read([{ table: 'callbacks', id: callbackId }]);
+  // The rows found through the callback (its customer, for the consent "available now?" needs).
+  const rows = action.mutator.readsAfter
+    ? store.rows.read([
+        { table: 'callbacks', id: callbackId },
+        ...action.mutator.readsAfter({ callbackId }, first),
+      ])
+    : first;
   const actor: Actor = { userId: ctx.userId, role: ctx.role, team: ctx.team };
   if (action.dryRun) {
     const prepared = prepareMutation(action.mutator.name, { callbackId });

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../shared/domain/result';
+import { scriptTitleOf } from '../../../shared/scripts/title';
 import type { ScriptRow } from '../../../shared/sync/rows/script';
 import type { LocalStore } from '../../store/local-store';
 
@@ -6,21 +7,9 @@ export interface ScriptSummary {
   scriptId: string;
   latestVersion: number;
   publishedAt: number | null;
-  title: string;
+  title: { en: string; es: string };
   /** The IVR intents the script answers (content.intents): a screen pop picks the script by them. */
   intents: string[];
-}
-
-function titleOf(row: ScriptRow): string {
-  const content = row.content;
-  if (content && typeof content === 'object' && !Array.isArray(content)) {
-    const title = (content as Record<string, unknown>)['title'];
-    if (typeof title === 'string') return title;
-    if (title && typeof title === 'object' && typeof (title as Record<string, unknown>)['en'] === 'string') {
-      return (title as Record<string, string>)['en'] ?? row.scriptId;
-    }
-  }
-  return row.scriptId;
 }
 
 function intentsOf(row: ScriptRow): string[] {
@@ -43,10 +32,10 @@ export function listScripts(store: LocalStore): ScriptSummary[] {
       scriptId: row.scriptId,
       latestVersion: row.scriptVersion,
       publishedAt: row.publishedAt,
-      title: titleOf(row),
+      title: scriptTitleOf(row.content, row.scriptId),
       intents: intentsOf(row),
     }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+    .sort((a, b) => a.title.en.localeCompare(b.title.en));
 }
 
 /** One script version (the latest when `version` is omitted). */

@@ -1,44 +1,62 @@
-import { businessDateOf } from '../../../shared/domain/calendar/business-calendar';
-import { HOUR_MS, type Policy } from '../../../shared/domain/policy';
-import { SLA_STATES, type SlaState } from '../../../shared/domain/sla';
-import { addDays, zonedTimeToInstant } from '../../../shared/domain/time/zoned';
+import type { Policy } from '../../../shared/domain/policy';
+import {
+  SLA_STATES,
+  slaStateAt,
+  slaTransitions,
+  type SlaState,
+  type SlaTransitions,
+} from '../../../shared/domain/sla';
+import { slaInputOf, type WorklistEntry } from '../../store/callback-index';
 
 /** An index into SLA_STATES: 0 overdue, 1 due today, 2 at risk, 3 on track. */
 export type SlaRank = 0 | 1 | 2 | 3;
 
 /**
- * slaStatus (shared/domain/sla) with the calendar work done once per query, so
- * the worklist can rank 50,000 callbacks by SLA risk in a couple of
- * milliseconds: "due today" is "before the next midnight in the callback-hours
- * zone", the rest is arithmetic on due_at and urgency.
+ * The SLA rule (shared/domain/sla: callable time left before the due time, not
+ * wall-clock time) for worklist entries. An entry is replaced whenever its callback
+ * changes, and a callback's transitions do not depend on `now`, so they are worked
+ * out once per entry (and policy) and ranking 50,000 callbacks is then a few
+ * comparisons each. The index keeps the zones of the customer's numbers (not the
+ * numbers: PII stays encrypted) and the attempts still allowed, so the worklist judges
+ * a callback exactly as its detail screen and the lead's board do.
  */
 export function slaRanker(now: number, policy: Policy): SlaRanker {
-  const tomorrow = zonedTimeToInstant(
-    { ...addDays(businessDateOf(now, policy), 1), hour: 0, minute: 0 },
-    policy.callbackHours.timeZone,
-  );
-  const urgentRisk = policy.sla.urgentAtRiskHours * HOUR_MS;
-  const nonUrgentRisk = policy.sla.nonUrgentAtRiskHours * HOUR_MS;
-  const riskOf = (urgency: string) => (urgency === 'urgent' ? urgentRisk : nonUrgentRisk);
+  const transitionsOf = (entry: RankedEntry): SlaTransitions => {
+    let byEntry = cache.get(policy);
+    if (!byEntry) {
+      byEntry = new WeakMap();
+      cache.set(policy, byEntry);
+    }
+    let transitions = byEntry.get(entry);
+    if (!transitions) {
+      transitions = slaTransitions(slaInputOf(entry), policy);
+      byEntry.set(entry, transitions);
+    }
+    return transitions;
+  };
   return {
     now,
-    tomorrow,
-    riskOf,
-    rankOf: ({ dueAt, urgency }) => {
-      if (dueAt <= now) return 0;
-      if (dueAt < tomorrow) return 1;
-      return dueAt - now < riskOf(urgency) ? 2 : 3;
+    transitionsOf,
+    rankOf: (entry) => SLA_STATES.indexOf(slaStateAt(transitionsOf(entry), now)) as SlaRank,
+    nextChange: (entry) => {
+      const t = transitionsOf(entry);
+      let next = Infinity;
+      for (const at of [t.atRiskFrom, t.dueTodayFrom, t.overdueFrom]) if (at > now && at < next) next = at;
+      return next;
     },
   };
 }
 
+type RankedEntry = Pick<WorklistEntry, 'dueAt' | 'urgency' | 'zones' | 'attemptsLeft' | 'nextAttemptFrom'>;
+const cache = new WeakMap<Policy, WeakMap<RankedEntry, SlaTransitions>>();
+
 export interface SlaRanker {
   now: number;
-  /** The next midnight in the callback-hours zone: "due today" ends there. */
-  tomorrow: number;
-  /** How long before its due time a callback of this urgency is at risk. */
-  riskOf(urgency: string): number;
-  rankOf(item: { dueAt: number; urgency: string }): SlaRank;
+  /** The entry's SLA transitions (cached per entry and policy). */
+  transitionsOf(entry: RankedEntry): SlaTransitions;
+  rankOf(entry: RankedEntry): SlaRank;
+  /** The first instant after `now` at which the entry's rank changes (Infinity when never). */
+  nextChange(entry: RankedEntry): number;
 }
 
 export function slaStateOf(rank: SlaRank): SlaState {

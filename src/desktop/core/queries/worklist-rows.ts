@@ -1,5 +1,6 @@
 import { attemptPlan, type AttemptPlan } from '../../../shared/domain/attempts';
 import type { Policy } from '../../../shared/domain/policy';
+import type { SlaTransitions } from '../../../shared/domain/sla';
 import type { WorklistRow } from '../../../shared/ipc/views';
 import type { WorklistEntry } from '../../store/callback-index';
 import type { LocalStore } from '../../store/local-store';
@@ -35,7 +36,7 @@ interface UsersCache {
  */
 export function worklistRows(
   store: LocalStore,
-  page: readonly { entry: WorklistEntry; rank: SlaRank }[],
+  page: readonly { entry: WorklistEntry; rank: SlaRank; transitions: SlaTransitions }[],
   me: string,
   now: number,
   policy: Policy,
@@ -43,7 +44,7 @@ export function worklistRows(
   const users = userNames(store);
   const bases = basesOf(store);
   const rows: WorklistRow[] = [];
-  for (const { entry, rank } of page) {
+  for (const { entry, rank, transitions } of page) {
     const base = baseOf(store, bases, entry, policy);
     if (!base) continue;
     const { row: r, plan, handoff } = base;
@@ -61,7 +62,12 @@ export function worklistRows(
       mine: r.assigneeId === me,
       createdAt: r.createdAt,
       dueAt: r.dueAt,
-      sla: { state: slaStateOf(rank), remainingMs: r.dueAt - now },
+      sla: {
+        state: slaStateOf(rank),
+        remainingMs: r.dueAt - now,
+        lastWindow: transitions.lastWindow,
+        transitions,
+      },
       attemptsMade: r.attemptsMade,
       nextAttempt:
         plan.kind === 'next'
@@ -75,6 +81,7 @@ export function worklistRows(
             }
           : null,
       scheduledSlot: r.scheduledSlot,
+      customerWaitingUntil: r.customerWaitingUntil,
       pendingSync: entry.pending,
       handoff: handoff
         ? { to: handoff.to, reason: handoff.reason, byName: users.get(handoff.by) ?? null, at: handoff.at }
@@ -114,6 +121,7 @@ function baseOf(
       dueAt: callback.dueAt,
       attemptsMade: callback.attempts.length,
       scheduledSlot: callback.scheduledSlot,
+      customerWaitingUntil: callback.customerWaitingUntil,
     },
   };
   bases.set(entry, base);

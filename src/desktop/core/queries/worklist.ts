@@ -11,10 +11,9 @@ import { slaRanker } from './sla-rank';
  * callback_index (plain columns, already sorted by due time); only the rows of
  * the requested window are decrypted, and only the first time they are shown.
  *
- * Order: SLA rank, then due time, then id. Overdue and due-today are due-time
- * ranges (before now, before the next midnight), so one pass over the
- * due-sorted entries that drops each match into one of three buckets (overdue
- * or due today / at risk / on track) yields the order without sorting.
+ * Order: SLA rank, then due time, then id. One pass over the due-sorted entries
+ * that drops each match into one of four buckets (overdue / due today / at risk /
+ * on track) yields the order without sorting.
  *
  * The ordered matches are kept per filter set (the renderer asks page after
  * page of the same list) until the data changes or `now` reaches the first
@@ -41,7 +40,7 @@ export function queryWorklist(
     ordered.from <= now &&
     now < ordered.until;
   if (!ordered || !fresh) {
-    ordered = orderMatches(entries, query, me.userId, hits, ranker);
+    ordered = waitingFirst(store, orderMatches(entries, query, me.userId, hits, ranker), me.userId, now);
     ordered.generation = store.callbacks.entriesGeneration();
     ordered.policy = policy;
     caches.delete(key);
@@ -51,12 +50,31 @@ export function queryWorklist(
   const window = ordered.entries.slice(query.offset, query.offset + query.limit);
   const rows = worklistRows(
     store,
-    window.map((entry) => ({ entry, rank: ranker.rankOf(entry) })),
+    window.map((entry) => ({ entry, rank: ranker.rankOf(entry), transitions: ranker.transitionsOf(entry) })),
     me.userId,
     now,
     policy,
   );
   return { total: ordered.entries.length, offset: query.offset, rows, now };
+}
+
+/**
+ * My callbacks whose customer said "yes" to "available now?" and still waits come first
+ * (soonest end of wait first), until the first wait ends. Only my open callbacks are
+ * looked at (decrypted): a short list, read once per ordered answer.
+ */
+function waitingFirst(store: LocalStore, ordered: Ordered, me: string, now: number): Ordered {
+  const waiting = new Map<string, number>();
+  for (const open of store.callbacks.openAssignedTo(me)) {
+    const until = store.rows.get('callbacks', open.id)?.customerWaitingUntil ?? null;
+    if (until !== null && until > now) waiting.set(open.id, until);
+  }
+  if (waiting.size === 0) return ordered;
+  const first = ordered.entries
+    .filter((e) => waiting.has(e.id))
+    .sort((a, b) => (waiting.get(a.id) as number) - (waiting.get(b.id) as number));
+  const rest = ordered.entries.filter((e) => !waiting.has(e.id));
+  return { ...ordered, entries: [...first, ...rest], until: Math.min(ordered.until, ...waiting.values()) };
 }
 
 interface Ordered {
@@ -80,46 +98,41 @@ function orderMatches(
   query: WorklistQueryArgs,
   me: string,
   hits: ReadonlySet<string> | undefined,
-  { now, tomorrow, riskOf, rankOf }: ReturnType<typeof slaRanker>,
+  { now, rankOf, nextChange }: ReturnType<typeof slaRanker>,
 ): Ordered {
   const matches = worklistFilter(query, me, hits);
   const ranks = slaRanksOf(query);
-  const [soon, atRisk, onTrack] = bucketsFor(entries.length);
-  let nSoon = 0;
-  let nAtRisk = 0;
-  let nOnTrack = 0;
-  // Every rank is constant until midnight, the next due time of a filtered callback, or the next
-  // instant an on-track one turns at risk (SLA-filtered-out callbacks count: they may turn in).
-  let until = tomorrow;
+  const buckets = bucketsFor(entries.length);
+  const counts = [0, 0, 0, 0];
+  // Every rank is constant until the first instant one of the filtered callbacks changes state
+  // (SLA-filtered-out callbacks count: they may turn in).
+  let until = Infinity;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WorklistEntry;
     if (!matches(entry)) continue;
     const rank = rankOf(entry);
-    if (rank !== 0 && entry.dueAt < until) until = entry.dueAt;
-    if (rank === 3) until = Math.min(until, entry.dueAt - riskOf(entry.urgency));
+    until = Math.min(until, nextChange(entry));
     if (ranks && !ranks.has(rank)) continue;
-    if (rank <= 1) soon[nSoon++] = i;
-    else if (rank === 2) atRisk[nAtRisk++] = i;
-    else onTrack[nOnTrack++] = i;
+    const at = counts[rank] as number;
+    (buckets[rank] as Int32Array)[at] = i;
+    counts[rank] = at + 1;
   }
-  const ordered: WorklistEntry[] = new Array<WorklistEntry>(nSoon + nAtRisk + nOnTrack);
+  const ordered: WorklistEntry[] = new Array<WorklistEntry>(counts.reduce((a, b) => a + b, 0));
   let k = 0;
-  for (const [bucket, count] of [
-    [soon, nSoon],
-    [atRisk, nAtRisk],
-    [onTrack, nOnTrack],
-  ] as const) {
-    for (let j = 0; j < count; j++) ordered[k++] = entries[bucket[j] as number] as WorklistEntry;
+  for (let rank = 0; rank < buckets.length; rank++) {
+    const bucket = buckets[rank] as Int32Array;
+    for (let j = 0; j < (counts[rank] as number); j++)
+      ordered[k++] = entries[bucket[j] as number] as WorklistEntry;
   }
   return { entries: ordered, generation: 0, hits, policy: undefined, from: now, until };
 }
 
-/** Positions of the matches per bucket; shared by every query (they run one at a time, synchronously). */
-let scratch: [Int32Array, Int32Array, Int32Array] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
-function bucketsFor(size: number): [Int32Array, Int32Array, Int32Array] {
-  if (scratch[0].length < size) {
+/** Positions of the matches per rank; shared by every query (they run one at a time, synchronously). */
+let scratch: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(0));
+function bucketsFor(size: number): Int32Array[] {
+  if ((scratch[0] as Int32Array).length < size) {
     const length = size + 1024;
-    scratch = [new Int32Array(length), new Int32Array(length), new Int32Array(length)];
+    scratch = [0, 1, 2, 3].map(() => new Int32Array(length));
   }
   return scratch;
 }

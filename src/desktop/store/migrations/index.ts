@@ -5,6 +5,7 @@ import { migration004 } from './004_callback_index_version';
 import { migration005 } from './005_slim_callback_index';
 import { migration006 } from './006_rejection_params';
 import { migration007 } from './007_installation';
+import { migration008 } from './008_callback_index_sla';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

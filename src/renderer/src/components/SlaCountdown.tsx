@@ -1,5 +1,12 @@
-import { memo } from 'react';
-import { slaStatus, type SlaState, type Urgency } from '../../../shared/domain/sla';
+import { memo, useMemo } from 'react';
+import {
+  slaStateAt,
+  slaTransitions,
+  type SlaInput,
+  type SlaState,
+  type SlaTransitions,
+  type Urgency,
+} from '../../../shared/domain/sla';
 import { useT } from '../i18n';
 import { usePolicy } from '../state/session-store';
 import { useClockStore } from '../state/clock-store';
@@ -10,7 +17,12 @@ import './SlaCountdown.css';
 const ICON = { overdue: '■', 'due-today': '▲', 'at-risk': '◆', 'on-track': '●' } as const;
 
 /**
- * Live countdown to a callback's due time, in text and colour, recomputed with the shared SLA rule.
+ * Live countdown to a callback's due time, in text and colour, with the shared SLA rule (callable
+ * time left before the due time). The rule's transitions do not depend on the time, so they are
+ * worked out once per input and each tick is a few comparisons. Pass the whole SlaInput (zones,
+ * attempts left) where it is known, as the callback detail does, or the transitions the core or the
+ * server worked out from it (a worklist row, a drill-down item); due time and urgency alone count
+ * callback hours for one attempt.
  * It follows the app's one clock ticker through a selector that yields what is shown (state and
  * text), so a countdown re-renders when its text changes — once a minute until the last minute —
  * not on every tick, and a list of them costs nothing between changes.
@@ -18,15 +30,25 @@ const ICON = { overdue: '■', 'due-today': '▲', 'at-risk': '◆', 'on-track':
 export const SlaCountdown = memo(function SlaCountdown({
   dueAt,
   urgency,
+  input,
+  transitions: given,
 }: {
   dueAt: number;
   urgency: Urgency;
+  /** The whole rule's input (the customer's zones, attempts left); keep it stable (useMemo). */
+  input?: SlaInput;
+  /** The rule's transitions, already worked out from the whole input. */
+  transitions?: SlaTransitions | undefined;
 }) {
   const t = useT();
   const policy = usePolicy();
+  const transitions = useMemo(
+    () => given ?? slaTransitions(input ?? { dueAt, urgency }, policy),
+    [given, dueAt, urgency, input, policy],
+  );
   const shown = useClockStore((s) => {
-    const { state, remainingMs } = slaStatus({ dueAt, urgency }, s.now, policy);
-    return `${state}|${countdownText(state, remainingMs, t)}`;
+    const state = slaStateAt(transitions, s.now);
+    return `${state}|${countdownText(state, dueAt - s.now, t)}`;
   });
   const split = shown.indexOf('|');
   const state = shown.slice(0, split) as SlaState;

@@ -2,6 +2,7 @@ import { adminEn } from '../features/admin/i18n/admin-en';
 import { recordEn } from '../features/customer/i18n/record-en';
 import { reportsEn } from '../features/reports/i18n/reports-en';
 import { supervisorEn } from '../features/supervisor/i18n/supervisor-en';
+import { noticesEn } from '../features/notices/i18n/notices-en';
 import { telephonyEn } from '../features/telephony/i18n/telephony-en';
 import { errorsEn, type ErrorCatalog } from './errors-en';
 
@@ -15,6 +16,8 @@ export const en = {
   app: {
     name: 'Agent Desk',
     skipToMain: 'Skip to main content',
+    /** A person this desktop has no name for (never their user id). */
+    anotherAgent: 'another agent',
     mainNav: 'Main',
     language: 'Screen language',
     signOut: 'Sign out',
@@ -37,6 +40,12 @@ export const en = {
     },
   },
   languages: { en: 'English', es: 'Spanish' },
+  leave: {
+    title: 'Leave this form?',
+    body: 'What you typed here is not saved yet. Leaving discards it.',
+    stay: 'Stay on the form',
+    discard: 'Discard and leave',
+  },
   nav: {
     worklist: 'Worklist',
     inquiry: 'New inquiry',
@@ -89,6 +98,8 @@ export const en = {
     offline: 'Offline — your changes are saved on this computer and will sync when the connection returns',
     syncing: 'Syncing',
     signedOut: 'Signed out',
+    /** Signed in, the first connection not made yet (not a failure: no "Offline" flash). */
+    connecting: 'Connecting…',
     pending: (n: number) =>
       n === 0 ? 'All changes synced' : n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`,
     rejected: (n: number) => (n === 1 ? '1 change was refused' : `${n} changes were refused`),
@@ -133,6 +144,11 @@ export const en = {
     dueIn: (span: string) => `due in ${span}`,
     overdueBy: (span: string) => `overdue by ${span}`,
     units: { d: 'd', h: 'h', min: 'min', s: 's' },
+    /** Where the state comes from: what is left of callback hours ∩ the customer's hours before the due time. */
+    lastWindowToday: (until: string) => `Last callable window: today until ${until}`,
+    lastWindowOn: (day: string, until: string) => `Last callable window: ${day} until ${until}`,
+    noCallableTime: 'No callable time is left before the due time: it will be late',
+    attemptsDoNotFit: 'The attempts still needed no longer fit before the due time',
   },
   urgency: { urgent: 'Urgent', 'non-urgent': 'Non-urgent' },
   tier: { 1: 'Tier 1', 2: 'Tier 2' },
@@ -157,6 +173,7 @@ export const en = {
     listLabel: 'Callbacks, most at risk first',
     count: (shown: number) => (shown === 1 ? '1 callback' : `${shown} callbacks`),
     empty: 'No callbacks match these filters.',
+    stillDownloading: 'Your callbacks are still downloading; they appear here as they arrive.',
     loadingRow: 'Loading…',
     noName: 'Name not on file',
     attempts: (made: number) => (made === 1 ? '1 attempt' : `${made} attempts`),
@@ -170,6 +187,7 @@ export const en = {
     scheduled: (when: string) => `Scheduled ${when}`,
     claimed: 'Claimed.',
     released: 'Released to the team queue.',
+    openCustomer: 'Customer record of the selected callback',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -183,6 +201,7 @@ export const en = {
       open: 'Open the selected callback',
       claim: 'Claim the selected callback',
       release: 'Release the selected callback',
+      openCustomer: "Open the selected callback's customer record",
       scopes: 'My callbacks / team queue / whole team',
       worklist: 'Go to the worklist',
       inquiry: 'Start a new inquiry',
@@ -221,6 +240,26 @@ export const en = {
     customerAskedNote: 'What the customer asked for (recorded on the attempt)',
     notCallable: 'Do not call now',
     callableFrom: (when: string) => `Callable from ${when}`,
+    phoneStatus: {
+      it: (clock: string, zone: string, approximate: boolean) =>
+        `it is ${approximate ? 'likely ' : ''}${clock} there, ${zone}`,
+      bestTime: (it: string, window: string) => `Inside the customer's best time ${window} (${it}).`,
+      inHours: (it: string) => `Inside calling hours (${it}).`,
+      outsideBestTime: (it: string, window: string) =>
+        `Inside calling hours (${it}) but outside the customer's best time ${window}.`,
+      outsideHours: (it: string, start: string, end: string) =>
+        `Not now (${it}): the customer is called between ${start} and ${end} their time.`,
+      localTimeUnknown: (start: string, end: string) =>
+        `The customer's local time is unknown: make sure it is between ${start} and ${end} where they are.`,
+      invalidNumber: 'This number cannot be dialed.',
+    },
+    phoneAdvice: {
+      call: (phone: string, why: string) => `Call ${phone}: ${why}`,
+      none: 'The customer has no phone numbers on file.',
+      noneDialable: "None of the customer's numbers can be dialed.",
+      earliest: (phone: string, when: string) =>
+        `No number can be called now; the earliest is ${phone}, ${when}.`,
+    },
     extension: (ext: string) => `ext. ${ext}`,
     history: 'Attempt history',
     noAttempts: 'No attempts yet.',
@@ -246,6 +285,7 @@ export const en = {
     numberToDial: 'Number to dial',
     calling: (number: string) => `Calling ${number}`,
     voicemailTitle: 'Voicemail script',
+    voicemailLanguage: (language: string) => `In the customer's language: ${language}`,
     outcome: 'Outcome',
     recordOutcome: 'Record outcome',
     cancelAttempt: 'Cancel',
@@ -275,10 +315,11 @@ export const en = {
     busy: 'Busy',
     'wrong-number': 'Wrong number',
   },
-  voicemail: (p: { customer: string; areaCode: string; receipt: string | null }) =>
-    `Hello, this message is for ${p.customer}. This is the USCIS Contact Center returning your call` +
-    `${p.receipt ? ` about receipt number ${p.receipt}` : ''}. Our calls show a caller ID with the ${p.areaCode} area code. ` +
-    'We will try again later; you do not need to call us back for this request. Thank you.',
+  dateField: {
+    pattern: 'MM/DD/YYYY',
+    typeAs: (pattern: string) => `Type the date as ${pattern}.`,
+    reads: (words: string) => `Reads: ${words}`,
+  },
   inquiry: {
     title: 'New inquiry',
     start: 'Start',
@@ -286,7 +327,6 @@ export const en = {
     chooseScript: 'Choose a script',
     noScripts: 'No scripts are published yet.',
     scriptOption: (title: string, version: number) => `${title} (v${version})`,
-    datePlaceholder: 'YYYY-MM-DD',
     ivr: 'What the IVR captured',
     ivrLanguage: 'Caller language',
     ivrIntent: 'Stated intent',
@@ -346,8 +386,12 @@ export const en = {
     documentation: (criterion: string) => `Documentation for: ${criterion}`,
     docStatus: { provided: 'Already provided', 'will-send': 'Will send', 'not-available': 'Not available' },
     routing: 'Send to',
-    routingSuggested: (reason: string) => `Suggested from the receipt number: ${reason}.`,
-    routingChoose: (reason: string) => `You must choose: ${reason}.`,
+    routingSuggested: (prefix: string, office: string, component: string) =>
+      `Suggested from the receipt number: receipt prefix ${prefix} is the ${office}, reviewed by ${component}.`,
+    routingUnclear: (receipt: string, office: string) =>
+      `You must choose: the receipt number ${receipt} (${office}) does not tell which component handles the case; choose one from the case data.`,
+    routingNoReceipt:
+      'You must choose: no receipt number was recorded, so nothing suggests a component; choose one from the case data.',
     readBack: 'Read back to the caller',
     readBackLanguage: (lang: string) => `In ${lang}`,
     missing: 'Still missing before it can be recorded',
@@ -389,6 +433,7 @@ export const en = {
   record: recordEn,
   reports: reportsEn,
   telephony: telephonyEn,
+  notices: noticesEn,
   /** Error and refusal sentences by DomainError code; show them with errorText(). */
   errors: errorsEn as ErrorCatalog,
   messagesAreNative: true,

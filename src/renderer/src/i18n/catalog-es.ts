@@ -3,6 +3,7 @@ import { adminEs } from '../features/admin/i18n/admin-es';
 import { recordEs } from '../features/customer/i18n/record-es';
 import { reportsEs } from '../features/reports/i18n/reports-es';
 import { supervisorEs } from '../features/supervisor/i18n/supervisor-es';
+import { noticesEs } from '../features/notices/i18n/notices-es';
 import { telephonyEs } from '../features/telephony/i18n/telephony-es';
 import { errorsEs } from './errors-es';
 
@@ -11,6 +12,7 @@ export const es: Messages = {
   app: {
     name: 'Agent Desk',
     skipToMain: 'Ir al contenido principal',
+    anotherAgent: 'otro agente',
     mainNav: 'Principal',
     language: 'Idioma de la pantalla',
     signOut: 'Cerrar sesión',
@@ -33,6 +35,12 @@ export const es: Messages = {
     },
   },
   languages: { en: 'Inglés', es: 'Español' },
+  leave: {
+    title: '¿Salir de este formulario?',
+    body: 'Lo que escribió aquí todavía no está guardado. Si sale, se descarta.',
+    stay: 'Quedarse en el formulario',
+    discard: 'Descartar y salir',
+  },
   nav: {
     worklist: 'Lista de trabajo',
     inquiry: 'Nueva consulta',
@@ -87,6 +95,7 @@ export const es: Messages = {
       'Sin conexión: sus cambios se guardan en esta computadora y se sincronizarán cuando vuelva la conexión',
     syncing: 'Sincronizando',
     signedOut: 'Sesión cerrada',
+    connecting: 'Conectando…',
     pending: (n) =>
       n === 0
         ? 'Todos los cambios sincronizados'
@@ -135,6 +144,10 @@ export const es: Messages = {
     dueIn: (span) => `vence en ${span}`,
     overdueBy: (span) => `vencida hace ${span}`,
     units: { d: 'd', h: 'h', min: 'min', s: 's' },
+    lastWindowToday: (until) => `Última ventana para llamar: hoy hasta las ${until}`,
+    lastWindowOn: (day, until) => `Última ventana para llamar: ${day} hasta las ${until}`,
+    noCallableTime: 'No queda tiempo para llamar antes del vencimiento: se vencerá',
+    attemptsDoNotFit: 'Los intentos que faltan ya no caben antes del vencimiento',
   },
   urgency: { urgent: 'Urgente', 'non-urgent': 'No urgente' },
   tier: { 1: 'Nivel 1', 2: 'Nivel 2' },
@@ -159,6 +172,7 @@ export const es: Messages = {
     listLabel: 'Llamadas de seguimiento, las de mayor riesgo primero',
     count: (shown) => (shown === 1 ? '1 llamada' : `${shown} llamadas`),
     empty: 'Ninguna llamada coincide con estos filtros.',
+    stillDownloading: 'Sus llamadas todavía se están descargando; aparecerán aquí a medida que lleguen.',
     loadingRow: 'Cargando…',
     noName: 'Nombre no registrado',
     attempts: (made) => (made === 1 ? '1 intento' : `${made} intentos`),
@@ -172,6 +186,7 @@ export const es: Messages = {
     scheduled: (when) => `Programada ${when}`,
     claimed: 'Asignada.',
     released: 'Devuelta a la cola del equipo.',
+    openCustomer: 'Expediente del cliente de la llamada seleccionada',
   },
   shortcuts: {
     title: 'Atajos de teclado',
@@ -185,6 +200,7 @@ export const es: Messages = {
       open: 'Abrir la llamada seleccionada',
       claim: 'Asignarme la llamada seleccionada',
       release: 'Devolver la llamada seleccionada',
+      openCustomer: 'Abrir el expediente del cliente de la llamada seleccionada',
       scopes: 'Mis llamadas / cola del equipo / todo el equipo',
       worklist: 'Ir a la lista de trabajo',
       inquiry: 'Empezar una nueva consulta',
@@ -223,6 +239,24 @@ export const es: Messages = {
     customerAskedNote: 'Lo que pidió el cliente (se registra en el intento)',
     notCallable: 'No llamar ahora',
     callableFrom: (when) => `Se puede llamar desde ${when}`,
+    phoneStatus: {
+      it: (clock, zone, approximate) => `hora allí${approximate ? ' (probable)' : ''}: ${clock}, ${zone}`,
+      bestTime: (it, window) => `Dentro de la mejor hora del cliente, ${window} (${it}).`,
+      inHours: (it) => `Dentro del horario de llamadas (${it}).`,
+      outsideBestTime: (it, window) =>
+        `Dentro del horario de llamadas (${it}), pero fuera de la mejor hora del cliente, ${window}.`,
+      outsideHours: (it, start, end) =>
+        `Ahora no (${it}): al cliente se le llama entre las ${start} y las ${end}, hora suya.`,
+      localTimeUnknown: (start, end) =>
+        `Se desconoce la hora local del cliente: asegúrese de que allí sean entre las ${start} y las ${end}.`,
+      invalidNumber: 'Este número no se puede marcar.',
+    },
+    phoneAdvice: {
+      call: (phone, why) => `Llame al ${phone}: ${why}`,
+      none: 'El cliente no tiene números de teléfono registrados.',
+      noneDialable: 'No se puede marcar ninguno de los números del cliente.',
+      earliest: (phone, when) => `No se puede llamar a ningún número ahora; el primero es ${phone}, ${when}.`,
+    },
     extension: (ext) => `ext. ${ext}`,
     history: 'Historial de intentos',
     noAttempts: 'Todavía no hay intentos.',
@@ -247,6 +281,7 @@ export const es: Messages = {
     numberToDial: 'Número a marcar',
     calling: (number) => `Llamando a ${number}`,
     voicemailTitle: 'Guion para el buzón de voz',
+    voicemailLanguage: (language: string) => `En el idioma del cliente: ${language}`,
     outcome: 'Resultado',
     recordOutcome: 'Registrar resultado',
     cancelAttempt: 'Cancelar',
@@ -277,10 +312,11 @@ export const es: Messages = {
     busy: 'Ocupado',
     'wrong-number': 'Número equivocado',
   },
-  voicemail: (p) =>
-    `Hola, este mensaje es para ${p.customer}. Le llamamos del Centro de Contacto de USCIS para devolver su llamada` +
-    `${p.receipt ? ` sobre el número de recibo ${p.receipt}` : ''}. Nuestras llamadas aparecen con un número del código de área ${p.areaCode}. ` +
-    'Volveremos a intentarlo; no necesita devolvernos la llamada por esta solicitud. Gracias.',
+  dateField: {
+    pattern: 'DD/MM/AAAA',
+    typeAs: (pattern) => `Escriba la fecha como ${pattern}.`,
+    reads: (words) => `Se lee: ${words}`,
+  },
   inquiry: {
     title: 'Nueva consulta',
     start: 'Empezar',
@@ -288,7 +324,6 @@ export const es: Messages = {
     chooseScript: 'Elija un guion',
     noScripts: 'Todavía no hay guiones publicados.',
     scriptOption: (title: string, version: number) => `${title} (v${version})`,
-    datePlaceholder: 'AAAA-MM-DD',
     ivr: 'Lo que captó el IVR',
     ivrLanguage: 'Idioma de la persona que llama',
     ivrIntent: 'Motivo indicado',
@@ -352,8 +387,12 @@ export const es: Messages = {
     documentation: (criterion) => `Documentación para: ${criterion}`,
     docStatus: { provided: 'Ya la entregó', 'will-send': 'La enviará', 'not-available': 'No la tiene' },
     routing: 'Enviar a',
-    routingSuggested: (reason) => `Sugerido por el número de recibo: ${reason}.`,
-    routingChoose: (reason) => `Debe elegir: ${reason}.`,
+    routingSuggested: (prefix, office, component) =>
+      `Sugerido por el número de recibo: el prefijo ${prefix} corresponde al ${office}, que revisa ${component}.`,
+    routingUnclear: (receipt, office) =>
+      `Debe elegir: el número de recibo ${receipt} (${office}) no indica qué componente tramita el caso; elija uno según los datos del caso.`,
+    routingNoReceipt:
+      'Debe elegir: no se registró un número de recibo, así que nada sugiere un componente; elija uno según los datos del caso.',
     readBack: 'Leer a la persona que llama',
     readBackLanguage: (lang) => `En ${lang}`,
     missing: 'Falta antes de poder registrarla',
@@ -395,6 +434,7 @@ export const es: Messages = {
   record: recordEs,
   reports: reportsEs,
   telephony: telephonyEs,
+  notices: noticesEs,
   errors: errorsEs,
   messagesAreNative: false,
 };

@@ -6,6 +6,7 @@ import { EXPEDITE_CRITERIA } from '../../../shared/domain/expedite/criteria';
 import { OPERATIONAL_COMPONENT_LABELS } from '../../../shared/domain/identifiers/operational-components';
 import { CRITERIA_BY_ID, documentationLabels, regionName } from './error-labels';
 import type { ErrorEntry, ErrorParamReader } from './error-text';
+import { countNoun, plural } from '../../../shared/domain/language/plural';
 import {
   CERTIFICATE_PROBLEMS_EN,
   UNKNOWN_CERTIFICATE_PROBLEM_EN,
@@ -17,6 +18,9 @@ import {
  * codes (ErrorCatalog is derived from this object, so a missing one fails the type
  * check). A code that is not here shows the error's own English message.
  */
+const count = (n: number, one: string, other: string) => countNoun('en', n, one, other);
+const changesHave = (n: number) => plural('en', n, { one: '# change has', other: '# changes have' });
+
 const closedReason = (p: ErrorParamReader): string => {
   const span = `${p.str('hoursStart')}–${p.str('hoursEnd')} ${p.zone('at')}`;
   switch (p.str('closedReason')) {
@@ -58,7 +62,7 @@ export const errorsEn = {
       : `The customer asked to be called from ${p.when('earliest')}.`,
   'attempt.grant_not_needed': 'Extra attempts can only be granted once every allowed attempt failed.',
   'attempt.grant_limit': (p) =>
-    `This callback already had ${p.num('granted')} extra attempt(s) granted; the limit is ${p.num('limit')}.`,
+    `This callback already had ${count(p.num('granted'), 'extra attempt', 'extra attempts')} granted; the limit is ${p.num('limit')}.`,
   'attempt.duplicate_id': 'An attempt with this id is already recorded.',
   'callback.not_found': 'This callback does not exist or is not on your team.',
   'callback.closed': 'This callback is already closed.',
@@ -66,6 +70,10 @@ export const errorsEn = {
   'callback.not_claimed_by_you': 'Claim this callback before recording an attempt.',
   'callback.not_claimed': 'This callback is not claimed by anyone.',
   'callback.already_attempted': 'A callback can be scheduled only before its first attempt.',
+  'notice.no_consent':
+    'The customer has not agreed to receive texts (or opted out); record their consent first.',
+  'notice.too_many_checks': (p) => `The customer can be asked at most ${p.num('max')} times per callback.`,
+  'notice.check_pending': 'The customer has not answered the last check yet.',
   'callback.slot_in_past': 'The slot must be in the future.',
   'callback.assignee_role': 'Callbacks can be assigned only to agents and leads.',
   'user.not_found': 'That agent is not on this team.',
@@ -181,7 +189,7 @@ export const errorsEn = {
   'auth.invalid_credentials': 'The user name or password is not correct.',
   'auth.account_disabled': 'This account is disabled; ask an administrator.',
   'auth.rate_limited': (p) =>
-    `Too many failed sign-ins from this network; try again in ${p.num('seconds')} second(s).`,
+    `Too many failed sign-ins from this network; try again in ${count(p.num('seconds'), 'second', 'seconds')}.`,
   'auth.password_change_required': 'Choose a new password: the one you were given works only once.',
   'auth.password_reused': 'Choose a new password that differs from the current one.',
   'user.username_taken': 'That user name is already taken; choose another.',
@@ -189,7 +197,7 @@ export const errorsEn = {
   'script.version_exists':
     'That script version is already published; give the document a higher version number.',
   'auth.locked': (p) =>
-    `Too many failed sign-ins; this account is locked for ${p.num('minutes')} more minute(s).`,
+    `Too many failed sign-ins; this account is locked for ${count(p.num('minutes'), 'more minute', 'more minutes')}.`,
   'auth.session_expired': 'Your session has expired; sign in again.',
   'auth.signed_out': 'This session was signed out; sign in again.',
   'auth.invalid_token': 'The session token is not valid; sign in again.',
@@ -198,15 +206,15 @@ export const errorsEn = {
   'session.not_signed_in': 'Sign in first.',
   'session.locked': 'Agent Desk is locked; unlock it with your password.',
   'session.wrong_password': (p) =>
-    `That password is not right; try again (${p.num('attemptsLeft')} attempt(s) left before you are signed out).`,
+    `That password is not right; try again (${count(p.num('attemptsLeft'), 'attempt', 'attempts')} left before you are signed out).`,
   'session.locked_discard':
     'Unsynced changes cannot be discarded while Agent Desk is locked. Unlock it first.',
   'session.pending_changes': (p) =>
-    `${p.num('count')} change(s) have not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
+    `${changesHave(p.num('count'))} not reached the server yet. Connect to sync them first, or sign out anyway and discard them.`,
   'session.locked_pending': (p) =>
-    `${p.num('count')} change(s) have not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
+    `${changesHave(p.num('count'))} not reached the server yet, so Agent Desk cannot sign out while locked. Unlock it and sync first.`,
   'session.other_user_pending': (p) =>
-    `${p.num('count')} change(s) made by another user on this desktop have not reached the server yet; that user must sign in and sync them first.`,
+    `${plural('en', p.num('count'), { one: '# change made by another user on this desktop has', other: '# changes made by another user on this desktop have' })} not reached the server yet; that user must sign in and sync them first.`,
   'session.username_needed':
     'Enter your user name as well as your password: this desktop needs it once to sign you in again.',
   'session.password_changed':

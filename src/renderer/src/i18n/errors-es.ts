@@ -6,10 +6,10 @@ import { EXPEDITE_CRITERIA } from '../../../shared/domain/expedite/criteria';
 import { OPERATIONAL_COMPONENT_LABELS } from '../../../shared/domain/identifiers/operational-components';
 import { CRITERIA_BY_ID, HOLIDAY_NAMES_ES, documentationLabels, regionName } from './error-labels';
 import type { ErrorParamReader } from './error-text';
+import { countNoun } from '../../../shared/domain/language/plural';
 import { certificateWhy, type ErrorCatalog } from './errors-en';
 
-/** "1 intento" / "2 intentos": Spanish plurals the English "(s)" leaves to the reader. */
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, other: string) => countNoun('es', n, one, other);
 
 const closedReason = (p: ErrorParamReader): string => {
   const span = `${p.str('hoursStart')}–${p.str('hoursEnd')} ${p.zone('at')}`;
@@ -71,6 +71,11 @@ export const errorsEs: ErrorCatalog = {
   'callback.not_found': 'Esta llamada de seguimiento no existe o no pertenece a su equipo.',
   'callback.closed': 'Esta llamada de seguimiento ya está cerrada.',
   'callback.already_claimed': 'Otro agente ya se asignó esta llamada de seguimiento.',
+  'notice.no_consent':
+    'El cliente no ha aceptado recibir mensajes de texto (o se dio de baja); registre primero su consentimiento.',
+  'notice.too_many_checks': (p) =>
+    `Se puede preguntar al cliente como máximo ${plural(p.num('max'), 'vez', 'veces')} por llamada.`,
+  'notice.check_pending': 'El cliente aún no ha respondido a la última pregunta.',
   'callback.not_claimed_by_you': 'Asígnese esta llamada de seguimiento antes de registrar un intento.',
   'callback.not_claimed': 'Nadie se ha asignado esta llamada de seguimiento.',
   'callback.already_attempted':
@@ -195,7 +200,7 @@ export const errorsEs: ErrorCatalog = {
   'auth.invalid_credentials': 'El nombre de usuario o la contraseña no son correctos.',
   'auth.account_disabled': 'Esta cuenta está desactivada; comuníquese con un administrador.',
   'auth.rate_limited': (p) =>
-    `Demasiados intentos fallidos desde esta red; intente de nuevo en ${p.num('seconds')} segundo(s).`,
+    `Demasiados intentos fallidos desde esta red; intente de nuevo en ${plural(p.num('seconds'), 'segundo', 'segundos')}.`,
   'auth.password_change_required': 'Elija una contraseña nueva: la que recibió sirve una sola vez.',
   'auth.password_reused': 'Elija una contraseña nueva distinta de la actual.',
   'user.username_taken': 'Ese nombre de usuario ya existe; elija otro.',

@@ -16,3 +16,13 @@ export function messages(language: UiLanguage): Messages {
 export function useT(): Messages {
   return CATALOG[useUiStore((s) => s.language)];
 }
+
+/** One catalog string in both languages, for data stored once and shown in either (an inquiry's topic). */
+export function inBothLanguages(pick: (m: Messages) => string): Record<UiLanguage, string> {
+  return { en: pick(CATALOG.en), es: pick(CATALOG.es) };
+}
+
+/** Stored text in the screen language: the Spanish side when the data has one, else the English. */
+export function textIn(language: UiLanguage, text: { en: string; es?: string | undefined }): string {
+  return language === 'es' && text.es ? text.es : text.en;
+}

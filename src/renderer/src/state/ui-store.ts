@@ -28,22 +28,46 @@ interface UiState {
   searchOpen: boolean;
   /** The latest status sentence for screen readers (a polite live region reads it). */
   announcement: { text: string; at: number } | null;
+  /** A form on screen holds input not saved yet: leaving it asks first (issue 13 item 4). */
+  unsaved: boolean;
+  /** Where the agent asked to go while `unsaved`: the question is open until they stay or leave. */
+  leaving: Route | null;
   setLanguage(language: 'en' | 'es'): void;
+  /** Goes to `route`, or, from a form with unsaved input, asks first (`leaving`). */
   navigate(route: Route): void;
+  setUnsaved(unsaved: boolean): void;
+  /** The agent's answer to the question: leave (the input is discarded) or stay on the form. */
+  answerLeaving(leave: boolean): void;
   setHelpOpen(open: boolean): void;
   setSearchOpen(open: boolean): void;
   announce(text: string): void;
 }
 
-export const useUiStore = create<UiState>()((set) => ({
+export const useUiStore = create<UiState>()((set, get) => ({
   language: 'en',
   route: { name: 'worklist' },
   helpOpen: false,
   searchOpen: false,
   announcement: null,
+  unsaved: false,
+  leaving: null,
   setLanguage: (language) => set({ language }),
-  navigate: (route) => set({ route, helpOpen: false, searchOpen: false }),
+  navigate: (route) => {
+    const { unsaved, route: current } = get();
+    if (unsaved && !sameRoute(route, current)) set({ leaving: route, helpOpen: false, searchOpen: false });
+    else set({ route, helpOpen: false, searchOpen: false });
+  },
+  setUnsaved: (unsaved) => set({ unsaved }),
+  answerLeaving: (leave) => {
+    const { leaving } = get();
+    if (leave && leaving) set({ route: leaving, leaving: null, unsaved: false });
+    else set({ leaving: null });
+  },
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setSearchOpen: (searchOpen) => set({ searchOpen }),
   announce: (text) => set({ announcement: { text, at: Date.now() } }),
 }));
+
+function sameRoute(a: Route, b: Route): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

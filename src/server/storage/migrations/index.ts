@@ -9,7 +9,8 @@ import * as m020 from './020_account_security';
 import * as m021 from './021_policies';
 import * as m022 from './022_audit_search';
 import * as m035 from './035_telephony';
-import * as m036 from './036_sso';
+import * as m037 from './037_notices';
+import * as m038 from './038_sso';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -26,7 +27,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '021_policies': m021,
   '022_audit_search': m022,
   '035_telephony': m035,
-  '036_sso': m036,
+  '037_notices': m037,
+  '038_sso': m038,
 };
 
 export const migrationProvider: MigrationProvider = {

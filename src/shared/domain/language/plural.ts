@@ -34,3 +34,8 @@ export function plural(language: Language, count: number, forms: PluralForms): s
   const form = forms[pluralCategory(language, count)] ?? forms.other;
   return form.replaceAll('#', formatCount(language, count));
 }
+
+/** "1 attempt" / "2 attempts" / "1 intento": a number with its noun, by the language's plural rules. */
+export function countNoun(language: Language, count: number, one: string, other: string): string {
+  return plural(language, count, { one: `# ${one}`, other: `# ${other}` });
+}

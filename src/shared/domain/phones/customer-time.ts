@@ -9,6 +9,7 @@ import { minutesOfDay } from '../time/clock-time';
 import type { ZonedParts } from '../time/zoned';
 import { addDays, instantAtMinutes, isKnownTimeZone, zonedParts } from '../time/zoned';
 import { zoneForAreaCode } from './area-code-zones';
+import { zoneName } from '../language/zone-name';
 import { areaCodeOf } from './phone-number';
 
 export interface CustomerZone {
@@ -89,7 +90,7 @@ export function callingHoursCheck(phone: PhoneWithZone, now: number, policy: Pol
   }
   const { start, end } = policy.customerLocalHours;
   const minute = local.local.hour * 60 + local.local.minute;
-  const where = describeZone(local, phone.e164);
+  const where = describeZone(local, phone.e164, now);
   if (minute < minutesOfDay(start)) {
     return {
       allowed: false,
@@ -138,8 +139,10 @@ function likely(local: CustomerLocalTime): string {
   return local.approximate ? 'likely ' : '';
 }
 
-function describeZone(local: CustomerLocalTime, e164: string): string {
+/** The zone as people say it (Eastern Time, never its IANA id): these sentences are English. */
+function describeZone(local: CustomerLocalTime, e164: string, now: number): string {
+  const name = zoneName(local.timeZone, 'en', now);
   return local.source === 'area-code' && local.approximate
-    ? `${local.timeZone}, guessed from area code ${areaCodeOf(e164)}`
-    : local.timeZone;
+    ? `${name}, guessed from area code ${areaCodeOf(e164)}`
+    : name;
 }

@@ -5,6 +5,7 @@ import { AGENT_ROLES, forbidden, requireRole } from '../authorization';
 import { defineMutator, getRow, put, withoutVersion } from '../mutator';
 import { idSchema, instantWindowSchema } from '../rows/common';
 import { textAheadSendAt } from './text-ahead';
+import { countNoun } from '../../domain/language/plural';
 
 export const scheduleCallback = defineMutator({
   name: 'callback.schedule@1',
@@ -64,7 +65,7 @@ export const scheduleCallback = defineMutator({
       if (at === undefined) {
         return err(
           'callback.text_ahead_too_late',
-          `A text-ahead notice must go out at least ${ctx.policy.textAhead.minBusinessDaysBefore} business day(s) before the slot; choose a later slot or no notice.`,
+          `A text-ahead notice must go out at least ${countNoun('en', ctx.policy.textAhead.minBusinessDaysBefore, 'business day', 'business days')} before the slot; choose a later slot or no notice.`,
         );
       }
       sendAt = at;

@@ -16,6 +16,8 @@ export const createInquiry = defineMutator({
     customerId: idSchema,
     receiptNumber: receiptNumberArgSchema.nullable(),
     topic: z.string().trim().min(1, 'an inquiry needs a topic').max(200),
+    /** The topic in Spanish, when its source has one (a script's topic); screens in Spanish show it. */
+    topicEs: z.string().trim().min(1).max(200).optional(),
     channel: z.enum(INQUIRY_CHANNELS),
     ivr: ivrContextSchema.nullable(),
     urgency: urgencySchema,

@@ -135,6 +135,8 @@ function applyOutcome(
         scheduledSlot: null,
         textAhead: { enabled: false, sendAt: null },
         closedAt: null,
+        notices: [],
+        customerWaitingUntil: null,
         ...(extras.reference ? { reference: extras.reference } : {}),
         ...(extras.handoff ? { handoffs: [extras.handoff] } : {}),
       }),

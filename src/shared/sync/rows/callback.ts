@@ -33,6 +33,42 @@ export const textAheadSchema = z.object({
   sendAt: instantSchema.nullable(),
 });
 
+export const NOTICE_KINDS = ['text-ahead', 'available-now'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_CHANNELS = ['sms', 'email'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+/**
+ * queued → sending → sent → delivered | failed; `unknown` when a node died between
+ * handing it to the provider and recording that (never sent again: see docs/domain.md);
+ * `cancelled` when the callback closed, was rescheduled or reassigned; `replied` once
+ * the customer answered "available now?".
+ */
+export const NOTICE_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'unknown',
+  'cancelled',
+  'replied',
+] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** One customer notice as the callback shows it; written by the server's notice worker only. */
+export const noticeSummarySchema = z.object({
+  id: z.string().min(1).max(160),
+  kind: z.enum(NOTICE_KINDS),
+  channel: z.enum(NOTICE_CHANNELS),
+  status: z.enum(NOTICE_STATUSES),
+  /** A reason code for failed / cancelled / unknown (notice.* codes, never customer data). */
+  reason: z.string().max(64).nullable(),
+  sendAt: instantSchema,
+  updatedAt: instantSchema,
+  reply: z.enum(['yes', 'no', 'stop']).nullable(),
+});
+export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
+
 export const callbackRowSchema = z.object({
   ...baseRowShape,
   inquiryId: idSchema,
@@ -54,5 +90,9 @@ export const callbackRowSchema = z.object({
   reference: storedReferenceSchema('callback').optional(),
   /** Tier 1 → Tier 2 escalations and hand-backs, oldest first (absent on rows older than handoffs). */
   handoffs: z.array(handoffSchema).max(MAX_HANDOFFS).optional(),
+  /** The customer's notices for this callback (server-written; rows written before notices had none). */
+  notices: z.array(noticeSummarySchema).max(20).default([]),
+  /** Set by a "yes" to "available now?": the customer waits for the call until then (server time). */
+  customerWaitingUntil: instantSchema.nullable().default(null),
 });
 export type CallbackRow = z.infer<typeof callbackRowSchema>;

@@ -86,6 +86,21 @@ export const storedANumberSchema = z
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
   });
 
+/** How the customer agreed to receive messages (recorded with when and by whom). */
+export const CONSENT_METHODS = ['verbal-on-call', 'written', 'ivr'] as const;
+
+/** The customer's agreement to receive notices at one address; revoked by STOP (or an agent) at once. */
+export const noticeConsentSchema = z.object({
+  /** E.164 for SMS, the e-mail address for e-mail. */
+  address: z.string().min(3).max(254),
+  at: z.number().int().min(0),
+  how: z.enum(CONSENT_METHODS),
+  by: z.string().min(1).max(64),
+  revokedAt: z.number().int().min(0).nullable(),
+  revokedHow: z.enum(['stop-keyword', 'agent']).nullable(),
+});
+export type NoticeConsent = z.infer<typeof noticeConsentSchema>;
+
 export const customerRowSchema = z.object({
   ...baseRowShape,
   name: z.string().trim().min(1, 'a customer needs a name').max(120),
@@ -95,5 +110,9 @@ export const customerRowSchema = z.object({
   aNumber: storedANumberSchema.nullable(),
   /** The customer's own IANA zone as they stated it (drives the 08:00–21:00 local-time rule). */
   timeZone: timeZoneSchema.nullable(),
+  /** Consent to notices per channel (customer.set-notice-consent; the server revokes it on STOP). */
+  noticeConsent: z
+    .object({ sms: noticeConsentSchema.nullable(), email: noticeConsentSchema.nullable() })
+    .default({ sms: null, email: null }),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;

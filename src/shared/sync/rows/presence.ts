@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { baseRowShape, idSchema, instantSchema } from './common';
 
-export const PRESENCE_STATUSES = ['available', 'on-call', 'after-call', 'break', 'offline'] as const;
+/** `away-locked`: the desktop locked itself or was locked (set by the core, never chosen). */
+export const PRESENCE_STATUSES = [
+  'available',
+  'on-call',
+  'after-call',
+  'break',
+  'offline',
+  'away-locked',
+] as const;
 export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
 
 /** What an agent is working on: a synced row reference (never a customer's name). */

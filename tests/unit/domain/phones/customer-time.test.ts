@@ -70,7 +70,7 @@ describe('callingHoursCheck', () => {
       allowed: false,
       warning: {
         code: 'phone.too_early_for_customer',
-        message: 'It is 7:15 where the customer is (America/Los_Angeles); calls there start at 08:00.',
+        message: 'It is 7:15 where the customer is (Pacific Time); calls there start at 08:00.',
       },
     });
   });
@@ -81,7 +81,7 @@ describe('callingHoursCheck', () => {
     expect(check.allowed).toBe(false);
     expect(check.warning).toEqual({
       code: 'phone.too_late_for_customer',
-      message: 'It is 21:00 where the customer is (America/New_York); calls there end at 21:00.',
+      message: 'It is 21:00 where the customer is (Eastern Time); calls there end at 21:00.',
     });
     const lastMinute = callingHoursCheck({ e164: '+12125550143' }, utc(2026, 1, 16, 1, 59), DEFAULT_POLICY);
     expect(lastMinute.allowed).toBe(true);
@@ -110,7 +110,7 @@ describe('callingHoursCheck', () => {
     const check = callingHoursCheck({ e164: PENSACOLA }, WINTER(13, 30), DEFAULT_POLICY);
     expect(check.allowed).toBe(false);
     expect(check.warning?.message).toBe(
-      'It is likely 7:30 where the customer is (America/Chicago, guessed from area code 850); calls there start at 08:00.',
+      'It is likely 7:30 where the customer is (Central Time, guessed from area code 850); calls there start at 08:00.',
     );
   });
 

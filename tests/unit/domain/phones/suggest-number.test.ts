@@ -104,7 +104,7 @@ describe('suggestNumber', () => {
       callableFrom: utc(2026, 1, 15, 18),
     });
     expect(hawaii?.warning?.message).toBe(
-      'It is 7:00 where the customer is (Pacific/Honolulu); calls there start at 08:00.',
+      'It is 7:00 where the customer is (Hawaii-Aleutian Standard Time); calls there start at 08:00.',
     );
     expect(hawaii?.reason).toContain('Callable from Thu 2026-01-15 08:00.');
   });

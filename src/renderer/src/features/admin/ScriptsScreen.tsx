@@ -3,6 +3,7 @@ import type { ScriptList } from '../../../../shared/admin/scripts';
 import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
+import { useUiStore } from '../../state/ui-store';
 import { useReason } from './ReasonFields';
 import { ScriptUpload } from './ScriptUpload';
 import { CallOutcome, useAdminCall } from './use-admin-call';
@@ -33,6 +34,7 @@ export function ScriptsScreen() {
 
 function ScriptVersions({ list, onChanged }: { list: ScriptList; onChanged(): void }) {
   const m = useT().admin.scripts;
+  const language = useUiStore((s) => s.language);
   const zone = usePolicy().callbackHours.timeZone;
   const { run, busy, error, notice } = useAdminCall();
   const reason = useReason('script-update');
@@ -57,7 +59,7 @@ function ScriptVersions({ list, onChanged }: { list: ScriptList; onChanged(): vo
           s.versions.map((v) => (
             <tr key={v.id} data-testid={`script-${v.id}`}>
               <th scope="row">
-                {s.title} <span className="field-hint">({s.scriptId})</span>
+                {s.title[language]} <span className="field-hint">({s.scriptId})</span>
               </th>
               <td>{v.scriptVersion}</td>
               <td>

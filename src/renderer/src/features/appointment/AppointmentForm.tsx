@@ -15,14 +15,18 @@ import { errorText } from '../../i18n/error-text';
 /** Appointment request (PRODUCT.md rule 8): urgent ones with a reason are reviewed individually; others queue. */
 export function AppointmentForm(props: {
   initialUrgent?: boolean;
+  /** What the script already collected (its carry): the agent does not ask again. */
+  carried?: { urgentReason?: string; explanation?: string };
   submitting?: boolean;
   onSubmit(request: AppointmentRequest): void;
 }) {
   const t = useT();
   const ui = useUiStore((s) => s.language);
   const [urgent, setUrgent] = useState(props.initialUrgent ?? false);
-  const [reason, setReason] = useState<UrgentAppointmentReason | undefined>(undefined);
-  const [explanation, setExplanation] = useState('');
+  const [reason, setReason] = useState<UrgentAppointmentReason | undefined>(() =>
+    URGENT_APPOINTMENT_REASONS.find((r) => r === props.carried?.urgentReason),
+  );
+  const [explanation, setExplanation] = useState(props.carried?.explanation ?? '');
   const [office, setOffice] = useState('');
   const request: AppointmentRequest = {
     urgent,

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n';
+import { inBothLanguages, useT } from '../../i18n';
 import { DirectIntakeScreen } from '../inquiry/DirectIntakeScreen';
 import { AppointmentForm } from './AppointmentForm';
 import { appointmentToIpc } from './to-ipc';
@@ -18,7 +18,7 @@ export function AppointmentScreen() {
           onSubmit={(request) =>
             submit({
               caller,
-              topic: t.appointment.title,
+              topic: inBothLanguages((m) => m.appointment.title),
               outcome: 'appointment-request',
               urgency: request.urgent ? 'urgent' : 'non-urgent',
               extra: { appointment: appointmentToIpc(request) },

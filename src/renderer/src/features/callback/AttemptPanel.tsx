@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../../shared/domain/attempts';
 import {
   EXCEPTION_NOTE_MAX,
@@ -7,13 +7,14 @@ import {
   type CustomerHoursException,
 } from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
+import { voicemailScript } from '../../../../shared/domain/voicemail';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { useClockStore } from '../../state/clock-store';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
-import { reportPresence } from '../shell/presence';
+import { reportPresence, useCallEndsWithScreen } from '../shell/presence';
 import type { ProposedAttempt } from '../../../../shared/telephony/attempt-from-call';
 import { DialPanel } from '../telephony/DialPanel';
 import { WrapUpPanel, type WrapUpContact } from '../wrap-up/WrapUpPanel';
@@ -35,6 +36,7 @@ export function AttemptPanel({ detail }: { detail: CallbackDetail }) {
   const permission = detail.permissions.recordAttempt;
   const { phones, suggested } = detail.numbers;
   const [active, setActive] = useState(false);
+  useCallEndsWithScreen();
   const [numberIndex, setNumberIndex] = useState<number>(suggested ?? 0);
   const [error, setError] = useState<string | null>(null);
   /** When the attempt under way started (server time as the desktop knows it). */
@@ -140,6 +142,29 @@ interface AttemptFormProps {
   onCancel(): void;
 }
 
+/**
+ * The voicemail message in the CUSTOMER's preferred language (not the screen's), saying
+ * on the last allowed attempt that there will be no other call.
+ */
+function voicemailFor(detail: CallbackDetail, areaCode: string, noName: string) {
+  const language = detail.customer?.preferredLanguage ?? 'en';
+  const made = detail.callback.attempts.length;
+  const attempt =
+    detail.plan.kind === 'next'
+      ? { attemptNumber: detail.plan.attemptNumber, allowedAttempts: detail.plan.allowedAttempts }
+      : { attemptNumber: made + 1, allowedAttempts: made + 1 };
+  const text = voicemailScript(
+    {
+      customerName: detail.customer?.name ?? noName,
+      callerIdAreaCode: areaCode,
+      receipt: detail.inquiry?.receiptNumber ?? null,
+      ...attempt,
+    },
+    language,
+  );
+  return { language, text };
+}
+
 /** The attempt under way: the number to dial, the voicemail script, the outcome. */
 function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel }: AttemptFormProps) {
   const t = useT();
@@ -157,15 +182,17 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
   const [askedNote, setAskedNote] = useState('');
   const phone = phones[numberIndex];
   const outsideHours = phone !== undefined && !phone.callable;
-  const voicemail = t.voicemail({
-    customer: detail.customer?.name ?? t.worklist.noName,
-    areaCode: policy.callerIdAreaCode,
-    receipt: detail.inquiry?.receiptNumber ?? null,
-  });
+  const voicemail = voicemailFor(detail, policy.callerIdAreaCode, t.worklist.noName);
+  // One object while the note is unchanged, so the dial check is not asked again each render.
+  const exception = useMemo(
+    () => (outsideHours && asked ? { kind: 'customer-request' as const, note: askedNote } : null),
+    [outsideHours, asked, askedNote],
+  );
+  // The dial is checked with the exception once the note is long enough to be one.
+  const dialException = exception && exception.note.trim().length >= EXCEPTION_NOTE_MIN ? exception : null;
   const submit = async () => {
     if (!phone || !outcome) return;
     setBusy(true);
-    const exception = outsideHours && asked ? { kind: 'customer-request' as const, note: askedNote } : null;
     await onRecord(phone, outcome, proposal, exception);
     setBusy(false);
   };
@@ -221,12 +248,14 @@ function AttemptForm({ detail, numberIndex, onNumber, error, onRecord, onCancel 
           callbackId={detail.callback.id}
           numberDialed={dialString(phone.e164, phone.ext)}
           now={detail.now}
+          exception={dialException}
           onProposal={propose}
         />
       ) : null}
       <h3>{t.callback.voicemailTitle}</h3>
-      <blockquote className="read-back" data-testid="voicemail-script">
-        {voicemail}
+      <p>{t.callback.voicemailLanguage(t.languages[voicemail.language])}</p>
+      <blockquote className="read-back" data-testid="voicemail-script" lang={voicemail.language}>
+        {voicemail.text}
       </blockquote>
       <fieldset>
         <legend>{t.callback.outcome}</legend>

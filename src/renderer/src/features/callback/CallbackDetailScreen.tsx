@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatUsPhone } from '../../../../shared/domain/phones';
+import { slaInputFor } from '../../../../shared/domain/sla-input';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
 import { SlaCountdown } from '../../components/SlaCountdown';
-import { useT } from '../../i18n';
+import { textIn, useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
@@ -12,9 +13,13 @@ import { HandoffPanel } from './HandoffPanel';
 import { PhoneNumbers } from './PhoneNumbers';
 import { PlanPanel } from './PlanPanel';
 import { SchedulePanel } from './SchedulePanel';
+import { SlaWindow } from './SlaWindow';
+import { NoticesPanel } from '../notices/NoticesPanel';
+import { WaitingBanner } from '../notices/WaitingBanner';
 import { useCallbackDetail } from './use-callback-detail';
 import './CallbackDetail.css';
 import { errorText } from '../../i18n/error-text';
+import { personName } from '../../i18n/person-name';
 
 // Over ~80 lines: left whole while its reloads (issue 12, item 8) is reworked on another branch; split it after that lands.
 export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
@@ -55,6 +60,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
       <h1 id="callback-title" ref={headingRef} tabIndex={-1}>
         {t.callback.title(detail.customer?.name ?? t.worklist.noName)}
       </h1>
+      <WaitingBanner until={callback.customerWaitingUntil} />
       {detail.pendingSync ? <p className="notice">{t.callback.pendingSync}</p> : null}
       {errorBox}
       <div className="cb-grid">
@@ -68,6 +74,7 @@ export function CallbackDetailScreen({ callbackId }: { callbackId: string }) {
           <PhoneNumbers detail={detail} />
           <HistoryPanel detail={detail} />
           <SchedulePanel key={`${callback.id}-${callback.version}`} detail={detail} />
+          <NoticesPanel detail={detail} />
         </div>
       </div>
     </section>
@@ -79,13 +86,14 @@ function CustomerPanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const zone = usePolicy().callbackHours.timeZone;
   const myId = useSessionStore((s) => s.session?.user?.id);
+  const language = useUiStore((s) => s.language);
   const { callback, customer, inquiry } = detail;
   const assignee =
     callback.assigneeId === null
       ? t.callback.nobody
       : callback.assigneeId === myId
         ? t.worklist.claimedByMe
-        : callback.assigneeId;
+        : personName(detail.names, callback.assigneeId, t);
   return (
     <section className="panel" aria-labelledby="customer-title">
       <h2 id="customer-title">{t.callback.customer}</h2>
@@ -113,7 +121,7 @@ function CustomerPanel({ detail }: { detail: CallbackDetail }) {
         {inquiry ? (
           <>
             <dt>{t.callback.topic}</dt>
-            <dd>{inquiry.topic}</dd>
+            <dd>{textIn(language, { en: inquiry.topic, es: inquiry.topicEs })}</dd>
           </>
         ) : null}
         <CallbackFacts detail={detail} zone={zone} />
@@ -179,7 +187,13 @@ function ClaimActions({ detail }: { detail: CallbackDetail }) {
 /** Urgency, tier, status, created and due (with the live countdown while open). */
 function CallbackFacts({ detail, zone }: { detail: CallbackDetail; zone: string }) {
   const t = useT();
-  const { callback } = detail;
+  const policy = usePolicy();
+  const { callback, customer } = detail;
+  // The whole SLA rule: the customer's local hours and the attempts still needed count too.
+  const slaInput = useMemo(
+    () => slaInputFor(callback, customer ?? undefined, policy),
+    [callback, customer, policy],
+  );
   return (
     <>
       <dt>{t.worklist.urgency}</dt>
@@ -192,7 +206,10 @@ function CallbackFacts({ detail, zone }: { detail: CallbackDetail; zone: string 
       <dd>
         {formatInstant(callback.dueAt, zone)} —{' '}
         {callback.status === 'open' ? (
-          <SlaCountdown dueAt={callback.dueAt} urgency={callback.urgency} />
+          <>
+            <SlaCountdown dueAt={callback.dueAt} urgency={callback.urgency} input={slaInput} />
+            <SlaWindow sla={detail.sla} now={detail.now} />
+          </>
         ) : (
           t.callbackStatus[callback.status]
         )}

@@ -1,8 +1,10 @@
 import { customerLocalTime, formatUsPhone } from '../../../../shared/domain/phones';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { useT } from '../../i18n';
-import { formatClock, formatInstant } from '../../i18n/format';
+import { formatInstant } from '../../i18n/format';
 import { useNow } from '../../state/clock-store';
+import { usePolicy } from '../../state/session-store';
+import { phoneAdvice, phoneWords } from './phone-sentences';
 
 /**
  * Every number with the customer's local time now, its best-time window and whether
@@ -11,16 +13,19 @@ import { useNow } from '../../state/clock-store';
 export function PhoneNumbers({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const now = useNow();
+  const hours = usePolicy().customerLocalHours;
+  const ctx = { detail, now, hours, t };
   const { numbers, customer } = detail;
   return (
     <section className="panel" aria-labelledby="phones-title">
       <h2 id="phones-title">{t.callback.phones}</h2>
-      <p>{numbers.reason}</p>
+      <p data-testid="phone-advice">{phoneAdvice(ctx)}</p>
       <ul className="phone-list">
         {numbers.phones.map((phone, index) => {
           const stored = customer?.phones.find((p) => p.e164 === phone.e164 && p.ext === phone.ext);
           const local = customerLocalTime(phone.e164, now, customer?.timeZone ?? undefined);
           const suggested = numbers.suggested === index;
+          const words = phoneWords(phone, ctx);
           return (
             <li
               key={`${phone.e164}-${phone.ext ?? ''}`}
@@ -35,15 +40,7 @@ export function PhoneNumbers({ detail }: { detail: CallbackDetail }) {
                 ) : null}
               </div>
               <div className="phone-meta">
-                <span>
-                  {local
-                    ? t.callback.localTime(
-                        formatClock(now, local.timeZone),
-                        local.timeZone,
-                        local.approximate,
-                      )
-                    : t.callback.localTimeUnknown}
-                </span>
+                <span>{words.localTime}</span>
                 {' · '}
                 <span>
                   {stored?.bestTime
@@ -57,7 +54,7 @@ export function PhoneNumbers({ detail }: { detail: CallbackDetail }) {
                   </>
                 ) : null}
               </div>
-              <div className="phone-reason">{phone.warning ?? phone.reason}</div>
+              <div className="phone-reason">{words.sentence}</div>
             </li>
           );
         })}

@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import {
-  zonedParts,
-  zonedTimeToInstant,
-  formatLocalDate,
-  parseLocalDate,
-} from '../../../../shared/domain/time/zoned';
+import { formatDateInput, parseDateInput } from '../../../../shared/domain/language';
+import { zonedParts, zonedTimeToInstant, type LocalDate } from '../../../../shared/domain/time/zoned';
 import { minutesOfDay } from '../../../../shared/domain/time/clock-time';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
+import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
+import { formatInstant, formatZone } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { errorText } from '../../i18n/error-text';
@@ -21,14 +18,13 @@ function clockOf(instant: number, timeZone: string): string {
 
 /** The slot typed in the callback-hours zone as instants, or null when it is not a valid slot. */
 function slotOf(
-  date: string,
+  day: LocalDate,
   start: string,
   end: string,
   zone: string,
 ): { start: number; end: number } | null {
-  const day = parseLocalDate(date);
   const clock = /^\d{2}:\d{2}$/;
-  if (!day || !clock.test(start) || !clock.test(end) || minutesOfDay(start) >= minutesOfDay(end)) return null;
+  if (!clock.test(start) || !clock.test(end) || minutesOfDay(start) >= minutesOfDay(end)) return null;
   const at = (time: string) =>
     zonedTimeToInstant({ ...day, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }, zone);
   return { start: at(start), end: at(end) };
@@ -43,6 +39,7 @@ export function SchedulePanel({ detail }: { detail: CallbackDetail }) {
   const t = useT();
   const zone = usePolicy().callbackHours.timeZone;
   const announce = useUiStore((s) => s.announce);
+  const language = useUiStore((s) => s.language);
   const { callback } = detail;
   const slot = callback.scheduledSlot;
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +52,10 @@ export function SchedulePanel({ detail }: { detail: CallbackDetail }) {
     let args: { callbackId: string; slot: { start: number; end: number } | null; textAhead: boolean };
     if (!typed) args = { callbackId: callback.id, slot: null, textAhead: false };
     else {
-      const chosen = slotOf(typed.date, typed.start, typed.end, zone);
+      // The date is typed the screen language's way (DateField); its own mistake says what is wrong.
+      const day = parseDateInput(typed.date, language);
+      if (!day.ok) return setError(errorText(day.error, t));
+      const chosen = slotOf(day.value, typed.start, typed.end, zone);
       if (!chosen) return setError(t.callback.slotInvalid);
       args = { callbackId: callback.id, slot: chosen, textAhead: typed.textAhead };
     }
@@ -100,9 +100,10 @@ function ScheduleForm({ detail, error, onSave }: ScheduleFormProps) {
   const t = useT();
   const policy = usePolicy();
   const zone = policy.callbackHours.timeZone;
+  const language = useUiStore((s) => s.language);
   const { callback } = detail;
   const slot = callback.scheduledSlot;
-  const [date, setDate] = useState(slot ? formatLocalDate(zonedParts(slot.start, zone)) : '');
+  const [date, setDate] = useState(slot ? formatDateInput(zonedParts(slot.start, zone), language) : '');
   const [start, setStart] = useState(slot ? clockOf(slot.start, zone) : policy.callbackHours.daily.start);
   const [end, setEnd] = useState(slot ? clockOf(slot.end, zone) : policy.callbackHours.daily.end);
   const [textAhead, setTextAhead] = useState(callback.textAhead.enabled);
@@ -113,12 +114,9 @@ function ScheduleForm({ detail, error, onSave }: ScheduleFormProps) {
         void onSave({ date, start, end, textAhead });
       }}
     >
-      <p className="field-hint">{t.callback.slotZone(zone)}</p>
+      <p className="field-hint">{t.callback.slotZone(formatZone(zone, detail.now))}</p>
       <div className="slot-fields">
-        <div className="field">
-          <label htmlFor="slot-date">{t.callback.slotDate}</label>
-          <input id="slot-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
+        <DateField id="slot-date" label={t.callback.slotDate} value={date} onChange={setDate} />
         <div className="field">
           <label htmlFor="slot-start">{t.callback.slotStart}</label>
           <input id="slot-start" type="time" value={start} onChange={(e) => setStart(e.target.value)} />

@@ -3,6 +3,7 @@ import type { Handoff } from '../../../../shared/sync/rows';
 import { useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
+import { personName } from '../../i18n/person-name';
 
 /**
  * A callback's handoffs between the tiers (issue 14 item 6): who escalated or handed
@@ -23,7 +24,7 @@ export function HandoffList(props: {
       {props.titled === false ? null : <h3>{t.record.timeline.handoffs}</h3>}
       <ol className="plain-list" data-testid="handoffs">
         {props.handoffs.map((h) => {
-          const who = props.names[h.by] ?? h.by;
+          const who = personName(props.names, h.by, t);
           const when = formatInstant(h.at, zone);
           const note = h.noteId ? props.notes.find((n) => n.id === h.noteId) : undefined;
           return (

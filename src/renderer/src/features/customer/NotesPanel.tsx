@@ -7,6 +7,8 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { displayReference } from '../../../../shared/domain/identifiers/reference-number';
+import type { NoteSubject } from '../../../../shared/sync/rows/note';
+import { personName } from '../../i18n/person-name';
 
 type Note = CustomerRecord['notes'][number];
 
@@ -29,7 +31,7 @@ export function NotesPanel({ record }: { record: CustomerRecord }) {
           {notes.map((note) => (
             <li key={note.id} data-testid="note">
               <p className="note-meta">
-                {record.names[note.createdBy] ?? note.createdBy} · {formatInstant(note.createdAt, zone)}
+                {personName(record.names, note.createdBy, t)} · {formatInstant(note.createdAt, zone)}
                 {note.about ? ` · ${t.record.notes.about(aboutText(note, record, t))}` : ''}
                 {note.corrects ? ` · ${t.record.notes.corrects}` : ''}
                 {note.correctedBy ? ` · ${t.record.notes.correctedBy}` : ''}
@@ -71,8 +73,18 @@ function aboutText(note: Note, record: CustomerRecord, t: ReturnType<typeof useT
   return `${label} ${displayReference(row?.reference) ?? ''}`.trim();
 }
 
+export interface NoteFormProps {
+  customerId: string;
+  correcting: Note | null;
+  /** The contact a new note is on (a correction keeps the corrected note's); null = the customer. */
+  about?: NoteSubject | null;
+  /** Prefix of the form's element ids, unique on the page (one form per timeline item may be open). */
+  idPrefix?: string;
+  onDone(): void;
+}
+
 /** A new note (or the correction of one), with the policy's size limit shown as the agent types. */
-function NoteForm(props: { customerId: string; correcting: Note | null; onDone(): void }) {
+export function NoteForm(props: NoteFormProps) {
   const t = useT();
   const max = usePolicy().notes.maxChars;
   const announce = useUiStore((s) => s.announce);
@@ -81,11 +93,17 @@ function NoteForm(props: { customerId: string; correcting: Note | null; onDone()
   const [saving, setSaving] = useState(false);
   const length = [...text.trim()].length;
   const tooLong = length > max;
+  const ids = { text: `${props.idPrefix ?? 'note'}-text`, count: `${props.idPrefix ?? 'note'}-count` };
+  const heading = props.correcting
+    ? t.record.notes.correcting
+    : props.about
+      ? t.record.notes.addOnContact
+      : t.record.notes.add;
   const save = async () => {
     setSaving(true);
     const result = await invoke('note.add', {
       customerId: props.customerId,
-      about: props.correcting?.about ?? null,
+      about: props.correcting ? props.correcting.about : (props.about ?? null),
       text,
       corrects: props.correcting?.id ?? null,
     });
@@ -103,17 +121,17 @@ function NoteForm(props: { customerId: string; correcting: Note | null; onDone()
         void save();
       }}
     >
-      <h3>{props.correcting ? t.record.notes.correcting : t.record.notes.add}</h3>
+      <h3>{heading}</h3>
       <div className="field">
-        <label htmlFor="note-text">{t.record.notes.text}</label>
+        <label htmlFor={ids.text}>{t.record.notes.text}</label>
         <textarea
-          id="note-text"
+          id={ids.text}
           value={text}
-          aria-describedby="note-count"
+          aria-describedby={ids.count}
           aria-invalid={tooLong}
           onChange={(e) => setText(e.target.value)}
         />
-        <p id="note-count" className={tooLong ? 'field-error' : 'field-hint'}>
+        <p id={ids.count} className={tooLong ? 'field-error' : 'field-hint'}>
           {tooLong ? t.record.notes.tooLong(max, length) : t.record.notes.count(length, max)}
         </p>
       </div>
@@ -126,7 +144,7 @@ function NoteForm(props: { customerId: string; correcting: Note | null; onDone()
         <button type="submit" className="primary" disabled={saving || length === 0 || tooLong}>
           {t.record.notes.save}
         </button>
-        {props.correcting ? (
+        {props.correcting || props.about ? (
           <button type="button" onClick={props.onDone}>
             {t.record.notes.cancel}
           </button>

@@ -3,13 +3,15 @@ import { expediteCriterion } from '../../../../shared/domain/expedite/criteria';
 import { displayReference } from '../../../../shared/domain/identifiers/reference-number';
 import { formatUsPhone } from '../../../../shared/domain/phones';
 import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
-import { useT } from '../../i18n';
+import { textIn, useT } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { StatusControl, useFollowsServiceRequests } from '../service-requests/StatusControl';
+import { ContactNotes } from './ContactNotes';
 import { HandoffList } from './HandoffList';
 import { customerTimeline, TIMELINE_KINDS, type TimelineItem, type TimelineKind } from './timeline';
+import { personName } from '../../i18n/person-name';
 
 /** Every contact, newest first, filtered by kind; each opens its detail. */
 export function TimelinePanel({ record }: { record: CustomerRecord }) {
@@ -59,9 +61,10 @@ function TimelineEntry({ item, record }: { item: TimelineItem; record: CustomerR
           <strong>{t.record.kinds[item.kind]}</strong>{' '}
           <span className="reference">{reference ?? t.record.timeline.noReference}</span> ·{' '}
           {statusOf(item, t)} · {formatInstant(item.at, zone)}
-          {who ? ` · ${t.record.timeline.by(record.names[who] ?? who)}` : ''}
+          {who ? ` · ${t.record.timeline.by(personName(record.names, who, t))}` : ''}
         </summary>
         <ItemDetail item={item} record={record} />
+        <ContactNotes item={item} record={record} />
       </details>
     </li>
   );
@@ -116,7 +119,7 @@ function ItemDetail({ item, record }: { item: TimelineItem; record: CustomerReco
       const steps = row.script ? Object.keys(row.script.answers).length : 0;
       return (
         <dl className="facts">
-          {fact(t.record.timeline.topic, row.topic)}
+          {fact(t.record.timeline.topic, textIn(ui, { en: row.topic, es: row.topicEs }))}
           {fact(t.record.timeline.outcome, row.outcome ? t.inquiry.outcome[row.outcome] : '—')}
           {row.script
             ? fact(
@@ -223,7 +226,7 @@ function CallbackDetailLines(props: {
                 formatInstant(a.at, zone),
               )}
               {a.messageLeft ? ` (${t.record.timeline.voicemail})` : ''} ·{' '}
-              {record.names[a.agentId] ?? a.agentId}
+              {personName(record.names, a.agentId, t)}
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
 import type { ReferenceKind } from '../../../../shared/domain/identifiers/reference-number';
+import type { NoteSubject } from '../../../../shared/sync/rows/note';
 
 type Row<K extends keyof CustomerRecord> = CustomerRecord[K] extends readonly (infer T)[] ? T : never;
 
@@ -45,4 +46,24 @@ function lastActivity(row: Row<'callbacks'>): number {
     ...(row.handoffs ?? []).map((h) => h.at),
     row.closedAt ?? 0,
   );
+}
+
+const NOTE_TABLE: Record<TimelineKind, NoteSubject['table']> = {
+  inquiry: 'inquiries',
+  callback: 'callbacks',
+  'service-request': 'service_requests',
+  expedite: 'expedite_requests',
+  appointment: 'appointment_requests',
+};
+
+/** What a note on this timeline item is about (the note row's `about`). */
+export function noteSubjectOf(item: TimelineItem): NoteSubject {
+  return { table: NOTE_TABLE[item.kind], id: item.row.id };
+}
+
+/** The record's notes on one contact, newest first. */
+export function notesOn(record: CustomerRecord, subject: NoteSubject): CustomerRecord['notes'] {
+  return record.notes
+    .filter((n) => n.about?.table === subject.table && n.about.id === subject.id)
+    .sort((a, b) => b.createdAt - a.createdAt);
 }

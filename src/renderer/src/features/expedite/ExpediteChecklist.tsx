@@ -14,9 +14,11 @@ import {
 import {
   OPERATIONAL_COMPONENT_IDS,
   OPERATIONAL_COMPONENT_LABELS,
+  formatReceiptNumber,
   parseReceiptNumber,
+  type ReceiptNumber,
 } from '../../../../shared/domain/identifiers';
-import { useT } from '../../i18n';
+import { useT, type Messages } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import type { RoutingSource } from './to-ipc';
 import './Expedite.css';
@@ -98,7 +100,12 @@ export function ExpediteChecklist(props: ExpediteChecklistProps) {
         />
       </div>
       <DocumentationFields criteria={criteria} documentation={documentation} onChange={setDocumentation} />
-      <RoutingField suggestion={suggestion} routing={routing} onChoose={setChosenRouting} />
+      <RoutingField
+        suggestion={suggestion}
+        receipt={parsedReceipt?.ok ? parsedReceipt.value : undefined}
+        routing={routing}
+        onChoose={setChosenRouting}
+      />
       <section aria-labelledby="expedite-missing-title" className="expedite-missing">
         <h3 id="expedite-missing-title">{complete ? t.expedite.complete : t.expedite.missing}</h3>
         <ul aria-live="polite" data-testid="expedite-missing">
@@ -215,9 +222,26 @@ function DocumentationFields(props: {
   );
 }
 
+/** Why the receipt suggests a component, or why the agent must choose, in the screen language (the rule's reason is English). */
+function routingHint(
+  suggestion: ReturnType<typeof routeExpedite>,
+  receipt: ReceiptNumber | undefined,
+  t: Messages,
+  ui: 'en' | 'es',
+): string {
+  if (suggestion.kind === 'default' && receipt) {
+    const component = OPERATIONAL_COMPONENT_LABELS[suggestion.routing][ui];
+    return t.expedite.routingSuggested(receipt.prefix, receipt.office, component);
+  }
+  return receipt
+    ? t.expedite.routingUnclear(formatReceiptNumber(receipt), receipt.office)
+    : t.expedite.routingNoReceipt;
+}
+
 /** The operational component: the receipt's suggestion, or the agent's choice where it can't tell. */
 function RoutingField(props: {
   suggestion: ReturnType<typeof routeExpedite>;
+  receipt: ReceiptNumber | undefined;
   routing: ExpediteRouting | undefined;
   onChoose(routing: ExpediteRouting): void;
 }) {
@@ -227,11 +251,7 @@ function RoutingField(props: {
   return (
     <fieldset>
       <legend>{t.expedite.routing}</legend>
-      <p className="field-hint">
-        {suggestion.kind === 'default'
-          ? t.expedite.routingSuggested(suggestion.reason)
-          : t.expedite.routingChoose(suggestion.reason)}
-      </p>
+      <p className="field-hint">{routingHint(suggestion, props.receipt, t, ui)}</p>
       {OPERATIONAL_COMPONENT_IDS.map((id) => (
         <label key={id} className="choice">
           <input

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n';
+import { inBothLanguages, useT } from '../../i18n';
 import { DirectIntakeScreen } from '../inquiry/DirectIntakeScreen';
 import { ExpediteChecklist } from './ExpediteChecklist';
 import { expediteToIpc } from './to-ipc';
@@ -20,7 +20,7 @@ export function ExpediteScreen() {
           onSubmit={(request, routingSource) =>
             submit({
               caller: { ...caller, receipt: request.receiptNumber ?? caller.receipt },
-              topic: t.expedite.title,
+              topic: inBothLanguages((m) => m.expedite.title),
               outcome: 'expedite-intake',
               urgency: null,
               extra: { expedite: expediteToIpc(request, routingSource) },

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
+import { useUnsavedGuard } from '../shell/use-unsaved-guard';
 import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import { CallerFields } from './CallerFields';
 import { ReferenceConfirmation, type SavedInquiry } from './ReferenceConfirmation';
@@ -46,6 +47,9 @@ export function DirectIntakeScreen({
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<SavedInquiry | null>(null);
   const [formKey, setFormKey] = useState(0);
+  /** Whether anything was typed or chosen in the request form since it was (re)opened. */
+  const [touched, setTouched] = useState(false);
+  useUnsavedGuard(!saved && (touched || caller !== EMPTY_CALLER));
   const callerOk = Object.keys(checkCaller(caller, t)).length === 0;
 
   const submit = (record: IntakeRecord) => {
@@ -75,6 +79,7 @@ export function DirectIntakeScreen({
         onAnother={() => {
           setSaved(null);
           setCaller(EMPTY_CALLER);
+          setTouched(false);
           setFormKey((n) => n + 1);
         }}
       />
@@ -82,7 +87,7 @@ export function DirectIntakeScreen({
   }
 
   return (
-    <section aria-labelledby={`${id}-screen-title`}>
+    <section aria-labelledby={`${id}-screen-title`} onChange={() => setTouched(true)}>
       <h1 id={`${id}-screen-title`}>{title}</h1>
       <CallerFields
         idPrefix={`${id}-caller`}

@@ -1,6 +1,8 @@
 import { isFinished, outcomeOf } from '../../../../shared/scripts';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
+import { useUnsavedGuard } from '../shell/use-unsaved-guard';
+import { EMPTY_CALLER } from './caller';
 import { InquirySetup } from './InquirySetup';
 import { OutcomePanel } from './OutcomePanel';
 import { ReferenceConfirmation } from './ReferenceConfirmation';
@@ -17,6 +19,8 @@ export function InquiryScreen() {
   const uiLanguage = useUiStore((s) => s.language);
   const flow = useInquiryFlow();
   const { session } = flow;
+  // A started script or a typed caller is input the agent would lose by leaving.
+  useUnsavedGuard(!flow.saved && (session !== null || flow.caller !== EMPTY_CALLER || flow.intent !== ''));
 
   const errorBox = flow.error ? (
     <p role="alert" className="error-box">

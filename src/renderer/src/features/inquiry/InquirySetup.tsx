@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { scriptSummarySchema } from '../../../../shared/ipc';
 import { useT } from '../../i18n';
+import { useUiStore } from '../../state/ui-store';
 import type { CallerDraft } from './caller';
 import { CallerFields } from './CallerFields';
 
@@ -19,6 +20,7 @@ export function InquirySetup(props: {
   onStart(): void;
 }) {
   const t = useT();
+  const language = useUiStore((s) => s.language);
   const { scripts } = props;
   return (
     <form
@@ -33,7 +35,7 @@ export function InquirySetup(props: {
         <select id="inquiry-script" value={props.scriptId} onChange={(e) => props.onScriptId(e.target.value)}>
           {(scripts ?? []).map((s) => (
             <option key={s.scriptId} value={s.scriptId}>
-              {t.inquiry.scriptOption(s.title, s.latestVersion)}
+              {t.inquiry.scriptOption(s.title[language], s.latestVersion)}
             </option>
           ))}
         </select>

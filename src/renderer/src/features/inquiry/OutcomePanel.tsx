@@ -66,6 +66,7 @@ export function OutcomePanel(props: {
       ) : outcome.outcome === 'appointment-request' ? (
         <AppointmentForm
           initialUrgent={outcome.urgency === 'urgent'}
+          carried={outcome.carried}
           submitting={saving}
           onSubmit={(request) => props.onSave({ appointment: appointmentToIpc(request) })}
         />
@@ -93,12 +94,15 @@ function FinishForm(props: {
   const t = useT();
   const [escalation, setEscalation] = useState({ reason: '', note: '' });
   const { serviceRequest: sr, outcome } = props;
-  // The script may name the category its path implies; the agent can still change it.
+  // The script may name the category its path implies, and carry the description it
+  // collected; the agent can still change both.
   useEffect(() => {
-    if (outcome.serviceRequestType && sr.category === '') {
-      props.onServiceRequest({ ...sr, category: outcome.serviceRequestType });
+    const category = sr.category === '' ? (outcome.serviceRequestType ?? '') : sr.category;
+    const description = sr.description === '' ? (outcome.carried.explanation ?? '') : sr.description;
+    if (category !== sr.category || description !== sr.description) {
+      props.onServiceRequest({ ...sr, category, description });
     }
-  }, [outcome.serviceRequestType]);
+  }, [outcome.serviceRequestType, outcome.carried.explanation]);
   const withServiceRequest = outcome.outcome === 'service-request';
   const escalating = outcome.outcome === 'tier2-escalation';
   const incomplete =

@@ -16,15 +16,28 @@ import {
   type Bilingual,
   type ScriptSession,
 } from '../../../../shared/scripts';
+import { formatDateInput } from '../../../../shared/domain/language';
+import { parseLocalDate } from '../../../../shared/domain/time/zoned';
+import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import './ScriptWalker.css';
 import { errorText } from '../../i18n/error-text';
 
 /** What the input shows for a stored answer (phones and booleans read back as people write them). */
-function displayValue(spec: AnswerSpec, value: AnswerValue | undefined, language: 'en' | 'es'): string {
+function displayValue(
+  spec: AnswerSpec,
+  value: AnswerValue | undefined,
+  language: 'en' | 'es',
+  uiLanguage: 'en' | 'es',
+): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'boolean') return '';
+  if (spec.type === 'date') {
+    // A stored date is ISO; the agent sees and edits it the screen's way.
+    const date = parseLocalDate(value);
+    return date ? formatDateInput(date, uiLanguage) : value;
+  }
   return spec.type === 'phone' ? formatAnswer(spec, value, language) : value;
 }
 
@@ -108,15 +121,17 @@ function StepForm({ session, onChange }: { session: ScriptSession; onChange(sess
  */
 function useStepAnswer(session: ScriptSession, onChange: (session: ScriptSession) => void) {
   const t = useT();
+  // Typed dates read the screen language's way (02/11/2026 is 2 November on a Spanish screen).
+  const uiLanguage = useUiStore((s) => s.language);
   const step = currentStep(session);
   const spec = step.kind === 'question' ? step.answer : undefined;
   const stored = currentAnswer(session);
-  const [raw, setRaw] = useState(spec ? displayValue(spec, stored, session.language) : '');
+  const [raw, setRaw] = useState(spec ? displayValue(spec, stored, session.language, uiLanguage) : '');
   const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
 
   const record = (value: unknown) => {
-    const result = answer(session, value);
+    const result = answer(session, value, uiLanguage);
     if (result.ok) {
       setError(null);
       onChange(result.value);
@@ -128,7 +143,7 @@ function useStepAnswer(session: ScriptSession, onChange: (session: ScriptSession
     setTouched(true);
     if (!spec) return;
     // Validate as the agent types; an empty optional answer is fine.
-    const checked = checkAnswer(spec, text);
+    const checked = checkAnswer(spec, text, uiLanguage);
     if (checked.ok) record(text);
     else setError(errorText(checked.error, t));
   };
@@ -257,9 +272,21 @@ function TextAnswer(props: {
   showError: boolean;
   onText(text: string): void;
 }) {
-  const t = useT();
   const { spec, inputId } = props;
   const describedBy = props.showError ? props.errorId : undefined;
+  if (spec.type === 'date') {
+    return (
+      <DateField
+        id={inputId}
+        label={props.prompt}
+        labelClassName="script-text"
+        value={props.raw}
+        invalid={props.showError}
+        {...(describedBy ? { errorId: describedBy } : {})}
+        onChange={props.onText}
+      />
+    );
+  }
   return (
     <div className="field">
       <label htmlFor={inputId} className="script-text">
@@ -278,7 +305,6 @@ function TextAnswer(props: {
           id={inputId}
           value={props.raw}
           autoComplete="off"
-          placeholder={spec.type === 'date' ? t.inquiry.datePlaceholder : undefined}
           aria-invalid={props.showError}
           aria-describedby={describedBy}
           onChange={(e) => props.onText(e.target.value)}

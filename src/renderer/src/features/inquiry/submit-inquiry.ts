@@ -15,7 +15,8 @@ import { customerFields, normalizedReceipt, type CallerDraft } from './caller';
 export interface InquirySubmission {
   caller: CallerDraft;
   intent: string | null;
-  topic: string;
+  /** The topic in both languages (a script's, or the form's title in each catalog). */
+  topic: { en: string; es: string };
   role: Role | undefined;
   outcome: InquiryOutcome;
   urgency: Urgency | null;
@@ -35,7 +36,8 @@ export function submitInquiry(s: InquirySubmission) {
       : { fields: customerFields(s.caller, s.aNumber ?? null) },
     inquiry: {
       receiptNumber: receipt,
-      topic: s.topic,
+      topic: s.topic.en,
+      ...(s.topic.es ? { topicEs: s.topic.es } : {}),
       channel: 'phone',
       ivr: {
         language: s.caller.language,

@@ -13,7 +13,7 @@ import { errorText } from '../../i18n/error-text';
 import { useClockStore } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
-import { reportPresence } from '../shell/presence';
+import { reportPresence, useCallEndsWithScreen } from '../shell/presence';
 import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
 import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
@@ -57,6 +57,8 @@ export function useInquiryFlow() {
       setPopTopics(popped.topics);
     }, []),
   );
+
+  useCallEndsWithScreen();
 
   /** Starts the script; after a screen pop, at the step after what the IVR collected. */
   const start = async (popped = false) => {

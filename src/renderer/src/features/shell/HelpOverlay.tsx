@@ -20,6 +20,7 @@ export const SHORTCUTS: ReadonlyArray<{
   { keys: ['Enter'], id: 'open', roles: AGENT_ROLES },
   { keys: ['c'], id: 'claim', roles: AGENT_ROLES },
   { keys: ['u'], id: 'release', roles: AGENT_ROLES },
+  { keys: ['o'], id: 'openCustomer', roles: AGENT_ROLES },
   { keys: ['1', '2', '3'], id: 'scopes', roles: AGENT_ROLES },
   { keys: ['w'], id: 'worklist', roles: AGENT_ROLES },
   { keys: ['n'], id: 'inquiry', roles: AGENT_ROLES },

@@ -11,6 +11,7 @@ import { useIdleLock } from '../lock/use-idle-lock';
 import { isTyping } from '../worklist/Worklist';
 import { CustomerSearchDialog } from '../customer/CustomerSearchDialog';
 import { HelpOverlay } from './HelpOverlay';
+import { LeaveDialog } from './LeaveDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceSwitch } from './PresenceSwitch';
 import { Rejections } from './Rejections';
@@ -79,6 +80,7 @@ export function Shell() {
         <Screens route={offered(session?.user?.role, route) ? route : homeRoute(session?.user?.role)} />
       </main>
       <HelpOverlay />
+      <LeaveDialog />
       <CustomerSearchDialog />
     </div>
   );

@@ -5,9 +5,22 @@ import { formatInstant } from '../../i18n/format';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { PROXY_CREDENTIAL_ERRORS } from '../../../../shared/ipc/network-errors';
+import type { ConnectionState } from '../../../../shared/ipc';
 import { ProxySignIn } from './ProxySignIn';
 
-const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–' } as const;
+const ICON = { online: '●', offline: '○', syncing: '↻', 'signed-out': '–', connecting: '↻' } as const;
+
+/**
+ * What the bar says: the core's state, except that an offline connection with no failure
+ * and no retry scheduled is the first connection being made (just after sign-in), not
+ * an outage.
+ */
+export function shownConnectionState(connection: ConnectionState | null): keyof typeof ICON {
+  const state = connection?.state ?? 'offline';
+  return state === 'offline' && connection !== null && !connection.error && connection.retryAt === null
+    ? 'connecting'
+    : state;
+}
 
 async function lockToSignInAgain(): Promise<void> {
   const result = await invoke('session.lock', {});
@@ -24,12 +37,13 @@ export function StatusBar() {
   const expired = useSessionStore((s) => s.session?.expired ?? false);
   const pending = connection?.pending ?? 0;
   const zone = policy.callbackHours.timeZone;
-  const state = connection?.state ?? 'offline';
+  const state = shownConnectionState(connection);
   const label = {
     online: t.connection.online,
     offline: t.connection.offline,
     syncing: t.connection.syncing,
     'signed-out': t.connection.signedOut,
+    connecting: t.connection.connecting,
   }[state];
 
   return (
@@ -45,7 +59,8 @@ export function StatusBar() {
           </strong>
           {' · '}
           <span data-testid="pending-count" data-pending={connection?.pending ?? 0}>
-            {t.connection.pending(connection?.pending ?? 0)}
+            {/* While the first download runs, "All changes synced" would say the opposite of what is happening. */}
+            {progress && pending === 0 ? t.connection.firstSync : t.connection.pending(pending)}
           </span>
           {connection && connection.rejected > 0 ? (
             <> · {t.connection.rejected(connection.rejected)}</>

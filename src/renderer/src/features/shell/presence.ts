@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ChannelArgs } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
@@ -17,4 +18,18 @@ export function reportPresence(
 ): void {
   usePresenceStore.setState({ status });
   void invoke('presence.set', { status, currentItem });
+}
+
+/**
+ * Presence follows the work (issue 13 item 4): a screen that can put the agent "on a
+ * call" (the inquiry script, a callback attempt) ends that call on the lead's board when
+ * it closes — by Escape, a shortcut or a tab — whatever state it was left in.
+ */
+export function useCallEndsWithScreen(): void {
+  useEffect(
+    () => () => {
+      if (usePresenceStore.getState().status === 'on-call') reportPresence('available');
+    },
+    [],
+  );
 }

@@ -5,6 +5,7 @@ import { useUiStore } from '../../state/ui-store';
 import { useTelephonyStore } from '../../state/telephony-store';
 import { messages } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
+import { resetWhenTheUserChanges } from './per-user-reset';
 
 /** Reads the session and connection state from the host once, then follows its events. */
 export function useHostBootstrap(): void {
@@ -27,6 +28,7 @@ export function useHostBootstrap(): void {
       if (connection.ok) store.setConnection(connection.value);
     })();
     const offs = [
+      resetWhenTheUserChanges(),
       subscribe('session', (s) => useSessionStore.getState().setSession(s)),
       subscribe('connection', (c) => useSessionStore.getState().setConnection(c)),
       subscribe('syncProgress', (p) => useSessionStore.getState().setProgress(p)),

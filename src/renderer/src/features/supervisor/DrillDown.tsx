@@ -233,7 +233,8 @@ function useBulkActions(page: DrillPage) {
     const result = await invoke('supervisor.reassign', { callbackIds, assigneeId });
     setBusy(false);
     if (!result.ok) return setOutcome({ text: errorText(result.error, t), refused: [] });
-    const to = assigneeId === null ? m.queue : (agents.find((u) => u.id === assigneeId)?.name ?? assigneeId);
+    const to =
+      assigneeId === null ? m.queue : (agents.find((u) => u.id === assigneeId)?.name ?? t.app.anotherAgent);
     finish(result.value, m.reassigned(result.value.mutationIds.length, to));
   };
 

@@ -84,13 +84,13 @@ function DrillRow(props: { item: DrillItem; selected: boolean; zone: string; onT
         {item.status === 'open' ? (
           <>
             <br />
-            <SlaCountdown dueAt={item.dueAt} urgency={item.urgency} />
+            <SlaCountdown dueAt={item.dueAt} urgency={item.urgency} transitions={item.sla?.transitions} />
           </>
         ) : null}
       </td>
       <td>{m.attemptsOf(item.attemptsMade, item.allowedAttempts)}</td>
       <td data-testid="drill-assignee">
-        {item.assigneeName ?? (item.assigneeId ? item.assigneeId : m.queue)}
+        {item.assigneeName ?? (item.assigneeId ? t.app.anotherAgent : m.queue)}
       </td>
     </tr>
   );

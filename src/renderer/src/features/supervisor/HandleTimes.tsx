@@ -1,6 +1,8 @@
 import type { SupervisorSnapshotView } from '../../../../shared/ipc';
 import { averageSeconds } from '../../../../shared/supervisor/handle-times';
 import { useT } from '../../i18n';
+import { HandleTimesChart } from './HandleTimesChart';
+import { personName } from '../../i18n/person-name';
 
 type Report = SupervisorSnapshotView['handleTimes'];
 type Totals = Report['team']['today'];
@@ -29,6 +31,7 @@ export function HandleTimes(props: { report: Report; names: ReadonlyMap<string, 
   return (
     <section className="panel" aria-labelledby="sv-handle-title">
       <h2 id="sv-handle-title">{m.title}</h2>
+      <HandleTimesChart report={report} names={props.names} />
       <div className="sv-table-wrap">
         <table className="sv-table" data-testid="handle-times">
           <caption>{m.caption(report.days)}</caption>
@@ -47,7 +50,7 @@ export function HandleTimes(props: { report: Report; names: ReadonlyMap<string, 
             {lines.map((line) => (
               <tr key={line.agentId ?? 'team'}>
                 <th scope="row">
-                  {line.agentId === null ? m.team : (props.names.get(line.agentId) ?? line.agentId)}
+                  {line.agentId === null ? m.team : personName(props.names, line.agentId, t)}
                 </th>
                 {[...cells(line.today), ...cells(line.period)].map((value, i) => (
                   <td key={i}>{value}</td>

@@ -11,6 +11,7 @@ const PRESENCE_ICON = {
   'after-call': '✎',
   break: '◐',
   offline: '○',
+  'away-locked': '⏸',
 } as const;
 
 /** The team's agents: presence, what they are on, what they hold, what they did today. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { zoneAbbreviation } from '../../../../shared/domain/calendar/business-calendar';
 import { formatUsPhone } from '../../../../shared/domain/phones';
+import type { CustomerHoursException } from '../../../../shared/domain/phones/customer-hours-exception';
 import type { DialPreview, DialResult } from '../../../../shared/ipc';
 import { attemptFromCall, type ProposedAttempt } from '../../../../shared/telephony/attempt-from-call';
 import type { DeskCallEvent } from '../../../../shared/telephony/desk-events';
@@ -24,16 +25,18 @@ function callStatus(
  * Before the dial (docs/telephony.md, "Dialing"): the number, the customer's local time
  * there and the rules that apply, from the same check the attempt will meet; then the
  * dial by the port IT chose, and for `cti` the call's progress until it ends and
- * proposes the attempt (`onProposal`).
+ * proposes the attempt (`onProposal`). Outside the customer's hours the dial carries
+ * the attempt's exception (what the customer asked for), checked here and on the server.
  */
 export function DialPanel(props: {
   callbackId: string;
   numberDialed: string;
   now: number;
+  exception: CustomerHoursException | null;
   onProposal(proposal: ProposedAttempt | null): void;
 }) {
   const t = useT();
-  const { callbackId, numberDialed, onProposal } = props;
+  const { callbackId, numberDialed, exception, onProposal } = props;
   const [preview, setPreview] = useState<DialPreview | null>(null);
   const [dialed, setDialed] = useState<DialResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,11 +46,11 @@ export function DialPanel(props: {
   useEffect(() => {
     setDialed(null);
     setError(null);
-    void invoke('telephony.dialCheck', { callbackId, numberDialed }).then((result) => {
+    void invoke('telephony.dialCheck', { callbackId, numberDialed, exception }).then((result) => {
       if (result.ok) setPreview(result.value);
       else setError(errorText(result.error, t));
     });
-  }, [callbackId, numberDialed, t]);
+  }, [callbackId, numberDialed, exception, t]);
 
   useEffect(() => {
     if (call?.kind === 'ended') onProposal(attemptFromCall(call));
@@ -58,6 +61,7 @@ export function DialPanel(props: {
     const result = await invoke('telephony.dial', {
       callbackId,
       numberDialed,
+      exception,
       attemptId: crypto.randomUUID(),
     });
     setBusy(false);

@@ -5,9 +5,11 @@ import { invoke } from '../../api/agent-desk';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
+import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { PastTargetRequests } from '../service-requests/PastTargetRequests';
 import { useWorklistPages, type WorklistPages } from './use-worklist-pages';
+import { useWaitingNotice } from '../notices/use-waiting-notice';
 import { DEFAULT_FILTERS, type WorklistFilters, type WorklistScope } from './worklist-query';
 import { WorklistRowView } from './WorklistRowView';
 import { useWorklistStore } from './worklist-store';
@@ -23,11 +25,14 @@ const SCOPES: readonly WorklistScope[] = ['mine', 'queue', 'team'];
 export function Worklist() {
   const t = useT();
   const navigate = useUiStore((s) => s.navigate);
+  // The first download is under way: an empty list means "not here yet", not "none match".
+  const firstSync = useSessionStore((s) => s.progress !== null);
   const { filters, setFilters, activeIndex, setActiveIndex } = useWorklistStore();
   const [searchText, setSearchText] = useState(filters.search);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const data = useWorklistPages(filters, MINUTE_MS);
+  useWaitingNotice(data.rowAt, data.total);
 
   useSearchAsTyped(searchText);
 
@@ -43,8 +48,15 @@ export function Worklist() {
     },
     [data, navigate],
   );
+  const openCustomer = useCallback(
+    (index: number) => {
+      const row = data.rowAt(index);
+      if (row) navigate({ name: 'customer', customerId: row.customerId });
+    },
+    [data, navigate],
+  );
 
-  const { actionError, onOtherKey } = useRowShortcuts(data);
+  const { actionError, onOtherKey } = useRowShortcuts(data, openCustomer);
   useWorklistShortcuts(searchRef);
 
   const total = data.total ?? 0;
@@ -61,9 +73,20 @@ export function Worklist() {
           onLeaveSearch={() => listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus()}
         />
         <div className="wl-main" ref={listRef}>
-          <p id="wl-count" className="wl-count" aria-live="polite">
-            {data.total === null ? t.app.loading : t.worklist.count(total)}
-          </p>
+          <div className="wl-toolbar">
+            <p id="wl-count" className="wl-count" aria-live="polite">
+              {data.total === null ? t.app.loading : t.worklist.count(total)}
+            </p>
+            {/* Acts on the selected row: a button inside a listbox option would be a nested control. */}
+            <button
+              type="button"
+              disabled={!data.rowAt(activeIndex)}
+              aria-keyshortcuts="o"
+              onClick={() => openCustomer(activeIndex)}
+            >
+              {t.worklist.openCustomer} <kbd aria-hidden="true">o</kbd>
+            </button>
+          </div>
           {actionError ? (
             <p role="alert" className="error-box">
               {actionError}
@@ -75,7 +98,7 @@ export function Worklist() {
             </p>
           ) : null}
           {data.total === 0 ? (
-            <p>{t.worklist.empty}</p>
+            <p>{firstSync ? t.worklist.stillDownloading : t.worklist.empty}</p>
           ) : (
             <VirtualList
               id="worklist"
@@ -109,8 +132,8 @@ function useSearchAsTyped(searchText: string): void {
   }, [searchText, filters, setFilters]);
 }
 
-/** c claims and u releases the active row; a refusal is shown until the next success. */
-function useRowShortcuts(data: WorklistPages) {
+/** c claims and u releases the active row, o opens its customer; a refusal is shown until the next success. */
+function useRowShortcuts(data: WorklistPages, openCustomer: (index: number) => void) {
   const t = useT();
   const announce = useUiStore((s) => s.announce);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -133,6 +156,9 @@ function useRowShortcuts(data: WorklistPages) {
     } else if (event.key === 'u') {
       event.preventDefault();
       void claimOrRelease(index, 'callback.release');
+    } else if (event.key === 'o') {
+      event.preventDefault();
+      openCustomer(index);
     }
   };
   return { actionError, onOtherKey };

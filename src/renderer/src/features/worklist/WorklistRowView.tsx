@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { usePolicy } from '../../state/session-store';
 import { formatInstant } from '../../i18n/format';
 import { sameRowView } from './same-row-view';
+import { WaitingBanner } from '../notices/WaitingBanner';
 
 /**
  * One worklist row: who, the live countdown, then urgency, tier, status, attempts and owner.
@@ -20,12 +21,13 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
   const owner = row.mine
     ? t.worklist.claimedByMe
     : row.assigneeId
-      ? t.worklist.claimedBy(row.assigneeName ?? row.assigneeId)
+      ? t.worklist.claimedBy(row.assigneeName ?? t.app.anotherAgent)
       : t.worklist.unclaimed;
   return (
     <div className="wl-row">
       <div className="wl-line">
         <span className="wl-name">{row.customerName ?? t.worklist.noName}</span>
+        <WaitingBanner until={row.customerWaitingUntil} compact />
         {row.receiptNumber ? <span className="wl-receipt">{row.receiptNumber}</span> : null}
         {row.handoff ? (
           // The latest handoff's why and who, before claiming (the detail shows it whole).
@@ -37,7 +39,7 @@ function WorklistRowViewImpl({ row }: { row: WorklistRow | undefined }) {
           </span>
         ) : null}
         {row.status === 'open' ? (
-          <SlaCountdown dueAt={row.dueAt} urgency={row.urgency} />
+          <SlaCountdown dueAt={row.dueAt} urgency={row.urgency} transitions={row.sla.transitions} />
         ) : (
           <strong>{t.callbackStatus[row.status]}</strong>
         )}

@@ -26,6 +26,7 @@ export function sameRowView(a: WorklistRow | undefined, b: WorklistRow | undefin
     a.nextAttempt?.earliest === b.nextAttempt?.earliest &&
     a.nextAttempt?.latest === b.nextAttempt?.latest &&
     a.nextAttempt?.timing === b.nextAttempt?.timing &&
-    a.scheduledSlot?.start === b.scheduledSlot?.start
+    a.scheduledSlot?.start === b.scheduledSlot?.start &&
+    a.customerWaitingUntil === b.customerWaitingUntil
   );
 }

@@ -86,6 +86,8 @@ export const recordEn = {
   notes: {
     title: 'Notes',
     add: 'Add a note',
+    addOnContact: 'Note on this contact',
+    onContactBy: (who: string, when: string) => `Note by ${who}, ${when}:`,
     text: 'Note',
     save: 'Save note',
     empty: 'No notes yet.',

@@ -89,6 +89,8 @@ export const recordEs: typeof recordEn = {
   notes: {
     title: 'Notas',
     add: 'Añadir una nota',
+    addOnContact: 'Nota sobre este contacto',
+    onContactBy: (who, when) => `Nota de ${who}, ${when}:`,
     text: 'Nota',
     save: 'Guardar nota',
     empty: 'Aún no hay notas.',

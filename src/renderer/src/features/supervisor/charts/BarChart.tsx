@@ -15,6 +15,8 @@ export function BarChart(props: {
   categories: readonly string[];
   series: readonly ChartSeries[];
   seriesLabels: readonly string[];
+  /** How a value reads on the axis and in a bar's tooltip (e.g. m:ss for seconds); the number itself when absent. */
+  valueLabel?: (value: number) => string;
 }) {
   const { chartId, categories, series } = props;
   const top = niceMax(stackedMax(series));
@@ -22,7 +24,13 @@ export function BarChart(props: {
   const band = PLOT.width / Math.max(1, categories.length);
   const barWidth = Math.max(4, band * 0.7);
   return (
-    <ChartFrame chartId={chartId} title={props.title} summary={props.summary} top={top}>
+    <ChartFrame
+      chartId={chartId}
+      title={props.title}
+      summary={props.summary}
+      top={top}
+      tickLabel={props.valueLabel}
+    >
       <ChartPatterns chartId={chartId} />
       {categories.map((category, i) => {
         let base = 0;
@@ -42,7 +50,7 @@ export function BarChart(props: {
                   height={y(base) - y(base + value)}
                   fill={`url(#${patternId(chartId, j)})`}
                 >
-                  <title>{`${category} — ${props.seriesLabels[j] ?? s.label}: ${value}`}</title>
+                  <title>{`${category} — ${props.seriesLabels[j] ?? s.label}: ${props.valueLabel ? props.valueLabel(value) : value}`}</title>
                 </rect>
               );
               base += value;

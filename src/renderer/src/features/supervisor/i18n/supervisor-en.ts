@@ -108,6 +108,7 @@ export const supervisorEn = {
     'after-call': 'After-call work',
     break: 'On break',
     offline: 'Offline',
+    'away-locked': 'Away (locked)',
   },
   charts: {
     title: 'Trends',
@@ -211,6 +212,11 @@ export const supervisorEn = {
     handlePeriod: (days: number) => `Handle time, ${days} days`,
     acwPeriod: (days: number) => `After-call work, ${days} days`,
     none: '—',
+    talk: 'Talk time',
+    acw: 'After-call work',
+    chartTitle: (days: number) => `Average handle time per contact, last ${days} days (minutes:seconds)`,
+    chartSummary: (days: number) =>
+      `One bar per agent and one for the team: talk time plus after-call work, averaged over the last ${days} days. The table below has every number.`,
   },
   escalations: {
     title: 'Escalations waiting for Tier 2',

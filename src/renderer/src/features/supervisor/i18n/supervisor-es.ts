@@ -109,6 +109,7 @@ export const supervisorEs: SupervisorMessages = {
     'after-call': 'Trabajo posterior a la llamada',
     break: 'En descanso',
     offline: 'Desconectado',
+    'away-locked': 'Ausente (pantalla bloqueada)',
   },
   charts: {
     title: 'Tendencias',
@@ -212,6 +213,11 @@ export const supervisorEs: SupervisorMessages = {
     handlePeriod: (days) => `Tiempo de gestión, ${days} días`,
     acwPeriod: (days) => `Trabajo posterior, ${days} días`,
     none: '—',
+    talk: 'Tiempo en llamada',
+    acw: 'Trabajo posterior',
+    chartTitle: (days) => `Tiempo de gestión promedio por contacto, últimos ${days} días (minutos:segundos)`,
+    chartSummary: (days) =>
+      `Una barra por agente y una para el equipo: tiempo en llamada más trabajo posterior, en promedio de los últimos ${days} días. La tabla de abajo tiene todos los números.`,
   },
   escalations: {
     title: 'Escalamientos en espera del Nivel 2',

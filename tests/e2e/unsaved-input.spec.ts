@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type Desktops } from './support/desktops';
+import { checkScreen, DEMO, signIn } from './support/screens';
+
+// Issue 13 item 4: a form in progress is not lost by Escape, a navigation key or the
+// Worklist tab — leaving asks first, and staying keeps every answer.
+test.describe.configure({ mode: 'serial' });
+
+let desktops: Desktops;
+let alice: Page;
+
+test.beforeAll(async ({ desktops: launcher }) => {
+  test.setTimeout(180_000);
+  desktops = await launcher.start({ count: 1, demoRows: 20 });
+  alice = await desktops.open(0);
+  await signIn(alice, DEMO.alice);
+});
+
+test.afterAll(async () => {
+  await desktops?.close();
+});
+
+test('an appointment request in progress survives Escape and w; discarding is a deliberate answer', async () => {
+  await alice.keyboard.press('a');
+  await expect(alice.getByRole('heading', { name: 'Appointment request', level: 1 })).toBeVisible();
+  await alice.getByLabel('Name', { exact: true }).fill('Rosa Díaz');
+  await alice.getByLabel('Urgent', { exact: true }).check();
+
+  // Focus is on the radio button: the shell's keys act, and ask first.
+  await alice.keyboard.press('Escape');
+  const question = alice.getByRole('alertdialog', { name: 'Leave this form?' });
+  await expect(question).toBeVisible();
+  await expect(alice.getByRole('button', { name: 'Stay on the form' })).toBeFocused();
+  await checkScreen(alice, 'leave-question');
+  await alice.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('Rosa Díaz');
+  await expect(alice.getByLabel('Urgent', { exact: true })).toBeChecked();
+
+  await alice.keyboard.press('w');
+  await expect(question).toBeVisible();
+  await alice.keyboard.press('Enter'); // the focused answer: stay
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('Rosa Díaz');
+
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  await alice.getByRole('button', { name: 'Discard and leave' }).click();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+  await alice.keyboard.press('a');
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('');
+});
+
+test('the question in Spanish', async () => {
+  await alice.getByLabel('Screen language').selectOption('es');
+  await alice.getByLabel('Nombre', { exact: true }).fill('Rosa');
+  await alice.getByRole('button', { name: /^Lista de trabajo/ }).click();
+  await expect(alice.getByRole('alertdialog', { name: '¿Salir de este formulario?' })).toBeVisible();
+  await checkScreen(alice, 'leave-question-es');
+  await alice.getByRole('button', { name: 'Quedarse en el formulario' }).click();
+  await expect(alice.getByLabel('Nombre', { exact: true })).toHaveValue('Rosa');
+  await alice.getByLabel('Idioma de la pantalla').selectOption('en');
+});
