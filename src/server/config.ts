@@ -38,6 +38,8 @@ export const serverConfigSchema = z.object({
   telephonyFile: z.string().min(1).optional(),
   /** A JSON policy file (validated); default: DEFAULT_POLICY. */
   policyFile: z.string().min(1).optional(),
+  /** A JSON file with the single sign-on configuration (auth/sso/sso-config.ts; docs/deployment.md). */
+  ssoConfigFile: z.string().min(1).optional(),
   /** HMAC secret for session tokens; default: generated into the data folder on first start. */
   sessionSecret: z.string().min(32, 'the session secret must be at least 32 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -115,6 +117,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--rows': 'demoRows',
   '--seed': 'demoSeed',
   '--policy': 'policyFile',
+  '--sso-config': 'ssoConfigFile',
   '--telephony': 'telephonyFile',
   '--scripts': 'scriptsDir',
   '--log-level': 'logLevel',
@@ -134,6 +137,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_DEMO_ROWS: 'demoRows',
   AGENT_DESK_DEMO_SEED: 'demoSeed',
   AGENT_DESK_POLICY: 'policyFile',
+  AGENT_DESK_SSO_CONFIG: 'ssoConfigFile',
   AGENT_DESK_TELEPHONY: 'telephonyFile',
   AGENT_DESK_SCRIPTS: 'scriptsDir',
   AGENT_DESK_SESSION_SECRET: 'sessionSecret',
@@ -160,7 +164,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--sso-config sso.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

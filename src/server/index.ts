@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePolicy, type Policy } from '../shared/domain/policy';
 import { runBootstrapAdmin } from './admin/bootstrap-command';
+import { loadSsoConfig, type SsoConfig } from './auth/sso/sso-config';
 import { parseServerConfig, smsSettingsOf, smtpSettingsOf, wantsBootstrapAdmin } from './config';
 import { DEMO_USERS } from './demo/demo-users';
 import { startServer } from './start-server';
@@ -43,6 +44,15 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     policy = parsed.value;
+  }
+  let sso: SsoConfig | undefined;
+  if (config.value.ssoConfigFile) {
+    const loaded = loadSsoConfig(config.value.ssoConfigFile);
+    if (!loaded.ok) {
+      console.error(loaded.error.message);
+      process.exit(2);
+    }
+    sso = loaded.value;
   }
   let telephony: TelephonyConfig | undefined;
   if (config.value.telephonyFile) {
@@ -91,6 +101,7 @@ async function main(): Promise<void> {
     ...(policy ? { policy } : {}),
     ...(telephony ? { telephony } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    ...(sso ? { sso } : {}),
     ...(trustProxy ? { trustProxy } : {}),
   });
   console.log(

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_POLICY, type Policy } from '../shared/domain/policy';
 import { AuthService } from './auth/auth-service';
+import type { SsoConfig } from './auth/sso/sso-config';
+import { SsoService } from './auth/sso/sso-service';
 import { ok } from '../shared/domain/result';
 import { seedIfEmpty } from './demo/seed';
 import { createHttpApp, type ServerTls } from './http/http-app';
@@ -69,6 +71,8 @@ export interface StartOptions {
    * so per-address limits count the desktop's address, not the load balancer's.
    */
   trustProxy?: string;
+  /** Single sign-on through the agency's identity provider (validated SsoConfig); absent: local passwords only. */
+  sso?: SsoConfig;
   logLevel?: string;
   /** The server clock (tests inject one; production uses Date.now). */
   clock?: () => number;
@@ -198,6 +202,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clock,
       readiness,
       metricsToken: options.metricsToken,
+      sso: options.sso ? new SsoService(options.sso, { db, auth }) : undefined,
       policyPublished: () => holder.policyWatch?.check(),
       sync: () => holder.sync as SyncServer,
       telephony,

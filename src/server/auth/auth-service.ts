@@ -131,11 +131,14 @@ export class AuthService {
     return result;
   }
 
-  /** A new session for a user whose credentials checked out. */
-  async openSession(user: SessionProfile): Promise<SignedIn> {
+  /**
+   * A new session for a user whose credentials checked out (a password, or the identity
+   * provider: then `maxMs` bounds it to the SSO re-authentication interval).
+   */
+  async openSession(user: SessionProfile, maxMs = Number.POSITIVE_INFINITY): Promise<SignedIn> {
     const now = this.clock();
     const sessionId = randomUUID();
-    const expiresAt = now + this.policyAt(now).security.sessionHours * HOUR_MS;
+    const expiresAt = now + Math.min(this.policyAt(now).security.sessionHours * HOUR_MS, maxMs);
     await this.db
       .insertInto('sessions')
       .values({

@@ -21,9 +21,28 @@ export async function hashPassword(password: string): Promise<string> {
   );
 }
 
+/**
+ * Stored as the password hash of accounts that sign in only through single sign-on:
+ * never a valid scrypt hash, so no password signs them in.
+ */
+export const NO_PASSWORD_HASH = 'sso-only';
+
+/**
+ * True when `password` is the one `stored` was made from. A stored value that is no
+ * hash (an SSO-only account) is still answered after a full verification against the
+ * dummy hash, so a password tried on such an account costs what a wrong one costs
+ * and its timing does not say which accounts sign in only through the provider.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  if (parts.length !== 6 || parts[0] !== 'scrypt') {
+    await scryptMatches(password, (await DUMMY_HASH_PROMISE).split('$'));
+    return false;
+  }
+  return scryptMatches(password, parts);
+}
+
+async function scryptMatches(password: string, parts: string[]): Promise<boolean> {
   const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64url');
   try {

@@ -3,6 +3,7 @@ import type { DomainError } from '../../shared/domain/result';
 import { changePasswordRequestSchema, SCHEMA_VERSION, signInRequestSchema } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit';
 import type { SignedIn } from '../auth/auth-service';
+import { NO_PASSWORD_HASH, verifyPassword } from '../auth/passwords';
 import { assignInstallationDesk } from '../storage/desks';
 import { bearer, fail, missingToken, parseRequest } from './replies';
 import type { RouteDeps } from './routes';
@@ -31,13 +32,50 @@ export async function signedInValue(deps: RouteDeps, signed: SignedIn, installat
   return { token, expiresAt, user, policy: deps.policies.at(at), schemaVersion: SCHEMA_VERSION, desk };
 }
 
-/** POST /api/sign-in and /api/sign-out (docs/protocol.md). */
+/**
+ * With SSO required, only IT's break-glass administrators may still use a password
+ * (to sign in, or to change a one-time one, which also opens a session). Every other
+ * name is refused after a verification against the dummy hash (what a wrong password
+ * costs), and a break-glass name's refusal goes out as the same answer (ssoRefusal),
+ * so neither the status, the body nor the time tells which accounts are break-glass.
+ * True when `username` was refused here.
+ */
+async function ssoRequiredFor(
+  deps: RouteDeps,
+  username: string,
+  password: string,
+  reply: FastifyReply,
+): Promise<boolean> {
+  const sso = deps.sso?.config;
+  if (!sso?.required || sso.breakGlassAdmins.includes(username)) return false;
+  await verifyPassword(password, NO_PASSWORD_HASH);
+  void refuseSsoRequired(reply, sso.displayName);
+  return true;
+}
+
+function refuseSsoRequired(reply: FastifyReply, displayName: string): FastifyReply {
+  return fail(
+    reply,
+    403,
+    'auth.sso_required',
+    `This deployment signs in through ${displayName}; use "Sign in with ${displayName}".`,
+  );
+}
+
+/** A refused password sign-in's answer: with SSO required, the one every non-break-glass name gets. */
+function refusePassword(deps: RouteDeps, reply: FastifyReply, error: DomainError): FastifyReply {
+  const sso = deps.sso?.config;
+  return sso?.required ? refuseSsoRequired(reply, sso.displayName) : refuseSignIn(reply, error);
+}
+
+/** POST /api/sign-in, /api/password and /api/sign-out (docs/protocol.md). */
 export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, auth, metrics } = deps;
 
   app.post('/api/sign-in', async (request, reply) => {
     const body = parseRequest(signInRequestSchema, request.body, reply);
     if (!body) return;
+    if (await ssoRequiredFor(deps, body.username, body.password, reply)) return;
     const result = await auth.signIn(body.username, body.password, {
       ip: request.ip,
       clientId: body.clientId,
@@ -56,7 +94,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
           outcome: 'rejected',
           detail: { code: result.error.code },
         });
-      return refuseSignIn(reply, result.error);
+      return refusePassword(deps, reply, result.error);
     }
     await appendAudit(db, {
       at,
@@ -71,6 +109,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.post('/api/password', async (request, reply) => {
     const body = parseRequest(changePasswordRequestSchema, request.body, reply);
     if (!body) return;
+    if (await ssoRequiredFor(deps, body.username, body.password, reply)) return;
     const result = await auth.changePassword(
       { ...body, from: { ip: request.ip, clientId: body.clientId } },
       (userId) =>
@@ -87,7 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
       outcome: result.ok ? 'ok' : 'rejected',
       ...(result.ok ? {} : { detail: { code: result.error.code } }),
     });
-    if (!result.ok) return refuseSignIn(reply, result.error);
+    if (!result.ok) return refusePassword(deps, reply, result.error);
     return { ok: true, value: await signedInValue(deps, result.value, body.installation) };
   });
 

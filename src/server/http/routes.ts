@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../auth/auth-service';
+import type { SsoService } from '../auth/sso/sso-service';
 import type { Metrics } from '../metrics';
 import type { PolicyBook } from '../policy/policy-book';
 import type { Db } from '../storage/database';
@@ -11,6 +12,7 @@ import { registerAdminUserRoutes } from './admin-user-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerHealthRoutes, type HealthDeps } from './health-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerSsoRoutes } from './sso-routes';
 import { registerSmsRoutes } from './sms-routes';
 import { registerTelephonyRoutes } from './telephony-routes';
 import type { NoticeService } from '../notices/notice-service';
@@ -36,12 +38,15 @@ export interface RouteDeps {
   notices: () => NoticeService;
   readiness: HealthDeps['readiness'];
   metricsToken?: string | undefined;
+  /** Single sign-on through the agency's identity provider; absent: local passwords only. */
+  sso?: SsoService | undefined;
 }
 
 /** Every HTTP route (docs/protocol.md): health and metrics, sign-in/out, administration, reports, telephony events. */
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerSsoRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerAdminScriptRoutes(app, deps);
   registerAdminPolicyRoutes(app, deps);

@@ -188,7 +188,23 @@ export interface RecordReferencesTable {
   id: string;
 }
 
+/** An identity at the agency's provider (issuer + subject) and the Agent Desk user it is (migration 038). */
+export interface SsoIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: number;
+}
+
+/** ID-token nonces already used, until the token could have expired (migration 038). */
+export interface SsoNoncesTable {
+  nonce: string;
+  expires_at: number;
+}
+
 export interface Database extends EntityTables {
+  sso_identities: SsoIdentitiesTable;
+  sso_nonces: SsoNoncesTable;
   notices: NoticesTable;
   desks: DesksTable;
   record_references: RecordReferencesTable;

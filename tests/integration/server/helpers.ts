@@ -54,10 +54,10 @@ export interface TestServer {
  * folder, and on PostgreSQL a fresh database too (dropped by dispose).
  */
 export async function startTestServer(
-  options: Partial<StartOptions> & { policy?: Policy; dataDir?: string } = {},
+  options: Partial<StartOptions> & { policy?: Policy; dataDir?: string; clockStart?: number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'agent-desk-server-'));
-  const clock = createClock();
+  const clock = createClock(options.clockStart);
   const postgres =
     TEST_STORE === 'postgres' && !options.databaseUrl ? await newPostgresDatabase() : undefined;
   const start = () =>

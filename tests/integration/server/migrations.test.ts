@@ -354,6 +354,27 @@ describe(`server migrations (${TEST_STORE})`, () => {
     expect(await migrateToLatest(db)).toMatchObject({ ok: false, error: { code: 'storage.newer_schema' } });
   });
 
+  it('038_sso keys an identity by issuer and subject, and uses a nonce once', async () => {
+    const db = await fresh();
+    const names = Object.keys(MIGRATIONS);
+    // The one before it, whichever that is as migrations are added.
+    await migrateToLatest(db, names[names.indexOf('038_sso') - 1]);
+    expect(await migrateToLatest(db, '038_sso')).toEqual({ ok: true, value: ['038_sso'] });
+    const identity = { issuer: 'https://idp', subject: 's-1', user_id: 'u-1', created_at: 1 };
+    await db.insertInto('sso_identities').values(identity).execute();
+    await expect(db.insertInto('sso_identities').values(identity).execute()).rejects.toThrow(
+      /UNIQUE|duplicate key/,
+    );
+    await db
+      .insertInto('sso_identities')
+      .values({ ...identity, issuer: 'https://other-idp' })
+      .execute();
+    await db.insertInto('sso_nonces').values({ nonce: 'n-1', expires_at: 2 }).execute();
+    await expect(
+      db.insertInto('sso_nonces').values({ nonce: 'n-1', expires_at: 3 }).execute(),
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
+  });
+
   it('035_telephony makes a platform event id count once (its primary key), per platform', async () => {
     const db = await fresh();
     const names = Object.keys(MIGRATIONS);

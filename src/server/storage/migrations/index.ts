@@ -10,6 +10,7 @@ import * as m021 from './021_policies';
 import * as m022 from './022_audit_search';
 import * as m035 from './035_telephony';
 import * as m037 from './037_notices';
+import * as m038 from './038_sso';
 
 /**
  * Static list (not a folder scan) so the bundled server carries its migrations.
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '022_audit_search': m022,
   '035_telephony': m035,
   '037_notices': m037,
+  '038_sso': m038,
 };
 
 export const migrationProvider: MigrationProvider = {
