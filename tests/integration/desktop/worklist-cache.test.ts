@@ -9,12 +9,12 @@ import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS, type Policy } from '../../../src/shared/domain/policy';
 import { SLA_STATES, slaRiskOrder, slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
-import { slaInputFor } from '../../../src/shared/domain/sla-input';
 import { worklistQuerySchema, type WorklistQuery } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { PulledRow } from '../../../src/shared/sync/protocol';
 import type { RowOf } from '../../../src/shared/sync/rows';
 import { CALLBACK_STATUSES } from '../../../src/shared/sync/rows/callback';
+import { expectedRowSla, wholeRuleInput } from './whole-sla-rule';
 import { attemptRecord, callbackRow, customerRow, inquiryRow, pulledRow, userRow } from '../../fixtures/rows';
 
 /**
@@ -128,10 +128,7 @@ function reference(q: WorklistQuery, now: number) {
     if (!cb) return [];
     const language = store.rows.get('customers', cb.customerId)?.preferredLanguage ?? null;
     // The whole rule, as the callback detail applies it: the customer's zones, the attempts left.
-    const customer = store.rows.get('customers', cb.customerId) ?? undefined;
-    const sla = {
-      state: slaStateAt(slaTransitions(slaInputFor(cb, customer, DEFAULT_POLICY), DEFAULT_POLICY), now),
-    };
+    const sla = { state: slaStateAt(slaTransitions(wholeRuleInput(store, id), DEFAULT_POLICY), now) };
     const keep =
       (query.scope === 'team' || (query.scope === 'mine' ? cb.assigneeId === ME : cb.assigneeId === null)) &&
       (query.status.length === 0 || query.status.includes(cb.status)) &&
@@ -178,21 +175,7 @@ describe('worklist from the in-memory index copy', () => {
           const page = worklist(q, now);
           const expected = reference(q, now);
           expect({ total: page.total, ids: ids(page) }).toEqual(expected);
-          for (const row of page.rows) {
-            const cb = store.rows.get('callbacks', row.id)!;
-            const input = slaInputFor(
-              cb,
-              store.rows.get('customers', cb.customerId) ?? undefined,
-              DEFAULT_POLICY,
-            );
-            const transitions = slaTransitions(input, DEFAULT_POLICY);
-            expect(row.sla).toEqual({
-              state: slaStateAt(transitions, now),
-              remainingMs: row.dueAt - now,
-              lastWindow: transitions.lastWindow,
-              transitions,
-            });
-          }
+          for (const row of page.rows) expect(row.sla).toEqual(expectedRowSla(store, row, now));
         },
       ),
       { numRuns: 80 },
@@ -207,15 +190,7 @@ describe('worklist from the in-memory index copy', () => {
     store.db.prepare("DELETE FROM meta WHERE key = 'callback_index_basis'").run();
     store.callbacks.invalidate();
     const wrong = () =>
-      worklist(q, NOW).rows.filter((row) => {
-        const cb = store.rows.get('callbacks', row.id)!;
-        const input = slaInputFor(
-          cb,
-          store.rows.get('customers', cb.customerId) ?? undefined,
-          DEFAULT_POLICY,
-        );
-        return row.sla.state !== slaStateAt(slaTransitions(input, DEFAULT_POLICY), NOW);
-      }).length;
+      worklist(q, NOW).rows.filter((row) => row.sla.state !== expectedRowSla(store, row, NOW).state).length;
     expect(wrong()).toBeGreaterThan(0);
     const cipher = createPiiCipher(Buffer.alloc(32, 7));
     if (!cipher.ok) throw new Error('setup');
@@ -228,12 +203,7 @@ describe('worklist from the in-memory index copy', () => {
   it("gives the due-soon check my open callbacks with the whole rule's input", () => {
     const mine = store.callbacks.openAssignedTo(ME);
     expect(mine.length).toBeGreaterThan(0);
-    for (const { id, ...input } of mine) {
-      const cb = store.rows.get('callbacks', id)!;
-      expect(input).toEqual(
-        slaInputFor(cb, store.rows.get('customers', cb.customerId) ?? undefined, DEFAULT_POLICY),
-      );
-    }
+    for (const { id, ...input } of mine) expect(input).toEqual(wholeRuleInput(store, id));
     expect(mine.some((m) => m.zones?.includes('America/Los_Angeles'))).toBe(true);
   });
 

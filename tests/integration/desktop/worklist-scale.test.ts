@@ -7,8 +7,8 @@ import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
-import { slaRiskOrder, slaStateAt, slaTransitions } from '../../../src/shared/domain/sla';
-import { slaInputFor } from '../../../src/shared/domain/sla-input';
+import { slaRiskOrder } from '../../../src/shared/domain/sla';
+import { expectedRowSla } from './whole-sla-rule';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import type { MutatorContext } from '../../../src/shared/sync/mutator';
 import type { PulledRow } from '../../../src/shared/sync/protocol';
@@ -80,15 +80,7 @@ describe('worklist over 50,000 callbacks', () => {
     for (const r of page.rows) {
       // The whole rule: callable time left before the due time (callback hours ∩ the customer's
       // local hours ∩ business days), against the attempts still needed.
-      const cb = store.rows.get('callbacks', r.id)!;
-      const input = slaInputFor(cb, store.rows.get('customers', cb.customerId) ?? undefined, DEFAULT_POLICY);
-      const transitions = slaTransitions(input, DEFAULT_POLICY);
-      expect(r.sla).toEqual({
-        state: slaStateAt(transitions, NOW),
-        remainingMs: r.dueAt - NOW,
-        lastWindow: transitions.lastWindow,
-        transitions,
-      });
+      expect(r.sla).toEqual(expectedRowSla(store, r, NOW));
     }
     const next = queryWorklist(
       store,
