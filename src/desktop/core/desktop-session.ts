@@ -153,6 +153,7 @@ export class DesktopSession {
       expired: s?.expired ?? false,
       needsUsername: s?.expired === true && s.username === undefined,
       idleLockMinutes: this.idleLockMinutes(),
+      noticeChannels: s?.noticeChannels ?? null,
     };
   }
 
@@ -229,6 +230,7 @@ export class DesktopSession {
       ),
       expired: false,
       username,
+      noticeChannels: value.noticeChannels,
     };
     this.session = session;
     this.reauth = undefined;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { policySchema, type Policy } from '../../shared/domain/policy';
-import { sessionUserSchema, type SessionUser } from '../../shared/sync/protocol';
+import {
+  noticeChannelsSchema,
+  sessionUserSchema,
+  type NoticeChannels,
+  type SessionUser,
+} from '../../shared/sync/protocol';
 import { META_KEYS, type MetaStore } from '../store/meta';
 import type { PiiCipher } from '../store/pii-cipher';
 
@@ -18,6 +23,8 @@ export interface StoredSession {
   username?: string | undefined;
   /** Why the server ended it (its error code): decides between the lock screen and the sign-in screen. */
   endedBy?: string | undefined;
+  /** The notice channels the server has a provider for (absent: it did not say). */
+  noticeChannels?: NoticeChannels | undefined;
 }
 
 /**
@@ -41,6 +48,7 @@ const storedSessionSchema = z.object({
   expired: z.boolean(),
   username: z.string().optional(),
   endedBy: z.string().optional(),
+  noticeChannels: noticeChannelsSchema.optional(),
 });
 
 const PLACE = 'meta/session';

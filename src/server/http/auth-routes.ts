@@ -23,13 +23,23 @@ export function refuseSignIn(reply: FastifyReply, error: DomainError): FastifyRe
   return fail(reply, SIGN_IN_STATUS[error.code] ?? 401, error.code, error.message, error.params);
 }
 
-/** What a desktop gets on sign-in: its session, the policy in force, the sync schema. */
+/** What a desktop gets on sign-in: its session, the policy in force, the sync schema, the notice channels. */
 export async function signedInValue(deps: RouteDeps, signed: SignedIn, installation: string | undefined) {
   const { token, expiresAt, user } = signed;
   const at = deps.clock();
   // The installation's desk code (reference numbers): given the first time, the same ever after.
   const desk = installation ? await assignInstallationDesk(deps.db, installation, at) : null;
-  return { token, expiresAt, user, policy: deps.policies.at(at), schemaVersion: SCHEMA_VERSION, desk };
+  const channels = deps.notices().channels;
+  const noticeChannels = { sms: channels.has('sms'), email: channels.has('email') };
+  return {
+    token,
+    expiresAt,
+    user,
+    policy: deps.policies.at(at),
+    schemaVersion: SCHEMA_VERSION,
+    desk,
+    noticeChannels,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { attemptOutcomeSchema } from '../domain/attempts';
 import { policySchema } from '../domain/policy';
 import { SLA_REASONS, SLA_STATES, slaTransitionsSchema, urgencySchema } from '../domain/sla';
-import { sessionUserSchema } from '../sync/protocol';
+import { noticeChannelsSchema, sessionUserSchema } from '../sync/protocol';
 import { CALLBACK_STATUSES, callbackRowSchema } from '../sync/rows/callback';
 import { idSchema, instantSchema, languageSchema, tierSchema } from '../sync/rows/common';
 import { customerRowSchema, PHONE_LABELS } from '../sync/rows/customer';
@@ -50,6 +50,8 @@ export const sessionStateSchema = z.object({
   /** The ended session was stored without its user name: the lock screen asks for it (once). */
   needsUsername: z.boolean(),
   idleLockMinutes: z.number().int().min(1),
+  /** The notice channels the server can send by; null: not known (signed out, or an older server). */
+  noticeChannels: noticeChannelsSchema.nullable().default(null),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

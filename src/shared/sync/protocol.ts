@@ -215,6 +215,9 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+export const noticeChannelsSchema = z.object({ sms: z.boolean(), email: z.boolean() });
+export type NoticeChannels = z.infer<typeof noticeChannelsSchema>;
+
 export const signInResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.number().int(),
@@ -224,5 +227,11 @@ export const signInResponseSchema = z.object({
   schemaVersion: z.number().int(),
   /** The installation's desk code (reference numbers); null or absent when none was asked for. */
   desk: z.number().int().min(0).nullable().optional(),
+  /**
+   * The notice channels this server has a provider for (docs/deployment.md §15): the
+   * desktop says a channel is unavailable instead of queueing what cannot be sent.
+   * Absent from servers before it: the desktop then assumes nothing either way.
+   */
+  noticeChannels: noticeChannelsSchema.optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;

@@ -4,7 +4,8 @@ import type { CallbackRow } from '../../../src/shared/sync/rows';
 import { claimNotice, countNotices, noticeById } from '../../../src/server/storage/notice-store';
 import { readRows } from '../../../src/server/storage/row-store';
 import { callbackRow, customerRow } from '../../fixtures/rows';
-import { connectAgent, startTestServer, writeFixture, type Agent, type TestServer } from './helpers';
+import { ALICE, openDesktop, signIn as signInDesktop } from '../desktop/desktop-helpers';
+import { connectAgent, signIn, startTestServer, writeFixture, type Agent, type TestServer } from './helpers';
 import { SMTP_PASSWORD, SMTP_USER, startSmtpPeer, type SmtpPeer } from './smtp-peer';
 
 // Friday 2025-03-14 10:00–10:30 in New York; the notice goes out Thursday at the opening (07:00),
@@ -108,6 +109,23 @@ afterEach(async () => {
 });
 
 describe('text-ahead notices by e-mail (real SMTP peer: STARTTLS, AUTH)', () => {
+  it('tells a desktop at sign-in that e-mail can go out and texts cannot, and the desktop keeps it', async () => {
+    const answer = await signIn(t.server, 'tier1.alice', 'demo-password-1');
+    expect(answer.noticeChannels).toEqual({ sms: false, email: true });
+    const first = await openDesktop(t);
+    try {
+      await signInDesktop(first.core, ALICE);
+      expect(first.core.session.state().noticeChannels).toEqual({ sms: false, email: true });
+      await first.close();
+      // Reopened (a restart, offline): the stored session still knows.
+      const again = await openDesktop(t, first.dataDir);
+      expect(again.core.session.state().noticeChannels).toEqual({ sms: false, email: true });
+      await again.close();
+    } finally {
+      await first.dispose();
+    }
+  });
+
   it('queues with the schedule, waits for the customer’s daytime, sends once, and shows each state on the callback', async () => {
     await seed();
     await schedule(SLOT);

@@ -46,6 +46,21 @@ describe('SchedulePanel', () => {
     ]);
   });
 
+  it('offers no text-ahead when the server said it has no notice channel, and sends none', async () => {
+    const user = userEvent.setup();
+    useSessionStore.setState({ session: { ...SIGNED_IN, noticeChannels: { sms: false, email: false } } });
+    render(<SchedulePanel detail={callbackDetail('cb-1')} />);
+    const textAhead = screen.getByLabelText(/Send a text\/e-mail notice/) as HTMLInputElement;
+    expect(textAhead.disabled).toBe(true);
+    expect(document.getElementById(textAhead.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Notices are not available: this server has no SMS provider or mail relay.',
+    );
+    await user.type(screen.getByLabelText('Date'), '2026-03-05');
+    await user.click(screen.getByRole('button', { name: 'Save schedule' }));
+    await waitFor(() => expect(host.callsTo('callback.schedule')).toHaveLength(1));
+    expect(host.callsTo('callback.schedule')[0]).toMatchObject({ textAhead: false });
+  });
+
   it("shows the core's refusal as an alert", async () => {
     const user = userEvent.setup();
     host.handle('callback.schedule', () => ({

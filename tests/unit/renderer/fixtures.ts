@@ -14,6 +14,7 @@ export const SIGNED_OUT: SessionState = {
   expired: false,
   needsUsername: false,
   idleLockMinutes: DEFAULT_POLICY.security.idleLockMinutes,
+  noticeChannels: null,
 };
 
 export const SIGNED_IN: SessionState = {

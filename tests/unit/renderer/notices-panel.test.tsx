@@ -221,4 +221,43 @@ describe('NoticesPanel', () => {
     );
     expect(screen.getByText(/^El cliente no ha aceptado recibir mensajes de texto/)).toBeTruthy();
   });
+
+  it('says which channels this server cannot send by (told at sign-in) and asks nothing it cannot send', () => {
+    useSessionStore.setState({ session: { ...SIGNED_IN, noticeChannels: { sms: false, email: true } } });
+    render(<NoticesPanel detail={withNotices([])} />);
+    const sms = screen.getByRole('group', { name: 'Text messages (SMS)' });
+    expect(within(sms).getByText(/^This server sends no text messages: IT has not connected/)).toBeTruthy();
+    // Consent can still be recorded: it is the customer's answer, used once a provider is there.
+    expect(within(sms).getByRole('button', { name: 'Record consent to texts' })).toBeTruthy();
+    const email = screen.getByRole('group', { name: 'E-mail' });
+    expect(within(email).queryByText(/This server sends no e-mail/)).toBeNull();
+    const ask = screen.getByRole('button', { name: 'Text “available now?”' }) as HTMLButtonElement;
+    expect(ask.disabled).toBe(true);
+    expect(screen.getByText(/^Texts cannot be sent from this server/)).toBeTruthy();
+  });
+
+  it('offers recording consent again only for another address than the one already agreed', async () => {
+    const user = userEvent.setup();
+    const base = callbackDetail('cb-1');
+    const consent = { at: NOW - 60 * MINUTE_MS, how: 'verbal-on-call' as const, by: 'u-1' };
+    const customer = customerRow({
+      ...base.customer!,
+      phones: [
+        ...base.customer!.phones,
+        { label: 'mobile', e164: '+13125550199', ext: null, bestTime: null },
+      ],
+      noticeConsent: {
+        sms: { ...consent, address: '+13125550142', revokedAt: null, revokedHow: null },
+        email: null,
+      },
+    });
+    render(<NoticesPanel detail={{ ...base, customer }} />);
+    const sms = screen.getByRole('group', { name: 'Text messages (SMS)' });
+    expect(within(sms).queryByRole('button', { name: 'Record consent to texts' })).toBeNull();
+    expect(within(sms).getByRole('button', { name: 'Withdraw consent to texts' })).toBeTruthy();
+    await user.selectOptions(within(sms).getByLabelText('Number for texts'), '+13125550199');
+    await user.click(within(sms).getByRole('button', { name: 'Record consent to texts' }));
+    await waitFor(() => expect(host.callsTo('customer.setNoticeConsent')).toHaveLength(1));
+    expect(host.callsTo('customer.setNoticeConsent')[0]).toMatchObject({ address: '+13125550199' });
+  });
 });

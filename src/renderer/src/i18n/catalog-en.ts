@@ -301,6 +301,7 @@ export const en = {
     slotZone: (zone: string) => `Times are in ${zone} (callback hours).`,
     textAhead: 'Send a text/e-mail notice ahead of the call',
     textAheadSendAt: (when: string) => `Notice goes out ${when}`,
+    textAheadUnavailable: 'Notices are not available: this server has no SMS provider or mail relay.',
     saveSchedule: 'Save schedule',
     clearSchedule: 'Clear schedule',
     scheduleSaved: 'Schedule saved.',

@@ -298,6 +298,8 @@ export const es: Messages = {
     slotZone: (zone) => `Las horas están en ${zone} (horario de llamadas).`,
     textAhead: 'Enviar un aviso por texto o correo antes de la llamada',
     textAheadSendAt: (when) => `El aviso sale ${when}`,
+    textAheadUnavailable:
+      'Los avisos no están disponibles: este servidor no tiene proveedor de SMS ni servidor de correo.',
     saveSchedule: 'Guardar horario',
     clearSchedule: 'Quitar horario',
     scheduleSaved: 'Horario guardado.',

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/domain/policy';
 import type { ConnectionState, Rejection, SessionState, SyncProgress } from '../../../shared/ipc';
+import type { NoticeChannel } from '../../../shared/sync/rows';
 
 interface SessionStore {
   /** Null until the host answered `session.get`. */
@@ -36,4 +37,12 @@ export const useSessionStore = create<SessionStore>()((set) => ({
 /** The policy the server published at sign-in; the defaults until then. */
 export function usePolicy(): Policy {
   return useSessionStore((s) => s.session?.policy ?? DEFAULT_POLICY);
+}
+
+/**
+ * Whether the server can send notices by `channel` (it said at sign-in which channels have a
+ * provider). Unknown (an older server, or not said yet): true, and the notice's own state tells.
+ */
+export function useNoticeChannel(channel: NoticeChannel): boolean {
+  return useSessionStore((s) => s.session?.noticeChannels?.[channel] ?? true);
 }

@@ -7,7 +7,7 @@ import { invoke } from '../../api/agent-desk';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
 import { formatInstant, formatZone } from '../../i18n/format';
-import { usePolicy } from '../../state/session-store';
+import { useNoticeChannel, usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { errorText } from '../../i18n/error-text';
 
@@ -107,11 +107,15 @@ function ScheduleForm({ detail, error, onSave }: ScheduleFormProps) {
   const [start, setStart] = useState(slot ? clockOf(slot.start, zone) : policy.callbackHours.daily.start);
   const [end, setEnd] = useState(slot ? clockOf(slot.end, zone) : policy.callbackHours.daily.end);
   const [textAhead, setTextAhead] = useState(callback.textAhead.enabled);
+  // A text-ahead goes by the first channel with consent; with no channel at all nothing can go.
+  const sms = useNoticeChannel('sms');
+  const email = useNoticeChannel('email');
+  const canNotify = sms || email;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void onSave({ date, start, end, textAhead });
+        void onSave({ date, start, end, textAhead: textAhead && canNotify });
       }}
     >
       <p className="field-hint">{t.callback.slotZone(formatZone(zone, detail.now))}</p>
@@ -127,9 +131,20 @@ function ScheduleForm({ detail, error, onSave }: ScheduleFormProps) {
         </div>
       </div>
       <label className="choice">
-        <input type="checkbox" checked={textAhead} onChange={(e) => setTextAhead(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={textAhead && canNotify}
+          disabled={!canNotify}
+          aria-describedby={canNotify ? undefined : 'text-ahead-unavailable'}
+          onChange={(e) => setTextAhead(e.target.checked)}
+        />
         {t.callback.textAhead}
       </label>
+      {canNotify ? null : (
+        <p className="field-hint" id="text-ahead-unavailable">
+          {t.callback.textAheadUnavailable}
+        </p>
+      )}
       <div role="alert" className={error ? 'error-box' : undefined}>
         {error}
       </div>

@@ -6,7 +6,7 @@ import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { formatInstant } from '../../i18n/format';
-import { usePolicy } from '../../state/session-store';
+import { useNoticeChannel, usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 
 /**
@@ -76,6 +76,9 @@ function ConsentForm({ customer, channel }: { customer: CustomerRow; channel: No
   const [how, setHow] = useState<(typeof CONSENT_METHODS)[number]>('verbal-on-call');
   const [error, setError] = useState<string | null>(null);
   const active = consent !== null && consent.revokedAt === null;
+  const available = useNoticeChannel(channel);
+  // Only the actions that change something: recording what is already recorded is not offered.
+  const canRecord = addresses.length > 0 && !(active && consent.address === address);
   const save = async (to: string | null) => {
     const result = await invoke('customer.setNoticeConsent', {
       customerId: customer.id,
@@ -105,6 +108,7 @@ function ConsentForm({ customer, channel }: { customer: CustomerRow; channel: No
                 t.notices.how[consent.how] ?? '',
               )}
       </p>
+      {available ? null : <p className="notice">{t.notices.channelUnavailable(channel)}</p>}
       {addresses.length === 0 ? (
         <p className="field-hint">{t.notices.noAddress(channel)}</p>
       ) : (
@@ -139,7 +143,7 @@ function ConsentForm({ customer, channel }: { customer: CustomerRow; channel: No
         {error}
       </div>
       <div className="actions">
-        {addresses.length > 0 ? (
+        {canRecord ? (
           <button type="button" onClick={() => void save(address)}>
             {t.notices.recordConsent(channel)}
           </button>
@@ -160,6 +164,8 @@ function AskAvailability({ detail }: { detail: CallbackDetail }) {
   const announce = useUiStore((s) => s.announce);
   const [error, setError] = useState<string | null>(null);
   const permission = detail.permissions.askAvailability;
+  // "Available now?" goes by text only.
+  const canText = useNoticeChannel('sms');
   const ask = async () => {
     const result = await invoke('callback.askAvailability', { callbackId: detail.callback.id });
     if (!result.ok) return setError(errorText(result.error, t));
@@ -174,12 +180,14 @@ function AskAvailability({ detail }: { detail: CallbackDetail }) {
       <button
         type="button"
         aria-describedby="ask-explain"
-        disabled={!permission?.allowed}
+        disabled={!canText || !permission?.allowed}
         onClick={() => void ask()}
       >
         {t.notices.askAvailability}
       </button>
-      {permission && !permission.allowed && permission.reason ? (
+      {!canText ? (
+        <p className="notice">{t.notices.askUnavailable}</p>
+      ) : permission && !permission.allowed && permission.reason ? (
         <p className="notice">{errorText(permission.reason, t)}</p>
       ) : null}
       <div role="alert" className={error ? 'error-box' : undefined}>

@@ -23,6 +23,7 @@ export function useHostBootstrap(): void {
           policy: null,
           expired: false,
           needsUsername: false,
+          noticeChannels: null,
           idleLockMinutes: 1,
         });
       if (connection.ok) store.setConnection(connection.value);

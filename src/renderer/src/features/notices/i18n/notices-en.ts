@@ -26,6 +26,12 @@ export const noticesEn = {
       ? 'Add a mobile number without an extension to the customer first.'
       : 'Add the customer’s e-mail address first.',
   consentSaved: 'Consent saved.',
+  channelUnavailable: (channel: NoticeChannel): string =>
+    channel === 'sms'
+      ? 'This server sends no text messages: IT has not connected an SMS provider. Consent recorded now is used once one is connected.'
+      : 'This server sends no e-mail: IT has not connected a mail relay. Consent recorded now is used once one is connected.',
+  askUnavailable:
+    'Texts cannot be sent from this server (no SMS provider is configured), so the customer cannot be asked.',
   listTitle: 'Notices for this callback',
   none: 'No notices for this callback.',
   kind: { 'text-ahead': 'Text-ahead', 'available-now': '“Available now?”' } satisfies Record<

@@ -25,6 +25,12 @@ export const noticesEs: NoticesMessages = {
       ? 'Primero agregue al cliente un número móvil sin extensión.'
       : 'Primero agregue el correo electrónico del cliente.',
   consentSaved: 'Consentimiento guardado.',
+  channelUnavailable: (channel) =>
+    channel === 'sms'
+      ? 'Este servidor no envía mensajes de texto: Informática no ha conectado un proveedor de SMS. El consentimiento que registre ahora se usará cuando haya uno.'
+      : 'Este servidor no envía correos: Informática no ha conectado un servidor de correo. El consentimiento que registre ahora se usará cuando haya uno.',
+  askUnavailable:
+    'Desde este servidor no se pueden enviar textos (no hay proveedor de SMS), así que no se puede preguntar al cliente.',
   listTitle: 'Avisos de esta llamada',
   none: 'No hay avisos para esta llamada.',
   kind: { 'text-ahead': 'Aviso previo', 'available-now': '«¿Disponible ahora?»' },
