@@ -218,7 +218,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // behind the node's write gate, so a burst of notices queues with every other writer.
   const notices = startNotices(
     { ...(options.nodeName ? { owner: options.nodeName } : {}), ...options.notices },
-    { db, policyAt, clock, log, secret, poke: (teams, version) => holder.sync?.poke(teams, version) },
+    {
+      db,
+      policyAt,
+      clock,
+      log,
+      secret,
+      poke: (teams, version) => holder.sync?.poke(teams, version),
+      openCallbacks: () => {
+        const index = holder.supervisor?.index;
+        return index ? index.teamNames().flatMap((team) => index.openCallbacks(team)) : [];
+      },
+    },
   );
   holder.notices = notices;
   const sync = createSyncServer(app.server, {

@@ -7,9 +7,12 @@ import type { NoticeChannel } from '../../shared/sync/rows';
 import type { Logger } from '../logger';
 import type { PolicyAt } from '../policy/policy-book';
 import type { Db } from '../storage/database';
+import type { SupervisedCallback } from '../../shared/supervisor/supervised-callback';
 import type { NoticeSender } from './channel';
+import { ClosingWindowAsker } from './closing-window-asker';
 import { noticePlanner, type PlanNotices } from './notice-planner';
 import { NoticeWorker } from './notice-worker';
+import { repeat } from './repeat';
 import { SmsReplies } from './sms-replies';
 import { SmtpSender, type SmtpSettings } from './smtp-sender';
 import { TwilioSmsSender, type TwilioSettings } from './twilio-sms';
@@ -23,6 +26,8 @@ export interface NoticeOptions {
   intervalMs?: number;
   /** This node's name in outbox leases. */
   owner?: string;
+  /** How often the server looks for closing windows to ask "available now?" about (default 60 s). */
+  autoAskIntervalMs?: number;
 }
 
 export interface NoticeService {
@@ -31,6 +36,8 @@ export interface NoticeService {
   /** Run after each push that wrote callbacks. */
   plan: PlanNotices;
   worker: NoticeWorker;
+  /** Asks "available now?" by itself for closing last windows (policy notices.autoAvailability). */
+  asker: ClosingWindowAsker;
   /** The SMS provider, when configured (its callbacks are checked against its settings). */
   sms: TwilioSmsSender | undefined;
   /** Customers' texts and the provider's delivery reports. */
@@ -48,6 +55,8 @@ export function startNotices(
     log: Logger;
     secret: string;
     poke: (teams: Iterable<string>, version: number | undefined) => void;
+    /** Every open callback with its SLA transitions (the supervisor index; empty until it is built). */
+    openCallbacks: () => Iterable<SupervisedCallback>;
   },
 ): NoticeService {
   const templates = options.templates ?? DEFAULT_NOTICE_TEMPLATES;
@@ -70,10 +79,23 @@ export function startNotices(
     ...(options.owner ? { owner: options.owner } : {}),
   });
   worker.start(options.intervalMs ?? 5_000);
+  const plan = noticePlanner(deps.db, channels, deps.clock);
+  const asker = new ClosingWindowAsker({
+    db: deps.db,
+    policyAt: deps.policyAt,
+    clock: deps.clock,
+    log: deps.log.child({ part: 'notices' }),
+    openCallbacks: deps.openCallbacks,
+    canText: channels.has('sms'),
+    plan,
+    poke: deps.poke,
+  });
+  const stopAsking = repeat(() => asker.pass(), options.autoAskIntervalMs ?? 60_000);
   return {
     channels,
-    plan: noticePlanner(deps.db, channels, deps.clock),
+    plan,
     worker,
+    asker,
     sms,
     replies: new SmsReplies({
       db: deps.db,
@@ -84,6 +106,7 @@ export function startNotices(
       poke: deps.poke,
     }),
     close: async () => {
+      await stopAsking();
       await worker.stop();
       for (const s of senders.values()) s.close?.();
     },

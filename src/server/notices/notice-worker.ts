@@ -19,6 +19,7 @@ import { readRows } from '../storage/row-store';
 import type { NoticeSender, SendOutcome } from './channel';
 import { auditNotice } from './notice-audit';
 import { noticeText } from './notice-text';
+import { repeat } from './repeat';
 
 export interface NoticeWorkerDeps {
   db: Db;
@@ -52,7 +53,7 @@ export function addressKey(secret: string, address: string): string {
  */
 export class NoticeWorker {
   readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
+  private stopLoop: (() => Promise<void>) | undefined;
   private running: Promise<number> | undefined;
   private stopped = false;
 
@@ -61,18 +62,12 @@ export class NoticeWorker {
   }
 
   start(intervalMs: number): void {
-    const loop = () => {
-      if (this.stopped) return;
-      void this.tick().finally(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
-      });
-    };
-    this.timer = setTimeout(loop, 0);
+    this.stopLoop = repeat(() => this.tick(), intervalMs, 0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    await this.stopLoop?.();
     await this.running?.catch(() => undefined);
   }
 

@@ -35,6 +35,14 @@ const noticePolicySchema = z
     availabilityReplyMinutes: z.number().int().min(1),
     /** "Available now?" checks per callback (the center tries twice). */
     availabilityMaxChecks: z.number().int().min(1),
+    /**
+     * The server asks "available now?" by itself when a callback's last callable window
+     * (the SLA rule's) ends within `withinMinutes` — once per window, only with SMS consent
+     * and while at least the reply window is left. Off unless the agency turns it on.
+     */
+    autoAvailability: z
+      .object({ enabled: z.boolean(), withinMinutes: z.number().int().min(5).max(24 * 60) })
+      .default({ enabled: false, withinMinutes: 90 }),
     /** Template length limits per channel (characters). */
     smsMaxChars: z.number().int().min(70),
     emailSubjectMaxChars: z.number().int().min(10),
@@ -42,6 +50,10 @@ const noticePolicySchema = z
   })
   .refine((n) => n.retryBaseSeconds <= n.retryMaxMinutes * 60, {
     message: 'notices.retryBaseSeconds must not exceed notices.retryMaxMinutes',
+  })
+  .refine((n) => !n.autoAvailability.enabled || n.autoAvailability.withinMinutes > n.availabilityReplyMinutes, {
+    message:
+      'notices.autoAvailability.withinMinutes must exceed notices.availabilityReplyMinutes (a "yes" needs time to be called)',
   });
 
 /** The notice defaults (also what a policy file written before notices existed gets). */
@@ -53,6 +65,7 @@ const DEFAULT_NOTICE_POLICY: z.infer<typeof noticePolicySchema> = {
   leaseSeconds: 60,
   availabilityReplyMinutes: 30,
   availabilityMaxChecks: 2,
+  autoAvailability: { enabled: false, withinMinutes: 90 },
   smsMaxChars: 320,
   emailSubjectMaxChars: 120,
   emailBodyMaxChars: 2000,

@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MINUTE_MS, HOUR_MS } from '../../../src/shared/domain/policy';
+import { DEFAULT_POLICY, MINUTE_MS, HOUR_MS } from '../../../src/shared/domain/policy';
 import type { CallbackRow, CustomerRow } from '../../../src/shared/sync/rows';
 import type { TwilioSettings } from '../../../src/server/notices/twilio-sms';
 import { noticeById } from '../../../src/server/storage/notice-store';
@@ -295,5 +295,98 @@ describe('SMS notices through a Twilio-shaped provider (stand-in on loopback)', 
       status: 'rejected',
       error: { code: 'notice.no_consent' },
     });
+  });
+});
+
+describe('"available now?" asked by the server when a last window is closing (policy notices.autoAvailability)', () => {
+  const auto = async (enabled: boolean) => {
+    await t.dispose();
+    t = await startTestServer({
+      notices: { sms: settings, intervalMs: 3_600_000, autoAskIntervalMs: 3_600_000 },
+      policy: {
+        ...DEFAULT_POLICY,
+        notices: { ...DEFAULT_POLICY.notices, autoAvailability: { enabled, withinMinutes: 90 } },
+      },
+    });
+    settings.publicUrl = t.server.url;
+    alice.socket.close();
+    alice = await connectAgent(t.server, 'tier1.alice', 'demo-password-1');
+  };
+  // T0 is 10:00 in New York; callback hours end 18:30. Due at 18:00 (T0 + 8 h): the last
+  // callable window is today's, until 18:00.
+  const DUE_1800 = 8 * HOUR_MS;
+  const passAndSend = async () => {
+    await t.server.supervisor.refresh();
+    const asked = await t.server.notices.asker.pass();
+    await t.server.notices.worker.tick();
+    return asked;
+  };
+
+  it('asks once per window, only in its last stretch with the reply window still left, and audits it', async () => {
+    await auto(true);
+    await seed([]);
+    await writeFixture(t.server, [
+      { table: 'customers', row: customerRow({ id: 'cu-none', timeZone: 'America/New_York' }) },
+      ...[
+        { id: 'cb-close', customerId: 'cu-1', due: DUE_1800 },
+        // Closes at 17:00: at 16:45 only 15 minutes are left, less than the 30-minute reply window.
+        { id: 'cb-late', customerId: 'cu-1', due: 7 * HOUR_MS },
+        // No consent to texts: never asked.
+        { id: 'cb-none', customerId: 'cu-none', due: DUE_1800 },
+      ].map(({ id, customerId, due }) => ({
+        table: 'callbacks' as const,
+        row: callbackRow({
+          id,
+          customerId,
+          assigneeId: alice.userId,
+          createdAt: t.clock.now,
+          dueAt: t.clock.now + due,
+        }),
+      })),
+    ]);
+    // 10:00: eight hours of the window left, nothing is asked.
+    expect(await passAndSend()).toBe(0);
+    t.clock.advance(6 * HOUR_MS + 45 * MINUTE_MS);
+    // 16:45: 75 minutes left on cb-close's last window.
+    expect(await passAndSend()).toBe(1);
+    expect(peer.messages).toHaveLength(1);
+    expect(peer.messages[0]?.to).toBe(PHONE);
+    const asked = await row<CallbackRow>('callbacks', 'cb-close');
+    expect(asked.notices).toMatchObject([{ kind: 'available-now', status: 'sent' }]);
+    expect((await row<CallbackRow>('callbacks', 'cb-late')).notices).toEqual([]);
+    expect((await row<CallbackRow>('callbacks', 'cb-none')).notices).toEqual([]);
+    // Once per window, however often the server looks — also after the customer said no.
+    t.clock.advance(5 * MINUTE_MS);
+    expect((await peer.text(PHONE, 'no')).body).toBeTruthy();
+    expect((await row<CallbackRow>('callbacks', 'cb-close')).notices).toMatchObject([{ reply: 'no' }]);
+    expect(await passAndSend()).toBe(0);
+    expect(peer.messages).toHaveLength(1);
+    const audited = await t.server.db
+      .selectFrom('audit_events')
+      .select(['entity_id', 'detail'])
+      .where('action', '=', 'callback.availability-auto-asked')
+      .execute();
+    expect(audited.map((a) => a.entity_id)).toEqual(['cb-close']);
+    expect(audited[0]?.detail ?? '').not.toContain(PHONE);
+  });
+
+  it('asks nothing while the policy leaves it off', async () => {
+    await auto(false);
+    await seed(['cb-off']);
+    await writeFixture(t.server, [
+      {
+        table: 'callbacks',
+        row: callbackRow({
+          id: 'cb-off',
+          customerId: 'cu-1',
+          assigneeId: alice.userId,
+          createdAt: t.clock.now,
+          dueAt: t.clock.now + DUE_1800,
+        }),
+      },
+    ]);
+    t.clock.advance(6 * HOUR_MS + 45 * MINUTE_MS);
+    expect(await passAndSend()).toBe(0);
+    expect(peer.messages).toHaveLength(0);
   });
 });
