@@ -10,7 +10,7 @@ import { newPostgresDatabase } from '../../support/test-store';
 import { postJson } from '../server/helpers';
 import { startWorkloadDesktop, type WorkloadDesktop } from './support/push-workload';
 import { LOAD_TEST_POLICY } from '../../support/load-policy';
-import { startNode, type ServerNode } from './support/server-nodes';
+import { startNode, type ServerNode } from '../../support/server-node/server-nodes';
 import { expectStoredExactlyOnce, sleep, totalAcknowledged, waitFor } from './support/workload-checks';
 
 const KILLS = 30;

@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../support/postgres/test-database';
 import { postJson } from '../server/helpers';
 import { startWorkloadDesktop, type WorkloadDesktop } from './support/push-workload';
 import { LOAD_TEST_POLICY } from '../../support/load-policy';
-import { startNode, type ServerNode } from './support/server-nodes';
+import { startNode, type ServerNode } from '../../support/server-node/server-nodes';
 import { expectStoredExactlyOnce, sleep, totalAcknowledged, waitFor } from './support/workload-checks';
 
 const DESKTOPS = 12;

@@ -69,7 +69,8 @@ export async function startTestServer(
       ...options,
       dataDir,
       host: '127.0.0.1',
-      port: 0,
+      // A fixed port when asked (a provider's callbacks name it); else any free one.
+      port: options.port ?? 0,
       clock: () => clock.now,
     });
   const handle: TestServer = {

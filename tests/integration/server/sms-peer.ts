@@ -30,6 +30,13 @@ export interface SmsPeer {
   malformed: string[];
   /** Answer the next requests with this HTTP status and provider error code (undefined: accept). */
   failWith: { status: number; code?: number } | undefined;
+  /**
+   * Take messages but never answer (true): the sender is left waiting, as when its process
+   * dies between the provider's accepting a message and the sender's recording it.
+   */
+  hold: boolean;
+  /** Resolves once the peer has taken `count` messages. */
+  taken(count: number): Promise<void>;
   /** Sends a delivery report for a message; returns the server's HTTP status. */
   report(
     sid: string,
@@ -73,7 +80,14 @@ async function post(url: string, params: Record<string, string>, badSignature = 
 export async function startSmsPeer(serverUrl: () => string): Promise<SmsPeer> {
   const messages: SentSms[] = [];
   const malformed: string[] = [];
-  const peer = { failWith: undefined as SmsPeer['failWith'] };
+  const peer = { failWith: undefined as SmsPeer['failWith'], hold: false };
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
+  const settleWaiting = () => {
+    for (const w of waiting.filter((x) => messages.length >= x.count)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
+  };
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
@@ -97,6 +111,8 @@ export async function startSmsPeer(serverUrl: () => string): Promise<SmsPeer> {
         body: form.get('Body') as string,
         statusCallback: form.get('StatusCallback') as string,
       });
+      settleWaiting();
+      if (peer.hold) return;
       answer(201, { sid, status: 'queued', account_sid: ACCOUNT_SID, to: form.get('To') });
     })();
   });
@@ -111,6 +127,16 @@ export async function startSmsPeer(serverUrl: () => string): Promise<SmsPeer> {
     },
     set failWith(value) {
       peer.failWith = value;
+    },
+    get hold() {
+      return peer.hold;
+    },
+    set hold(value) {
+      peer.hold = value;
+    },
+    taken(count) {
+      if (messages.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiting.push({ count, resolve }));
     },
     async report(sid, status, options = {}) {
       const message = messages.find((m) => m.sid === sid);
@@ -138,7 +164,12 @@ export async function startSmsPeer(serverUrl: () => string): Promise<SmsPeer> {
       };
       return post(`${serverUrl()}/notices/sms/v1/inbound`, params, options.badSignature);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Held requests never end by themselves.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

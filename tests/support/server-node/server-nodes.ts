@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Policy } from '../../../../src/shared/domain/policy';
+import type { NoticeOptions } from '../../../src/server/notices/notice-service';
+import type { Policy } from '../../../src/shared/domain/policy';
 
 const CHILD = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
@@ -18,12 +19,16 @@ export interface ServerNode {
 }
 
 export interface NodeOptions {
-  databaseUrl: string;
-  sessionSecret: string;
+  /** PostgreSQL; absent: SQLite in dataDir. */
+  databaseUrl?: string;
+  sessionSecret?: string;
   dataDir: string;
   demo?: boolean;
   /** The configured policy; the default when absent. */
   policy?: Policy;
+  notices?: NoticeOptions;
+  /** The node's clock starts here and runs at real speed (default: the real clock). */
+  clockStart?: number;
 }
 
 function waitReady(child: ChildProcess, name: string): Promise<{ url: string; port: number }> {
@@ -46,7 +51,7 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts one server node in its own process (tests/integration/postgres/support/node-child.ts). */
+/** Starts one server node in its own process (tests/support/server-node/node-child.ts). */
 export async function startNode(name: string, options: NodeOptions, port = 0): Promise<ServerNode> {
   const spawn = (p: number) =>
     fork(CHILD, [JSON.stringify({ demo: true, ...options, nodeName: name, port: p })], {
