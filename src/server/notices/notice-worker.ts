@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { customerZone, nextLocalOpening } from '../../shared/domain/phones/customer-time';
+import { noticeDaytimeOpening } from '../../shared/domain/notices/notice-daytime';
 import type { NoticeTemplates } from '../../shared/domain/notices/templates';
 import type { CallbackRow, CustomerRow, NoticeChannel } from '../../shared/sync/rows';
 import type { Logger } from '../logger';
@@ -173,8 +173,7 @@ export class NoticeWorker {
     if (notice.kind === 'available-now' && now > notice.send_at + notices.availabilityReplyMinutes * 60_000)
       return fail('cancelled', 'notice.too_late');
     const phone = notice.channel === 'sms' ? consent.address : (customer.phones[0]?.e164 ?? '');
-    const timeZone = customer.timeZone ?? customerZone(phone)?.timeZone ?? policy.callbackHours.timeZone;
-    const opening = nextLocalOpening(timeZone, now, notices.customerLocalDaytime);
+    const { opensAt: opening, timeZone } = noticeDaytimeOpening(customer, phone, now, policy);
     if (opening > now) {
       // Not a try: outside the customer's daytime the notice waits for the next morning.
       return {

@@ -496,4 +496,39 @@ describe('callback.ask-availability', () => {
     const r = runMutation('callback.ask-availability@1', { callbackId: 'cb' }, rows, ctx());
     expect(r).toMatchObject({ ok: false, error: { code: 'notice.too_many_checks', params: { max: 2 } } });
   });
+
+  it('asks only when a "yes" can be called: inside callback hours and the customer\'s daytime', () => {
+    const consentedAt = (address: string, timeZone: string | null) =>
+      customerRow({
+        timeZone,
+        noticeConsent: {
+          sms: { address, at: NOW, how: 'written', by: 'u-a', revokedAt: null, revokedHow: null },
+          email: null,
+        },
+      });
+    const ask = (customerRowValue: ReturnType<typeof customerRow>, now: number) =>
+      runMutation(
+        'callback.ask-availability@1',
+        { callbackId: 'cb' },
+        map(
+          ['callbacks', cb({ assigneeId: 'u-a', customerId: customerRowValue.id })],
+          ['customers', customerRowValue],
+        ),
+        ctx({ now }),
+      );
+    const chicago = consentedAt('+13125550142', null);
+    // Tuesday 2026-03-03: 10:00 Eastern is open; 19:00 Eastern is after callback hours (18:30).
+    expect(code(ask(chicago, Date.UTC(2026, 2, 3, 15, 0)))).toBe('ok');
+    expect(code(ask(chicago, Date.UTC(2026, 2, 4, 0, 0)))).toBe('notice.outside_callback_hours');
+    // 07:30 Eastern (open) is 04:30 in Los Angeles: before the customer's 08:00.
+    const losAngeles = consentedAt('+12135550142', 'America/Los_Angeles');
+    const early = ask(losAngeles, Date.UTC(2026, 2, 3, 12, 30));
+    expect(early).toMatchObject({
+      ok: false,
+      error: {
+        code: 'notice.customer_daytime',
+        params: { opensAt: Date.UTC(2026, 2, 3, 16, 0), start: '08:00', end: '21:00' },
+      },
+    });
+  });
 });

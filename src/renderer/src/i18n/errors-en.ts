@@ -74,6 +74,10 @@ export const errorsEn = {
     'The customer has not agreed to receive texts (or opted out); record their consent first.',
   'notice.too_many_checks': (p) => `The customer can be asked at most ${p.num('max')} times per callback.`,
   'notice.check_pending': 'The customer has not answered the last check yet.',
+  'notice.outside_callback_hours':
+    'Callback hours are closed, so a customer who says yes could not be called; ask when they open.',
+  'notice.customer_daytime': (p) =>
+    `It is outside the customer's daytime (${p.str('start')}–${p.str('end')} their time); ask again from ${p.when('opensAt')}.`,
   'callback.slot_in_past': 'The slot must be in the future.',
   'callback.assignee_role': 'Callbacks can be assigned only to agents and leads.',
   'user.not_found': 'That agent is not on this team.',

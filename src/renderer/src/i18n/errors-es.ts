@@ -76,6 +76,10 @@ export const errorsEs: ErrorCatalog = {
   'notice.too_many_checks': (p) =>
     `Se puede preguntar al cliente como máximo ${plural(p.num('max'), 'vez', 'veces')} por llamada.`,
   'notice.check_pending': 'El cliente aún no ha respondido a la última pregunta.',
+  'notice.outside_callback_hours':
+    'El horario de devolución de llamadas está cerrado: si el cliente dice que sí, no se le podría llamar. Pregunte cuando abra.',
+  'notice.customer_daytime': (p) =>
+    `Es fuera del horario diurno del cliente (${p.str('start')}–${p.str('end')} en su hora); vuelva a preguntar a partir del ${p.when('opensAt')}.`,
   'callback.not_claimed_by_you': 'Asígnese esta llamada de seguimiento antes de registrar un intento.',
   'callback.not_claimed': 'Nadie se ha asignado esta llamada de seguimiento.',
   'callback.already_attempted':

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isOpen } from '../../domain/calendar';
+import { noticeDaytimeOpening } from '../../domain/notices/notice-daytime';
 import { err, ok } from '../../domain/result';
 import { AGENT_ROLES, forbidden, requireRole } from '../authorization';
 import { defineMutator, getRow, put, withoutVersion } from '../mutator';
@@ -9,7 +11,9 @@ import { idSchema } from '../rows/common';
  * minutes?" (docs/domain.md, "Customer notices"). The request is a queued notice on
  * the callback; the server queues it in its outbox right after this commits (same id,
  * the idempotency key) and sends it. Only with the customer's active SMS consent, on
- * an open callback, at most `notices.availabilityMaxChecks` times per callback.
+ * an open callback, at most `notices.availabilityMaxChecks` times per callback, and
+ * only when a "yes" can be acted on: inside callback hours and the customer's daytime
+ * (a text outside it would wait past the reply window).
  */
 export const askAvailability = defineMutator({
   name: 'callback.ask-availability@1',
@@ -41,6 +45,21 @@ export const askAvailability = defineMutator({
       return err(
         'notice.no_consent',
         'The customer has not agreed to receive texts (or opted out); record their consent first.',
+      );
+    }
+    if (!isOpen(ctx.now, ctx.policy)) {
+      return err(
+        'notice.outside_callback_hours',
+        'Callback hours are closed, so a customer who says yes could not be called; ask when they open.',
+      );
+    }
+    const daytime = ctx.policy.notices.customerLocalDaytime;
+    const { opensAt } = noticeDaytimeOpening(customer, consent.address, ctx.now, ctx.policy);
+    if (opensAt > ctx.now) {
+      return err(
+        'notice.customer_daytime',
+        `It is outside the customer's daytime (${daytime.start}–${daytime.end} their time); ask again from then.`,
+        { opensAt, start: daytime.start, end: daytime.end },
       );
     }
     const asked = callback.notices.filter((n) => n.kind === 'available-now');
