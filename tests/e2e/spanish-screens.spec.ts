@@ -38,6 +38,12 @@ test('a callback in Spanish: phone panel, dates and zones in Spanish words', asy
   expect(page.match(ENGLISH)?.[0]).toBeUndefined();
   await expect(alice.getByTestId('phone-advice')).toHaveText(/hora (del|central|estándar)/);
   await checkScreen(alice, 'callback-es');
+  // This server has no SMS provider or mail relay (it said so at sign-in): the notices panel
+  // says it in Spanish and offers no "available now?" (issue 20 item 2).
+  const notices = alice.getByRole('region', { name: 'Avisos al cliente' });
+  await expect(notices.getByText(/^Este servidor no envía mensajes de texto/)).toBeVisible();
+  await expect(notices.getByRole('button', { name: 'Enviar «¿disponible ahora?»' })).toBeDisabled();
+  await expect(notices.getByText(/^Desde este servidor no se pueden enviar textos/)).toBeVisible();
   // The inquiry's topic shows its Spanish side (item 5).
   expect(page).not.toMatch(
     /Case status|Change of address|Did not receive|appointment question|not received|Typographical|Request for evidence/,
@@ -54,6 +60,7 @@ test('a callback in Spanish: phone panel, dates and zones in Spanish words', asy
       timeout: 1_000,
     });
   }).toPass({ timeout: 15_000 });
+  await expect(alice.getByLabel(/^Enviar un aviso por texto o correo/)).toBeDisabled();
   await checkScreen(alice, 'callback-schedule-es');
   await date.fill('');
   await date.blur();

@@ -141,6 +141,8 @@ describe('NoticesPanel', () => {
     // The work number has an extension: a text cannot reach it.
     const numbers = within(sms).getByLabelText('Number for texts') as HTMLSelectElement;
     expect([...numbers.options].map((o) => o.value)).toEqual(['+13125550142']);
+    // Read the way every other screen writes a number.
+    expect([...numbers.options].map((o) => o.textContent)).toEqual(['(312) 555-0142']);
     await user.selectOptions(within(sms).getByLabelText('How the customer agreed'), 'written');
     await user.click(within(sms).getByRole('button', { name: 'Record consent to texts' }));
     await waitFor(() => expect(useUiStore.getState().announcement?.text).toBe('Consent saved.'));

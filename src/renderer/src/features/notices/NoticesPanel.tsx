@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallbackDetail } from '../../../../shared/ipc';
 import type { CustomerRow, NoticeChannel, NoticeSummary } from '../../../../shared/sync/rows';
 import { CONSENT_METHODS } from '../../../../shared/sync/rows/customer';
+import { formatUsPhone } from '../../../../shared/domain/phones';
 import { invoke } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
@@ -60,6 +61,11 @@ function NoticeItem({ notice }: { notice: NoticeSummary }) {
   );
 }
 
+/** An address as agents read it everywhere else: a number as (202) 555-0143, an e-mail as it is. */
+function shown(channel: NoticeChannel, address: string): string {
+  return channel === 'sms' ? formatUsPhone(address) : address;
+}
+
 /** The addresses consent may name: the customer's own numbers without an extension, or their e-mail. */
 function addressesOf(customer: CustomerRow, channel: NoticeChannel): string[] {
   if (channel === 'email') return customer.email ? [customer.email] : [];
@@ -103,7 +109,7 @@ function ConsentForm({ customer, channel }: { customer: CustomerRow; channel: No
                 t.notices.revokedHow[consent.revokedHow ?? 'agent'] ?? '',
               )
             : t.notices.consentGiven(
-                consent.address,
+                shown(channel, consent.address),
                 formatInstant(consent.at, zone),
                 t.notices.how[consent.how] ?? '',
               )}
@@ -118,7 +124,7 @@ function ConsentForm({ customer, channel }: { customer: CustomerRow; channel: No
             <select id={`${id}-address`} value={address} onChange={(e) => setAddress(e.target.value)}>
               {addresses.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {shown(channel, a)}
                 </option>
               ))}
             </select>
