@@ -169,6 +169,14 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     ...(settings.value.idleLockMinutes === null ? {} : { idleLockMinutes: settings.value.idleLockMinutes }),
     telephony: settings.value.telephony,
+    ...(settings.value.ssoIssuer === null ? {} : { ssoIssuer: settings.value.ssoIssuer }),
+    // Single sign-on opens the identity provider's page in the system browser (RFC 8252), never in
+    // a window of ours. The core built it from the provider's own metadata (https, same origin).
+    openSignInPage: async (url) => {
+      if (!url.startsWith('https://')) return false;
+      await shell.openExternal(url);
+      return true;
+    },
     // The external-URL allowlist: the public links scripts point to, and the dial URIs of IT's template (nothing else).
     openExternal: async (url) => {
       if (!isAllowedExternalUrl(url) && !isAllowedDialUri(url, settings.value.telephony.uriTemplate))

@@ -67,6 +67,8 @@ export interface ResolvedSettings {
   extraCaBundle: string | null;
   /** How agents dial (IT only; docs/telephony.md). A "uri" port without a template falls back to "manual". */
   telephony: { port: TelephonyPort; uriTemplate: string | null };
+  /** The identity provider single sign-on may open (managed only); null: the server's. */
+  ssoIssuer: string | null;
   /** Whether IT manages this machine. */
   managed: boolean;
   /** Keys the user may change (all user-settable keys on an unmanaged machine). */
@@ -226,6 +228,7 @@ export function resolveSettings(input: ResolveSettingsInput): Result<ResolvedSet
       logLevel: pick('logLevel') ?? SETTING_DEFAULTS.logLevel,
       extraCaBundle: managed?.extraCaBundle ?? MANAGED_ONLY_DEFAULTS.extraCaBundle,
       telephony: resolveTelephony(managed, notices),
+      ssoIssuer: managed?.ssoIssuer ?? MANAGED_ONLY_DEFAULTS.ssoIssuer,
       managed: managed !== null,
       userOverridable: allowed,
       sources,

@@ -118,6 +118,18 @@ const managedOnlyFields = {
     description:
       '"manual": agents dial on a desk phone and record the outcome. "uri": click-to-dial opens the softphone registered with the operating system through the dial URI template. "cti": the sync server asks the contact center\'s telephony platform to place the call and the call\'s events fill in the attempt (the server must be connected to the platform).',
   }),
+  ssoIssuer: z
+    .string()
+    .max(500)
+    .regex(/^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, {
+      message: 'ssoIssuer must be the https address of the identity provider',
+    })
+    .optional()
+    .meta({
+      title: 'Single sign-on identity provider (issuer)',
+      description:
+        "The issuer of the agency's identity provider, exactly as the sync server's SSO configuration names it, e.g. https://login.microsoftonline.com/<tenant id>/v2.0. When set, Agent Desk opens the browser for single sign-on only if the server names this issuer, so a misdirected server cannot send agents' sign-ins elsewhere. Unset: the server's issuer is used.",
+    }),
   telephonyUriTemplate: dialUriTemplateSchema.optional().meta({
     title: 'Dial URI template',
     description:
@@ -173,4 +185,5 @@ export const MANAGED_ONLY_DEFAULTS = Object.freeze({
   extraCaBundle: null,
   telephonyPort: 'manual',
   telephonyUriTemplate: null,
+  ssoIssuer: null,
 } as const);

@@ -7,6 +7,7 @@ import {
   type SignInRequest,
   type SignInResponse,
 } from '../../shared/sync/protocol';
+import { ssoDiscoverySchema, type SsoDiscovery, type SsoSignInRequest } from '../../shared/sync/sso';
 import { httpRequestText, type HttpAnswer } from './network/http-request';
 import type { NetworkPort } from './network/network-port';
 import { problemOf } from './network/network-problem';
@@ -15,6 +16,10 @@ const failureSchema = z.object({ ok: z.literal(false), error: domainErrorSchema 
 const successSchema = z.object({ ok: z.literal(true), value: signInResponseSchema });
 
 const TIMEOUT_MS = 15_000;
+
+/** The server could not be asked (down, or a proxy or certificate problem on the way). */
+export const cannotReach = (code: string): boolean =>
+  code === 'sync.server_unreachable' || code.startsWith('network.');
 
 /** Why the server could not be reached: the proxy's or the certificate's problem when it is one. */
 function unreachable(serverUrl: string, error: unknown): { ok: false; error: DomainError } {
@@ -32,12 +37,66 @@ function unreachable(serverUrl: string, error: unknown): { ok: false; error: Dom
  * POST /api/sign-in, or POST /api/password (a new password, e.g. after a one-time one):
  * both answer a session. Never throws: a network failure is an error with a sentence.
  */
-export async function requestSignIn(
+export function requestSignIn(
   network: NetworkPort,
   serverUrl: string,
   request: SignInRequest | ChangePasswordRequest,
 ): Promise<Result<SignInResponse>> {
-  const path = 'newPassword' in request ? '/api/password' : '/api/sign-in';
+  return requestSession(network, serverUrl, 'newPassword' in request ? '/api/password' : '/api/sign-in', request);
+}
+
+/** POST /api/sso/sign-in: the provider's authorization code for a session (docs/deployment.md §14). */
+export function requestSsoSignIn(
+  network: NetworkPort,
+  serverUrl: string,
+  request: SsoSignInRequest,
+): Promise<Result<SignInResponse>> {
+  return requestSession(network, serverUrl, '/api/sso/sign-in', request);
+}
+
+/** GET /api/sso: whether the server offers single sign-on, and through which provider. */
+export async function requestSsoDiscovery(
+  network: NetworkPort,
+  serverUrl: string,
+): Promise<Result<SsoDiscovery>> {
+  let response: HttpAnswer;
+  try {
+    response = await httpRequestText(network, new URL('/api/sso', serverUrl), {
+      method: 'GET',
+      headers: {},
+      timeoutMs: TIMEOUT_MS,
+    });
+  } catch (error) {
+    return unreachable(serverUrl, error);
+  }
+  const parsed = z
+    .object({ ok: z.literal(true), value: ssoDiscoverySchema })
+    .safeParse(parseJson(response.text));
+  if (parsed.success) return ok(parsed.data.value);
+  // A server from before single sign-on: it offers none.
+  if (response.status === 404)
+    return ok({ enabled: false, displayName: '', issuer: '', clientId: '', scopes: [], required: false });
+  return err(
+    'sync.bad_response',
+    `The sync server's single sign-on answer could not be understood (HTTP ${response.status}).`,
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A request the server answers with a session (or a refusal with its sentence). */
+async function requestSession(
+  network: NetworkPort,
+  serverUrl: string,
+  path: string,
+  request: unknown,
+): Promise<Result<SignInResponse>> {
   let response: HttpAnswer;
   try {
     response = await httpRequestText(network, new URL(path, serverUrl), {
@@ -49,10 +108,8 @@ export async function requestSignIn(
   } catch (error) {
     return unreachable(serverUrl, error);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch {
+  const body = parseJson(response.text);
+  if (body === undefined) {
     return err(
       'sync.bad_response',
       `The sync server answered sign-in with HTTP ${response.status} and no usable body.`,

@@ -13,6 +13,7 @@ import { createPiiCipher, type PiiCipher } from '../store/pii-cipher';
 import { AdminDesk } from './admin/admin-desk';
 import type { BackoffOptions } from './backoff';
 import { DesktopCommands } from './commands';
+import { SsoBrowserFlow } from './sso/sso-browser-flow';
 import { DesktopSession } from './desktop-session';
 import { DueSoonWatch } from './due-soon';
 import { EventHub } from './event-hub';
@@ -49,6 +50,10 @@ export interface DesktopCoreOptions {
   timers?: boolean;
   /** How agents dial (managed settings); default: manual. */
   telephony?: TelephonySettings;
+  /** The identity provider IT allows for single sign-on (managed setting ssoIssuer); unset: the server's. */
+  ssoIssuer?: string;
+  /** Opens the identity provider's sign-in page in the system browser; absent: the screen opens it. */
+  openSignInPage?: (url: string) => Promise<boolean> | boolean;
 }
 
 export const CACHE_FILE_NAME = 'agent-desk-cache.db';
@@ -69,6 +74,8 @@ export class DesktopCore {
   readonly events = new EventHub();
   /** Who is signed in, the idle lock, the policy and the server's clock. */
   readonly session: DesktopSession;
+  /** Single sign-on through the system browser (docs/deployment.md §14). */
+  readonly sso: SsoBrowserFlow;
   /** What the screens read. */
   readonly queries: DesktopQueries;
   /** Every change the renderer can make (the command table, the inquiry submit, presence). */
@@ -142,6 +149,13 @@ export class DesktopCore {
       ...(options.idleLockMinutes === undefined ? {} : { idleLockMinutes: options.idleLockMinutes }),
       sync: this.engine,
       onSignedOut: () => this.dueSoon.reset(),
+    });
+    this.sso = new SsoBrowserFlow({
+      servers,
+      network,
+      trustedIssuer: options.ssoIssuer,
+      openBrowser: options.openSignInPage,
+      installation: () => store.desk.key(),
     });
     this.dueSoon = new DueSoonWatch({
       mine: (userId) => store.callbacks.openAssignedTo(userId),
@@ -297,6 +311,19 @@ export class DesktopCore {
       serverUrl: this.servers.current,
       schemaVersion: SCHEMA_VERSION,
     });
+  }
+
+  async ssoInfo(): Promise<R<'session.ssoInfo'>> {
+    const found = await this.sso.discover();
+    if (!found.ok) return found;
+    const { enabled, displayName, required } = found.value;
+    return ok({ enabled, displayName, required });
+  }
+
+  async ssoFinish(): Promise<R<'session.ssoFinish'>> {
+    const finished = await this.sso.finish();
+    if (!finished.ok) return finished;
+    return this.session.signedInWithSso(finished.value.session, finished.value.displayName);
   }
 
   async openExternal(args: ParsedChannelArgs<'app.openExternal'>): Promise<R<'app.openExternal'>> {

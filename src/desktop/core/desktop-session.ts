@@ -9,7 +9,7 @@ import { TABLE_NAMES } from '../../shared/sync/rows';
 import type { LocalStore } from '../store/local-store';
 import { META_KEYS } from '../store/meta';
 import type { PiiCipher } from '../store/pii-cipher';
-import { requestSignIn, requestSignOut } from './auth-client';
+import { cannotReach, requestSignIn, requestSignOut } from './auth-client';
 import type { EventHub } from './event-hub';
 import { IdleLock } from './idle-lock';
 import type { CoreLogger } from './logger';
@@ -51,11 +51,8 @@ export interface DesktopSessionDeps {
   onSignedOut(): void;
 }
 
-/** The server could not be asked (down, or a proxy or certificate problem on the way). */
 /** What opens a session: a sign-in, or a password change with the current (or one-time) password. */
 type SessionRequestArgs = ParsedChannelArgs<'session.signIn'> | ParsedChannelArgs<'session.changePassword'>;
-
-const cannotReach = (code: string) => code === 'sync.server_unreachable' || code.startsWith('network.');
 
 /**
  * Who is signed in on this desktop, and the idle lock: sign-in against the
@@ -154,6 +151,7 @@ export class DesktopSession {
       needsUsername: s?.expired === true && s.username === undefined,
       idleLockMinutes: this.idleLockMinutes(),
       noticeChannels: s?.noticeChannels ?? null,
+      ssoName: s?.ssoName ?? null,
     };
   }
 
@@ -174,11 +172,37 @@ export class DesktopSession {
    * guesses elsewhere (docs/protocol.md, "Sign-in limits").
    */
   async signIn(args: SessionRequestArgs): Promise<R<'session.signIn'>> {
-    const { store } = this.deps;
     const answer = await this.requestSession(args);
     if (!answer.ok) return answer;
     const { value, policy } = answer.value;
     const password = 'newPassword' in args ? args.newPassword : args.password;
+    return this.open(value, policy, { username: args.username, password });
+  }
+
+  /**
+   * A session from single sign-on (the identity provider's code, redeemed by the server):
+   * a sign-in, or — at the lock screen — the unlock, which must be the same person.
+   */
+  signedInWithSso(value: SignInResponse, displayName: string): R<'session.signIn'> {
+    const policy = parsePolicy(value.policy);
+    if (!policy.ok)
+      return err('sync.bad_policy', `The server sent a policy this desktop cannot use: ${policy.error}`);
+    const current = this.session;
+    if (current && this.idle.isLocked && current.user.id !== value.user.id)
+      return err(
+        'session.not_this_user',
+        'The identity provider signed in someone else: only the person signed in at this desktop can unlock it.',
+      );
+    return this.open(value, policy.value, { sso: displayName });
+  }
+
+  /** A granted session becomes this desktop's (another user's cache is dropped first, unless it has unsent work). */
+  private open(
+    value: SignInResponse,
+    policy: Policy,
+    how: { username: string; password: string } | { sso: string },
+  ): R<'session.signIn'> {
+    const { store } = this.deps;
     const previousUser = store.meta.get(META_KEYS.userId);
     if (previousUser !== undefined && previousUser !== value.user.id) {
       const pending = store.outbox.count();
@@ -192,8 +216,10 @@ export class DesktopSession {
       this.deps.sync.stop();
       store.wipe();
     }
-    this.adopt(value, policy, args.username, password);
-    this.deps.logger.info('signed in', { userId: value.user.id });
+    const wasLocked = this.idle.isLocked;
+    this.adopt(value, policy, how);
+    if (wasLocked) this.deps.events.emit('lock', { locked: false });
+    this.deps.logger.info('signed in', { userId: value.user.id, sso: 'sso' in how });
     return ok(this.announce());
   }
 
@@ -216,7 +242,12 @@ export class DesktopSession {
   }
 
   /** A session the server granted becomes this desktop's: stored, the unlock password kept as a verifier, sync (re)started. */
-  private adopt(value: SignInResponse, policy: Policy, username: string, password: string): void {
+  private adopt(
+    value: SignInResponse,
+    policy: Policy,
+    how: { username: string; password: string } | { sso: string },
+  ): void {
+    const username = 'sso' in how ? undefined : how.username;
     const { store, cipher } = this.deps;
     const session: StoredSession = {
       token: value.token,
@@ -231,13 +262,16 @@ export class DesktopSession {
       expired: false,
       username,
       noticeChannels: value.noticeChannels,
+      ...('sso' in how ? { ssoName: how.sso } : {}),
     };
     this.session = session;
     this.reauth = undefined;
     store.transaction(() => {
       saveSession(store.meta, cipher, session);
       store.meta.set(META_KEYS.userId, value.user.id);
-      saveUnlockVerifier(store.meta, cipher, makeVerifier(password));
+      // Single sign-on: no password is kept; the lock screen goes through the provider again.
+      if ('sso' in how) store.meta.delete(META_KEYS.unlockVerifier);
+      else saveUnlockVerifier(store.meta, cipher, makeVerifier(how.password));
       // The proxy let this sign-in through with them: keep them for the sockets and the next start.
       const proxy = this.deps.network.proxyCredentials();
       if (proxy) saveProxyCredentials(store.meta, cipher, proxy);
@@ -380,6 +414,13 @@ export class DesktopSession {
    * do next (never a lock screen with no way out for the waiting changes).
    */
   async unlock(args: ParsedChannelArgs<'session.unlock'>): Promise<R<'session.unlock'>> {
+    const ssoName = this.session?.ssoName;
+    if (ssoName !== undefined)
+      return err(
+        'session.sso_unlock',
+        `You signed in with ${ssoName}: unlock with it too (this desktop keeps no password for you).`,
+        { provider: ssoName },
+      );
     const verifier = loadUnlockVerifier(this.deps.store.meta, this.deps.cipher);
     const known = verifier !== undefined && checkVerifier(args.password, verifier);
     const session = this.session;
@@ -467,7 +508,7 @@ export class DesktopSession {
         'session.not_this_user',
         'That user name is not the one signed in at this desktop; enter your own user name.',
       );
-    this.adopt(answer.value.value, answer.value.policy, username, password);
+    this.adopt(answer.value.value, answer.value.policy, { username, password });
     this.deps.logger.info('signed in again after the server ended the session', { userId });
     return ok(null);
   }

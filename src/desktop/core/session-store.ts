@@ -25,6 +25,8 @@ export interface StoredSession {
   endedBy?: string | undefined;
   /** The notice channels the server has a provider for (absent: it did not say). */
   noticeChannels?: NoticeChannels | undefined;
+  /** Signed in through single sign-on with this provider (its display name): no password is kept. */
+  ssoName?: string | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ const storedSessionSchema = z.object({
   username: z.string().optional(),
   endedBy: z.string().optional(),
   noticeChannels: noticeChannelsSchema.optional(),
+  ssoName: z.string().optional(),
 });
 
 const PLACE = 'meta/session';

@@ -37,6 +37,13 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'session.lock': () => core.session.lock(),
     'session.unlock': (a) => core.session.unlock(a),
     'session.activity': () => core.session.activity(),
+    'session.ssoInfo': () => core.ssoInfo(),
+    'session.ssoStart': () => core.sso.start(),
+    'session.ssoFinish': () => core.ssoFinish(),
+    'session.ssoCancel': () => {
+      core.sso.cancel();
+      return { ok: true, value: null };
+    },
     'sync.state': () => ({ ok: true, value: core.connectionState() }),
     'sync.now': () => core.syncNow(),
     'sync.rejections': () => core.rejections(),

@@ -69,6 +69,7 @@ function refuseSsoRequired(reply: FastifyReply, displayName: string): FastifyRep
     403,
     'auth.sso_required',
     `This deployment signs in through ${displayName}; use "Sign in with ${displayName}".`,
+    { provider: displayName },
   );
 }
 

@@ -49,7 +49,13 @@ export function registerSsoRoutes(app: FastifyInstance, deps: RouteDeps): void {
         outcome: 'rejected',
         detail: { code: result.error.code },
       });
-      return fail(reply, statusOf(result.error.code), result.error.code, result.error.message);
+      return fail(
+        reply,
+        statusOf(result.error.code),
+        result.error.code,
+        result.error.message,
+        result.error.params,
+      );
     }
     const { signedIn, changed } = result.value;
     if (changed) {

@@ -211,6 +211,23 @@ export const IPC_CHANNELS = {
     sessionStateSchema,
     { whenLocked: true },
   ),
+  /** Whether the server offers single sign-on, through which provider, and whether passwords are off. */
+  'session.ssoInfo': channel(
+    none,
+    z.object({ enabled: z.boolean(), displayName: z.string(), required: z.boolean() }),
+    { whenLocked: true, signedOut: true },
+  ),
+  /**
+   * Starts single sign-on: the system browser opens the provider's page (opened), or — in
+   * the browser host — the screen opens `url` itself. Then `session.ssoFinish` waits for it.
+   */
+  'session.ssoStart': channel(none, z.object({ url: z.string(), opened: z.boolean() }), {
+    whenLocked: true,
+    signedOut: true,
+  }),
+  /** Resolves when the browser came back: signed in (or, at the lock screen, unlocked) or why not. */
+  'session.ssoFinish': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
+  'session.ssoCancel': channel(none, z.null(), { whenLocked: true, signedOut: true }),
   /** The renderer reports user activity (throttled) so the idle lock restarts its clock. */
   'session.activity': channel(none, z.null()),
 

@@ -52,8 +52,22 @@ export const sessionStateSchema = z.object({
   idleLockMinutes: z.number().int().min(1),
   /** The notice channels the server can send by; null: not known (signed out, or an older server). */
   noticeChannels: noticeChannelsSchema.nullable().default(null),
+  /** Signed in through single sign-on with this provider: the lock screen unlocks through it. */
+  ssoName: z.string().nullable().default(null),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** Nobody signed in (what a screen assumes before the host answers). */
+export function signedOutState(idleLockMinutes: number): SessionState {
+  return sessionStateSchema.parse({
+    status: 'signed-out',
+    user: null,
+    policy: null,
+    expired: false,
+    needsUsername: false,
+    idleLockMinutes,
+  });
+}
 
 export const slaViewSchema = z.object({
   state: z.enum(SLA_STATES),

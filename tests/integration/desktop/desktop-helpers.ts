@@ -38,7 +38,14 @@ export async function openDesktop(
   dataDir = tempDir(),
   options: Pick<
     DesktopCoreOptions,
-    'pullLimit' | 'idleLockMinutes' | 'network' | 'telephony' | 'clock' | 'openExternal'
+    | 'pullLimit'
+    | 'idleLockMinutes'
+    | 'network'
+    | 'telephony'
+    | 'clock'
+    | 'openExternal'
+    | 'openSignInPage'
+    | 'ssoIssuer'
   > = {},
 ): Promise<TestDesktop> {
   const created = await createDesktopCore({

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/shared/domain/policy';
-import { ssoConfigSchema, type SsoConfig } from '../../../src/server/auth/sso/sso-config';
 import { OidcProvider } from '../../../src/server/auth/sso/sso-provider';
 import { verifyPassword } from '../../../src/server/auth/passwords';
 import { findUserByUsername } from '../../../src/server/storage/users';
@@ -10,37 +9,10 @@ import {
   OTHER_CLIENT_ID,
   startTestIdentityProvider,
   TEST_CLIENT_ID,
-  TEST_CLIENT_SECRET,
   type TestIdentityProvider,
 } from '../../support/oidc/test-identity-provider';
+import { SSO_USERS as USERS, ssoConfig } from '../../support/oidc/sso-fixture';
 import { connect, postJson, signIn, startTestServer, type TestServer } from './helpers';
-
-const USERS = {
-  'sub-alice': {
-    name: 'Alice Tier1',
-    username: 'alice.tier1@agency.example',
-    groups: ['AD-Desk-Tier1-Alpha'],
-  },
-  'sub-bruno': { name: 'Bruno Unmapped', username: 'bruno@agency.example', groups: ['Marketing'] },
-  'sub-carla': { name: 'Carla Lead', username: 'carla.lead@agency.example', groups: ['AD-Desk-Leads-Alpha'] },
-  'sub-dina': { name: 'Dina Admin', username: 'dina.admin@agency.example', groups: ['AD-Desk-Admins'] },
-};
-
-function ssoConfig(idp: TestIdentityProvider, extra: Partial<SsoConfig> = {}): SsoConfig {
-  return ssoConfigSchema.parse({
-    displayName: 'Agency ID',
-    issuer: idp.issuer,
-    clientId: TEST_CLIENT_ID,
-    clientSecret: TEST_CLIENT_SECRET,
-    scopes: ['openid', 'profile', 'groups'],
-    mapping: [
-      { group: 'AD-Desk-Tier1-Alpha', role: 'tier1', team: 'alpha' },
-      { group: 'AD-Desk-Leads-Alpha', role: 'lead', team: 'alpha' },
-      { group: 'AD-Desk-Admins', role: 'admin', team: 'it' },
-    ],
-    ...extra,
-  });
-}
 
 /** What the desktop does: the browser flow at the provider, then the code to the server. */
 async function ssoSignIn(

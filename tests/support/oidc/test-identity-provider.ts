@@ -96,6 +96,11 @@ export interface TestIdentityProvider {
     clientId?: string;
     redirectUri?: string;
   }): Promise<string>;
+  /**
+   * The system browser opened at `url` (a desktop's authorization request): signs in as
+   * `subject`, consents, and follows the redirect to the desktop's loopback address.
+   */
+  visit(url: string, subject: string): Promise<void>;
   /** Redeems a code as `clientId` (for a token issued to another application). */
   redeem(input: { code: string; pkce: Pkce; clientId: string; redirectUri?: string }): Promise<string>;
   /** A new signing key replaces the old one (the key set published from now on has only the new key). */
@@ -124,25 +129,13 @@ export async function startTestIdentityProvider(
   };
   await build();
 
-  const browse = async (input: {
-    subject: string;
-    nonce: string;
-    pkce: Pkce;
-    clientId?: string;
-    redirectUri?: string;
-  }) => {
-    const redirectUri = input.redirectUri ?? TEST_REDIRECT;
+  /**
+   * The browser at the provider from `start`: the development interactions' login (as
+   * `subject`) and consent, until the provider redirects to `isRedirect`; returns that address.
+   */
+  const follow = async (start: string, subject: string, isRedirect: (url: URL) => boolean): Promise<URL> => {
     const cookies = new Map<string, string>();
-    let url = `${issuer}/auth?${new URLSearchParams({
-      client_id: input.clientId ?? TEST_CLIENT_ID,
-      response_type: 'code',
-      scope: 'openid profile groups',
-      redirect_uri: redirectUri,
-      nonce: input.nonce,
-      state: newNonce(),
-      code_challenge: input.pkce.challenge,
-      code_challenge_method: 'S256',
-    }).toString()}`;
+    let url = start;
     let form: URLSearchParams | undefined;
     for (let hop = 0; hop < 12; hop += 1) {
       const response = await fetch(url, {
@@ -163,11 +156,7 @@ export async function startTestIdentityProvider(
       const location = response.headers.get('location');
       if (location) {
         const next = new URL(location, url);
-        if (`${next.origin}${next.pathname}` === redirectUri) {
-          const code = next.searchParams.get('code');
-          if (!code) throw new Error(`the provider refused: ${next.searchParams.get('error') ?? 'no code'}`);
-          return code;
-        }
+        if (isRedirect(next)) return next;
         url = next.toString();
         form = undefined;
         continue;
@@ -176,16 +165,53 @@ export async function startTestIdentityProvider(
       if (response.status !== 200) throw new Error(`the provider refused (${response.status})`);
       // The development interactions: a login form, then a consent form, posted back to the same page.
       form = html.includes('value="login"')
-        ? new URLSearchParams({ prompt: 'login', login: input.subject, password: 'smart-card' })
+        ? new URLSearchParams({ prompt: 'login', login: subject, password: 'smart-card' })
         : new URLSearchParams({ prompt: 'consent' });
     }
     throw new Error('the provider did not finish the sign-in');
+  };
+
+  const browse = async (input: {
+    subject: string;
+    nonce: string;
+    pkce: Pkce;
+    clientId?: string;
+    redirectUri?: string;
+  }) => {
+    const redirectUri = input.redirectUri ?? TEST_REDIRECT;
+    const start = `${issuer}/auth?${new URLSearchParams({
+      client_id: input.clientId ?? TEST_CLIENT_ID,
+      response_type: 'code',
+      scope: 'openid profile groups',
+      redirect_uri: redirectUri,
+      nonce: input.nonce,
+      state: newNonce(),
+      code_challenge: input.pkce.challenge,
+      code_challenge_method: 'S256',
+    }).toString()}`;
+    const back = await follow(
+      start,
+      input.subject,
+      (next) => `${next.origin}${next.pathname}` === redirectUri,
+    );
+    const code = back.searchParams.get('code');
+    if (!code) throw new Error(`the provider refused: ${back.searchParams.get('error') ?? 'no code'}`);
+    return code;
   };
 
   return {
     issuer,
     users: accounts,
     authorize: browse,
+    async visit(url, subject) {
+      const back = await follow(
+        url,
+        subject,
+        (next) => next.hostname === '127.0.0.1' && next.pathname === '/callback',
+      );
+      // The browser lands on the desktop's loopback address: that hands it the code (or the refusal).
+      await fetch(back);
+    },
     async redeem(input) {
       const response = await fetch(`${issuer}/token`, {
         method: 'POST',

@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY, HOUR_MS } from '../../../src/shared/domain/policy';
 import type { CallbackDetail, ConnectionState, SessionState, WorklistRow } from '../../../src/shared/ipc';
+import { signedOutState } from '../../../src/shared/ipc/views';
 import { callbackRow, customerRow } from '../../fixtures/rows';
 
 // Tuesday 2026-03-03 15:00 UTC (10:00 in the callback-hours zone).
@@ -7,15 +8,7 @@ export const NOW = Date.UTC(2026, 2, 3, 15, 0);
 
 export const USER = { id: 'u-tier2-carmen', name: 'Carmen Tier2', role: 'tier2' as const, team: 'alpha' };
 
-export const SIGNED_OUT: SessionState = {
-  status: 'signed-out',
-  user: null,
-  policy: null,
-  expired: false,
-  needsUsername: false,
-  idleLockMinutes: DEFAULT_POLICY.security.idleLockMinutes,
-  noticeChannels: null,
-};
+export const SIGNED_OUT: SessionState = signedOutState(DEFAULT_POLICY.security.idleLockMinutes);
 
 export const SIGNED_IN: SessionState = {
   ...SIGNED_OUT,

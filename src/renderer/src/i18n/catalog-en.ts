@@ -72,6 +72,17 @@ export const en = {
       mismatch: 'The two new passwords are not the same.',
       submit: 'Change password and sign in',
     },
+    sso: {
+      signIn: (provider: string) => `Sign in with ${provider}`,
+      unlock: (provider: string) => `Unlock with ${provider}`,
+      waiting: (provider: string) =>
+        `Finish signing in with ${provider} in your browser. Agent Desk continues by itself when you are done.`,
+      cancel: 'Cancel',
+      orPassword: 'Or sign in with a user name and password',
+      breakGlass: 'Break-glass administrator sign-in (IT only)',
+      lockExplain: (name: string, provider: string, minutes: number) =>
+        `${name}, unlock through ${provider} to continue. Agent Desk locks itself after ${minutes} minutes without activity.`,
+    },
   },
   proxy: {
     explain:

@@ -68,6 +68,17 @@ export const es: Messages = {
       mismatch: 'Las dos contraseñas nuevas no coinciden.',
       submit: 'Cambiar la contraseña e iniciar sesión',
     },
+    sso: {
+      signIn: (provider) => `Iniciar sesión con ${provider}`,
+      unlock: (provider) => `Desbloquear con ${provider}`,
+      waiting: (provider) =>
+        `Termine de iniciar sesión con ${provider} en su navegador. Agent Desk continúa solo cuando termine.`,
+      cancel: 'Cancelar',
+      orPassword: 'O inicie sesión con nombre de usuario y contraseña',
+      breakGlass: 'Inicio de sesión de administrador de emergencia (solo Informática)',
+      lockExplain: (name, provider, minutes) =>
+        `${name}, desbloquee con ${provider} para continuar. Agent Desk se bloquea tras ${minutes} minutos sin actividad.`,
+    },
   },
   proxy: {
     explain:

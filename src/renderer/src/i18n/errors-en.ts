@@ -70,6 +70,37 @@ export const errorsEn = {
   'callback.not_claimed_by_you': 'Claim this callback before recording an attempt.',
   'callback.not_claimed': 'This callback is not claimed by anyone.',
   'callback.already_attempted': 'A callback can be scheduled only before its first attempt.',
+  'auth.sso_required': (p) =>
+    `Sign in with ${p.str('provider')}: this server does not take passwords (except for IT's break-glass administrators).`,
+  'session.sso_unlock': (p) =>
+    `You signed in with ${p.str('provider')}: unlock with it too (this desktop keeps no password for you).`,
+  'sso.not_configured': 'Single sign-on is not configured on this server.',
+  'sso.provider_unavailable':
+    'The identity provider cannot be reached; try again later. Work already on this computer stays available.',
+  'sso.unmapped': (p) =>
+    `Your account at the identity provider is not given an Agent Desk role: IT must map one of your groups (claim "${p.str('claim')}") to a role and team.`,
+  'sso.no_username': (p) =>
+    `The identity provider sent no usable user name (claim "${p.str('claim')}"); IT must set the SSO usernameClaim.`,
+  'sso.username_taken':
+    'Your user name belongs to another identity at the provider; IT must resolve the duplicate.',
+  'sso.misconfigured': "The identity provider's settings do not match this server's; tell IT.",
+  'sso.redirect_refused': "This desktop's sign-in return address is not allowed by the server; tell IT.",
+  'sso.code_refused': 'The identity provider refused the sign-in; sign in again.',
+  'sso.token_expired': "The identity provider's answer has expired; sign in again.",
+  'sso.wrong_audience': 'The identity provider answered for another application; tell IT (client id).',
+  'sso.wrong_issuer': 'The answer came from another identity provider; tell IT (issuer).',
+  'sso.bad_signature':
+    "The identity provider's answer is not signed with its keys; sign in again, and tell IT if it repeats.",
+  'sso.token_invalid': "The identity provider's answer is not valid; sign in again.",
+  'sso.nonce_mismatch': 'The answer does not belong to this sign-in; sign in again.',
+  'sso.nonce_replayed': 'This sign-in answer was used before; sign in again.',
+  'sso.denied': 'The sign-in was cancelled or refused at the identity provider.',
+  'sso.provider_refused': 'The identity provider did not sign you in; sign in again.',
+  'sso.timed_out': 'The sign-in in the browser was not finished in time. Start it again.',
+  'sso.cancelled': 'The sign-in was cancelled.',
+  'sso.not_started': 'Start the sign-in with the identity provider first.',
+  'sso.issuer_not_trusted':
+    'The server names an identity provider this desktop is not set up to trust; tell IT (managed setting ssoIssuer).',
   'notice.no_consent':
     'The customer has not agreed to receive texts (or opted out); record their consent first.',
   'notice.too_many_checks': (p) => `The customer can be asked at most ${p.num('max')} times per callback.`,

@@ -71,6 +71,40 @@ export const errorsEs: ErrorCatalog = {
   'callback.not_found': 'Esta llamada de seguimiento no existe o no pertenece a su equipo.',
   'callback.closed': 'Esta llamada de seguimiento ya está cerrada.',
   'callback.already_claimed': 'Otro agente ya se asignó esta llamada de seguimiento.',
+  'auth.sso_required': (p) =>
+    `Inicie sesión con ${p.str('provider')}: este servidor no acepta contraseñas (salvo las de administradores de emergencia de Informática).`,
+  'session.sso_unlock': (p) =>
+    `Inició sesión con ${p.str('provider')}: desbloquee también con él (este equipo no guarda ninguna contraseña suya).`,
+  'sso.not_configured': 'El inicio de sesión único no está configurado en este servidor.',
+  'sso.provider_unavailable':
+    'No se puede contactar con el proveedor de identidad; inténtelo más tarde. El trabajo que ya está en este equipo sigue disponible.',
+  'sso.unmapped': (p) =>
+    `Su cuenta en el proveedor de identidad no tiene un rol en Agent Desk: Informática debe asignar uno de sus grupos (atributo «${p.str('claim')}») a un rol y un equipo.`,
+  'sso.no_username': (p) =>
+    `El proveedor de identidad no envió un nombre de usuario válido (atributo «${p.str('claim')}»); Informática debe configurar usernameClaim.`,
+  'sso.username_taken':
+    'Su nombre de usuario pertenece a otra identidad en el proveedor; Informática debe resolver el duplicado.',
+  'sso.misconfigured':
+    'La configuración del proveedor de identidad no coincide con la de este servidor; avise a Informática.',
+  'sso.redirect_refused':
+    'El servidor no permite la dirección de regreso de este equipo; avise a Informática.',
+  'sso.code_refused': 'El proveedor de identidad rechazó el inicio de sesión; vuelva a iniciar sesión.',
+  'sso.token_expired': 'La respuesta del proveedor de identidad caducó; vuelva a iniciar sesión.',
+  'sso.wrong_audience':
+    'El proveedor de identidad respondió para otra aplicación; avise a Informática (client id).',
+  'sso.wrong_issuer': 'La respuesta vino de otro proveedor de identidad; avise a Informática (issuer).',
+  'sso.bad_signature':
+    'La respuesta del proveedor de identidad no está firmada con sus claves; vuelva a iniciar sesión y avise a Informática si se repite.',
+  'sso.token_invalid': 'La respuesta del proveedor de identidad no es válida; vuelva a iniciar sesión.',
+  'sso.nonce_mismatch': 'La respuesta no corresponde a este inicio de sesión; vuelva a iniciar sesión.',
+  'sso.nonce_replayed': 'Esta respuesta de inicio de sesión ya se usó; vuelva a iniciar sesión.',
+  'sso.denied': 'El inicio de sesión se canceló o se rechazó en el proveedor de identidad.',
+  'sso.provider_refused': 'El proveedor de identidad no inició su sesión; vuelva a intentarlo.',
+  'sso.timed_out': 'No se terminó a tiempo el inicio de sesión en el navegador. Vuelva a empezar.',
+  'sso.cancelled': 'Se canceló el inicio de sesión.',
+  'sso.not_started': 'Primero inicie sesión con el proveedor de identidad.',
+  'sso.issuer_not_trusted':
+    'El servidor indica un proveedor de identidad en el que este equipo no está configurado para confiar; avise a Informática (ajuste ssoIssuer).',
   'notice.no_consent':
     'El cliente no ha aceptado recibir mensajes de texto (o se dio de baja); registre primero su consentimiento.',
   'notice.too_many_checks': (p) =>

@@ -32,7 +32,8 @@ export function mapClaims(config: SsoConfig, claims: JWTPayload): Result<MappedU
       'sso.unmapped',
       groups.size === 0
         ? `The identity provider sent no "${config.groupsClaim}" claim for this user; IT must release that claim to Agent Desk and map one of the user's groups to a role and team.`
-        : `None of this user's ${groups.size} group(s) in the "${config.groupsClaim}" claim is mapped to an Agent Desk role; IT must add one of them to the SSO mapping (group, role, team).`,
+        : `None of this user's groups in the "${config.groupsClaim}" claim is mapped to an Agent Desk role; IT must add one of them to the SSO mapping (group, role, team).`,
+      { claim: config.groupsClaim, groups: groups.size },
     );
   const rawName = claims[config.usernameClaim];
   const username = usernameSchema.safeParse(
@@ -42,6 +43,7 @@ export function mapClaims(config: SsoConfig, claims: JWTPayload): Result<MappedU
     return err(
       'sso.no_username',
       `The "${config.usernameClaim}" claim is missing or not a valid Agent Desk user name (3–64 lower-case letters, digits, . _ - or one @, which becomes .); IT must set usernameClaim to a claim that is.`,
+      { claim: config.usernameClaim },
     );
   const displayName = claims[config.nameClaim];
   return ok({

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { signedOutState } from '../../../../shared/ipc/views';
 import { invoke, subscribe } from '../../api/agent-desk';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
@@ -16,16 +17,7 @@ export function useHostBootstrap(): void {
       const [session, connection] = await Promise.all([invoke('session.get', {}), invoke('sync.state', {})]);
       if (cancelled) return;
       if (session.ok) store.setSession(session.value);
-      else
-        store.setSession({
-          status: 'signed-out',
-          user: null,
-          policy: null,
-          expired: false,
-          needsUsername: false,
-          noticeChannels: null,
-          idleLockMinutes: 1,
-        });
+      else store.setSession(signedOutState(1));
       if (connection.ok) store.setConnection(connection.value);
     })();
     const offs = [

@@ -7,6 +7,7 @@ import { FormAlert, GatePage, PasswordField } from './gate-parts';
 import { errorText } from '../../i18n/error-text';
 import { PROXY_CREDENTIAL_ERRORS } from '../../../../shared/ipc/network-errors';
 import { ProxyFields, type ProxyCredentialsDraft } from './ProxyFields';
+import { SsoSignIn, useSsoOffer } from './SsoSignIn';
 
 export function SignIn({ expired }: { expired: boolean }) {
   const t = useT();
@@ -21,6 +22,7 @@ export function SignIn({ expired }: { expired: boolean }) {
   /** The proxy asked for credentials: the form asks for them too, until sign-in succeeds. */
   const [proxyAsked, setProxyAsked] = useState(false);
   const [proxy, setProxy] = useState<ProxyCredentialsDraft>({ username: '', password: '' });
+  const sso = useSsoOffer();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +54,50 @@ export function SignIn({ expired }: { expired: boolean }) {
     useSessionStore.getState().setSession(result.value);
   };
 
+  const passwordForm = (
+    <form onSubmit={(e) => void submit(e)}>
+      <div className="field">
+        <label htmlFor="signin-user">{t.signIn.username}</label>
+        <input
+          id="signin-user"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+          autoFocus={!sso?.enabled}
+        />
+      </div>
+      <PasswordField id="signin-password" label={t.signIn.password} value={password} onChange={setPassword} />
+      {changing ? (
+        <>
+          <p className="notice">{t.signIn.change.intro}</p>
+          <PasswordField
+            id="signin-new-password"
+            label={t.signIn.change.newPassword}
+            value={newPassword}
+            onChange={setNewPassword}
+            autoFocus
+            autoComplete="new-password"
+          />
+          <PasswordField
+            id="signin-repeat-password"
+            label={t.signIn.change.repeat}
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+          />
+        </>
+      ) : null}
+      {proxyAsked ? <ProxyFields idPrefix="signin-proxy" value={proxy} onChange={setProxy} /> : null}
+      <FormAlert error={error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t.signIn.working : changing ? t.signIn.change.submit : t.signIn.submit}
+        </button>
+      </div>
+    </form>
+  );
+
   return (
     <GatePage>
       <div className="gate-top">
@@ -59,52 +105,29 @@ export function SignIn({ expired }: { expired: boolean }) {
       </div>
       <h1>{t.signIn.title}</h1>
       {expired ? <p className="notice">{t.signIn.expired}</p> : null}
-      <form onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="signin-user">{t.signIn.username}</label>
-          <input
-            id="signin-user"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-            autoFocus
+      {sso?.enabled ? (
+        <>
+          <SsoSignIn
+            provider={sso.displayName}
+            mode="sign-in"
+            onSession={(session) => useSessionStore.getState().setSession(session)}
           />
-        </div>
-        <PasswordField
-          id="signin-password"
-          label={t.signIn.password}
-          value={password}
-          onChange={setPassword}
-        />
-        {changing ? (
-          <>
-            <p className="notice">{t.signIn.change.intro}</p>
-            <PasswordField
-              id="signin-new-password"
-              label={t.signIn.change.newPassword}
-              value={newPassword}
-              onChange={setNewPassword}
-              autoFocus
-              autoComplete="new-password"
-            />
-            <PasswordField
-              id="signin-repeat-password"
-              label={t.signIn.change.repeat}
-              value={repeat}
-              onChange={setRepeat}
-              autoComplete="new-password"
-            />
-          </>
-        ) : null}
-        {proxyAsked ? <ProxyFields idPrefix="signin-proxy" value={proxy} onChange={setProxy} /> : null}
-        <FormAlert error={error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t.signIn.working : changing ? t.signIn.change.submit : t.signIn.submit}
-          </button>
-        </div>
-      </form>
+          {sso.required ? (
+            // Passwords are off but for IT's break-glass administrators: out of the agents' way.
+            <details className="break-glass">
+              <summary>{t.signIn.sso.breakGlass}</summary>
+              {passwordForm}
+            </details>
+          ) : (
+            <>
+              <h2 className="gate-or">{t.signIn.sso.orPassword}</h2>
+              {passwordForm}
+            </>
+          )}
+        </>
+      ) : (
+        passwordForm
+      )}
     </GatePage>
   );
 }
