@@ -42,7 +42,12 @@ export function requestSignIn(
   serverUrl: string,
   request: SignInRequest | ChangePasswordRequest,
 ): Promise<Result<SignInResponse>> {
-  return requestSession(network, serverUrl, 'newPassword' in request ? '/api/password' : '/api/sign-in', request);
+  return requestSession(
+    network,
+    serverUrl,
+    'newPassword' in request ? '/api/password' : '/api/sign-in',
+    request,
+  );
 }
 
 /** POST /api/sso/sign-in: the provider's authorization code for a session (docs/deployment.md §14). */

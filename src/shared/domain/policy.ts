@@ -41,7 +41,14 @@ const noticePolicySchema = z
      * and while at least the reply window is left. Off unless the agency turns it on.
      */
     autoAvailability: z
-      .object({ enabled: z.boolean(), withinMinutes: z.number().int().min(5).max(24 * 60) })
+      .object({
+        enabled: z.boolean(),
+        withinMinutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 60),
+      })
       .default({ enabled: false, withinMinutes: 90 }),
     /** Template length limits per channel (characters). */
     smsMaxChars: z.number().int().min(70),
@@ -51,10 +58,13 @@ const noticePolicySchema = z
   .refine((n) => n.retryBaseSeconds <= n.retryMaxMinutes * 60, {
     message: 'notices.retryBaseSeconds must not exceed notices.retryMaxMinutes',
   })
-  .refine((n) => !n.autoAvailability.enabled || n.autoAvailability.withinMinutes > n.availabilityReplyMinutes, {
-    message:
-      'notices.autoAvailability.withinMinutes must exceed notices.availabilityReplyMinutes (a "yes" needs time to be called)',
-  });
+  .refine(
+    (n) => !n.autoAvailability.enabled || n.autoAvailability.withinMinutes > n.availabilityReplyMinutes,
+    {
+      message:
+        'notices.autoAvailability.withinMinutes must exceed notices.availabilityReplyMinutes (a "yes" needs time to be called)',
+    },
+  );
 
 /** The notice defaults (also what a policy file written before notices existed gets). */
 const DEFAULT_NOTICE_POLICY: z.infer<typeof noticePolicySchema> = {
