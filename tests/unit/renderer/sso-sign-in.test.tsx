@@ -41,7 +41,9 @@ describe('single sign-on on the sign-in and lock screens', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign in with Agency ID' }));
     // The browser host cannot open a system browser: the screen opens the provider's page itself.
     await waitFor(() => expect(open).toHaveBeenCalledWith(AUTH_URL, '_blank', 'noopener'));
-    expect(screen.getByRole('status').textContent).toMatch(/^Finish signing in with Agency ID in your browser/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^Finish signing in with Agency ID in your browser/,
+    );
     finish({ ok: true, value: { ...SIGNED_IN, ssoName: 'Agency ID' } });
     await waitFor(() => expect(useSessionStore.getState().session?.status).toBe('signed-in'));
     // Passwords stay available when SSO is not required.
