@@ -80,7 +80,15 @@ export async function requestSsoDiscovery(
   if (parsed.success) return ok(parsed.data.value);
   // A server from before single sign-on: it offers none.
   if (response.status === 404)
-    return ok({ enabled: false, displayName: '', issuer: '', clientId: '', scopes: [], required: false });
+    return ok({
+      enabled: false,
+      displayName: '',
+      issuer: '',
+      clientId: '',
+      scopes: [],
+      required: false,
+      acrValues: [],
+    });
   return err(
     'sync.bad_response',
     `The sync server's single sign-on answer could not be understood (HTTP ${response.status}).`,

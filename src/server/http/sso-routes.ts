@@ -27,8 +27,17 @@ export function registerSsoRoutes(app: FastifyInstance, deps: RouteDeps): void {
           clientId: sso.config.clientId,
           scopes: sso.config.scopes,
           required: sso.config.required,
+          acrValues: sso.config.acrValues,
         }
-      : { enabled: false, displayName: '', issuer: '', clientId: '', scopes: [], required: false };
+      : {
+          enabled: false,
+          displayName: '',
+          issuer: '',
+          clientId: '',
+          scopes: [],
+          required: false,
+          acrValues: [],
+        };
     return { ok: true, value };
   });
 

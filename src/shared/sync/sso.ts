@@ -17,6 +17,8 @@ export const ssoDiscoverySchema = z.object({
   scopes: z.array(z.string()),
   /** Whether local passwords are off (except break-glass administrators). */
   required: z.boolean(),
+  /** The sign-in assurance to ask the provider for (acr_values); empty: none. */
+  acrValues: z.array(z.string()).default([]),
 });
 export type SsoDiscovery = z.infer<typeof ssoDiscoverySchema>;
 

@@ -133,6 +133,26 @@ describe('desktop single sign-on through the system browser', () => {
     }
   });
 
+  it('asks the provider for the required assurance (acr_values) and refuses an answer without it', async () => {
+    const piv = 'http://idmanagement.gov/ns/assurance/aal/3?hspd12=true';
+    const strict = await startTestServer({
+      sso: ssoConfig(idp, { acrValues: [piv] }),
+      clockStart: Date.now(),
+    });
+    const d = await openDesktop(strict, undefined, { openSignInPage: browser });
+    try {
+      expect((await d.core.sso.start()).ok).toBe(true);
+      expect(new URL(browsed[0] ?? '').searchParams.get('acr_values')).toBe(piv);
+      // The test provider's login asserts no assurance level: not the PIV/CAC sign-in required.
+      const refused = await d.core.ssoFinish();
+      expect(!refused.ok && refused.error.code).toBe('sso.acr_refused');
+      expect(d.core.session.state().status).toBe('signed-out');
+    } finally {
+      await d.dispose();
+      await strict.dispose();
+    }
+  });
+
   it('a cancelled sign-in ends the wait at once and leaves the desk signed out', async () => {
     const d = await openDesktop(t, undefined, { openSignInPage: () => true });
     try {

@@ -57,6 +57,7 @@ describe('single sign-on through a real OpenID Provider', () => {
       clientId: TEST_CLIENT_ID,
       scopes: ['openid', 'profile', 'groups'],
       required: false,
+      acrValues: [],
     });
   });
 

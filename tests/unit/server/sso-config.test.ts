@@ -2,7 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapClaims } from '../../../src/server/auth/sso/claim-mapping';
-import { loadSsoConfig, redirectAllowed, ssoConfigSchema } from '../../../src/server/auth/sso/sso-config';
+import {
+  acrAccepted,
+  loadSsoConfig,
+  redirectAllowed,
+  ssoConfigSchema,
+} from '../../../src/server/auth/sso/sso-config';
 
 const EXAMPLES = join(__dirname, '../../../resources/sso-examples');
 
@@ -37,6 +42,16 @@ describe('SSO configuration (docs/deployment.md §14)', () => {
     );
     expect(ssoConfigSchema.safeParse({ ...base, scopes: ['profile'] }).success).toBe(false);
     expect(ssoConfigSchema.safeParse({ ...base, clientSecert: 'typo-typo-typo-typo' }).success).toBe(false);
+  });
+
+  it('accepts an ID token only with a required assurance (acr), when one is configured', () => {
+    const piv = 'http://idmanagement.gov/ns/assurance/aal/3?hspd12=true';
+    expect(acrAccepted({ acrValues: [] }, {})).toBe(true);
+    expect(acrAccepted({ acrValues: [piv] }, { acr: piv })).toBe(true);
+    expect(acrAccepted({ acrValues: [piv] }, { acr: 'http://idmanagement.gov/ns/assurance/aal/1' })).toBe(
+      false,
+    );
+    expect(acrAccepted({ acrValues: [piv] }, {})).toBe(false);
   });
 
   it('allows a loopback redirect on any port (RFC 8252 §7.3) and nothing else', () => {

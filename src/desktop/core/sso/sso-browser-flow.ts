@@ -94,6 +94,7 @@ export class SsoBrowserFlow {
       nonce,
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
+      ...(sso.acrValues.length > 0 ? { acr_values: sso.acrValues.join(' ') } : {}),
     }).toString();
     this.pending = { serverUrl: sso.serverUrl, displayName: sso.displayName, verifier, nonce, loopback };
     const opened = (await this.deps.openBrowser?.(url.href)) ?? false;

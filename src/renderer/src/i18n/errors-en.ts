@@ -94,6 +94,8 @@ export const errorsEn = {
   'sso.token_invalid': "The identity provider's answer is not valid; sign in again.",
   'sso.nonce_mismatch': 'The answer does not belong to this sign-in; sign in again.',
   'sso.nonce_replayed': 'This sign-in answer was used before; sign in again.',
+  'sso.acr_refused':
+    'The identity provider did not confirm the sign-in method this deployment requires (e.g. PIV/CAC); sign in with it.',
   'sso.denied': 'The sign-in was cancelled or refused at the identity provider.',
   'sso.provider_refused': 'The identity provider did not sign you in; sign in again.',
   'sso.timed_out': 'The sign-in in the browser was not finished in time. Start it again.',

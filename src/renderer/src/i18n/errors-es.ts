@@ -98,6 +98,8 @@ export const errorsEs: ErrorCatalog = {
   'sso.token_invalid': 'La respuesta del proveedor de identidad no es válida; vuelva a iniciar sesión.',
   'sso.nonce_mismatch': 'La respuesta no corresponde a este inicio de sesión; vuelva a iniciar sesión.',
   'sso.nonce_replayed': 'Esta respuesta de inicio de sesión ya se usó; vuelva a iniciar sesión.',
+  'sso.acr_refused':
+    'El proveedor de identidad no confirmó el método de inicio de sesión que exige esta instalación (p. ej., PIV/CAC); inicie sesión con él.',
   'sso.denied': 'El inicio de sesión se canceló o se rechazó en el proveedor de identidad.',
   'sso.provider_refused': 'El proveedor de identidad no inició su sesión; vuelva a intentarlo.',
   'sso.timed_out': 'No se terminó a tiempo el inicio de sesión en el navegador. Vuelva a empezar.',

@@ -58,6 +58,12 @@ export const ssoConfigSchema = z
       .min(5)
       .max(24 * 60)
       .default(60),
+    /**
+     * The sign-in assurance required (OpenID `acr_values`), e.g. Login.gov's PIV/CAC level:
+     * the desktop asks the provider for it, and the server refuses an ID token whose `acr`
+     * is not one of these. Empty: the provider's own policy decides (Entra ID, Okta).
+     */
+    acrValues: z.array(z.string().min(1).max(200)).max(10).default([]),
     /** Allowed difference between this server's clock and the provider's, for exp/iat/nbf. */
     clockToleranceSeconds: z.number().int().min(0).max(300).default(60),
   })
@@ -101,4 +107,9 @@ export function redirectAllowed(config: SsoConfig, redirectUri: string): boolean
       (loopback || given.port === a.port)
     );
   });
+}
+
+/** Whether the ID token asserts an assurance the configuration requires (always, when none is). */
+export function acrAccepted(config: Pick<SsoConfig, 'acrValues'>, claims: Record<string, unknown>): boolean {
+  return config.acrValues.length === 0 || config.acrValues.includes(String(claims['acr'] ?? ''));
 }

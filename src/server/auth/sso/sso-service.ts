@@ -9,7 +9,7 @@ import { findUserById, findUserByUsername, insertUser, updateUserProfile } from 
 import type { AuthService, SignedIn } from '../auth-service';
 import { NO_PASSWORD_HASH } from '../passwords';
 import { mapClaims, type MappedUser } from './claim-mapping';
-import { redirectAllowed, type SsoConfig } from './sso-config';
+import { acrAccepted, redirectAllowed, type SsoConfig } from './sso-config';
 import { OidcProvider } from './sso-provider';
 
 /** What the sign-in changed in the users table (the route pokes desktops of these teams). */
@@ -52,6 +52,11 @@ export class SsoService {
     if (!idToken.ok) return idToken;
     const claims = await this.provider.validate(idToken.value, { nonce: request.nonce, now });
     if (!claims.ok) return claims;
+    if (!acrAccepted(this.config, claims.value))
+      return err(
+        'sso.acr_refused',
+        'The identity provider did not confirm the sign-in method this deployment requires (e.g. PIV/CAC); sign in with it.',
+      );
     if (!(await this.useNonce(claims.value, now)))
       return err('sso.nonce_replayed', 'This sign-in answer was used before; sign in again.');
     const mapped = mapClaims(this.config, claims.value);
