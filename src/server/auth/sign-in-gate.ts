@@ -58,12 +58,12 @@ export interface Attempt {
 export interface Admission {
   key: string;
   account: string;
-  /** Counted only if it fails (its address's failures). */
+  /** Counted only if it fails (its address's failures, everyone's failures). */
   failureLimits: FailureLimit[];
-  /** Counted already; given back if it succeeds (everyone's failures: a strict cap across addresses). */
-  tentative: Hit[];
   /** Its place among its address's sign-ins under way; given back either way. */
   inFlight: Hit | null;
+  /** It holds one of this node's places for sign-ins under way; given back either way. */
+  onNode: boolean;
   now: number;
 }
 
@@ -76,6 +76,9 @@ export interface Admission {
  * failures on its own guard: guesses from elsewhere can delay the name, not its owner.
  */
 export class SignInGate {
+  /** Sign-ins under way on this node (not from their owners' desktops). */
+  private underWayHere = 0;
+
   constructor(
     private readonly db: Db,
     private readonly policyAt: (at: number) => Policy,
@@ -85,11 +88,11 @@ export class SignInGate {
   /**
    * Lets the attempt in unless its address has used up its failed sign-ins for the
    * window or has too many sign-ins under way, everyone together has, or the guard
-   * makes it wait; refused attempts end here. An address's limit counts only failures
-   * (in failed()), so a shift start of many right passwords from one NAT address is
-   * never refused for being many; its in-flight cap bounds the guesses that all start
-   * before any has failed (at most that many past the limit). The limit across
-   * addresses stays strict: each attempt counts until it succeeds.
+   * makes it wait; refused attempts end here. Both failure limits count only failures
+   * (in failed()), so a shift start of many right passwords — from one NAT address or
+   * from 2,000 desktops at once — is never refused for being many. What bounds guesses
+   * that all start before any has failed is how many may be under way at once: per
+   * address across the deployment, and per node (at most that many past a limit).
    */
   async admit(attempt: Attempt): Promise<Result<Admission>> {
     const now = this.clock();
@@ -100,47 +103,63 @@ export class SignInGate {
         : guardKey.name(attempt.username);
       const blocked = await this.blockedFor(key, now);
       if (blocked > 0) return locked(blocked);
-      return ok({ key, account: attempt.username, failureLimits: [], tentative: [], inFlight: null, now });
+      return ok({ key, account: attempt.username, failureLimits: [], inFlight: null, onNode: false, now });
     }
-    const given: Hit[] = [];
-    const refuse = async <T>(answer: Result<T>): Promise<Result<T>> => {
-      for (const hit of given) await refundHit(this.db, hit);
-      return answer;
-    };
-    const inFlight = await countHit(this.db, RATE_BUCKETS.inFlight(attempt.ip), MINUTE_MS, now);
-    given.push(inFlight);
-    if (inFlight.hits > security.signInsInFlightPerAddress) return refuse(rateLimited(1000));
-    const address: FailureLimit = {
-      bucket: RATE_BUCKETS.address(attempt.ip),
-      limit: security.signInFailuresPerAddress,
-      windowMs: security.signInLimitWindowMinutes * MINUTE_MS,
-    };
-    if ((await readHits(this.db, address.bucket, address.windowMs, now)) >= address.limit)
-      return refuse(rateLimited(windowEnd(now, address.windowMs) - now));
-    const everyone = await countHit(this.db, RATE_BUCKETS.everyone, MINUTE_MS, now);
-    given.push(everyone);
-    if (everyone.hits > security.signInFailuresPerMinute)
-      return refuse(rateLimited(everyone.windowStart + MINUTE_MS - now));
-    const key = guardKey.name(attempt.username);
-    const blocked = await this.blockedFor(key, now);
-    if (blocked > 0) return refuse(locked(blocked));
-    return ok({
-      key,
-      account: attempt.username,
-      failureLimits: [address],
-      tentative: [everyone],
-      inFlight,
-      now,
-    });
+    if (this.underWayHere >= security.signInsInFlightPerNode) return rateLimited(1000);
+    this.underWayHere += 1;
+    let admitted = false;
+    let inFlight: Hit | undefined;
+    try {
+      inFlight = await countHit(this.db, RATE_BUCKETS.inFlight(attempt.ip), MINUTE_MS, now);
+      if (inFlight.hits > security.signInsInFlightPerAddress) return rateLimited(1000);
+      const address: FailureLimit = {
+        bucket: RATE_BUCKETS.address(attempt.ip),
+        limit: security.signInFailuresPerAddress,
+        windowMs: security.signInLimitWindowMinutes * MINUTE_MS,
+      };
+      const everyone: FailureLimit = {
+        bucket: RATE_BUCKETS.everyone,
+        limit: security.signInFailuresPerMinute,
+        windowMs: MINUTE_MS,
+      };
+      for (const limit of [address, everyone]) {
+        if ((await readHits(this.db, limit.bucket, limit.windowMs, now)) >= limit.limit)
+          return rateLimited(windowEnd(now, limit.windowMs) - now);
+      }
+      const key = guardKey.name(attempt.username);
+      const blocked = await this.blockedFor(key, now);
+      if (blocked > 0) return locked(blocked);
+      admitted = true;
+      return ok({
+        key,
+        account: attempt.username,
+        failureLimits: [address, everyone],
+        inFlight,
+        onNode: true,
+        now,
+      });
+    } finally {
+      // Refused here (or failed on the way): it is no longer under way.
+      if (!admitted) {
+        this.underWayHere -= 1;
+        if (inFlight) await refundHit(this.db, inFlight);
+      }
+    }
+  }
+
+  /** The attempt is no longer under way (either way it ended). */
+  private async release(admission: Admission): Promise<void> {
+    if (admission.onNode) this.underWayHere -= 1;
+    if (admission.inFlight) await refundHit(this.db, admission.inFlight);
   }
 
   /** A wrong password (or an unknown name): counted; the answer says if sign-in must now wait. */
   async failed(admission: Admission): Promise<DomainError> {
     const { now } = admission;
     const security = this.policyAt(now).security;
+    await this.release(admission);
     for (const { bucket, windowMs } of admission.failureLimits)
       await countHit(this.db, bucket, windowMs, now);
-    if (admission.inFlight) await refundHit(this.db, admission.inFlight);
     const failures = await countFailure(
       this.db,
       { key: admission.key, account: admission.account },
@@ -159,8 +178,7 @@ export class SignInGate {
    * Either way the sign-in is no longer under way.
    */
   async succeeded(admission: Admission): Promise<Result<void>> {
-    if (admission.inFlight) await refundHit(this.db, admission.inFlight);
-    for (const hit of admission.tentative) await refundHit(this.db, hit);
+    await this.release(admission);
     const blocked = await this.blockedFor(admission.key, admission.now);
     if (blocked > 0) return locked(blocked);
     await clearGuards(this.db, [admission.key]);

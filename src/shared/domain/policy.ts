@@ -165,7 +165,7 @@ export const policySchema = z
       /** Failed sign-ins one network address may cause per signInLimitWindowMinutes (desktops the user synced from are exempt). */
       signInFailuresPerAddress: z.number().int().min(1).default(30),
       signInLimitWindowMinutes: z.number().int().min(1).default(5),
-      /** Failed sign-ins from all addresses together per minute (the same exemption). */
+      /** Failed sign-ins from all addresses together per minute (the same exemption; only failures count). */
       signInFailuresPerMinute: z.number().int().min(1).default(300),
       /**
        * Sign-ins one address may have under way at once (the same exemption). Only failures
@@ -174,6 +174,12 @@ export const policySchema = z
        * start stays far below it.
        */
       signInsInFlightPerAddress: z.number().int().min(1).default(100),
+      /**
+       * Sign-ins one server node lets run at once (the same exemption): with both failure limits
+       * counting only failures, this bounds the guesses that start before any has failed. A
+       * shift start queues briefly behind it (429, Retry-After 1 s), never for being many.
+       */
+      signInsInFlightPerNode: z.number().int().min(1).default(400),
       /** New desktops (client ids) one user may register per day. */
       newDesktopsPerUserPerDay: z.number().int().min(1).default(10),
       /** Socket connections one user may open per minute (desktops reconnect with backoff, far below it). */
@@ -242,6 +248,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
       signInLimitWindowMinutes: 5,
       signInFailuresPerMinute: 300,
       signInsInFlightPerAddress: 100,
+      signInsInFlightPerNode: 400,
       newDesktopsPerUserPerDay: 10,
       connectionsPerUserPerMinute: 30,
     },
