@@ -83,11 +83,36 @@ test('a call offered to the agent pops the customer and the Spanish script after
   await expect(alice.getByTestId('inquiry-caller')).toContainText(
     `Caller: ${known.name}, (212) 555-0123 — existing customer`,
   );
+  // The caller's record beside the inquiry: what is open for them, their latest contacts, the full record.
+  const record = alice.getByRole('complementary', { name: `Caller’s record: ${known.name}` });
+  await expect(record.getByTestId('caller-record-summary')).toHaveText(
+    /open callbacks? · \d+ expedite requests?/,
+  );
+  await expect(record.getByTestId('recent-contacts').getByRole('listitem').first()).toBeVisible();
+  await expect(record.getByRole('button', { name: 'Open the full record' })).toBeVisible();
   await checkScreen(alice, 'telephony-screen-pop');
   // Back shows the receipt question the IVR answered, filled in.
   await alice.getByRole('button', { name: /Back/ }).click();
   await expect(alice.getByRole('textbox', { name: /número de recibo/ })).toHaveValue(known.receipt);
   // Nothing is saved yet: leaving the script asks first (issue 13 item 4); this call is discarded.
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  await alice.getByRole('button', { name: 'Discard and leave' }).click();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+});
+
+test('a caller no customer matches opens the customer search with the number, and the inquiry goes on', async () => {
+  await platform.send(offered({ callId: 'e2e-pop-2', from: '+12125550999', ivr: { language: 'en' } }));
+  const search = alice.getByRole('dialog', { name: 'Find a customer' });
+  await expect(search).toBeVisible();
+  await expect(search.getByLabel(/^Name, A-number/)).toHaveValue('(212) 555-0999');
+  await expect(search.getByTestId('customer-search-count')).toHaveText('No customer on your team matches.');
+  await expect(search.getByText(/^The caller’s number matches no customer, or several/)).toBeVisible();
+  await checkScreen(alice, 'telephony-unknown-caller');
+  await alice.keyboard.press('Escape');
+  await expect(search).toHaveCount(0);
+  // A new customer: the inquiry form has the number, and no record beside it.
+  await expect(alice.getByRole('heading', { name: 'New inquiry' })).toBeVisible();
+  await expect(alice.getByTestId('caller-record')).toHaveCount(0);
   await alice.getByRole('button', { name: /^Worklist/ }).click();
   await alice.getByRole('button', { name: 'Discard and leave' }).click();
   await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();

@@ -29,8 +29,9 @@ const KEY_TABLES = [
  * name words: a call is never matched by name), and caught up before each lookup with
  * the rows changed since (ServerStore.changes, by version, on SQLite or PostgreSQL): a
  * lookup costs the changes since the last one, not a scan. Each server node keeps its
- * own, which versions make consistent. Of several customers with one key, the first by
- * name wins, as in the search box.
+ * own, which versions make consistent. Of several customers with one receipt or
+ * A-number, the first by name wins, as in the search box; a phone number several
+ * customers share finds none (the desktop then opens the search with the number).
  */
 export class CallerIndex {
   private cursor = 0;
@@ -51,11 +52,14 @@ export class CallerIndex {
       keys.aNumber && searchKey('a-number', keys.aNumber),
       keys.phone && searchKey('phone', keys.phone),
     ];
-    for (const key of candidates) {
+    for (const [at, key] of candidates.entries()) {
       if (!key) continue;
       const { ids } = this.index.search({ keys: [key], words: [] }, Number.MAX_SAFE_INTEGER);
-      const found = ids.find((id) => this.teamOf.get(id) === keys.team);
-      if (found) return found;
+      const found = ids.filter((id) => this.teamOf.get(id) === keys.team);
+      // A number several customers share (a family, an office) names none of them: the
+      // agent chooses in the customer search the screen pop opens instead.
+      const phone = at === candidates.length - 1;
+      if (found.length === 1 || (!phone && found.length > 1)) return found[0];
     }
     return undefined;
   }

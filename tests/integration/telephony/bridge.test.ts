@@ -93,6 +93,28 @@ describe('telephony bridge: POST /telephony/v1/events', () => {
     alice.socket.close();
   });
 
+  it('matches the calling number in any formatting, and names nobody when several customers share it', async () => {
+    const phone = (e164: string) => [{ label: 'home' as const, e164, ext: null, bestTime: null }];
+    await writeFixture(test.server, [
+      { table: 'customers', row: { ...customer('cu-one', 'alpha'), phones: phone('+17875550112') } },
+      { table: 'customers', row: { ...customer('cu-mom', 'alpha'), phones: phone('+17875550150') } },
+      { table: 'customers', row: { ...customer('cu-son', 'alpha'), phones: phone('+17875550150') } },
+    ]);
+    const alice = await connectAgent(test.server, 'tier1.alice', 'demo-password-1');
+    const popFor = async (from: string) => {
+      const popped = nextEvent<DeskCallEvent>(alice.socket, TELEPHONY_EVENTS.call);
+      await platform.send(offered({ from, ivr: { language: 'en' } }));
+      return (await popped) as Extract<DeskCallEvent, { kind: 'offered' }>;
+    };
+    for (const from of ['7875550112', '(787) 555-0112', '+1 787-555-0112'])
+      expect((await popFor(from)).customerId).toBe('cu-one');
+    // A family's number: the desktop opens the search with it and the agent chooses.
+    const shared = await popFor('(787) 555-0150');
+    expect(shared.customerId).toBeNull();
+    expect(shared.from).toBe('+17875550150');
+    alice.socket.close();
+  });
+
   it('refuses a wrong signature, changes nothing, and audits the refusal', async () => {
     const sent = await platform.send(offered(), { secret: 'not-the-secret-0123456789abcdefghij' });
     expect(sent.status).toBe(401);

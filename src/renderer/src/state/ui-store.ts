@@ -26,6 +26,14 @@ interface UiState {
   helpOpen: boolean;
   /** The customer search dialog (Ctrl+K from anywhere). */
   searchOpen: boolean;
+  /**
+   * What the search opens with and what choosing a customer does: a screen pop for a caller no
+   * one (or several) matched opens it with the number, and the customer chosen becomes the
+   * inquiry's caller (`chosenCaller`) instead of opening their page.
+   */
+  searchFor: { text: string; caller: boolean } | null;
+  /** The customer the agent chose for the caller in the search (the inquiry form takes it once). */
+  chosenCaller: string | null;
   /** The latest status sentence for screen readers (a polite live region reads it). */
   announcement: { text: string; at: number } | null;
   /** A form on screen holds input not saved yet: leaving it asks first (issue 13 item 4). */
@@ -40,6 +48,9 @@ interface UiState {
   answerLeaving(leave: boolean): void;
   setHelpOpen(open: boolean): void;
   setSearchOpen(open: boolean): void;
+  /** Opens the search with `text` typed; `caller`: the customer chosen becomes the caller. */
+  searchForCaller(text: string): void;
+  chooseCaller(customerId: string | null): void;
   announce(text: string): void;
 }
 
@@ -48,14 +59,17 @@ export const useUiStore = create<UiState>()((set, get) => ({
   route: { name: 'worklist' },
   helpOpen: false,
   searchOpen: false,
+  searchFor: null,
+  chosenCaller: null,
   announcement: null,
   unsaved: false,
   leaving: null,
   setLanguage: (language) => set({ language }),
   navigate: (route) => {
     const { unsaved, route: current } = get();
-    if (unsaved && !sameRoute(route, current)) set({ leaving: route, helpOpen: false, searchOpen: false });
-    else set({ route, helpOpen: false, searchOpen: false });
+    if (unsaved && !sameRoute(route, current))
+      set({ leaving: route, helpOpen: false, searchOpen: false, searchFor: null });
+    else set({ route, helpOpen: false, searchOpen: false, searchFor: null });
   },
   setUnsaved: (unsaved) => set({ unsaved }),
   answerLeaving: (leave) => {
@@ -64,7 +78,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
     else set({ leaving: null });
   },
   setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setSearchOpen: (searchOpen) => set({ searchOpen }),
+  setSearchOpen: (searchOpen) => set({ searchOpen, searchFor: null }),
+  searchForCaller: (text) => set({ searchOpen: true, searchFor: { text, caller: true }, helpOpen: false }),
+  chooseCaller: (chosenCaller) => set({ chosenCaller, searchOpen: false, searchFor: null }),
   announce: (text) => set({ announcement: { text, at: Date.now() } }),
 }));
 

@@ -45,14 +45,19 @@ export function CustomerScreen({ customerId }: { customerId: string }) {
   );
 }
 
-/** Identity and contact data: name, A-number, language, e-mail, phones with the customer's local time. */
-function IdentityPanel({ record }: { record: CustomerRecord }) {
+/**
+ * Identity and contact data: name, A-number, language, e-mail, phones with the customer's
+ * local time. `level` 3 where it sits inside another panel (the caller's record beside an inquiry).
+ */
+export function IdentityPanel({ record, level = 2 }: { record: CustomerRecord; level?: 2 | 3 }) {
   const t = useT();
   const now = useNow();
   const { customer } = record;
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const id = `identity-title-${level}`;
   return (
-    <section className="panel" aria-labelledby="identity-title">
-      <h2 id="identity-title">{t.record.page.identity}</h2>
+    <section className="panel" aria-labelledby={id}>
+      <Heading id={id}>{t.record.page.identity}</Heading>
       <dl className="facts">
         <dt>{t.record.page.name}</dt>
         <dd>{customer.name}</dd>

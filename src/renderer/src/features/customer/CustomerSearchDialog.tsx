@@ -16,6 +16,7 @@ export function CustomerSearchDialog() {
   const t = useT();
   const open = useUiStore((s) => s.searchOpen);
   const setOpen = useUiStore((s) => s.setSearchOpen);
+  const forCaller = useUiStore((s) => s.searchFor?.caller === true);
   const returnTo = useRef<Element | null>(null);
 
   useEffect(() => {
@@ -42,6 +43,7 @@ export function CustomerSearchDialog() {
         }}
       >
         <h2 id="customer-search-title">{t.record.search.title}</h2>
+        {forCaller ? <p className="notice">{t.record.search.forCaller}</p> : null}
         <SearchBox onClose={() => setOpen(false)} />
         <div className="actions">
           <button type="button" onClick={() => setOpen(false)}>
@@ -56,6 +58,7 @@ export function CustomerSearchDialog() {
 function SearchBox({ onClose }: { onClose(): void }) {
   const t = useT();
   const navigate = useUiStore((s) => s.navigate);
+  const searchFor = useUiStore((s) => s.searchFor);
   const [text, setText] = useState('');
   const [result, setResult] = useState<CustomerSearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,9 +76,16 @@ function SearchBox({ onClose }: { onClose(): void }) {
     setResult(answer.value);
   };
   const openCustomer = (customerId: string) => {
+    // For a caller (a screen pop nobody matched): the customer becomes the inquiry's caller.
+    if (searchFor?.caller) return useUiStore.getState().chooseCaller(customerId);
     onClose();
     navigate({ name: 'customer', customerId });
   };
+  // Opened with a number (the screen pop): search for it at once.
+  useEffect(() => {
+    if (searchFor?.text) void search(searchFor.text);
+    // Once per opening: search() reads the latest state itself.
+  }, [searchFor]);
   const first = result?.customers[0];
   return (
     <>

@@ -49,6 +49,26 @@ export function TimelinePanel({ record }: { record: CustomerRecord }) {
   );
 }
 
+/** The newest `limit` contacts (the caller's record beside an inquiry), each opening its detail. */
+export function RecentContacts({ record, limit }: { record: CustomerRecord; limit: number }) {
+  const t = useT();
+  const items = customerTimeline(record).slice(0, limit);
+  return (
+    <section aria-labelledby="recent-contacts-title">
+      <h3 id="recent-contacts-title">{t.record.caller.recent}</h3>
+      {items.length === 0 ? (
+        <p>{t.record.caller.noContacts}</p>
+      ) : (
+        <ol className="timeline" data-testid="recent-contacts">
+          {items.map((item) => (
+            <TimelineEntry key={`${item.kind}/${item.row.id}`} item={item} record={record} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 function TimelineEntry({ item, record }: { item: TimelineItem; record: CustomerRecord }) {
   const t = useT();
   const zone = usePolicy().callbackHours.timeZone;

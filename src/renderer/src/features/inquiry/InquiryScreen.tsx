@@ -2,6 +2,7 @@ import { isFinished, outcomeOf } from '../../../../shared/scripts';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import { useUnsavedGuard } from '../shell/use-unsaved-guard';
+import { CallerRecordPanel } from '../customer/CallerRecordPanel';
 import { EMPTY_CALLER } from './caller';
 import { InquirySetup } from './InquirySetup';
 import { OutcomePanel } from './OutcomePanel';
@@ -40,52 +41,61 @@ export function InquiryScreen() {
     );
   }
 
+  // The caller's record beside the form, once a screen pop (or the agent's choice) named the customer.
+  const beside = flow.caller.customerId ? <CallerRecordPanel customerId={flow.caller.customerId} /> : null;
+
   if (!session) {
     return (
-      <section aria-labelledby="inquiry-title" className="inquiry-setup">
-        <h1 id="inquiry-title">{t.inquiry.title}</h1>
-        {errorBox}
-        <InquirySetup
-          scripts={flow.choice.scripts}
-          scriptId={flow.choice.scriptId}
-          intent={flow.intent}
-          caller={flow.caller}
-          canStart={flow.canStart}
-          onScriptId={flow.choice.setScriptId}
-          onIntent={flow.setIntent}
-          onCaller={flow.setCaller}
-          onStart={() => void flow.start()}
-        />
-      </section>
+      <div className={beside ? 'inquiry-with-record' : undefined}>
+        <section aria-labelledby="inquiry-title" className="inquiry-setup">
+          <h1 id="inquiry-title">{t.inquiry.title}</h1>
+          {errorBox}
+          <InquirySetup
+            scripts={flow.choice.scripts}
+            scriptId={flow.choice.scriptId}
+            intent={flow.intent}
+            caller={flow.caller}
+            canStart={flow.canStart}
+            onScriptId={flow.choice.setScriptId}
+            onIntent={flow.setIntent}
+            onCaller={flow.setCaller}
+            onStart={() => void flow.start()}
+          />
+        </section>
+        {beside}
+      </div>
     );
   }
 
   const outcome = isFinished(session) ? outcomeOf(session) : undefined;
   return (
-    <section aria-labelledby="inquiry-title" className="inquiry">
-      <h1 id="inquiry-title">
-        {t.inquiry.title}: {session.script.title[uiLanguage]}
-      </h1>
-      <p className="field-hint" data-testid="script-version">
-        {t.inquiry.scriptVersion(session.script.id, session.script.version)} ·{' '}
-        {t.inquiry.answerLanguage(t.languages[session.language])}
-      </p>
-      <p data-testid="inquiry-caller">
-        {t.telephony.callerLine(flow.caller.name, flow.caller.phone, flow.caller.customerId !== undefined)}
-      </p>
-      {errorBox}
-      <ScriptWalker session={session} onChange={flow.setSession} />
-      {outcome ? (
-        <OutcomePanel
-          outcome={outcome}
-          callerLanguage={session.language}
-          callerReceipt={flow.caller.receipt}
-          saving={flow.saving}
-          serviceRequest={flow.serviceRequest}
-          onServiceRequest={flow.setServiceRequest}
-          onSave={(extra) => void flow.save(extra)}
-        />
-      ) : null}
-    </section>
+    <div className={beside ? 'inquiry-with-record' : undefined}>
+      <section aria-labelledby="inquiry-title" className="inquiry">
+        <h1 id="inquiry-title">
+          {t.inquiry.title}: {session.script.title[uiLanguage]}
+        </h1>
+        <p className="field-hint" data-testid="script-version">
+          {t.inquiry.scriptVersion(session.script.id, session.script.version)} ·{' '}
+          {t.inquiry.answerLanguage(t.languages[session.language])}
+        </p>
+        <p data-testid="inquiry-caller">
+          {t.telephony.callerLine(flow.caller.name, flow.caller.phone, flow.caller.customerId !== undefined)}
+        </p>
+        {errorBox}
+        <ScriptWalker session={session} onChange={flow.setSession} />
+        {outcome ? (
+          <OutcomePanel
+            outcome={outcome}
+            callerLanguage={session.language}
+            callerReceipt={flow.caller.receipt}
+            saving={flow.saving}
+            serviceRequest={flow.serviceRequest}
+            onServiceRequest={flow.setServiceRequest}
+            onSave={(extra) => void flow.save(extra)}
+          />
+        ) : null}
+      </section>
+      {beside}
+    </div>
   );
 }

@@ -19,7 +19,7 @@ import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
 import type { SavedInquiry } from './ReferenceConfirmation';
 import { scriptedSubmission, submitInquiry, type InquirySubmission } from './submit-inquiry';
-import { useScreenPop, type PoppedCall } from '../telephony/use-screen-pop';
+import { useChosenCaller, useScreenPop, type PoppedCall } from '../telephony/use-screen-pop';
 
 /**
  * The inquiry screen's state from setup to saved: the caller and IVR capture, the
@@ -57,6 +57,8 @@ export function useInquiryFlow() {
       setPopTopics(popped.topics);
     }, []),
   );
+
+  useChosenCaller(useCallback((update) => setCaller(update), []));
 
   useCallEndsWithScreen();
 

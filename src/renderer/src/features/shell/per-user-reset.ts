@@ -18,6 +18,8 @@ export function resetPerUserState(): void {
     route: homeRoute(role),
     helpOpen: false,
     searchOpen: false,
+    searchFor: null,
+    chosenCaller: null,
     unsaved: false,
     leaving: null,
     announcement: null,

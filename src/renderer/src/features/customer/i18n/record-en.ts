@@ -1,3 +1,4 @@
+import { countNoun } from '../../../../../shared/domain/language/plural';
 /**
  * The customer record's text, English (issue 14): the reference confirmation, the
  * customer search, the customer page with its timeline, notes and handoffs. Plugged
@@ -21,6 +22,8 @@ export const recordEn = {
   },
   referenceLabel: (kind: string) => `${kind} reference number`,
   search: {
+    forCaller:
+      'The caller’s number matches no customer, or several: choose the caller to attach them to this inquiry, or close this and go on with a new customer.',
     open: 'Find customer',
     title: 'Find a customer',
     label: 'Name, A-number, receipt number, phone or reference number',
@@ -35,6 +38,14 @@ export const recordEn = {
       phone: 'phone',
       reference: 'reference number',
     },
+  },
+  caller: {
+    title: (name: string) => `Caller’s record: ${name}`,
+    summary: (callbacks: number, expedites: number) =>
+      `${countNoun('en', callbacks, 'open callback', 'open callbacks')} · ${countNoun('en', expedites, 'expedite request', 'expedite requests')}`,
+    recent: 'Latest contacts',
+    noContacts: 'No earlier contacts.',
+    openFull: 'Open the full record',
   },
   page: {
     title: (name: string) => `Customer: ${name}`,

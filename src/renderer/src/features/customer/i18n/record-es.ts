@@ -1,3 +1,4 @@
+import { countNoun } from '../../../../../shared/domain/language/plural';
 import type { recordEn } from './record-en';
 
 /** The customer record's text, Spanish: same shape as record-en.ts. */
@@ -18,6 +19,8 @@ export const recordEs: typeof recordEn = {
   },
   referenceLabel: (kind) => `Número de referencia: ${kind}`,
   search: {
+    forCaller:
+      'El número de quien llama no coincide con ningún cliente, o coincide con varios: elija a quien llama para vincularlo a esta consulta, o cierre esto y siga con un cliente nuevo.',
     open: 'Buscar cliente',
     title: 'Buscar un cliente',
     label: 'Nombre, número A, número de recibo, teléfono o número de referencia',
@@ -32,6 +35,14 @@ export const recordEs: typeof recordEn = {
       phone: 'teléfono',
       reference: 'número de referencia',
     },
+  },
+  caller: {
+    title: (name) => `Expediente de quien llama: ${name}`,
+    summary: (callbacks, expedites) =>
+      `${countNoun('es', callbacks, 'devolución de llamada abierta', 'devoluciones de llamada abiertas')} · ${countNoun('es', expedites, 'solicitud de trámite acelerado', 'solicitudes de trámite acelerado')}`,
+    recent: 'Últimos contactos',
+    noContacts: 'No hay contactos anteriores.',
+    openFull: 'Abrir el expediente completo',
   },
   page: {
     title: (name) => `Cliente: ${name}`,
