@@ -178,7 +178,6 @@ export const phoneOptionSchema = z.object({
   callable: z.boolean(),
   status: z.string(),
   reason: z.string(),
-  warning: z.string().nullable(),
   callableFrom: instantSchema.nullable(),
 });
 

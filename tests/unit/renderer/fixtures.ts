@@ -95,7 +95,6 @@ export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = 
           callable: true,
           status: 'best-time',
           reason: "Inside the customer's best time 09:00–11:00 (it is 9:00 in America/Chicago).",
-          warning: null,
           callableFrom: null,
         },
         {
@@ -105,7 +104,6 @@ export function callbackDetail(id: string, overrides: Partial<CallbackDetail> = 
           callable: false,
           status: 'outside-hours',
           reason: 'Outside calling hours.',
-          warning: 'It is 7:00 where the customer is (Pacific Time); calls there start at 08:00.',
           callableFrom: NOW + HOUR_MS,
         },
       ],

@@ -80,7 +80,6 @@ export function callbackDetail(
         callable: r.callable,
         status: r.status,
         reason: r.reason,
-        warning: r.warning?.message ?? null,
         callableFrom: r.callableFrom ?? null,
       })),
       reason: suggestion.reason,

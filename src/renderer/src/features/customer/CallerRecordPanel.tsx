@@ -1,8 +1,9 @@
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
-import { IdentityPanel } from './CustomerScreen';
+import { IdentityPanel } from './IdentityPanel';
 import { RecentContacts } from './TimelinePanel';
 import { useCustomerRecord } from './use-customer-record';
+import './Customer.css';
 
 /**
  * The caller's record beside the inquiry a screen pop opened (issue 15 item 3): what is
