@@ -48,6 +48,9 @@ describe('PastTargetRequests', () => {
     expect(row.textContent).toContain('S-0001-0007-K');
     expect(row.textContent).toContain('María García');
     expect(row.textContent).toContain('Sent to office');
+    // The target date as dates read everywhere else on the screen, not 2026-02-20.
+    expect(row.textContent).toContain('Fri, Feb 20, 2026');
+    expect(row.textContent).not.toContain('2026-02-20');
     const next = screen.getByLabelText('New status of S-0001-0007-K');
     // Forward only: a request sent to the office can be answered or closed, not reopened.
     expect([...next.querySelectorAll('option')].map((o) => o.value)).toEqual(['', 'answered', 'closed']);

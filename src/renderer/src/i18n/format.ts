@@ -58,3 +58,28 @@ export function formatClock(instant: number, timeZone: string, language = screen
 export function formatZone(timeZone: string, at: number, language = screenLanguage()): string {
   return zoneName(timeZone, language, at);
 }
+
+const DATE: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
+const dateFormatters = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date (YYYY-MM-DD, no time or zone: a target date) as agents read dates
+ * everywhere else, in the screen language: "Thu, Dec 3, 2026", "jue, 3 dic 2026".
+ * Anything that is not such a date is shown as it is.
+ */
+export function formatDate(date: string, language = screenLanguage()): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  let formatter = dateFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[language], DATE);
+    dateFormatters.set(language, formatter);
+  }
+  return formatter.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}

@@ -4,7 +4,7 @@ import { displayReference } from '../../../../shared/domain/identifiers/referenc
 import { formatUsPhone } from '../../../../shared/domain/phones';
 import type { CustomerRecord } from '../../../../shared/ipc/customer-views';
 import { textIn, useT } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
+import { formatDate, formatInstant } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { StatusControl, useFollowsServiceRequests } from '../service-requests/StatusControl';
@@ -168,7 +168,7 @@ function ItemDetail({ item, record }: { item: TimelineItem; record: CustomerReco
           {fact(t.record.timeline.routing, row.office ?? row.routing)}
           {fact(
             t.record.timeline.status,
-            `${t.record.timeline.srStatus[row.status]} · ${t.record.timeline.target(row.targetDate)}`,
+            `${t.record.timeline.srStatus[row.status]} · ${t.record.timeline.target(formatDate(row.targetDate))}`,
           )}
           {followsRequests ? (
             <dd>

@@ -4,6 +4,7 @@ import type { ServiceRequestsPastTarget } from '../../../../shared/ipc/customer-
 import { invoke, onDataChanged } from '../../api/agent-desk';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
+import { formatDate } from '../../i18n/format';
 import { usePolicy } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { StatusControl, useFollowsServiceRequests } from './StatusControl';
@@ -79,7 +80,7 @@ function PastTargetTable() {
                       </button>
                     </td>
                     <td>{categories.find((c) => c.id === r.category)?.label[ui] ?? r.category}</td>
-                    <td>{r.targetDate}</td>
+                    <td>{formatDate(r.targetDate)}</td>
                     <td>
                       {t.record.timeline.srStatus[r.status]}
                       <StatusControl id={r.id} status={r.status} reference={reference} />
