@@ -52,6 +52,16 @@ export const serverConfigSchema = z.object({
   nodeName: z.string().trim().min(1).max(63).optional(),
   /** PostgreSQL connections at most for this node. */
   dbPoolSize: z.coerce.number().int().min(2, 'the pool needs at least 2 connections').max(200).default(10),
+  /**
+   * PostgreSQL connections for the nodes' socket.io adapter (one listens, the rest publish):
+   * each change another node must hear about is one NOTIFY, so a busy node needs several.
+   */
+  clusterPoolSize: z.coerce
+    .number()
+    .int()
+    .min(2, 'the cluster pool needs at least 2 connections (one listens)')
+    .max(50)
+    .default(8),
   /** The bearer credential GET /metrics needs on the main port (unset: loopback clients only). */
   metricsToken: z.string().min(16, 'the metrics token must be at least 16 characters').optional(),
   /** A separate listener for /metrics without a credential (e.g. 127.0.0.1 for a local agent). */
@@ -124,6 +134,7 @@ const FLAGS: Record<string, keyof ServerConfig> = {
   '--database-url': 'databaseUrl',
   '--node-name': 'nodeName',
   '--db-pool': 'dbPoolSize',
+  '--cluster-pool': 'clusterPoolSize',
   '--metrics-host': 'metricsHost',
   '--metrics-port': 'metricsPort',
   '--trust-proxy': 'trustProxy',
@@ -145,6 +156,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   DATABASE_URL: 'databaseUrl',
   AGENT_DESK_NODE_NAME: 'nodeName',
   AGENT_DESK_DB_POOL: 'dbPoolSize',
+  AGENT_DESK_CLUSTER_POOL: 'clusterPoolSize',
   AGENT_DESK_METRICS_TOKEN: 'metricsToken',
   AGENT_DESK_METRICS_HOST: 'metricsHost',
   AGENT_DESK_METRICS_PORT: 'metricsPort',
@@ -164,7 +176,7 @@ const ENV: Record<string, keyof ServerConfig> = {
   AGENT_DESK_TRUST_PROXY: 'trustProxy',
 };
 
-export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--sso-config sso.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
+export const USAGE = `Usage: npm run server -- [--port 4780] [--host 127.0.0.1] [--data .data/server] [--demo true|false] [--rows 3000] [--seed N] [--scripts resources/scripts] [--policy file.json] [--sso-config sso.json] [--telephony platforms.json] [--log-level info] [--database-url postgres://…] [--node-name n] [--db-pool 10] [--cluster-pool 8] [--metrics-host 127.0.0.1 --metrics-port 9464] [--trust-proxy 10.0.0.0/8]
 Environment: ${Object.keys(ENV).join(', ')}`;
 
 export function parseServerConfig(

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     telephony = loaded.value;
   }
   const { host, port, dataDir, demo, demoRows, demoSeed, sessionSecret, logLevel, trustProxy } = config.value;
-  const { databaseUrl, nodeName, dbPoolSize, metricsToken, metricsHost, metricsPort } = config.value;
+  const { databaseUrl, nodeName, dbPoolSize, clusterPoolSize, metricsToken, metricsHost, metricsPort } =
+    config.value;
   let ca: string | undefined;
   if (config.value.smtpCaFile) {
     try {
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     demoRows,
     demoSeed,
     logLevel,
-    ...(databaseUrl ? { databaseUrl, dbPoolSize } : {}),
+    ...(databaseUrl ? { databaseUrl, dbPoolSize, clusterPoolSize } : {}),
     ...(nodeName ? { nodeName } : {}),
     ...(metricsToken ? { metricsToken } : {}),
     ...(metricsPort !== undefined ? { metricsPort, metricsHost } : {}),

@@ -42,6 +42,8 @@ export interface StartOptions {
   nodeName?: string;
   /** PostgreSQL connections at most for this node (default 10). */
   dbPoolSize?: number;
+  /** PostgreSQL connections of the socket.io adapter between nodes (default 8). */
+  clusterPoolSize?: number;
   /** How long a graceful stop waits for pushes under way (default 10 s). */
   shutdownGraceMs?: number;
   /** The bearer credential GET /metrics needs on the main port (unset: loopback clients only). */
@@ -157,6 +159,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     databaseUrl: options.databaseUrl,
     nodeName: options.nodeName,
     poolSize: options.dbPoolSize,
+    clusterPoolSize: options.clusterPoolSize,
     onError: (error) => log.warn({ err: error }, 'database connection error'),
   });
   const seeded = await prepareDatabase(store, options, { demo, now: clock(), policy: configured, log });

@@ -13,6 +13,8 @@ export interface StoreOptions {
   nodeName?: string;
   /** PostgreSQL connections at most for this node. */
   poolSize?: number;
+  /** The socket.io adapter's connections (one listens, the rest publish). */
+  clusterPoolSize?: number | undefined;
   onError: (error: unknown) => void;
 }
 
@@ -30,6 +32,7 @@ export function openServerStore(options: StoreOptions): ServerStore {
     url: options.databaseUrl,
     applicationName: (options.nodeName ?? defaultNodeName()).slice(0, 63),
     poolSize: options.poolSize,
+    clusterPoolSize: options.clusterPoolSize,
     onError: options.onError,
   });
 }

@@ -21,8 +21,12 @@ export interface PostgresDatabase {
 
 /** Write transactions a node runs at once; the rest queue in the node (write-gate.ts). */
 const WRITE_CONCURRENCY = 4;
-/** Connections of the adapter's pool: publishes are one short statement each. */
-const CLUSTER_POOL_SIZE = 3;
+/**
+ * Connections of the adapter's pool by default (configurable: clusterPoolSize): one holds
+ * the LISTEN, the others publish, one short NOTIFY each. Three timed out under the load
+ * bench's 2,000 agents (publishes waited more than the pool's 10 s for a connection).
+ */
+const CLUSTER_POOL_SIZE = 8;
 
 /**
  * Opens the PostgreSQL store's three pools, so no kind of work can starve another
@@ -31,12 +35,12 @@ const CLUSTER_POOL_SIZE = 3;
  */
 export function openPostgresDatabase(
   url: string,
-  options: { applicationName: string; max?: number; onError: (error: Error) => void },
+  options: { applicationName: string; max?: number; clusterMax?: number; onError: (error: Error) => void },
 ): PostgresDatabase {
   const max = options.max ?? 10;
   const pool = createPostgresPool(url, { ...options, max });
   const readPool = createPostgresPool(url, { ...options, max });
-  const clusterPool = createPostgresPool(url, { ...options, max: CLUSTER_POOL_SIZE });
+  const clusterPool = createPostgresPool(url, { ...options, max: options.clusterMax ?? CLUSTER_POOL_SIZE });
   // Below the pool's size: the start-up lock and a migration's own connection still fit.
   const gate = new WriteGate(Math.max(1, Math.min(WRITE_CONCURRENCY, max - 1)));
   const writes = gatedPool(pool, gate);

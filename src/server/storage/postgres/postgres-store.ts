@@ -15,6 +15,8 @@ export interface PostgresStoreOptions {
   applicationName: string;
   /** Connections at most, of each of the write and the read pool. */
   poolSize?: number;
+  /** The socket.io adapter's connections (default 8). */
+  clusterPoolSize?: number | undefined;
   onError: (error: Error) => void;
 }
 
@@ -23,6 +25,7 @@ export function openPostgresStore(options: PostgresStoreOptions): ServerStore {
   const { db, pool, writes, readPool, clusterPool, close } = openPostgresDatabase(options.url, {
     applicationName: options.applicationName,
     max: options.poolSize ?? 10,
+    ...(options.clusterPoolSize === undefined ? {} : { clusterMax: options.clusterPoolSize }),
     onError: options.onError,
   });
   const pulls = new PgPullReader(readPool);
