@@ -19,6 +19,18 @@ export function CustomerSearchDialog() {
   const forCaller = useUiStore((s) => s.searchFor?.caller === true);
   const returnTo = useRef<Element | null>(null);
 
+  // Escape closes it wherever the focus is (a screen pop may open it while the page moves focus).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      setOpen(false);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [open, setOpen]);
+
   useEffect(() => {
     if (open) returnTo.current = document.activeElement;
     else if (returnTo.current instanceof HTMLElement && document.contains(returnTo.current)) {
@@ -30,18 +42,7 @@ export function CustomerSearchDialog() {
   if (!open) return null;
   return (
     <div className="overlay-backdrop">
-      <div
-        className="overlay panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="customer-search-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      >
+      <div className="overlay panel" role="dialog" aria-modal="true" aria-labelledby="customer-search-title">
         <h2 id="customer-search-title">{t.record.search.title}</h2>
         {forCaller ? <p className="notice">{t.record.search.forCaller}</p> : null}
         <SearchBox onClose={() => setOpen(false)} />
@@ -81,9 +82,14 @@ function SearchBox({ onClose }: { onClose(): void }) {
     onClose();
     navigate({ name: 'customer', customerId });
   };
-  // Opened with a number (the screen pop): search for it at once.
+  const input = useRef<HTMLInputElement>(null);
+  // Opened with a number (the screen pop): search for it at once, with the focus in the box
+  // (the page the pop opened may have taken it meanwhile).
   useEffect(() => {
-    if (searchFor?.text) void search(searchFor.text);
+    if (!searchFor?.text) return;
+    void search(searchFor.text);
+    const id = setTimeout(() => input.current?.focus(), 0);
+    return () => clearTimeout(id);
     // Once per opening: search() reads the latest state itself.
   }, [searchFor]);
   const first = result?.customers[0];
@@ -93,6 +99,7 @@ function SearchBox({ onClose }: { onClose(): void }) {
         <label htmlFor="customer-search">{t.record.search.label}</label>
         <input
           id="customer-search"
+          ref={input}
           type="search"
           autoFocus
           autoComplete="off"
