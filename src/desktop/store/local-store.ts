@@ -10,6 +10,7 @@ import { applyMutation, prepareMutation, readMutationRows } from '../../shared/s
 import { CallbackIndex } from './callback-index';
 import { CustomerDirectory } from './customer-directory';
 import { InstallationDesk } from './installation-desk';
+import { DraftStore } from './draft-store';
 import { META_KEYS, MetaStore } from './meta';
 import { withRelaxedDurability } from './open-store';
 import { Outbox } from './outbox';
@@ -60,6 +61,8 @@ export class LocalStore {
   readonly customers: CustomerDirectory;
   /** The installation's desk code and reference sequence (kept through sign-outs). */
   readonly desk: InstallationDesk;
+  /** Forms in progress, per user (issue 13 item 4); a sign-out drops them with the rest. */
+  readonly drafts: DraftStore;
   /** Caches queries derive from the rows (worklist orders, assignee names); see derived(). */
   private readonly derivedCaches = new Map<string, unknown>();
   private policy: Policy;
@@ -73,6 +76,7 @@ export class LocalStore {
     this.policy = policy;
     this.meta = new MetaStore(db);
     this.desk = new InstallationDesk(db);
+    this.drafts = new DraftStore(db, cipher);
     this.rows = new RowCache(db, cipher);
     this.customers = new CustomerDirectory(this.rows);
     this.outbox = new Outbox(db, cipher);
@@ -434,7 +438,7 @@ export class LocalStore {
     this.db.transaction(() => {
       this.db.exec(`
         DELETE FROM confirmed_rows; DELETE FROM pending_rows; DELETE FROM outbox; DELETE FROM rejections;
-        DELETE FROM callback_index; DELETE FROM meta;
+        DELETE FROM callback_index; DELETE FROM meta; DELETE FROM drafts;
         DELETE FROM sqlite_sequence WHERE name = 'outbox';
       `);
     })();

@@ -6,6 +6,7 @@ import { migration005 } from './005_slim_callback_index';
 import { migration006 } from './006_rejection_params';
 import { migration007 } from './007_installation';
 import { migration008 } from './008_callback_index_sla';
+import { migration009 } from './009_drafts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
