@@ -59,3 +59,48 @@ test('the question in Spanish', async () => {
   await expect(alice.getByLabel('Nombre', { exact: true })).toHaveValue('Rosa');
   await alice.getByLabel('Idioma de la pantalla').selectOption('en');
 });
+
+test('an inquiry left with Escape comes back as a draft, also after a restart, until it is discarded', async () => {
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  const stay = alice.getByRole('button', { name: 'Discard and leave' });
+  if (await stay.isVisible()) await stay.click();
+  await alice.keyboard.press('n');
+  await expect(alice.getByRole('heading', { name: 'New inquiry', level: 1 })).toBeVisible();
+  await alice.getByLabel('Stated intent').fill('Where is my card');
+  await alice.getByLabel('Name', { exact: true }).fill('Rosa Díaz');
+  await alice.getByLabel('Phone', { exact: true }).fill('(212) 555-0142');
+
+  // Out of the text field (Escape there belongs to the field), then Escape: leave.
+  await alice.getByLabel('Phone', { exact: true }).blur();
+  await alice.keyboard.press('Escape');
+  const question = alice.getByRole('alertdialog', { name: 'Leave this form?' });
+  await expect(question).toContainText('Keep it as a draft');
+  await checkScreen(alice, 'leave-question-draft');
+  await alice.getByRole('button', { name: 'Keep as draft and leave' }).click();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+
+  // Back: the draft is there, and says when it was kept.
+  await alice.keyboard.press('n');
+  await expect(alice.getByTestId('draft-restored')).toContainText(/^Draft restored from /);
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('Rosa Díaz');
+  await expect(alice.getByLabel('Stated intent')).toHaveValue('Where is my card');
+
+  // A restart of the desktop (the page reloads; the cache keeps the draft, encrypted).
+  await alice.reload();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+  await alice.keyboard.press('n');
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('Rosa Díaz');
+  await expect(alice.getByLabel('Phone', { exact: true })).toHaveValue('(212) 555-0142');
+  await checkScreen(alice, 'inquiry-draft-restored');
+
+  // Discarded: the form is empty, and stays empty next time.
+  await alice.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(alice.getByTestId('draft-restored')).toHaveCount(0);
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+  await alice.keyboard.press('n');
+  await expect(alice.getByRole('heading', { name: 'New inquiry', level: 1 })).toBeVisible();
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(alice.getByTestId('draft-restored')).toHaveCount(0);
+});

@@ -14,6 +14,7 @@ import { AdminDesk } from './admin/admin-desk';
 import type { BackoffOptions } from './backoff';
 import { DesktopCommands } from './commands';
 import { SsoBrowserFlow } from './sso/sso-browser-flow';
+import { DesktopDrafts } from './desktop-drafts';
 import { DesktopSession } from './desktop-session';
 import { DueSoonWatch } from './due-soon';
 import { EventHub } from './event-hub';
@@ -76,6 +77,8 @@ export class DesktopCore {
   readonly session: DesktopSession;
   /** Single sign-on through the system browser (docs/deployment.md §14). */
   readonly sso: SsoBrowserFlow;
+  /** Forms in progress, per user, encrypted in the cache. */
+  readonly drafts: DesktopDrafts;
   /** What the screens read. */
   readonly queries: DesktopQueries;
   /** Every change the renderer can make (the command table, the inquiry submit, presence). */
@@ -150,6 +153,11 @@ export class DesktopCore {
       sync: this.engine,
       onSignedOut: () => this.dueSoon.reset(),
     });
+    this.drafts = new DesktopDrafts(
+      store,
+      () => this.session.user()?.id,
+      () => this.session.serverNow(),
+    );
     this.sso = new SsoBrowserFlow({
       servers,
       network,

@@ -1,8 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { DraftForm } from '../../shared/ipc/channels';
 import type { PiiCipher } from './pii-cipher';
-
-/** The forms whose input is kept as a draft. */
-export type DraftForm = 'inquiry' | 'expedite' | 'appointment';
 
 export interface DraftKey {
   userId: string;

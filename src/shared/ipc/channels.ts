@@ -151,6 +151,14 @@ const idsResult = z.object({
   }),
 });
 
+/** The forms whose input is kept as a draft. */
+export const DRAFT_FORMS = ['inquiry', 'expedite', 'appointment'] as const;
+export type DraftForm = (typeof DRAFT_FORMS)[number];
+
+const draftPlaceSchema = z
+  .object({ form: z.enum(DRAFT_FORMS), subject: z.string().max(64).default('') })
+  .strict();
+
 const teamUserSchema = z.object({ id: idSchema, name: z.string(), role: roleSchema, active: z.boolean() });
 
 export const IPC_CHANNELS = {
@@ -228,6 +236,18 @@ export const IPC_CHANNELS = {
   /** Resolves when the browser came back: signed in (or, at the lock screen, unlocked) or why not. */
   'session.ssoFinish': channel(none, sessionStateSchema, { whenLocked: true, signedOut: true }),
   'session.ssoCancel': channel(none, z.null(), { whenLocked: true, signedOut: true }),
+  /**
+   * Drafts of forms in progress (issue 13 item 4), kept encrypted in the cache per user:
+   * `subject` is what the form is about (a callback id; '' for a new one).
+   */
+  'draft.get': channel(draftPlaceSchema, z.object({ body: z.string(), savedAt: z.number() }).nullable()),
+  'draft.save': channel(
+    draftPlaceSchema
+      .extend({ body: z.string().min(2).max(500_000, 'a draft is at most 500,000 characters') })
+      .strict(),
+    z.null(),
+  ),
+  'draft.discard': channel(draftPlaceSchema, z.null()),
   /** The renderer reports user activity (throttled) so the idle lock restarts its clock. */
   'session.activity': channel(none, z.null()),
 

@@ -45,6 +45,15 @@ export const en = {
     body: 'What you typed here is not saved yet. Leaving discards it.',
     stay: 'Stay on the form',
     discard: 'Discard and leave',
+    bodyDraft:
+      'What you typed here is not saved yet. Keep it as a draft — it comes back when you open this form again, also after a restart — or discard it.',
+    keep: 'Keep as draft and leave',
+  },
+  draft: {
+    restored: (when: string) => `Draft restored from ${when}.`,
+    discard: 'Discard draft',
+    discarded: 'Draft discarded.',
+    kept: 'Draft kept: it will be here when you come back.',
   },
   nav: {
     worklist: 'Worklist',

@@ -40,6 +40,15 @@ export const es: Messages = {
     body: 'Lo que escribió aquí todavía no está guardado. Si sale, se descarta.',
     stay: 'Quedarse en el formulario',
     discard: 'Descartar y salir',
+    bodyDraft:
+      'Lo que escribió aquí todavía no está guardado. Guárdelo como borrador (vuelve al abrir otra vez este formulario, también tras reiniciar) o descártelo.',
+    keep: 'Guardar borrador y salir',
+  },
+  draft: {
+    restored: (when) => `Borrador recuperado del ${when}.`,
+    discard: 'Descartar borrador',
+    discarded: 'Borrador descartado.',
+    kept: 'Borrador guardado: estará aquí cuando vuelva.',
   },
   nav: {
     worklist: 'Lista de trabajo',

@@ -40,12 +40,16 @@ interface UiState {
   unsaved: boolean;
   /** Where the agent asked to go while `unsaved`: the question is open until they stay or leave. */
   leaving: Route | null;
+  /** The form on screen keeps a draft (useDraft): leaving may keep it instead of discarding. */
+  draftable: boolean;
+  /** The agent chose to discard the form on leaving: its draft goes too (useDraft reads it once). */
+  discardDraft: boolean;
   setLanguage(language: 'en' | 'es'): void;
   /** Goes to `route`, or, from a form with unsaved input, asks first (`leaving`). */
   navigate(route: Route): void;
   setUnsaved(unsaved: boolean): void;
-  /** The agent's answer to the question: leave (the input is discarded) or stay on the form. */
-  answerLeaving(leave: boolean): void;
+  /** The agent's answer to the question: stay, leave keeping the draft, or leave discarding the input. */
+  answerLeaving(leave: boolean, keepDraft?: boolean): void;
   setHelpOpen(open: boolean): void;
   setSearchOpen(open: boolean): void;
   /** Opens the search with `text` typed; `caller`: the customer chosen becomes the caller. */
@@ -64,6 +68,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   announcement: null,
   unsaved: false,
   leaving: null,
+  draftable: false,
+  discardDraft: false,
   setLanguage: (language) => set({ language }),
   navigate: (route) => {
     const { unsaved, route: current } = get();
@@ -72,9 +78,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
     else set({ route, helpOpen: false, searchOpen: false, searchFor: null });
   },
   setUnsaved: (unsaved) => set({ unsaved }),
-  answerLeaving: (leave) => {
+  answerLeaving: (leave, keepDraft = false) => {
     const { leaving } = get();
-    if (leave && leaving) set({ route: leaving, leaving: null, unsaved: false });
+    if (leave && leaving) set({ route: leaving, leaving: null, unsaved: false, discardDraft: !keepDraft });
     else set({ leaving: null });
   },
   setHelpOpen: (helpOpen) => set({ helpOpen }),

@@ -1,6 +1,8 @@
 import { isFinished, outcomeOf } from '../../../../shared/scripts';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
+import { usePolicy } from '../../state/session-store';
+import { formatInstant } from '../../i18n/format';
 import { useUnsavedGuard } from '../shell/use-unsaved-guard';
 import { CallerRecordPanel } from '../customer/CallerRecordPanel';
 import { EMPTY_CALLER } from './caller';
@@ -22,6 +24,25 @@ export function InquiryScreen() {
   const { session } = flow;
   // A started script or a typed caller is input the agent would lose by leaving.
   useUnsavedGuard(!flow.saved && (session !== null || flow.caller !== EMPTY_CALLER || flow.intent !== ''));
+
+  const zone = usePolicy().callbackHours.timeZone;
+  const announce = useUiStore((s) => s.announce);
+  const draftNotice =
+    flow.draft.restoredAt !== null ? (
+      <p className="notice" data-testid="draft-restored">
+        {t.draft.restored(formatInstant(flow.draft.restoredAt, zone))}{' '}
+        <button
+          type="button"
+          onClick={() => {
+            flow.reset();
+            flow.draft.discard();
+            announce(t.draft.discarded);
+          }}
+        >
+          {t.draft.discard}
+        </button>
+      </p>
+    ) : null;
 
   const errorBox = flow.error ? (
     <p role="alert" className="error-box">
@@ -49,6 +70,7 @@ export function InquiryScreen() {
       <div className={beside ? 'inquiry-with-record' : undefined}>
         <section aria-labelledby="inquiry-title" className="inquiry-setup">
           <h1 id="inquiry-title">{t.inquiry.title}</h1>
+          {draftNotice}
           {errorBox}
           <InquirySetup
             scripts={flow.choice.scripts}
@@ -78,6 +100,7 @@ export function InquiryScreen() {
           {t.inquiry.scriptVersion(session.script.id, session.script.version)} ·{' '}
           {t.inquiry.answerLanguage(t.languages[session.language])}
         </p>
+        {draftNotice}
         <p data-testid="inquiry-caller">
           {t.telephony.callerLine(flow.caller.name, flow.caller.phone, flow.caller.customerId !== undefined)}
         </p>

@@ -20,6 +20,8 @@ import type { ServiceRequestDraft } from './OutcomePanel';
 import type { SavedInquiry } from './ReferenceConfirmation';
 import { scriptedSubmission, submitInquiry, type InquirySubmission } from './submit-inquiry';
 import { useChosenCaller, useScreenPop, type PoppedCall } from '../telephony/use-screen-pop';
+import { useDraft } from '../shell/use-draft';
+import { z } from 'zod';
 
 /**
  * The inquiry screen's state from setup to saved: the caller and IVR capture, the
@@ -59,6 +61,25 @@ export function useInquiryFlow() {
   );
 
   useChosenCaller(useCallback((update) => setCaller(update), []));
+
+  // What the agent typed survives Esc, a restart and the idle lock (issue 13 item 4).
+  const draft = useDraft(
+    'inquiry',
+    { caller, intent, scriptId: choice.scriptId, session },
+    {
+      isEmpty: (v) => v.session === null && v.intent === '' && sameCaller(v.caller, EMPTY_CALLER),
+      restore: (stored) => {
+        const parsed = inquiryDraftSchema.safeParse(stored);
+        if (!parsed.success) return false;
+        setCaller(parsed.data.caller);
+        setIntent(parsed.data.intent);
+        if (parsed.data.scriptId) choice.setScriptId(parsed.data.scriptId);
+        setSession(parsed.data.session as ScriptSession | null);
+        return true;
+      },
+      done: saved !== null,
+    },
+  );
 
   useCallEndsWithScreen();
 
@@ -122,6 +143,7 @@ export function useInquiryFlow() {
 
   return {
     error,
+    draft,
     choice,
     canStart,
     caller,
@@ -176,4 +198,28 @@ function useScriptChoice(setError: (message: string | null) => void) {
   };
 
   return { scripts, scriptId, setScriptId, open };
+}
+
+/** A kept inquiry draft, read back from the cache (a draft it cannot read is dropped). */
+const inquiryDraftSchema = z.object({
+  caller: z.object({
+    name: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    language: z.enum(['en', 'es']),
+    receipt: z.string(),
+    aNumber: z.string(),
+    customerId: z.string().optional(),
+  }),
+  intent: z.string(),
+  scriptId: z.string(),
+  // The walked script as it was (its own version); the form re-validates what it submits.
+  session: z
+    .object({ script: z.object({ id: z.string() }).passthrough(), stepId: z.string() })
+    .passthrough()
+    .nullable(),
+});
+
+function sameCaller(a: CallerDraft, b: CallerDraft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

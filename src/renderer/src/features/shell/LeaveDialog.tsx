@@ -10,7 +10,9 @@ export function LeaveDialog() {
   const t = useT();
   const leaving = useUiStore((s) => s.leaving);
   const answer = useUiStore((s) => s.answerLeaving);
+  const draftable = useUiStore((s) => s.draftable);
   const stayRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<Element | null>(null);
 
@@ -39,20 +41,34 @@ export function LeaveDialog() {
           // The shell's shortcuts do not act behind the question.
           e.stopPropagation();
           if (e.key === 'Escape') answer(false);
-          // Keep Tab inside the dialog: between its two buttons.
+          // Keep Tab inside the dialog: around its buttons.
           if (e.key === 'Tab') {
             e.preventDefault();
-            const next = document.activeElement === stayRef.current ? discardRef : stayRef;
-            next.current?.focus();
+            const buttons = [stayRef, keepRef, discardRef].flatMap((r) => (r.current ? [r.current] : []));
+            const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            const step = e.shiftKey ? -1 : 1;
+            buttons[(at + step + buttons.length) % buttons.length]?.focus();
           }
         }}
       >
         <h2 id="leave-title">{t.leave.title}</h2>
-        <p id="leave-body">{t.leave.body}</p>
+        <p id="leave-body">{draftable ? t.leave.bodyDraft : t.leave.body}</p>
         <div className="actions">
           <button type="button" ref={stayRef} className="primary" onClick={() => answer(false)}>
             {t.leave.stay}
           </button>
+          {draftable ? (
+            <button
+              type="button"
+              ref={keepRef}
+              onClick={() => {
+                answer(true, true);
+                useUiStore.getState().announce(t.draft.kept);
+              }}
+            >
+              {t.leave.keep}
+            </button>
+          ) : null}
           <button type="button" ref={discardRef} onClick={() => answer(true)}>
             {t.leave.discard}
           </button>

@@ -21,6 +21,8 @@ export function resetPerUserState(): void {
     searchFor: null,
     chosenCaller: null,
     unsaved: false,
+    draftable: false,
+    discardDraft: false,
     leaving: null,
     announcement: null,
   });
