@@ -74,9 +74,9 @@ test('"Sign in with Agency ID" through the provider signs the desk in; the lock 
   await checkScreen(agent, 'lock-sso');
   const again = agent.waitForEvent('popup');
   await agent.getByRole('button', { name: 'Unlock with Agency ID' }).click();
-  // The provider still has the agent's session: no second login, straight back to the desk.
+  // Every unlock (the default policy): the provider signs the agent in again (card and PIN).
   const second = await again;
-  await atProvider(second, null);
+  await atProvider(second, 'sub-alice');
   await second.close();
   await expect(agent.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });

@@ -88,6 +88,7 @@ export async function requestSsoDiscovery(
       scopes: [],
       required: false,
       acrValues: [],
+      unlockPrompt: 'every-unlock',
     });
   return err(
     'sync.bad_response',

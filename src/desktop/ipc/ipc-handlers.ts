@@ -41,7 +41,8 @@ export function createIpcHandlers(core: DesktopCore): IpcHandlerMap {
     'draft.save': (a) => core.drafts.save(a),
     'draft.discard': (a) => core.drafts.discard(a),
     'session.ssoInfo': () => core.ssoInfo(),
-    'session.ssoStart': () => core.sso.start(),
+    'session.ssoStart': () =>
+      core.sso.start(core.session.isLocked() ? { sessionEnded: core.session.state().expired } : undefined),
     'session.ssoFinish': () => core.ssoFinish(),
     'session.ssoCancel': () => {
       core.sso.cancel();

@@ -28,6 +28,7 @@ export function registerSsoRoutes(app: FastifyInstance, deps: RouteDeps): void {
           scopes: sso.config.scopes,
           required: sso.config.required,
           acrValues: sso.config.acrValues,
+          unlockPrompt: sso.config.unlockPrompt,
         }
       : {
           enabled: false,
@@ -37,6 +38,7 @@ export function registerSsoRoutes(app: FastifyInstance, deps: RouteDeps): void {
           scopes: [],
           required: false,
           acrValues: [],
+          unlockPrompt: 'every-unlock',
         };
     return { ok: true, value };
   });

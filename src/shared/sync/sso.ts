@@ -19,6 +19,8 @@ export const ssoDiscoverySchema = z.object({
   required: z.boolean(),
   /** The sign-in assurance to ask the provider for (acr_values); empty: none. */
   acrValues: z.array(z.string()).default([]),
+  /** When unlocking asks the provider to sign the agent in again (prompt=login). */
+  unlockPrompt: z.enum(['every-unlock', 'after-session-end']).default('every-unlock'),
 });
 export type SsoDiscovery = z.infer<typeof ssoDiscoverySchema>;
 

@@ -71,7 +71,11 @@ describe('desktop single sign-on through the system browser', () => {
         code: 'session.sso_unlock',
         params: { provider: 'Agency ID' },
       });
-      expect((await d.core.sso.start()).ok).toBe(true);
+      // Every unlock (the default policy): the provider is asked to sign the agent in again.
+      expect((await d.core.sso.start({ sessionEnded: false })).ok).toBe(true);
+      const unlockRequest = new URL(browsed.at(-1) ?? '');
+      expect(unlockRequest.searchParams.get('prompt')).toBe('login');
+      expect(unlockRequest.searchParams.get('max_age')).toBe('0');
       const unlocked = await d.core.ssoFinish();
       expect(unlocked.ok && unlocked.value).toMatchObject({ status: 'signed-in', ssoName: 'Agency ID' });
 
@@ -150,6 +154,30 @@ describe('desktop single sign-on through the system browser', () => {
     } finally {
       await d.dispose();
       await strict.dispose();
+    }
+  });
+
+  it('with unlockPrompt after-session-end, the provider asks again only once the server session ended', async () => {
+    const relaxed = await startTestServer({
+      sso: ssoConfig(idp, { unlockPrompt: 'after-session-end' }),
+      clockStart: Date.now(),
+    });
+    const d = await openDesktop(relaxed, undefined, { openSignInPage: browser });
+    try {
+      expect((await d.core.sso.start()).ok).toBe(true);
+      expect(new URL(browsed[0] ?? '').searchParams.get('prompt')).toBeNull();
+      expect((await d.core.ssoFinish()).ok).toBe(true);
+      d.core.session.lock();
+      expect((await d.core.sso.start({ sessionEnded: false })).ok).toBe(true);
+      expect(new URL(browsed.at(-1) ?? '').searchParams.get('prompt')).toBeNull();
+      expect((await d.core.ssoFinish()).ok).toBe(true);
+      d.core.session.lock();
+      expect((await d.core.sso.start({ sessionEnded: true })).ok).toBe(true);
+      expect(new URL(browsed.at(-1) ?? '').searchParams.get('prompt')).toBe('login');
+      expect((await d.core.ssoFinish()).ok).toBe(true);
+    } finally {
+      await d.dispose();
+      await relaxed.dispose();
     }
   });
 

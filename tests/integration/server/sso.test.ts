@@ -58,6 +58,7 @@ describe('single sign-on through a real OpenID Provider', () => {
       scopes: ['openid', 'profile', 'groups'],
       required: false,
       acrValues: [],
+      unlockPrompt: 'every-unlock',
     });
   });
 

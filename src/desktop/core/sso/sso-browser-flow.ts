@@ -64,8 +64,12 @@ export class SsoBrowserFlow {
     );
   }
 
-  /** Opens the provider's sign-in page (or hands its address to the screen). */
-  async start(): Promise<Result<SsoStarted>> {
+  /**
+   * Opens the provider's sign-in page (or hands its address to the screen). At the lock
+   * screen (`unlock`) the provider is asked to sign the agent in again (`prompt=login`,
+   * `max_age=0`) when the server's policy says every unlock, or once its session ended.
+   */
+  async start(unlock?: { sessionEnded: boolean }): Promise<Result<SsoStarted>> {
     this.cancel();
     const discovery = await this.discover();
     if (!discovery.ok) return discovery;
@@ -95,6 +99,9 @@ export class SsoBrowserFlow {
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
       ...(sso.acrValues.length > 0 ? { acr_values: sso.acrValues.join(' ') } : {}),
+      ...(unlock && (sso.unlockPrompt === 'every-unlock' || unlock.sessionEnded)
+        ? { prompt: 'login', max_age: '0' }
+        : {}),
     }).toString();
     this.pending = { serverUrl: sso.serverUrl, displayName: sso.displayName, verifier, nonce, loopback };
     const opened = (await this.deps.openBrowser?.(url.href)) ?? false;

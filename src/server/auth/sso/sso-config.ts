@@ -64,6 +64,13 @@ export const ssoConfigSchema = z
      * is not one of these. Empty: the provider's own policy decides (Entra ID, Okta).
      */
     acrValues: z.array(z.string().min(1).max(200)).max(10).default([]),
+    /**
+     * When the lock screen makes the agent sign in at the provider again (`prompt=login`):
+     * at every unlock (the default: the PIN again, as a session lock requires), or only
+     * once Agent Desk's server session has ended (before that the provider's own session
+     * may answer without asking). Either way the desk keeps no password.
+     */
+    unlockPrompt: z.enum(['every-unlock', 'after-session-end']).default('every-unlock'),
     /** Allowed difference between this server's clock and the provider's, for exp/iat/nbf. */
     clockToleranceSeconds: z.number().int().min(0).max(300).default(60),
   })
