@@ -7,7 +7,7 @@ import {
   type SignInRequest,
   type SignInResponse,
 } from '../../shared/sync/protocol';
-import { ssoDiscoverySchema, type SsoDiscovery, type SsoSignInRequest } from '../../shared/sync/sso';
+import { NO_SSO, ssoDiscoverySchema, type SsoDiscovery, type SsoSignInRequest } from '../../shared/sync/sso';
 import { httpRequestText, type HttpAnswer } from './network/http-request';
 import type { NetworkPort } from './network/network-port';
 import { problemOf } from './network/network-problem';
@@ -79,17 +79,7 @@ export async function requestSsoDiscovery(
     .safeParse(parseJson(response.text));
   if (parsed.success) return ok(parsed.data.value);
   // A server from before single sign-on: it offers none.
-  if (response.status === 404)
-    return ok({
-      enabled: false,
-      displayName: '',
-      issuer: '',
-      clientId: '',
-      scopes: [],
-      required: false,
-      acrValues: [],
-      unlockPrompt: 'every-unlock',
-    });
+  if (response.status === 404) return ok(NO_SSO);
   return err(
     'sync.bad_response',
     `The sync server's single sign-on answer could not be understood (HTTP ${response.status}).`,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ssoSignInRequestSchema, type SsoDiscovery } from '../../shared/sync/sso';
+import { NO_SSO, ssoSignInRequestSchema, type SsoDiscovery } from '../../shared/sync/sso';
 import { appendAudit } from '../audit';
 import { signedInValue } from './auth-routes';
 import { fail, parseRequest } from './replies';
@@ -30,16 +30,7 @@ export function registerSsoRoutes(app: FastifyInstance, deps: RouteDeps): void {
           acrValues: sso.config.acrValues,
           unlockPrompt: sso.config.unlockPrompt,
         }
-      : {
-          enabled: false,
-          displayName: '',
-          issuer: '',
-          clientId: '',
-          scopes: [],
-          required: false,
-          acrValues: [],
-          unlockPrompt: 'every-unlock',
-        };
+      : NO_SSO;
     return { ok: true, value };
   });
 

@@ -24,6 +24,18 @@ export const ssoDiscoverySchema = z.object({
 });
 export type SsoDiscovery = z.infer<typeof ssoDiscoverySchema>;
 
+/** What a server without single sign-on offers (and what a server from before it is taken to). */
+export const NO_SSO: SsoDiscovery = {
+  enabled: false,
+  displayName: '',
+  issuer: '',
+  clientId: '',
+  scopes: [],
+  required: false,
+  acrValues: [],
+  unlockPrompt: 'every-unlock',
+};
+
 /** POST /api/sso/sign-in: the authorization code from the loopback redirect. */
 export const ssoSignInRequestSchema = z.object({
   code: z.string().min(1).max(4096),

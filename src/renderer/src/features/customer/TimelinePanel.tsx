@@ -36,15 +36,7 @@ export function TimelinePanel({ record }: { record: CustomerRecord }) {
           ))}
         </select>
       </div>
-      {items.length === 0 ? (
-        <p>{t.record.timeline.empty}</p>
-      ) : (
-        <ol className="timeline" data-testid="timeline">
-          {items.map((item) => (
-            <TimelineEntry key={`${item.kind}/${item.row.id}`} item={item} record={record} />
-          ))}
-        </ol>
-      )}
+      <TimelineList items={items} record={record} testId="timeline" empty={t.record.timeline.empty} />
     </section>
   );
 }
@@ -56,16 +48,30 @@ export function RecentContacts({ record, limit }: { record: CustomerRecord; limi
   return (
     <section aria-labelledby="recent-contacts-title">
       <h3 id="recent-contacts-title">{t.record.caller.recent}</h3>
-      {items.length === 0 ? (
-        <p>{t.record.caller.noContacts}</p>
-      ) : (
-        <ol className="timeline" data-testid="recent-contacts">
-          {items.map((item) => (
-            <TimelineEntry key={`${item.kind}/${item.row.id}`} item={item} record={record} />
-          ))}
-        </ol>
-      )}
+      <TimelineList
+        items={items}
+        record={record}
+        testId="recent-contacts"
+        empty={t.record.caller.noContacts}
+      />
     </section>
+  );
+}
+
+/** Contacts newest first, each opening its detail; `empty` when there are none. */
+function TimelineList(props: {
+  items: TimelineItem[];
+  record: CustomerRecord;
+  testId: string;
+  empty: string;
+}) {
+  if (props.items.length === 0) return <p>{props.empty}</p>;
+  return (
+    <ol className="timeline" data-testid={props.testId}>
+      {props.items.map((item) => (
+        <TimelineEntry key={`${item.kind}/${item.row.id}`} item={item} record={props.record} />
+      ))}
+    </ol>
   );
 }
 
