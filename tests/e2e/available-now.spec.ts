@@ -99,8 +99,9 @@ test('"¿disponible ahora?" answered "sí" puts the callback first with the wait
 
   // My callbacks: it is first, with the waiting label on its row.
   await carmen.keyboard.press('Escape');
+  await expect(carmen.getByRole('heading', { name: 'Lista de trabajo', level: 1 })).toBeVisible();
+  // Off the list (its keys are its own), then the view's key.
   await carmen.getByRole('button', { name: /^Lista de trabajo/ }).focus();
-  await carmen.keyboard.press('Enter');
   await carmen.keyboard.press('1');
   await expect(rows().first().locator('.wl-name')).toHaveText(name);
   await expect(rows().first().getByTestId('row-waiting')).toHaveText(WAITING);

@@ -104,3 +104,57 @@ test('an inquiry left with Escape comes back as a draft, also after a restart, u
   await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('');
   await expect(alice.getByTestId('draft-restored')).toHaveCount(0);
 });
+
+test('an expedite checklist and an appointment request left half-done come back as drafts after a restart', async () => {
+  await alice.keyboard.press('e');
+  await expect(alice.getByRole('heading', { name: 'Expedite request', level: 1 })).toBeVisible();
+  await alice.getByLabel('Name', { exact: true }).fill('Tomás Ruiz');
+  await alice.getByLabel('Severe financial loss').check();
+  await alice.getByLabel(/explanation/i).fill('Will lose job offer without EAD');
+  const docs = alice.getByRole('group', { name: /Documentation for: Severe financial loss/ });
+  await docs
+    .getByRole('group', { name: /proof of the loss/ })
+    .getByLabel('Will send')
+    .check();
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  await alice.getByRole('button', { name: 'Keep as draft and leave' }).click();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+
+  await alice.keyboard.press('a');
+  await expect(alice.getByRole('heading', { name: 'Appointment request', level: 1 })).toBeVisible();
+  await alice.getByLabel('Name', { exact: true }).fill('Rosa Díaz');
+  await alice.getByLabel('Urgent', { exact: true }).check();
+  await alice.getByLabel(/Preferred field office/).fill('Miami');
+  await alice.getByRole('button', { name: /^Worklist/ }).click();
+  await alice.getByRole('button', { name: 'Keep as draft and leave' }).click();
+
+  await alice.reload();
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+  await alice.keyboard.press('e');
+  await expect(alice.getByTestId('draft-restored')).toContainText(/^Draft restored from /);
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('Tomás Ruiz');
+  await expect(alice.getByLabel('Severe financial loss')).toBeChecked();
+  await expect(alice.getByLabel(/explanation/i)).toHaveValue('Will lose job offer without EAD');
+  await expect(
+    alice
+      .getByRole('group', { name: /Documentation for: Severe financial loss/ })
+      .getByRole('group', { name: /proof of the loss/ })
+      .getByLabel('Will send'),
+  ).toBeChecked();
+  await checkScreen(alice, 'expedite-draft-restored');
+  // Discarded: empty now and next time.
+  await alice.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(alice.getByLabel('Severe financial loss')).not.toBeChecked();
+
+  await alice.keyboard.press('w');
+  await expect(alice.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+  await alice.keyboard.press('a');
+  await expect(alice.getByLabel('Name', { exact: true })).toHaveValue('Rosa Díaz');
+  await expect(alice.getByLabel('Urgent', { exact: true })).toBeChecked();
+  await expect(alice.getByLabel(/Preferred field office/)).toHaveValue('Miami');
+  await alice.getByRole('button', { name: 'Discard draft' }).click();
+  await alice.keyboard.press('e');
+  await expect(alice.getByRole('heading', { name: 'Expedite request', level: 1 })).toBeVisible();
+  await expect(alice.getByTestId('draft-restored')).toHaveCount(0);
+});

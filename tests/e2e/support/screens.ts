@@ -1,11 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { englishIn, whatTheAgentSees } from '../../support/i18n/english-on-a-spanish-screen';
 
 /** Where each screen's screenshot is kept (a CI artifact). */
 export const SCREENSHOT_DIR = 'test-results/screens';
 
-/** axe (WCAG 2 A/AA rules) must find nothing; then keep a screenshot of the screen. */
+/**
+ * axe (WCAG 2 A/AA rules) must find nothing, and a screen in Spanish no English
+ * (`expectNoEnglish`); then keep a screenshot of the screen.
+ */
 export async function checkScreen(page: Page, name: string): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === 'es') await expectNoEnglish(page, name);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -16,12 +21,12 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
-/**
- * English a Spanish screen must not show: sentences of the phone panel, English day
- * names, raw zone ids and 12-hour times with AM/PM (Spanish writes "a. m."/"p. m.").
- */
-export const ENGLISH_ON_A_SPANISH_SCREEN =
-  /Inside|calling hours|best time|Callable from|America\/|Pacific\/|(?<!\p{L})(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?!\p{L})|\d (AM|PM)\b/u;
+/** A screen in Spanish shows no English (tests/support/i18n/english-on-a-spanish-screen.ts). */
+export async function expectNoEnglish(page: Page, name: string): Promise<void> {
+  expect(englishIn(await page.evaluate(whatTheAgentSees)), `English on the Spanish ${name} screen`).toEqual(
+    [],
+  );
+}
 
 export const DEMO = {
   alice: { username: 'tier1.alice', password: 'demo-password-1', name: 'Alice Tier1' },

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
+import { AppointmentScreen } from '../../../src/renderer/src/features/appointment/AppointmentScreen';
 import { LeaveDialog } from '../../../src/renderer/src/features/shell/LeaveDialog';
 import { useDraft } from '../../../src/renderer/src/features/shell/use-draft';
 import { useSessionStore } from '../../../src/renderer/src/state/session-store';
@@ -124,5 +125,42 @@ describe('drafts of forms in progress', () => {
     act(() => useUiStore.getState().navigate({ name: 'worklist' }));
     expect(screen.queryByRole('button', { name: 'Keep as draft and leave' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Discard and leave' })).toBeTruthy();
+  });
+
+  it('the appointment form keeps the caller and its own answers in one draft, and refuses one that does not fit', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<AppointmentScreen />);
+    await waitFor(() => expect(host.callsTo('draft.get')).toHaveLength(1));
+    await user.type(screen.getByLabelText('Name'), 'Rosa');
+    await user.click(screen.getByLabelText('Urgent'));
+    await user.type(screen.getByLabelText(/Preferred field office/), 'Miami');
+    await waitFor(() => expect(stored).not.toBeNull());
+    await waitFor(() =>
+      expect(JSON.parse(stored!.body)).toMatchObject({
+        caller: { name: 'Rosa' },
+        input: { urgent: true, explanation: '', office: 'Miami' },
+      }),
+    );
+    unmount();
+
+    render(<AppointmentScreen />);
+    await waitFor(() => expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Rosa'));
+    expect((screen.getByLabelText('Urgent') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText(/Preferred field office/) as HTMLInputElement).value).toBe('Miami');
+    expect(screen.getByTestId('draft-restored').textContent).toMatch(/^Draft restored from /);
+    cleanup();
+
+    // A draft whose answers the form cannot take (an unknown urgent reason) is dropped, not half-applied.
+    stored = {
+      body: JSON.stringify({
+        caller: JSON.parse(stored!.body).caller,
+        input: { urgent: true, reason: 'not-a-reason', explanation: '', office: '' },
+      }),
+      savedAt: NOW,
+    };
+    render(<AppointmentScreen />);
+    await waitFor(() => expect(stored).toBeNull());
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
   });
 });

@@ -4,10 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { setAgentDeskApi } from '../../../src/renderer/src/api/agent-desk';
-import { CATALOG } from '../../../src/renderer/src/i18n';
 import { useSessionStore } from '../../../src/renderer/src/state/session-store';
 import { useUiStore, type Route } from '../../../src/renderer/src/state/ui-store';
 import { inquiryRow } from '../../fixtures/rows';
+import { ENGLISH_PHRASES, englishIn, whatTheAgentSees } from '../../support/i18n/english-on-a-spanish-screen';
 import { FakeHost, ok } from './fake-host';
 import { callbackDetail, NOW, ONLINE, SIGNED_IN, worklistRow } from './fixtures';
 
@@ -18,35 +18,8 @@ import { callbackDetail, NOW, ONLINE, SIGNED_IN, worklistRow } from './fixtures'
  */
 let host: FakeHost;
 
-/** Every English catalog sentence (two words or more) the Spanish catalog says differently. */
-function englishSentences(en: unknown, es: unknown, out: string[] = []): string[] {
-  if (typeof en === 'string') {
-    if (en.trim().includes(' ') && en !== es) out.push(en);
-  } else if (en && typeof en === 'object') {
-    for (const [key, value] of Object.entries(en))
-      englishSentences(value, (es as Record<string, unknown>)?.[key], out);
-  }
-  return out;
-}
-const ENGLISH = englishSentences(CATALOG.en, CATALOG.es);
-/** Whole words only: "Mar" in "María" is not March. */
-const ENGLISH_DATE_WORDS =
-  /(?<!\p{L})(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?!\p{L})|\d (AM|PM)\b|America\/|Pacific\//u;
-
-function whatTheAgentSees(): string {
-  const attributes = [...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((e) =>
-    ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''),
-  );
-  return [document.body.textContent ?? '', ...attributes].join('\n');
-}
-
 function expectNoEnglish(screenName: string): void {
-  const seen = whatTheAgentSees();
-  expect(
-    ENGLISH.filter((sentence) => seen.includes(sentence)),
-    screenName,
-  ).toEqual([]);
-  expect(seen.match(ENGLISH_DATE_WORDS)?.[0], screenName).toBeUndefined();
+  expect(englishIn(whatTheAgentSees()), screenName).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -87,7 +60,7 @@ const SCREENS: ReadonlyArray<{ route: Route; heading: RegExp }> = [
 
 describe('screens in Spanish', () => {
   it('the English catalog has sentences to look for', () => {
-    expect(ENGLISH.length).toBeGreaterThan(100);
+    expect(ENGLISH_PHRASES.length).toBeGreaterThan(300);
   });
 
   for (const { route, heading } of SCREENS) {
@@ -131,5 +104,31 @@ describe('screens in Spanish', () => {
     await screen.findByRole('heading', { name: /María García/, level: 1 });
     expect(await screen.findByText('Estado del caso')).toBeTruthy();
     expect(whatTheAgentSees()).not.toContain('Case status');
+  });
+
+  it('script titles in the picker sort as the agent reads them', async () => {
+    const summary = (scriptId: string, en: string, es: string) => ({
+      scriptId,
+      latestVersion: 1,
+      publishedAt: NOW,
+      title: { en, es },
+      intents: [],
+    });
+    host.handle('scripts.list', () =>
+      ok([
+        summary('case-status', 'Case status', 'Estado del caso'),
+        summary('appointment', 'Appointment question', 'Pregunta sobre la cita'),
+        summary('address', 'Change of address', 'Cambio de dirección'),
+      ]),
+    );
+    useUiStore.setState({ route: { name: 'inquiry' } });
+    render(<App />);
+    await screen.findByRole('option', { name: 'Estado del caso (v1)' });
+    const titles = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(titles.filter((title) => /\(v1\)$/.test(title ?? ''))).toEqual([
+      'Cambio de dirección (v1)',
+      'Estado del caso (v1)',
+      'Pregunta sobre la cita (v1)',
+    ]);
   });
 });

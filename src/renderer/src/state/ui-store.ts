@@ -70,7 +70,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   leaving: null,
   draftable: false,
   discardDraft: false,
-  setLanguage: (language) => set({ language }),
+  // An announcement said in the other language must not stay on the Spanish (or English) screen.
+  setLanguage: (language) => set({ language, announcement: null }),
   navigate: (route) => {
     const { unsaved, route: current } = get();
     if (unsaved && !sameRoute(route, current))

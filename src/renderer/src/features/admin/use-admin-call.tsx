@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AdminCallName } from '../../../../shared/admin/calls';
 import type { ChannelArgs, ChannelResult } from '../../../../shared/ipc';
 import { invoke } from '../../api/agent-desk';
@@ -16,6 +16,13 @@ export function useAdminCall() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Both were said in the screen language of the call: a switch of language drops them
+  // rather than leave an English sentence on a Spanish screen.
+  const language = useUiStore((s) => s.language);
+  useEffect(() => {
+    setError(null);
+    setNotice(null);
+  }, [language]);
   const run = useCallback(
     async <C extends AdminCallName>(
       name: C,

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import {
   APPOINTMENT_HANDLING_LABELS,
   URGENT_APPOINTMENT_REASONS,
@@ -6,28 +7,53 @@ import {
   appointmentPriority,
   checkAppointmentRequest,
   type AppointmentRequest,
+  urgentAppointmentReasonSchema,
   type UrgentAppointmentReason,
 } from '../../../../shared/domain/appointments';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
 import { errorText } from '../../i18n/error-text';
 
+/** What the agent has put in the form, as kept in a draft. */
+export const appointmentInputSchema = z.object({
+  urgent: z.boolean(),
+  reason: urgentAppointmentReasonSchema.optional(),
+  explanation: z.string(),
+  office: z.string(),
+});
+export type AppointmentInput = z.output<typeof appointmentInputSchema>;
+
+export function isEmptyAppointmentInput(input: AppointmentInput): boolean {
+  return !input.urgent && input.reason === undefined && input.explanation === '' && input.office === '';
+}
+
 /** Appointment request (PRODUCT.md rule 8): urgent ones with a reason are reviewed individually; others queue. */
 export function AppointmentForm(props: {
   initialUrgent?: boolean;
   /** What the script already collected (its carry): the agent does not ask again. */
   carried?: { urgentReason?: string; explanation?: string };
+  /** The input of a restored draft (it wins over `initialUrgent` and `carried`). */
+  initial?: AppointmentInput;
+  /** The input as the agent changes it, for the draft. */
+  onInput?(input: AppointmentInput): void;
   submitting?: boolean;
   onSubmit(request: AppointmentRequest): void;
 }) {
   const t = useT();
   const ui = useUiStore((s) => s.language);
-  const [urgent, setUrgent] = useState(props.initialUrgent ?? false);
+  const [urgent, setUrgent] = useState(props.initial?.urgent ?? props.initialUrgent ?? false);
   const [reason, setReason] = useState<UrgentAppointmentReason | undefined>(() =>
-    URGENT_APPOINTMENT_REASONS.find((r) => r === props.carried?.urgentReason),
+    props.initial
+      ? props.initial.reason
+      : URGENT_APPOINTMENT_REASONS.find((r) => r === props.carried?.urgentReason),
   );
-  const [explanation, setExplanation] = useState(props.carried?.explanation ?? '');
-  const [office, setOffice] = useState('');
+  const [explanation, setExplanation] = useState(
+    props.initial?.explanation ?? props.carried?.explanation ?? '',
+  );
+  const [office, setOffice] = useState(props.initial?.office ?? '');
+  const input: AppointmentInput = { urgent, ...(reason ? { reason } : {}), explanation, office };
+  const reported = JSON.stringify(input);
+  useEffect(() => props.onInput?.(input), [reported]);
   const request: AppointmentRequest = {
     urgent,
     ...(urgent && reason ? { urgentReason: reason } : {}),

@@ -1,6 +1,6 @@
 import { inBothLanguages, useT } from '../../i18n';
 import { DirectIntakeScreen } from '../inquiry/DirectIntakeScreen';
-import { AppointmentForm } from './AppointmentForm';
+import { AppointmentForm, appointmentInputSchema, isEmptyAppointmentInput } from './AppointmentForm';
 import { appointmentToIpc } from './to-ipc';
 
 /** An in-person appointment request taken directly: caller, then urgency, reason and explanation. */
@@ -11,9 +11,12 @@ export function AppointmentScreen() {
       id="appointment"
       title={t.appointment.title}
       doneText={t.appointment.requested}
-      form={({ key, caller, submitting, submit }) => (
+      draft={{ form: 'appointment', schema: appointmentInputSchema, isEmpty: isEmptyAppointmentInput }}
+      form={({ key, caller, submitting, submit, initial, onInput }) => (
         <AppointmentForm
           key={key}
+          initial={initial}
+          onInput={onInput}
           submitting={submitting}
           onSubmit={(request) =>
             submit({

@@ -1,8 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
 import {
   DOCUMENTATION_STATUSES,
   EXPEDITE_CRITERIA,
   checkExpediteCompleteness,
+  criterionIdSchema,
+  expediteDocumentationSchema,
+  expediteRoutingSchema,
   expediteReadBack,
   routeExpedite,
   type CriterionId,
@@ -24,10 +28,33 @@ import type { RoutingSource } from './to-ipc';
 import './Expedite.css';
 import { errorText } from '../../i18n/error-text';
 
+/** What the agent has put in the checklist, as kept in a draft (as typed: not yet parsed). */
+export const expediteInputSchema = z.object({
+  receipt: z.string(),
+  criteria: z.array(criterionIdSchema),
+  explanation: z.string(),
+  documentation: expediteDocumentationSchema,
+  chosenRouting: expediteRoutingSchema.optional(),
+});
+export type ExpediteInput = z.output<typeof expediteInputSchema>;
+
+export function isEmptyExpediteInput(input: ExpediteInput): boolean {
+  return (
+    input.receipt === '' &&
+    input.criteria.length === 0 &&
+    input.explanation === '' &&
+    input.chosenRouting === undefined
+  );
+}
+
 export interface ExpediteChecklistProps {
   /** The caller's language: the read-back is in it. */
   callerLanguage: 'en' | 'es';
   initialReceipt?: string;
+  /** The input of a restored draft (it wins over `initialReceipt`). */
+  initial?: ExpediteInput;
+  /** The input as the agent changes it, for the draft. */
+  onInput?(input: ExpediteInput): void;
   submitting?: boolean;
   /** `routingSource`: whether the agent picked the routing or kept the receipt's suggestion. */
   onSubmit(request: ExpediteRequest, routingSource: RoutingSource): void;
@@ -41,11 +68,24 @@ export interface ExpediteChecklistProps {
  */
 export function ExpediteChecklist(props: ExpediteChecklistProps) {
   const t = useT();
-  const [receipt, setReceipt] = useState(props.initialReceipt ?? '');
-  const [criteria, setCriteria] = useState<CriterionId[]>([]);
-  const [explanation, setExplanation] = useState('');
-  const [documentation, setDocumentation] = useState<ExpediteDraft['documentation']>({});
-  const [chosenRouting, setChosenRouting] = useState<ExpediteRouting | undefined>(undefined);
+  const [receipt, setReceipt] = useState(props.initial?.receipt ?? props.initialReceipt ?? '');
+  const [criteria, setCriteria] = useState<CriterionId[]>(props.initial?.criteria ?? []);
+  const [explanation, setExplanation] = useState(props.initial?.explanation ?? '');
+  const [documentation, setDocumentation] = useState<ExpediteDraft['documentation']>(
+    props.initial?.documentation ?? {},
+  );
+  const [chosenRouting, setChosenRouting] = useState<ExpediteRouting | undefined>(
+    props.initial?.chosenRouting,
+  );
+  const input: ExpediteInput = {
+    receipt,
+    criteria,
+    explanation,
+    documentation,
+    ...(chosenRouting ? { chosenRouting } : {}),
+  };
+  const reported = JSON.stringify(input);
+  useEffect(() => props.onInput?.(input), [reported]);
 
   const parsedReceipt = receipt.trim() === '' ? undefined : parseReceiptNumber(receipt);
   const suggestion = routeExpedite(parsedReceipt?.ok ? parsedReceipt.value : undefined);

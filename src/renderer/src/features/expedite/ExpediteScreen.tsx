@@ -1,6 +1,6 @@
 import { inBothLanguages, useT } from '../../i18n';
 import { DirectIntakeScreen } from '../inquiry/DirectIntakeScreen';
-import { ExpediteChecklist } from './ExpediteChecklist';
+import { ExpediteChecklist, expediteInputSchema, isEmptyExpediteInput } from './ExpediteChecklist';
 import { expediteToIpc } from './to-ipc';
 
 /** An expedite request taken directly (without walking a script): caller, then the checklist. */
@@ -12,9 +12,12 @@ export function ExpediteScreen() {
       title={t.expedite.title}
       doneText={t.expedite.recorded}
       showReceipt={false}
-      form={({ key, caller, submitting, submit }) => (
+      draft={{ form: 'expedite', schema: expediteInputSchema, isEmpty: isEmptyExpediteInput }}
+      form={({ key, caller, submitting, submit, initial, onInput }) => (
         <ExpediteChecklist
           key={key}
+          initial={initial}
+          onInput={onInput}
           callerLanguage={caller.language}
           submitting={submitting}
           onSubmit={(request, routingSource) =>

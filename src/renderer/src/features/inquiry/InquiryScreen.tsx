@@ -1,9 +1,8 @@
 import { isFinished, outcomeOf } from '../../../../shared/scripts';
 import { useT } from '../../i18n';
 import { useUiStore } from '../../state/ui-store';
-import { usePolicy } from '../../state/session-store';
-import { formatInstant } from '../../i18n/format';
 import { useUnsavedGuard } from '../shell/use-unsaved-guard';
+import { DraftRestoredNote } from '../shell/DraftRestoredNote';
 import { CallerRecordPanel } from '../customer/CallerRecordPanel';
 import { EMPTY_CALLER } from './caller';
 import { InquirySetup } from './InquirySetup';
@@ -25,24 +24,7 @@ export function InquiryScreen() {
   // A started script or a typed caller is input the agent would lose by leaving.
   useUnsavedGuard(!flow.saved && (session !== null || flow.caller !== EMPTY_CALLER || flow.intent !== ''));
 
-  const zone = usePolicy().callbackHours.timeZone;
-  const announce = useUiStore((s) => s.announce);
-  const draftNotice =
-    flow.draft.restoredAt !== null ? (
-      <p className="notice" data-testid="draft-restored">
-        {t.draft.restored(formatInstant(flow.draft.restoredAt, zone))}{' '}
-        <button
-          type="button"
-          onClick={() => {
-            flow.reset();
-            flow.draft.discard();
-            announce(t.draft.discarded);
-          }}
-        >
-          {t.draft.discard}
-        </button>
-      </p>
-    ) : null;
+  const draftNotice = <DraftRestoredNote draft={flow.draft} onDiscard={flow.reset} />;
 
   const errorBox = flow.error ? (
     <p role="alert" className="error-box">

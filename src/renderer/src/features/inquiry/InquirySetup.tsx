@@ -21,7 +21,11 @@ export function InquirySetup(props: {
 }) {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const { scripts } = props;
+  // In the order of their titles as the agent reads them (Spanish titles sort as Spanish).
+  const collator = new Intl.Collator(language);
+  const scripts = props.scripts
+    ? [...props.scripts].sort((a, b) => collator.compare(a.title[language], b.title[language]))
+    : null;
   return (
     <form
       onSubmit={(e) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseUsPhone } from '../../../../shared/domain/phones';
 import { parseANumber, parseReceiptNumber } from '../../../../shared/domain/identifiers';
 import type { Messages } from '../../i18n';
@@ -24,6 +25,22 @@ export const EMPTY_CALLER: CallerDraft = {
   receipt: '',
   aNumber: '',
 };
+
+/** A caller kept in a draft, read back from the cache (the draft is dropped if it does not parse). */
+export const callerDraftSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  language: z.enum(['en', 'es']),
+  receipt: z.string(),
+  aNumber: z.string(),
+  customerId: z.string().optional(),
+});
+
+/** Whether nothing was typed for the caller. */
+export function isEmptyCaller(caller: CallerDraft): boolean {
+  return JSON.stringify(caller) === JSON.stringify(EMPTY_CALLER);
+}
 
 export interface CallerCheck {
   name?: string;

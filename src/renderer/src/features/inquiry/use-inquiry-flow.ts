@@ -14,7 +14,7 @@ import { useClockStore } from '../../state/clock-store';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { reportPresence, useCallEndsWithScreen } from '../shell/presence';
-import { checkCaller, EMPTY_CALLER, type CallerDraft } from './caller';
+import { callerDraftSchema, checkCaller, EMPTY_CALLER, isEmptyCaller, type CallerDraft } from './caller';
 import type { ScriptSummary } from './InquirySetup';
 import type { ServiceRequestDraft } from './OutcomePanel';
 import type { SavedInquiry } from './ReferenceConfirmation';
@@ -67,7 +67,7 @@ export function useInquiryFlow() {
     'inquiry',
     { caller, intent, scriptId: choice.scriptId, session },
     {
-      isEmpty: (v) => v.session === null && v.intent === '' && sameCaller(v.caller, EMPTY_CALLER),
+      isEmpty: (v) => v.session === null && v.intent === '' && isEmptyCaller(v.caller),
       restore: (stored) => {
         const parsed = inquiryDraftSchema.safeParse(stored);
         if (!parsed.success) return false;
@@ -202,15 +202,7 @@ function useScriptChoice(setError: (message: string | null) => void) {
 
 /** A kept inquiry draft, read back from the cache (a draft it cannot read is dropped). */
 const inquiryDraftSchema = z.object({
-  caller: z.object({
-    name: z.string(),
-    phone: z.string(),
-    email: z.string(),
-    language: z.enum(['en', 'es']),
-    receipt: z.string(),
-    aNumber: z.string(),
-    customerId: z.string().optional(),
-  }),
+  caller: callerDraftSchema,
   intent: z.string(),
   scriptId: z.string(),
   // The walked script as it was (its own version); the form re-validates what it submits.
@@ -219,7 +211,3 @@ const inquiryDraftSchema = z.object({
     .passthrough()
     .nullable(),
 });
-
-function sameCaller(a: CallerDraft, b: CallerDraft): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}

@@ -5,7 +5,7 @@ import type { ReportQuery } from '../../../../shared/reports/report-query';
 import { TREND_DAYS } from '../../../../shared/supervisor/charts';
 import { daysEndingAt } from '../../../../shared/supervisor/days';
 import { useT } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
+import { formatInstant, formatZone } from '../../i18n/format';
 import { useNow } from '../../state/clock-store';
 import { usePolicy, useSessionStore } from '../../state/session-store';
 import { download } from '../admin/download';
@@ -65,7 +65,10 @@ export function ReportsScreen() {
             {m.heading(who(report), report.from, report.to)}
           </h2>
           <p className="field-hint">
-            {m.generated(formatInstant(report.generatedAt, zone), report.timeZone)}
+            {m.generated(
+              formatInstant(report.generatedAt, zone),
+              formatZone(report.timeZone, report.generatedAt),
+            )}
           </p>
           <div className="report-grid">
             {report.charts.map((chart) => (

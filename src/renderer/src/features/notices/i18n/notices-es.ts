@@ -71,6 +71,6 @@ export const noticesEs: NoticesMessages = {
     `Se pregunta al cliente si puede recibir una llamada en los próximos ${minutes} minutos. Un «sí» pone esta llamada primero en su lista.`,
   asked: 'Mensaje en cola: se pregunta al cliente si está disponible ahora.',
   waiting: (until) => `El cliente espera su llamada hasta las ${until}`,
-  waitingNotification: (until) => `Un cliente espera su llamada hasta las ${until}.`,
+  waitingNotification: (until) => `Un cliente espera su llamada hasta las ${until.replace(/\.$/, '')}.`,
   waitingTitle: 'Cliente en espera',
 };
