@@ -14,7 +14,7 @@ import { createDesktopCore, fileKeyProvider } from '../../src/desktop/core';
 import { startWebHost } from '../../src/desktop/host-web/web-host';
 import { loadDataset } from './lib/dataset';
 import { note, printBench } from './lib/report';
-import { startServerProcess } from './lib/server-process';
+import { sizedName, startServerProcess } from './lib/server-process';
 import { percentile } from './lib/stats';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -26,9 +26,11 @@ const FAST_STEP_PX = 240;
 const SLOW_STEP_PX = 40;
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+const FIGURE = sizedName(dataset, 'worklist_frame_p95');
+
 function nan(reason: string): void {
-  note(`worklist_frame_p95 not measured: ${reason}`);
-  printBench({ name: 'worklist_frame_p95', value: NaN, unit: 'ms', baseline: NaN, goal: 'p95<16.7ms' });
+  note(`${FIGURE} not measured: ${reason}`);
+  printBench({ name: FIGURE, value: NaN, unit: 'ms', baseline: NaN, goal: 'p95<16.7ms' });
 }
 
 /**
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
       `worklist "${count.trim()}": ${deltas.length} frames scrolled at ${FAST_STEP_PX} px/frame, p50 ${percentile(deltas, 50).toFixed(1)} ms, p95 ${percentile(deltas, 95).toFixed(1)} ms, max ${Math.max(...deltas).toFixed(1)} ms; idle p95 ${percentile(baseline, 95).toFixed(1)} ms`,
     );
     printBench({
-      name: 'worklist_frame_p95',
+      name: FIGURE,
       value: percentile(deltas, 95),
       unit: 'ms',
       baseline: percentile(baseline, 95),

@@ -4,10 +4,10 @@
  * and prints exactly one BENCH line per figure on stdout — a figure whose bench
  * failed or timed out is printed with value=NaN, and the reason goes to stderr.
  *
- * BENCH_ONLY=sync,push,... runs a subset (development).
+ * BENCH_ONLY=sync,push,... runs a subset (development); sync200k the 200,000-callback set.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ import { seedServerData } from './lib/server-process';
  * bench team (alpha) exactly 50,000 inquiries, 50,000 customers and 50,000 callbacks.
  */
 const DEMO = { rows: 300_000, callbackShare: 1 };
+/** Four times that: 200,000 callbacks in the bench team, the whole center's open work in one scope. */
+const DEMO_200K = { rows: 1_200_000, callbackShare: 1 };
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 interface Phase {
@@ -45,7 +47,8 @@ const PHASES: Phase[] = [
       { name: 'worklist_query_after_change_p95', unit: 'ms', goal: 'report' },
       { name: 'customer_search_p95', unit: 'ms', goal: 'p95<16.7ms' },
       { name: 'customer_record_p95', unit: 'ms', goal: 'p95<16.7ms' },
-      { name: 'rss_desktop_50k', unit: 'MB', goal: 'report' },
+      { name: 'rss_desktop_50k', unit: 'MB', goal: '<=250MB' },
+      { name: 'desktop_start_50k', unit: 'ms', goal: '<=1000ms' },
     ],
   },
   {
@@ -93,6 +96,32 @@ const PHASES: Phase[] = [
     script: 'bench-frame.ts',
     timeoutMs: 180_000,
     figures: [{ name: 'worklist_frame_p95', unit: 'ms', goal: 'p95<16.7ms' }],
+  },
+];
+
+/**
+ * The desktop at 200,000 callbacks (`BENCH_ONLY=sync200k`), on its own seeded data folder:
+ * the first sync (and how it grows from the 50k one of this run), the worklist queries,
+ * memory, the start, and the scrolling frames.
+ */
+const LARGE_PHASES: Phase[] = [
+  {
+    key: 'sync200k',
+    script: 'bench-sync.ts',
+    timeoutMs: 900_000,
+    figures: [
+      { name: 'initial_sync_200k', unit: 'ms', goal: '<=3x' },
+      { name: 'initial_sync_200k_vs_50k', unit: 'ms', goal: '<=4.5x' },
+      { name: 'worklist_query_p95_200k', unit: 'ms', goal: 'p95<16ms' },
+      { name: 'rss_desktop_200k', unit: 'MB', goal: 'report' },
+      { name: 'desktop_start_200k', unit: 'ms', goal: 'report' },
+    ],
+  },
+  {
+    key: 'sync200k',
+    script: 'bench-frame.ts',
+    timeoutMs: 240_000,
+    figures: [{ name: 'worklist_frame_p95_200k', unit: 'ms', goal: 'p95<16.7ms' }],
   },
 ];
 
@@ -167,6 +196,22 @@ async function postgresDataset(
       await cluster?.destroy();
     },
   };
+}
+
+/** Seeds the 200k data folder (under `work/200k`) and runs the phases of that size. */
+async function runLarge(work: string, syncTimeFile: string, only: string[] | undefined): Promise<void> {
+  const dir = join(work, '200k');
+  const dataDir = join(dir, 'server');
+  mkdirSync(dir, { recursive: true });
+  const seedMs = await seedServerData(dataDir, DEMO_200K, join(ROOT, 'resources/scripts'));
+  const large = readDataset(dataDir);
+  note(
+    `seeded ${DEMO_200K.rows} demo rows in ${(seedMs / 1000).toFixed(1)} s; team alpha: ${JSON.stringify(large.counts)}`,
+  );
+  const file = join(dir, 'dataset.json');
+  saveDataset(file, { ...large, size: '200k', syncTimeFile });
+  await runPhases(LARGE_PHASES, file, only);
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** Runs the phases `only` selects, printing NaN for every figure a phase did not report. */
@@ -246,8 +291,10 @@ async function main(): Promise<void> {
       `seeded ${DEMO.rows} demo rows in ${(seedMs / 1000).toFixed(1)} s; team alpha: ${JSON.stringify(dataset.counts)}, open unclaimed callbacks: tier 1 ${dataset.openTier1.length}, tier 2 ${dataset.openTier2.length}`,
     );
     const datasetFile = join(work, 'dataset.json');
-    saveDataset(datasetFile, dataset);
+    const syncTimeFile = join(work, 'initial-sync-50k.ms');
+    saveDataset(datasetFile, { ...dataset, syncTimeFile });
     await runPhases(PHASES, datasetFile, only);
+    if (!only || only.includes('sync200k')) await runLarge(work, syncTimeFile, only);
     if (!only || only.includes('pg')) {
       const pg = await postgresDataset(dataset, work);
       try {

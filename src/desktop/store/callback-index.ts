@@ -31,6 +31,8 @@ export interface WorklistEntry {
   readonly zones: readonly string[];
   readonly attemptsLeft: number;
   readonly nextAttemptFrom: number;
+  /** Until when the customer waits for this call ("available now?" answered yes), or null. */
+  readonly waitingUntil: number | null;
 }
 
 /** An open callback with what the SLA rule needs (the due-soon check). */
@@ -68,16 +70,17 @@ interface RawEntry {
   zones: string;
   attempts_left: number;
   next_attempt_from: number;
+  waiting_until: number | null;
 }
 
 const SLA_COLUMNS = 'zones, attempts_left, next_attempt_from';
-const ENTRY_COLUMNS = `id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending, ${SLA_COLUMNS}`;
+const ENTRY_COLUMNS = `id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending, ${SLA_COLUMNS}, waiting_until`;
 /**
  * What the indexed columns were derived with: this file's format and the policy (attempts
  * allowed, retry gaps and callback hours shape attempts_left and next_attempt_from). When
  * the stored basis differs, every callback is re-indexed (see ensureBasis).
  */
-const INDEX_FORMAT = 8;
+const INDEX_FORMAT = 9;
 /** Past this many changed callbacks, reloading the whole copy is cheaper than patching it. */
 const PATCH_LIMIT = 500;
 
@@ -107,17 +110,17 @@ export class CallbackIndex {
     this.stmts = {
       upsert: db.prepare(
         `INSERT INTO callback_index (id, team, status, urgency, tier, assignee_id, due_at, created_at, attempts,
-           second_attempt_pending, language, customer_id, inquiry_id, pending, ${SLA_COLUMNS})
+           second_attempt_pending, language, customer_id, inquiry_id, pending, ${SLA_COLUMNS}, waiting_until)
          VALUES (@id, @team, @status, @urgency, @tier, @assignee_id, @due_at, @created_at, @attempts,
            @second_attempt_pending, @language, @customer_id, @inquiry_id, @pending, @zones, @attempts_left,
-           @next_attempt_from)
+           @next_attempt_from, @waiting_until)
          ON CONFLICT (id) DO UPDATE SET team = excluded.team, status = excluded.status, urgency = excluded.urgency,
            tier = excluded.tier, assignee_id = excluded.assignee_id, due_at = excluded.due_at,
            created_at = excluded.created_at, attempts = excluded.attempts,
            second_attempt_pending = excluded.second_attempt_pending, language = excluded.language,
            customer_id = excluded.customer_id, inquiry_id = excluded.inquiry_id, pending = excluded.pending,
            zones = excluded.zones, attempts_left = excluded.attempts_left,
-           next_attempt_from = excluded.next_attempt_from`,
+           next_attempt_from = excluded.next_attempt_from, waiting_until = excluded.waiting_until`,
       ),
       remove: db.prepare<[string]>('DELETE FROM callback_index WHERE id = ?'),
       byCustomer: db.prepare<[string], { id: string }>('SELECT id FROM callback_index WHERE customer_id = ?'),
@@ -207,6 +210,7 @@ export class CallbackIndex {
         zones: (sla.zones ?? []).join(','),
         attempts_left: sla.attemptsLeft ?? 1,
         next_attempt_from: sla.earliestNextAttempt ?? FROM_THE_START,
+        waiting_until: callback.customerWaitingUntil,
       });
       this.onChange(id, { id, customerId: callback.customerId, inquiryId: callback.inquiryId });
     }
@@ -283,6 +287,7 @@ function toEntry(r: RawEntry): WorklistEntry {
     secondAttemptPending: r.second_attempt_pending === 1,
     pending: r.pending === 1,
     ...toSlaParts(r),
+    waitingUntil: r.waiting_until,
   };
 }
 

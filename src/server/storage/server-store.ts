@@ -74,6 +74,13 @@ export interface SessionStore {
 export interface ServerStore {
   readonly kind: StoreKind;
   readonly db: Db;
+  /**
+   * For appends that take no version and no row lock (the pulls' audit rows): on
+   * PostgreSQL the write pool without the node's write gate, so a delivery's audit row
+   * does not queue behind a burst of pushes waiting on the version counter (at most one
+   * such insert runs at a time, AuditBatcher); on SQLite the one writer, `db`.
+   */
+  readonly appendDb: Db;
   readonly pulls: PullStore;
   readonly sessions: SessionStore;
   /** The PostgreSQL write pool; undefined on SQLite. */

@@ -47,6 +47,7 @@ export function openSqliteStore(dataDir: string, onError: (error: unknown) => vo
   return {
     kind: 'sqlite',
     db,
+    appendDb: db,
     pool: undefined,
     clusterPool: undefined,
     pulls,

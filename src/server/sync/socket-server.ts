@@ -86,7 +86,7 @@ const CLOSE_LISTENER_WAIT_MS = 5_000;
 export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): SyncServer {
   const { store, auth, log, metrics } = deps;
   const cluster = deps.cluster ?? SINGLE_NODE;
-  const pullAudit = new AuditBatcher(store.db, (error, events) =>
+  const pullAudit = new AuditBatcher(store.appendDb, (error, events) =>
     log.error({ err: error, events }, 'could not write pull audit events'),
   );
   const pulls = createPullService(store.pulls, pullAudit);

@@ -30,8 +30,18 @@ export interface BenchCluster {
   figurePrefix: string;
 }
 
+/**
+ * The team's size a data set holds: "50k" (the default data set: 50,000 callbacks in the
+ * bench team) or "200k" (the whole center's open work in one team's scope). Figures of
+ * the larger one carry its size in their names.
+ */
+export type DatasetSize = '50k' | '200k';
+
 export interface Dataset {
   dataDir: string;
+  size?: DatasetSize;
+  /** Where the 50k first sync writes its time and the 200k one reads it (the growth figure). */
+  syncTimeFile?: string;
   cluster?: BenchCluster;
   latestVersion: number;
   counts: Record<string, number>;

@@ -127,3 +127,9 @@ export async function startServers(dataset: Dataset, lifetimeMs: number): Promis
 export function figureName(dataset: Dataset, name: string): string {
   return `${dataset.cluster?.figurePrefix ?? ''}${name}`;
 }
+
+/** A figure of a data set larger than the default 50k one: `worklist_query_p95` → `worklist_query_p95_200k`. */
+export function sizedName(dataset: Dataset, name: string): string {
+  const size = dataset.size ?? '50k';
+  return size === '50k' ? name : `${name.replace(/_50k$/, '')}_${size}`;
+}

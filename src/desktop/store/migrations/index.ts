@@ -7,6 +7,7 @@ import { migration006 } from './006_rejection_params';
 import { migration007 } from './007_installation';
 import { migration008 } from './008_callback_index_sla';
 import { migration009 } from './009_drafts';
+import { migration010 } from './010_callback_index_waiting';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

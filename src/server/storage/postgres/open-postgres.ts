@@ -7,6 +7,8 @@ import { gatedPool, WriteGate, type WritePool } from './write-gate';
 export interface PostgresDatabase {
   /** Kysely over the write pool, behind the node's write gate. */
   db: Kysely<Database>;
+  /** Kysely over the same write pool without the gate: appends that take no version (server-store.ts `appendDb`). */
+  appendDb: Kysely<Database>;
   /** The write pool itself (start-up lock, tests). */
   pool: pg.Pool;
   /** The write pool behind the gate: every write transaction of this node takes it. */
@@ -45,8 +47,11 @@ export function openPostgresDatabase(
   const gate = new WriteGate(Math.max(1, Math.min(WRITE_CONCURRENCY, max - 1)));
   const writes = gatedPool(pool, gate);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: writes }) });
+  // Not destroyed on its own: it shares the write pool, which `db.destroy()` ends.
+  const appendDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    appendDb,
     pool,
     writes,
     gate,

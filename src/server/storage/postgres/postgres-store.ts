@@ -22,7 +22,7 @@ export interface PostgresStoreOptions {
 
 /** The server's storage on PostgreSQL (docs/scale-out.md). */
 export function openPostgresStore(options: PostgresStoreOptions): ServerStore {
-  const { db, pool, writes, readPool, clusterPool, close } = openPostgresDatabase(options.url, {
+  const { db, appendDb, pool, writes, readPool, clusterPool, close } = openPostgresDatabase(options.url, {
     applicationName: options.applicationName,
     max: options.poolSize ?? 10,
     ...(options.clusterPoolSize === undefined ? {} : { clusterMax: options.clusterPoolSize }),
@@ -33,6 +33,7 @@ export function openPostgresStore(options: PostgresStoreOptions): ServerStore {
   return {
     kind: 'postgres',
     db,
+    appendDb,
     pool,
     clusterPool,
     pulls,

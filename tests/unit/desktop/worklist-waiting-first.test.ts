@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { queryWorklist } from '../../../src/desktop/core/queries/worklist';
+import { LocalStore } from '../../../src/desktop/store/local-store';
+import { openStore } from '../../../src/desktop/store/open-store';
+import { createPiiCipher, type PiiCipher } from '../../../src/desktop/store/pii-cipher';
+import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
+import { worklistQuerySchema } from '../../../src/shared/ipc/views';
+import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { mutatorContext, NOW } from '../sync/fixtures';
+
+/**
+ * My callbacks whose customer answered "yes" to "available now?" come first while the
+ * customer waits (issue 20), judged from the callback index alone: ordering the list
+ * decrypts no callback (the index keeps the wait's end, migration 010).
+ */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function storeWith(callbacks: ReturnType<typeof callbackRow>[]): {
+  store: LocalStore;
+  decrypts: () => number;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-waiting-'));
+  dirs.push(dir);
+  const opened = openStore(join(dir, 'cache.db'));
+  const made = createPiiCipher(Buffer.alloc(32, 5));
+  if (!opened.ok || !made.ok) throw new Error('store');
+  let decrypts = 0;
+  const cipher: PiiCipher = {
+    encrypt: (plain, place) => made.value.encrypt(plain, place),
+    decrypt: (blob, place) => {
+      if (place.startsWith('row/callbacks/')) decrypts += 1;
+      return made.value.decrypt(blob, place);
+    },
+  };
+  const store = new LocalStore(opened.value.db, cipher, DEFAULT_POLICY);
+  const rows = [
+    { table: 'customers' as const, id: 'cu', data: customerRow() },
+    { table: 'inquiries' as const, id: 'in', data: inquiryRow() },
+    ...callbacks.map((c) => ({ table: 'callbacks' as const, id: c.id, data: c })),
+  ];
+  const applied = store.applyPull(
+    {
+      rows: rows.map((r, i) => ({ table: r.table, id: r.id, version: i + 1, deleted: false, data: r.data })),
+      cursor: rows.length,
+      lastMutationSeq: 0,
+      more: false,
+    },
+    (now) => mutatorContext({ now }),
+  );
+  if (!applied.ok) throw new Error(applied.error.message);
+  return { store, decrypts: () => decrypts };
+}
+
+/** The list's length, asking for a one-row page (only that row is shown, so only it is decrypted). */
+const total = (store: LocalStore, now: number) =>
+  queryWorklist(
+    store,
+    worklistQuerySchema.parse({ scope: 'mine', offset: 0, limit: 1 }),
+    { userId: 'u-a' },
+    now,
+    DEFAULT_POLICY,
+  ).total;
+
+function order(store: LocalStore, now: number): string[] {
+  const page = queryWorklist(
+    store,
+    worklistQuerySchema.parse({ scope: 'mine', offset: 0, limit: 50 }),
+    { userId: 'u-a' },
+    now,
+    DEFAULT_POLICY,
+  );
+  return page.rows.map((r) => r.id);
+}
+
+describe('the worklist puts a waiting customer first', () => {
+  it('while the wait lasts, from the index, without decrypting callbacks to order them', () => {
+    const waitEnds = NOW + 30 * MINUTE_MS;
+    const { store, decrypts } = storeWith([
+      callbackRow({ id: 'cb-soon', assigneeId: 'u-a', dueAt: NOW + 5 * HOUR_MS }),
+      callbackRow({
+        id: 'cb-later',
+        assigneeId: 'u-a',
+        dueAt: NOW + 60 * HOUR_MS,
+        customerWaitingUntil: waitEnds,
+      }),
+      callbackRow({
+        id: 'cb-other',
+        assigneeId: 'u-b',
+        dueAt: NOW + 61 * HOUR_MS,
+        customerWaitingUntil: waitEnds,
+      }),
+    ]);
+    const before = decrypts();
+    expect(total(store, NOW)).toBe(2);
+    // The one row shown was decrypted; ordering my two open callbacks decrypted neither.
+    expect(decrypts() - before).toBeLessThanOrEqual(1);
+    expect(order(store, NOW)).toEqual(['cb-later', 'cb-soon']);
+    // Once the wait is over, the list is in SLA order again.
+    expect(order(store, waitEnds + 1)).toEqual(['cb-soon', 'cb-later']);
+  });
+});
