@@ -67,15 +67,11 @@ describe('pull audit rows on PostgreSQL', () => {
         `select action, client_id from audit_events where action = 'sync.pull.viewed'`,
       );
       expect(audit.rows).toEqual([{ action: 'sync.pull.viewed', client_id: 'desk-1' }]);
-      held.push(await releaseOneAndTake(held, waiting));
+      // Giving one connection back lets the waiting writer in.
+      held.pop()?.release();
+      held.push(await waiting);
     } finally {
       for (const client of held) client.release();
     }
   });
 });
-
-/** Lets the waiting writer in by giving one held connection back; answers the waiter's client. */
-async function releaseOneAndTake(held: WriteClient[], waiting: Promise<WriteClient>): Promise<WriteClient> {
-  held.pop()?.release();
-  return waiting;
-}

@@ -57,26 +57,17 @@ function storeWith(callbacks: ReturnType<typeof callbackRow>[]): {
   return { store, decrypts: () => decrypts };
 }
 
-/** The list's length, asking for a one-row page (only that row is shown, so only it is decrypted). */
-const total = (store: LocalStore, now: number) =>
-  queryWorklist(
+/** My callbacks' list at `now`: a page of `limit` rows (only they are shown, so only they are decrypted). */
+function mine(store: LocalStore, now: number, limit: number) {
+  return queryWorklist(
     store,
-    worklistQuerySchema.parse({ scope: 'mine', offset: 0, limit: 1 }),
-    { userId: 'u-a' },
-    now,
-    DEFAULT_POLICY,
-  ).total;
-
-function order(store: LocalStore, now: number): string[] {
-  const page = queryWorklist(
-    store,
-    worklistQuerySchema.parse({ scope: 'mine', offset: 0, limit: 50 }),
+    worklistQuerySchema.parse({ scope: 'mine', offset: 0, limit }),
     { userId: 'u-a' },
     now,
     DEFAULT_POLICY,
   );
-  return page.rows.map((r) => r.id);
 }
+const order = (store: LocalStore, now: number) => mine(store, now, 50).rows.map((r) => r.id);
 
 describe('the worklist puts a waiting customer first', () => {
   it('while the wait lasts, from the index, without decrypting callbacks to order them', () => {
@@ -97,7 +88,7 @@ describe('the worklist puts a waiting customer first', () => {
       }),
     ]);
     const before = decrypts();
-    expect(total(store, NOW)).toBe(2);
+    expect(mine(store, NOW, 1).total).toBe(2);
     // The one row shown was decrypted; ordering my two open callbacks decrypted neither.
     expect(decrypts() - before).toBeLessThanOrEqual(1);
     expect(order(store, NOW)).toEqual(['cb-later', 'cb-soon']);

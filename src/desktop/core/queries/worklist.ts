@@ -71,7 +71,8 @@ function waitingFirst(ordered: Ordered, me: string, now: number): Ordered {
   if (first.length === 0) return ordered;
   first.sort((a, b) => (a.waitingUntil as number) - (b.waitingUntil as number));
   const rest = ordered.entries.filter((e) => !waits(e));
-  const firstEnds = Math.min(...first.map((e) => e.waitingUntil as number));
+  // Sorted by the end of the wait: the first one ends first.
+  const firstEnds = first[0]?.waitingUntil as number;
   return { ...ordered, entries: [...first, ...rest], until: Math.min(ordered.until, firstEnds) };
 }
 
