@@ -149,6 +149,8 @@ test('the Tier 2 officer sees the reason and the note before claiming', async ()
   await expect(carmen.getByRole('heading', { name: `Customer: ${CALLER}` })).toBeVisible();
   await expect(carmen.getByTestId('timeline').locator('li[data-kind="inquiry"]')).toHaveCount(1);
   await carmen.keyboard.press('Escape');
+  // Back on the worklist before the list takes the key (Enter raced the customer page going away).
+  await expect(carmen.getByRole('heading', { name: 'Worklist', level: 1 })).toBeVisible();
   await carmen.getByRole('listbox', { name: /Callbacks/ }).focus();
   await carmen.keyboard.press('Enter');
   await expect(carmen.getByRole('heading', { name: `Callback: ${CALLER}` })).toBeVisible();
