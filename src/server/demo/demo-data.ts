@@ -123,14 +123,17 @@ function agedServiceRequestCase(n: number, team: string, rnd: Picker, options: D
   const category = options.policy.serviceRequests.categories.find((c) => !c.retired);
   if (!category) return [];
   const today = dayKeyOf(options.now, options.policy);
-  let createdAt = inquiry.createdAt;
-  while (serviceRequestTargetDate(createdAt, category, options.policy) >= today) createdAt -= DAY_MS;
-  const aged: Inquiry = {
-    ...inquiry,
-    outcome: 'service-request',
-    createdAt,
-    completedAt: createdAt + (inquiry.completedAt ?? createdAt) - inquiry.createdAt,
+  // The request is made when the inquiry is completed (demoServiceRequest): its target
+  // date counts from then, which may be the next day when the inquiry ran past midnight
+  // or past closing — so step back until the request itself is past its target.
+  const handled = (inquiry.completedAt ?? inquiry.createdAt) - inquiry.createdAt;
+  const agedBy = (days: number): Inquiry => {
+    const createdAt = inquiry.createdAt - days * DAY_MS;
+    return { ...inquiry, outcome: 'service-request', createdAt, completedAt: createdAt + handled };
   };
+  let days = 0;
+  while (demoServiceRequest(n, agedBy(days), options.policy).targetDate >= today) days++;
+  const aged = agedBy(days);
   return [
     put('customers', customer),
     put('inquiries', aged),

@@ -8,6 +8,7 @@ import { dayKeyOf } from '../../../src/shared/supervisor/days';
 import { loadScriptFiles } from '../../../src/server/scripts/script-files';
 import { startServer } from '../../../src/server/start-server';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import { isPastTarget } from '../../../src/shared/domain/service-requests/service-request';
 import { ROW_SCHEMAS } from '../../../src/shared/sync/rows';
 import { customerRow, rowData } from '../../fixtures/rows';
 import { callback } from './fixtures';
@@ -230,6 +231,30 @@ describe('demo data and the scripts folder', () => {
         : [],
     );
     expect(new Set(past)).toEqual(new Set(DEMO_TEAMS));
+  });
+
+  it('keeps that request past its target whatever the hour the data is made (around-the-clock hours too)', () => {
+    const aroundTheClock = {
+      ...DEFAULT_POLICY,
+      callbackHours: {
+        ...DEFAULT_POLICY.callbackHours,
+        daily: { start: '00:00', end: '23:59' },
+        weekdays: [0, 1, 2, 3, 4, 5, 6],
+      },
+    };
+    const missed: string[] = [];
+    for (const policy of [DEFAULT_POLICY, aroundTheClock])
+      // Every 37 minutes over a week: each time of day and each weekday.
+      for (let now = T0; now < T0 + 7 * 24 * 3_600_000; now += 37 * 60_000) {
+        const teams = new Set(
+          generateDemoData({ rows: 50, seed: 7, now, policy }).flatMap((w) =>
+            w.table === 'service_requests' && isPastTarget(w.row, now, policy) ? [w.row.team] : [],
+          ),
+        );
+        for (const team of DEMO_TEAMS)
+          if (!teams.has(team)) missed.push(`${team} at ${new Date(now).toISOString()}`);
+      }
+    expect(missed).toEqual([]);
   });
 
   it('loads the starter scripts and refuses to start on a broken scripts folder', async () => {
