@@ -1,5 +1,6 @@
 import type { DesktopCore } from '../../src/desktop/core';
 import { formatUsPhone } from '../../src/shared/domain/phones';
+import { memoryLine } from './lib/idle-rss';
 import { note, printBench } from './lib/report';
 import { nowMs, percentile } from './lib/stats';
 
@@ -34,9 +35,15 @@ export function benchCustomerRecord(core: DesktopCore): void {
       .prepare(`SELECT id FROM confirmed_rows WHERE tbl = 'customers' ORDER BY id LIMIT ?`)
       .all(SAMPLE) as { id: string }[]
   ).map((r) => r.id);
+  // The directory is built in the background after the sync (DesktopCore warms it); what is
+  // left of that build when the first search comes is done then, at once.
+  const wasBuilt = core.store.customers.isBuilt();
   const buildStarted = nowMs();
   core.store.customers.build();
-  note(`customer directory built in ${(nowMs() - buildStarted).toFixed(0)} ms (first search after sync)`);
+  note(
+    `customer directory ${wasBuilt ? 'already built in the background' : `finished in ${(nowMs() - buildStarted).toFixed(0)} ms by the first search`}`,
+  );
+  note(memoryLine('after the customer directory is built'));
   const texts = searchTexts(core, ids);
   const search: number[] = [];
   const searchBaseline: number[] = [];

@@ -18,7 +18,7 @@ import {
 import { worklistQuerySchema, type WorklistQuery } from '../../src/shared/ipc/views';
 import { benchCustomerRecord } from './bench-customer-record';
 import { DESKTOP_AGENT, loadDataset } from './lib/dataset';
-import { idleNodeRssBytes, MB } from './lib/idle-rss';
+import { idleNodeRssBytes, MB, memoryLine } from './lib/idle-rss';
 import { note, printBench } from './lib/report';
 import { figureName, sizedName, startServerProcess } from './lib/server-process';
 import { nowMs, percentile, withTimeout } from './lib/stats';
@@ -229,6 +229,7 @@ async function main(): Promise<void> {
     note(
       `initial sync: ${total} rows (${counts.map((c) => `${c.tbl} ${c.n}`).join(', ')}) in ${syncMs.toFixed(0)} ms`,
     );
+    note(memoryLine('after the first sync'));
     if (!LARGE) await ownChangePulls(core, dataset.openTier2[0] as string);
     await server.stop();
     const baselineMs = rawInsertBaselineMs();
@@ -296,7 +297,9 @@ async function main(): Promise<void> {
       goal: 'p95<16ms',
     });
 
+    note(memoryLine('after the worklist queries'));
     if (!LARGE) afterChangeAndRecord(core, queries, raw);
+    note(memoryLine('at the end'));
 
     const peak = process.resourceUsage().maxRSS * 1024;
     const idle = idleNodeRssBytes();

@@ -240,14 +240,16 @@ export class DesktopCore {
 
   /**
    * Once the cache is caught up, load the worklist's in-memory order now and build the
-   * search index in slices between other work, so neither the first worklist page
-   * nor the agent's first search waits for 50,000 decrypts.
+   * worklist's search index and the customer directory in slices between other work,
+   * so neither the first worklist page nor the agent's first search (worklist or
+   * Ctrl+K) waits for 50,000 decrypts.
    */
   private warmWorklist(): void {
     const failed = (error: unknown) =>
       this.logger.warn('the worklist could not be prepared ahead of time', {
         reason: error instanceof Error ? error.message : String(error),
       });
+    if (!this.store.customers.isBuilt()) this.store.customers.warm().catch(failed);
     if (this.store.search.isWarm()) return;
     try {
       this.store.callbacks.sortedEntries();

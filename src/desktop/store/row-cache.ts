@@ -49,6 +49,11 @@ export class RowCache {
       clearPending: db.prepare('DELETE FROM pending_rows'),
       confirmedIdsOf: db.prepare<[string], { id: string }>('SELECT id FROM confirmed_rows WHERE tbl = ?'),
       pendingIdsOf: db.prepare<[string], { id: string }>('SELECT id FROM pending_rows WHERE tbl = ?'),
+      idsAfter: db.prepare<{ table: string; afterId: string; limit: number }, { id: string }>(
+        `SELECT id FROM confirmed_rows WHERE tbl = @table AND id > @afterId
+         UNION SELECT id FROM pending_rows WHERE tbl = @table AND id > @afterId
+         ORDER BY id LIMIT @limit`,
+      ),
       isPending: db.prepare<[string, string], { n: number }>(
         'SELECT 1 AS n FROM pending_rows WHERE tbl = ? AND id = ?',
       ),
@@ -128,6 +133,15 @@ export class RowCache {
       const row = this.get(table, id);
       return row ? [row] : [];
     });
+  }
+
+  /**
+   * Up to `limit` ids of the table's effective rows (confirmed or optimistic) after
+   * `afterId`, in id order: a large table read a slice at a time (the customer
+   * directory's build), never held whole.
+   */
+  idsAfter(table: TableName, afterId: string, limit: number): string[] {
+    return this.stmts.idsAfter.all({ table, afterId, limit }).map((r) => r.id);
   }
 
   /**

@@ -135,6 +135,77 @@ describe('the customer directory (search box and records, from the cache)', () =
     expect(store.customers.isBuilt()).toBe(false);
     expect(names(store, 'ana')).toEqual([]);
   });
+
+  /** 600 customers, each with an inquiry (receipt) — more than two of the background build's slices per table. */
+  function manyCustomers(store: LocalStore): void {
+    const rows: { table: TableName; data: { id: string } }[] = [];
+    for (let i = 0; i < 600; i++) {
+      const id = `cu-${String(i).padStart(4, '0')}`;
+      rows.push({ table: 'customers', data: customerRow({ id, name: `Name${i} Family${i % 7}` }) });
+      rows.push({
+        table: 'inquiries',
+        data: inquiryRow({
+          id: `in-${i}`,
+          customerId: id,
+          receiptNumber: `EAC22123${String(i).padStart(5, '0')}`,
+        }),
+      });
+    }
+    pull(store, rows);
+  }
+  const slices = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('is built in the background after a sync, a slice at a time, taking the changes made meanwhile', async () => {
+    const store = newStore();
+    manyCustomers(store);
+    const warmed = store.customers.warm();
+    await slices();
+    await slices();
+    // Part-way: neither done nor empty.
+    expect(store.customers.isBuilt()).toBe(false);
+    // Changed while it builds: one customer renamed (read or not yet read), one inquiry removed, one new.
+    pull(store, [
+      { table: 'customers', data: customerRow({ id: 'cu-0001', name: 'Renamed Early' }) },
+      { table: 'customers', data: customerRow({ id: 'cu-0590', name: 'Renamed Late' }) },
+      { table: 'customers', data: customerRow({ id: 'cu-9999', name: 'Brand New' }) },
+    ]);
+    pull(store, [{ table: 'inquiries', data: inquiryRow({ id: 'in-3', customerId: 'cu-0003' }) }], true);
+    await warmed;
+    expect(store.customers.isBuilt()).toBe(true);
+    expect(names(store, 'renamed')).toEqual(['Renamed Early', 'Renamed Late']);
+    // The old names are gone (the early one was read before it changed), the others there.
+    expect(names(store, 'name1 family1')).not.toContain('Name1 Family1');
+    expect(names(store, 'name2 family2')).toContain('Name2 Family2');
+    expect(names(store, 'name590')).toEqual([]);
+    expect(names(store, 'brand')).toEqual(['Brand New']);
+    expect(names(store, 'EAC2212300002')).toEqual(['Name2 Family2']);
+    expect(names(store, 'EAC2212300003')).toEqual([]);
+    expect(searchCustomers(store, { text: 'family3', limit: 200 }).total).toBe(86);
+  });
+
+  it('answers a search during the background build with the whole directory (it finishes the build first)', async () => {
+    const store = newStore();
+    manyCustomers(store);
+    const warmed = store.customers.warm();
+    await slices();
+    expect(names(store, 'EAC2212300599')).toEqual(['Name599 Family4']);
+    expect(store.customers.isBuilt()).toBe(true);
+    await warmed;
+  });
+
+  it('stops a background build at sign-out, and builds again from the start afterwards', async () => {
+    const store = newStore();
+    manyCustomers(store);
+    const warmed = store.customers.warm();
+    await slices();
+    store.wipe();
+    await warmed;
+    expect(store.customers.isBuilt()).toBe(false);
+    manyCustomers(store);
+    await store.customers.warm();
+    expect(store.customers.isBuilt()).toBe(true);
+    expect(searchCustomers(store, { text: 'name', limit: 1 }).total).toBe(600);
+  });
 });
 
 describe('the installation desk (reference numbers from this desktop)', () => {
