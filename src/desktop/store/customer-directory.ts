@@ -101,10 +101,16 @@ export class CustomerDirectory {
     if (this.warming) return this.warming;
     this.cursor ??= { table: 0, afterId: '' };
     const building = this.cursor;
-    const warming = new Promise<void>((resolve) => {
+    const warming = new Promise<void>((resolve, reject) => {
       const step = () => {
         if (this.cursor !== building) return resolve(); // finished by a search, or reset
-        this.buildSlice(WARM_SLICE);
+        try {
+          this.buildSlice(WARM_SLICE);
+        } catch (error) {
+          // Left to the first search (which builds at once and reports its own failure).
+          this.reset();
+          return reject(error instanceof Error ? error : new Error(String(error)));
+        }
         if (this.cursor === building) setImmediate(step);
         else resolve();
       };

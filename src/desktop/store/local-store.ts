@@ -105,6 +105,9 @@ export class LocalStore {
   }
 
   close(): void {
+    // Background builds stop here: a slice after the close would read a closed database.
+    this.search.reset();
+    this.customers.reset();
     this.db.close();
   }
 

@@ -58,10 +58,16 @@ export class SearchIndex {
     if (this.isWarm()) return Promise.resolve();
     if (!this.toBuild) this.startBuild();
     const building = this.toBuild;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const step = () => {
         if (this.toBuild !== building) return resolve(); // finished by a search, or reset
-        this.buildSlice(WARM_SLICE);
+        try {
+          this.buildSlice(WARM_SLICE);
+        } catch (error) {
+          // Left to the first search (which builds at once and reports its own failure).
+          this.reset();
+          return reject(error instanceof Error ? error : new Error(String(error)));
+        }
         if (this.toBuild === building) setImmediate(step);
         else resolve();
       };

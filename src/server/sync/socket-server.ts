@@ -250,7 +250,11 @@ async function admitDesktop(
 
 /**
  * When a user's last socket goes — on any node — their presence becomes offline
- * (leads see it at once). Asks every node through the adapter (`fetchSockets`).
+ * (leads see it at once). This node's own sockets answer first; only when it has no
+ * other socket of the user does it ask every node through the adapter (`fetchSockets`,
+ * a request over PostgreSQL NOTIFY that carries every socket of the user found): with
+ * one desk and one board per user that is one small request per user leaving, never one
+ * per socket of a user with many (the load bench's agents share a few accounts).
  */
 async function markOfflineIfLast(
   io: Server,
@@ -262,7 +266,11 @@ async function markOfflineIfLast(
   try {
     if (closing()) return;
     const { user, clientId } = gone.data;
-    const still = (await io.in(userRoom(user.id)).fetchSockets()).some((s) => s.id !== gone.id);
+    const others = async (sockets: Promise<{ id: string }[]>) =>
+      (await sockets).some((s) => s.id !== gone.id);
+    const room = userRoom(user.id);
+    const still =
+      (await others(io.local.in(room).fetchSockets())) || (await others(io.in(room).fetchSockets()));
     if (still || closing()) return;
     const applied = await applyPresence(
       deps.store.db,

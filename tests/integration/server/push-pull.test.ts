@@ -153,6 +153,30 @@ describe('push / pull / poke', () => {
     erin.socket.close();
   });
 
+  it("keeps a user's presence while another of their sockets on this node is connected", async () => {
+    const first = await connectAgent(t.server, 'tier1.alice', 'demo-password-1');
+    const second = await connectAgent(t.server, 'tier1.alice', 'demo-password-1');
+    const presence = async () =>
+      JSON.parse(
+        (
+          await t.server.db
+            .selectFrom('presence')
+            .select('data')
+            .where('id', '=', first.userId)
+            .executeTakeFirst()
+        )?.data ?? '{}',
+      ) as { status?: string };
+    expect(
+      (await first.socket.timeout(5000).emitWithAck('presence', { status: 'available', currentItem: null }))
+        .ok,
+    ).toBe(true);
+    first.socket.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await presence()).status).toBe('available');
+    second.socket.close();
+    await expect.poll(async () => (await presence()).status, { timeout: 5000 }).toBe('offline');
+  });
+
   it('records audit events without customer data', async () => {
     const events = await t.server.db.selectFrom('audit_events').selectAll().execute();
     expect(events.some((e) => e.action === 'sync.pull.viewed')).toBe(true);

@@ -193,6 +193,25 @@ describe('the customer directory (search box and records, from the cache)', () =
     await warmed;
   });
 
+  it('stops a background build when the cache closes, and says so when the cache fails under it', async () => {
+    const closing = newStore();
+    manyCustomers(closing);
+    const warmed = closing.customers.warm();
+    const searched = closing.search.warm();
+    await slices();
+    closing.close();
+    // No slice runs against the closed file (it would throw where nobody catches it).
+    await expect(warmed).resolves.toBeUndefined();
+    await expect(searched).resolves.toBeUndefined();
+    const failing = newStore();
+    manyCustomers(failing);
+    const failed = failing.customers.warm();
+    await slices();
+    failing.db.close();
+    await expect(failed).rejects.toThrow(/not open/);
+    expect(failing.customers.isBuilt()).toBe(false);
+  });
+
   it('stops a background build at sign-out, and builds again from the start afterwards', async () => {
     const store = newStore();
     manyCustomers(store);
