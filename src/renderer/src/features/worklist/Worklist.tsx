@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { useSessionStore } from '../../state/session-store';
 import { useUiStore } from '../../state/ui-store';
 import { PastTargetRequests } from '../service-requests/PastTargetRequests';
+import { useOpenWhenLoaded } from './use-open-when-loaded';
 import { useWorklistPages, type WorklistPages } from './use-worklist-pages';
 import { useWaitingNotice } from '../notices/use-waiting-notice';
 import { DEFAULT_FILTERS, type WorklistFilters, type WorklistScope } from './worklist-query';
@@ -41,19 +42,14 @@ export function Worklist() {
     setActiveIndex(0);
   };
 
+  const whenLoaded = useOpenWhenLoaded(data, activeIndex);
   const open = useCallback(
-    (index: number) => {
-      const row = data.rowAt(index);
-      if (row) navigate({ name: 'callback', callbackId: row.id });
-    },
-    [data, navigate],
+    (index: number) => whenLoaded(index, (row) => navigate({ name: 'callback', callbackId: row.id })),
+    [whenLoaded, navigate],
   );
   const openCustomer = useCallback(
-    (index: number) => {
-      const row = data.rowAt(index);
-      if (row) navigate({ name: 'customer', customerId: row.customerId });
-    },
-    [data, navigate],
+    (index: number) => whenLoaded(index, (row) => navigate({ name: 'customer', customerId: row.customerId })),
+    [whenLoaded, navigate],
   );
 
   const { actionError, onOtherKey } = useRowShortcuts(data, openCustomer);
