@@ -7,6 +7,7 @@ import {
 } from '../../shared/sync/customer-search-entry';
 import { rowKey, type AnyRow, type RowKey } from '../../shared/sync/rows';
 import type { RowCache } from './row-cache';
+import { buildInSlices } from './slices';
 
 /** Rows read per slice of a background build: a few milliseconds, so the event loop stays responsive. */
 const WARM_SLICE = 250;
@@ -101,21 +102,11 @@ export class CustomerDirectory {
     if (this.warming) return this.warming;
     this.cursor ??= { table: 0, afterId: '' };
     const building = this.cursor;
-    const warming = new Promise<void>((resolve, reject) => {
-      const step = () => {
-        if (this.cursor !== building) return resolve(); // finished by a search, or reset
-        try {
-          this.buildSlice(WARM_SLICE);
-        } catch (error) {
-          // Left to the first search (which builds at once and reports its own failure).
-          this.reset();
-          return reject(error instanceof Error ? error : new Error(String(error)));
-        }
-        if (this.cursor === building) setImmediate(step);
-        else resolve();
-      };
-      setImmediate(step);
-    }).finally(() => {
+    const warming = buildInSlices(
+      () => this.cursor === building,
+      () => this.buildSlice(WARM_SLICE),
+      () => this.reset(),
+    ).finally(() => {
       if (this.warming === warming) this.warming = undefined;
     });
     this.warming = warming;

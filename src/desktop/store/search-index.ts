@@ -1,6 +1,7 @@
 import { searchText, searchWords } from '../../shared/domain/search-terms';
 import type { CallbackIndexEntry } from './callback-index';
 import type { RowCache } from './row-cache';
+import { buildInSlices } from './slices';
 
 /** Callbacks decrypted per slice of a background build: a few milliseconds, so the event loop stays responsive. */
 const WARM_SLICE = 250;
@@ -58,21 +59,11 @@ export class SearchIndex {
     if (this.isWarm()) return Promise.resolve();
     if (!this.toBuild) this.startBuild();
     const building = this.toBuild;
-    return new Promise((resolve, reject) => {
-      const step = () => {
-        if (this.toBuild !== building) return resolve(); // finished by a search, or reset
-        try {
-          this.buildSlice(WARM_SLICE);
-        } catch (error) {
-          // Left to the first search (which builds at once and reports its own failure).
-          this.reset();
-          return reject(error instanceof Error ? error : new Error(String(error)));
-        }
-        if (this.toBuild === building) setImmediate(step);
-        else resolve();
-      };
-      setImmediate(step);
-    });
+    return buildInSlices(
+      () => this.toBuild === building,
+      () => this.buildSlice(WARM_SLICE),
+      () => this.reset(),
+    );
   }
 
   private startBuild(): void {
