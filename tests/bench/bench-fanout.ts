@@ -35,6 +35,8 @@ interface Watcher {
   /** Set per trial: what to wait for, and when the change was sent. */
   expect: { id: string; assigneeId: string | null; t0: number; done: boolean } | null;
   latency: number;
+  /** When this trial's first poke arrived (ms after the change was sent): splits the latency in two. */
+  poked: number;
 }
 
 async function pullUntilCurrent(w: Watcher): Promise<void> {
@@ -130,8 +132,10 @@ async function main(): Promise<void> {
         again: false,
         expect: null,
         latency: MISSED,
+        poked: MISSED,
       };
       socket.on('poke', () => {
+        if (w.expect && w.poked === MISSED) w.poked = nowMs() - w.expect.t0;
         if (w.cursor > 0)
           void pullUntilCurrent(w).catch((e: unknown) => note(`watcher pull failed: ${String(e)}`));
       });
@@ -163,17 +167,41 @@ async function main(): Promise<void> {
     for (const w of watchers) w.cursor = start;
     await Promise.all(watchers.map((w) => pullUntilCurrent(w)));
 
+    /** Per trial: when the push was acknowledged and when the measured desktops heard the poke (ms after sending). */
+    const split: {
+      acked: number;
+      pokeP50: number;
+      pokeP99: number;
+      localPokeP50: number;
+      /** The stand-ins' own CPU time during the trial (they share the machine's cores with the servers). */
+      clientCpu: number;
+      elapsed: number;
+    }[] = [];
     /** One change → every desktop has it; the latency each desktop saw (MISSED past the window). */
     const trialRun = async (claim: boolean): Promise<number[]> => {
+      const cpuBefore = process.cpuUsage();
       const t0 = nowMs();
       for (const w of watchers) {
         w.latency = MISSED;
+        w.poked = MISSED;
         w.expect = { id: callbackId, assigneeId: claim ? changerSession.user.id : null, t0, done: false };
       }
       await change(claim ? 'callback.claim@1' : 'callback.release@1');
+      const acked = nowMs() - t0;
       const deadline = t0 + TRIAL_TIMEOUT_MS;
       while (nowMs() < deadline && watchers.some((w) => !w.expect?.done)) await sleep(2);
       const trialLatencies = measured(watchers).map((w) => w.latency);
+      const cpu = process.cpuUsage(cpuBefore);
+      const pokes = measured(watchers).map((w) => w.poked);
+      const local = watchers.filter((w) => w.node === 0).map((w) => w.poked);
+      split.push({
+        acked,
+        elapsed: nowMs() - t0,
+        clientCpu: (cpu.user + cpu.system) / 1000,
+        pokeP50: percentile(pokes, 50),
+        pokeP99: percentile(pokes, 99),
+        localPokeP50: percentile(local, 50),
+      });
       while (watchers.some((w) => w.pulling) && nowMs() < deadline + 2_000) await sleep(5);
       await sleep(150);
       return trialLatencies;
@@ -193,6 +221,15 @@ async function main(): Promise<void> {
         `trial ${trial + 1}: all ${trialLatencies.length} measured desktops had it after ${Math.max(...trialLatencies).toFixed(1)} ms (p50 ${percentile(trialLatencies, 50).toFixed(1)} ms)`,
       );
     }
+    const timed = split.slice(WARMUP_TRIALS);
+    const median = (values: number[]) => percentile(values, 50).toFixed(1);
+    const onChangingNode =
+      server.urls.length > 1
+        ? ` (by the desktops on the node the change went through: p50 ${median(timed.map((s) => s.localPokeP50))} ms)`
+        : '';
+    note(
+      `where the time goes (median of the timed trials): the change's push acknowledged after ${median(timed.map((s) => s.acked))} ms, the poke heard by the measured desktops after p50 ${median(timed.map((s) => s.pokeP50))} / p99 ${median(timed.map((s) => s.pokeP99))} ms${onChangingNode}; the rest is their pull. The ${DESKTOPS} stand-ins themselves used ${median(timed.map((s) => s.clientCpu))} ms of CPU per trial (trial ${median(timed.map((s) => s.elapsed))} ms)`,
+    );
     const missed = latencies.filter((l) => l === MISSED).length;
     if (missed > 0)
       note(`${missed} deliveries missed the ${TRIAL_TIMEOUT_MS} ms trial window (counted as infinite)`);

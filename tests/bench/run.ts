@@ -4,7 +4,8 @@
  * and prints exactly one BENCH line per figure on stdout — a figure whose bench
  * failed or timed out is printed with value=NaN, and the reason goes to stderr.
  *
- * BENCH_ONLY=sync,push,... runs a subset (development); sync200k the 200,000-callback set.
+ * BENCH_ONLY=sync,push,... runs a subset (development); sync200k the 200,000-callback set;
+ * pg every PostgreSQL phase, pg-push / pg-fanout / pg-sync / pg-load one of them.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -132,7 +133,7 @@ const LARGE_PHASES: Phase[] = [
  */
 const PG_PHASES: Phase[] = [
   {
-    key: 'pg',
+    key: 'pg-push',
     script: 'bench-push.ts',
     timeoutMs: 200_000,
     figures: [
@@ -143,7 +144,7 @@ const PG_PHASES: Phase[] = [
     ],
   },
   {
-    key: 'pg',
+    key: 'pg-fanout',
     script: 'bench-fanout.ts',
     timeoutMs: 180_000,
     figures: [
@@ -152,13 +153,13 @@ const PG_PHASES: Phase[] = [
     ],
   },
   {
-    key: 'pg',
+    key: 'pg-sync',
     script: 'bench-sync.ts',
     timeoutMs: 240_000,
     figures: [{ name: 'pg_initial_sync_50k', unit: 'ms', goal: '<=3x' }],
   },
   {
-    key: 'pg',
+    key: 'pg-load',
     script: 'bench-load.ts',
     timeoutMs: 420_000,
     figures: [
@@ -217,7 +218,7 @@ async function runLarge(work: string, syncTimeFile: string, only: string[] | und
 /** Runs the phases `only` selects, printing NaN for every figure a phase did not report. */
 async function runPhases(phases: Phase[], datasetFile: string, only: string[] | undefined): Promise<void> {
   for (const phase of phases) {
-    if (only && !only.includes(phase.key)) continue;
+    if (only && !only.includes(phase.key) && !(phase.key.startsWith('pg-') && only.includes('pg'))) continue;
     const phaseStart = performance.now();
     const printed = await runPhase(phase, datasetFile);
     note(`${phase.key} (${phase.script}): ${((performance.now() - phaseStart) / 1000).toFixed(1)} s`);
@@ -295,7 +296,7 @@ async function main(): Promise<void> {
     saveDataset(datasetFile, { ...dataset, syncTimeFile });
     await runPhases(PHASES, datasetFile, only);
     if (!only || only.includes('sync200k')) await runLarge(work, syncTimeFile, only);
-    if (!only || only.includes('pg')) {
+    if (!only || only.some((key) => key === 'pg' || key.startsWith('pg-'))) {
       const pg = await postgresDataset(dataset, work);
       try {
         await runPhases(PG_PHASES, pg.file, only);
