@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocalStore } from '../../../src/desktop/store/local-store';
+import { openStore } from '../../../src/desktop/store/open-store';
+import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { mutatorContext, NOW } from '../sync/fixtures';
+
+/**
+ * The worklist's in-memory copy is loaded from callback_index as raw rows (arrays in
+ * the statement's column order) to make one object per callback: a column read into
+ * the wrong field would sort or filter the worklist wrongly without any error. And
+ * the zones of the customers' numbers are shared lists, not one array per callback.
+ */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const HOUR_MS = 3_600_000;
+
+function storeWith(): LocalStore {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-index-load-'));
+  dirs.push(dir);
+  const opened = openStore(join(dir, 'cache.db'));
+  const cipher = createPiiCipher(Buffer.alloc(32, 7));
+  if (!opened.ok || !cipher.ok) throw new Error('store');
+  const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
+  const east = customerRow({ id: 'cu-east' });
+  const west = customerRow({
+    id: 'cu-west',
+    phones: [{ label: 'mobile', e164: '+14155550123', ext: null, bestTime: null }],
+  });
+  const rows = [
+    { table: 'customers' as const, data: east },
+    { table: 'customers' as const, data: west },
+    { table: 'inquiries' as const, data: inquiryRow({ id: 'in-1', customerId: 'cu-east' }) },
+    { table: 'inquiries' as const, data: inquiryRow({ id: 'in-2', customerId: 'cu-east' }) },
+    { table: 'inquiries' as const, data: inquiryRow({ id: 'in-3', customerId: 'cu-west' }) },
+    {
+      table: 'callbacks' as const,
+      data: callbackRow({ id: 'cb-1', inquiryId: 'in-1', customerId: 'cu-east', dueAt: NOW + 5 * HOUR_MS }),
+    },
+    {
+      table: 'callbacks' as const,
+      data: callbackRow({
+        id: 'cb-2',
+        inquiryId: 'in-2',
+        customerId: 'cu-east',
+        tier: 2,
+        urgency: 'non-urgent',
+        assigneeId: 'u-me',
+        claimedAt: NOW - HOUR_MS,
+        dueAt: NOW + 2 * HOUR_MS,
+      }),
+    },
+    {
+      table: 'callbacks' as const,
+      data: callbackRow({ id: 'cb-3', inquiryId: 'in-3', customerId: 'cu-west', dueAt: NOW + 9 * HOUR_MS }),
+    },
+  ];
+  const applied = store.applyPull(
+    {
+      rows: rows.map((r) => ({ table: r.table, id: r.data.id, version: 1, deleted: false, data: r.data })),
+      cursor: 1,
+      lastMutationSeq: 0,
+      more: false,
+    },
+    (now) => mutatorContext({ now }),
+  );
+  if (!applied.ok) throw new Error(applied.error.message);
+  return store;
+}
+
+describe('loading the worklist’s in-memory copy', () => {
+  it('reads every column into its own field, in due order', () => {
+    const store = storeWith();
+    const stored = store.db
+      .prepare(
+        `SELECT id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending,
+           zones, attempts_left, next_attempt_from, waiting_until FROM callback_index ORDER BY due_at, id`,
+      )
+      .all() as Record<string, unknown>[];
+    const entries = store.callbacks.sortedEntries();
+    expect(entries.map((e) => e.id)).toEqual(['cb-2', 'cb-1', 'cb-3']);
+    expect(entries).toEqual(
+      stored.map((r) => ({
+        id: r['id'],
+        status: r['status'],
+        urgency: r['urgency'],
+        tier: r['tier'],
+        assigneeId: r['assignee_id'],
+        dueAt: r['due_at'],
+        language: r['language'],
+        secondAttemptPending: r['second_attempt_pending'] === 1,
+        pending: r['pending'] === 1,
+        zones: r['zones'] === '' ? [] : (r['zones'] as string).split(','),
+        attemptsLeft: r['attempts_left'],
+        nextAttemptFrom: r['next_attempt_from'],
+        waitingUntil: r['waiting_until'],
+      })),
+    );
+    // The fixture's values are not all alike, so a swapped column would show above.
+    expect(entries[0]).toMatchObject({ tier: 2, urgency: 'non-urgent', assigneeId: 'u-me' });
+  });
+
+  it('gives callbacks whose customers ring in the same zones one shared, frozen list', () => {
+    const store = storeWith();
+    const [second, first, west] = store.callbacks.sortedEntries();
+    expect(first?.zones).toEqual(['America/New_York']);
+    expect(second?.zones).toBe(first?.zones);
+    expect(west?.zones).toEqual(['America/Los_Angeles']);
+    expect(Object.isFrozen(first?.zones)).toBe(true);
+  });
+});
