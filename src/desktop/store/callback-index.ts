@@ -1,7 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { attemptPlan } from '../../shared/domain/attempts';
 import type { Policy } from '../../shared/domain/policy';
-import { FROM_THE_START, type SlaInput, type Urgency } from '../../shared/domain/sla';
+import {
+  FROM_THE_START,
+  slaTransitions,
+  type SlaInput,
+  type SlaTransitions,
+  type Urgency,
+} from '../../shared/domain/sla';
 import { slaInputFor } from '../../shared/domain/sla-input';
 import type { CallbackRow } from '../../shared/sync/rows/callback';
 import type { RowCache } from './row-cache';
@@ -33,6 +39,8 @@ export interface WorklistEntry {
   readonly nextAttemptFrom: number;
   /** Until when the customer waits for this call ("available now?" answered yes), or null. */
   readonly waitingUntil: number | null;
+  /** The SLA rule's transitions under the policy the index was built with (`indexedUnder`). */
+  readonly transitions: SlaTransitions;
 }
 
 /** An open callback with what the SLA rule needs (the due-soon check). */
@@ -88,16 +96,24 @@ type RawEntryColumns = [
   attemptsLeft: number,
   nextAttemptFrom: number,
   waitingUntil: number | null,
+  atRiskFrom: number,
+  attemptsMissFrom: number,
+  dueTodayFrom: number,
+  overdueFrom: number,
+  lastWindowStart: number | null,
+  lastWindowEnd: number | null,
 ];
 
 const SLA_COLUMNS = 'zones, attempts_left, next_attempt_from';
-const ENTRY_COLUMNS = `id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending, ${SLA_COLUMNS}, waiting_until`;
+const TRANSITION_COLUMNS =
+  'at_risk_from, attempts_miss_from, due_today_from, overdue_from, last_window_start, last_window_end';
+const ENTRY_COLUMNS = `id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending, ${SLA_COLUMNS}, waiting_until, ${TRANSITION_COLUMNS}`;
 /**
  * What the indexed columns were derived with: this file's format and the policy (attempts
  * allowed, retry gaps and callback hours shape attempts_left and next_attempt_from). When
  * the stored basis differs, every callback is re-indexed (see ensureBasis).
  */
-const INDEX_FORMAT = 9;
+const INDEX_FORMAT = 10;
 /** Past this many changed callbacks, reloading the whole copy is cheaper than patching it. */
 const PATCH_LIMIT = 500;
 
@@ -128,17 +144,22 @@ export class CallbackIndex {
     this.stmts = {
       upsert: db.prepare(
         `INSERT INTO callback_index (id, team, status, urgency, tier, assignee_id, due_at, created_at, attempts,
-           second_attempt_pending, language, customer_id, inquiry_id, pending, ${SLA_COLUMNS}, waiting_until)
+           second_attempt_pending, language, customer_id, inquiry_id, pending, ${SLA_COLUMNS}, waiting_until,
+           ${TRANSITION_COLUMNS})
          VALUES (@id, @team, @status, @urgency, @tier, @assignee_id, @due_at, @created_at, @attempts,
            @second_attempt_pending, @language, @customer_id, @inquiry_id, @pending, @zones, @attempts_left,
-           @next_attempt_from, @waiting_until)
+           @next_attempt_from, @waiting_until, @at_risk_from, @attempts_miss_from, @due_today_from, @overdue_from,
+           @last_window_start, @last_window_end)
          ON CONFLICT (id) DO UPDATE SET team = excluded.team, status = excluded.status, urgency = excluded.urgency,
            tier = excluded.tier, assignee_id = excluded.assignee_id, due_at = excluded.due_at,
            created_at = excluded.created_at, attempts = excluded.attempts,
            second_attempt_pending = excluded.second_attempt_pending, language = excluded.language,
            customer_id = excluded.customer_id, inquiry_id = excluded.inquiry_id, pending = excluded.pending,
            zones = excluded.zones, attempts_left = excluded.attempts_left,
-           next_attempt_from = excluded.next_attempt_from, waiting_until = excluded.waiting_until`,
+           next_attempt_from = excluded.next_attempt_from, waiting_until = excluded.waiting_until,
+           at_risk_from = excluded.at_risk_from, attempts_miss_from = excluded.attempts_miss_from,
+           due_today_from = excluded.due_today_from, overdue_from = excluded.overdue_from,
+           last_window_start = excluded.last_window_start, last_window_end = excluded.last_window_end`,
       ),
       remove: db.prepare<[string]>('DELETE FROM callback_index WHERE id = ?'),
       byCustomer: db.prepare<[string], { id: string }>('SELECT id FROM callback_index WHERE customer_id = ?'),
@@ -178,10 +199,22 @@ export class CallbackIndex {
    * changed what attempts are allowed or when). Call inside a transaction.
    */
   ensureBasis(policy: Policy): void {
-    const basis = `${INDEX_FORMAT}:${JSON.stringify(policy)}`;
+    // The time-zone rules too: the stored transitions and attempt columns are instants
+    // worked out in the customers' zones (a DST rule change moves them).
+    const basis = `${INDEX_FORMAT}:${process.versions.tz ?? ''}:${JSON.stringify(policy)}`;
     if (this.meta.get.get()?.value === basis) return;
     this.reindex(this.stmts.all.all().map((r) => r.id));
     this.meta.set.run(basis);
+  }
+
+  /**
+   * Whether the entries' stored transitions are this policy's: the index follows the
+   * store's policy (re-derived by ensureBasis when it changes), so a query made with
+   * another one — a moment before the store hears of it — works them out itself.
+   */
+  indexedUnder(policy: Policy): boolean {
+    const own = this.policy();
+    return own === policy || JSON.stringify(own) === JSON.stringify(policy);
   }
 
   /** Callbacks whose index entry depends on these customers/inquiries (language, search). */
@@ -214,6 +247,7 @@ export class CallbackIndex {
       const callback = found.row;
       const customer = this.rows.view('customers', callback.customerId)?.row;
       const sla = slaInputFor(callback, customer, this.policy());
+      const transitions = slaTransitions(sla, this.policy());
       this.stmts.upsert.run({
         id,
         team: callback.team,
@@ -233,6 +267,12 @@ export class CallbackIndex {
         attempts_left: sla.attemptsLeft ?? 1,
         next_attempt_from: sla.earliestNextAttempt ?? FROM_THE_START,
         waiting_until: callback.customerWaitingUntil,
+        at_risk_from: transitions.atRiskFrom,
+        attempts_miss_from: transitions.attemptsMissFrom,
+        due_today_from: transitions.dueTodayFrom,
+        overdue_from: transitions.overdueFrom,
+        last_window_start: transitions.lastWindow?.start ?? null,
+        last_window_end: transitions.lastWindow?.end ?? null,
       });
       this.onChange(id, { id, customerId: callback.customerId, inquiryId: callback.inquiryId });
     }
@@ -318,6 +358,13 @@ function fromColumns(c: RawEntryColumns, zones: ZoneLists): WorklistEntry {
     attemptsLeft: c[10],
     nextAttemptFrom: c[11],
     waitingUntil: c[12],
+    transitions: {
+      atRiskFrom: c[13],
+      attemptsMissFrom: c[14],
+      dueTodayFrom: c[15],
+      overdueFrom: c[16],
+      lastWindow: c[17] === null || c[18] === null ? null : { start: c[17], end: c[18] },
+    },
   };
 }
 

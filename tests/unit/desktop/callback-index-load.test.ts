@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import { queryWorklist } from '../../../src/desktop/core/queries/worklist';
+import { slaInputOf } from '../../../src/desktop/store/callback-index';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
+import { slaTransitions } from '../../../src/shared/domain/sla';
+import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
 import { mutatorContext, NOW } from '../sync/fixtures';
 
@@ -42,7 +46,7 @@ function storeWith(): LocalStore {
     { table: 'inquiries' as const, data: inquiryRow({ id: 'in-3', customerId: 'cu-west' }) },
     {
       table: 'callbacks' as const,
-      data: callbackRow({ id: 'cb-1', inquiryId: 'in-1', customerId: 'cu-east', dueAt: NOW + 5 * HOUR_MS }),
+      data: callbackRow({ id: 'cb-1', inquiryId: 'in-1', customerId: 'cu-east', dueAt: NOW + 28 * HOUR_MS }),
     },
     {
       table: 'callbacks' as const,
@@ -54,12 +58,12 @@ function storeWith(): LocalStore {
         urgency: 'non-urgent',
         assigneeId: 'u-me',
         claimedAt: NOW - HOUR_MS,
-        dueAt: NOW + 2 * HOUR_MS,
+        dueAt: NOW + 26 * HOUR_MS,
       }),
     },
     {
       table: 'callbacks' as const,
-      data: callbackRow({ id: 'cb-3', inquiryId: 'in-3', customerId: 'cu-west', dueAt: NOW + 9 * HOUR_MS }),
+      data: callbackRow({ id: 'cb-3', inquiryId: 'in-3', customerId: 'cu-west', dueAt: NOW + 30 * HOUR_MS }),
     },
   ];
   const applied = store.applyPull(
@@ -81,7 +85,8 @@ describe('loading the worklist’s in-memory copy', () => {
     const stored = store.db
       .prepare(
         `SELECT id, status, urgency, tier, assignee_id, due_at, language, second_attempt_pending, pending,
-           zones, attempts_left, next_attempt_from, waiting_until FROM callback_index ORDER BY due_at, id`,
+           zones, attempts_left, next_attempt_from, waiting_until, at_risk_from, attempts_miss_from, due_today_from,
+           overdue_from, last_window_start, last_window_end FROM callback_index ORDER BY due_at, id`,
       )
       .all() as Record<string, unknown>[];
     const entries = store.callbacks.sortedEntries();
@@ -101,10 +106,39 @@ describe('loading the worklist’s in-memory copy', () => {
         attemptsLeft: r['attempts_left'],
         nextAttemptFrom: r['next_attempt_from'],
         waitingUntil: r['waiting_until'],
+        transitions: {
+          atRiskFrom: r['at_risk_from'],
+          attemptsMissFrom: r['attempts_miss_from'],
+          dueTodayFrom: r['due_today_from'],
+          overdueFrom: r['overdue_from'],
+          lastWindow: { start: r['last_window_start'], end: r['last_window_end'] },
+        },
       })),
     );
     // The fixture's values are not all alike, so a swapped column would show above.
     expect(entries[0]).toMatchObject({ tier: 2, urgency: 'non-urgent', assigneeId: 'u-me' });
+  });
+
+  it('keeps each callback’s SLA transitions as the rule works them out under the store’s policy', () => {
+    const store = storeWith();
+    for (const entry of store.callbacks.sortedEntries())
+      expect(entry.transitions).toEqual(slaTransitions(slaInputOf(entry), DEFAULT_POLICY));
+    expect(store.callbacks.indexedUnder(DEFAULT_POLICY)).toBe(true);
+    expect(store.callbacks.indexedUnder(structuredClone(DEFAULT_POLICY))).toBe(true);
+    const stricter = { ...DEFAULT_POLICY, sla: { ...DEFAULT_POLICY.sla, urgentAtRiskHours: 30 } };
+    expect(store.callbacks.indexedUnder(stricter)).toBe(false);
+  });
+
+  it('ranks by the policy the worklist is asked with, not the stored transitions of another', () => {
+    const store = storeWith();
+    const query = worklistQuerySchema.parse({ scope: 'team', offset: 0, limit: 50 });
+    const states = (policy: typeof DEFAULT_POLICY) =>
+      queryWorklist(store, query, { userId: 'u-me' }, NOW, policy).rows.map((r) => r.sla.state);
+    expect(states(DEFAULT_POLICY)).toEqual(['at-risk', 'on-track', 'on-track']);
+    // Urgent callbacks turn at risk 12 callable hours ahead by default; at 100 they are at risk already.
+    const stricter = { ...DEFAULT_POLICY, sla: { ...DEFAULT_POLICY.sla, urgentAtRiskHours: 100 } };
+    expect(store.callbacks.indexedUnder(stricter)).toBe(false);
+    expect(states(stricter)).toEqual(['at-risk', 'at-risk', 'at-risk']);
   });
 
   it('gives callbacks whose customers ring in the same zones one shared, frozen list', () => {

@@ -16,12 +16,16 @@ export type SlaRank = 0 | 1 | 2 | 3;
  * wall-clock time) for worklist entries. An entry is replaced whenever its callback
  * changes, and a callback's transitions do not depend on `now`, so they are worked
  * out once per entry (and policy) and ranking 50,000 callbacks is then a few
- * comparisons each. The index keeps the zones of the customer's numbers (not the
- * numbers: PII stays encrypted) and the attempts still allowed, so the worklist judges
- * a callback exactly as its detail screen and the lead's board do.
+ * comparisons each. Entries of the callback index carry theirs, worked out when the
+ * callback was indexed (`stored`: the index was built under this same policy), so a
+ * start ranks them without computing any. The index keeps the zones of the
+ * customer's numbers (not the numbers: PII stays encrypted) and the attempts still
+ * allowed, so the worklist judges a callback exactly as its detail screen and the
+ * lead's board do.
  */
-export function slaRanker(now: number, policy: Policy): SlaRanker {
+export function slaRanker(now: number, policy: Policy, stored = false): SlaRanker {
   const transitionsOf = (entry: RankedEntry): SlaTransitions => {
+    if (stored && entry.transitions) return entry.transitions;
     let byEntry = cache.get(policy);
     if (!byEntry) {
       byEntry = new WeakMap();
@@ -47,7 +51,8 @@ export function slaRanker(now: number, policy: Policy): SlaRanker {
   };
 }
 
-type RankedEntry = Pick<WorklistEntry, 'dueAt' | 'urgency' | 'zones' | 'attemptsLeft' | 'nextAttemptFrom'>;
+type RankedEntry = Pick<WorklistEntry, 'dueAt' | 'urgency' | 'zones' | 'attemptsLeft' | 'nextAttemptFrom'> &
+  Partial<Pick<WorklistEntry, 'transitions'>>;
 const cache = new WeakMap<Policy, WeakMap<RankedEntry, SlaTransitions>>();
 
 export interface SlaRanker {

@@ -28,7 +28,7 @@ export function queryWorklist(
 ): WorklistPage {
   const hits = query.search ? store.search.search(query.search) : undefined;
   const entries = store.callbacks.sortedEntries();
-  const ranker = slaRanker(now, policy);
+  const ranker = slaRanker(now, policy, store.callbacks.indexedUnder(policy));
   const key = JSON.stringify({ ...query, offset: 0, limit: 0, me: me.userId });
   const caches = orderedCaches(store);
   let ordered = caches.get(key);

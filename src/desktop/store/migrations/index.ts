@@ -8,6 +8,7 @@ import { migration007 } from './007_installation';
 import { migration008 } from './008_callback_index_sla';
 import { migration009 } from './009_drafts';
 import { migration010 } from './010_callback_index_waiting';
+import { migration011 } from './011_callback_index_transitions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
