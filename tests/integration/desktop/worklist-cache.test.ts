@@ -185,8 +185,14 @@ describe('worklist from the in-memory index copy', () => {
   it('re-derives the SLA columns of a cache indexed before them (or under another policy)', () => {
     const q = { scope: 'team' as const, status: [], limit: N };
     const expected = reference(q, NOW);
-    // As migration 008 leaves an older cache: defaults in the new columns, no index basis.
-    store.db.prepare("UPDATE callback_index SET zones = '', attempts_left = 1, next_attempt_from = 0").run();
+    // As migrations 008 and 011 leave an older cache: defaults in the new columns, no index basis.
+    store.db
+      .prepare(
+        `UPDATE callback_index SET zones = '', attempts_left = 1, next_attempt_from = 0, at_risk_from = 0,
+           attempts_miss_from = 0, due_today_from = 0, overdue_from = 0, last_window_start = NULL,
+           last_window_end = NULL`,
+      )
+      .run();
     store.db.prepare("DELETE FROM meta WHERE key = 'callback_index_basis'").run();
     store.callbacks.invalidate();
     const wrong = () =>
