@@ -42,7 +42,6 @@ export default defineConfig({
             'tests/integration/server/checkpoints.test.ts',
             'tests/integration/server/change-reader.test.ts',
             'tests/integration/server/pull-reader.test.ts',
-            'tests/integration/server/audit-batch.test.ts',
             'tests/integration/server/bootstrap-admin.test.ts',
           ],
           environment: 'node',

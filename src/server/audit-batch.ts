@@ -1,4 +1,7 @@
+import { CompiledQuery } from 'kysely';
 import { auditRow, type AuditEvent } from './audit';
+import { auditInsert } from './storage/postgres/audit-insert';
+import { storeKindOf } from './storage/store-kind';
 import type { Db } from './storage/database';
 
 /** Rows per insert statement: 9 parameters each stays far below SQLite's variable limit. */
@@ -25,11 +28,15 @@ export class AuditBatcher {
   private scheduled = false;
   private tail: Promise<void> = Promise.resolve();
 
+  private readonly postgres: boolean;
+
   /** `onLost` hears of every batch that could not be written (the server logs it as an error). */
   constructor(
     private readonly db: Db,
     private readonly onLost: (error: unknown, events: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.postgres = storeKindOf(db) === 'postgres';
+  }
 
   /** Queues one event; resolves when it is written, rejects if the write failed. */
   append(event: AuditEvent): Promise<void> {
@@ -65,23 +72,36 @@ export class AuditBatcher {
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
-    const rows = batch.map((w) => auditRow(w.event));
     this.writtenBatches += 1;
     try {
-      if (rows.length <= ROWS_PER_INSERT) await this.db.insertInto('audit_events').values(rows).execute();
-      else
-        await this.db.transaction().execute(async (trx) => {
-          for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
-            await trx
-              .insertInto('audit_events')
-              .values(rows.slice(i, i + ROWS_PER_INSERT))
-              .execute();
-        });
+      await this.insert(batch.map((w) => w.event));
     } catch (error) {
       this.onLost(error, batch.length);
       for (const w of batch) w.reject(error);
       return;
     }
     for (const w of batch) w.resolve();
+  }
+
+  /** One statement (on SQLite one per ROWS_PER_INSERT rows, in one transaction). */
+  private async insert(events: AuditEvent[]): Promise<void> {
+    if (this.postgres) {
+      // Nine column arrays however many rows (audit-insert.ts).
+      const { text, values } = auditInsert(events);
+      await this.db.executeQuery(CompiledQuery.raw(text, values));
+      return;
+    }
+    const rows = events.map(auditRow);
+    if (rows.length <= ROWS_PER_INSERT) {
+      await this.db.insertInto('audit_events').values(rows).execute();
+      return;
+    }
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+        await trx
+          .insertInto('audit_events')
+          .values(rows.slice(i, i + ROWS_PER_INSERT))
+          .execute();
+    });
   }
 }

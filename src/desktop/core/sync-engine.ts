@@ -8,6 +8,7 @@ import {
   LIMITS,
   pokeSchema,
   pulledPageSchema,
+  type PokedPage,
   pushResponseSchema,
   SCHEMA_VERSION,
   type PresenceRequest,
@@ -263,8 +264,39 @@ export class SyncEngine {
     // Version 0 or none: the server did not say which, so pull.
     if (!poke.success || poke.data.version === 0) return this.requestSync();
     if (poke.data.version <= this.deps.store.cursor()) return;
+    if (poke.data.page && this.applyPoked(poke.data.page) && poke.data.version <= this.deps.store.cursor())
+      return;
     this.pokedVersion = Math.max(this.pokedVersion, poke.data.version);
     if (!this.running) this.requestSync();
+  }
+
+  /**
+   * Applies the rows a poke brought, as a pulled page, when they continue this cache
+   * exactly: idle (no round under way, whose pages come in order), caught up at the
+   * page's `from`, first sync done, the same access scope, and an empty outbox (the
+   * page carries no seq to confirm pushed changes with). Otherwise (false) the poke
+   * is handled as one without rows: a pull.
+   */
+  private applyPoked(page: PokedPage): boolean {
+    const { store } = this.deps;
+    if (this.running || !this.connected) return false;
+    if (store.cursor() !== page.from || store.outbox.count() > 0) return false;
+    if (store.meta.get(META_KEYS.firstSyncDone) === undefined || store.pullScope() !== page.scope)
+      return false;
+    const applied = store.applyPull(
+      { rows: page.rows, cursor: page.cursor, more: false, scope: page.scope, lastMutationSeq: 0 },
+      this.deps.contextFor,
+    );
+    if (!applied.ok) {
+      this.deps.logger.warn('sync: a poked page could not be applied; pulling instead', {
+        code: applied.error.code,
+      });
+      return false;
+    }
+    store.meta.set(META_KEYS.lastSyncedAt, String(this.deps.clock()));
+    if (applied.value.tables.size > 0) this.deps.onChanged([...applied.value.tables]);
+    this.announce();
+    return true;
   }
 
   /** Another round is needed: asked for, or a poke announced a version the cache does not have. */

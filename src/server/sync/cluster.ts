@@ -7,6 +7,8 @@ import type { Logger } from '../logger';
 export const CLUSTER_EVENTS = {
   /** Rows of these teams were committed through the sending node: catch the supervisor index up. */
   rowsChanged: 'agent-desk:rows-changed',
+  /** A team's rows changed at a version: poke this node's desktops of the team (poke-pages.ts). */
+  teamPoked: 'agent-desk:team-poked',
   /** A user was edited or signed out everywhere: drop cached session checks of that user. */
   userChanged: 'agent-desk:user-changed',
   /**

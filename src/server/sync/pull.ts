@@ -15,12 +15,12 @@ export interface PullContext {
 }
 
 /** A page plus the customer-bearing ids it delivers (computed once per memoized page). */
-interface ServedPage extends PullPage {
+export interface ServedPage extends PullPage {
   viewed: Record<string, string[]> | null;
 }
 
 /** One read of a page, shared by the pulls that asked for the same page at the same version. */
-interface PageRead {
+export interface PageRead {
   latest: number;
   lastSeq: number;
   page: ServedPage | undefined;
@@ -62,15 +62,7 @@ export async function servePull(
 ): Promise<Result<PullResponse>> {
   const limit = req.limit ?? LIMITS.defaultPullLimit;
   const scope = pullScope(ctx.user);
-  const { pages } = service;
-  const scopeName = scopeKey(scope);
-  const key = `${scopeName}|${req.cursor}|${limit}`;
-  // The common case (a desktop of a team that another one just pulled for): one statement, no transaction.
-  const head = await service.reader.head(ctx.clientId);
-  const known = req.cursor > head.version ? undefined : pages.peek(key, head.version);
-  const read: PageRead = known
-    ? { latest: head.version, page: known, lastSeq: head.lastSeq }
-    : await sharedRead(service, ctx, { scope, key, cursor: req.cursor, limit }, head);
+  const read = await readPage(service, ctx.clientId, { scope, cursor: req.cursor, limit });
   if (!read.page) {
     return err(
       'sync.cursor_ahead',
@@ -78,24 +70,55 @@ export async function servePull(
     );
   }
   const { page } = read;
-  if (page.viewed) {
-    await service.audit.append({
-      at: ctx.clock(),
-      actorId: ctx.user.id,
-      action: 'sync.pull.viewed',
-      sourceIp: ctx.sourceIp,
-      clientId: ctx.clientId,
-      outcome: 'delivered',
-      detail: { cursor: req.cursor, ids: page.viewed },
-    });
-  }
+  await recordView(service, ctx, req.cursor, page);
   return ok({
     rows: page.rows,
     cursor: page.cursor,
     lastMutationSeq: read.lastSeq,
     more: page.more,
-    scope: scopeName,
+    scope: scopeKey(scope),
   });
+}
+
+/**
+ * The audit row of a delivery of `page` (read from `cursor`) to one desktop, when the
+ * page bears customers' rows; resolves once it is stored (a view that could not be
+ * recorded must not be delivered). Rows of one turn share one insert (AuditBatcher).
+ */
+export async function recordView(
+  service: PullService,
+  ctx: PullContext,
+  cursor: number,
+  page: ServedPage,
+): Promise<void> {
+  if (!page.viewed) return;
+  await service.audit.append({
+    at: ctx.clock(),
+    actorId: ctx.user.id,
+    action: 'sync.pull.viewed',
+    sourceIp: ctx.sourceIp,
+    clientId: ctx.clientId,
+    outcome: 'delivered',
+    detail: { cursor, ids: page.viewed },
+  });
+}
+
+/**
+ * The page of `scope` from `cursor`, with `clientId`'s seq: from the memo when a
+ * desktop of the same scope asked for it at the current version (the common case
+ * after a poke: one statement, no transaction), else read (or joined: sharedRead).
+ */
+export async function readPage(
+  service: PullService,
+  clientId: string,
+  want: { scope: PullScope; cursor: number; limit: number },
+): Promise<PageRead> {
+  const key = pageKey(want);
+  const head = await service.reader.head(clientId);
+  const known = want.cursor > head.version ? undefined : service.pages.peek(key, head.version);
+  return known
+    ? { latest: head.version, page: known, lastSeq: head.lastSeq }
+    : sharedRead(service, clientId, { ...want, key }, head);
 }
 
 /**
@@ -105,7 +128,7 @@ export async function servePull(
  */
 async function sharedRead(
   service: PullService,
-  ctx: PullContext,
+  clientId: string,
   want: { scope: PullScope; key: string; cursor: number; limit: number },
   head: { version: number; lastSeq: number },
 ): Promise<PageRead> {
@@ -115,11 +138,7 @@ async function sharedRead(
     const shared = await running;
     if (shared.latest === head.version) return { ...shared, lastSeq: head.lastSeq };
   }
-  const read = service.reader.read(want.scope, want.cursor, want.limit, ctx.clientId).then((r) => ({
-    latest: r.latest,
-    lastSeq: r.lastSeq,
-    page: r.page && service.pages.get(want.key, r.latest, () => withViewed(r.page as PullPage)),
-  }));
+  const read = readPageNow(service, clientId, want);
   if (!running) {
     service.inflight.set(flightKey, read);
     void read.then(
@@ -128,6 +147,30 @@ async function sharedRead(
     );
   }
   return read;
+}
+
+/**
+ * The page read now, in one statement with the version and `clientId`'s seq, and
+ * remembered for the pulls of the same page at that version. A poke reads this way:
+ * it knows the version moved, so a head read first would only cost a round trip.
+ */
+export async function readPageNow(
+  service: PullService,
+  clientId: string,
+  want: { scope: PullScope; cursor: number; limit: number },
+): Promise<PageRead> {
+  const r = await service.reader.read(want.scope, want.cursor, want.limit, clientId);
+  const page = r.page;
+  return {
+    latest: r.latest,
+    lastSeq: r.lastSeq,
+    page: page && service.pages.get(pageKey(want), r.latest, () => withViewed(page)),
+  };
+}
+
+/** The memo's key of a page. */
+function pageKey(want: { scope: PullScope; cursor: number; limit: number }): string {
+  return `${scopeKey(want.scope)}|${want.cursor}|${want.limit}`;
 }
 
 function withViewed(page: PullPage): ServedPage {

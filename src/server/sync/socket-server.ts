@@ -18,6 +18,7 @@ import { bindClient } from './clients';
 import { CONNECT_BUCKET, withinRate } from './connection-rate';
 import { CLUSTER_EVENTS, SINGLE_NODE, type Cluster } from './cluster';
 import { InFlight } from './in-flight';
+import { createPokePages } from './poke-pages';
 import { createPokes, type Pokes } from './pokes';
 import { applyPresence } from './presence';
 import { createPullService } from './pull';
@@ -100,7 +101,15 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
     deps.onRowsChanged?.(teams);
     cluster.announce(io, CLUSTER_EVENTS.rowsChanged, teams);
   };
-  const pokes = createPokes(io, deps.pokeGapMs ?? 200, announceRows);
+  const pokePages = createPokePages(io, { pulls, auth, clock: deps.clock, log });
+  // A page that cannot be brought becomes a plain poke (poke-pages.ts); anything else is logged.
+  const pokeLocally = (team: string, version: number) =>
+    void pokePages.deliver(team, version).catch((error: unknown) => log.warn({ err: error }, 'poke failed'));
+  const pokeTeam = (team: string, version: number) => {
+    cluster.announce(io, CLUSTER_EVENTS.teamPoked, team, version);
+    pokeLocally(team, version);
+  };
+  const pokes = createPokes(io, deps.pokeGapMs ?? 200, pokeTeam, announceRows);
   const pushes = new InFlight();
   let closing = false;
   let draining = false;
@@ -108,6 +117,10 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   // What other nodes committed or changed (nothing arrives on a single node).
   io.on(CLUSTER_EVENTS.rowsChanged, (teams: unknown) => {
     if (Array.isArray(teams)) deps.onRowsChanged?.(teams.filter((t): t is string => typeof t === 'string'));
+  });
+  io.on(CLUSTER_EVENTS.teamPoked, (team: unknown, version: unknown) => {
+    if (typeof team === 'string' && Number.isSafeInteger(version) && (version as number) >= 0)
+      pokeLocally(team, version as number);
   });
   io.on(CLUSTER_EVENTS.userChanged, (userId: unknown) => {
     if (typeof userId === 'string') void auth.userChanged(userId).catch(() => undefined);

@@ -106,7 +106,13 @@ export function registerSyncEvents(socket: SyncSocket, deps: SyncEventDeps): voi
     touch: false,
     run: async (req, user) => {
       metrics.pulls += 1;
-      return servePull(deps.pulls, { user, clientId, sourceIp: socket.data.ip, clock: deps.clock }, req);
+      const answer = await servePull(
+        deps.pulls,
+        { user, clientId, sourceIp: socket.data.ip, clock: deps.clock },
+        req,
+      );
+      if (answer.ok && !answer.value.more) socket.data.caughtUpAt = answer.value.cursor;
+      return answer;
     },
   });
 

@@ -11,6 +11,11 @@ export interface SyncSocketData {
   ip: string | null;
   /** The installation's desk code (reference numbers); null when the desktop sent no installation key. */
   desk: number | null;
+  /**
+   * The version this desktop was last seen caught up at (a pull answered with nothing
+   * more, or a poke's page sent): a poke brings it the rows from there (poke-pages.ts).
+   */
+  caughtUpAt?: number;
 }
 
 export type SyncSocket = ServerSocket<SyncSocketData>;

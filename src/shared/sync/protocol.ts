@@ -165,7 +165,21 @@ export const presenceRequestSchema = z.object({
 });
 export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
 
-export const pokeSchema = z.object({ version: versionSchema });
+/**
+ * The rows a poke may bring: the page of changes from `from` to `cursor` in `scope`,
+ * read once per node for the desktops the server last saw caught up at `from`. A
+ * desktop applies it only when its cursor is exactly `from` and its outbox is empty
+ * (no seq to confirm); otherwise it pulls as for a poke without rows.
+ */
+export const pokedPageSchema = z.object({
+  from: versionSchema,
+  rows: z.array(pulledRowSchema).max(LIMITS.defaultPullLimit),
+  cursor: versionSchema,
+  scope: pullResponseSchema.shape.scope,
+});
+export type PokedPage = z.infer<typeof pokedPageSchema>;
+
+export const pokeSchema = z.object({ version: versionSchema, page: pokedPageSchema.optional() });
 
 /** `policy` event: validate `policy` with policySchema (domain/policy) on receipt. */
 export const policyEventSchema = z.object({ policy: z.unknown() });

@@ -28,6 +28,8 @@ export interface Scripted {
   url: string;
   pulls: PullRequest[];
   pushed: MutationEnvelope[];
+  /** Sends a poke to every connected desktop. */
+  poke(payload: unknown): void;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function scriptedServer(
     url: `http://127.0.0.1:${port}`,
     pulls,
     pushed,
+    poke: (payload) => io.emit('poke', payload),
     close: () => new Promise((resolve) => io.close(() => resolve())),
   };
 }

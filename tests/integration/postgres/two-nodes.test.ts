@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, type Ack } from '../../../src/shared/sync/protocol';
+import { SCHEMA_VERSION, type Ack, type Poke } from '../../../src/shared/sync/protocol';
 import {
   SUPERVISOR_EVENTS,
   SUPERVISOR_NAMESPACE,
@@ -87,19 +87,25 @@ describe('two nodes on one PostgreSQL', () => {
     }
   });
 
-  it('pokes a desktop on node B when a change is committed through node A, and B serves it', async () => {
+  it('pokes a desktop on node B when a change is committed through node A, with the page B read for it', async () => {
     const alice = await connectAgent(a.server, 'tier1.alice', 'demo-password-1');
     const onB = await connectAgent(b.server, 'tier2.carmen', 'demo-password-3');
     sockets.push(alice.socket, onB.socket);
     const { cursor } = await onB.pullAll(0);
     // A poke for an earlier change (alice's sign-in) may still be on its way: wait for one past the cursor.
-    const pokes: number[] = [];
-    onB.socket.on('poke', (poke: { version: number }) => pokes.push(poke.version));
+    const pokes: Poke[] = [];
+    onB.socket.on('poke', (poke: Poke) => pokes.push(poke));
     const pushed = await alice.push({ name: 'callback.claim@1', args: { callbackId: 'poke-0' } });
     expect(pushed.ok && pushed.value.results[0]?.status).toBe('applied');
-    await waitFor('a poke on node B past its cursor', () => pokes.some((v) => v > cursor), 5_000);
+    await waitFor('a poke on node B past its cursor', () => pokes.some((p) => p.version > cursor), 5_000);
+    const poke = pokes.find((p) => p.version > cursor);
+    // B saw this desktop caught up at `cursor`: the poke brings what a pull from there answers.
+    expect(poke?.page?.from).toBe(cursor);
+    expect(poke?.page?.rows.find((r) => r.id === 'poke-0')?.data).toMatchObject({ assigneeId: alice.userId });
     const { rows } = await onB.pullAll(cursor);
-    expect(rows.find((r) => r.id === 'poke-0')?.data).toMatchObject({ assigneeId: alice.userId });
+    // (Pulled a moment later: a later change may have joined them.)
+    expect(poke?.page?.rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expect.arrayContaining(poke?.page?.rows ?? []));
   });
 
   it("updates a lead's board on node B from a claim pushed through node A", async () => {

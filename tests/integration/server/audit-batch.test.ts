@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRow } from '../../../src/server/audit';
 import { AuditBatcher } from '../../../src/server/audit-batch';
-import { migrateToLatest, openDatabase, type Db } from '../../../src/server/storage/database';
+import { migrateToLatest, type Db } from '../../../src/server/storage/database';
+import { freshDatabase, type FreshDatabase } from '../../support/test-store';
 
 const event = (i: number) => ({
   at: 1_000 + i,
@@ -14,18 +13,18 @@ const event = (i: number) => ({
   detail: { cursor: i, ids: { callbacks: [`cb-${i}`] } },
 });
 
+/** On this run's store (the PostgreSQL project: one `unnest` statement per batch, audit-insert.ts). */
 describe('AuditBatcher', () => {
-  let dir: string;
+  let fresh: FreshDatabase;
   let db: Db;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'agent-desk-audit-'));
-    db = openDatabase(join(dir, 'audit.sqlite'));
+    fresh = await freshDatabase();
+    db = fresh.db;
     const migrated = await migrateToLatest(db);
     expect(migrated.ok).toBe(true);
   });
   afterEach(async () => {
-    await db.destroy().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await fresh.dispose().catch(() => undefined);
   });
 
   const stored = () => db.selectFrom('audit_events').selectAll().orderBy('id').execute();
@@ -39,6 +38,9 @@ describe('AuditBatcher', () => {
     expect(rows).toHaveLength(1_234);
     expect(rows.map((r) => r.client_id)).toEqual(Array.from({ length: 1_234 }, (_, i) => `client-${i}`));
     expect(JSON.parse(rows[7]?.detail ?? '')).toEqual({ cursor: 7, ids: { callbacks: ['cb-7'] } });
+    // Every column as appendAudit writes it (the PostgreSQL path builds its own statement).
+    const { id: _id, ...seventh } = rows[7] as Record<string, unknown>;
+    expect({ ...seventh, at: Number(seventh.at) }).toEqual({ ...auditRow(event(7)), at: 1_007 });
     await Promise.all(appends);
     expect(audit.pending).toBe(0);
     expect(audit.writtenBatches).toBe(1);

@@ -1,5 +1,6 @@
 import { rowKey, TABLE_NAMES, type RowKey, type TableName } from '../../../shared/sync/rows';
-import { auditRow, type AuditEvent } from '../../audit';
+import type { AuditEvent } from '../../audit';
+import { auditInsert } from './audit-insert';
 import type { StampedRow, StoredRowData } from '../batch-writes';
 import { REFERENCE_FIELD_MAX } from '../../../shared/domain/identifiers/reference-number';
 import { DESK_COUNTER, DESK_KINDS, type ServerDesk } from '../desks';
@@ -158,26 +159,8 @@ export class PgBatchWrites {
   /** Appends audit events in order (each row exactly as appendAudit writes it). */
   async insertAuditEvents(events: readonly AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = events.map(auditRow);
-    await this.client.query(
-      `insert into audit_events (at, actor_id, action, entity_type, entity_id, source_ip, client_id, outcome, detail)
-       select at, actor_id, action, entity_type, entity_id, source_ip, client_id, outcome, detail
-       from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::text[], $9::text[]) with ordinality
-         as r(at, actor_id, action, entity_type, entity_id, source_ip, client_id, outcome, detail, n)
-       order by n`,
-      [
-        rows.map((a) => a.at),
-        rows.map((a) => a.actor_id ?? null),
-        rows.map((a) => a.action),
-        rows.map((a) => a.entity_type ?? null),
-        rows.map((a) => a.entity_id ?? null),
-        rows.map((a) => a.source_ip ?? null),
-        rows.map((a) => a.client_id ?? null),
-        rows.map((a) => a.outcome),
-        rows.map((a) => a.detail ?? null),
-      ],
-    );
+    const { text, values } = auditInsert(events);
+    await this.client.query(text, values);
   }
 
   /* ---------- reference numbers (the same rules as BatchWrites and desks.ts) ---------- */
