@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalStore } from '../../../src/desktop/store/local-store';
-import { openStore } from '../../../src/desktop/store/open-store';
-import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import type { LocalStore } from '../../../src/desktop/store/local-store';
 import { queryWorklist } from '../../../src/desktop/core/queries/worklist';
 import { slaInputOf } from '../../../src/desktop/store/callback-index';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { slaTransitions } from '../../../src/shared/domain/sla';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
-import { mutatorContext, NOW } from '../sync/fixtures';
+import { NOW } from '../sync/fixtures';
+import { applyPage, removeTempCaches, tempCache } from './temp-cache';
 
 /**
  * The worklist's in-memory copy is loaded from callback_index as raw rows (arrays in
@@ -19,20 +15,12 @@ import { mutatorContext, NOW } from '../sync/fixtures';
  * the wrong field would sort or filter the worklist wrongly without any error. And
  * the zones of the customers' numbers are shared lists, not one array per callback.
  */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeTempCaches);
 
 const HOUR_MS = 3_600_000;
 
 function storeWith(): LocalStore {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-index-load-'));
-  dirs.push(dir);
-  const opened = openStore(join(dir, 'cache.db'));
-  const cipher = createPiiCipher(Buffer.alloc(32, 7));
-  if (!opened.ok || !cipher.ok) throw new Error('store');
-  const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
+  const store = tempCache();
   const east = customerRow({ id: 'cu-east' });
   const west = customerRow({
     id: 'cu-west',
@@ -66,16 +54,7 @@ function storeWith(): LocalStore {
       data: callbackRow({ id: 'cb-3', inquiryId: 'in-3', customerId: 'cu-west', dueAt: NOW + 30 * HOUR_MS }),
     },
   ];
-  const applied = store.applyPull(
-    {
-      rows: rows.map((r) => ({ table: r.table, id: r.data.id, version: 1, deleted: false, data: r.data })),
-      cursor: 1,
-      lastMutationSeq: 0,
-      more: false,
-    },
-    (now) => mutatorContext({ now }),
-  );
-  if (!applied.ok) throw new Error(applied.error.message);
+  applyPage(store, rows);
   return store;
 }
 

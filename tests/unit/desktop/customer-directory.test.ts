@@ -1,47 +1,25 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customerRecord, searchCustomers } from '../../../src/desktop/core/queries/customer-record';
 import { serviceRequestsPastTarget } from '../../../src/desktop/core/queries/service-requests-past-target';
-import { LocalStore } from '../../../src/desktop/store/local-store';
+import type { LocalStore } from '../../../src/desktop/store/local-store';
 import { migrateStore } from '../../../src/desktop/store/migrate';
 import { MIGRATIONS } from '../../../src/desktop/store/migrations';
-import { openStore } from '../../../src/desktop/store/open-store';
-import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { formatReference, parseReference } from '../../../src/shared/domain/identifiers/reference-number';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
-import type { PulledPage } from '../../../src/shared/sync/protocol';
 import type { TableName } from '../../../src/shared/sync/rows';
 import { callbackRow, customerRow, inquiryRow, noteRow, serviceRequestRow } from '../../fixtures/rows';
-import { mutatorContext, NOW } from '../sync/fixtures';
+import { NOW } from '../sync/fixtures';
+import { applyPage, removeTempCaches, tempCache, type CacheRow } from './temp-cache';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeTempCaches);
 
-function newStore(): LocalStore {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-customers-'));
-  dirs.push(dir);
-  const opened = openStore(join(dir, 'cache.db'));
-  const cipher = createPiiCipher(Buffer.alloc(32, 9));
-  if (!opened.ok || !cipher.ok) throw new Error('store');
-  return new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
-}
+const newStore = () => tempCache();
 
 let cursor = 0;
-function pull(store: LocalStore, rows: { table: TableName; data: { id: string } }[], deleted = false): void {
+function pull(store: LocalStore, rows: CacheRow[], deleted = false): void {
   cursor += 1;
-  const page: PulledPage = {
-    rows: rows.map((r) => ({ table: r.table, id: r.data.id, version: cursor, deleted, data: r.data })),
-    cursor,
-    lastMutationSeq: 0,
-    more: false,
-  };
-  const applied = store.applyPull(page, (now) => mutatorContext({ now }));
-  if (!applied.ok) throw new Error(applied.error.message);
+  applyPage(store, rows, cursor, deleted);
 }
 
 const REFERENCE = 'Q00010000F';

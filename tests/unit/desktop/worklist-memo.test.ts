@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryWorklist } from '../../../src/desktop/core/queries/worklist';
 import { WORKLIST_ROWS_CACHE } from '../../../src/desktop/core/queries/worklist-rows';
-import { LocalStore } from '../../../src/desktop/store/local-store';
-import { openStore } from '../../../src/desktop/store/open-store';
-import { createPiiCipher } from '../../../src/desktop/store/pii-cipher';
+import type { LocalStore } from '../../../src/desktop/store/local-store';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
-import { mutatorContext, NOW } from '../sync/fixtures';
+import { NOW } from '../sync/fixtures';
+import { applyPage, removeTempCaches, tempCache } from './temp-cache';
 
 /**
  * The worklist keeps the rows it decrypted (customer names, receipt numbers) in
@@ -18,33 +14,16 @@ import { mutatorContext, NOW } from '../sync/fixtures';
  * sign-out (wipe), a forced sign-out (wipeKeepingOutbox) and a start-over
  * (resetConfirmed) leave no decrypted customer data behind in memory.
  */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeTempCaches);
 
 function filledStore(): LocalStore {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-memo-'));
-  dirs.push(dir);
-  const opened = openStore(join(dir, 'cache.db'));
-  const cipher = createPiiCipher(Buffer.alloc(32, 5));
-  if (!opened.ok || !cipher.ok) throw new Error('store');
-  const store = new LocalStore(opened.value.db, cipher.value, DEFAULT_POLICY);
+  const store = tempCache();
   const rows = [
     { table: 'customers' as const, data: customerRow({ name: 'Maria Lopez' }) },
     { table: 'inquiries' as const, data: inquiryRow() },
     { table: 'callbacks' as const, data: callbackRow() },
   ];
-  const applied = store.applyPull(
-    {
-      rows: rows.map((r) => ({ table: r.table, id: r.data.id, version: 1, deleted: false, data: r.data })),
-      cursor: 1,
-      lastMutationSeq: 0,
-      more: false,
-    },
-    (now) => mutatorContext({ now }),
-  );
-  if (!applied.ok) throw new Error(applied.error.message);
+  applyPage(store, rows);
   return store;
 }
 

@@ -1,59 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryWorklist } from '../../../src/desktop/core/queries/worklist';
-import { LocalStore } from '../../../src/desktop/store/local-store';
-import { openStore } from '../../../src/desktop/store/open-store';
-import { createPiiCipher, type PiiCipher } from '../../../src/desktop/store/pii-cipher';
+import type { LocalStore } from '../../../src/desktop/store/local-store';
+import type { PiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY, HOUR_MS, MINUTE_MS } from '../../../src/shared/domain/policy';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
 import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
-import { mutatorContext, NOW } from '../sync/fixtures';
+import { NOW } from '../sync/fixtures';
+import { applyPage, removeTempCaches, tempCache } from './temp-cache';
 
 /**
  * My callbacks whose customer answered "yes" to "available now?" come first while the
  * customer waits (issue 20), judged from the callback index alone: ordering the list
  * decrypts no callback (the index keeps the wait's end, migration 010).
  */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeTempCaches);
 
 function storeWith(callbacks: ReturnType<typeof callbackRow>[]): {
   store: LocalStore;
   decrypts: () => number;
 } {
-  const dir = mkdtempSync(join(tmpdir(), 'agent-desk-waiting-'));
-  dirs.push(dir);
-  const opened = openStore(join(dir, 'cache.db'));
-  const made = createPiiCipher(Buffer.alloc(32, 5));
-  if (!opened.ok || !made.ok) throw new Error('store');
   let decrypts = 0;
-  const cipher: PiiCipher = {
-    encrypt: (plain, place) => made.value.encrypt(plain, place),
+  const store = tempCache((made): PiiCipher => ({
+    encrypt: (plain, place) => made.encrypt(plain, place),
     decrypt: (blob, place) => {
       if (place.startsWith('row/callbacks/')) decrypts += 1;
-      return made.value.decrypt(blob, place);
+      return made.decrypt(blob, place);
     },
-  };
-  const store = new LocalStore(opened.value.db, cipher, DEFAULT_POLICY);
-  const rows = [
-    { table: 'customers' as const, id: 'cu', data: customerRow() },
-    { table: 'inquiries' as const, id: 'in', data: inquiryRow() },
-    ...callbacks.map((c) => ({ table: 'callbacks' as const, id: c.id, data: c })),
-  ];
-  const applied = store.applyPull(
-    {
-      rows: rows.map((r, i) => ({ table: r.table, id: r.id, version: i + 1, deleted: false, data: r.data })),
-      cursor: rows.length,
-      lastMutationSeq: 0,
-      more: false,
-    },
-    (now) => mutatorContext({ now }),
-  );
-  if (!applied.ok) throw new Error(applied.error.message);
+  }));
+  applyPage(store, [
+    { table: 'customers', data: customerRow() },
+    { table: 'inquiries', data: inquiryRow() },
+    ...callbacks.map((c) => ({ table: 'callbacks' as const, data: c })),
+  ]);
   return { store, decrypts: () => decrypts };
 }
 
