@@ -8,7 +8,7 @@ import { teamRoom, type SyncSocket } from './sync-socket';
 
 export interface PokePagesDeps {
   pulls: PullService;
-  auth: Pick<AuthService, 'known'>;
+  auth: Pick<AuthService, 'authenticate'>;
   clock: () => number;
   log: Logger;
 }
@@ -77,31 +77,50 @@ export function createPokePages(io: Server, deps: PokePagesDeps) {
     }
   }
 
+  /**
+   * Where one socket belongs: the group of its scope and version, or a plain poke. The
+   * session is checked as a pull checks it (`authenticate`: from the cache while fresh,
+   * re-read once `userChanged` marked it stale), so a user moved to another team or role
+   * gets no page of the old scope; a socket never seen caught up gets a plain poke.
+   */
+  async function placeOf(
+    socket: SyncSocket,
+    team: string,
+    version: number,
+  ): Promise<{ scope: PullScope; from: number } | undefined> {
+    const from = socket.data.caughtUpAt;
+    if (from === undefined || from >= version) return undefined;
+    const session = await deps.auth.authenticate(socket.data.token, { touch: false });
+    if (!session.ok) return undefined;
+    const { user } = session.value;
+    if (user.role === 'admin' || user.team !== team) return undefined;
+    return { scope: pullScope(user), from };
+  }
+
   return {
     /** Pokes this node's desktops of `team` about `version`, with the page where one serves. */
     async deliver(team: string, version: number): Promise<void> {
       const room = io.of('/').adapter.rooms.get(teamRoom(team));
       if (!room) return;
+      const sockets = [...room].flatMap((id) => {
+        const socket = io.of('/').sockets.get(id) as SyncSocket | undefined;
+        return socket ? [socket] : [];
+      });
+      // A socket whose check fails for any reason is poked plainly: every socket hears of the version.
+      const places = await Promise.all(sockets.map((s) => placeOf(s, team, version).catch(() => undefined)));
       const plain: string[] = [];
       const groups = new Map<string, Group>();
-      for (const id of room) {
-        const socket = io.of('/').sockets.get(id) as SyncSocket | undefined;
-        if (!socket) continue;
-        const from = socket.data.caughtUpAt;
-        // The session as this node knows it now (as a board re-checks its subscribers): a
-        // socket whose session ended, or whose user moved, pulls and hears why.
-        const session = deps.auth.known(socket.data.token);
-        const user = session?.ok ? session.value.user : undefined;
-        if (from === undefined || from >= version || !user || user.role === 'admin' || user.team !== team) {
-          plain.push(id);
-          continue;
+      sockets.forEach((socket, i) => {
+        const place = places[i];
+        if (!place) {
+          plain.push(socket.id);
+          return;
         }
-        const scope = pullScope(user);
-        const key = `${scopeKey(scope)}|${from}`;
-        const group = groups.get(key) ?? { scope, from, sockets: [] };
+        const key = `${scopeKey(place.scope)}|${place.from}`;
+        const group = groups.get(key) ?? { ...place, sockets: [] };
         group.sockets.push(socket);
         groups.set(key, group);
-      }
+      });
       plainPoke(plain, version);
       await Promise.all([...groups.values()].map((g) => deliverGroup(g, version)));
     },

@@ -29,6 +29,7 @@ import {
   pokeRoom,
   sessionRoom,
   syncSockets,
+  teamRoom,
   userRoom,
   type SyncSocket,
   type SyncSocketData,
@@ -104,7 +105,11 @@ export function createSyncServer(httpServer: HttpServer, deps: SyncServerDeps): 
   const pokePages = createPokePages(io, { pulls, auth, clock: deps.clock, log });
   // A page that cannot be brought becomes a plain poke (poke-pages.ts); anything else is logged.
   const pokeLocally = (team: string, version: number) =>
-    void pokePages.deliver(team, version).catch((error: unknown) => log.warn({ err: error }, 'poke failed'));
+    void pokePages.deliver(team, version).catch((error: unknown) => {
+      // Whatever failed, this node's desktops of the team still hear of the version.
+      log.warn({ err: error }, 'poke with pages failed; poking plainly');
+      io.local.to(teamRoom(team)).emit(EVENTS.poke, { version });
+    });
   const pokeTeam = (team: string, version: number) => {
     cluster.announce(io, CLUSTER_EVENTS.teamPoked, team, version);
     pokeLocally(team, version);

@@ -171,12 +171,14 @@ export type PresenceRequest = z.infer<typeof presenceRequestSchema>;
  * desktop applies it only when its cursor is exactly `from` and its outbox is empty
  * (no seq to confirm); otherwise it pulls as for a poke without rows.
  */
-export const pokedPageSchema = z.object({
-  from: versionSchema,
-  rows: z.array(pulledRowSchema).max(LIMITS.defaultPullLimit),
-  cursor: versionSchema,
-  scope: pullResponseSchema.shape.scope,
-});
+export const pokedPageSchema = z
+  .object({
+    from: versionSchema,
+    rows: z.array(pulledRowSchema).max(LIMITS.defaultPullLimit),
+    cursor: versionSchema,
+    scope: pullResponseSchema.shape.scope,
+  })
+  .refine((page) => page.cursor > page.from, { message: 'a poked page moves the cursor forward' });
 export type PokedPage = z.infer<typeof pokedPageSchema>;
 
 export const pokeSchema = z.object({ version: versionSchema, page: pokedPageSchema.optional() });

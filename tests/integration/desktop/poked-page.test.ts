@@ -35,7 +35,7 @@ const assignee = (store: LocalStore, id: string) =>
   (store.rows.view('callbacks', id)?.row as { assigneeId: string | null } | undefined)?.assigneeId;
 
 /** A desktop synced to cursor 3 (cb-1…cb-3); later pulls get what `after` answers. */
-async function syncedDesk(after: (cursor: number) => Answer) {
+async function syncedDesk(after: (cursor: number) => Answer | Promise<Answer>) {
   const server: Scripted = await scriptedServer(
     [() => page([callbackRow(1), callbackRow(2), callbackRow(3)], 3)],
     (req) => after(req.cursor),
@@ -72,6 +72,30 @@ describe('a poke that brings its page', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(server.pulls.length).toBe(pulls);
+  });
+
+  it('is not applied while a pull is under way: that pull brings the rows, applied once, in order', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { server, d } = await syncedDesk(async (cursor) => {
+      await held;
+      return claimedAt4(cursor);
+    });
+    const pulls = server.pulls.length;
+    server.poke({ version: 4 });
+    await waitFor(() => server.pulls.length > pulls, 'the pull the plain poke caused');
+    server.poke({
+      version: 4,
+      page: { from: 3, rows: [{ ...callbackRow(2, 'u-7'), version: 4 }], cursor: 4, scope: SCOPE },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(d.store.cursor()).toBe(3);
+    release();
+    await waitFor(() => d.store.cursor() === 4, 'the held pull answered');
+    await d.engine.whenIdle();
+    expect(d.log).toEqual(['request 3', 'apply 4']);
+    expect(server.pulls.length).toBe(pulls + 1);
+    expect(assignee(d.store, 'cb-2')).toBe('u-7');
   });
 
   const fallbacks: [string, (store: LocalStore) => void, Record<string, unknown>][] = [

@@ -40,7 +40,8 @@ export interface Scripted {
  */
 export async function scriptedServer(
   answers: ((req: PullRequest) => Answer)[],
-  after: (req: PullRequest) => Answer = (req) => ({
+  /** May hold its answer back (a promise) to keep a pull under way. */
+  after: (req: PullRequest) => Answer | Promise<Answer> = (req) => ({
     ok: true,
     value: { rows: [], cursor: req.cursor, lastMutationSeq: 0, more: false },
   }),
@@ -52,7 +53,7 @@ export async function scriptedServer(
   io.on('connection', (socket) => {
     socket.on('pull', (req: PullRequest, ack: (answer: Answer) => void) => {
       pulls.push(req);
-      ack((answers[pulls.length - 1] ?? after)(req));
+      void Promise.resolve((answers[pulls.length - 1] ?? after)(req)).then(ack);
     });
     socket.on('push', (req: { mutations: MutationEnvelope[] }, ack: (answer: Answer) => void) => {
       pushed.push(...req.mutations);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok } from '../../../src/shared/domain/result';
+import { err, ok } from '../../../src/shared/domain/result';
 import type { Poke, SessionUser } from '../../../src/shared/sync/protocol';
 import { AuditBatcher } from '../../../src/server/audit-batch';
 import type { AuthService } from '../../../src/server/auth/auth-service';
@@ -78,19 +78,26 @@ describe('a node poking its desktops of a team', () => {
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     audit = new AuditBatcher(store.appendDb);
     const pulls = createPullService(counted, audit);
-    // The session check: valid for the one token it knows (the sessions themselves are auth's tests).
-    const auth: Pick<AuthService, 'known'> = {
-      known: (token) =>
-        token === 'carmen-token'
-          ? ok({ user: CARMEN, sessionId: 's-1', expiresAt: Date.now() + 3_600_000 })
-          : undefined,
+    // The session check as a pull makes it: Carmen's token valid, one of a user since moved to
+    // another team, one ended (the sessions themselves are auth's tests).
+    const session = (user: SessionUser) => ok({ user, sessionId: 's-1', expiresAt: Date.now() + 3_600_000 });
+    const auth: Pick<AuthService, 'authenticate'> = {
+      authenticate: (token) =>
+        Promise.resolve(
+          token === 'carmen-token'
+            ? session(CARMEN)
+            : token === 'moved-token'
+              ? session({ ...CARMEN, team: 'bravo' })
+              : err('auth.signed_out', 'This session was signed out; sign in again.'),
+        ),
     };
     pokePages = createPokePages(io, { pulls, auth, clock: Date.now, log: createLogger('silent') });
     clients = await Promise.all(
       [
         ['carmen-token', 'client-carmen-1'],
         ['carmen-token', 'client-carmen-2'],
-        ['unknown-token', 'client-carmen-3'],
+        ['ended-token', 'client-carmen-3'],
+        ['moved-token', 'client-carmen-4'],
       ].map(async ([token, clientId]) => {
         const client = connectClient(url, {
           transports: ['websocket'],
@@ -122,11 +129,13 @@ describe('a node poking its desktops of a team', () => {
   it('reads the page once for the desktops caught up at one version, and records a view for each', async () => {
     const poked = nextPokes();
     await pokePages.deliver('alpha', version);
-    const [first, second, unknown] = await poked;
+    const [first, second, ended, moved] = await poked;
     expect(reads).toBe(1);
     expect(first?.page?.rows.map((r) => r.id)).toEqual(['cb-2']);
     expect(second?.page).toEqual(first?.page);
-    expect(unknown).toEqual({ version });
+    // No page for an ended session, nor for a user now in another team: they pull (and hear why).
+    expect(ended).toEqual({ version });
+    expect(moved).toEqual({ version });
     const audited = await views();
     expect(audited.map((v) => v.client_id).sort()).toEqual(['client-carmen-1', 'client-carmen-2']);
     expect(JSON.parse(audited[0]?.detail ?? '{}')).toEqual({
@@ -134,14 +143,32 @@ describe('a node poking its desktops of a team', () => {
       ids: { callbacks: ['cb-2'] },
     });
     const sockets = [...io.of('/').sockets.values()] as SyncSocket[];
-    expect(sockets.map((s) => s.data.caughtUpAt).sort()).toEqual([version - 1, version, version]);
+    expect(sockets.map((s) => s.data.caughtUpAt).sort((a = 0, b = 0) => a - b)).toEqual([
+      version - 1,
+      version - 1,
+      version,
+      version,
+    ]);
   });
 
   it('pokes plainly, recording nothing, when the page cannot be read', async () => {
     failReads = true;
     const poked = nextPokes();
     await pokePages.deliver('alpha', version);
-    expect(await poked).toEqual([{ version }, { version }, { version }]);
+    expect(await poked).toEqual(clients.map(() => ({ version })));
+    expect(await views()).toHaveLength(0);
+  });
+
+  it('pokes plainly when the views cannot be recorded: no page leaves unaudited', async () => {
+    await fresh.store.db.schema.alterTable('audit_events').renameTo('audit_events_moved').execute();
+    try {
+      const poked = nextPokes();
+      await pokePages.deliver('alpha', version);
+      expect(await poked).toEqual(clients.map(() => ({ version })));
+      expect(reads).toBe(1);
+    } finally {
+      await fresh.store.db.schema.alterTable('audit_events_moved').renameTo('audit_events').execute();
+    }
     expect(await views()).toHaveLength(0);
   });
 });
