@@ -43,6 +43,8 @@ interface CachedSession extends SessionRecord {
   exp: number;
   /** performance.now() when read: the entry is re-read after sessionCacheMs. */
   readAt: number;
+  /** Set by `userChanged` until the re-read replaces the entry: what it says may be old. */
+  changed?: true;
 }
 
 const MAX_CACHED_SESSIONS = 50_000;
@@ -185,16 +187,19 @@ export class AuthService {
   /**
    * The check as far as this node knows now, without waiting for the database: from
    * the cached session however old (a stale one is re-read in the background), or
-   * undefined for a token not cached (read in the background too). For callers that
-   * must decide synchronously — the supervisor re-checks its subscribers right before
-   * a board goes out; `userChanged` has refreshed the cache of an edited user by then.
+   * `'reading'` while nothing can be said yet — a token not cached, or one whose user
+   * `userChanged` marked changed and whose re-read has not finished (on another node the
+   * change arrives as an event, so a caller may ask in between: the old team or role
+   * must not be answered then). For callers that must decide synchronously — the
+   * supervisor re-checks its subscribers right before a board goes out.
    */
-  known(token: string): Result<AuthenticatedSession> | undefined {
+  known(token: string): Result<AuthenticatedSession> | 'reading' {
     const now = this.clock();
     const cached = this.sessions.get(token);
     if (!cached || performance.now() - cached.readAt >= this.sessionCacheMs)
       void this.session(token, now).catch(() => undefined);
-    return cached ? this.judge(ok(cached), now, { touch: false }) : undefined;
+    if (!cached || cached.changed) return 'reading';
+    return this.judge(ok(cached), now, { touch: false });
   }
 
   /** Signature, expiry, revocation, idle timeout and the account still active, for a session as read. */
@@ -239,7 +244,10 @@ export class AuthService {
     const tokens = [...this.sessions].filter(([, cached]) => cached.user_id === userId).map(([t]) => t);
     for (const token of tokens) {
       const cached = this.sessions.get(token);
-      if (cached) cached.readAt = -Infinity;
+      if (cached) {
+        cached.readAt = -Infinity;
+        cached.changed = true;
+      }
       // A read under way may predate the change: the re-read below must not join it.
       this.reading.delete(token);
     }

@@ -84,7 +84,8 @@ export class BoardSender {
   /** Sends the board to the subscribers still allowed whose last board differs: never the same twice. */
   private send(team: string): void {
     if (this.closing) return;
-    const subscribers = roomSockets(this.deps.nsp, teamRoom(team)).filter((s) => this.deps.recheck(s));
+    const room = roomSockets(this.deps.nsp, teamRoom(team));
+    const subscribers = room.filter((s) => this.deps.recheck(s));
     if (subscribers.length === 0) return;
     const board = this.build(team);
     const body = boardBody(board);
@@ -102,7 +103,8 @@ export class BoardSender {
     state.lastSentAt = performance.now();
     state.lastHeardAt = state.lastSentAt;
     state.seq += 1;
-    const to = behind.length === subscribers.length ? teamRoom(team) : behind.map((s) => s.id);
+    // The whole room only when every socket in it may have this board (none held or closed).
+    const to = behind.length === room.length ? teamRoom(team) : behind.map((s) => s.id);
     // `local`: every node sends its own subscribers boards from its own index (fed from the database).
     this.deps.nsp.local.to(to).emit(SUPERVISOR_EVENTS.snapshot, { ...board, seq: state.seq });
     for (const s of behind) s.data.shown = body;

@@ -71,15 +71,16 @@ export class SupervisorGate {
 
   /**
    * Re-checks one socket against the user's current session, role and team as this
-   * node knows them (userChanged refreshes the auth cache on every admin edit, on
-   * every node, before the change is poked, so this sees it) and closes it, with the
-   * reason, when it may no longer watch. Synchronous: a disconnected socket has left
-   * its rooms before the caller emits to them. A session not cached yet is being
-   * read: it is kept until the sweep (`sweep`) decides.
+   * node knows them, right before a board goes out: true when it may have this board.
+   * A socket that may no longer watch is closed with the reason. Synchronous: a
+   * disconnected socket has left its rooms before the caller emits to them. A session
+   * this node is still reading (not cached, or its user just changed — on another node
+   * the admin's edit arrives as an event before its re-read ends) is held: no board
+   * this time, not closed; the next board or the sweep decides.
    */
   recheck(socket: SupervisorSocket): boolean {
     const session = this.deps.auth.known(socket.data.token);
-    if (!session) return true;
+    if (session === 'reading') return false;
     const access = checkSupervisorAccess(session, subscribedTeams(socket));
     if (access.kind === 'keep') {
       socket.data.user = access.user;

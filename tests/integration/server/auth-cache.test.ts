@@ -137,13 +137,29 @@ describe(`AuthService session cache (${TEST_STORE})`, () => {
   it('answers synchronously from what it knows (known), and userChanged has refreshed that before it returns', async () => {
     const auth = service();
     const token = await signIn(auth);
-    expect(auth.known(token)).toBeUndefined();
+    expect(auth.known(token)).toBe('reading');
     expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
-    expect(auth.known(token)?.ok).toBe(true);
+    expect(auth.known(token)).toMatchObject({ ok: true });
     await revokeUserSessions(db, 'u-1', now);
-    expect(auth.known(token)?.ok).toBe(true);
+    expect(auth.known(token)).toMatchObject({ ok: true });
     await auth.userChanged('u-1');
     expect(auth.known(token)).toMatchObject({ ok: false, error: { code: 'auth.signed_out' } });
+  });
+
+  it('known says "reading" — never the old answer — while a changed user is re-read', async () => {
+    const auth = service();
+    const token = await signIn(auth);
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
+    const profile = { id: 'u-1', name: 'Agent One', role: 'tier1' as const, team: 'alpha', active: true };
+    await db.transaction().execute((trx) => updateUserProfile(trx, 'u-1', { ...profile, team: 'bravo' }));
+    expect(auth.known(token)).toMatchObject({ ok: true });
+    // On another node the change arrives as an event: a board may be due before the re-read ends.
+    const reread = auth.userChanged('u-1');
+    expect(auth.known(token)).toBe('reading');
+    await reread;
+    const after = auth.known(token);
+    expect(after).toMatchObject({ ok: true });
+    expect(after !== 'reading' && after.ok && after.value.user.team).toBe('bravo');
   });
 
   it('writes activity in one batch and never moves last_seen_at back', async () => {
