@@ -11,6 +11,7 @@ import {
 import { slaInputFor } from '../../shared/domain/sla-input';
 import type { CallbackRow } from '../../shared/sync/rows/callback';
 import type { RowCache } from './row-cache';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from './worklist-snapshot';
 
 export interface CallbackIndexEntry {
   id: string;
@@ -127,7 +128,8 @@ export class CallbackIndex {
   onChange: (id: string, entry: CallbackIndexEntry | undefined) => void = () => {};
   /** The in-memory copy, sorted by (due_at, id); undefined until first asked for (or after a mismatch). */
   private sorted: WorklistEntry[] | undefined;
-  private readonly byId = new Map<string, WorklistEntry>();
+  /** The copy's entries by id: made when the copy is first patched (50,000 inserts are not the start's to pay). */
+  private byId: Map<string, WorklistEntry> | undefined;
   /** callback_index_version.deletes as the copy knows it: its load plus every delete reindex() made since. */
   private toldDeletes = 0;
   /** Callbacks re-indexed since the copy was last brought up to date. */
@@ -183,6 +185,17 @@ export class CallbackIndex {
         `SELECT id, due_at, urgency, ${SLA_COLUMNS} FROM callback_index WHERE assignee_id = ? AND status = 'open'`,
       ),
     };
+    this.snapshot = {
+      read: db.prepare<[], { format: number; data: Uint8Array }>(
+        'SELECT format, data FROM worklist_snapshot WHERE only = 1',
+      ),
+      exists: db.prepare<[], { only: number }>('SELECT only FROM worklist_snapshot WHERE only = 1'),
+      write: db.prepare<[number, Uint8Array]>(
+        `INSERT INTO worklist_snapshot (only, format, data) VALUES (1, ?, ?)
+         ON CONFLICT (only) DO UPDATE SET format = excluded.format, data = excluded.data`,
+      ),
+      drop: db.prepare('DELETE FROM worklist_snapshot'),
+    };
     this.meta = {
       get: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'callback_index_basis'"),
       set: db.prepare<[string]>(
@@ -192,6 +205,7 @@ export class CallbackIndex {
   }
 
   private readonly meta;
+  private readonly snapshot;
 
   /**
    * Re-indexes every callback when the stored columns were derived with another
@@ -278,6 +292,29 @@ export class CallbackIndex {
     }
   }
 
+  /**
+   * Writes the copy as it stands to `worklist_snapshot` for the next start (the store
+   * calls this as it closes). Nothing to do when the copy was never loaded, or when the
+   * snapshot is still there: any write to callback_index since it was read or written
+   * would have deleted it (migration 012's triggers).
+   */
+  saveSnapshot(): void {
+    if (!this.sorted || this.snapshot.exists.get()) return;
+    this.snapshot.write.run(SNAPSHOT_FORMAT, encodeSnapshot(this.sortedEntries()));
+  }
+
+  /** The copy from the snapshot, or undefined (none, another format, or not decodable: then it goes). */
+  private fromSnapshot(): WorklistEntry[] | undefined {
+    const stored = this.snapshot.read.get();
+    if (!stored) return undefined;
+    const entries =
+      stored.format === SNAPSHOT_FORMAT
+        ? decodeSnapshot(stored.data, (c) => this.zoneLists.of(c))
+        : undefined;
+    if (!entries) this.snapshot.drop.run();
+    return entries;
+  }
+
   private noteChange(id: string): void {
     if (!this.sorted) return;
     this.dirty.add(id);
@@ -294,7 +331,7 @@ export class CallbackIndex {
 
   private drop(): void {
     this.sorted = undefined;
-    this.byId.clear();
+    this.byId = undefined;
     this.dirty.clear();
   }
 
@@ -308,31 +345,34 @@ export class CallbackIndex {
    * date from SQLite first: the rows reindex() touched are re-read (so a
    * rolled-back re-index leaves nothing behind), or — when too many changed, or
    * the delete counter says rows went that reindex() did not delete (a bulk
-   * delete, or a rolled-back delete) — the whole table is reloaded.
-   * The array is shared: callers must not change it.
+   * delete, or a rolled-back delete) — the whole table is reloaded: from its snapshot
+   * when one is there (written at the last close, and only while no write has touched
+   * the table since), else row by row. The array is shared: callers must not change it.
    */
   sortedEntries(): readonly WorklistEntry[] {
     const deletes = this.stmts.deletes.get()?.deletes ?? 0;
     if (!this.sorted || deletes !== this.toldDeletes) {
       this.drop();
-      const sorted = this.stmts.allEntries.all().map((r) => fromColumns(r, this.zoneLists));
-      for (const e of sorted) this.byId.set(e.id, e);
+      const sorted =
+        this.fromSnapshot() ?? this.stmts.allEntries.all().map((r) => fromColumns(r, this.zoneLists));
       this.sorted = sorted;
       this.toldDeletes = deletes;
       this.generation++;
       return sorted;
     }
     const sorted = this.sorted;
-    if (this.dirty.size > 0) this.generation++;
+    if (this.dirty.size === 0) return sorted;
+    this.generation++;
+    const byId = (this.byId ??= new Map(sorted.map((e) => [e.id, e])));
     for (const id of this.dirty) {
-      const old = this.byId.get(id);
+      const old = byId.get(id);
       if (old) sorted.splice(positionOf(sorted, old), 1);
       const raw = this.stmts.entry.get(id);
       if (raw) {
         const fresh = fromColumns(raw, this.zoneLists);
         sorted.splice(positionOf(sorted, fresh), 0, fresh);
-        this.byId.set(id, fresh);
-      } else this.byId.delete(id);
+        byId.set(id, fresh);
+      } else byId.delete(id);
     }
     this.dirty.clear();
     return sorted;

@@ -105,6 +105,11 @@ export class LocalStore {
   }
 
   close(): void {
+    try {
+      this.callbacks.saveSnapshot();
+    } catch {
+      // Only the next start's speed depends on it: it loads the worklist from the table instead.
+    }
     // Background builds stop here: a slice after the close would read a closed database.
     this.search.reset();
     this.customers.reset();

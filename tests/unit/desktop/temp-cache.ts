@@ -23,7 +23,15 @@ export function removeTempCaches(): void {
 export function tempCache(wrap: (cipher: PiiCipher) => PiiCipher = (cipher) => cipher): LocalStore {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-unit-cache-'));
   dirs.push(dir);
-  const opened = openStore(join(dir, 'cache.db'));
+  return openCache(join(dir, 'cache.db'), wrap);
+}
+
+/** The cache in `file` opened again (the key is always the same): what a desktop's next start finds. */
+export function openCache(
+  file: string,
+  wrap: (cipher: PiiCipher) => PiiCipher = (cipher) => cipher,
+): LocalStore {
+  const opened = openStore(file);
   const cipher = createPiiCipher(Buffer.alloc(32, 7));
   if (!opened.ok || !cipher.ok) throw new Error('could not open a temporary cache');
   return new LocalStore(opened.value.db, wrap(cipher.value), DEFAULT_POLICY);

@@ -9,6 +9,7 @@ import { migration008 } from './008_callback_index_sla';
 import { migration009 } from './009_drafts';
 import { migration010 } from './010_callback_index_waiting';
 import { migration011 } from './011_callback_index_transitions';
+import { migration012 } from './012_worklist_snapshot';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
