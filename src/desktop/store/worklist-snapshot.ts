@@ -8,16 +8,20 @@ import type { WorklistEntry } from './callback-index';
  *
  * Layout: a uint32 length, a JSON header (the ids in order and a dictionary of the
  * repeated strings: states, urgencies, assignees, languages, zone lists), zero padding
- * to 8 bytes, then FIELDS float64 per entry. Nulls are -1 for a dictionary index and
- * NaN for an instant. Anything that does not decode to exactly `count` well-formed
- * entries is refused (undefined), and the caller loads the table instead.
+ * to 8 bytes, then INSTANTS float64 per entry, then SMALL int32 per entry. Nulls are
+ * NaN for an instant and -1 for a dictionary index. Anything that does not decode to
+ * exactly the header's entries, well formed and in order, is refused (undefined), and
+ * the caller loads the table instead.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
-const FIELDS = 18;
+/** Per entry, float64: due, next attempt from, waiting until, the four transitions, the last window. */
+const INSTANTS = 9;
+/** Per entry, int32: status, urgency, tier, assignee, language, two flags, zones, attempts left. */
+const SMALL = 9;
 const HEADER_BYTES = 4;
 
-/** The blob of `entries` (already in the copy's order). */
+/** The blob of `entries` (already in the copy's order). Throws for a field an int32 cannot hold. */
 export function encodeSnapshot(entries: readonly WorklistEntry[]): Buffer {
   const dict: string[] = [];
   const positions = new Map<string, number>();
@@ -31,38 +35,53 @@ export function encodeSnapshot(entries: readonly WorklistEntry[]): Buffer {
     }
     return at;
   };
-  const numbers = new Float64Array(entries.length * FIELDS);
+  // Entries share their zone lists: one join per list, not per entry.
+  const zoneWords = new Map<readonly string[], number>();
+  const zonesWord = (zones: readonly string[]): number => {
+    let at = zoneWords.get(zones);
+    if (at === undefined) zoneWords.set(zones, (at = word(zones.join(','))));
+    return at;
+  };
+  const int = (value: number): number => {
+    if ((value | 0) !== value) throw new Error('a worklist snapshot field is not a 32-bit integer');
+    return value;
+  };
+  const instants = new Float64Array(entries.length * INSTANTS);
+  const small = new Int32Array(entries.length * SMALL);
   const ids = new Array<string>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as WorklistEntry;
     const t = e.transitions;
-    const o = i * FIELDS;
+    const f = i * INSTANTS;
+    const k = i * SMALL;
     ids[i] = e.id;
-    numbers[o] = word(e.status);
-    numbers[o + 1] = word(e.urgency);
-    numbers[o + 2] = e.tier;
-    numbers[o + 3] = word(e.assigneeId);
-    numbers[o + 4] = e.dueAt;
-    numbers[o + 5] = word(e.language);
-    numbers[o + 6] = e.secondAttemptPending ? 1 : 0;
-    numbers[o + 7] = e.pending ? 1 : 0;
-    numbers[o + 8] = word(e.zones.join(','));
-    numbers[o + 9] = e.attemptsLeft;
-    numbers[o + 10] = e.nextAttemptFrom;
-    numbers[o + 11] = e.waitingUntil ?? Number.NaN;
-    numbers[o + 12] = t.atRiskFrom;
-    numbers[o + 13] = t.attemptsMissFrom;
-    numbers[o + 14] = t.dueTodayFrom;
-    numbers[o + 15] = t.overdueFrom;
-    numbers[o + 16] = t.lastWindow?.start ?? Number.NaN;
-    numbers[o + 17] = t.lastWindow?.end ?? Number.NaN;
+    instants[f] = e.dueAt;
+    instants[f + 1] = e.nextAttemptFrom;
+    instants[f + 2] = e.waitingUntil ?? Number.NaN;
+    instants[f + 3] = t.atRiskFrom;
+    instants[f + 4] = t.attemptsMissFrom;
+    instants[f + 5] = t.dueTodayFrom;
+    instants[f + 6] = t.overdueFrom;
+    const window = t.lastWindow;
+    instants[f + 7] = window ? window.start : Number.NaN;
+    instants[f + 8] = window ? window.end : Number.NaN;
+    small[k] = word(e.status);
+    small[k + 1] = word(e.urgency);
+    small[k + 2] = int(e.tier);
+    small[k + 3] = word(e.assigneeId);
+    small[k + 4] = word(e.language);
+    small[k + 5] = e.secondAttemptPending ? 1 : 0;
+    small[k + 6] = e.pending ? 1 : 0;
+    small[k + 7] = zonesWord(e.zones);
+    small[k + 8] = int(e.attemptsLeft);
   }
   const header = Buffer.from(JSON.stringify({ ids, dict }), 'utf8');
   const start = align8(HEADER_BYTES + header.length);
-  const blob = Buffer.alloc(start + numbers.byteLength);
+  const blob = Buffer.alloc(start + instants.byteLength + small.byteLength);
   blob.writeUInt32LE(header.length, 0);
   header.copy(blob, HEADER_BYTES);
-  Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).copy(blob, start);
+  Buffer.from(instants.buffer).copy(blob, start);
+  Buffer.from(small.buffer).copy(blob, start + instants.byteLength);
   return blob;
 }
 
@@ -89,18 +108,23 @@ export function decodeSnapshot(
   }
   if (!isHeader(header)) return undefined;
   const { ids, dict } = header;
-  if (bytes.length - start !== ids.length * FIELDS * 8) return undefined;
+  const count = ids.length;
+  if (bytes.length - start !== count * (INSTANTS * 8 + SMALL * 4)) return undefined;
   const at = bytes.byteOffset + start;
-  const length = ids.length * FIELDS;
+  const smallAt = at + count * INSTANTS * 8;
   // Read in place when aligned (a blob from SQLite has its own memory); else a copy.
-  const n =
-    at % 8 === 0
-      ? new Float64Array(bytes.buffer, at, length)
-      : new Float64Array(bytes.buffer.slice(at, at + length * 8));
-  if (!wellFormed(n, ids, dict.length)) return undefined;
-  const columns: PackedColumns = { n, dict, zones: dict.map(() => undefined), zonesOf };
-  const entries = new Array<WorklistEntry>(ids.length);
-  for (let i = 0; i < ids.length; i++) entries[i] = new PackedEntry(columns, i * FIELDS, ids[i] as string);
+  const aligned = at % 8 === 0;
+  const copy = (from: number, bytesLong: number) => bytes.buffer.slice(from, from + bytesLong);
+  const instants = aligned
+    ? new Float64Array(bytes.buffer, at, count * INSTANTS)
+    : new Float64Array(copy(at, count * INSTANTS * 8));
+  const small = aligned
+    ? new Int32Array(bytes.buffer, smallAt, count * SMALL)
+    : new Int32Array(copy(smallAt, count * SMALL * 4));
+  if (!wellFormed(instants, small, ids, dict.length)) return undefined;
+  const columns: PackedColumns = { instants, small, dict, zones: dict.map(() => undefined), zonesOf };
+  const entries = new Array<WorklistEntry>(count);
+  for (let i = 0; i < count; i++) entries[i] = new PackedEntry(columns, i, ids[i] as string);
   return entries;
 }
 
@@ -117,23 +141,30 @@ function isHeader(value: unknown): value is { ids: string[]; dict: string[] } {
   return true;
 }
 
-const TEXT_FIELDS = [0, 1, 8];
-const NULLABLE_TEXT_FIELDS = [3, 5];
-const NUMBER_FIELDS = [2, 4, 9, 10, 12, 13, 14, 15];
-const FLAG_FIELDS = [6, 7];
+const TEXT_FIELDS = [0, 1, 7];
+const NULLABLE_TEXT_FIELDS = [3, 4];
+const FLAG_FIELDS = [5, 6];
+const REQUIRED_INSTANTS = [0, 1, 3, 4, 5, 6];
 
 /** Every field a value its column can hold, and the entries in (due_at, id) order. */
-function wellFormed(n: Float64Array, ids: readonly string[], words: number): boolean {
-  const inDict = (at: number) => Number.isInteger(at) && at >= 0 && at < words;
+function wellFormed(
+  instants: Float64Array,
+  small: Int32Array,
+  ids: readonly string[],
+  words: number,
+): boolean {
+  const inDict = (at: number) => at >= 0 && at < words;
   for (let i = 0; i < ids.length; i++) {
-    const o = i * FIELDS;
-    for (const f of TEXT_FIELDS) if (!inDict(n[o + f] as number)) return false;
-    for (const f of NULLABLE_TEXT_FIELDS) if (n[o + f] !== -1 && !inDict(n[o + f] as number)) return false;
-    for (const f of NUMBER_FIELDS) if (Number.isNaN(n[o + f])) return false;
-    for (const f of FLAG_FIELDS) if (n[o + f] !== 0 && n[o + f] !== 1) return false;
+    const f = i * INSTANTS;
+    const k = i * SMALL;
+    for (const x of TEXT_FIELDS) if (!inDict(small[k + x] as number)) return false;
+    for (const x of NULLABLE_TEXT_FIELDS)
+      if (small[k + x] !== -1 && !inDict(small[k + x] as number)) return false;
+    for (const x of FLAG_FIELDS) if (small[k + x] !== 0 && small[k + x] !== 1) return false;
+    for (const x of REQUIRED_INSTANTS) if (Number.isNaN(instants[f + x])) return false;
     if (i > 0) {
-      const before = n[o - FIELDS + 4] as number;
-      const due = n[o + 4] as number;
+      const before = instants[f - INSTANTS] as number;
+      const due = instants[f] as number;
       if (before > due || (before === due && (ids[i - 1] as string) >= (ids[i] as string))) return false;
     }
   }
@@ -141,7 +172,8 @@ function wellFormed(n: Float64Array, ids: readonly string[], words: number): boo
 }
 
 interface PackedColumns {
-  n: Float64Array;
+  instants: Float64Array;
+  small: Int32Array;
   dict: readonly string[];
   /** The zone list of each dictionary word, made the first time an entry asks. */
   zones: (readonly string[] | undefined)[];
@@ -158,21 +190,57 @@ interface PackedColumns {
 class PackedEntry implements WorklistEntry, SlaTransitions {
   constructor(
     private readonly c: PackedColumns,
-    private readonly o: number,
+    private readonly i: number,
     readonly id: string,
   ) {}
 
+  private instant(field: number): number {
+    return this.c.instants[this.i * INSTANTS + field] as number;
+  }
+  private nullableInstant(field: number): number | null {
+    const at = this.instant(field);
+    return Number.isNaN(at) ? null : at;
+  }
+  private small(field: number): number {
+    return this.c.small[this.i * SMALL + field] as number;
+  }
   private text(field: number): string {
-    return this.c.dict[this.c.n[this.o + field] as number] as string;
+    return this.c.dict[this.small(field)] as string;
   }
   private nullableText(field: number): string | null {
-    const at = this.c.n[this.o + field] as number;
+    const at = this.small(field);
     return at === -1 ? null : (this.c.dict[at] as string);
   }
-  private number(field: number): number {
-    return this.c.n[this.o + field] as number;
-  }
 
+  get dueAt(): number {
+    return this.instant(0);
+  }
+  get nextAttemptFrom(): number {
+    return this.instant(1);
+  }
+  get waitingUntil(): number | null {
+    return this.nullableInstant(2);
+  }
+  get transitions(): SlaTransitions {
+    return this;
+  }
+  get atRiskFrom(): number {
+    return this.instant(3);
+  }
+  get attemptsMissFrom(): number {
+    return this.instant(4);
+  }
+  get dueTodayFrom(): number {
+    return this.instant(5);
+  }
+  get overdueFrom(): number {
+    return this.instant(6);
+  }
+  get lastWindow(): { start: number; end: number } | null {
+    const start = this.nullableInstant(7);
+    const end = this.nullableInstant(8);
+    return start === null || end === null ? null : { start, end };
+  }
   get status(): string {
     return this.text(0);
   }
@@ -180,58 +248,28 @@ class PackedEntry implements WorklistEntry, SlaTransitions {
     return this.text(1);
   }
   get tier(): number {
-    return this.number(2);
+    return this.small(2);
   }
   get assigneeId(): string | null {
     return this.nullableText(3);
   }
-  get dueAt(): number {
-    return this.number(4);
-  }
   get language(): string | null {
-    return this.nullableText(5);
+    return this.nullableText(4);
   }
   get secondAttemptPending(): boolean {
-    return this.number(6) === 1;
+    return this.small(5) === 1;
   }
   get pending(): boolean {
-    return this.number(7) === 1;
+    return this.small(6) === 1;
   }
   get zones(): readonly string[] {
-    const at = this.number(8);
+    const at = this.small(7);
     let list = this.c.zones[at];
-    if (!list) this.c.zones[at] = list = this.c.zonesOf(this.text(8));
+    if (!list) this.c.zones[at] = list = this.c.zonesOf(this.text(7));
     return list;
   }
   get attemptsLeft(): number {
-    return this.number(9);
-  }
-  get nextAttemptFrom(): number {
-    return this.number(10);
-  }
-  get waitingUntil(): number | null {
-    const at = this.number(11);
-    return Number.isNaN(at) ? null : at;
-  }
-  get transitions(): SlaTransitions {
-    return this;
-  }
-  get atRiskFrom(): number {
-    return this.number(12);
-  }
-  get attemptsMissFrom(): number {
-    return this.number(13);
-  }
-  get dueTodayFrom(): number {
-    return this.number(14);
-  }
-  get overdueFrom(): number {
-    return this.number(15);
-  }
-  get lastWindow(): { start: number; end: number } | null {
-    const start = this.number(16);
-    const end = this.number(17);
-    return Number.isNaN(start) || Number.isNaN(end) ? null : { start, end };
+    return this.small(8);
   }
 }
 

@@ -276,16 +276,26 @@ describe('the snapshot’s blob', () => {
     ).toBeUndefined();
     // Same due time: the ids must ascend.
     expect(decodeSnapshot(encodeSnapshot([entry({ id: 'cb-2' }), entry()]), zonesOf)).toBeUndefined();
-    const numbersAt = blob.length - 2 * 18 * 8;
-    const corrupt = (field: number, value: number) => {
+    // Two entries: 9 float64 instants each, then 9 int32 small fields each.
+    const instantsAt = blob.length - 2 * (9 * 8 + 9 * 4);
+    const smallAt = instantsAt + 2 * 9 * 8;
+    const corrupt = (block: 'instant' | 'small', field: number, value: number) => {
       const copy = Buffer.from(blob);
-      copy.writeDoubleLE(value, numbersAt + field * 8);
+      if (block === 'instant') copy.writeDoubleLE(value, instantsAt + field * 8);
+      else copy.writeInt32LE(value, smallAt + field * 4);
       return decodeSnapshot(copy, zonesOf);
     };
-    expect(corrupt(0, 99)).toBeUndefined(); // status: no such dictionary word
-    expect(corrupt(3, 0.5)).toBeUndefined(); // assignee: not an index
-    expect(corrupt(4, Number.NaN)).toBeUndefined(); // due time
-    expect(corrupt(7, 2)).toBeUndefined(); // pending: a flag
-    expect(corrupt(3, -1)).toHaveLength(2); // a null assignee is fine
+    expect(corrupt('instant', 0, Number.NaN)).toBeUndefined(); // due time
+    expect(corrupt('instant', 0, NOW + 2)).toBeUndefined(); // now after the second entry
+    expect(corrupt('small', 0, 99)).toBeUndefined(); // status: no such dictionary word
+    expect(corrupt('small', 3, -2)).toBeUndefined(); // assignee: neither null nor a word
+    expect(corrupt('small', 6, 2)).toBeUndefined(); // pending: a flag
+    expect(corrupt('instant', 2, NOW)).toHaveLength(2); // a customer waiting is fine
+    expect(corrupt('small', 3, 0)).toHaveLength(2); // an assignee from the dictionary is fine
+  });
+
+  it('will not write a field an int32 cannot hold (the store then leaves no snapshot)', () => {
+    expect(() => encodeSnapshot([entry({ tier: 1.5 })])).toThrow('not a 32-bit integer');
+    expect(() => encodeSnapshot([entry({ attemptsLeft: 2 ** 40 })])).toThrow('not a 32-bit integer');
   });
 });
