@@ -1,7 +1,13 @@
 import type { Transaction } from 'kysely';
 import { type CallbackRow, type CustomerRow, type NoticeChannel } from '../../shared/sync/rows';
 import type { Db } from '../storage/database';
-import { insertNotice, moveNotice, noticesOfCallback, refreshCallbackNotices } from '../storage/notice-store';
+import {
+  insertNotice,
+  moveNotice,
+  noticesOfCallbacks,
+  refreshCallbackNotices,
+  type NoticeRow,
+} from '../storage/notice-store';
 import { readRows } from '../storage/row-store';
 import type { Database } from '../storage/schema';
 import { auditNotice } from './notice-audit';
@@ -33,11 +39,17 @@ export function noticePlanner(
         trx,
         ids.map((id) => ({ table: 'callbacks' as const, id })),
       );
+      // Read after the callbacks (locked on PostgreSQL), as one statement for all of them.
+      const outboxes = await noticesOfCallbacks(
+        trx,
+        ids.filter((id) => rows.has(`callbacks/${id}`)),
+      );
       const teams: string[] = [];
       let lastVersion: number | undefined;
       for (const id of ids) {
         const callback = rows.get(`callbacks/${id}`) as CallbackRow | undefined;
-        if (!callback || !(await planCallback(trx, callback, now, channels))) continue;
+        if (!callback) continue;
+        if (!(await planCallback(trx, callback, outboxes.get(id) ?? [], now, channels))) continue;
         const written = await refreshCallbackNotices(trx, callback.id);
         if (written) {
           teams.push(written.team);
@@ -56,13 +68,14 @@ function wantedTextAhead(callback: CallbackRow, now: number): string | undefined
   return `${callback.id}:text-ahead:${slot.start}`;
 }
 
+/** `outbox`: the callback's notices as read in this transaction. */
 async function planCallback(
   trx: Transaction<Database>,
   callback: CallbackRow,
+  outbox: readonly NoticeRow[],
   now: number,
   channels: ReadonlySet<NoticeChannel>,
 ): Promise<boolean> {
-  const outbox = await noticesOfCallback(trx, callback.id);
   const known = new Set(outbox.map((n) => n.id));
   const wanted = wantedTextAhead(callback, now);
   let changed = false;
