@@ -141,7 +141,7 @@ async function desktopStart(dir: string, serverUrl: string): Promise<void> {
     const page = created.value.queries.worklist(FIRST_PAGE);
     launches.push(nowMs() - started);
     const fromSnapshot =
-      created.value.store.db.prepare('SELECT 1 FROM worklist_snapshot').get() !== undefined;
+      created.value.store.db.prepare('SELECT 1 FROM worklist_snapshot_valid').get() !== undefined;
     await created.value.close();
     if (!page.ok) throw new Error(page.error.message);
     if (!fromSnapshot) throw new Error('the launch did not find the worklist snapshot the last close wrote');

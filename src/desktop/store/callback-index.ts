@@ -187,15 +187,25 @@ export class CallbackIndex {
     };
     this.snapshot = {
       read: db.prepare<[], { format: number; data: Uint8Array }>(
-        'SELECT format, data FROM worklist_snapshot WHERE only = 1',
+        'SELECT format, data FROM worklist_snapshot WHERE EXISTS (SELECT 1 FROM worklist_snapshot_valid)',
       ),
-      exists: db.prepare<[], { only: number }>('SELECT only FROM worklist_snapshot WHERE only = 1'),
+      valid: db.prepare<[], { only: number }>('SELECT only FROM worklist_snapshot_valid'),
       write: db.prepare<[number, Uint8Array]>(
         `INSERT INTO worklist_snapshot (only, format, data) VALUES (1, ?, ?)
          ON CONFLICT (only) DO UPDATE SET format = excluded.format, data = excluded.data`,
       ),
+      markValid: db.prepare('INSERT OR IGNORE INTO worklist_snapshot_valid (only) VALUES (1)'),
+      dropValid: db.prepare('DELETE FROM worklist_snapshot_valid'),
       drop: db.prepare('DELETE FROM worklist_snapshot'),
     };
+    this.writeSnapshot = db.transaction((blob: Uint8Array) => {
+      this.snapshot.write.run(SNAPSHOT_FORMAT, blob);
+      this.snapshot.markValid.run();
+    });
+    this.dropSnapshot = db.transaction(() => {
+      this.snapshot.dropValid.run();
+      this.snapshot.drop.run();
+    });
     this.meta = {
       get: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'callback_index_basis'"),
       set: db.prepare<[string]>(
@@ -206,6 +216,8 @@ export class CallbackIndex {
 
   private readonly meta;
   private readonly snapshot;
+  private readonly writeSnapshot: (blob: Uint8Array) => void;
+  private readonly dropSnapshot: () => void;
 
   /**
    * Re-indexes every callback when the stored columns were derived with another
@@ -295,15 +307,15 @@ export class CallbackIndex {
   /**
    * Writes the copy as it stands to `worklist_snapshot` for the next start (the store
    * calls this as it closes). Nothing to do when the copy was never loaded, or when the
-   * snapshot is still there: any write to callback_index since it was read or written
-   * would have deleted it (migration 012's triggers).
+   * snapshot is still valid: any write to callback_index since it was read or written
+   * would have taken its `worklist_snapshot_valid` row (migration 012's triggers).
    */
   saveSnapshot(): void {
-    if (!this.sorted || this.snapshot.exists.get()) return;
-    this.snapshot.write.run(SNAPSHOT_FORMAT, encodeSnapshot(this.sortedEntries()));
+    if (!this.sorted || this.snapshot.valid.get()) return;
+    this.writeSnapshot(encodeSnapshot(this.sortedEntries()));
   }
 
-  /** The copy from the snapshot, or undefined (none, another format, or not decodable: then it goes). */
+  /** The copy from a valid snapshot, or undefined (none, another format, or not decodable: then it goes). */
   private fromSnapshot(): WorklistEntry[] | undefined {
     const stored = this.snapshot.read.get();
     if (!stored) return undefined;
@@ -311,7 +323,7 @@ export class CallbackIndex {
       stored.format === SNAPSHOT_FORMAT
         ? decodeSnapshot(stored.data, (c) => this.zoneLists.of(c))
         : undefined;
-    if (!entries) this.snapshot.drop.run();
+    if (!entries) this.dropSnapshot();
     return entries;
   }
 

@@ -138,7 +138,8 @@ function isHeader(value: unknown): value is { ids: string[]; dict: string[] } {
   if (!Array.isArray(ids) || !Array.isArray(dict)) return false;
   for (const id of ids) if (typeof id !== 'string' || id.length === 0) return false;
   for (const word of dict) if (typeof word !== 'string') return false;
-  return true;
+  // Each callback once: the copy's patches find an entry by its id.
+  return new Set(ids).size === ids.length;
 }
 
 const TEXT_FIELDS = [0, 1, 7];

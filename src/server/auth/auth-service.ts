@@ -43,8 +43,6 @@ interface CachedSession extends SessionRecord {
   exp: number;
   /** performance.now() when read: the entry is re-read after sessionCacheMs. */
   readAt: number;
-  /** Set by `userChanged` until the re-read replaces the entry: what it says may be old. */
-  changed?: true;
 }
 
 const MAX_CACHED_SESSIONS = 50_000;
@@ -82,6 +80,8 @@ export class AuthService {
   private readonly reading = new Map<string, Promise<Result<CachedSession>>>();
   /** Sessions ended here or on another node, with when (performance.now): an older read is not cached. */
   private readonly ended = new Map<string, number>();
+  /** Users `userChanged` was told about, with when (performance.now): an older read is neither cached nor answered by `known`. */
+  private readonly changed = new Map<string, number>();
   private readonly sessionCacheMs: number;
   /** Session id → its latest activity seen here (cached rows may hold an older last_seen_at). */
   private readonly seen = new Map<string, number>();
@@ -198,7 +198,7 @@ export class AuthService {
     const cached = this.sessions.get(token);
     if (!cached || performance.now() - cached.readAt >= this.sessionCacheMs)
       void this.session(token, now).catch(() => undefined);
-    if (!cached || cached.changed) return 'reading';
+    if (!cached || cached.readAt <= (this.changed.get(cached.user_id) ?? -Infinity)) return 'reading';
     return this.judge(ok(cached), now, { touch: false });
   }
 
@@ -241,13 +241,12 @@ export class AuthService {
    * every check from now on — `known` included — sees the change.
    */
   async userChanged(userId: string): Promise<void> {
+    this.changed.set(userId, performance.now());
+    if (this.changed.size > MAX_CACHED_SESSIONS) this.changed.clear();
     const tokens = [...this.sessions].filter(([, cached]) => cached.user_id === userId).map(([t]) => t);
     for (const token of tokens) {
       const cached = this.sessions.get(token);
-      if (cached) {
-        cached.readAt = -Infinity;
-        cached.changed = true;
-      }
+      if (cached) cached.readAt = -Infinity;
       // A read under way may predate the change: the re-read below must not join it.
       this.reading.delete(token);
     }
@@ -288,8 +287,10 @@ export class AuthService {
     // A read that started before a newer one finished (or before a sign-out here) must not replace it.
     const current = this.sessions.get(token);
     if (current && current.readAt > readAt) return ok(current);
-    // Read before the session ended (a sign-out on this or another node): answer, but do not keep.
+    // Read before the session ended (a sign-out on this or another node) or before its user
+    // changed (a read already under way when userChanged came): answer, but do not keep.
     if ((this.ended.get(claims.value.sid) ?? -Infinity) >= readAt) return ok(fresh);
+    if ((this.changed.get(row.user_id) ?? -Infinity) >= readAt) return ok(fresh);
     if (this.sessions.size >= MAX_CACHED_SESSIONS) {
       this.sessions.clear();
       // Written activity is in the rows read from now on.

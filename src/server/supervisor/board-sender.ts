@@ -95,9 +95,9 @@ export class BoardSender {
       // Nothing changed: say so now and then, so a silent link reads as stale, not as "unchanged".
       if (performance.now() - state.lastHeardAt < this.deps.heartbeatMs) return;
       state.lastHeardAt = performance.now();
-      this.deps.nsp
-        .to(teamRoom(team))
-        .emit(SUPERVISOR_EVENTS.heartbeat, { team, at: board.at, seq: state.seq });
+      // Not to a held socket: "unchanged" would vouch for a board it may not have.
+      const heard = subscribers.length === room.length ? teamRoom(team) : subscribers.map((s) => s.id);
+      this.deps.nsp.local.to(heard).emit(SUPERVISOR_EVENTS.heartbeat, { team, at: board.at, seq: state.seq });
       return;
     }
     state.lastSentAt = performance.now();

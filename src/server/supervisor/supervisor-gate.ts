@@ -91,10 +91,17 @@ export class SupervisorGate {
     return false;
   }
 
-  /** The sweep's check: the session read fresh if its cache is old, then `recheck`. */
+  /**
+   * The sweep's check: the session read fresh if its cache is old, then `recheck`. A
+   * session the read refuses (a token no longer valid, a session gone) is closed here:
+   * it is never cached, so `recheck` alone would hold it for ever. (A database that
+   * cannot answer throws instead: the sweep logs it and keeps the socket.)
+   */
   async sweep(socket: SupervisorSocket): Promise<void> {
-    await this.deps.auth.authenticate(socket.data.token, { touch: false });
-    if (socket.connected) this.recheck(socket);
+    const session = await this.deps.auth.authenticate(socket.data.token, { touch: false });
+    if (!socket.connected) return;
+    if (!session.ok) expireSocket(socket, session.error);
+    else this.recheck(socket);
   }
 
   /** The session is still good but the view is not theirs any more: say why, audit it, close. */

@@ -153,6 +153,21 @@ function attemptsMissFromOf(item: SlaInput, policy: Policy): number {
   return latestStart + 1;
 }
 
+/**
+ * Transitions as plain data, for what leaves the process (a worklist page crosses IPC):
+ * an entry of the desktop's worklist snapshot is its own transitions object and reads
+ * them from its columns through getters, which a structured clone would not keep.
+ */
+export function transitionsData(t: SlaTransitions): SlaTransitions {
+  return {
+    atRiskFrom: t.atRiskFrom,
+    attemptsMissFrom: t.attemptsMissFrom,
+    dueTodayFrom: t.dueTodayFrom,
+    overdueFrom: t.overdueFrom,
+    lastWindow: t.lastWindow,
+  };
+}
+
 /** The state at `now` from precomputed transitions. */
 export function slaStateAt(transitions: SlaTransitions, now: number): SlaState {
   if (now >= transitions.overdueFrom) return 'overdue';

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { AuthService } from '../../../src/server/auth/auth-service';
 import { hashPassword } from '../../../src/server/auth/passwords';
 import { migrateToLatest, type Db } from '../../../src/server/storage/database';
-import type { ServerStore } from '../../../src/server/storage/server-store';
+import type { ServerStore, SessionStore } from '../../../src/server/storage/server-store';
 import { insertUser, revokeUserSessions, updateUserProfile } from '../../../src/server/storage/users';
 import { freshStore, TEST_STORE, type FreshStore } from '../../support/test-store';
 
@@ -18,10 +18,10 @@ describe(`AuthService session cache (${TEST_STORE})`, () => {
   let now: number;
   const services: AuthService[] = [];
 
-  const service = (sessionCacheMs = 60_000) => {
+  const service = (sessionCacheMs = 60_000, sessions: SessionStore = store.sessions) => {
     const auth = new AuthService({
       db,
-      sessions: store.sessions,
+      sessions,
       secret: 'test-secret',
       policyAt: () => DEFAULT_POLICY,
       clock: () => now,
@@ -159,6 +159,52 @@ describe(`AuthService session cache (${TEST_STORE})`, () => {
     await reread;
     const after = auth.known(token);
     expect(after).toMatchObject({ ok: true });
+    expect(after !== 'reading' && after.ok && after.value.user.team).toBe('bravo');
+  });
+
+  it('a read under way when userChanged comes is answered but not kept: later checks wait for the re-read', async () => {
+    // Session reads that wait, after reading their row, until the test lets each one go.
+    const waiting: (() => void)[] = [];
+    let hold = false;
+    const sessions: SessionStore = Object.assign(Object.create(store.sessions) as SessionStore, {
+      session: async (sid: string) => {
+        const row = await store.sessions.session(sid);
+        if (hold) await new Promise<void>((resolve) => waiting.push(resolve));
+        return row;
+      },
+    });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const reads = async (n: number) => {
+      for (let waited = 0; waiting.length < n && waited < 5_000; waited += 5) await sleep(5);
+      expect(waiting).toHaveLength(n);
+    };
+    const auth = service(200, sessions);
+    const token = await signIn(auth);
+    expect((await auth.authenticate(token, { touch: false })).ok).toBe(true);
+    await sleep(220);
+    hold = true;
+    // The cache is old: this check reads the session again (the team is still alpha)…
+    const before = auth.authenticate(token, { touch: false });
+    await reads(1);
+    const profile = { id: 'u-1', name: 'Agent One', role: 'tier1' as const, team: 'alpha', active: true };
+    await db.transaction().execute((trx) => updateUserProfile(trx, 'u-1', { ...profile, team: 'bravo' }));
+    // …and the user is moved while that read is under way.
+    const reread = auth.userChanged('u-1');
+    await reads(2);
+    waiting[0]?.();
+    const old = await before;
+    expect(old.ok && old.value.user.team).toBe('alpha');
+    // The old read was not kept: a check now waits for the re-read instead of answering alpha.
+    expect(auth.known(token)).toBe('reading');
+    const next = auth.authenticate(token, { touch: false });
+    expect(await Promise.race([next.then(() => 'answered'), sleep(30).then(() => 'waiting')])).toBe(
+      'waiting',
+    );
+    waiting[1]?.();
+    await reread;
+    const moved = await next;
+    expect(moved.ok && moved.value.user.team).toBe('bravo');
+    const after = auth.known(token);
     expect(after !== 'reading' && after.ok && after.value.user.team).toBe('bravo');
   });
 

@@ -53,9 +53,4 @@ describe('notice planning after a push', () => {
     expect(forSixty).toEqual(forTwo);
     expect(forSixty.filter((kind) => kind === 'SelectQueryNode').length).toBeLessThanOrEqual(3);
   });
-
-  it('an unknown callback costs no notice read of its own', async () => {
-    await plan(['cb-none']);
-    expect(statements.filter((kind) => kind === 'SelectQueryNode').length).toBeLessThanOrEqual(2);
-  });
 });

@@ -16,13 +16,24 @@ const insert = (db: BetterSqlite3.Database, id: string) =>
        VALUES (?, 'alpha', 'open', 'urgent', 1, NULL, 10, 1, 0, 0, 'en', 'cu', 'in', 0)`,
     )
     .run(id);
+/** A snapshot as a close writes it: the blob, and the row that says it is valid. */
 const snapshot = (db: BetterSqlite3.Database) =>
-  db.prepare("INSERT INTO worklist_snapshot (only, format, data) VALUES (1, 1, x'00')").run();
-const count = (db: BetterSqlite3.Database) =>
-  (db.prepare('SELECT count(*) AS n FROM worklist_snapshot').get() as { n: number }).n;
+  db.exec(`INSERT OR REPLACE INTO worklist_snapshot (only, format, data) VALUES (1, 1, x'00');
+           INSERT OR IGNORE INTO worklist_snapshot_valid (only) VALUES (1);`);
+const count = (db: BetterSqlite3.Database, table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const valid = (db: BetterSqlite3.Database) => count(db, 'worklist_snapshot_valid');
+const blobs = (db: BetterSqlite3.Database) => count(db, 'worklist_snapshot');
+
+function migrated(): BetterSqlite3.Database {
+  const db = new BetterSqlite3(':memory:');
+  open.push(db);
+  migrateStore(db, MIGRATIONS, 12);
+  return db;
+}
 
 describe('cache migration 012 (the worklist snapshot)', () => {
-  it('adds an empty snapshot table beside the index rows of 011, one row at most', () => {
+  it('adds empty snapshot tables beside the index rows of 011, one row each at most', () => {
     const db = new BetterSqlite3(':memory:');
     open.push(db);
     migrateStore(db, MIGRATIONS, 11);
@@ -32,20 +43,20 @@ describe('cache migration 012 (the worklist snapshot)', () => {
       value: { from: 11, to: 12, applied: ['012_worklist_snapshot'] },
     });
     expect(db.prepare('SELECT id FROM callback_index').all()).toEqual([{ id: 'cb-1' }]);
-    expect(count(db)).toBe(0);
+    expect([blobs(db), valid(db)]).toEqual([0, 0]);
     snapshot(db);
+    expect([blobs(db), valid(db)]).toEqual([1, 1]);
     expect(() =>
       db.prepare("INSERT INTO worklist_snapshot (only, format, data) VALUES (2, 1, x'00')").run(),
     ).toThrow();
     expect(() =>
       db.prepare('INSERT INTO worklist_snapshot (only, format, data) VALUES (1, 1, NULL)').run(),
     ).toThrow();
+    expect(() => db.prepare('INSERT INTO worklist_snapshot_valid (only) VALUES (2)').run()).toThrow();
   });
 
-  it('any insert, update or delete of callback_index deletes the snapshot in its transaction', () => {
-    const db = new BetterSqlite3(':memory:');
-    open.push(db);
-    migrateStore(db, MIGRATIONS, 12);
+  it('any insert, update or delete of callback_index makes it invalid in its transaction; the blob stays', () => {
+    const db = migrated();
     insert(db, 'cb-1');
     for (const write of [
       () => insert(db, 'cb-2'),
@@ -54,7 +65,7 @@ describe('cache migration 012 (the worklist snapshot)', () => {
     ]) {
       snapshot(db);
       write();
-      expect(count(db)).toBe(0);
+      expect([blobs(db), valid(db)]).toEqual([1, 0]);
     }
     // Rolled back with the write: the snapshot still describes the table.
     snapshot(db);
@@ -64,9 +75,21 @@ describe('cache migration 012 (the worklist snapshot)', () => {
         throw new Error('roll back');
       })(),
     ).toThrow('roll back');
-    expect(count(db)).toBe(1);
+    expect(valid(db)).toBe(1);
     // A write that touches no row leaves it.
     db.prepare("UPDATE callback_index SET due_at = 99 WHERE id = 'nope'").run();
-    expect(count(db)).toBe(1);
+    expect(valid(db)).toBe(1);
+  });
+
+  it('takes the blob too when the last index row goes (a wipe, a new scope)', () => {
+    const db = migrated();
+    insert(db, 'cb-1');
+    insert(db, 'cb-2');
+    snapshot(db);
+    db.prepare("DELETE FROM callback_index WHERE id = 'cb-1'").run();
+    expect([blobs(db), valid(db)]).toEqual([1, 0]);
+    snapshot(db);
+    db.exec('DELETE FROM callback_index');
+    expect([blobs(db), valid(db)]).toEqual([0, 0]);
   });
 });

@@ -103,17 +103,19 @@ function filled(): { store: LocalStore; file: string } {
   return { store, file: store.db.name };
 }
 
-const snapshotRows = (file: string) => {
+/** What the cache file holds of the snapshot: the blob (format, size) and whether it is marked valid. */
+const snapshotState = (file: string) => {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    return db.prepare('SELECT format, length(data) AS bytes FROM worklist_snapshot').all() as {
-      format: number;
-      bytes: number;
-    }[];
+    const blob = db.prepare('SELECT format, length(data) AS bytes FROM worklist_snapshot').get() as
+      { format: number; bytes: number } | undefined;
+    const valid = db.prepare('SELECT 1 FROM worklist_snapshot_valid').get() !== undefined;
+    return { blob, valid };
   } finally {
     db.close();
   }
 };
+const none = { blob: undefined, valid: false };
 
 describe('the worklist snapshot', () => {
   it('is written as the store closes and gives the next start the table’s entries, field by field, in order', () => {
@@ -122,7 +124,10 @@ describe('the worklist snapshot', () => {
     expect(fromTable.map((e) => e.id)).toEqual(['cb-3', 'cb-2', 'cb-0', 'cb-1']);
     expect(packed(store.callbacks.sortedEntries()[0])).toBe(false);
     store.close();
-    expect(snapshotRows(file)).toEqual([{ format: SNAPSHOT_FORMAT, bytes: expect.any(Number) }]);
+    expect(snapshotState(file)).toEqual({
+      blob: { format: SNAPSHOT_FORMAT, bytes: expect.any(Number) },
+      valid: true,
+    });
 
     const next = openCache(file);
     const loaded = next.callbacks.sortedEntries();
@@ -169,29 +174,47 @@ describe('the worklist snapshot', () => {
       ],
       2,
     );
-    // Deleted in the transaction that changed the table.
-    expect(snapshotRows(file)).toEqual([]);
+    // No longer valid from the transaction that changed the table (the blob waits for the next close).
+    expect(snapshotState(file)).toMatchObject({ blob: { format: SNAPSHOT_FORMAT }, valid: false });
     const changed = next.callbacks.sortedEntries().map(fields);
     expect(changed.map((e) => e.id)).toEqual(['cb-3', 'cb-2', 'cb-0', 'cb-1']);
     expect(changed[3]?.dueAt).toBe(NOW + 40 * HOUR_MS);
     next.close();
-    expect(snapshotRows(file)).toHaveLength(1);
+    expect(snapshotState(file).valid).toBe(true);
     const third = openCache(file);
-    expect(third.callbacks.sortedEntries().map(fields)).toEqual(changed);
+    const reloaded = third.callbacks.sortedEntries();
+    expect(reloaded.every(packed)).toBe(true);
+    expect(reloaded.map(fields)).toEqual(changed);
     third.close();
   });
 
-  it('is not written for a copy that was never loaded, and a sign-out wipe takes it', () => {
+  it('is not written for a copy that was never loaded', () => {
     const { store, file } = filled();
     store.close();
-    expect(snapshotRows(file)).toEqual([]);
-    const next = openCache(file);
-    next.callbacks.sortedEntries();
-    next.close();
-    const db = new BetterSqlite3(file);
-    db.prepare('DELETE FROM callback_index').run();
-    db.close();
-    expect(snapshotRows(file)).toEqual([]);
+    expect(snapshotState(file)).toEqual(none);
+  });
+
+  it('a sign-out wipe, a forced sign-out and a new access scope take it, blob and all', () => {
+    for (const clear of [
+      (s: LocalStore) => s.wipe(),
+      (s: LocalStore) => s.wipeKeepingOutbox(),
+      (s: LocalStore) => s.resetConfirmed('team:bravo'),
+    ]) {
+      const { store, file } = filled();
+      store.callbacks.sortedEntries();
+      store.close();
+      expect(snapshotState(file).valid).toBe(true);
+      const next = openCache(file);
+      next.callbacks.sortedEntries();
+      clear(next);
+      expect(snapshotState(file)).toEqual(none);
+      // The copy of the emptied table is what the next start finds.
+      expect(next.callbacks.sortedEntries()).toEqual([]);
+      next.close();
+      const third = openCache(file);
+      expect(third.callbacks.sortedEntries()).toEqual([]);
+      third.close();
+    }
   });
 
   it('a blob the desktop did not write, or of another format, is dropped and the table is read', () => {
@@ -209,7 +232,7 @@ describe('the worklist snapshot', () => {
       const loaded = next.callbacks.sortedEntries();
       expect(loaded.some(packed)).toBe(false);
       expect(loaded.map(fields)).toEqual(fromTable);
-      expect(snapshotRows(file)).toEqual([]);
+      expect(snapshotState(file)).toEqual(none);
       next.close();
     }
   });

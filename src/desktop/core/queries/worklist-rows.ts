@@ -1,6 +1,6 @@
 import { attemptPlan, type AttemptPlan } from '../../../shared/domain/attempts';
 import type { Policy } from '../../../shared/domain/policy';
-import type { SlaTransitions } from '../../../shared/domain/sla';
+import { transitionsData, type SlaTransitions } from '../../../shared/domain/sla';
 import type { WorklistRow } from '../../../shared/ipc/views';
 import type { WorklistEntry } from '../../store/callback-index';
 import type { LocalStore } from '../../store/local-store';
@@ -66,7 +66,7 @@ export function worklistRows(
         state: slaStateOf(rank),
         remainingMs: r.dueAt - now,
         lastWindow: transitions.lastWindow,
-        transitions: plainTransitions(transitions),
+        transitions: transitionsData(transitions),
       },
       attemptsMade: r.attemptsMade,
       nextAttempt:
@@ -136,18 +136,4 @@ export function userNames(store: LocalStore): Map<string, string> {
   const names = new Map(store.rows.list('users').map((u) => [u.id, u.name]));
   holder.users = { fingerprint, names };
   return names;
-}
-
-/**
- * The transitions as plain data for the page (it crosses IPC): an entry loaded from the
- * worklist snapshot is its own transitions object and reads them from its columns.
- */
-function plainTransitions(t: SlaTransitions): SlaTransitions {
-  return {
-    atRiskFrom: t.atRiskFrom,
-    attemptsMissFrom: t.attemptsMissFrom,
-    dueTodayFrom: t.dueTodayFrom,
-    overdueFrom: t.overdueFrom,
-    lastWindow: t.lastWindow,
-  };
 }
