@@ -30,7 +30,7 @@ export interface BoardSenderDeps {
   clock: () => number;
   log: Logger;
   heartbeatMs: number;
-  /** Checks a subscriber again before a board reaches it (false: it was closed). */
+  /** Checks a subscriber again before a board reaches it (false: not this board — closed, or held while its session is read). */
   recheck: (socket: SupervisorSocket) => boolean;
 }
 
