@@ -5,9 +5,8 @@ import { slaInputOf } from '../../../src/desktop/store/callback-index';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { slaTransitions } from '../../../src/shared/domain/sla';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
-import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
 import { NOW } from '../sync/fixtures';
-import { applyPage, removeTempCaches, tempCache } from './temp-cache';
+import { applyPage, removeTempCaches, tempCache, twoZoneRows } from './temp-cache';
 
 /**
  * The worklist's in-memory copy is loaded from callback_index as raw rows (arrays in
@@ -17,44 +16,9 @@ import { applyPage, removeTempCaches, tempCache } from './temp-cache';
  */
 afterEach(removeTempCaches);
 
-const HOUR_MS = 3_600_000;
-
 function storeWith(): LocalStore {
   const store = tempCache();
-  const east = customerRow({ id: 'cu-east' });
-  const west = customerRow({
-    id: 'cu-west',
-    phones: [{ label: 'mobile', e164: '+14155550123', ext: null, bestTime: null }],
-  });
-  const rows = [
-    { table: 'customers' as const, data: east },
-    { table: 'customers' as const, data: west },
-    { table: 'inquiries' as const, data: inquiryRow({ id: 'in-1', customerId: 'cu-east' }) },
-    { table: 'inquiries' as const, data: inquiryRow({ id: 'in-2', customerId: 'cu-east' }) },
-    { table: 'inquiries' as const, data: inquiryRow({ id: 'in-3', customerId: 'cu-west' }) },
-    {
-      table: 'callbacks' as const,
-      data: callbackRow({ id: 'cb-1', inquiryId: 'in-1', customerId: 'cu-east', dueAt: NOW + 28 * HOUR_MS }),
-    },
-    {
-      table: 'callbacks' as const,
-      data: callbackRow({
-        id: 'cb-2',
-        inquiryId: 'in-2',
-        customerId: 'cu-east',
-        tier: 2,
-        urgency: 'non-urgent',
-        assigneeId: 'u-me',
-        claimedAt: NOW - HOUR_MS,
-        dueAt: NOW + 26 * HOUR_MS,
-      }),
-    },
-    {
-      table: 'callbacks' as const,
-      data: callbackRow({ id: 'cb-3', inquiryId: 'in-3', customerId: 'cu-west', dueAt: NOW + 30 * HOUR_MS }),
-    },
-  ];
-  applyPage(store, rows);
+  applyPage(store, twoZoneRows());
   return store;
 }
 

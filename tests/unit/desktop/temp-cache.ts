@@ -10,8 +10,9 @@ import { LocalStore } from '../../../src/desktop/store/local-store';
 import { openStore } from '../../../src/desktop/store/open-store';
 import { createPiiCipher, type PiiCipher } from '../../../src/desktop/store/pii-cipher';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
-import type { TableName } from '../../../src/shared/sync/rows';
-import { mutatorContext } from '../sync/fixtures';
+import type { RowOf, TableName } from '../../../src/shared/sync/rows';
+import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { mutatorContext, NOW } from '../sync/fixtures';
 
 const dirs: string[] = [];
 
@@ -54,4 +55,61 @@ export function applyPage(store: LocalStore, rows: readonly CacheRow[], cursor =
     (now) => mutatorContext({ now }),
   );
   if (!applied.ok) throw new Error(applied.error.message);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A small team in two time zones: customers cu-east (a New York number) and cu-west (a
+ * California one), inquiries in-1 and in-2 (east) and in-3 (west), and callbacks cb-1
+ * (east, due in 28 h), cb-2 (east, tier 2, non-urgent, claimed by u-me, due in 26 h) and
+ * cb-3 (west, due in 30 h). `over` changes what a test needs different.
+ */
+export function twoZoneRows(
+  over: {
+    west?: Partial<RowOf<'customers'>>;
+    cb2?: Partial<RowOf<'callbacks'>>;
+    cb3?: Partial<RowOf<'callbacks'>>;
+  } = {},
+): CacheRow[] {
+  const west = customerRow({
+    id: 'cu-west',
+    phones: [{ label: 'mobile', e164: '+14155550123', ext: null, bestTime: null }],
+    ...over.west,
+  });
+  return [
+    { table: 'customers', data: customerRow({ id: 'cu-east' }) },
+    { table: 'customers', data: west },
+    { table: 'inquiries', data: inquiryRow({ id: 'in-1', customerId: 'cu-east' }) },
+    { table: 'inquiries', data: inquiryRow({ id: 'in-2', customerId: 'cu-east' }) },
+    { table: 'inquiries', data: inquiryRow({ id: 'in-3', customerId: 'cu-west' }) },
+    {
+      table: 'callbacks',
+      data: callbackRow({ id: 'cb-1', inquiryId: 'in-1', customerId: 'cu-east', dueAt: NOW + 28 * HOUR_MS }),
+    },
+    {
+      table: 'callbacks',
+      data: callbackRow({
+        id: 'cb-2',
+        inquiryId: 'in-2',
+        customerId: 'cu-east',
+        tier: 2,
+        urgency: 'non-urgent',
+        assigneeId: 'u-me',
+        claimedAt: NOW - HOUR_MS,
+        dueAt: NOW + 26 * HOUR_MS,
+        ...over.cb2,
+      }),
+    },
+    {
+      table: 'callbacks',
+      data: callbackRow({
+        id: 'cb-3',
+        inquiryId: 'in-3',
+        customerId: 'cu-west',
+        dueAt: NOW + 30 * HOUR_MS,
+        ...over.cb3,
+      }),
+    },
+  ];
 }

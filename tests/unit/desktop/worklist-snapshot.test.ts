@@ -10,9 +10,9 @@ import {
 } from '../../../src/desktop/store/worklist-snapshot';
 import { DEFAULT_POLICY } from '../../../src/shared/domain/policy';
 import { worklistQuerySchema } from '../../../src/shared/ipc/views';
-import { callbackRow, customerRow, inquiryRow } from '../../fixtures/rows';
+import { callbackRow } from '../../fixtures/rows';
 import { NOW } from '../sync/fixtures';
-import { applyPage, openCache, removeTempCaches, tempCache, type CacheRow } from './temp-cache';
+import { applyPage, openCache, removeTempCaches, tempCache, twoZoneRows, type CacheRow } from './temp-cache';
 
 /**
  * The worklist's in-memory copy is written to `worklist_snapshot` as the desktop
@@ -54,41 +54,14 @@ function fields(e: WorklistEntry) {
 const packed = (e: WorklistEntry | undefined) =>
   e !== undefined && Object.getPrototypeOf(e) !== Object.prototype;
 
+/** The two-zone team, with a waiting customer (cb-2), a Spanish speaker, one overdue (cb-3) and a tie (cb-0). */
 function rows(): CacheRow[] {
-  const east = customerRow({ id: 'cu-east' });
-  const west = customerRow({
-    id: 'cu-west',
-    preferredLanguage: 'es',
-    phones: [{ label: 'mobile', e164: '+14155550123', ext: null, bestTime: null }],
-  });
   return [
-    { table: 'customers', data: east },
-    { table: 'customers', data: west },
-    { table: 'inquiries', data: inquiryRow({ id: 'in-1', customerId: 'cu-east' }) },
-    { table: 'inquiries', data: inquiryRow({ id: 'in-2', customerId: 'cu-east' }) },
-    { table: 'inquiries', data: inquiryRow({ id: 'in-3', customerId: 'cu-west' }) },
-    {
-      table: 'callbacks',
-      data: callbackRow({ id: 'cb-1', inquiryId: 'in-1', customerId: 'cu-east', dueAt: NOW + 28 * HOUR_MS }),
-    },
-    {
-      table: 'callbacks',
-      data: callbackRow({
-        id: 'cb-2',
-        inquiryId: 'in-2',
-        customerId: 'cu-east',
-        tier: 2,
-        urgency: 'non-urgent',
-        assigneeId: 'u-me',
-        claimedAt: NOW - HOUR_MS,
-        dueAt: NOW + 26 * HOUR_MS,
-        customerWaitingUntil: NOW + 10 * 60_000,
-      }),
-    },
-    {
-      table: 'callbacks',
-      data: callbackRow({ id: 'cb-3', inquiryId: 'in-3', customerId: 'cu-west', dueAt: NOW - HOUR_MS }),
-    },
+    ...twoZoneRows({
+      west: { preferredLanguage: 'es' },
+      cb2: { customerWaitingUntil: NOW + 10 * 60_000 },
+      cb3: { dueAt: NOW - HOUR_MS },
+    }),
     // The same due time as cb-1: the id breaks the tie.
     {
       table: 'callbacks',
