@@ -20,11 +20,16 @@ export function removeTempCaches(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** An empty cache; `wrap` may stand between the store and its cipher (to count decrypts). */
-export function tempCache(wrap: (cipher: PiiCipher) => PiiCipher = (cipher) => cipher): LocalStore {
+/** Where a cache file may be made (its folder is removed by `removeTempCaches`); for tests that read the file itself. */
+export function tempCacheFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'agent-desk-unit-cache-'));
   dirs.push(dir);
-  return openCache(join(dir, 'cache.db'), wrap);
+  return join(dir, 'cache.db');
+}
+
+/** An empty cache; `wrap` may stand between the store and its cipher (to count decrypts). */
+export function tempCache(wrap: (cipher: PiiCipher) => PiiCipher = (cipher) => cipher): LocalStore {
+  return openCache(tempCacheFile(), wrap);
 }
 
 /** The cache in `file` opened again (the key is always the same): what a desktop's next start finds. */

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mutatorContext } from '../sync/fixtures';
+import { applyPage, openCache, removeTempCaches, tempCacheFile, twoZoneRows } from './temp-cache';
+
+afterEach(removeTempCaches);
+
+/**
+ * Pulled pages are written with synchronous=NORMAL (a page lost in a power cut is
+ * pulled again: withRelaxedDurability). The agent's own work has no second copy:
+ * the outbox and the rejections must be written with synchronous=FULL, whatever
+ * ran before. Temporary triggers record the level SQLite had at each such write.
+ */
+describe("the agent's changes are written durably", () => {
+  it('writes the outbox and the rejections with synchronous=FULL, also between pulled pages', () => {
+    const store = openCache(tempCacheFile());
+    store.db.exec(`
+      CREATE TEMP TABLE probe (what TEXT NOT NULL, level INTEGER NOT NULL);
+      CREATE TEMP TRIGGER probe_outbox_insert AFTER INSERT ON main.outbox
+        BEGIN INSERT INTO probe SELECT 'outbox insert', synchronous FROM pragma_synchronous; END;
+      CREATE TEMP TRIGGER probe_outbox_update AFTER UPDATE ON main.outbox
+        BEGIN INSERT INTO probe SELECT 'outbox update', synchronous FROM pragma_synchronous; END;
+      CREATE TEMP TRIGGER probe_rejection AFTER INSERT ON main.rejections
+        BEGIN INSERT INTO probe SELECT 'rejection', synchronous FROM pragma_synchronous; END;
+    `);
+    applyPage(store, twoZoneRows(), 1);
+    const ctx = mutatorContext();
+    expect(
+      store.enqueue([{ id: 'm-1', name: 'callback.claim@1', args: { callbackId: 'cb-1' } }], ctx).ok,
+    ).toBe(true);
+    applyPage(store, twoZoneRows(), 2);
+    expect(
+      store.enqueue([{ id: 'm-2', name: 'callback.claim@1', args: { callbackId: 'cb-3' } }], ctx).ok,
+    ).toBe(true);
+    store.recordPushResults(
+      [
+        { id: 'm-1', seq: 1, status: 'applied' },
+        {
+          id: 'm-2',
+          seq: 2,
+          status: 'rejected',
+          error: { code: 'callback.already_claimed', message: 'taken' },
+        },
+      ],
+      (now) => mutatorContext({ now }),
+      ctx.now,
+    );
+    const seen = store.db.prepare('SELECT what, level FROM probe ORDER BY rowid').all();
+    // Every kind of write happened (so the check below is about something), each at FULL (2).
+    expect(seen).toEqual([
+      { what: 'outbox insert', level: 2 },
+      { what: 'outbox insert', level: 2 },
+      { what: 'outbox update', level: 2 },
+      { what: 'rejection', level: 2 },
+    ]);
+    store.close();
+  });
+});
