@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mutatorContext } from '../sync/fixtures';
@@ -6,12 +6,33 @@ import { applyPage, openCache, removeTempCaches, tempCacheFile, twoZoneRows } fr
 
 afterEach(removeTempCaches);
 
-/** The cache file and its WAL, as a thief with the disk would read them. */
+/** The cache file and its WAL (if any), as someone holding the disk would read them. */
 const onDisk = (file: string) =>
-  Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`, { flag: 'a+' })]);
+  Buffer.concat([readFileSync(file), ...(existsSync(`${file}-wal`) ? [readFileSync(`${file}-wal`)] : [])]);
+
+/** What the test typed and pulled, as text: none of it may be readable on disk. */
+const SECRETS = [
+  'Zebulon',
+  'Quartermaine',
+  '2025550187',
+  'zebulon.q@',
+  'A-098-765-432', // as typed: the outbox keeps a mutation's arguments as they came
+  '098765432', // as the row holds it
+  'Quintessa',
+  'Vellacourt',
+  'quintessa.v@',
+  '4155550123',
+  'EAC2212345678',
+];
+
+function expectNoSecrets(bytes: Buffer, when: string): void {
+  for (const secret of SECRETS) {
+    expect(bytes.includes(secret), `"${secret}" is on disk in clear ${when}`).toBe(false);
+  }
+}
 
 describe('customer data at rest in the cache', () => {
-  it('keeps what the agent typed (outbox, optimistic rows) and what was pulled (rows, worklist snapshot) encrypted', () => {
+  it('holds none in clear: what the agent typed (outbox, optimistic rows), the pulled rows, the worklist snapshot', () => {
     const file = tempCacheFile();
     const store = openCache(file);
     applyPage(
@@ -42,26 +63,15 @@ describe('customer data at rest in the cache', () => {
     expect(store.rows.isPending('customers', 'cu-east')).toBe(true);
     expect(store.rows.get('customers', 'cu-east')?.name).toBe('Zebulon Quartermaine');
     expect(store.callbacks.sortedEntries()).toHaveLength(3); // the worklist's copy, which the close saves
-    store.close(); // writes the worklist snapshot
+    // Before the close the writes are in the WAL (what a crash would leave behind): read it too.
+    expect(readFileSync(`${file}-wal`).length).toBeGreaterThan(0);
+    expectNoSecrets(onDisk(file), 'before the close');
 
+    store.close(); // writes the worklist snapshot, checkpoints and removes the WAL
     const raw = new BetterSqlite3(file, { readonly: true });
     const snapshot = raw.prepare('SELECT length(data) AS n FROM worklist_snapshot').get() as { n: number };
     raw.close();
     expect(snapshot.n).toBeGreaterThan(0);
-    const bytes = onDisk(file);
-    for (const secret of [
-      'Zebulon',
-      'Quartermaine',
-      '2025550187',
-      'zebulon.q@',
-      '098765432',
-      'Quintessa',
-      'Vellacourt',
-      'quintessa.v@',
-      '4155550123',
-      'EAC2212345678',
-    ]) {
-      expect(bytes.includes(secret), `"${secret}" is on disk in clear`).toBe(false);
-    }
+    expectNoSecrets(onDisk(file), 'after the close');
   });
 });
