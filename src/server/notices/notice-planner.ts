@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { type CallbackRow, type CustomerRow, type NoticeChannel } from '../../shared/sync/rows';
+import { rowKey, type CallbackRow, type CustomerRow, type NoticeChannel } from '../../shared/sync/rows';
 import type { Db } from '../storage/database';
 import {
   insertNotice,
@@ -42,12 +42,12 @@ export function noticePlanner(
       // Read after the callbacks (locked on PostgreSQL), as one statement for all of them.
       const outboxes = await noticesOfCallbacks(
         trx,
-        ids.filter((id) => rows.has(`callbacks/${id}`)),
+        ids.filter((id) => rows.has(rowKey('callbacks', id))),
       );
       const teams: string[] = [];
       let lastVersion: number | undefined;
       for (const id of ids) {
-        const callback = rows.get(`callbacks/${id}`) as CallbackRow | undefined;
+        const callback = rows.get(rowKey('callbacks', id)) as CallbackRow | undefined;
         if (!callback) continue;
         if (!(await planCallback(trx, callback, outboxes.get(id) ?? [], now, channels))) continue;
         const written = await refreshCallbackNotices(trx, callback.id);
